@@ -1,0 +1,82 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { serverCaller } from "@/server/trpc/server";
+import { Nav } from "@/app/_components/nav";
+import { SignOutButton } from "@/app/_components/sign-out-button";
+import { StatusProvider } from "@/app/_components/app-status";
+import { QuickLogButton, QuickLogProvider } from "@/app/_components/quick-log";
+import { TimerIndicator } from "@/app/_components/timer-indicator";
+import { WorkProvider } from "@/app/_components/work/work-context";
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .map((part) => part.charAt(0))
+    .join("")
+    .slice(0, 2)
+    .toUpperCase();
+}
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const caller = await serverCaller();
+  const viewer = await caller.viewer.current();
+  if (!viewer) redirect("/sign-in");
+  const roles = new Set(viewer.memberships.flatMap((m) => m.roles));
+  const teamNames = viewer.memberships.map((m) => m.teamName).join(", ");
+  const teamId = viewer.memberships[0]?.teamId ?? null;
+  const timer = await caller.timer.current();
+  return (
+    <StatusProvider>
+      <WorkProvider teamId={teamId} timeZone={viewer.timeZone}>
+        <QuickLogProvider>
+          <div className="shell">
+            <a className="skip-link" href="#content">
+              Skip to content
+            </a>
+            <aside className="sidebar">
+              <a className="brand" href="/">
+                <span className="brand-mark" aria-hidden="true">TC</span>
+                Toilcap
+              </a>
+              <Nav />
+              <div className="sidebar-foot">Toil cap 50% · on-call cap 25%</div>
+            </aside>
+            <div className="main">
+              <header className="topbar">
+                <div className="topbar-team">{teamNames || (viewer.isAdmin ? "Administrator" : "No team yet")}</div>
+                <div className="topbar-actions">
+                  <TimerIndicator initial={timer} />
+                  {teamId && (
+                    <QuickLogButton>
+                      Log toil <kbd aria-hidden="true">N</kbd>
+                    </QuickLogButton>
+                  )}
+                </div>
+                <div className="viewer">
+                  <span className="avatar" aria-hidden="true">
+                    {initials(viewer.name)}
+                  </span>
+                  <div>
+                    <div className="viewer-name">{viewer.name}</div>
+                    <div className="viewer-roles" aria-label="Your roles">
+                      {viewer.isAdmin && <span className="badge admin">admin</span>}
+                      {[...roles].map((role) => (
+                        <span key={role} className={`badge ${role}`}>
+                          {role}
+                        </span>
+                      ))}
+                    </div>
+                  </div>
+                  <SignOutButton />
+                </div>
+              </header>
+              <main className="content" id="content">
+                {children}
+              </main>
+            </div>
+          </div>
+        </QuickLogProvider>
+      </WorkProvider>
+    </StatusProvider>
+  );
+}

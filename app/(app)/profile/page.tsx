@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { serverCaller } from "@/server/trpc/server";
+import { AbsenceList } from "./absence-list";
+import { ProfileForm } from "./profile-form";
+
+export const metadata: Metadata = { title: "Profile" };
+
+export default async function ProfilePage() {
+  const caller = await serverCaller();
+  const [profile, absences] = await Promise.all([caller.profile.get(), caller.profile.absences()]);
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>Profile</h1>
+          <p>
+            {profile.name} · {profile.email}. Your time zone, working pattern and absences decide your scheduled time, and so
+            your share.
+          </p>
+        </div>
+      </div>
+      <div className="grid cols-2 profile-grid">
+        <section className="card" aria-labelledby="pattern-heading">
+          <h2 id="pattern-heading">Working pattern</h2>
+          <ProfileForm initial={profile} />
+        </section>
+        <section className="card" aria-labelledby="absences-heading">
+          <h2 id="absences-heading">Absences</h2>
+          <AbsenceList initial={absences} timeZone={profile.timeZone} />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
+import { useTRPC } from "@/app/_lib/trpc";
+import { FieldError } from "@/app/_components/field-error";
+
+const ROLES = ["engineer", "manager", "planner"] as const;
+
+export function InviteForm({ teamId }: { teamId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [done, setDone] = useState<string | null>(null);
+  const invite = useMutation(
+    trpc.teams.invite.mutationOptions({
+      onSuccess: (result, input) => {
+        setDone(result.invited ? `Invited ${input.email}: they can now create their account.` : `Added roles to ${input.email}.`);
+        router.refresh();
+      },
+    }),
+  );
+  const errors = fieldErrorsOf(invite.error);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setDone(null);
+    invite.mutate({
+      teamId,
+      name: String(form.get("name") ?? ""),
+      email: String(form.get("email") ?? ""),
+      timeZone: String(form.get("timeZone") ?? ""),
+      roles: form.getAll("roles").map(String) as Array<(typeof ROLES)[number]>,
+    });
+  }
+
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate>
+      {done && (
+        <div className="alert ok" role="status">
+          {done}
+        </div>
+      )}
+      {invite.error && Object.keys(errors).length === 0 && (
+        <div className="alert error" role="alert">
+          {messageOf(invite.error)}
+        </div>
+      )}
+      <div className="row">
+        <div className="field">
+          <label htmlFor="invite-name">Name</label>
+          <input id="invite-name" name="name" aria-invalid={errors.name ? true : undefined} aria-describedby="invite-name-error" />
+          <FieldError id="invite-name-error" messages={errors.name} />
+        </div>
+        <div className="field">
+          <label htmlFor="invite-email">Email</label>
+          <input id="invite-email" name="email" type="email" aria-invalid={errors.email ? true : undefined} aria-describedby="invite-email-error" />
+          <FieldError id="invite-email-error" messages={errors.email} />
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor="invite-tz">Time zone</label>
+        <input id="invite-tz" name="timeZone" defaultValue="Europe/Berlin" aria-invalid={errors.timeZone ? true : undefined} aria-describedby="invite-tz-error" />
+        <FieldError id="invite-tz-error" messages={errors.timeZone} />
+      </div>
+      <fieldset className="field" aria-describedby="invite-roles-error">
+        <legend>Roles</legend>
+        <div className="checks">
+          {ROLES.map((role) => (
+            <label key={role}>
+              <input type="checkbox" name="roles" value={role} defaultChecked={role === "engineer"} /> {role}
+            </label>
+          ))}
+        </div>
+        <FieldError id="invite-roles-error" messages={errors.roles} />
+      </fieldset>
+      <div>
+        <button className="button" type="submit" disabled={invite.isPending}>
+          {invite.isPending ? "Inviting…" : "Invite"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import { mayActInTeam } from "@/server/auth/permissions";
+import { serverCaller } from "@/server/trpc/server";
+import { EmptyState } from "@/app/_components/empty-state";
+import { formatPercent } from "@/app/_lib/format";
+import { chooseTeam } from "@/app/_lib/team";
+import { CreateTeamForm } from "./create-team-form";
+import { InviteForm } from "./invite-form";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ team?: string }> }) {
+  const caller = await serverCaller();
+  const viewer = await caller.viewer.me();
+  const teams = await caller.teams.list();
+  const team = chooseTeam(viewer, teams, (await searchParams).team);
+  const details = team ? teams.find((t) => t.id === team.id) : undefined;
+  const members = team ? await caller.teams.members({ teamId: team.id }) : [];
+  const canManage = team ? mayActInTeam(viewer, team.id, ["manager"]) : false;
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>Settings</h1>
+          <p>Teams, people and their roles{details ? ` · ${details.name}` : ""}.</p>
+        </div>
+      </div>
+      {!team && <EmptyState title="No team yet">{viewer.isAdmin ? "Create the first team below." : "Ask a manager to add you."}</EmptyState>}
+      {team && details && (
+        <section className="card" aria-labelledby="members-heading" style={{ marginBottom: "1rem" }}>
+          <h2 id="members-heading">Members of {details.name}</h2>
+          <p className="stat-note">
+            Toil cap {formatPercent(details.toilCap)} · on-call cap {formatPercent(details.onCallCap)}
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Time zone</th>
+                <th scope="col">Roles</th>
+                <th scope="col">Account</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.personId}>
+                  <td>{m.name}</td>
+                  <td>{m.email}</td>
+                  <td>{m.timeZone}</td>
+                  <td>
+                    {m.roles.map((role) => (
+                      <span key={role} className={`badge ${role}`} style={{ marginRight: 4 }}>
+                        {role}
+                      </span>
+                    ))}
+                  </td>
+                  <td>{m.hasAccount ? "active" : "invited"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <div className="grid cols-2">
+        {team && canManage && (
+          <section className="card" aria-labelledby="invite-heading">
+            <h2 id="invite-heading">Invite someone</h2>
+            <InviteForm teamId={team.id} />
+          </section>
+        )}
+        {viewer.isAdmin && (
+          <section className="card" aria-labelledby="team-heading">
+            <h2 id="team-heading">Create a team</h2>
+            <CreateTeamForm />
+          </section>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import { DateTime } from "luxon";
+import { ShareBar } from "@/app/_components/charts/share-bar";
+import { hoursText } from "@/app/_components/work/datetime";
+import type { ShareData } from "@/app/_components/work/types";
+
+/** "16–22 Nov 2026" for [from, to): the end is exclusive, so the last day shown is the one before it. */
+export function spanText(from: Date, to: Date, zone: string): string {
+  const first = DateTime.fromJSDate(from, { zone });
+  const last = DateTime.fromJSDate(new Date(to.getTime() - 1), { zone });
+  if (first.hasSame(last, "day")) return first.toFormat("d LLL yyyy");
+  if (first.hasSame(last, "month")) return `${first.toFormat("d")}–${last.toFormat("d LLL yyyy")}`;
+  if (first.hasSame(last, "year")) return `${first.toFormat("d LLL")} – ${last.toFormat("d LLL yyyy")}`;
+  return `${first.toFormat("d LLL yyyy")} – ${last.toFormat("d LLL yyyy")}`;
+}
+
+/** One period's shares against the caps, in its own card. */
+export function PeriodShare({ id, title, data, timeZone }: { id: string; title: string; data: ShareData; timeZone: string }) {
+  return (
+    <section className="card period-card" aria-labelledby={id}>
+      <header className="period-head">
+        <h2 id={id}>{title}</h2>
+        <span className="stat-note">{spanText(data.period.from, data.period.to, timeZone)}</span>
+      </header>
+      <PeriodBody data={data} />
+    </section>
+  );
+}
+
+/** The two shares against their caps and the hours they are made of (PRODUCT.md's rules). */
+export function PeriodBody({ data }: { data: ShareData }) {
+  const { accounting: a } = data;
+  return (
+    <>
+      <ShareBar label="Toil share" share={a.toilShare} cap={data.toilCap} />
+      <ShareBar label="On-call share" share={a.onCallShare} cap={data.onCallCap} />
+      <dl className="breakdown">
+        <div>
+          <dt>Duty</dt>
+          <dd>{hoursText(a.duty)}</dd>
+        </div>
+        <div>
+          <dt>Logged toil</dt>
+          <dd>{hoursText(a.logged)}</dd>
+        </div>
+        <div>
+          <dt>After hours</dt>
+          <dd>{hoursText(a.afterHours)}</dd>
+        </div>
+        <div className="breakdown-total">
+          <dt>Operational</dt>
+          <dd>{hoursText(a.operational)}</dd>
+        </div>
+        <div className="breakdown-total">
+          <dt>Scheduled</dt>
+          <dd>{hoursText(a.scheduled)}</dd>
+        </div>
+        <div className="breakdown-total">
+          <dt>Worked</dt>
+          <dd>{hoursText(a.worked)}</dd>
+        </div>
+      </dl>
+    </>
+  );
+}

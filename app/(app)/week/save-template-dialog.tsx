@@ -1,0 +1,103 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useState } from "react";
+import { templateFromEntryInput } from "@/server/schemas/work-log";
+import { z } from "zod";
+import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
+import { useTRPC } from "@/app/_lib/trpc";
+import { useStatus } from "@/app/_components/app-status";
+import { FieldError } from "@/app/_components/field-error";
+import { Modal } from "@/app/_components/modal";
+import type { WeekEntry } from "@/app/_components/work/types";
+
+/** Names a template made from an entry: its service, duration, category and traits come along. */
+export function SaveTemplateDialog({ entry, onClose }: { entry: WeekEntry | null; onClose: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const announce = useStatus();
+  const [name, setName] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const create = useMutation(
+    trpc.templates.createFromEntry.mutationOptions({
+      onSuccess: (template) => {
+        announce({ text: `Template saved: ${template.name}. It is on My work and in quick log.` });
+        onClose();
+      },
+      onError: (error) => {
+        const fields = fieldErrorsOf(error);
+        setErrors(fields);
+        setFailure(Object.keys(fields).length === 0 ? messageOf(error) : null);
+      },
+      onSettled: () => queryClient.invalidateQueries(trpc.templates.list.pathFilter()),
+    }),
+  );
+
+  useEffect(() => {
+    if (entry) {
+      setName(entry.summary);
+      setErrors({});
+      setFailure(null);
+    }
+  }, [entry]);
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!entry) return;
+    const input = { entryId: entry.id, name };
+    const parsed = templateFromEntryInput.safeParse(input);
+    if (!parsed.success) {
+      setErrors(z.flattenError(parsed.error).fieldErrors);
+      return;
+    }
+    create.mutate(input);
+  }
+
+  return (
+    <Modal open={entry !== null} onClose={onClose} labelledBy="template-title" className="small-dialog">
+      <form onSubmit={onSubmit} noValidate>
+        <div className="modal-head">
+          <h2 id="template-title">Save as template</h2>
+          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+            ×
+          </button>
+        </div>
+        <div className="modal-body">
+          {failure && (
+            <div className="alert error" role="alert">
+              {failure}
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor="template-name">Template name</label>
+            <input
+              id="template-name"
+              data-autofocus
+              autoComplete="off"
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              aria-invalid={errors.name ? true : undefined}
+              aria-describedby="template-name-hint template-name-error"
+              disabled={create.isPending}
+            />
+            <span className="hint" id="template-name-hint">
+              {entry ? `Logs ${entry.minutes} min of ${entry.category}${entry.serviceName ? ` on ${entry.serviceName}` : ""} in one click.` : ""}
+            </span>
+            <FieldError id="template-name-error" messages={errors.name} />
+          </div>
+        </div>
+        <div className="modal-foot">
+          <div className="modal-actions">
+            <button className="button" type="submit" disabled={create.isPending}>
+              {create.isPending ? "Saving…" : "Save template"}
+            </button>
+            <button className="button secondary" type="button" onClick={onClose}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      </form>
+    </Modal>
+  );
+}

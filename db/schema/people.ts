@@ -1,0 +1,126 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { user } from "./auth";
+
+export const teamRoleEnum = pgEnum("team_role", ["engineer", "manager", "planner"]);
+export const absenceKindEnum = pgEnum("absence_kind", ["leave", "holiday", "sick", "other"]);
+
+export const organisation = pgTable("organisation", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const team = pgTable(
+  "team",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisation.id),
+    name: text("name").notNull(),
+    // Caps are fractions of worked time (PRODUCT.md: 50% toil, 25% on call by default).
+    toilCap: numeric("toil_cap", { precision: 4, scale: 3, mode: "number" }).notNull().default(0.5),
+    onCallCap: numeric("on_call_cap", { precision: 4, scale: 3, mode: "number" }).notNull().default(0.25),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("team_org_name_uq").on(t.organisationId, t.name)],
+);
+
+export const person = pgTable(
+  "person",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisation.id),
+    // Null until the invited person signs up; imported people may never have an account.
+    userId: text("user_id")
+      .unique()
+      .references(() => user.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    // ISO weekdays, 1 = Monday .. 7 = Sunday.
+    workDays: integer("work_days").array().notNull().default(sql`'{1,2,3,4,5}'::integer[]`),
+    workStartMinute: integer("work_start_minute").notNull().default(540),
+    workEndMinute: integer("work_end_minute").notNull().default(1020),
+    isAdmin: boolean("is_admin").notNull().default(false),
+    invitedById: uuid("invited_by_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("person_email_uq").on(sql`lower(${t.email})`)],
+);
+
+export const teamMember = pgTable(
+  "team_member",
+  {
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => team.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    role: teamRoleEnum("role").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.personId, t.role] }), index("team_member_person_idx").on(t.personId)],
+);
+
+export const absence = pgTable(
+  "absence",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    kind: absenceKindEnum("kind").notNull().default("leave"),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    note: text("note"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [index("absence_person_idx").on(t.personId, t.startsAt)],
+);
+
+// Instance-wide settings, such as the generated auth secret, shared by every app server.
+export const instanceSetting = pgTable("instance_setting", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const teamRelations = relations(team, ({ one, many }) => ({
+  organisation: one(organisation, { fields: [team.organisationId], references: [organisation.id] }),
+  members: many(teamMember),
+}));
+
+export const personRelations = relations(person, ({ many, one }) => ({
+  memberships: many(teamMember),
+  absences: many(absence),
+  user: one(user, { fields: [person.userId], references: [user.id] }),
+}));
+
+export const teamMemberRelations = relations(teamMember, ({ one }) => ({
+  team: one(team, { fields: [teamMember.teamId], references: [team.id] }),
+  person: one(person, { fields: [teamMember.personId], references: [person.id] }),
+}));
+
+export const absenceRelations = relations(absence, ({ one }) => ({
+  person: one(person, { fields: [absence.personId], references: [person.id] }),
+}));

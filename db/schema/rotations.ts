@@ -1,0 +1,159 @@
+import { relations } from "drizzle-orm";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { person, team } from "./people";
+
+export const rotationRoleEnum = pgEnum("rotation_role", ["primary", "secondary", "ticket", "shadow"]);
+export const shiftUnitEnum = pgEnum("shift_unit", ["hours", "days", "weeks"]);
+export const swapStatusEnum = pgEnum("swap_status", ["pending", "accepted", "declined", "cancelled"]);
+
+export const rotation = pgTable(
+  "rotation",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => team.id),
+    name: text("name").notNull(),
+    role: rotationRoleEnum("role").notNull(),
+    // Hand-offs follow this zone's wall clock (PRODUCT.md).
+    timeZone: text("time_zone").notNull(),
+    shiftUnit: shiftUnitEnum("shift_unit").notNull().default("weeks"),
+    shiftCount: integer("shift_count").notNull().default(1),
+    handoffWeekday: integer("handoff_weekday").notNull().default(1),
+    handoffMinute: integer("handoff_minute").notNull().default(540),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    workingHoursOnly: boolean("working_hours_only").notNull().default(false),
+    workingDays: integer("working_days").array(),
+    workingStartMinute: integer("working_start_minute"),
+    workingEndMinute: integer("working_end_minute"),
+    // Optimistic concurrency: a save must name the version it edited.
+    version: integer("version").notNull().default(1),
+    // SHA-256 of the rotation's calendar-feed token; the token itself is never stored.
+    calendarTokenHash: text("calendar_token_hash"),
+    // Shifts before this instant are frozen in shift_record; later ones are expanded from the current settings.
+    recordedUntil: timestamp("recorded_until", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [index("rotation_team_idx").on(t.teamId), uniqueIndex("rotation_calendar_token_uq").on(t.calendarTokenHash)],
+);
+
+export const rotationParticipant = pgTable(
+  "rotation_participant",
+  {
+    rotationId: uuid("rotation_id")
+      .notNull()
+      .references(() => rotation.id),
+    position: integer("position").notNull(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+  },
+  (t) => [primaryKey({ columns: [t.rotationId, t.position] })],
+);
+
+export const rotationOverride = pgTable(
+  "rotation_override",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    rotationId: uuid("rotation_id")
+      .notNull()
+      .references(() => rotation.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    replacesPersonId: uuid("replaces_person_id").references(() => person.id),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    note: text("note"),
+    createdById: uuid("created_by_id").references(() => person.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [index("rotation_override_rotation_idx").on(t.rotationId, t.startsAt)],
+);
+
+export const swapRequest = pgTable("swap_request", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  rotationId: uuid("rotation_id")
+    .notNull()
+    .references(() => rotation.id),
+  requesterId: uuid("requester_id")
+    .notNull()
+    .references(() => person.id),
+  counterpartId: uuid("counterpart_id")
+    .notNull()
+    .references(() => person.id),
+  shiftStartsAt: timestamp("shift_starts_at", { withTimezone: true }).notNull(),
+  shiftEndsAt: timestamp("shift_ends_at", { withTimezone: true }).notNull(),
+  // The counterpart's shift the requester takes in return; null for a plain "please take my shift".
+  returnStartsAt: timestamp("return_starts_at", { withTimezone: true }),
+  returnEndsAt: timestamp("return_ends_at", { withTimezone: true }),
+  note: text("note"),
+  status: swapStatusEnum("status").notNull().default("pending"),
+  decidedById: uuid("decided_by_id").references(() => person.id),
+  decidedAt: timestamp("decided_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index("swap_request_rotation_idx").on(t.rotationId, t.status)]);
+
+// A person's own calendar feed (their shifts in every team); only the token's SHA-256 is kept.
+export const personCalendarFeed = pgTable("person_calendar_feed", {
+  personId: uuid("person_id")
+    .primaryKey()
+    .references(() => person.id),
+  tokenHash: text("token_hash").notNull().unique(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// Shifts that have happened, frozen so later edits to a rotation never rewrite history.
+export const shiftRecord = pgTable(
+  "shift_record",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    rotationId: uuid("rotation_id")
+      .notNull()
+      .references(() => rotation.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => team.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    role: rotationRoleEnum("role").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("shift_record_person_idx").on(t.personId, t.startsAt),
+    index("shift_record_team_idx").on(t.teamId, t.startsAt),
+  ],
+);
+
+export const rotationRelations = relations(rotation, ({ one, many }) => ({
+  team: one(team, { fields: [rotation.teamId], references: [team.id] }),
+  participants: many(rotationParticipant),
+  overrides: many(rotationOverride),
+}));
+
+export const rotationParticipantRelations = relations(rotationParticipant, ({ one }) => ({
+  rotation: one(rotation, { fields: [rotationParticipant.rotationId], references: [rotation.id] }),
+  person: one(person, { fields: [rotationParticipant.personId], references: [person.id] }),
+}));
+
+export const rotationOverrideRelations = relations(rotationOverride, ({ one }) => ({
+  rotation: one(rotation, { fields: [rotationOverride.rotationId], references: [rotation.id] }),
+}));

@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { EMPTY_SERVER, expectAccessible, screenshot } from "./support";
+
+test.use({ baseURL: EMPTY_SERVER });
+
+test("the first account on an empty instance becomes admin and creates a team", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-up$/);
+  await expect(page.getByRole("heading", { name: "Create the first admin account" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter your name")).toBeVisible();
+  await expect(page.getByText("Use at least 8 characters")).toBeVisible();
+
+  await page.getByLabel("Your name").fill("Ada Admin");
+  await page.getByLabel("Email").fill("ada@example.test");
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  await expect(page.getByRole("heading", { name: "Hello, Ada" })).toBeVisible();
+  await expect(page.getByLabel("Your roles").getByText("admin")).toBeVisible();
+  await expect(page.getByText("Create a team in Settings")).toBeVisible();
+
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByLabel("Team name").fill("Platform SRE");
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page.getByRole("heading", { name: "Members of Platform SRE" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "ada@example.test" })).toBeVisible();
+  await screenshot(page, "first-admin-settings");
+
+  // A second visitor cannot become admin: sign-up is now by invitation only.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto("/sign-up");
+  await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
+  await page.getByLabel("Your name").fill("Mallory");
+  await page.getByLabel("Email").fill("mallory@example.test");
+  await page.getByLabel("Password").fill("another password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Sign-up is by invitation" })).toBeVisible();
+});

@@ -1,0 +1,39 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+/** Starts the production server with extra env and returns its exit code and output (it must exit). */
+function startServer(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", "3299"], {
+      cwd: root,
+      env: { ...process.env, TOILCAP_SEED: "none", ...env },
+    });
+    let output = "";
+    server.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    server.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => {
+      server.kill("SIGKILL");
+      reject(new Error(`server did not exit; output:\n${output}`));
+    }, 25_000);
+    server.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+test("a second server on the embedded data directory in use refuses to start with one clear line", async () => {
+  test.skip(process.env.E2E_ENGINE === "postgres", "the lock guards the embedded engine only");
+  const { code, output } = await startServer({ DATABASE_URL: "", TOILCAP_DATA_DIR: path.join(root, "data", "e2e", "demo") });
+  expect(code).toBe(1);
+  expect(output).toMatch(/Toilcap cannot start: The embedded database .* is in use by another Toilcap server \(PID \d+\)/);
+});
+
+test("an unreachable DATABASE_URL stops the server at start with one clear line", async () => {
+  const { code, output } = await startServer({ DATABASE_URL: "postgres://nobody@127.0.0.1:1/toilcap" });
+  expect(code).toBe(1);
+  expect(output).toContain("Toilcap cannot start: Cannot reach PostgreSQL at 127.0.0.1:1/toilcap");
+});

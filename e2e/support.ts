@@ -1,0 +1,57 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "toilcap-demo";
+export const DEMO = {
+  engineer: "erik@northwind.example",
+  manager: "maria@northwind.example",
+  planner: "priya@northwind.example",
+  admin: "admin@northwind.example",
+} as const;
+
+export const EMPTY_SERVER = `http://localhost:${process.env.E2E_EMPTY_PORT ?? 3211}`;
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+}
+
+/** Fails on serious or critical accessibility violations, listing them. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
+
+/** A name no other test (or earlier run on the same server) uses, so parallel journeys never collide. */
+export function uniqueName(prefix: string): string {
+  return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** The demo engineer's time zone; the demo roster puts Erik in Berlin. */
+export const DEMO_ZONE = "Europe/Berlin";
+
+/** The toil share shown on My work for this week, as its text ("41.3%"). */
+export function weekToilShare(page: Page) {
+  return page.getByRole("region", { name: "Toil share this week" }).locator(".stat-value");
+}
+
+/** Opens quick log with the keyboard shortcut, from wherever focus is not in a field. */
+export async function openQuickLog(page: Page) {
+  await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+  const dialog = page.getByRole("dialog", { name: "Log toil" });
+  // The shortcut works once the page has hydrated; a key pressed before that does nothing.
+  await expect(async () => {
+    if (!(await dialog.isVisible())) await page.keyboard.press("n");
+    await expect(dialog).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  await expect(dialog.getByLabel("What did you do?")).toBeFocused();
+  return dialog;
+}

@@ -1,0 +1,141 @@
+/**
+ * `npm test`: every suite, in order, then one closing line summed over all of them:
+ * type-check, vitest (unit + integration on PGlite), integration on PostgreSQL (TEST_DATABASE_URL),
+ * the production build, and Playwright end to end on each engine.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+const root = process.cwd();
+const reports = path.join(root, "reports");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+const LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/test";
+
+/** TEST_DATABASE_URL, or the local server on 127.0.0.1:5432 when one answers, so `npm test` covers both engines. */
+async function postgresForTests(): Promise<string | undefined> {
+  if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
+  const probe = new pg.Client({ connectionString: LOCAL_POSTGRES, connectionTimeoutMillis: 1500 });
+  try {
+    await probe.connect();
+    await probe.end();
+    console.info(`Using the PostgreSQL server at ${LOCAL_POSTGRES} for the PostgreSQL runs.`);
+    return LOCAL_POSTGRES;
+  } catch {
+    return undefined;
+  }
+}
+
+const pgUrl = await postgresForTests();
+if (pgUrl) process.env.TEST_DATABASE_URL = pgUrl;
+let stepFailed = false;
+
+fs.rmSync(reports, { recursive: true, force: true });
+fs.mkdirSync(reports, { recursive: true });
+
+function run(label: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+  console.info(`\n=== ${label} ===`);
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  const ok = result.status === 0;
+  if (!ok) console.error(`--- ${label} exited with ${result.status ?? result.signal}`);
+  return ok;
+}
+
+function add(tally: Tally) {
+  total.passed += tally.passed;
+  total.failed += tally.failed;
+  total.skipped += tally.skipped;
+}
+
+function readJson(file: string): unknown {
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : null;
+}
+
+function vitestTally(file: string): Tally | null {
+  const report = readJson(file) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | null;
+  if (!report) return null;
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function playwrightTally(file: string): Tally | null {
+  const report = readJson(file) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
+  if (!report) return null;
+  const { expected, unexpected, flaky, skipped } = report.stats;
+  return { passed: expected + flaky, failed: unexpected, skipped };
+}
+
+function suite(label: string, ok: boolean, tally: Tally | null) {
+  if (tally) add(tally);
+  // A runner that died without a report still counts as a failure.
+  if (!ok && (!tally || tally.failed === 0)) {
+    total.failed += 1;
+    stepFailed = true;
+  }
+  if (!ok) stepFailed = true;
+  console.info(`--- ${label}: ${tally ? `passed=${tally.passed} failed=${tally.failed} skipped=${tally.skipped}` : "no report"}`);
+}
+
+async function recreateDatabase(name: string) {
+  if (!pgUrl) return "";
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(pgUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const typecheckOk = run("type-check", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
+suite("type-check", typecheckOk, { passed: typecheckOk ? 1 : 0, failed: typecheckOk ? 0 : 1, skipped: 0 });
+
+const vitestArgs = ["run", "--config", "server/vitest.config.ts", "--reporter=default", "--reporter=json"];
+const pgliteFile = path.join(reports, "vitest-pglite.json");
+suite(
+  "vitest on PGlite",
+  run("vitest: unit + integration on PGlite", bin("vitest"), [...vitestArgs, `--outputFile.json=${pgliteFile}`], { TEST_ENGINE: "pglite" }),
+  vitestTally(pgliteFile),
+);
+
+if (pgUrl) {
+  const pgFile = path.join(reports, "vitest-postgres.json");
+  suite(
+    "vitest on PostgreSQL",
+    run("vitest: integration on PostgreSQL", bin("vitest"), [...vitestArgs, "--project", "integration", `--outputFile.json=${pgFile}`], {
+      TEST_ENGINE: "postgres",
+    }),
+    vitestTally(pgFile),
+  );
+} else {
+  console.info("\n(TEST_DATABASE_URL is not set: the PostgreSQL integration and e2e runs are skipped)");
+}
+
+const buildOk = run("next build", bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
+suite("next build", buildOk, { passed: buildOk ? 1 : 0, failed: buildOk ? 0 : 1, skipped: 0 });
+
+if (buildOk) {
+  const engines = pgUrl ? (["pglite", "postgres"] as const) : (["pglite"] as const);
+  for (const engine of engines) {
+    fs.rmSync(path.join(root, "data", "e2e"), { recursive: true, force: true });
+    const env: Record<string, string> = { E2E_ENGINE: engine };
+    if (engine === "postgres") {
+      env.E2E_DEMO_DATABASE_URL = await recreateDatabase("toilcap_e2e_demo");
+      env.E2E_EMPTY_DATABASE_URL = await recreateDatabase("toilcap_e2e_empty");
+    }
+    const file = path.join(reports, `e2e-${engine}.json`);
+    env.PLAYWRIGHT_JSON_OUTPUT_FILE = file;
+    suite(`Playwright on ${engine}`, run(`Playwright e2e on ${engine}`, bin("playwright"), ["test", "--config", "e2e/playwright.config.ts"], env), playwrightTally(file));
+  }
+}
+
+console.info(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(stepFailed || total.failed > 0 ? 1 : 0);

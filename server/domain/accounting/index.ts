@@ -1,0 +1,22 @@
+export {
+  DUTY_ROLES,
+  ON_CALL_ROLES,
+  type Accounting,
+  type AccountingFacts,
+  type AccountingInput,
+  type AccountingIntervals,
+  type EntryCategory,
+  type Shift,
+  type ShiftRole,
+  type WorkEntry,
+} from "./types";
+export { accountingFromIntervals, accountingIntervals, computeAccounting, weeklyAccounting } from "./compute";
+export { aggregateTeam } from "./team";
+export { periodWindow, periodWindows, weekWindows, type PeriodKind } from "./periods";
+export {
+  INCIDENTS_PER_SHIFT_LIMIT,
+  INCIDENT_WINDOW_MS,
+  incidentsPerShiftWindow,
+  type ShiftWindowLoad,
+} from "./incidents";
+export { MAX_ENTRY_MINUTES, formatMinutes, parseDuration, type ParsedDuration } from "./duration";

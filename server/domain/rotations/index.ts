@@ -1,0 +1,22 @@
+export type {
+  Absence,
+  Interval,
+  Override,
+  RotationRole,
+  RotationSpec,
+  ScheduleQuality,
+  ScheduleWarning,
+  ScheduleWarningKind,
+  Shift,
+  Warning,
+  WorkingHours,
+} from "./types";
+export { expandShifts } from "./expand-shifts";
+export { expandMany } from "./expand-many";
+export { nextShiftsFor, whoIsOnCall } from "./on-call-lookup";
+export { scheduleWarnings, type ScheduleWarningsInput } from "./schedule-warnings";
+export { ONE_SITE_MINIMUM, PER_SITE_MINIMUM, regionOfTimeZone } from "./rotation-size";
+export { fairFill, type FairAssignment, type FairFillInput, type FairFillResult } from "./fair-fill";
+export { scheduleQuality } from "./schedule-quality";
+export { NIGHT_WEIGHT, WEEKEND_WEIGHT, weightedHours } from "./weighted-hours";
+export { assertValidRotation } from "./validate-rotation";

@@ -1,0 +1,80 @@
+/** A half-open span of time [start, end) in epoch milliseconds. Kept local so this domain imports nothing of ours. */
+export interface Interval {
+  start: number;
+  end: number;
+}
+
+export type RotationRole = "primary" | "secondary" | "ticket" | "shadow";
+
+/** Days (ISO weekdays 1..7) and minutes after local midnight, in the rotation's zone, when a restricted rotation is on duty. */
+export interface WorkingHours {
+  days: number[];
+  startMinute: number;
+  endMinute: number;
+}
+
+export interface RotationSpec {
+  id: string;
+  role: RotationRole;
+  /** IANA zone whose wall clock the hand-offs follow. */
+  timeZone: string;
+  shiftLength: { unit: "hours" | "days" | "weeks"; count: number };
+  /** ISO weekday 1..7 and minutes after local midnight; the weekday is ignored for "hours" shifts. */
+  handoff: { weekday: number; minute: number };
+  /** ISO local date (yyyy-mm-dd); the first hand-off is the first hand-off weekday and time on or after it. */
+  startsOn: string;
+  /** Ordered person ids: the turn order. */
+  participants: string[];
+  workingHoursOnly?: WorkingHours | null;
+}
+
+/** A cover: `personId` takes the duty during [start, end), only from `replacesPersonId` when that is set. */
+export interface Override {
+  id: string;
+  start: number;
+  end: number;
+  personId: string;
+  replacesPersonId?: string | null;
+}
+
+export interface Absence {
+  personId: string;
+  start: number;
+  end: number;
+}
+
+export interface Shift {
+  rotationId: string;
+  role: RotationRole;
+  personId: string;
+  start: number;
+  end: number;
+  turn: number;
+  source: "rotation" | "override";
+  onLeave: boolean;
+}
+
+export type ScheduleWarningKind = "too-small" | "back-to-back" | "on-leave" | "gap";
+
+export interface ScheduleWarning {
+  kind: ScheduleWarningKind;
+  rotationId: string;
+  message: string;
+  personId?: string;
+  start?: number;
+  end?: number;
+}
+
+/** The name the rotations issue uses. */
+export type Warning = ScheduleWarning;
+
+export interface ScheduleQuality {
+  /** Share of the duty hours in the window that someone covers, 0..1. */
+  coverage: number;
+  /** 1 - (imbalance beyond one turn) / heaviest load, 0..1; see schedule-quality.ts. */
+  balance: number;
+  /** 0..100: coverage times a balance factor between 0.5 and 1. */
+  score: number;
+  /** Weighted hours per person: prior load plus the load in the window. */
+  loadByPerson: Record<string, number>;
+}

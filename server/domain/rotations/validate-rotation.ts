@@ -1,0 +1,34 @@
+import { DateTime } from "luxon";
+import { cachedZone } from "./zone-cache";
+import type { RotationSpec } from "./types";
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isIsoWeekday(day: number): boolean {
+  return Number.isInteger(day) && day >= 1 && day <= 7;
+}
+
+/** Throws a RangeError naming the first field that cannot describe a rotation. */
+export function assertValidRotation(rotation: RotationSpec): void {
+  const fail = (reason: string): never => {
+    throw new RangeError(`Rotation ${rotation.id}: ${reason}`);
+  };
+  // The cached zone checked its name once; asking Intl again costs ~90 µs per rotation.
+  if (!cachedZone(rotation.timeZone).isValid) fail(`unknown time zone "${rotation.timeZone}"`);
+  const { count } = rotation.shiftLength;
+  if (!Number.isInteger(count) || count < 1) fail(`shift length must be a whole number of ${rotation.shiftLength.unit} >= 1`);
+  const { weekday, minute } = rotation.handoff;
+  if (!Number.isInteger(minute) || minute < 0 || minute >= 24 * 60) fail("hand-off minute must be within the day (0..1439)");
+  if (rotation.shiftLength.unit !== "hours" && !isIsoWeekday(weekday)) fail("hand-off weekday must be an ISO weekday 1..7");
+  if (!ISO_DATE.test(rotation.startsOn) || !DateTime.fromISO(rotation.startsOn, { zone: "utc" }).isValid) {
+    fail(`startsOn must be an ISO date (yyyy-mm-dd), got "${rotation.startsOn}"`);
+  }
+  const hours = rotation.workingHoursOnly;
+  if (hours) {
+    if (!hours.days.every(isIsoWeekday)) fail("working days must be ISO weekdays 1..7");
+    const validSpan =
+      Number.isInteger(hours.startMinute) && Number.isInteger(hours.endMinute) &&
+      hours.startMinute >= 0 && hours.startMinute < hours.endMinute && hours.endMinute <= 24 * 60;
+    if (!validSpan) fail("working hours must satisfy 0 <= startMinute < endMinute <= 1440");
+  }
+}

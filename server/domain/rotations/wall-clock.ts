@@ -1,0 +1,86 @@
+import { DateTime } from "luxon";
+import { cachedZone } from "./zone-cache";
+
+/**
+ * Wall-clock arithmetic in a rotation's zone. Offsets come from luxon's IANA zones (memoised); the arithmetic
+ * itself is done here because luxon's DateTime.plus costs ~20 µs a call, and expanding a year of 50 rotations
+ * must take a few milliseconds.
+ */
+
+/** A local calendar date with no zone. */
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const MS_PER_MINUTE = 60_000;
+const MS_PER_UTC_DAY = 24 * 60 * MS_PER_MINUTE;
+/**
+ * How far either side of a wall time to look for the offsets around it. The instant showing that wall time is
+ * within the widest UTC offsets (-12 h to +14 h) of it, so 15 h reaches past it with margin.
+ */
+const OFFSET_PROBE_MS = 15 * 60 * MS_PER_MINUTE;
+
+/** The calendar read as if it were UTC: Date.UTC rolls day and minute overflow into the next month or day. */
+function asUtc(date: CalendarDate, minute = 0): number {
+  return Date.UTC(date.year, date.month - 1, date.day, 0, minute);
+}
+
+function dateOfUtc(ms: number): CalendarDate {
+  const utc = new Date(ms);
+  return { year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate() };
+}
+
+export function parseCalendarDate(isoDate: string): CalendarDate {
+  const { year, month, day } = DateTime.fromISO(isoDate, { zone: "utc" });
+  return { year, month, day };
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return dateOfUtc(Date.UTC(date.year, date.month - 1, date.day + days));
+}
+
+/** ISO weekday, Monday 1 to Sunday 7. */
+export function isoWeekday(date: CalendarDate): number {
+  return new Date(asUtc(date)).getUTCDay() || 7;
+}
+
+export function isOnOrBefore(a: CalendarDate, b: CalendarDate): boolean {
+  return asUtc(a) <= asUtc(b);
+}
+
+/** Whole calendar days from `from` to `to`: dates read as UTC, where every day has 24 hours. */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return Math.round((asUtc(to) - asUtc(from)) / MS_PER_UTC_DAY);
+}
+
+/** The local date, in `timeZone`, of an instant. */
+export function calendarDateAt(instant: number, timeZone: string): CalendarDate {
+  return dateOfUtc(instant + cachedZone(timeZone).offset(instant) * MS_PER_MINUTE);
+}
+
+/**
+ * The instant at which the wall clock of `timeZone` shows `minuteOfDay` on `date` (1440 is the next midnight).
+ *
+ * Daylight-saving rule, the same everywhere in Toilcap's rotations:
+ * - a wall time skipped by a spring-forward gap moves forward by the gap's length (02:30 becomes 03:30),
+ *   as luxon does;
+ * - a wall time repeated by a fall-back overlap resolves to its first occurrence (the daylight-time one).
+ *   luxon picks either occurrence depending on the zone (Berlin's later, Sydney's earlier), hence this rule.
+ */
+export function wallClockInstant(date: CalendarDate, minuteOfDay: number, timeZone: string): number {
+  const zone = cachedZone(timeZone);
+  const wallAsUtc = asUtc(date, minuteOfDay);
+  const offsetBefore = zone.offset(wallAsUtc - OFFSET_PROBE_MS);
+  const offsetAfter = zone.offset(wallAsUtc + OFFSET_PROBE_MS);
+  // A larger offset reads the same wall time at an earlier instant, so try it first.
+  const offsets = [Math.max(offsetBefore, offsetAfter), Math.min(offsetBefore, offsetAfter)];
+  for (const offset of offsets) {
+    const instant = wallAsUtc - offset * MS_PER_MINUTE;
+    if (zone.offset(instant) === offset) return instant;
+  }
+  // Neither offset shows this wall time: it is in a gap. Read with the offset before the gap, it lands as far
+  // past the transition as it was meant to be past the old wall-clock hour.
+  return wallAsUtc - offsetBefore * MS_PER_MINUTE;
+}

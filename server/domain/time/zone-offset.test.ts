@@ -1,0 +1,23 @@
+import fc from "fast-check";
+import { IANAZone } from "luxon";
+import { expect, test } from "vitest";
+import { TEST_ZONES, utc } from "./test-support";
+import { offsetMinutes } from "./zone-offset";
+
+test("the cached offset always equals luxon's, including around transitions", () => {
+  const zones = [...TEST_ZONES, "Pacific/Apia", "America/Havana", "Australia/Lord_Howe"].map((z) => IANAZone.create(z));
+  fc.assert(
+    fc.property(fc.constantFrom(...zones), fc.integer({ min: utc("1990-01-01T00:00:00Z"), max: utc("2040-01-01T00:00:00Z") }), (zone, instant) =>
+      offsetMinutes(zone, instant) === zone.offset(instant),
+    ),
+    { numRuns: 300 },
+  );
+  for (const zone of zones) {
+    for (const transition of ["2026-03-29T01:00:00Z", "2026-10-25T01:00:00Z", "2026-04-04T16:00:00Z", "2011-12-30T10:00:00Z"]) {
+      for (const delta of [-60_001, -1, 0, 1, 60_000]) {
+        const instant = utc(transition) + delta;
+        expect(offsetMinutes(zone, instant)).toBe(zone.offset(instant));
+      }
+    }
+  }
+});

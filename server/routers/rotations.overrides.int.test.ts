@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { auditLog } from "@/db/schema";
+import { createTestDatabase, testEngine } from "@/server/testing/test-db";
+import { addLeave, at, callerAt, failureOf, makeRotationTeam, weeklyDraft } from "@/server/testing/rotation-fixtures";
+
+let database: Database;
+let fx: Awaited<ReturnType<typeof makeRotationTeam>>;
+let rotationId: string;
+let erik: string;
+let ana: string;
+let ben: string;
+const now = at("2026-03-01T12:00");
+const firstWeek = { from: at("2026-03-02T09:00"), to: at("2026-03-09T09:00") };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  fx = await makeRotationTeam(database.db);
+  [erik, ana, ben] = fx.engineers.map((e) => e.id) as [string, string, string];
+  const planner = await callerAt(database.db, fx.planner.id, now);
+  rotationId = (await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(fx.engineers.map((e) => e.id)) })).id;
+});
+afterAll(async () => database?.close());
+
+async function firstWeekHolders(caller: Awaited<ReturnType<typeof callerAt>>) {
+  const schedule = await caller.rotations.schedule({ teamId: fx.team.id, ...firstWeek });
+  const names = new Map(schedule.people.map((p) => [p.personId, p.name]));
+  return schedule.shifts.map((s) => `${names.get(s.personId)} ${s.startsAt.toISOString()} ${s.source}`);
+}
+
+describe(`covers on ${testEngine}`, () => {
+  test("a planner adds a cover: the covered part of the turn goes to the cover; removing it gives it back", async () => {
+    const planner = await callerAt(database.db, fx.planner.id, now);
+    const added = await planner.rotations.addOverride({
+      teamId: fx.team.id, rotationId, personId: ana, replacesPersonId: erik,
+      startsAt: at("2026-03-04T09:00"), endsAt: at("2026-03-06T09:00"), note: "Erik at a conference",
+    });
+    expect(added.warnings).toEqual([]);
+    expect(await firstWeekHolders(planner)).toEqual([
+      `Erik Lindqvist ${at("2026-03-02T09:00").toISOString()} rotation`,
+      `Ana Ruiz ${at("2026-03-04T09:00").toISOString()} override`,
+      `Erik Lindqvist ${at("2026-03-06T09:00").toISOString()} rotation`,
+    ]);
+    const got = await planner.rotations.get({ teamId: fx.team.id, rotationId });
+    expect(got.overrides).toMatchObject([{ personName: "Ana Ruiz", replacesName: "Erik Lindqvist", note: "Erik at a conference" }]);
+
+    await planner.rotations.removeOverride({ teamId: fx.team.id, overrideId: added.override.id });
+    expect(await firstWeekHolders(planner)).toEqual([`Erik Lindqvist ${at("2026-03-02T09:00").toISOString()} rotation`]);
+    const audit = await database.db.select().from(auditLog).where(eq(auditLog.entityId, added.override.id));
+    expect(audit.map((a) => a.action)).toEqual(["rotation.override.add", "rotation.override.remove"]);
+  });
+
+  test("the cover must be a member of the team", async () => {
+    const planner = await callerAt(database.db, fx.planner.id, now);
+    const failure = await failureOf(planner.rotations.addOverride({
+      teamId: fx.team.id, rotationId, personId: fx.outsider.id, startsAt: at("2026-03-04T09:00"), endsAt: at("2026-03-05T09:00"),
+    }));
+    expect(failure).toMatchObject({ code: "BAD_REQUEST", field: "personId", message: "The cover must be a member of this team." });
+  });
+
+  test("a cover on leave is saved with a warning", async () => {
+    await addLeave(database.db, ben, at("2026-03-05T00:00"), at("2026-03-07T00:00"));
+    const planner = await callerAt(database.db, fx.planner.id, now);
+    const added = await planner.rotations.addOverride({
+      teamId: fx.team.id, rotationId, personId: ben, startsAt: at("2026-03-04T09:00"), endsAt: at("2026-03-06T09:00"),
+    });
+    expect(added.warnings).toMatchObject([{ kind: "on-leave", personId: ben, startsAt: at("2026-03-05T00:00"), endsAt: at("2026-03-06T09:00") }]);
+    expect(added.warnings[0]?.message).toMatch(/^Ben Okafor is on leave during this cover/);
+    await planner.rotations.removeOverride({ teamId: fx.team.id, overrideId: added.override.id });
+  });
+
+  test("covers change only the future: one starting earlier takes effect from now; one already over is refused", async () => {
+    const later = at("2026-03-03T12:00");
+    const planner = await callerAt(database.db, fx.planner.id, later);
+    const added = await planner.rotations.addOverride({
+      teamId: fx.team.id, rotationId, personId: ana, startsAt: at("2026-03-02T09:00"), endsAt: at("2026-03-04T09:00"),
+    });
+    expect(added.override.startsAt).toEqual(later);
+    const over = await failureOf(planner.rotations.addOverride({
+      teamId: fx.team.id, rotationId, personId: ana, startsAt: at("2026-03-02T09:00"), endsAt: at("2026-03-03T09:00"),
+    }));
+    expect(over).toMatchObject({ code: "BAD_REQUEST", field: "endsAt" });
+  });
+
+  test("another team's planner cannot remove this team's cover through their own team", async () => {
+    const planner = await callerAt(database.db, fx.planner.id, now);
+    const added = await planner.rotations.addOverride({
+      teamId: fx.team.id, rotationId, personId: ana, startsAt: at("2026-03-10T09:00"), endsAt: at("2026-03-11T09:00"),
+    });
+    const outsider = await callerAt(database.db, fx.outsider.id, now);
+    expect((await failureOf(outsider.rotations.removeOverride({ teamId: fx.otherTeam.id, overrideId: added.override.id }))).code).toBe("NOT_FOUND");
+    expect((await failureOf(outsider.rotations.removeOverride({ teamId: fx.team.id, overrideId: added.override.id }))).code).toBe("FORBIDDEN");
+  });
+});

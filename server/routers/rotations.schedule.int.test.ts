@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { shiftRecord } from "@/db/schema";
+import { createTestDatabase, testEngine } from "@/server/testing/test-db";
+import { at, callerAt, hours, makeRotationTeam, weeklyDraft } from "@/server/testing/rotation-fixtures";
+
+let database: Database;
+let fx: Awaited<ReturnType<typeof makeRotationTeam>>;
+let rotationId: string;
+let erik: string;
+let ana: string;
+let ben: string;
+const created = at("2026-03-01T12:00");
+// Wednesday of the third week, while Ben holds the pager.
+const midTurn = at("2026-03-18T12:00");
+const march = { from: at("2026-03-02T09:00"), to: at("2026-03-30T09:00") };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  fx = await makeRotationTeam(database.db, 3);
+  [erik, ana, ben] = fx.engineers.map((e) => e.id) as [string, string, string];
+  const planner = await callerAt(database.db, fx.planner.id, created);
+  rotationId = (await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft([erik, ana, ben]) })).id;
+});
+afterAll(async () => database?.close());
+
+async function scheduleAt(now: Date) {
+  const caller = await callerAt(database.db, erik, now);
+  const schedule = await caller.rotations.schedule({ teamId: fx.team.id, ...march });
+  const names = new Map(schedule.people.map((p) => [p.personId, p.name.split(" ")[0]]));
+  return schedule.shifts.map((s) => ({ who: names.get(s.personId), from: s.startsAt, to: s.endsAt, source: s.source }));
+}
+
+describe(`history and the schedule on ${testEngine}`, () => {
+  test("ended shifts are recorded; editing the rotation mid-turn never rewrites them", async () => {
+    const before = await scheduleAt(midTurn);
+    expect(before).toEqual([
+      { who: "Erik", from: at("2026-03-02T09:00"), to: at("2026-03-09T09:00"), source: "record" },
+      { who: "Ana", from: at("2026-03-09T09:00"), to: at("2026-03-16T09:00"), source: "record" },
+      { who: "Ben", from: at("2026-03-16T09:00"), to: at("2026-03-23T09:00"), source: "rotation" },
+      { who: "Erik", from: at("2026-03-23T09:00"), to: at("2026-03-30T09:00"), source: "rotation" },
+    ]);
+
+    const planner = await callerAt(database.db, fx.planner.id, midTurn);
+    await planner.rotations.update({ teamId: fx.team.id, rotationId, version: 1, ...weeklyDraft([ben, ana, erik]) });
+    const after = await scheduleAt(midTurn);
+    expect(after).toEqual([
+      ...before.slice(0, 2),
+      // Ben held the pager until the edit; the new order hands the rest of this turn to Erik.
+      { who: "Ben", from: at("2026-03-16T09:00"), to: midTurn, source: "record" },
+      { who: "Erik", from: midTurn, to: at("2026-03-23T09:00"), source: "rotation" },
+      { who: "Ben", from: at("2026-03-23T09:00"), to: at("2026-03-30T09:00"), source: "rotation" },
+    ]);
+  });
+
+  test("recording is idempotent, and a recorded DST week keeps its 167 hours", async () => {
+    const april = at("2026-04-01T12:00");
+    const first = await scheduleAt(april);
+    const count = (await database.db.select().from(shiftRecord).where(eq(shiftRecord.rotationId, rotationId))).length;
+    expect(await scheduleAt(april)).toEqual(first);
+    expect(await database.db.select().from(shiftRecord).where(eq(shiftRecord.rotationId, rotationId))).toHaveLength(count);
+    expect(first.every((s) => s.source === "record")).toBe(true);
+    const dstWeek = first.at(-1);
+    expect(dstWeek && hours(dstWeek.from, dstWeek.to)).toBe(167);
+  });
+
+  test("who is on call now, and my next shifts", async () => {
+    const now = at("2026-04-01T12:00");
+    const onCall = await (await callerAt(database.db, ana, now)).rotations.onCallNow({ teamId: fx.team.id });
+    // Order ben, ana, erik from turn 0 on 2 March: turn 4 (30 March) is ana's.
+    expect(onCall).toMatchObject([{ rotationId, role: "primary", onCall: { personId: ana, startsAt: at("2026-03-30T09:00"), endsAt: at("2026-04-06T09:00") } }]);
+    const mine = await (await callerAt(database.db, erik, now)).rotations.myNextShifts({ limit: 2 });
+    expect(mine.map((s) => [s.startsAt, s.endsAt, s.teamName])).toEqual([
+      [at("2026-04-06T09:00"), at("2026-04-13T09:00"), "Platform SRE"],
+      [at("2026-04-27T09:00"), at("2026-05-04T09:00"), "Platform SRE"],
+    ]);
+  });
+
+  test("a removed rotation keeps its history in the schedule and plans nothing more", async () => {
+    const now = at("2026-04-01T12:00");
+    const planner = await callerAt(database.db, fx.planner.id, now);
+    await planner.rotations.remove({ teamId: fx.team.id, rotationId });
+    const schedule = await (await callerAt(database.db, erik, now)).rotations.schedule({ teamId: fx.team.id, from: march.from, to: at("2026-04-13T09:00") });
+    expect(schedule.rotations).toMatchObject([{ id: rotationId, removed: true }]);
+    expect(schedule.shifts.every((s) => s.source === "record")).toBe(true);
+    expect(schedule.shifts.at(-1)?.endsAt).toEqual(now);
+  });
+});

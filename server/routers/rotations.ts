@@ -1,0 +1,58 @@
+import { plannerProcedure, router, signedInProcedure, teamMemberProcedure } from "@/server/trpc/init";
+import { teamOnlyInput } from "@/server/schemas/people";
+import {
+  addOverrideInput,
+  createRotationInput,
+  draftPreviewInput,
+  myNextShiftsInput,
+  removeOverrideInput,
+  requestSwapInput,
+  respondSwapInput,
+  rotationIdInput,
+  scheduleInput,
+  updateRotationInput,
+} from "@/server/schemas/rotations";
+import { addOverride } from "@/server/services/rotations/add-override";
+import { calendarLinks } from "@/server/services/rotations/calendar/calendar-links";
+import { createRotation } from "@/server/services/rotations/create-rotation";
+import { fairFillRotation } from "@/server/services/rotations/fair-fill-rotation";
+import { getRotation } from "@/server/services/rotations/get-rotation";
+import { listRotations } from "@/server/services/rotations/list-rotations";
+import { listSwaps } from "@/server/services/rotations/list-swaps";
+import { myNextShifts } from "@/server/services/rotations/my-next-shifts";
+import { onCallNow } from "@/server/services/rotations/on-call-now";
+import { previewRotation } from "@/server/services/rotations/preview-rotation";
+import { removeOverride } from "@/server/services/rotations/remove-override";
+import { removeRotation } from "@/server/services/rotations/remove-rotation";
+import { requestSwap } from "@/server/services/rotations/request-swap";
+import { respondSwap } from "@/server/services/rotations/respond-swap";
+import { restoreRotation } from "@/server/services/rotations/restore-rotation";
+import { teamSchedule } from "@/server/services/rotations/team-schedule";
+import { updateRotation } from "@/server/services/rotations/update-rotation";
+
+export const rotationsRouter = router({
+  list: teamMemberProcedure.input(teamOnlyInput).query(({ ctx, input }) => listRotations(ctx.db, input.teamId)),
+  get: teamMemberProcedure.input(rotationIdInput).query(({ ctx, input }) => getRotation(ctx.db, input)),
+  create: plannerProcedure.input(createRotationInput).mutation(({ ctx, input }) => createRotation(ctx.db, ctx.viewer, input, ctx.now())),
+  update: plannerProcedure.input(updateRotationInput).mutation(({ ctx, input }) => updateRotation(ctx.db, ctx.viewer, input, ctx.now())),
+  remove: plannerProcedure.input(rotationIdInput).mutation(({ ctx, input }) => removeRotation(ctx.db, ctx.viewer, input, ctx.now())),
+  restore: plannerProcedure.input(rotationIdInput).mutation(({ ctx, input }) => restoreRotation(ctx.db, ctx.viewer, input, ctx.now())),
+
+  /** What-if: the unsaved draft's shifts, projected shares, warnings and quality over a horizon. */
+  preview: plannerProcedure.input(draftPreviewInput).query(({ ctx, input }) => previewRotation(ctx.db, input, ctx.now())),
+  fairFill: plannerProcedure.input(draftPreviewInput).query(({ ctx, input }) => fairFillRotation(ctx.db, input, ctx.now())),
+
+  addOverride: plannerProcedure.input(addOverrideInput).mutation(({ ctx, input }) => addOverride(ctx.db, ctx.viewer, input, ctx.now())),
+  removeOverride: plannerProcedure.input(removeOverrideInput).mutation(({ ctx, input }) => removeOverride(ctx.db, ctx.viewer, input, ctx.now())),
+
+  /** Whose shift may be swapped, and who may answer, is checked in the services. */
+  requestSwap: teamMemberProcedure.input(requestSwapInput).mutation(({ ctx, input }) => requestSwap(ctx.db, ctx.viewer, input, ctx.now())),
+  respondSwap: teamMemberProcedure.input(respondSwapInput).mutation(({ ctx, input }) => respondSwap(ctx.db, ctx.viewer, input, ctx.now())),
+  listSwaps: teamMemberProcedure.input(teamOnlyInput).query(({ ctx, input }) => listSwaps(ctx.db, input)),
+
+  schedule: teamMemberProcedure.input(scheduleInput).query(({ ctx, input }) => teamSchedule(ctx.db, input, ctx.now())),
+  onCallNow: teamMemberProcedure.input(teamOnlyInput).query(({ ctx, input }) => onCallNow(ctx.db, input, ctx.now())),
+  /** The caller's own shifts only: no person id is taken from input. */
+  myNextShifts: signedInProcedure.input(myNextShiftsInput).query(({ ctx, input }) => myNextShifts(ctx.db, ctx.viewer, input, ctx.now())),
+  calendarLinks: teamMemberProcedure.input(teamOnlyInput).query(({ ctx, input }) => calendarLinks(ctx.db, ctx.viewer, input)),
+});

@@ -1,0 +1,14 @@
+import { adminProcedure, managerProcedure, signedInProcedure, teamMemberProcedure, router } from "@/server/trpc/init";
+import { createTeamInput, inviteInput, setRolesInput, teamCapsInput, teamOnlyInput } from "@/server/schemas/people";
+import { invitePerson, setMemberRoles } from "@/server/services/people/invite";
+import { createTeam, getTeam, listMembers, listTeams, updateTeamCaps } from "@/server/services/people/teams";
+
+export const teamsRouter = router({
+  list: signedInProcedure.query(({ ctx }) => listTeams(ctx.db, ctx.viewer)),
+  get: teamMemberProcedure.input(teamOnlyInput).query(({ ctx, input }) => getTeam(ctx.db, input.teamId)),
+  members: teamMemberProcedure.input(teamOnlyInput).query(({ ctx, input }) => listMembers(ctx.db, input.teamId)),
+  create: adminProcedure.input(createTeamInput).mutation(({ ctx, input }) => createTeam(ctx.db, ctx.viewer, input)),
+  invite: managerProcedure.input(inviteInput).mutation(({ ctx, input }) => invitePerson(ctx.db, ctx.viewer, input)),
+  setRoles: managerProcedure.input(setRolesInput).mutation(({ ctx, input }) => setMemberRoles(ctx.db, ctx.viewer, input)),
+  updateCaps: managerProcedure.input(teamCapsInput).mutation(({ ctx, input }) => updateTeamCaps(ctx.db, ctx.viewer, input)),
+});

@@ -1,0 +1,26 @@
+/** The six traits of toil (PRODUCT.md), as the schema stores them on services, templates and entries. */
+export interface ToilTraits {
+  manual: boolean;
+  repetitive: boolean;
+  automatable: boolean;
+  tactical: boolean;
+  noEnduringValue: boolean;
+  scalesLinearly: boolean;
+}
+
+export type ToilTrait = keyof ToilTraits;
+
+export const NO_TRAITS: ToilTraits = {
+  manual: false,
+  repetitive: false,
+  automatable: false,
+  tactical: false,
+  noEnduringValue: false,
+  scalesLinearly: false,
+};
+
+export function traits(...present: ToilTrait[]): ToilTraits {
+  const result = { ...NO_TRAITS };
+  for (const trait of present) result[trait] = true;
+  return result;
+}

@@ -1,0 +1,125 @@
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { person, team, teamMember } from "@/db/schema";
+import type { TeamRole, Viewer } from "@/server/auth/permissions";
+import { recordAudit } from "../audit";
+import { DomainError } from "../errors";
+
+export interface TeamSummary {
+  id: string;
+  name: string;
+  toilCap: number;
+  onCallCap: number;
+  memberCount: number;
+}
+
+/** Admins see every team of their organisation; everyone else the teams they belong to. */
+export async function listTeams(db: Db, viewer: Viewer): Promise<TeamSummary[]> {
+  const visible = viewer.isAdmin
+    ? eq(team.organisationId, viewer.organisationId)
+    : sql`${team.id} in (select ${teamMember.teamId} from ${teamMember} where ${teamMember.personId} = ${viewer.personId})`;
+  return db
+    .select({
+      id: team.id,
+      name: team.name,
+      toilCap: team.toilCap,
+      onCallCap: team.onCallCap,
+      memberCount: sql<number>`(select count(distinct ${teamMember.personId})::int from ${teamMember} where ${teamMember.teamId} = ${team.id})`,
+    })
+    .from(team)
+    .where(and(visible, isNull(team.deletedAt)))
+    .orderBy(asc(team.name));
+}
+
+export async function getTeam(db: Db, teamId: string) {
+  const [row] = await db.select().from(team).where(and(eq(team.id, teamId), isNull(team.deletedAt)));
+  if (!row) throw new DomainError("not-found", "No such team.", "teamId");
+  return row;
+}
+
+export interface TeamMemberView {
+  personId: string;
+  name: string;
+  email: string;
+  timeZone: string;
+  roles: TeamRole[];
+  hasAccount: boolean;
+}
+
+export async function listMembers(db: Db, teamId: string): Promise<TeamMemberView[]> {
+  const rows = await db
+    .select({
+      personId: person.id,
+      name: person.name,
+      email: person.email,
+      timeZone: person.timeZone,
+      userId: person.userId,
+      role: teamMember.role,
+    })
+    .from(teamMember)
+    .innerJoin(person, eq(person.id, teamMember.personId))
+    .where(and(eq(teamMember.teamId, teamId), isNull(person.deletedAt)))
+    .orderBy(asc(person.name));
+  const byPerson = new Map<string, TeamMemberView>();
+  for (const row of rows) {
+    const member = byPerson.get(row.personId) ?? {
+      personId: row.personId,
+      name: row.name,
+      email: row.email,
+      timeZone: row.timeZone,
+      roles: [],
+      hasAccount: row.userId !== null,
+    };
+    member.roles.push(row.role);
+    byPerson.set(row.personId, member);
+  }
+  return [...byPerson.values()];
+}
+
+export async function createTeam(db: Db, viewer: Viewer, input: { name: string }) {
+  return db.transaction(async (tx) => {
+    const [clash] = await tx
+      .select({ id: team.id })
+      .from(team)
+      .where(and(eq(team.organisationId, viewer.organisationId), eq(team.name, input.name)));
+    if (clash) throw new DomainError("conflict", `A team named "${input.name}" already exists.`, "name");
+    const [created] = await tx.insert(team).values({ organisationId: viewer.organisationId, name: input.name }).returning();
+    if (!created) throw new Error("team insert returned nothing");
+    // Whoever creates a team manages it until they hand that over.
+    await tx.insert(teamMember).values({ teamId: created.id, personId: viewer.personId, role: "manager" });
+    await recordAudit(tx, {
+      actorPersonId: viewer.personId,
+      teamId: created.id,
+      action: "team.create",
+      entityType: "team",
+      entityId: created.id,
+      after: created,
+    });
+    return created;
+  });
+}
+
+export async function updateTeamCaps(
+  db: Db,
+  viewer: Viewer,
+  input: { teamId: string; toilCap: number; onCallCap: number },
+) {
+  return db.transaction(async (tx) => {
+    const before = await getTeam(tx, input.teamId);
+    const [after] = await tx
+      .update(team)
+      .set({ toilCap: input.toilCap, onCallCap: input.onCallCap })
+      .where(eq(team.id, input.teamId))
+      .returning();
+    await recordAudit(tx, {
+      actorPersonId: viewer.personId,
+      teamId: input.teamId,
+      action: "team.caps",
+      entityType: "team",
+      entityId: input.teamId,
+      before: { toilCap: before.toilCap, onCallCap: before.onCallCap },
+      after: { toilCap: after?.toilCap, onCallCap: after?.onCallCap },
+    });
+    return after;
+  });
+}

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import ical, { type VEvent } from "node-ical";
+import type { Database } from "@/db/client";
+import { GET } from "@/app/api/calendar/[token]/route";
+import { useDatabase } from "@/server/db/runtime";
+import { createTestDatabase, testEngine } from "@/server/testing/test-db";
+import { at, callerAt, hours, makeRotationTeam, weeklyDraft } from "@/server/testing/rotation-fixtures";
+import { calendarFeed } from "./calendar-feed";
+
+let database: Database;
+let fx: Awaited<ReturnType<typeof makeRotationTeam>>;
+let rotationId: string;
+let erik: string;
+const created = at("2026-03-01T12:00");
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  useDatabase(database);
+  fx = await makeRotationTeam(database.db, 3);
+  erik = fx.engineers[0]?.id ?? "";
+  const planner = await callerAt(database.db, fx.planner.id, created);
+  rotationId = (await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(fx.engineers.map((e) => e.id)) })).id;
+});
+afterAll(async () => database?.close());
+
+async function links(now: Date) {
+  return (await callerAt(database.db, erik, now)).rotations.calendarLinks({ teamId: fx.team.id });
+}
+
+const tokenOf = (path: string) => path.split("/").at(-1) ?? "";
+
+const lengthOf = (event: VEvent) => (event.end ? hours(event.start, event.end) : Number.NaN);
+
+function eventsIn(text: string): VEvent[] {
+  return Object.values(ical.sync.parseICS(text))
+    .filter((component): component is VEvent => component?.type === "VEVENT")
+    .sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+describe(`calendar feeds on ${testEngine}`, () => {
+  test("a rotation's feed parses with an independent parser: one event per shift, wall-clock hand-offs, DST weeks", async () => {
+    const now = at("2026-03-10T12:00");
+    const { rotations } = await links(now);
+    const feed = await calendarFeed(database.db, tokenOf(rotations[0]?.path ?? ""), now);
+    const events = eventsIn(feed?.ics ?? "");
+    // From the first hand-off on 2 March to the last turn starting within 26 weeks of now (7 September).
+    expect(events).toHaveLength(28);
+    expect(events[0]).toMatchObject({ summary: "Primary on-call — Erik Lindqvist", start: at("2026-03-02T09:00"), end: at("2026-03-09T09:00") });
+    expect(events[1]?.summary).toBe("Primary on-call — Ana Ruiz");
+    expect(events.map(lengthOf)).toEqual(events.map((e) => (e.start.getTime() === at("2026-03-23T09:00").getTime() ? 167 : 168)));
+    expect(events.every((e) => e.start.tz === "Europe/Berlin")).toBe(true);
+    expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
+    expect(feed?.ics).toMatch(/BEGIN:VTIMEZONE\r\nTZID:Europe\/Berlin/);
+  });
+
+  test("UIDs are stable across refreshes, and links are the same on every call", async () => {
+    const now = at("2026-03-10T12:00");
+    const first = await links(now);
+    const second = await links(at("2026-03-11T12:00"));
+    expect(second).toEqual(first);
+    const token = tokenOf(first.rotations[0]?.path ?? "");
+    const uids = async (when: Date) => eventsIn((await calendarFeed(database.db, token, when))?.ics ?? "").map((e) => e.uid);
+    const earlier = await uids(now);
+    const later = await uids(at("2026-03-20T12:00"));
+    expect(later.filter((uid) => earlier.includes(uid)).length).toBeGreaterThan(25);
+  });
+
+  test("the personal feed holds only the caller's shifts, including an autumn week of 169 hours", async () => {
+    const now = at("2026-10-01T12:00");
+    const { personal } = await links(now);
+    const events = eventsIn((await calendarFeed(database.db, tokenOf(personal.path), now))?.ics ?? "");
+    expect(events.length).toBeGreaterThan(5);
+    expect(events.every((e) => e.summary === "Primary on-call — Erik Lindqvist")).toBe(true);
+    const autumn = events.find((e) => e.start.getTime() === at("2026-10-19T09:00").getTime());
+    expect(autumn && lengthOf(autumn)).toBe(169);
+  });
+
+  test("the route serves text/calendar for a known token and 404 for any other", async () => {
+    const { rotations } = await links(new Date());
+    const path = rotations[0]?.path ?? "";
+    const ok = await GET(new Request(`http://localhost${path}`), { params: Promise.resolve({ token: `${tokenOf(path)}.ics` }) });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    expect(eventsIn(await ok.text()).length).toBeGreaterThan(0);
+    const unknown = await GET(new Request("http://localhost/api/calendar/x"), { params: Promise.resolve({ token: "A".repeat(43) }) });
+    expect(unknown.status).toBe(404);
+    const junk = await GET(new Request("http://localhost/api/calendar/x"), { params: Promise.resolve({ token: "../../etc" }) });
+    expect(junk.status).toBe(404);
+  });
+
+  test("a removed rotation's feed is gone", async () => {
+    const now = at("2026-03-10T12:00");
+    const token = tokenOf((await links(now)).rotations[0]?.path ?? "");
+    await (await callerAt(database.db, fx.planner.id, now)).rotations.remove({ teamId: fx.team.id, rotationId });
+    expect(await calendarFeed(database.db, token, now)).toBeNull();
+  });
+});

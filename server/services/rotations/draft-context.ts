@@ -1,0 +1,65 @@
+import { DateTime } from "luxon";
+import type { Db } from "@/db/client";
+import { assertValidRotation, type Absence, type Interval, type Override, type RotationSpec } from "@/server/domain/rotations";
+import type { RotationDraft } from "@/server/schemas/rotations";
+import { DomainError } from "../errors";
+import { getTeam } from "../people/teams";
+import { absencesOf, assertParticipantsInTeam, overridesOf, peopleByIds, widened, type PersonFacts } from "./rotation-facts";
+import { recordShifts } from "./record-shifts";
+import { DRAFT_ROTATION_ID, findRotation, specOfDraft, type RotationRow } from "./rotation-rows";
+
+export interface DraftInput {
+  teamId: string;
+  rotationId?: string | undefined;
+  draft: RotationDraft;
+  horizon: { from: Date; weeks: number };
+}
+
+/** Everything a what-if needs about an unsaved draft: the team, the saved rotation it edits (if any), its facts. */
+export interface DraftContext {
+  team: Awaited<ReturnType<typeof getTeam>>;
+  saved: RotationRow | null;
+  spec: RotationSpec;
+  window: Interval;
+  weeks: number;
+  overrides: Override[];
+  absences: Absence[];
+  people: Map<string, PersonFacts>;
+}
+
+/** Leave this far beyond the horizon still rules out a turn that runs into it. */
+const LEAVE_MARGIN_DAYS = 60;
+
+/** The horizon's weeks on the rotation's wall clock, so a DST week inside it keeps its 167 or 169 hours. */
+export function horizonWindow(horizon: { from: Date; weeks: number }, timeZone: string): Interval {
+  const from = DateTime.fromJSDate(horizon.from, { zone: timeZone });
+  return { start: from.toMillis(), end: from.plus({ weeks: horizon.weeks }).toMillis() };
+}
+
+export async function loadDraftContext(db: Db, input: DraftInput, now: Date): Promise<DraftContext> {
+  const team = await getTeam(db, input.teamId);
+  // Prior load and recent toil are read from the records, so bring them up to date first.
+  await recordShifts(db, { teamId: team.id }, now);
+  await assertParticipantsInTeam(db, input.teamId, input.draft.participants);
+  const saved = input.rotationId ? await findRotation(db, input.teamId, input.rotationId) : null;
+  const spec = specOfDraft(saved?.id ?? DRAFT_ROTATION_ID, input.draft);
+  try {
+    assertValidRotation(spec);
+  } catch (error) {
+    if (error instanceof RangeError) throw new DomainError("invalid", error.message.replace(`Rotation ${spec.id}: `, ""), "draft");
+    throw error;
+  }
+  const window = horizonWindow(input.horizon, spec.timeZone);
+  const overrides = saved ? ((await overridesOf(db, [saved.id])).get(saved.id) ?? []) : [];
+  const personIds = [...spec.participants, ...overrides.map((o) => o.personId)];
+  return {
+    team,
+    saved,
+    spec,
+    window,
+    weeks: input.horizon.weeks,
+    overrides,
+    absences: await absencesOf(db, personIds, widened(window, LEAVE_MARGIN_DAYS)),
+    people: await peopleByIds(db, personIds),
+  };
+}

@@ -1,0 +1,34 @@
+import type { Db } from "@/db/client";
+import type { Viewer } from "@/server/auth/permissions";
+import { activeRotations } from "./rotation-rows";
+import { aroundNow } from "./current-window";
+import { shiftsInWindow } from "./window-shifts";
+
+/** How far ahead "my next shifts" looks, as the calendar feeds do. */
+export const NEXT_SHIFTS_WEEKS = 26;
+
+/** The caller's own shifts that have not ended, a current one first, in every team they belong to. */
+export async function myNextShifts(db: Db, viewer: Viewer, input: { limit: number }, now: Date) {
+  const teams = new Map(viewer.memberships.map((m) => [m.teamId, m.teamName]));
+  const rows = await activeRotations(db, [...teams.keys()]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const shifts = await shiftsInWindow(db, rows, aroundNow(now, { weeks: NEXT_SHIFTS_WEEKS }), now);
+  return shifts
+    .filter((shift) => shift.personId === viewer.personId && shift.end > now.getTime())
+    .slice(0, input.limit)
+    .flatMap((shift) => {
+      const row = byId.get(shift.rotationId);
+      if (!row) return [];
+      return [{
+        rotationId: row.id,
+        rotationName: row.name,
+        teamId: row.teamId,
+        teamName: teams.get(row.teamId) ?? "",
+        role: shift.role,
+        startsAt: new Date(shift.start),
+        endsAt: new Date(shift.end),
+        source: shift.source,
+        onLeave: shift.onLeave,
+      }];
+    });
+}

@@ -1,0 +1,89 @@
+import { and, asc, gt, inArray, lt } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { shiftRecord } from "@/db/schema";
+import { expandShifts, type Interval, type RotationRole } from "@/server/domain/rotations";
+import { absencesOf, overridesOf } from "./rotation-facts";
+import { participantsOf, specOfRow, type RotationRow } from "./rotation-rows";
+import { recordShifts } from "./record-shifts";
+
+/** A shift as the schedule shows it: frozen history ("record") or expanded from the current settings. */
+export interface ScheduledShift {
+  rotationId: string;
+  role: RotationRole;
+  personId: string;
+  start: number;
+  end: number;
+  source: "record" | "rotation" | "override";
+  onLeave: boolean;
+}
+
+function overlapsAny(shift: Interval, spans: readonly Interval[]): boolean {
+  return spans.some((span) => span.start < shift.end && shift.start < span.end);
+}
+
+/**
+ * The shifts of `rows` overlapping `window`: recorded history up to each rotation's recorded-until instant, and
+ * the current settings expanded after it (removed rotations have history only). Ended shifts are recorded first.
+ * Expanded shifts are clipped to the window; records are whole. Sorted by start, then rotation.
+ */
+export async function shiftsInWindow(db: Db, rows: readonly RotationRow[], window: Interval, now: Date): Promise<ScheduledShift[]> {
+  if (rows.length === 0 || window.end <= window.start) return [];
+  const active = rows.filter((row) => row.deletedAt === null);
+  const { recordedUntil } = await recordShifts(db, { rotationIds: active.map((row) => row.id) }, now);
+  const records = await db
+    .select()
+    .from(shiftRecord)
+    .where(
+      and(
+        inArray(shiftRecord.rotationId, rows.map((row) => row.id)),
+        lt(shiftRecord.startsAt, new Date(window.end)),
+        gt(shiftRecord.endsAt, new Date(window.start)),
+      ),
+    )
+    .orderBy(asc(shiftRecord.startsAt));
+  const participants = await participantsOf(db, active.map((row) => row.id));
+  const overrides = await overridesOf(db, active.map((row) => row.id));
+  const people = [
+    ...records.map((record) => record.personId),
+    ...[...participants.values()].flat(),
+    ...[...overrides.values()].flat().map((override) => override.personId),
+  ];
+  const absences = await absencesOf(db, people, window);
+
+  const recorded: ScheduledShift[] = records.map((record) => {
+    const span = { start: record.startsAt.getTime(), end: record.endsAt.getTime() };
+    const own = absences.filter((absence) => absence.personId === record.personId);
+    return { rotationId: record.rotationId, role: record.role, personId: record.personId, ...span, source: "record", onLeave: overlapsAny(span, own) };
+  });
+  const expanded: ScheduledShift[] = active.flatMap((row) => {
+    const from = Math.max(window.start, recordedUntil.get(row.id) ?? window.start);
+    if (from >= window.end) return [];
+    const spec = specOfRow(row, participants.get(row.id) ?? []);
+    return expandShifts(spec, overrides.get(row.id) ?? [], absences, { start: from, end: window.end }).map((shift) => ({
+      rotationId: shift.rotationId,
+      role: shift.role,
+      personId: shift.personId,
+      start: shift.start,
+      end: shift.end,
+      source: shift.source,
+      onLeave: shift.onLeave,
+    }));
+  });
+  return [...recorded, ...expanded].sort(
+    (a, b) => a.start - b.start || (a.rotationId < b.rotationId ? -1 : a.rotationId > b.rotationId ? 1 : 0),
+  );
+}
+
+/** The API's form of a shift: instants as Date. */
+export function shiftView(shift: ScheduledShift) {
+  return {
+    rotationId: shift.rotationId,
+    role: shift.role,
+    personId: shift.personId,
+    startsAt: new Date(shift.start),
+    endsAt: new Date(shift.end),
+    source: shift.source,
+    onLeave: shift.onLeave,
+  };
+}
+export type ShiftView = ReturnType<typeof shiftView>;

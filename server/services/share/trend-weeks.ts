@@ -1,0 +1,31 @@
+import { DateTime } from "luxon";
+import { periodWindow, weekWindows } from "@/server/domain/accounting";
+import { addDays, localDateOf, wallClockInstant, type Interval } from "@/server/domain/time";
+import { cutAtNow } from "./share-window";
+
+export interface TrendWindow {
+  /** The whole local week, Monday 00:00 to Monday 00:00. */
+  week: Interval;
+  /** The part counted: the running week only up to now (see accountingWindow). */
+  accounted: Interval;
+  /** The week's Monday on that wall clock, "16 Nov". */
+  label: string;
+}
+
+/** The last `count` local weeks of `timeZone`, ending with the one containing `now`. */
+export function trendWindows(timeZone: string, count: number, now: Date): TrendWindow[] {
+  const thisMonday = localDateOf(periodWindow("week", now.getTime(), timeZone).start, timeZone);
+  const firstMonday = addDays(thisMonday, -7 * (count - 1));
+  return weekWindows(timeZone, wallClockInstant(firstMonday, 0, timeZone), count).map((week) => ({
+    week,
+    accounted: cutAtNow(week, now),
+    label: DateTime.fromMillis(week.start, { zone: timeZone }).setLocale("en-GB").toFormat("d LLL"),
+  }));
+}
+
+/** From the first window's start to the last one's counted end: what to load facts for. */
+export function spanOf(windows: readonly TrendWindow[]): Interval | null {
+  const first = windows[0];
+  const last = windows[windows.length - 1];
+  return first && last ? { start: first.week.start, end: last.accounted.end } : null;
+}

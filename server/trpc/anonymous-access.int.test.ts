@@ -1,0 +1,40 @@
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Database } from "@/db/client";
+import { createTestDatabase } from "@/server/testing/test-db";
+import { contextFor } from "@/server/testing/fixtures";
+import { appRouter } from "./root";
+
+/** Procedures anyone may call signed out. Adding a procedure here is a decision, not a default. */
+const PUBLIC_PROCEDURES = new Set(["instance.status", "viewer.current"]);
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => database?.close());
+
+const procedurePaths = Object.keys(appRouter._def.procedures).sort();
+
+describe("every procedure refuses anonymous callers unless listed as public", () => {
+  test("the router has procedures to check", () => {
+    expect(procedurePaths.length).toBeGreaterThan(5);
+  });
+
+  test.each(procedurePaths.filter((p) => !PUBLIC_PROCEDURES.has(p)))("%s -> UNAUTHORIZED", async (path) => {
+    const caller = appRouter.createCaller(contextFor(database.db, null));
+    const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+    if (typeof procedure !== "function") throw new Error(`${path} is not callable`);
+    const outcome = await (procedure as (input: unknown) => Promise<unknown>)({}).then(
+      () => "OK",
+      (error: unknown) => (error instanceof TRPCError ? error.code : String(error)),
+    );
+    expect(outcome).toBe("UNAUTHORIZED");
+  });
+
+  test.each([...PUBLIC_PROCEDURES])("%s answers signed out", async (path) => {
+    const caller = appRouter.createCaller(contextFor(database.db, null));
+    const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+    await expect((procedure as () => Promise<unknown>)()).resolves.not.toThrow();
+  });
+});

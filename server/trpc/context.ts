@@ -1,0 +1,9 @@
+import type { Db } from "@/db/client";
+import type { Viewer } from "@/server/auth/permissions";
+
+export interface Context {
+  db: Db;
+  viewer: Viewer | null;
+  /** Injected so tests and reports agree on "now". */
+  now: () => Date;
+}

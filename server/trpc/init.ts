@@ -1,0 +1,83 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z } from "zod";
+import { teamId } from "@/server/schemas/common";
+import { mayActInTeam, type TeamRole } from "@/server/auth/permissions";
+import { DomainError, type DomainErrorKind } from "@/server/services/errors";
+import type { Context } from "./context";
+
+const STATUS_OF: Record<DomainErrorKind, TRPCError["code"]> = {
+  "not-found": "NOT_FOUND",
+  forbidden: "FORBIDDEN",
+  conflict: "CONFLICT",
+  invalid: "BAD_REQUEST",
+};
+
+/** "email: Enter a valid email address; roles: Pick at least one role" rather than a JSON dump. */
+function readableIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const fieldErrors =
+      cause instanceof z.ZodError
+        ? z.flattenError(cause).fieldErrors
+        : cause instanceof DomainError && cause.field
+          ? { [cause.field]: [cause.message] }
+          : null;
+    // Never leak internals: an unexpected error keeps its code but not its message or stack.
+    const message =
+      error.code === "INTERNAL_SERVER_ERROR"
+        ? "Something went wrong on our side."
+        : cause instanceof z.ZodError
+          ? readableIssues(cause)
+          : shape.message;
+    return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Maps the services' DomainError to a tRPC code, in one place. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: STATUS_OF[cause.kind], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, viewer: ctx.viewer } });
+});
+
+export const adminProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (!ctx.viewer.isAdmin) throw new TRPCError({ code: "FORBIDDEN", message: "Only an administrator may do this." });
+  return next();
+});
+
+export const teamInput = z.object({ teamId });
+
+/** A procedure on one team's data: the caller must hold one of `roles` in that team (admins always may). */
+export function teamProcedure(roles: readonly TeamRole[], what: string) {
+  return signedInProcedure.input(teamInput).use(({ ctx, input, next }) => {
+    if (!mayActInTeam(ctx.viewer, input.teamId, roles)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `Only a ${what} of this team may do this.` });
+    }
+    return next();
+  });
+}
+
+export const teamMemberProcedure = teamProcedure(["engineer", "manager", "planner"], "member");
+export const managerProcedure = teamProcedure(["manager"], "manager");
+export const plannerProcedure = teamProcedure(["planner", "manager"], "planner or manager");

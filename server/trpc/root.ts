@@ -1,0 +1,29 @@
+import { instanceRouter } from "@/server/routers/instance";
+import { rotationsRouter } from "@/server/routers/rotations";
+import { workLogRouter } from "@/server/routers/work-log";
+import { templatesRouter } from "@/server/routers/templates";
+import { timerRouter } from "@/server/routers/timer";
+import { interruptsRouter } from "@/server/routers/interrupts";
+import { shareRouter } from "@/server/routers/share";
+import { profileRouter } from "@/server/routers/profile";
+import { catalogRouter } from "@/server/routers/catalog";
+import { teamsRouter } from "@/server/routers/teams";
+import { viewerRouter } from "@/server/routers/viewer";
+import { createCallerFactory, router } from "./init";
+
+export const appRouter = router({
+  instance: instanceRouter,
+  viewer: viewerRouter,
+  teams: teamsRouter,
+  rotations: rotationsRouter,
+  workLog: workLogRouter,
+  templates: templatesRouter,
+  timer: timerRouter,
+  interrupts: interruptsRouter,
+  share: shareRouter,
+  profile: profileRouter,
+  catalog: catalogRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

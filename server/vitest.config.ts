@@ -1,0 +1,31 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+
+export default defineConfig({
+  root: repoRoot,
+  resolve: {
+    alias: {
+      "@/": repoRoot,
+      // `server-only` throws outside a React server bundle; tests run server modules directly.
+      "server-only": fileURLToPath(new URL("./testing/server-only-stub.ts", import.meta.url)),
+    },
+  },
+  test: {
+    pool: "forks",
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["server/**/*.test.ts", "db/**/*.test.ts"], exclude: ["**/*.int.test.ts", "node_modules/**"] },
+      },
+      {
+        extends: true,
+        test: { name: "integration", include: ["server/**/*.int.test.ts", "db/**/*.int.test.ts"] },
+      },
+    ],
+  },
+});
