@@ -5,3 +5,4 @@ export * from "./interrupts";
 export * from "./rotations";
 export * from "./audit";
 export * from "./reports";
+export * from "./api-tokens";
