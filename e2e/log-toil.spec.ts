@@ -22,6 +22,9 @@ test("quick log by keyboard: n, type, Enter; the entry shows at once, survives a
   const share = weekToilShare(page);
   await expect(share).toHaveText(/%$/);
   const before = await share.innerText();
+  // In a week Erik spends wholly on pager duty (the demo rotations follow today's date) his share is already
+  // 100%: toil logged inside duty time cannot move it (PRODUCT.md), so only then is "unchanged" right.
+  const canMove = before !== "100.0%";
   const summary = uniqueName("Rotated TLS certificates");
 
   const dialog = await openQuickLog(page);
@@ -38,14 +41,15 @@ test("quick log by keyboard: n, type, Enter; the entry shows at once, survives a
   const row = page.getByRole("row", { name: new RegExp(summary) });
   await expect(row).toBeVisible();
   await expect(row).toContainText("1 h 30 min");
-  await expect(share).not.toHaveText(before);
+  if (canMove) await expect(share).not.toHaveText(before);
   await expect(page.getByTestId("toast")).toContainText(`Logged 1 h 30 min: ${summary}`);
   // Focus went back to the page, not lost inside the closed dialog.
   await expect(page.getByRole("dialog")).toHaveCount(0);
 
   await page.reload();
   await expect(page.getByRole("row", { name: new RegExp(summary) })).toBeVisible();
-  await expect(weekToilShare(page)).not.toHaveText(before);
+  if (canMove) await expect(weekToilShare(page)).not.toHaveText(before);
+  else await expect(weekToilShare(page)).toHaveText(before);
 });
 
 test("a bad duration is named at the field and nothing is saved", async ({ page }) => {

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
-import { serverCaller } from "@/server/trpc/server";
+import { signedInCaller } from "@/server/trpc/server";
+import { CaptureInbox } from "@/app/_components/capture/capture-inbox";
+import { NextShiftsCard } from "./_my-work/next-shifts";
+import { OnCallNowCard } from "./_my-work/on-call-now";
 import { QuickActions, TemplateShortcuts } from "./_my-work/quick-actions";
 import { RecentEntries } from "./_my-work/recent-entries";
 import { WeekShareCards } from "./_my-work/share-cards";
@@ -7,15 +10,26 @@ import { WeekShareCards } from "./_my-work/share-cards";
 export const metadata: Metadata = { title: "My work" };
 
 const RECENT_LIMIT = 8;
+const NEXT_SHIFTS_LIMIT = 4;
 
 export default async function MyWorkPage() {
-  const caller = await serverCaller();
+  const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
   const inTeam = viewer.memberships.length > 0;
-  const [entries, share] = await Promise.all([
+  const teamId = viewer.memberships[0]?.teamId ?? null;
+  const [entries, share, duty, captured] = await Promise.all([
     caller.workLog.recent({ limit: RECENT_LIMIT }),
     inTeam ? caller.share.mine({ period: "week" }) : Promise.resolve(null),
+    teamId
+      ? Promise.all([
+          caller.rotations.onCallNow({ teamId }),
+          caller.rotations.myNextShifts({ limit: NEXT_SHIFTS_LIMIT }),
+          caller.rotations.listSwaps({ teamId }),
+        ])
+      : Promise.resolve(null),
+    caller.capture.inbox(),
   ]);
+  const now = new Date();
   const firstName = viewer.name.split(" ")[0] ?? viewer.name;
   return (
     <>
@@ -34,12 +48,28 @@ export default async function MyWorkPage() {
             : "You are not in a team yet: ask a manager to add you."}
         </div>
       )}
+      {/* Shown only while pages wait, so a quiet week keeps the page calm. */}
+      {captured.length > 0 && <CaptureInbox initial={captured} timeZone={viewer.timeZone} />}
       {inTeam && (
         <>
           <div className="home-grid">
             {share && <WeekShareCards initial={share} />}
             <QuickActions />
           </div>
+          {teamId && duty && (
+            <div className="home-duty">
+              <OnCallNowCard teamId={teamId} viewerId={viewer.personId} zone={viewer.timeZone} initial={duty[0]} />
+              <NextShiftsCard
+                teamId={teamId}
+                viewerId={viewer.personId}
+                zone={viewer.timeZone}
+                limit={NEXT_SHIFTS_LIMIT}
+                initial={duty[1]}
+                initialSwaps={duty[2]}
+                now={now}
+              />
+            </div>
+          )}
           <TemplateShortcuts />
         </>
       )}

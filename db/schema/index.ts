@@ -2,6 +2,7 @@ export * from "./auth";
 export * from "./people";
 export * from "./work-log";
 export * from "./interrupts";
+export * from "./integrations";
 export * from "./rotations";
 export * from "./audit";
 export * from "./reports";

@@ -1,9 +1,12 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { integration } from "./integrations";
 import { person, team } from "./people";
 
 export const interruptKindEnum = pgEnum("interrupt_kind", ["page", "ticket", "request"]);
 export const severityEnum = pgEnum("severity", ["critical", "high", "medium", "low", "info"]);
+// Captured interrupts wait for their engineer: confirmed (time logged) or dismissed (not worth logging).
+export const captureStatusEnum = pgEnum("capture_status", ["captured", "confirmed", "dismissed"]);
 
 export const interrupt = pgTable(
   "interrupt",
@@ -28,6 +31,17 @@ export const interrupt = pgTable(
     assigneeId: uuid("assignee_id").references(() => person.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    // Set on interrupts an integration captured (Alertmanager, ticket webhook); null for ones logged by hand.
+    integrationId: uuid("integration_id").references(() => integration.id),
+    // Alertmanager's identity of an alert (a hash of its labels); with openedAt (its startsAt) one firing of it.
+    alertFingerprint: text("alert_fingerprint"),
+    // Alertmanager's group: alerts notified together.
+    groupKey: text("group_key"),
+    // The first page of its alert group's episode; pages of one incident share it (the head points at itself).
+    incidentId: uuid("incident_id").references((): AnyPgColumn => interrupt.id),
+    captureStatus: captureStatusEnum("capture_status"),
+    captureDecidedById: uuid("capture_decided_by_id").references(() => person.id),
+    captureDecidedAt: timestamp("capture_decided_at", { withTimezone: true }),
   },
   (t) => [
     index("interrupt_team_opened_idx").on(t.teamId, t.openedAt),
@@ -36,10 +50,18 @@ export const interrupt = pgTable(
     uniqueIndex("interrupt_external_uq")
       .on(t.teamId, t.source, t.externalId)
       .where(sql`${t.externalId} is not null`),
+    // Alertmanager retries and repeats notifications: one firing of an alert is stored once per team.
+    // Not partial, so `on conflict` can name it; rows without a fingerprint never clash (nulls are distinct).
+    uniqueIndex("interrupt_alert_uq").on(t.teamId, t.alertFingerprint, t.openedAt),
+    index("interrupt_group_idx").on(t.teamId, t.groupKey).where(sql`${t.groupKey} is not null`),
+    index("interrupt_capture_inbox_idx")
+      .on(t.assigneeId, t.openedAt)
+      .where(sql`${t.captureStatus} = 'captured'`),
   ],
 );
 
 export const interruptRelations = relations(interrupt, ({ one }) => ({
   team: one(team, { fields: [interrupt.teamId], references: [team.id] }),
   assignee: one(person, { fields: [interrupt.assigneeId], references: [person.id] }),
+  integration: one(integration, { fields: [interrupt.integrationId], references: [integration.id] }),
 }));

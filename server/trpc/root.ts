@@ -9,6 +9,11 @@ import { profileRouter } from "@/server/routers/profile";
 import { catalogRouter } from "@/server/routers/catalog";
 import { teamsRouter } from "@/server/routers/teams";
 import { viewerRouter } from "@/server/routers/viewer";
+import { apiTokensRouter } from "@/server/routers/api-tokens";
+import { workspaceRouter } from "@/server/routers/workspace";
+import { reportsRouter } from "@/server/routers/reports";
+import { captureRouter } from "@/server/routers/capture";
+import { integrationsRouter } from "@/server/routers/integrations";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
@@ -23,6 +28,11 @@ export const appRouter = router({
   share: shareRouter,
   profile: profileRouter,
   catalog: catalogRouter,
+  apiTokens: apiTokensRouter,
+  workspace: workspaceRouter,
+  reports: reportsRouter,
+  capture: captureRouter,
+  integrations: integrationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

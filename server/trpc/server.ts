@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { viewerFromHeaders } from "@/server/auth";
 import { getDatabase } from "@/server/db/runtime";
@@ -15,4 +16,14 @@ export const serverContext = cache(async (): Promise<Context> => {
 /** The server-side caller for server components: same procedures, same checks as over HTTP. */
 export async function serverCaller() {
   return createCaller(await serverContext());
+}
+
+/**
+ * The caller for pages behind sign-in. Next renders a page alongside its layout, so the layout's redirect
+ * alone would still let the page's first query throw UNAUTHORIZED into the server log: redirect here too.
+ */
+export async function signedInCaller() {
+  const context = await serverContext();
+  if (!context.viewer) redirect("/sign-in");
+  return createCaller(context);
 }

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { serverCaller } from "@/server/trpc/server";
+import { signedInCaller } from "@/server/trpc/server";
 import { AbsenceList } from "./absence-list";
 import { ProfileForm } from "./profile-form";
 
 export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage() {
-  const caller = await serverCaller();
+  const caller = await signedInCaller();
   const [profile, absences] = await Promise.all([caller.profile.get(), caller.profile.absences()]);
   return (
     <>

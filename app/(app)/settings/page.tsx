@@ -1,28 +1,33 @@
 import type { Metadata } from "next";
 import { mayActInTeam } from "@/server/auth/permissions";
-import { serverCaller } from "@/server/trpc/server";
+import { signedInCaller } from "@/server/trpc/server";
 import { EmptyState } from "@/app/_components/empty-state";
 import { formatPercent } from "@/app/_lib/format";
 import { chooseTeam } from "@/app/_lib/team";
+import { IntegrationsPanel } from "@/app/_components/capture/integrations-panel";
+import { ApiTokens } from "./api-tokens";
 import { CreateTeamForm } from "./create-team-form";
 import { InviteForm } from "./invite-form";
+import { WorkspaceTransfer } from "./workspace-transfer";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ team?: string }> }) {
-  const caller = await serverCaller();
+  const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
   const teams = await caller.teams.list();
   const team = chooseTeam(viewer, teams, (await searchParams).team);
   const details = team ? teams.find((t) => t.id === team.id) : undefined;
   const members = team ? await caller.teams.members({ teamId: team.id }) : [];
   const canManage = team ? mayActInTeam(viewer, team.id, ["manager"]) : false;
+  const canConnectAlerts = team ? mayActInTeam(viewer, team.id, ["planner", "manager"]) : false;
+  const tokens = await caller.apiTokens.list();
   return (
     <>
       <div className="page-head">
         <div>
           <h1>Settings</h1>
-          <p>Teams, people and their roles{details ? ` · ${details.name}` : ""}.</p>
+          <p>Teams, people and their roles{details ? ` · ${details.name}` : ""}; your API tokens.</p>
         </div>
       </div>
       {!team && <EmptyState title="No team yet">{viewer.isAdmin ? "Create the first team below." : "Ask a manager to add you."}</EmptyState>}
@@ -76,6 +81,22 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </section>
         )}
       </div>
+      {team && canConnectAlerts && (
+        <section className="card" aria-labelledby="integrations-heading" style={{ marginTop: "1rem" }}>
+          <h2 id="integrations-heading">Alert integrations</h2>
+          <IntegrationsPanel teamId={team.id} timeZone={viewer.timeZone} />
+        </section>
+      )}
+      <section className="card" aria-labelledby="tokens-heading" style={{ marginTop: "1rem" }}>
+        <h2 id="tokens-heading">API tokens</h2>
+        <ApiTokens initial={tokens} timeZone={viewer.timeZone} teamId={team?.id ?? null} />
+      </section>
+      {viewer.isAdmin && (
+        <section className="card" aria-labelledby="workspace-heading" style={{ marginTop: "1rem" }}>
+          <h2 id="workspace-heading">Move a team between instances</h2>
+          <WorkspaceTransfer team={team} />
+        </section>
+      )}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DateTime } from "luxon";
-import { serverCaller } from "@/server/trpc/server";
+import { signedInCaller } from "@/server/trpc/server";
 import { EmptyState } from "@/app/_components/empty-state";
 import { formatPercent } from "@/app/_lib/format";
 import { CustomRange } from "./custom-range";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "My share" };
 const TREND_WEEKS = 12;
 
 export default async function SharePage() {
-  const caller = await serverCaller();
+  const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
   if (viewer.memberships.length === 0) {
     return <EmptyState title="No team yet">Your share is computed once you are in a team.</EmptyState>;

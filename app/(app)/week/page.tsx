@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DateTime } from "luxon";
-import { serverCaller } from "@/server/trpc/server";
+import { signedInCaller } from "@/server/trpc/server";
 import { EmptyState } from "@/app/_components/empty-state";
 import { InterruptDialogButton } from "@/app/_components/interrupt-dialog";
 import { QuickLogButton } from "@/app/_components/quick-log";
@@ -17,7 +17,7 @@ function dayParam(at: string | undefined, timeZone: string): Date | undefined {
 }
 
 export default async function WeekPage({ searchParams }: { searchParams: Promise<{ at?: string }> }) {
-  const caller = await serverCaller();
+  const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
   if (viewer.memberships.length === 0) {
     return <EmptyState title="No team yet">Your week fills up once you are in a team and log work.</EmptyState>;

@@ -10,7 +10,9 @@ const BERLIN = "Europe/Berlin";
 const at = (isoLocal: string) => local(isoLocal, BERLIN);
 // Wednesday of the week Monday 10 March 2025 (no daylight-saving change), Berlin.
 const NOW = at("2025-03-12T15:00");
-const now = () => NOW;
+// Sunday night of that week: all of its work has happened.
+const WEEK_DONE = at("2025-03-16T23:00");
+const now = () => WEEK_DONE;
 
 let database: Database;
 let ids: { team: string; erika: string; other: string };
@@ -78,8 +80,29 @@ describe(`my share on ${testEngine}`, () => {
     const erika = await callerAs(database.db, ids.erika, now);
     const share = await erika.share.mine({ period: "week" });
     expect(share.period).toEqual({ from: at("2025-03-10T00:00"), to: at("2025-03-17T00:00"), kind: "week" });
+    expect(share.accountedTo).toEqual(WEEK_DONE);
     expect(share.accounting).toEqual(HAND);
     expect(share).toMatchObject({ toilCap: 0.5, onCallCap: 0.25, overToilCap: false, overOnCallCap: false });
+  });
+
+  test("a running week counts up to now: what is still scheduled, planned or logged ahead does not count yet", async () => {
+    const erika = await callerAs(database.db, ids.erika, () => NOW);
+    const share = await erika.share.mine({ period: "week" });
+    expect(share.period).toEqual({ from: at("2025-03-10T00:00"), to: at("2025-03-17T00:00"), kind: "week" });
+    expect(share.accountedTo).toEqual(NOW);
+    // Mon 480 + Tue 480 + Wed 09:00-15:00 360; the primary shift's 360 is all before now, Thursday's ticket duty
+    // is not; Monday's 90 logged counts, Wednesday 16:30 and the weekend's entries lie ahead.
+    expect(share.accounting).toEqual({
+      scheduled: 1320,
+      duty: 360,
+      onCallDuty: 360,
+      logged: 90,
+      afterHours: 0,
+      operational: 450,
+      worked: 1320,
+      toilShare: 450 / 1320,
+      onCallShare: 360 / 1320,
+    });
   });
 
   test("a chosen range gives the same numbers, and a stricter team cap flags it", async () => {
@@ -99,8 +122,9 @@ describe(`my share on ${testEngine}`, () => {
     const erika = await callerAs(database.db, ids.erika, now);
     const month = await erika.share.mine({ period: "month" });
     expect(month.period).toEqual({ from: new Date("2025-02-28T23:00:00Z"), to: new Date("2025-03-31T22:00:00Z"), kind: "month" });
-    // 21 weekdays in March, minus the Friday off; the week's operational time is the month's.
-    expect(month.accounting).toMatchObject({ scheduled: 20 * 480, operational: HAND.operational });
+    expect(month.accountedTo).toEqual(WEEK_DONE);
+    // The 10 weekdays of March up to now, minus the Friday off; the week's operational time is the month's.
+    expect(month.accounting).toMatchObject({ scheduled: 9 * 480, operational: HAND.operational });
     const quarter = await erika.share.mine({ period: "quarter" });
     expect(quarter.period.from).toEqual(new Date("2024-12-31T23:00:00Z"));
     expect(quarter.period.to).toEqual(new Date("2025-03-31T22:00:00Z"));

@@ -1,0 +1,168 @@
+"use client";
+
+import { DateTime } from "luxon";
+import { messageOf } from "@/app/_lib/field-errors";
+import { formatMinutes, formatPercent } from "@/app/_lib/format";
+import { shareText } from "@/app/_components/work/datetime";
+import { ProjectedSharesChart } from "@/app/_components/rotations/projected-shares-chart";
+import { spanText } from "@/app/_components/rotations/spans";
+import type { PreviewPerson, RotationPreview, ScheduleQuality } from "@/app/_components/rotations/types";
+import { HORIZON_WEEKS } from "./preview-types";
+import { WarningsList } from "./warnings-list";
+
+/** Turns listed under the chart: enough to check the order and the hand-off times. */
+const TURNS_SHOWN = 6;
+
+/** Score, coverage and balance; `title` names them when two sets stand side by side. */
+export function QualityFigures({ quality, title }: { quality: ScheduleQuality; title?: string }) {
+  return (
+    <div className="quality-block">
+      {title && <p className="quality-title">{title}</p>}
+      <dl className="quality">
+        <div>
+          <dt>Quality score</dt>
+          <dd>
+            <strong>{quality.score.toFixed(1)}</strong> / 100
+          </dd>
+        </div>
+        <div>
+          <dt>Coverage</dt>
+          <dd>{shareText(quality.coverage)}</dd>
+        </div>
+        <div>
+          <dt>Balance</dt>
+          <dd>{shareText(quality.balance)}</dd>
+        </div>
+      </dl>
+    </div>
+  );
+}
+
+function ShareCell({ share, over }: { share: number; over: boolean }) {
+  return (
+    <td className="num">
+      {shareText(share)}
+      <span className={`badge ${over ? "over" : "under"}`}>{over ? "over cap" : "under"}</span>
+    </td>
+  );
+}
+
+function SharesTable({ people, preview, weeks }: { people: PreviewPerson[]; preview: RotationPreview; weeks: number }) {
+  return (
+    <table className="shares-table">
+      <caption className="visually-hidden">Projected shares per person over the next {weeks} weeks</caption>
+      <thead>
+        <tr>
+          <th scope="col">Person</th>
+          <th scope="col" className="share-col">
+            On duty
+          </th>
+          <th scope="col" className="share-col">
+            Toil <span className="cap-note">cap {formatPercent(preview.caps.toilCap)}</span>
+          </th>
+          <th scope="col" className="share-col">
+            On call <span className="cap-note">cap {formatPercent(preview.caps.onCallCap)}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {people.map((p) => (
+          <tr key={p.personId}>
+            <th scope="row">{p.name}</th>
+            <td className="num">{formatMinutes(p.minutes.duty)}</td>
+            <ShareCell share={p.toilShare} over={p.overToilCap} />
+            <ShareCell share={p.onCallShare} over={p.overOnCallCap} />
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * The what-if before saving: each person's projected toil and on-call share against the caps (chart and table),
+ * the plan's warnings, its quality score and first turns. Shown for the last valid draft while edits settle.
+ */
+export function PreviewPanel({
+  preview,
+  pending,
+  error,
+  problem,
+  weeks,
+  onWeeksChange,
+  zone,
+}: {
+  preview: RotationPreview | undefined;
+  pending: boolean;
+  error: unknown;
+  problem: string | null;
+  weeks: number;
+  onWeeksChange: (weeks: number) => void;
+  zone: string;
+}) {
+  const status = problem
+    ? `Fix the marked fields to update the preview: ${problem}`
+    : error
+      ? `The preview could not be worked out: ${messageOf(error)}`
+      : pending
+        ? "Updating the preview…"
+        : preview
+          ? "Preview up to date."
+          : "";
+  return (
+    <section className="card preview" aria-labelledby="preview-heading" aria-busy={pending || undefined}>
+      <div className="preview-head">
+        <h2 id="preview-heading">What-if preview</h2>
+        <div className="field inline-field">
+          <label htmlFor="preview-weeks">Horizon</label>
+          <select id="preview-weeks" value={weeks} onChange={(event) => onWeeksChange(Number(event.target.value))}>
+            {HORIZON_WEEKS.map((w) => (
+              <option key={w} value={w}>
+                {w} weeks
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p className={`preview-status ${problem || error ? "field-error" : "stat-note"}`} role="status">
+        {status}
+      </p>
+      {preview && (
+        <div className={pending || problem ? "preview-body is-stale" : "preview-body"}>
+          <p className="stat-note">
+            {DateTime.fromJSDate(preview.window.from, { zone }).toFormat("ccc d LLL yyyy")} –{" "}
+            {DateTime.fromJSDate(preview.window.to, { zone }).toFormat("ccc d LLL yyyy")}: this rotation plus everyone&apos;s other
+            rotations in the team, and the toil each person logged in the last {preview.projectionBasis.loggedToilFromWeeks} weeks.
+            Nothing is saved yet.
+          </p>
+          <QualityFigures quality={preview.quality} />
+          {preview.people.length === 0 ? (
+            <p className="stat-note">Add participants to see their projected shares.</p>
+          ) : (
+            <>
+              <ProjectedSharesChart people={preview.people} toilCap={preview.caps.toilCap} onCallCap={preview.caps.onCallCap} />
+              <SharesTable people={preview.people} preview={preview} weeks={weeks} />
+            </>
+          )}
+          <WarningsList warnings={preview.warnings} />
+          {preview.shifts.length > 0 && (
+            <section className="preview-section" aria-labelledby="preview-turns-heading">
+              <h3 id="preview-turns-heading" className="subhead">
+                First turns
+              </h3>
+              <ol className="turn-list">
+                {preview.shifts.slice(0, TURNS_SHOWN).map((shift) => (
+                  <li key={`${shift.personId}-${shift.startsAt.toISOString()}`}>
+                    <span className="turn-when">{spanText(shift.startsAt, shift.endsAt, zone)}</span> {shift.name}
+                    {shift.source === "override" && <span className="badge subtle">cover</span>}
+                    {shift.onLeave && <span className="badge over">on leave</span>}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

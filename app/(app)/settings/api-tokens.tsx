@@ -1,0 +1,161 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useRef, useState } from "react";
+import { z } from "zod";
+import { createTokenInput } from "@/server/schemas/api-tokens";
+import type { ApiTokenView } from "@/server/services/api-tokens/token-view";
+import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
+import { localDateTime } from "@/app/_lib/format";
+import { useTRPC } from "@/app/_lib/trpc";
+import { useStatus } from "@/app/_components/app-status";
+import { FieldError } from "@/app/_components/field-error";
+import { RevokeTokenDialog } from "./revoke-token-dialog";
+
+const STACK = { display: "flex", flexDirection: "column", gap: "0.9rem" } as const;
+
+/**
+ * The caller's personal API tokens: create one (its secret is shown once, here), see which exist and when
+ * they were last used, revoke one. A token reads what its owner may read, through the JSON API.
+ */
+export function ApiTokens({ initial, timeZone, teamId }: { initial: ApiTokenView[]; timeZone: string; teamId: string | null }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const tokens = useQuery(trpc.apiTokens.list.queryOptions(undefined, { initialData: initial }));
+  const [name, setName] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
+  const [revoking, setRevoking] = useState<ApiTokenView | null>(null);
+  const create = useMutation(
+    trpc.apiTokens.create.mutationOptions({
+      onSuccess: ({ token, secret }) => {
+        setCreated({ name: token.name, secret });
+        setName("");
+      },
+      onError: (error) => setErrors(fieldErrorsOf(error)),
+      onSettled: () => queryClient.invalidateQueries(trpc.apiTokens.list.pathFilter()),
+    }),
+  );
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = createTokenInput.safeParse({ name });
+    setErrors(parsed.success ? {} : z.flattenError(parsed.error).fieldErrors);
+    if (!parsed.success) return;
+    setCreated(null);
+    create.mutate(parsed.data);
+  }
+
+  const failure = create.error && Object.keys(fieldErrorsOf(create.error)).length === 0 ? messageOf(create.error) : null;
+  const list = tokens.data;
+  return (
+    <div style={STACK}>
+      <p className="stat-note" style={{ margin: 0 }}>
+        Scripts read the toil report with a token, as you: <code>GET /api/v1/reports/toil?team=…&amp;from=…&amp;to=…</code> with the header{" "}
+        <code>Authorization: Bearer tc_…</code>.{teamId ? <> This team&apos;s id is <code data-testid="team-id">{teamId}</code>.</> : null}
+      </p>
+      {created && <NewSecret name={created.name} secret={created.secret} onDone={() => setCreated(null)} />}
+      <form className="row" onSubmit={onSubmit} noValidate aria-label="Create an API token">
+        <div className="field" style={{ flex: "1 1 16rem" }}>
+          <label htmlFor="token-name">Token name</label>
+          <input
+            id="token-name"
+            autoComplete="off"
+            value={name}
+            placeholder="e.g. Grafana toil dashboard"
+            onChange={(event) => setName(event.target.value)}
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby="token-name-error"
+            disabled={create.isPending}
+          />
+          <FieldError id="token-name-error" messages={errors.name} />
+        </div>
+        <div>
+          <button className="button" type="submit" disabled={create.isPending}>
+            {create.isPending ? "Creating…" : "Create token"}
+          </button>
+        </div>
+      </form>
+      {failure && (
+        <div className="alert error" role="alert">
+          {failure}
+        </div>
+      )}
+      {list.length === 0 ? (
+        <p className="stat-note">You have no API tokens.</p>
+      ) : (
+        <table aria-label="Your API tokens">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Token</th>
+              <th scope="col">Created</th>
+              <th scope="col">Last used</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((token) => (
+              <tr key={token.id}>
+                <td>{token.name}</td>
+                <td className="nowrap">
+                  <code>{token.prefix}…</code>
+                </td>
+                <td className="nowrap">{localDateTime(token.createdAt, timeZone)}</td>
+                <td className="nowrap">{token.lastUsedAt ? localDateTime(token.lastUsedAt, timeZone) : "Never"}</td>
+                <td className="row-actions">
+                  <button type="button" className="link-button danger" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name}`}>
+                    Revoke
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <RevokeTokenDialog token={revoking} onClose={() => setRevoking(null)} />
+    </div>
+  );
+}
+
+/** The one moment the secret exists outside the caller's script: copy it now. */
+function NewSecret({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
+  const announce = useStatus();
+  const input = useRef<HTMLInputElement>(null);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(secret);
+      announce({ text: "Token copied." });
+    } catch {
+      input.current?.select();
+      announce({ text: "Press Ctrl+C (or ⌘C) to copy the selected token.", tone: "info" });
+    }
+  }
+
+  return (
+    <div className="alert ok" role="status" style={STACK}>
+      <span>
+        <strong>Token “{name}” created.</strong> Copy it now: it is shown only once, and cannot be recovered later.
+      </span>
+      <div className="input-with-button">
+        <input
+          ref={input}
+          readOnly
+          value={secret}
+          aria-label="Your new token"
+          onFocus={(event) => event.target.select()}
+          style={{ fontFamily: "ui-monospace, monospace", flex: 1 }}
+        />
+        <button type="button" className="button secondary small" onClick={copy}>
+          Copy
+        </button>
+        <button type="button" className="button small" onClick={onDone}>
+          Done
+        </button>
+      </div>
+    </div>
+  );
+}

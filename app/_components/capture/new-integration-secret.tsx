@@ -1,0 +1,59 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { CreatedIntegration } from "./types";
+
+/** Alertmanager's receiver for the URL; send_resolved so pages get their resolution time. */
+function alertmanagerConfig(url: string): string {
+  return ["receivers:", "  - name: toilcap", "    webhook_configs:", `      - url: "${url}"`, "        send_resolved: true"].join("\n");
+}
+
+/**
+ * The new integration's URL, shown this once (only its hash is kept), with a copy button and the Alertmanager
+ * configuration to paste. Takes focus when it appears so screen-reader users hear it.
+ */
+export function NewIntegrationSecret({ created, onDone }: { created: CreatedIntegration; onDone: () => void }) {
+  const [copied, setCopied] = useState(false);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const url = created.url ?? `${window.location.origin}${created.path}`;
+
+  useEffect(() => boxRef.current?.focus(), []);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  }
+
+  return (
+    <div className="alert ok" role="region" aria-labelledby="new-integration-heading" tabIndex={-1} ref={boxRef} style={{ marginBottom: "1rem" }}>
+      <strong id="new-integration-heading">Copy the webhook URL of {created.integration.name} now: it is not shown again.</strong>
+      <div className="row" style={{ marginTop: "0.5rem" }}>
+        <div className="field">
+          <label htmlFor="new-integration-url">Webhook URL</label>
+          <input id="new-integration-url" readOnly value={url} onFocus={(event) => event.currentTarget.select()} />
+        </div>
+        <button type="button" className="button secondary" onClick={copy}>
+          {copied ? "Copied" : "Copy URL"}
+        </button>
+      </div>
+      <p className="stat-note" style={{ margin: "0.6rem 0 0.25rem" }}>
+        In alertmanager.yml (route the on-call alerts to this receiver):
+      </p>
+      <pre style={{ margin: 0, whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+        <code>{alertmanagerConfig(url)}</code>
+      </pre>
+      <div style={{ marginTop: "0.6rem" }}>
+        <button type="button" className="button secondary small" onClick={onDone}>
+          I have copied it
+        </button>
+      </div>
+      <span aria-live="polite" className="visually-hidden">
+        {copied ? "URL copied to the clipboard." : ""}
+      </span>
+    </div>
+  );
+}

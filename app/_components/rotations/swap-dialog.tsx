@@ -1,0 +1,241 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
+import { useTRPC } from "@/app/_lib/trpc";
+import { useStatus } from "@/app/_components/app-status";
+import { FieldError } from "@/app/_components/field-error";
+import { Modal } from "@/app/_components/modal";
+import { ROLE_LABEL } from "./roles";
+import { spanText } from "./spans";
+import type { RotationSummary, ScheduleData, ScheduleShift } from "./types";
+import { useRotationsRefresh } from "./use-rotations-refresh";
+
+/** The shifts a swap can be asked for: the requester's own, not yet over. */
+export interface SwapDefaults {
+  shifts: ScheduleShift[];
+}
+
+const keyOf = (shift: ScheduleShift) => `${shift.rotationId}|${shift.startsAt.toISOString()}`;
+
+/** "Ask for a swap": someone else in the rotation takes one of your shifts, maybe giving you one of theirs. */
+export function SwapDialog({
+  teamId,
+  zone,
+  viewerId,
+  rotations,
+  schedule,
+  defaults,
+  onClose,
+}: {
+  teamId: string;
+  zone: string;
+  viewerId: string;
+  rotations: RotationSummary[];
+  schedule: ScheduleData;
+  defaults: SwapDefaults | null;
+  onClose: () => void;
+}) {
+  return (
+    <Modal open={defaults !== null} onClose={onClose} labelledBy="swap-title" className="small-dialog">
+      {defaults && (
+        <SwapForm
+          key={defaults.shifts.map(keyOf).join()}
+          teamId={teamId}
+          zone={zone}
+          viewerId={viewerId}
+          rotations={rotations}
+          schedule={schedule}
+          shifts={defaults.shifts}
+          onDone={onClose}
+        />
+      )}
+    </Modal>
+  );
+}
+
+function SwapForm({
+  teamId,
+  zone,
+  viewerId,
+  rotations,
+  schedule,
+  shifts,
+  onDone,
+}: {
+  teamId: string;
+  zone: string;
+  viewerId: string;
+  rotations: RotationSummary[];
+  schedule: ScheduleData;
+  shifts: ScheduleShift[];
+  onDone: () => void;
+}) {
+  const trpc = useTRPC();
+  const announce = useStatus();
+  const refresh = useRotationsRefresh();
+  const [shiftKey, setShiftKey] = useState(() => (shifts[0] ? keyOf(shifts[0]) : ""));
+  const [counterpartId, setCounterpartId] = useState("");
+  const [returnKey, setReturnKey] = useState("");
+  const [note, setNote] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const request = useMutation(trpc.rotations.requestSwap.mutationOptions());
+  const invalid = (field: string) => (errors[field] ? true : undefined);
+
+  const shift = shifts.find((s) => keyOf(s) === shiftKey);
+  const rotation = rotations.find((r) => r.id === shift?.rotationId);
+  const others = rotation?.participants.filter((p) => p.personId !== viewerId) ?? [];
+  const now = Date.now();
+  const theirs = schedule.shifts.filter(
+    (s) => s.rotationId === shift?.rotationId && s.personId === counterpartId && s.endsAt.getTime() > now,
+  );
+  const inReturn = theirs.find((s) => keyOf(s) === returnKey);
+  const rotationName = (rotationId: string) => rotations.find((r) => r.id === rotationId)?.name ?? "Rotation";
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!shift) return;
+    if (!counterpartId) {
+      setErrors({ counterpartId: ["Choose who you ask"] });
+      return;
+    }
+    setErrors({});
+    setFailure(null);
+    try {
+      const swap = await request.mutateAsync({
+        teamId,
+        rotationId: shift.rotationId,
+        counterpartId,
+        shiftStartsAt: shift.startsAt,
+        shiftEndsAt: shift.endsAt,
+        returnStartsAt: inReturn?.startsAt ?? null,
+        returnEndsAt: inReturn?.endsAt ?? null,
+        note: note.trim() || null,
+      });
+      announce({
+        text: `Swap requested: ${swap.counterpartName} is asked to take your ${ROLE_LABEL[swap.role]} shift, ${spanText(swap.shiftStartsAt, swap.shiftEndsAt, zone)}.`,
+      });
+      await refresh();
+      onDone();
+    } catch (error) {
+      const fields = fieldErrorsOf(error);
+      setErrors(fields);
+      setFailure(Object.keys(fields).length === 0 ? messageOf(error) : null);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <div className="modal-head">
+        <h2 id="swap-title">Ask for a swap</h2>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onDone}>
+          ×
+        </button>
+      </div>
+      <div className="modal-body">
+        {failure && (
+          <div className="alert error" role="alert">
+            {failure}
+          </div>
+        )}
+        <fieldset className="entry-fields" disabled={request.isPending}>
+          <div className="field">
+            <label htmlFor="swap-shift">Your shift</label>
+            <select
+              id="swap-shift"
+              value={shiftKey}
+              onChange={(event) => {
+                setShiftKey(event.target.value);
+                setCounterpartId("");
+                setReturnKey("");
+              }}
+              aria-invalid={invalid("shiftStartsAt")}
+              aria-describedby="swap-shift-error"
+            >
+              {shifts.map((s) => (
+                <option key={keyOf(s)} value={keyOf(s)}>
+                  {rotationName(s.rotationId)}: {spanText(s.startsAt, s.endsAt, zone)}
+                </option>
+              ))}
+            </select>
+            <FieldError id="swap-shift-error" messages={errors.shiftStartsAt ?? errors.shiftEndsAt} />
+          </div>
+          <div className="field">
+            <label htmlFor="swap-counterpart">Ask</label>
+            <select
+              id="swap-counterpart"
+              data-autofocus
+              value={counterpartId}
+              onChange={(event) => {
+                setCounterpartId(event.target.value);
+                setReturnKey("");
+                setErrors({});
+              }}
+              aria-invalid={invalid("counterpartId")}
+              aria-describedby="swap-counterpart-hint swap-counterpart-error"
+            >
+              <option value="">Choose someone in this rotation…</option>
+              {others.map((p) => (
+                <option key={p.personId} value={p.personId}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+            <span className="hint" id="swap-counterpart-hint">
+              They (or a planner) accept or decline; until then the schedule stays as it is.
+            </span>
+            <FieldError id="swap-counterpart-error" messages={errors.counterpartId} />
+          </div>
+          <div className="field">
+            <label htmlFor="swap-return">
+              Their shift you take in return <span className="optional">optional</span>
+            </label>
+            <select
+              id="swap-return"
+              value={returnKey}
+              onChange={(event) => setReturnKey(event.target.value)}
+              disabled={!counterpartId}
+              aria-invalid={invalid("returnStartsAt") ?? invalid("returnEndsAt")}
+              aria-describedby="swap-return-error"
+            >
+              <option value="">Nothing: they just take mine</option>
+              {theirs.map((s) => (
+                <option key={keyOf(s)} value={keyOf(s)}>
+                  {spanText(s.startsAt, s.endsAt, zone)}
+                </option>
+              ))}
+            </select>
+            <FieldError id="swap-return-error" messages={errors.returnStartsAt ?? errors.returnEndsAt} />
+          </div>
+          <div className="field">
+            <label htmlFor="swap-note">
+              Note <span className="optional">optional</span>
+            </label>
+            <input
+              id="swap-note"
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+              aria-invalid={invalid("note")}
+              aria-describedby="swap-note-error"
+              placeholder="Family wedding that weekend"
+            />
+            <FieldError id="swap-note-error" messages={errors.note} />
+          </div>
+          <p className="stat-note">Times in {zone}.</p>
+        </fieldset>
+      </div>
+      <div className="modal-foot">
+        <div className="modal-actions">
+          <button className="button" type="submit" disabled={request.isPending}>
+            {request.isPending ? "Sending…" : "Ask for the swap"}
+          </button>
+          <button className="button secondary" type="button" onClick={onDone}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+import { relations } from "drizzle-orm";
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { person, team } from "./people";
+import { rotation } from "./rotations";
+
+export const integrationKindEnum = pgEnum("integration_kind", ["alertmanager", "ticket-webhook"]);
+
+/**
+ * A webhook endpoint that captures interrupts for a team: Alertmanager pages credited to whoever held the
+ * rotation when the alert fired, or tickets from a ticket system. The secret in its URL is the only credential
+ * (Alertmanager cannot sign in), so only its SHA-256 is stored and the URL is shown once, at creation.
+ */
+export const integration = pgTable(
+  "integration",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => team.id),
+    // Required for Alertmanager (whose on-call person is credited); a ticket webhook may credit by assignee instead.
+    rotationId: uuid("rotation_id").references(() => rotation.id),
+    kind: integrationKindEnum("kind").notNull(),
+    name: text("name").notNull(),
+    // The first characters of the secret, shown in lists so people can tell their endpoints apart.
+    prefix: text("prefix").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    createdById: uuid("created_by_id").references(() => person.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedById: uuid("revoked_by_id").references(() => person.id),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("integration_secret_hash_uq").on(t.secretHash), index("integration_team_idx").on(t.teamId)],
+);
+
+export const integrationRelations = relations(integration, ({ one }) => ({
+  team: one(team, { fields: [integration.teamId], references: [team.id] }),
+  rotation: one(rotation, { fields: [integration.rotationId], references: [rotation.id] }),
+}));

@@ -1,0 +1,34 @@
+import { managerProcedure, router, teamMemberProcedure } from "@/server/trpc/init";
+import {
+  drillDownInput,
+  estimateIdInput,
+  interruptLoadInput,
+  saveEstimateInput,
+  teamReportInput,
+  teamToilInput,
+  toilSourcesInput,
+  trendInput,
+} from "@/server/schemas/reports";
+import { listEstimates } from "@/server/services/reports/estimates/list-estimates";
+import { removeEstimate } from "@/server/services/reports/estimates/remove-estimate";
+import { saveEstimate } from "@/server/services/reports/estimates/save-estimate";
+import { drillDown } from "@/server/services/reports/drill-down";
+import { interruptLoad } from "@/server/services/reports/interrupt-load";
+import { teamToil } from "@/server/services/reports/team-toil";
+import { toilSources } from "@/server/services/reports/toil-sources";
+import { teamTrend } from "@/server/services/reports/trend";
+
+/**
+ * Team toil-cap reports. Every member of the team may call them; the services narrow what a caller sees:
+ * managers and admins every member, engineers the team totals and their own detail.
+ */
+export const reportsRouter = router({
+  teamToil: teamMemberProcedure.input(teamToilInput).query(({ ctx, input }) => teamToil(ctx.db, ctx.viewer, input, ctx.now())),
+  trend: teamMemberProcedure.input(trendInput).query(({ ctx, input }) => teamTrend(ctx.db, ctx.viewer, input, ctx.now())),
+  interruptLoad: teamMemberProcedure.input(interruptLoadInput).query(({ ctx, input }) => interruptLoad(ctx.db, ctx.viewer, input, ctx.now())),
+  toilSources: teamMemberProcedure.input(toilSourcesInput).query(({ ctx, input }) => toilSources(ctx.db, ctx.viewer, input, ctx.now())),
+  drillDown: teamMemberProcedure.input(drillDownInput).query(({ ctx, input }) => drillDown(ctx.db, ctx.viewer, input, ctx.now())),
+  listEstimates: teamMemberProcedure.input(teamReportInput).query(({ ctx, input }) => listEstimates(ctx.db, ctx.viewer, input)),
+  saveEstimate: managerProcedure.input(saveEstimateInput).mutation(({ ctx, input }) => saveEstimate(ctx.db, ctx.viewer, input, ctx.now())),
+  removeEstimate: managerProcedure.input(estimateIdInput).mutation(({ ctx, input }) => removeEstimate(ctx.db, ctx.viewer, input, ctx.now())),
+});

@@ -1,0 +1,15 @@
+import type { apiToken } from "@/db/schema";
+
+/** A token as its owner sees it in Settings: never the secret, never its hash. */
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  /** The first characters of the secret, to tell tokens apart. */
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}
+
+export function tokenView(row: typeof apiToken.$inferSelect): ApiTokenView {
+  return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt };
+}

@@ -1,0 +1,37 @@
+import type { IntegrationRow } from "./find-integration";
+
+/** An integration as its team's planners see it: never its secret or the secret's hash. */
+export interface IntegrationView {
+  id: string;
+  teamId: string;
+  kind: IntegrationRow["kind"];
+  name: string;
+  rotationId: string | null;
+  rotationName: string | null;
+  /** The first characters of the secret, to tell endpoints apart. */
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export function integrationView(row: IntegrationRow, rotationName: string | null): IntegrationView {
+  return {
+    id: row.id,
+    teamId: row.teamId,
+    kind: row.kind,
+    name: row.name,
+    rotationId: row.rotationId,
+    rotationName,
+    prefix: row.prefix,
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+    revokedAt: row.revokedAt,
+  };
+}
+
+/** What the integration's row looks like in the audit log: everything but the secret's hash. */
+export function auditedIntegration(row: IntegrationRow) {
+  const { secretHash: _hidden, ...rest } = row;
+  return rest;
+}

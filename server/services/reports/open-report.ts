@@ -1,0 +1,53 @@
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { person, team, teamMember } from "@/db/schema";
+import { isManagerOf, type Viewer } from "@/server/auth/permissions";
+import { DomainError } from "../errors";
+import { loadProfiles, type PersonProfile } from "../share/people-facts";
+import { teamCaps, type Caps } from "../share/caps";
+import { requireTeamMember } from "../work-log/team-access";
+
+export interface ReportTeam {
+  id: string;
+  name: string;
+}
+
+/** What one viewer may see of one team's reports, resolved once per call. */
+export interface ReportScope {
+  team: ReportTeam;
+  caps: Caps;
+  viewerId: string;
+  /** Managers and admins see every member's detail; engineers and planners only their own. */
+  seesEveryone: boolean;
+  /** The team's engineers (members holding the engineer role), by name: the people the reports are about. */
+  members: PersonProfile[];
+}
+
+/**
+ * Opens a team's reports for the viewer: they must be a member (any role), or an admin of the team's
+ * organisation; a team that does not exist (or was removed) is NOT_FOUND.
+ */
+export async function openReport(db: Db, viewer: Viewer, teamId: string): Promise<ReportScope> {
+  await requireTeamMember(db, viewer, teamId);
+  const [row] = await db.select({ id: team.id, name: team.name }).from(team).where(and(eq(team.id, teamId), isNull(team.deletedAt)));
+  if (!row) throw new DomainError("not-found", "No such team.", "teamId");
+  const engineers = await db
+    .selectDistinct({ personId: teamMember.personId, name: person.name })
+    .from(teamMember)
+    .innerJoin(person, eq(person.id, teamMember.personId))
+    .where(and(eq(teamMember.teamId, teamId), eq(teamMember.role, "engineer"), isNull(person.deletedAt)))
+    .orderBy(asc(person.name), asc(teamMember.personId));
+  const profiles = await loadProfiles(db, engineers.map((e) => e.personId));
+  return {
+    team: row,
+    caps: await teamCaps(db, teamId),
+    viewerId: viewer.personId,
+    seesEveryone: isManagerOf(viewer, teamId),
+    members: engineers.flatMap((e) => profiles.get(e.personId) ?? []),
+  };
+}
+
+/** Whether the viewer may see this person's own detail (their row, their entries). */
+export function maySeePerson(scope: ReportScope, personId: string): boolean {
+  return scope.seesEveryone || personId === scope.viewerId;
+}

@@ -1,0 +1,40 @@
+import { describe, expect, test } from "vitest";
+import type { Accounting } from "@/server/domain/accounting";
+import { overCapRun } from "./over-cap-run";
+
+const WEEK = 7 * 24 * 3_600_000;
+const START = Date.UTC(2025, 0, 6);
+
+/** Weeks with these toil shares (null: no worked time), oldest first. */
+function weeks(shares: Array<number | null>) {
+  return shares.map((share, index) => {
+    const worked = share === null ? 0 : 2400;
+    const accounting: Accounting = {
+      scheduled: worked,
+      duty: 0,
+      onCallDuty: 0,
+      logged: (share ?? 0) * worked,
+      afterHours: 0,
+      operational: (share ?? 0) * worked,
+      worked,
+      toilShare: share ?? 0,
+      onCallShare: 0,
+    };
+    return { window: { start: START + index * WEEK, end: START + (index + 1) * WEEK }, accounting };
+  });
+}
+
+describe("overCapRun: the current run of weeks over the cap", () => {
+  test.each([
+    { name: "last week under: no run", shares: [0.7, 0.7, 0.4], run: null },
+    { name: "exactly at the cap is not over", shares: [0.7, 0.5], run: null },
+    { name: "the last two over", shares: [0.2, 0.6, 0.7], run: { first: 1, weeks: 2, atLeast: false } },
+    { name: "a week without work neither breaks nor extends it", shares: [0.2, 0.6, null, 0.7], run: { first: 1, weeks: 2, atLeast: false } },
+    { name: "a running week with no work yet: judged on the weeks before", shares: [0.6, 0.9, null], run: { first: 0, weeks: 2, atLeast: true } },
+    { name: "over in every week looked at: at least that long", shares: [0.6, 0.6, 0.6], run: { first: 0, weeks: 3, atLeast: true } },
+    { name: "no weeks", shares: [], run: null },
+  ])("$name", ({ shares, run }) => {
+    const result = overCapRun(weeks(shares), 0.5);
+    expect(result).toEqual(run && { since: new Date(START + run.first * WEEK), weeks: run.weeks, atLeast: run.atLeast });
+  });
+});

@@ -1,0 +1,30 @@
+import type { Accounting } from "@/server/domain/accounting";
+import type { Interval } from "@/server/domain/time";
+
+/** The current unbroken run of weeks over the toil cap. */
+export interface OverCapRun {
+  /** The start of the run's first week: "over the cap since". */
+  since: Date;
+  /** Weeks in the run (weeks without worked time are skipped, neither breaking nor extending it). */
+  weeks: number;
+  /** True when the run reaches back to the oldest week looked at, so it may have started earlier. */
+  atLeast: boolean;
+}
+
+/**
+ * Walks back from the last week while each week's toil share is over the cap. Null when the latest week with
+ * worked time is not over it. A week with no worked time (all leave, or a week that has only just begun)
+ * says nothing about the load, so it neither breaks nor extends the run.
+ */
+export function overCapRun(weeks: ReadonlyArray<{ window: Interval; accounting: Accounting }>, cap: number): OverCapRun | null {
+  let since: number | null = null;
+  let count = 0;
+  for (let index = weeks.length - 1; index >= 0; index--) {
+    const week = weeks[index];
+    if (!week || week.accounting.worked === 0) continue;
+    if (!(week.accounting.toilShare > cap)) return since === null ? null : { since: new Date(since), weeks: count, atLeast: false };
+    since = week.window.start;
+    count += 1;
+  }
+  return since === null ? null : { since: new Date(since), weeks: count, atLeast: true };
+}

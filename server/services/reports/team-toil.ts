@@ -1,0 +1,108 @@
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import type { Viewer } from "@/server/auth/permissions";
+import { aggregateTeam, computeAccounting, weeklyAccounting, type Accounting } from "@/server/domain/accounting";
+import type { teamToilInput } from "@/server/schemas/reports";
+import type { Caps } from "../share/caps";
+import { loadPeopleFacts } from "../share/people-facts";
+import { trendWindows } from "../share/trend-weeks";
+import { capStanding, toilShareParts, type CapStanding, type ToilShareParts } from "./cap-standing";
+import { overCapRun, type OverCapRun } from "./over-cap-run";
+import { maySeePerson, openReport, type ReportTeam } from "./open-report";
+import { reportWindow, type ReportPeriod } from "./report-window";
+import { shareSpread, type ShareSpread } from "./share-spread";
+
+export type TeamToilInput = z.output<typeof teamToilInput>;
+
+/** How far back "over the cap since" looks: a year, beyond the few quarters the cap is averaged over. */
+export const OVER_CAP_LOOKBACK_WEEKS = 52;
+
+/** One engineer's row: PRODUCT.md's numbers for the period, in minutes, and how they stand against the caps. */
+export interface MemberToil {
+  personId: string;
+  name: string;
+  timeZone: string;
+  /** scheduled, duty, onCallDuty, logged, afterHours, operational, worked (minutes); toilShare, onCallShare (0..1). */
+  accounting: Accounting;
+  toilShareParts: ToilShareParts;
+  toilCap: CapStanding;
+  onCallCap: CapStanding;
+  /** Weeks (on the report's calendar) over the toil cap in a row, up to the period's last week; null if it is not over. */
+  overCapRun: OverCapRun | null;
+}
+
+export interface TeamToilTotals {
+  /** Minutes summed over every member; shares as total operational over total worked. */
+  accounting: Accounting;
+  toilShareParts: ToilShareParts;
+  toilCap: CapStanding;
+  onCallCap: CapStanding;
+  /** Members (all of them, shown or not) over each cap. */
+  membersOverToilCap: number;
+  membersOverOnCallCap: number;
+  /** Min, median and max of the members' toil shares (members with worked time); null if none worked. */
+  toilShareSpread: ShareSpread | null;
+  onCallShareSpread: ShareSpread | null;
+}
+
+export interface TeamToilReport {
+  team: ReportTeam;
+  period: ReportPeriod;
+  caps: Caps;
+  /** Every engineer of the team for managers and admins; for anyone else only their own row. By name. */
+  members: MemberToil[];
+  /** Engineers whose rows this viewer may not see; the team figures include them. */
+  hiddenMembers: number;
+  totals: TeamToilTotals;
+}
+
+/** The toil-cap report: each engineer's shares for the period against the team's caps, and the team's. */
+export async function teamToil(db: Db, viewer: Viewer, input: TeamToilInput, now: Date): Promise<TeamToilReport> {
+  const scope = await openReport(db, viewer, input.teamId);
+  const window = reportWindow(input, viewer, now);
+  const { accounted } = window;
+  // The weeks "over since" is judged on end with the week the period's counted part ends in.
+  const lastInstant = Math.max(accounted.start, accounted.end - 1);
+  const weeks = accounted.end > accounted.start ? trendWindows(window.timeZone, OVER_CAP_LOOKBACK_WEEKS, new Date(lastInstant)) : [];
+  const weekSpans = weeks.map((w) => ({ start: w.week.start, end: Math.min(w.week.end, accounted.end) }));
+  const loadFrom = Math.min(accounted.start, weekSpans[0]?.start ?? accounted.start);
+  const facts = await loadPeopleFacts(db, scope.members, { start: loadFrom, end: accounted.end }, now);
+
+  const rows: MemberToil[] = scope.members.map((member) => {
+    const own = facts.get(member.personId)?.facts ?? { ...member, absences: [], shifts: [], entries: [] };
+    const accounting = computeAccounting({ ...own, period: accounted });
+    const standing = capStanding(accounting, scope.caps);
+    return {
+      personId: member.personId,
+      name: member.name,
+      timeZone: member.timeZone,
+      accounting,
+      toilShareParts: toilShareParts(accounting),
+      toilCap: standing.toil,
+      onCallCap: standing.onCall,
+      overCapRun: overCapRun(weeklyAccounting(own, weekSpans), scope.caps.toilCap),
+    };
+  });
+
+  const team = aggregateTeam(rows.map((r) => r.accounting));
+  const teamStanding = capStanding(team, scope.caps);
+  const working = rows.filter((r) => r.accounting.worked > 0);
+  const shown = rows.filter((r) => maySeePerson(scope, r.personId));
+  return {
+    team: scope.team,
+    period: window.view,
+    caps: scope.caps,
+    members: shown,
+    hiddenMembers: rows.length - shown.length,
+    totals: {
+      accounting: team,
+      toilShareParts: toilShareParts(team),
+      toilCap: teamStanding.toil,
+      onCallCap: teamStanding.onCall,
+      membersOverToilCap: rows.filter((r) => r.toilCap.over).length,
+      membersOverOnCallCap: rows.filter((r) => r.onCallCap.over).length,
+      toilShareSpread: shareSpread(working.map((r) => r.accounting.toilShare)),
+      onCallShareSpread: shareSpread(working.map((r) => r.accounting.onCallShare)),
+    },
+  };
+}
