@@ -32,12 +32,13 @@ test("the demo manager sees the team, its rotations and can invite", async ({ pa
   await expect(page.getByRole("heading", { name: /Members of Platform SRE/ })).toBeVisible();
   await screenshot(page, "manager-settings");
 
-  await page.getByLabel("Name", { exact: true }).fill("Noor Haddad");
-  await page.getByLabel("Email").fill("not-an-email");
-  await page.getByRole("button", { name: "Invite" }).click();
-  await expect(page.getByText("Enter a valid email address")).toBeVisible();
-  await page.getByLabel("Email").fill(`noor-${Date.now()}@northwind.example`);
-  await page.getByRole("button", { name: "Invite" }).click();
+  const invite = page.getByRole("region", { name: "Invite someone" });
+  await invite.getByLabel("Name", { exact: true }).fill("Noor Haddad");
+  await invite.getByLabel("Email").fill("not-an-email");
+  await invite.getByRole("button", { name: "Invite" }).click();
+  await expect(invite.getByText("Enter a valid email address")).toBeVisible();
+  await invite.getByLabel("Email").fill(`noor-${Date.now()}@northwind.example`);
+  await invite.getByRole("button", { name: "Invite" }).click();
   await expect(page.getByRole("status")).toContainText("they can now create their account");
 });
 
