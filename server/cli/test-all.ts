@@ -19,7 +19,7 @@ const reports = path.join(root, "reports");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/test";
-const POSTGRES_JOURNEYS = ["first-admin", "shell", "startup", "log-toil", "api-tokens", "rotation-swaps"].map((name) => `e2e/${name}.spec.ts`);
+const POSTGRES_JOURNEYS = ["first-admin", "shell", "startup", "log-toil", "api-tokens", "rotation-swaps", "capture"].map((name) => `e2e/${name}.spec.ts`);
 
 /** TEST_DATABASE_URL, or the local server on 127.0.0.1:5432 when one answers, so `npm test` covers both engines. */
 async function postgresForTests(): Promise<string | undefined> {
