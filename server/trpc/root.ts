@@ -14,6 +14,7 @@ import { workspaceRouter } from "@/server/routers/workspace";
 import { reportsRouter } from "@/server/routers/reports";
 import { captureRouter } from "@/server/routers/capture";
 import { integrationsRouter } from "@/server/routers/integrations";
+import { ticketsRouter } from "@/server/routers/tickets";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
@@ -33,6 +34,7 @@ export const appRouter = router({
   reports: reportsRouter,
   capture: captureRouter,
   integrations: integrationsRouter,
+  tickets: ticketsRouter,
 });
 
 export type AppRouter = typeof appRouter;
