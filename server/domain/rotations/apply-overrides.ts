@@ -25,7 +25,14 @@ export function applyOverrides(shifts: readonly Shift[], overrides: readonly Ove
   let covered = [...shifts];
   for (const override of ordered) {
     if (override.end <= override.start) continue;
-    covered = covered.flatMap((shift) => coverShift(shift, override));
+    // A plain loop, not flatMap: most shifts miss most overrides, and a one-element array per shift and
+    // override made this the hot spot of expanding a year of many rotations.
+    const next: Shift[] = [];
+    for (const shift of covered) {
+      if (overlaps(shift, override)) next.push(...coverShift(shift, override));
+      else next.push(shift);
+    }
+    covered = next;
   }
   return joinTouchingPieces(covered.sort(byStart));
 }
