@@ -1,27 +1,70 @@
 import type { Metadata } from "next";
 import { signedInCaller } from "@/server/trpc/server";
-import { EmptyState } from "@/app/_components/empty-state";
+import { TeamToilBars } from "@/app/_components/charts/team-toil-bars";
+import { HiddenMembersNote } from "@/app/_components/reports/hidden-note";
+import { loadReport } from "@/app/_components/reports/load-report";
+import { dayText, drillHref, periodChoice, periodInput, spanText, teamParam, type ReportSearch } from "@/app/_components/reports/period";
+import { ReportFrame } from "@/app/_components/reports/report-frame";
+import { TeamSummary } from "@/app/_components/reports/team-summary";
+import { ToilTable } from "@/app/_components/reports/toil-table";
+import type { TeamToilData } from "@/app/_components/reports/types";
 import { chooseTeam } from "@/app/_lib/team";
 
 export const metadata: Metadata = { title: "Team reports" };
 
-export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ team?: string }> }) {
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<ReportSearch> }) {
+  const search = await searchParams;
   const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
-  const team = chooseTeam(viewer, await caller.teams.list(), (await searchParams).team);
+  const team = chooseTeam(viewer, await caller.teams.list(), teamParam(search));
+  const choice = periodChoice(search);
+  const report = team ? await loadReport(() => caller.reports.teamToil({ teamId: team.id, ...periodInput(choice, viewer.timeZone) })) : null;
+  return (
+    <ReportFrame tab="/reports" intro="each engineer's toil share against the cap, who is over, by how much and since when." team={team} choice={choice}>
+      {report && !report.ok && (
+        <div className="alert error" role="alert">
+          {report.message}
+        </div>
+      )}
+      {team && report?.ok && <ToilCapReport report={report.data} teamId={team.id} timeZone={viewer.timeZone} />}
+    </ReportFrame>
+  );
+}
+
+function ToilCapReport({ report, teamId, timeZone }: { report: TeamToilData; teamId: string; timeZone: string }) {
+  const span = { from: report.period.from, to: report.period.accountedTo };
+  const hrefs = Object.fromEntries(report.members.map((m) => [m.personId, drillHref(teamId, span, { personId: m.personId })]));
+  const bars = report.members.map((m) => ({
+    name: m.name,
+    ...m.toilShareParts,
+    onCallShare: m.accounting.onCallShare,
+    href: hrefs[m.personId] ?? "/reports",
+  }));
+  const over = report.members.filter((m) => m.toilCap.over);
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>Team reports</h1>
-          <p>Each engineer&apos;s toil share against the 50% cap, its trend, and the sources of toil ranked by cost.</p>
-        </div>
-      </div>
-      {team ? (
-        <EmptyState title="Reports are being prepared">Toil-cap reports for {team.name} appear here.</EmptyState>
-      ) : (
-        <EmptyState title="No team yet">Reports belong to a team.</EmptyState>
-      )}
+      <p className="report-span">
+        <strong>{spanText(report.period.from, report.period.to, timeZone)}</strong>
+        <span className="stat-note">
+          {" "}
+          · counted up to {dayText(report.period.accountedTo, timeZone)} · {timeZone}
+        </span>
+      </p>
+      <HiddenMembersNote hidden={report.hiddenMembers} />
+      <TeamSummary report={report} />
+      <section className="card report-card" aria-labelledby="bars-heading">
+        <h2 id="bars-heading">Toil share per engineer</h2>
+        <p className="stat-note">
+          {over.length === 0
+            ? "Nobody shown is over the toil cap in this period."
+            : `Over the cap: ${over.map((m) => m.name).join(", ")}.`}{" "}
+          Choose a bar or a name to see the entries, shifts and interrupts behind it.
+        </p>
+        <TeamToilBars members={bars} toilCap={report.caps.toilCap} onCallCap={report.caps.onCallCap} />
+      </section>
+      <section className="card report-card" aria-labelledby="toil-table-heading">
+        <ToilTable rows={report.members} hrefs={hrefs} timeZone={timeZone} fileName={`toil-cap-${report.team.name.toLowerCase().replace(/\W+/g, "-")}-${report.period.kind}`} />
+      </section>
     </>
   );
 }

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { signedInCaller } from "@/server/trpc/server";
+import { TeamTrendChart } from "@/app/_components/charts/team-trend-chart";
+import { HiddenMembersNote } from "@/app/_components/reports/hidden-note";
+import { loadReport } from "@/app/_components/reports/load-report";
+import { periodChoice, teamParam, type ReportSearch } from "@/app/_components/reports/period";
+import { ReportFrame } from "@/app/_components/reports/report-frame";
+import { TrendTable } from "@/app/_components/reports/trend-table";
+import { formatPercent } from "@/app/_lib/format";
+import { chooseTeam } from "@/app/_lib/team";
+
+export const metadata: Metadata = { title: "Trend · Team reports" };
+
+const WEEKS = 26;
+
+export default async function TrendPage({ searchParams }: { searchParams: Promise<ReportSearch> }) {
+  const search = await searchParams;
+  const caller = await signedInCaller();
+  const viewer = await caller.viewer.me();
+  const team = chooseTeam(viewer, await caller.teams.list(), teamParam(search));
+  const choice = periodChoice(search);
+  const trend = team ? await loadReport(() => caller.reports.trend({ teamId: team.id, weeks: WEEKS })) : null;
+  return (
+    <ReportFrame tab="/reports/trend" intro={`weekly toil share per engineer and for the team over the last ${WEEKS} weeks.`} team={team} choice={choice} withPeriod={false}>
+      {trend && !trend.ok && (
+        <div className="alert error" role="alert">
+          {trend.message}
+        </div>
+      )}
+      {trend?.ok && (
+        <>
+          <HiddenMembersNote hidden={trend.data.hiddenMembers} />
+          <section className="card report-card" aria-labelledby="trend-heading">
+            <h2 id="trend-heading">Toil share week by week</h2>
+            <p className="stat-note">
+              The {formatPercent(trend.data.caps.toilCap)} cap is meant as an average over a few quarters: look for lines that stay above it, not single
+              weeks. Weeks start on Monday in {trend.data.timeZone}.
+            </p>
+            <TeamTrendChart
+              labels={trend.data.teamWeeks.map((w) => w.label)}
+              team={trend.data.teamWeeks.map((w) => w.toilShare)}
+              members={trend.data.members.map((m) => ({ name: m.name, shares: m.weeks.map((w) => w.toilShare) }))}
+              toilCap={trend.data.caps.toilCap}
+            />
+          </section>
+          <section className="card report-card" aria-labelledby="trend-table-heading">
+            <TrendTable trend={trend.data} />
+          </section>
+        </>
+      )}
+    </ReportFrame>
+  );
+}
