@@ -74,7 +74,12 @@ test("a page from Alertmanager lands in the on-call engineer's inbox and is conf
   await expectAccessible(onCall);
   await screenshot(onCall, "capture-inbox");
   await item.getByLabel("Time spent (minutes)").fill("25");
-  await item.getByRole("button", { name: `Confirm ${alertName}` }).click();
+  // The item leaves the list at once (optimistic); wait for the server's answer before reloading.
+  const [confirmed] = await Promise.all([
+    onCall.waitForResponse((response) => response.url().includes("/api/trpc/capture.confirm")),
+    item.getByRole("button", { name: `Confirm ${alertName}` }).click(),
+  ]);
+  expect(confirmed.status(), await confirmed.text()).toBe(200);
   await expect(item).toHaveCount(0);
   await onCall.reload();
   await expect(onCall.getByRole("form", { name: alertName })).toHaveCount(0);
