@@ -7,3 +7,5 @@ export * from "./rotations";
 export * from "./audit";
 export * from "./reports";
 export * from "./api-tokens";
+export * from "./review";
+export * from "./notifications";

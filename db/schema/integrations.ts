@@ -1,5 +1,5 @@
 import { relations } from "drizzle-orm";
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { person, team } from "./people";
 import { rotation } from "./rotations";
 
@@ -37,3 +37,22 @@ export const integrationRelations = relations(integration, ({ one }) => ({
   team: one(team, { fields: [integration.teamId], references: [team.id] }),
   rotation: one(rotation, { fields: [integration.rotationId], references: [rotation.id] }),
 }));
+
+/**
+ * How each integration's webhook requests ended, counted (a Prometheus counter's source): one row per integration
+ * and outcome, incremented in place, so a flood of deliveries adds no rows. Requests with an unknown secret name
+ * no integration and are not counted: they store nothing at all.
+ */
+export const webhookRequestCount = pgTable(
+  "webhook_request_count",
+  {
+    integrationId: uuid("integration_id")
+      .notNull()
+      .references(() => integration.id),
+    // accepted (something stored or changed), duplicate (a retry: nothing changed), rejected (4xx), failed (5xx).
+    outcome: text("outcome").notNull(),
+    count: bigint("count", { mode: "number" }).notNull().default(0),
+    lastAt: timestamp("last_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.integrationId, t.outcome] })],
+);

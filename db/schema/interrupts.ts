@@ -1,6 +1,7 @@
 import { relations, sql } from "drizzle-orm";
 import { type AnyPgColumn, boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { integration } from "./integrations";
+import { alertSilence } from "./review";
 import { person, team } from "./people";
 
 export const interruptKindEnum = pgEnum("interrupt_kind", ["page", "ticket", "request"]);
@@ -42,6 +43,13 @@ export const interrupt = pgTable(
     captureStatus: captureStatusEnum("capture_status"),
     captureDecidedById: uuid("capture_decided_by_id").references(() => person.id),
     captureDecidedAt: timestamp("capture_decided_at", { withTimezone: true }),
+    // The weekly interrupt review: why it happened (a tag from a fixed list), the root-cause fix, who reviewed it.
+    cause: text("cause"),
+    fixUrl: text("fix_url"),
+    reviewedById: uuid("reviewed_by_id").references(() => person.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    // The silence that covered this page when it was captured: it skipped the inbox, its fix being scheduled.
+    silenceId: uuid("silence_id").references((): AnyPgColumn => alertSilence.id),
   },
   (t) => [
     index("interrupt_team_opened_idx").on(t.teamId, t.openedAt),

@@ -34,6 +34,8 @@ export const team = pgTable(
     // Caps are fractions of worked time (PRODUCT.md: 50% toil, 25% on call by default).
     toilCap: numeric("toil_cap", { precision: 4, scale: 3, mode: "number" }).notNull().default(0.5),
     onCallCap: numeric("on_call_cap", { precision: 4, scale: 3, mode: "number" }).notNull().default(0.25),
+    // Where cap-breach notifications are POSTed as JSON; null sends none (they still show in the app).
+    breachWebhookUrl: text("breach_webhook_url"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },

@@ -19,6 +19,8 @@ const reports = path.join(root, "reports");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/test";
+// Lets several checkouts on one machine run their PostgreSQL e2e side by side.
+const E2E_DB_SUFFIX = (process.env.E2E_DB_SUFFIX ?? "").replace(/[^a-z0-9_]/g, "");
 const POSTGRES_JOURNEYS = ["first-admin", "shell", "startup", "log-toil", "api-tokens", "rotation-swaps", "capture"].map((name) => `e2e/${name}.spec.ts`);
 
 /** TEST_DATABASE_URL, or the local server on 127.0.0.1:5432 when one answers, so `npm test` covers both engines. */
@@ -129,8 +131,8 @@ if (buildOk) {
     fs.rmSync(path.join(root, "data", "e2e"), { recursive: true, force: true });
     const env: Record<string, string> = { E2E_ENGINE: engine };
     if (engine === "postgres") {
-      env.E2E_DEMO_DATABASE_URL = await recreateDatabase("toilcap_e2e_demo");
-      env.E2E_EMPTY_DATABASE_URL = await recreateDatabase("toilcap_e2e_empty");
+      env.E2E_DEMO_DATABASE_URL = await recreateDatabase(`toilcap_e2e_demo${E2E_DB_SUFFIX}`);
+      env.E2E_EMPTY_DATABASE_URL = await recreateDatabase(`toilcap_e2e_empty${E2E_DB_SUFFIX}`);
     }
     const file = path.join(reports, `e2e-${engine}.json`);
     env.PLAYWRIGHT_JSON_OUTPUT_FILE = file;

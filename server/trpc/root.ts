@@ -15,6 +15,9 @@ import { reportsRouter } from "@/server/routers/reports";
 import { captureRouter } from "@/server/routers/capture";
 import { integrationsRouter } from "@/server/routers/integrations";
 import { ticketsRouter } from "@/server/routers/tickets";
+import { reviewRouter } from "@/server/routers/review";
+import { handoffsRouter } from "@/server/routers/handoffs";
+import { breachesRouter } from "@/server/routers/breaches";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
@@ -35,6 +38,9 @@ export const appRouter = router({
   capture: captureRouter,
   integrations: integrationsRouter,
   tickets: ticketsRouter,
+  review: reviewRouter,
+  handoffs: handoffsRouter,
+  breaches: breachesRouter,
 });
 
 export type AppRouter = typeof appRouter;
