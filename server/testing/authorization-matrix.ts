@@ -1,0 +1,216 @@
+import type { AuthorizationWorld, Persona } from "./authorization-world";
+
+/**
+ * Who may call each tRPC procedure, and what everyone else gets (issue 7's authorization matrix). Every
+ * procedure of the root router must have a row: the test fails on one missing here, so a new procedure
+ * cannot ship without its expected outcomes. "OK" means the call went through (for queries, it returned data);
+ * a refusal is the tRPC code. Someone else's object is FORBIDDEN; NOT_FOUND is for an object that is not in
+ * the state the call needs (restoring a rotation that was never removed); BAD_REQUEST for a call that is
+ * allowed but makes no sense for that persona (an admin outside every team logging their own work); CONFLICT
+ * for one that clashes with what is stored (a second swap request for the same shift).
+ */
+export type Outcome = "OK" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST" | "CONFLICT";
+export type Expectation = Record<Persona, Outcome>;
+
+export interface MatrixRow {
+  input: (world: AuthorizationWorld) => unknown;
+  expect: Expectation;
+}
+
+function outcomes(anonymous: Outcome, engineerA: Outcome, engineerB: Outcome, managerA: Outcome, plannerA: Outcome, admin: Outcome): Expectation {
+  return { anonymous, engineerA, engineerB, managerA, plannerA, admin };
+}
+
+const PUBLIC = outcomes("OK", "OK", "OK", "OK", "OK", "OK");
+/** Any signed-in person, acting on their own data only (nothing of anyone else's is named in the input). */
+const SIGNED_IN = outcomes("UNAUTHORIZED", "OK", "OK", "OK", "OK", "OK");
+/** Own work that needs a team: an admin outside every team has none to log it in. */
+const OWN_WORK = outcomes("UNAUTHORIZED", "OK", "OK", "OK", "OK", "BAD_REQUEST");
+const TEAM_MEMBER = outcomes("UNAUTHORIZED", "OK", "FORBIDDEN", "OK", "OK", "OK");
+const PLANNER = outcomes("UNAUTHORIZED", "FORBIDDEN", "FORBIDDEN", "OK", "OK", "OK");
+const MANAGER = outcomes("UNAUTHORIZED", "FORBIDDEN", "FORBIDDEN", "OK", "FORBIDDEN", "OK");
+const ADMIN = outcomes("UNAUTHORIZED", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "OK");
+/** Engineer A's own object: nobody else may touch it, not even their manager or an admin. */
+const ENGINEER_A_ONLY = outcomes("UNAUTHORIZED", "OK", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN");
+/** A page captured for engineer A: they decide, and so may a manager of the team (or an admin) for them. */
+const CAPTURED_FOR_A = outcomes("UNAUTHORIZED", "OK", "FORBIDDEN", "OK", "FORBIDDEN", "OK");
+
+const traits = { manual: true, repetitive: false, automatable: true, tactical: false, noEnduringValue: false, scalesLinearly: false };
+const draft = (w: AuthorizationWorld) => ({
+  name: "Ticket duty",
+  role: "ticket" as const,
+  timeZone: "Europe/Berlin",
+  shiftUnit: "weeks" as const,
+  shiftCount: 1,
+  handoffWeekday: 1,
+  handoffMinute: 540,
+  startsOn: "2026-11-09",
+  workingHoursOnly: false,
+  participants: [w.personIds.engineerA, w.personIds.plannerA],
+});
+const horizon = (w: AuthorizationWorld) => ({ from: w.now(), weeks: 4 });
+
+export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
+  "instance.status": { input: () => undefined, expect: PUBLIC },
+  "viewer.current": { input: () => undefined, expect: PUBLIC },
+  "viewer.me": { input: () => undefined, expect: SIGNED_IN },
+
+  "teams.list": { input: () => undefined, expect: SIGNED_IN },
+  "teams.get": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
+  "teams.members": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
+  "teams.create": { input: () => ({ name: "Team C" }), expect: ADMIN },
+  "teams.invite": {
+    input: (w) => ({ teamId: w.teamA.id, name: "New Person", email: "new.person@example.test", timeZone: "Europe/Berlin", roles: ["engineer"] }),
+    expect: MANAGER,
+  },
+  "teams.setRoles": { input: (w) => ({ teamId: w.teamA.id, personId: w.personIds.engineerA, roles: ["engineer", "planner"] }), expect: MANAGER },
+  "teams.updateCaps": { input: (w) => ({ teamId: w.teamA.id, toilCap: 0.4, onCallCap: 0.2 }), expect: MANAGER },
+
+  "rotations.list": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
+  "rotations.get": { input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id }), expect: TEAM_MEMBER },
+  "rotations.create": { input: (w) => ({ teamId: w.teamA.id, ...draft(w) }), expect: PLANNER },
+  "rotations.update": {
+    input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id, version: w.rotationA.version, ...draft(w), role: "primary" }),
+    expect: PLANNER,
+  },
+  "rotations.remove": { input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id }), expect: PLANNER },
+  // Only removed rotations can be restored: this one is live, which only those who may restore learn.
+  "rotations.restore": {
+    input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id }),
+    expect: outcomes("UNAUTHORIZED", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+  },
+  "rotations.preview": { input: (w) => ({ teamId: w.teamA.id, draft: draft(w), horizon: horizon(w) }), expect: PLANNER },
+  "rotations.fairFill": { input: (w) => ({ teamId: w.teamA.id, draft: draft(w), horizon: horizon(w) }), expect: PLANNER },
+  "rotations.addOverride": {
+    input: (w) => ({
+      teamId: w.teamA.id,
+      rotationId: w.rotationA.id,
+      personId: w.personIds.plannerA,
+      startsAt: new Date("2026-12-03T08:00:00Z"),
+      endsAt: new Date("2026-12-03T12:00:00Z"),
+    }),
+    expect: PLANNER,
+  },
+  "rotations.removeOverride": { input: (w) => ({ teamId: w.teamA.id, overrideId: w.override.override.id }), expect: PLANNER },
+  "rotations.requestSwap": {
+    input: (w) => ({
+      teamId: w.teamA.id,
+      rotationId: w.rotationA.id,
+      counterpartId: w.personIds.plannerA,
+      shiftStartsAt: w.engineerShift.startsAt,
+      shiftEndsAt: w.engineerShift.endsAt,
+    }),
+    // Only the shift's holder may offer it (engineer A already has: a second request clashes); planner A is the
+    // counterpart and cannot swap with themselves; the others hold no such shift.
+    expect: outcomes("UNAUTHORIZED", "CONFLICT", "FORBIDDEN", "FORBIDDEN", "BAD_REQUEST", "FORBIDDEN"),
+  },
+  "rotations.respondSwap": {
+    input: (w) => ({ teamId: w.teamA.id, swapId: w.swap.id, decision: "accept" }),
+    // The counterpart (planner A) accepts; the requester may only cancel; others may not decide.
+    expect: outcomes("UNAUTHORIZED", "FORBIDDEN", "FORBIDDEN", "OK", "OK", "OK"),
+  },
+  "rotations.listSwaps": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
+  "rotations.schedule": {
+    input: (w) => ({ teamId: w.teamA.id, from: w.now(), to: new Date("2026-12-18T00:00:00Z") }),
+    expect: TEAM_MEMBER,
+  },
+  "rotations.onCallNow": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
+  "rotations.myNextShifts": { input: () => ({ limit: 5 }), expect: SIGNED_IN },
+  "rotations.calendarLinks": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
+
+  "workLog.recent": { input: () => ({ limit: 5 }), expect: SIGNED_IN },
+  "workLog.week": { input: (w) => ({ at: w.now() }), expect: SIGNED_IN },
+  "workLog.create": {
+    input: () => ({ summary: "Cleared a stuck queue", duration: "15m", category: "toil" }),
+    expect: OWN_WORK,
+  },
+  "workLog.update": {
+    input: (w) => ({ id: w.entry.id, summary: "Restarted the exporter twice", duration: "45m", category: "toil" }),
+    expect: ENGINEER_A_ONLY,
+  },
+  "workLog.remove": { input: (w) => ({ id: w.entry.id }), expect: ENGINEER_A_ONLY },
+  // Restoring what was not removed changes nothing, and succeeds: a double-clicked Undo is not an error.
+  "workLog.restore": { input: (w) => ({ id: w.entry.id }), expect: ENGINEER_A_ONLY },
+
+  "templates.list": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
+  "templates.create": { input: (w) => ({ teamId: w.teamA.id, name: "Renew a lease", duration: "10m", traits }), expect: TEAM_MEMBER },
+  "templates.createFromEntry": { input: (w) => ({ entryId: w.entry.id, name: "Exporter restart" }), expect: ENGINEER_A_ONLY },
+  "templates.logFromTemplate": { input: (w) => ({ templateId: w.template.id }), expect: TEAM_MEMBER },
+  // Its author, or a manager of the team, may remove a shared template; other members may not.
+  "templates.remove": { input: (w) => ({ id: w.template.id }), expect: outcomes("UNAUTHORIZED", "OK", "FORBIDDEN", "OK", "FORBIDDEN", "OK") },
+
+  "timer.current": { input: () => undefined, expect: SIGNED_IN },
+  "timer.start": { input: () => ({ summary: "Investigating a flaky deploy" }), expect: OWN_WORK },
+  // Nobody has a timer running in the world, so stopping or discarding one finds nothing.
+  "timer.stop": { input: () => undefined, expect: outcomes("UNAUTHORIZED", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND") },
+  "timer.discard": { input: () => undefined, expect: SIGNED_IN },
+
+  "interrupts.create": {
+    input: (w) => ({ kind: "request", summary: "Give access to the staging cluster", openedAt: w.now() }),
+    expect: OWN_WORK,
+  },
+  "interrupts.logTime": { input: (w) => ({ interruptId: w.ticket.id, duration: "20m" }), expect: TEAM_MEMBER },
+
+  "share.mine": { input: () => ({ period: "week" }), expect: SIGNED_IN },
+  "share.trend": { input: () => ({ weeks: 4 }), expect: SIGNED_IN },
+
+  "profile.get": { input: () => undefined, expect: SIGNED_IN },
+  "profile.update": {
+    input: () => ({ timeZone: "Europe/Berlin", workDays: [1, 2, 3, 4, 5], workStartMinute: 540, workEndMinute: 1020 }),
+    expect: SIGNED_IN,
+  },
+  "profile.absences": { input: () => undefined, expect: SIGNED_IN },
+  "profile.addAbsence": {
+    input: () => ({ kind: "holiday", startsAt: new Date("2026-12-25T00:00:00Z"), endsAt: new Date("2026-12-26T00:00:00Z") }),
+    expect: SIGNED_IN,
+  },
+  "profile.removeAbsence": { input: (w) => ({ id: w.absence.id }), expect: ENGINEER_A_ONLY },
+  "profile.restoreAbsence": { input: (w) => ({ id: w.absence.id }), expect: ENGINEER_A_ONLY },
+
+  "catalog.services": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
+
+  "apiTokens.list": { input: () => undefined, expect: SIGNED_IN },
+  "apiTokens.create": { input: () => ({ name: "another script" }), expect: SIGNED_IN },
+  // Someone else's token is "no such token": a guessed id tells nothing about whether it exists.
+  "apiTokens.revoke": {
+    input: (w) => ({ id: w.token.token.id }),
+    expect: outcomes("UNAUTHORIZED", "OK", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+  },
+
+  "workspace.export": { input: (w) => ({ teamId: w.teamA.id }), expect: ADMIN },
+  "workspace.import": { input: (w) => ({ file: w.workspaceFile, teamName: "Team A copy" }), expect: ADMIN },
+
+  "reports.teamToil": { input: (w) => ({ teamId: w.teamA.id, period: "month" }), expect: TEAM_MEMBER },
+  "reports.trend": { input: (w) => ({ teamId: w.teamA.id, weeks: 8 }), expect: TEAM_MEMBER },
+  "reports.interruptLoad": { input: (w) => ({ teamId: w.teamA.id, period: "month" }), expect: TEAM_MEMBER },
+  "reports.toilSources": { input: (w) => ({ teamId: w.teamA.id, period: "quarter", groupBy: "service" }), expect: TEAM_MEMBER },
+  "reports.drillDown": {
+    input: (w) => ({ teamId: w.teamA.id, personId: w.personIds.engineerA, from: new Date("2026-11-01T00:00:00Z"), to: w.now() }),
+    // An engineer may drill into their own detail only; planner A is an engineer too, but this is engineer A's.
+    expect: outcomes("UNAUTHORIZED", "OK", "FORBIDDEN", "OK", "FORBIDDEN", "OK"),
+  },
+  "reports.listEstimates": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
+  "reports.saveEstimate": {
+    input: (w) => ({ teamId: w.teamA.id, sourceKind: "alert", sourceKey: "DiskFull", buildHours: 8, maintenanceHoursPerMonth: 0.5 }),
+    expect: MANAGER,
+  },
+  "reports.removeEstimate": { input: (w) => ({ teamId: w.teamA.id, id: w.estimate.id }), expect: MANAGER },
+
+  "capture.inbox": { input: () => ({ limit: 20 }), expect: SIGNED_IN },
+  "capture.confirm": { input: (w) => ({ interruptId: w.captured.id, minutes: 40 }), expect: CAPTURED_FOR_A },
+  "capture.dismiss": { input: (w) => ({ interruptId: w.captured.id }), expect: CAPTURED_FOR_A },
+  "capture.restore": { input: (w) => ({ interruptId: w.captured.id }), expect: CAPTURED_FOR_A },
+
+  "integrations.list": { input: (w) => ({ teamId: w.teamA.id }), expect: PLANNER },
+  "integrations.create": { input: (w) => ({ teamId: w.teamA.id, kind: "alertmanager", name: "Staging", rotationId: w.rotationA.id }), expect: PLANNER },
+  "integrations.revoke": { input: (w) => ({ teamId: w.teamA.id, integrationId: w.integration.integration.id }), expect: PLANNER },
+
+  "tickets.preview": {
+    input: (w) => ({ teamId: w.teamA.id, csv: "ticket id,opened,resolved,assignee email,service,summary\nT-1,2026-11-16T09:00:00Z,,,billing,Quota\n" }),
+    expect: PLANNER,
+  },
+  "tickets.commit": {
+    input: (w) => ({ teamId: w.teamA.id, csv: "ticket id,opened,resolved,assignee email,service,summary\nT-1,2026-11-16T09:00:00Z,,,billing,Quota\n" }),
+    expect: PLANNER,
+  },
+};
