@@ -1,9 +1,12 @@
 import { TRPCError } from "@trpc/server";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
+import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { z } from "zod";
 import type { Database, Db } from "@/db/client";
+import { loadViewerByPersonId } from "@/server/auth/viewer";
 import { PROCEDURE_MATRIX } from "@/server/testing/authorization-matrix";
 import { buildAuthorizationWorld, PERSONAS, type AuthorizationWorld, type Persona } from "@/server/testing/authorization-world";
 import { callerAs } from "@/server/testing/fixtures";
@@ -140,4 +143,46 @@ describe.each(withInput)("%s", (path) => {
       { numRuns: RUNS, seed: Number(process.env.HOSTILE_SEED ?? 20261203) },
     );
   }, 120_000);
+});
+
+describe("over HTTP", () => {
+  /** The real fetch adapter and error formatter, with the persona's context (sessions are tested with auth). */
+  async function post(path: string, persona: Exclude<Persona, "anonymous">, input: unknown): Promise<Response> {
+    const viewer = await loadViewerByPersonId(database.db, world.personIds[persona]);
+    const request = new Request(`http://localhost/api/trpc/${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(superjson.serialize(input)),
+    });
+    return fetchRequestHandler({ endpoint: "/api/trpc", req: request, router: appRouter, createContext: () => ({ db: database.db, viewer, now: world.now }) });
+  }
+
+  test("a refused input answers 400 with a message naming the field and the field's errors, never 500", async () => {
+    const response = await post("workLog.create", "engineerA", { summary: "", duration: "-5", category: "toil" });
+    expect(response.status).toBe(400);
+    const body: unknown = await response.json();
+    expect(body).toMatchObject({
+      error: {
+        json: {
+          message: expect.stringContaining("summary: Say what you did"),
+          data: { code: "BAD_REQUEST", httpStatus: 400, fieldErrors: { summary: ["Say what you did"], duration: [expect.any(String)] } },
+        },
+      },
+    });
+  });
+
+  test("hostile inputs to mutations answer 4xx over HTTP, never 5xx", async () => {
+    const mutations = withInput.filter((path) => procedures[path]?._def.type === "mutation");
+    for (const path of mutations) {
+      const row = PROCEDURE_MATRIX[path];
+      if (!row) throw new Error(`${path} is missing from the matrix`);
+      const valid = row.input(world);
+      const [mutation] = fc.sample(hostileMutation(leafPaths(valid), valid), { numRuns: 1, seed: path.length });
+      if (!mutation) continue;
+      const input = breakInput(valid, mutation);
+      if (schemaAccepts(path, input)) continue;
+      const response = await post(path, allowedPersona(path), input);
+      expect(response.status, `${path} with ${mutation.describe}`).toBe(400);
+    }
+  });
 });
