@@ -19,7 +19,7 @@ async function sameDatabaseAgain(): Promise<Database | null> {
   if (testEngine !== "postgres") return null;
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error("TEST_DATABASE_URL is needed on PostgreSQL");
-  const result = await database.db.execute<{ name: string }>(sql`select current_database() as name`);
+  const result = (await database.db.execute(sql`select current_database() as name`)) as unknown as { rows: Array<{ name: string }> };
   const url = new URL(adminUrl);
   url.pathname = `/${result.rows[0]?.name ?? ""}`;
   return openPostgres(url.toString());
