@@ -1,5 +1,5 @@
 import { getDatabase } from "@/server/db/runtime";
-import { getAuth } from "@/server/auth";
+import { prepareAuth } from "@/server/auth";
 import { getSetting, setSetting } from "@/server/db/instance";
 
 /**
@@ -10,7 +10,7 @@ import { getSetting, setSetting } from "@/server/db/instance";
 export async function startServer(): Promise<void> {
   try {
     const database = await getDatabase();
-    await getAuth();
+    await prepareAuth();
     const where =
       database.engine === "postgres" ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite at ${process.env.TOILCAP_DATA_DIR ?? "./data/pglite"}`;
     console.info(`Toilcap: database ready on ${where}`);

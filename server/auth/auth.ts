@@ -1,23 +1,40 @@
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
-import { APIError } from "better-auth/api";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import type { Db } from "@/db/client";
 import { account, rateLimit, session, user, verification } from "@/db/schema";
+import { allowedOrigins } from "@/server/security/public-address";
 import { linkAccountToPerson, signUpPolicy } from "@/server/services/people/link-account";
+import { consumeSignInAttempt } from "./account-throttle";
 
 export const MIN_PASSWORD_LENGTH = 8;
+export const SIGN_IN_WINDOW_SECONDS = 60;
 
-/** Sign-in attempts per minute per address; raised only by the end-to-end suite, which signs in often. */
-function signInLimit(): number {
+/** Sign-in attempts per minute per address and per account; raised only by the end-to-end suite, which signs in often. */
+export function signInLimit(): number {
   const configured = Number(process.env.TOILCAP_SIGN_IN_LIMIT);
   return Number.isInteger(configured) && configured > 0 ? configured : 10;
 }
 
-export function createAuth(db: Db, secret: string) {
+/** Reverse proxies (IPs or CIDR ranges) whose X-Forwarded-For entries are skipped to find the client's address. */
+function trustedProxies(): string[] | undefined {
+  const listed = (process.env.TOILCAP_TRUSTED_PROXIES ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  return listed.length > 0 ? listed : undefined;
+}
+
+export interface AuthTransport {
+  /** Served over HTTPS: session cookies get `Secure` (and the `__Secure-` prefix that requires it). */
+  secureCookies: boolean;
+}
+
+export function createAuth(db: Db, secret: string, transport: AuthTransport) {
+  const rule = { window: SIGN_IN_WINDOW_SECONDS, max: signInLimit() };
   return betterAuth({
     secret,
     baseURL: process.env.BETTER_AUTH_URL,
+    // Our own pages, as public-address.ts decides them: the same origins the tRPC endpoint accepts.
+    trustedOrigins: (request) => (request ? allowedOrigins(request.headers) : []),
     database: drizzleAdapter(db, { provider: "pg", schema: { user, session, account, verification, rateLimit } }),
     emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
@@ -27,13 +44,34 @@ export function createAuth(db: Db, secret: string) {
       storage: "database",
       window: 60,
       max: 300,
-      customRules: {
-        "/sign-in/email": { window: 60, max: signInLimit() },
-        "/sign-up/email": { window: 60, max: signInLimit() },
-      },
+      customRules: { "/sign-in/email": rule, "/sign-up/email": rule },
     },
     telemetry: { enabled: false },
-    advanced: { database: { generateId: () => crypto.randomUUID() } },
+    advanced: {
+      database: { generateId: () => crypto.randomUUID() },
+      // httpOnly and SameSite=Lax are better-auth's defaults; said here so no default can drift.
+      useSecureCookies: transport.secureCookies,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: transport.secureCookies },
+      // better-auth turns its origin checks off when NODE_ENV is "test": keep them on, so tests see what users get.
+      disableCSRFCheck: false,
+      disableOriginCheck: false,
+      ipAddress: { trustedProxies: trustedProxies() },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email" || process.env.TOILCAP_RATE_LIMIT === "off") return;
+        const email: unknown = ctx.body?.email;
+        if (typeof email !== "string" || email.trim() === "") return;
+        const verdict = await consumeSignInAttempt(db, email, rule, Date.now());
+        if (!verdict.allowed) {
+          throw new APIError(
+            "TOO_MANY_REQUESTS",
+            { message: "Too many sign-in attempts for this account. Please try again later." },
+            { "Retry-After": String(verdict.retryAfterSeconds), "X-Retry-After": String(verdict.retryAfterSeconds) },
+          );
+        }
+      }),
+    },
     databaseHooks: {
       user: {
         create: {

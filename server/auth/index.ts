@@ -1,20 +1,39 @@
 import "server-only";
 import { getDatabase } from "@/server/db/runtime";
 import { ensureAuthSecret } from "@/server/db/instance";
+import { servedOverHttps } from "@/server/security/public-address";
 import { type Auth, createAuth } from "./auth";
 import { loadViewerByUserId } from "./viewer";
 import type { Viewer } from "./permissions";
 
-const holder = globalThis as typeof globalThis & { __toilcapAuth?: Promise<Auth> };
+type Transport = "https" | "http";
+const holder = globalThis as typeof globalThis & { __toilcapAuthByTransport?: Partial<Record<Transport, Promise<Auth>>> };
 
-export function getAuth(): Promise<Auth> {
-  holder.__toilcapAuth ??= getDatabase().then(async ({ db }) => createAuth(db, await ensureAuthSecret(db)));
-  return holder.__toilcapAuth;
+/**
+ * The auth instance for requests arriving over this transport. Cookie attributes are fixed per better-auth
+ * instance, so there is one for HTTPS (Secure cookies) and one for plain HTTP; both share the database.
+ */
+function authOver(transport: Transport): Promise<Auth> {
+  const instances = (holder.__toilcapAuthByTransport ??= {});
+  instances[transport] ??= getDatabase().then(async ({ db }) =>
+    createAuth(db, await ensureAuthSecret(db), { secureCookies: transport === "https" }),
+  );
+  return instances[transport];
+}
+
+/** The auth instance for a request: Secure cookies when the browser reached us over HTTPS. */
+export function authFor(headers: Headers): Promise<Auth> {
+  return authOver(servedOverHttps(headers) ? "https" : "http");
+}
+
+/** Opens the auth instances at start-up, so the first request does not pay for it. */
+export async function prepareAuth(): Promise<void> {
+  await Promise.all([authOver("https"), authOver("http")]);
 }
 
 /** The signed-in person for these request headers, or null. */
 export async function viewerFromHeaders(headers: Headers): Promise<Viewer | null> {
-  const auth = await getAuth();
+  const auth = await authFor(headers);
   const found = await auth.api.getSession({ headers });
   if (!found) return null;
   const { db } = await getDatabase();

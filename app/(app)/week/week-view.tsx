@@ -9,6 +9,7 @@ import { useQuickLog } from "@/app/_components/quick-log";
 import { clockOf } from "@/app/_components/work/datetime";
 import type { WeekData, WeekDay, WeekEntry } from "@/app/_components/work/types";
 import { isOptimistic, useRemoveEntry } from "@/app/_components/work/use-log";
+import { httpHref } from "@/server/security/safe-link";
 import { InterruptItem } from "./interrupt-item";
 import { SaveTemplateDialog } from "./save-template-dialog";
 
@@ -17,14 +18,15 @@ function EntryRow({ entry, zone, onSaveTemplate }: { entry: WeekEntry; zone: str
   const remove = useRemoveEntry();
   const pending = isOptimistic(entry.id);
   const ends = new Date(entry.startsAt.getTime() + entry.minutes * 60_000);
+  const href = httpHref(entry.link);
   return (
     <tr className={pending ? "pending-row" : undefined} aria-busy={pending || undefined}>
       <td className="nowrap">
         {clockOf(entry.startsAt, zone)}–{clockOf(ends, zone)}
       </td>
       <td>
-        {entry.link ? (
-          <a href={entry.link} target="_blank" rel="noreferrer">
+        {href ? (
+          <a href={href} target="_blank" rel="noreferrer">
             {entry.summary}
           </a>
         ) : (

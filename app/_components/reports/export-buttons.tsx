@@ -1,6 +1,7 @@
 "use client";
 
 import { stringify } from "csv-stringify/browser/esm/sync";
+import { neutraliseFormula } from "@/server/security/csv-cell";
 import type { ExportRow } from "./types";
 
 /** Offers a table as CSV or JSON, built in the browser from the rows shown, and a printable page. */
@@ -21,7 +22,7 @@ export function ExportButtons({ fileName, label, columns, rows }: { fileName: st
       <button
         type="button"
         className="button secondary small"
-        onClick={() => download(stringify(rows, { header: true, columns }), "text/csv;charset=utf-8", "csv")}
+        onClick={() => download(stringify(rows, { header: true, columns, cast: { string: neutraliseFormula } }), "text/csv;charset=utf-8", "csv")}
       >
         CSV<span className="visually-hidden"> of {label}</span>
       </button>

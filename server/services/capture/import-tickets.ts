@@ -6,6 +6,7 @@ import type { Viewer } from "@/server/auth/permissions";
 import type { TicketFormat } from "@/server/integrations/tickets/csv-formats";
 import { parseTicketCsv, type TicketRow } from "@/server/integrations/tickets/parse-tickets";
 import type { ticketImportInput } from "@/server/schemas/tickets";
+import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 import { requireTeamMember } from "../work-log/team-access";
 
@@ -165,6 +166,15 @@ export async function commitTicketImport(db: Db, viewer: Viewer, input: TicketIm
               where: sql`${interrupt.externalId} is not null`,
             })
             .returning({ id: interrupt.id });
-    return { format: plan.format, created: created.length, skipped: plan.rows.length - created.length };
+    const result = { format: plan.format, created: created.length, skipped: plan.rows.length - created.length };
+    await recordAudit(tx, {
+      actorPersonId: viewer.personId,
+      teamId: input.teamId,
+      action: "tickets.import",
+      entityType: "team",
+      entityId: input.teamId,
+      after: { ...result, source: plan.source, rows: plan.rows.length },
+    });
+    return result;
   });
 }

@@ -1,0 +1,38 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { DATA_POLICY, newNonce, pagePolicy, STRICT_TRANSPORT_SECURITY } from "@/server/security/content-security-policy";
+import { crossSiteRefusal, crossSiteResponse } from "@/server/security/cross-site";
+import { servedOverHttps } from "@/server/security/public-address";
+
+/**
+ * Runs before every route: refuses cross-site state changes (CSRF), and sets the per-response security headers
+ * (a nonce-based Content-Security-Policy for pages, HSTS over HTTPS). The static ones are in next.config.js.
+ */
+export function proxy(request: NextRequest): Response {
+  const { pathname } = request.nextUrl;
+  const https = servedOverHttps(request.headers);
+  const refusal = crossSiteRefusal({ method: request.method, pathname, headers: request.headers });
+  const isData = pathname.startsWith("/api/");
+  const nonce = newNonce();
+  const policy = isData ? DATA_POLICY : pagePolicy(nonce, { https, development: process.env.NODE_ENV === "development" });
+
+  let response: Response;
+  if (refusal) {
+    response = crossSiteResponse(refusal);
+  } else if (isData) {
+    response = NextResponse.next();
+  } else {
+    // Next takes the nonce for its own scripts from the policy on the request.
+    const forwarded = new Headers(request.headers);
+    forwarded.set("content-security-policy", policy);
+    forwarded.set("x-nonce", nonce);
+    response = NextResponse.next({ request: { headers: forwarded } });
+  }
+  response.headers.set("content-security-policy", policy);
+  if (https) response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
+  return response;
+}
+
+export const config = {
+  // Static chunks and images are not documents; next.config.js still gives them the static headers.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};

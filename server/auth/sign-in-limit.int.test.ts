@@ -1,0 +1,124 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type Database, openPostgres } from "@/db/client";
+import { rateLimit } from "@/db/schema";
+import { createTestDatabase, testEngine } from "@/server/testing/test-db";
+import { type Auth, createAuth } from "./auth";
+import { accountThrottleKey } from "./account-throttle";
+
+/**
+ * Two app servers on one database: two better-auth instances, each with its own database handle (on PostgreSQL
+ * its own connection pool; PGlite is one connection by nature), taking sign-in attempts in turn. The limit is
+ * counted in the database, so it holds across them: 10 a minute, the 11th refused with 429.
+ */
+let database: Database;
+let secondDatabase: Database | null = null;
+let servers: [Auth, Auth];
+
+async function sameDatabaseAgain(): Promise<Database | null> {
+  if (testEngine !== "postgres") return null;
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error("TEST_DATABASE_URL is needed on PostgreSQL");
+  const result = (await database.db.execute(sql`select current_database() as name`)) as unknown as { rows: Array<{ name: string }> };
+  const url = new URL(adminUrl);
+  url.pathname = `/${result.rows[0]?.name ?? ""}`;
+  return openPostgres(url.toString());
+}
+
+const SECRET = "a-test-secret-that-is-long-enough-for-better-auth";
+const PASSWORD = "correct horse battery";
+const HOST = "toilcap.test";
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  secondDatabase = await sameDatabaseAgain();
+  servers = [
+    createAuth(database.db, SECRET, { secureCookies: false }),
+    createAuth((secondDatabase ?? database).db, SECRET, { secureCookies: false }),
+  ];
+  // The accounts the attempts are made against (the first one is the instance's admin).
+  for (const email of ["target@example.test", "bystander@example.test"]) {
+    const response = await servers[0].handler(signUp(email, `203.0.113.${email.length}`));
+    if (response.status !== 200) throw new Error(`sign-up of ${email} failed: ${response.status} ${await response.text()}`);
+    if (email === "target@example.test") await invite("bystander@example.test");
+  }
+});
+afterAll(async () => {
+  await secondDatabase?.close();
+  await database?.close();
+});
+
+/** After the first admin, sign-up is by invitation: put the second address on the list. */
+async function invite(email: string) {
+  await database.db.execute(
+    sql`insert into person (organisation_id, name, email) select organisation_id, 'Bystander', ${email} from person limit 1`,
+  );
+}
+
+function post(path: string, body: unknown, ip: string): Request {
+  return new Request(`http://${HOST}/api/auth${path}`, {
+    method: "POST",
+    headers: { host: HOST, origin: `http://${HOST}`, "content-type": "application/json", "x-forwarded-for": ip },
+    body: JSON.stringify(body),
+  });
+}
+
+function signUp(email: string, ip: string): Request {
+  return post("/sign-up/email", { email, password: PASSWORD, name: email.split("@")[0] }, ip);
+}
+
+function signIn(email: string, password: string, ip: string): Request {
+  return post("/sign-in/email", { email, password }, ip);
+}
+
+async function clearLimits() {
+  await database.db.delete(rateLimit).where(sql`true`);
+}
+
+describe(`sign-in rate limit across two app servers on ${testEngine}`, () => {
+  test("10 attempts from one address spread over both servers pass; the 11th, on either, is refused with 429", async () => {
+    await clearLimits();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 10; attempt++) {
+      // Different accounts, so only the per-address limit is at work.
+      const email = attempt % 2 === 0 ? "target@example.test" : "bystander@example.test";
+      const server = servers[attempt % 2 === 0 ? 0 : 1];
+      statuses.push((await server.handler(signIn(email, "wrong password", "192.0.2.10"))).status);
+    }
+    expect(statuses).toEqual(Array.from({ length: 10 }, () => 401));
+    for (const server of servers) {
+      const refused = await server.handler(signIn("target@example.test", PASSWORD, "192.0.2.10"));
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("x-retry-after"))).toBeGreaterThan(0);
+    }
+    // Another address is not held up by this one.
+    expect((await servers[1].handler(signIn("bystander@example.test", PASSWORD, "192.0.2.99"))).status).toBe(200);
+  });
+
+  test("an account is limited however many addresses the attempts claim (X-Forwarded-For is the client's to set)", async () => {
+    await clearLimits();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const server = servers[attempt % 2 === 0 ? 0 : 1];
+      statuses.push((await server.handler(signIn("target@example.test", "wrong password", `198.51.100.${attempt + 1}`))).status);
+    }
+    expect(statuses).toEqual(Array.from({ length: 10 }, () => 401));
+    // Even the right password waits: the guesser cannot tell a hit from the refusal.
+    const refused = await servers[1].handler(signIn("Target@Example.test ", PASSWORD, "198.51.100.200"));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await servers[0].handler(signIn("bystander@example.test", PASSWORD, "198.51.100.201"))).status).toBe(200);
+    // The table keeps a hash, never the address someone tried.
+    const keys = (await database.db.select({ key: rateLimit.key }).from(rateLimit)).map((row) => row.key);
+    expect(keys).toContain(accountThrottleKey("target@example.test"));
+    expect(keys.join("\n")).not.toContain("target@example.test");
+  });
+
+  test("attempts racing on both servers at once still stop at the limit", async () => {
+    await clearLimits();
+    const attempts = Array.from({ length: 16 }, (_, i) => servers[i % 2 === 0 ? 0 : 1].handler(signIn("target@example.test", "wrong password", `192.0.2.${100 + i}`)));
+    const statuses = (await Promise.all(attempts)).map((response) => response.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(6);
+  });
+});
