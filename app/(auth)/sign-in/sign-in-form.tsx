@@ -27,8 +27,9 @@ export function SignInForm() {
     router.refresh();
   }
 
+  // method="post": submitted before the script has loaded, a GET would put the password in the URL.
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate>
+    <form className="stack" method="post" onSubmit={onSubmit} noValidate>
       {error && (
         <div className="alert error" role="alert">
           {error}

@@ -46,8 +46,9 @@ export function SignUpForm() {
   }
 
   const describe = (field: Field) => (errors[field] ? `${field}-error` : undefined);
+  // method="post": submitted before the script has loaded, a GET would put the password in the URL.
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate>
+    <form className="stack" method="post" onSubmit={onSubmit} noValidate>
       {formError && (
         <div className="alert error" role="alert">
           {formError}
