@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { auditLog, integration, interrupt } from "@/db/schema";
+import { auditLog, integration, interrupt, webhookRequestCount } from "@/db/schema";
 import { useDatabase } from "@/server/db/runtime";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { callerAt } from "@/server/testing/rotation-fixtures";
@@ -238,7 +238,7 @@ describe(`the ticket webhook on ${testEngine}`, () => {
 
   test("an unknown, malformed, revoked or Alertmanager secret gets 404, stores nothing and is not counted", async () => {
     const before = await countInterrupts();
-    const counted = await database.db.select({ n: sql<number>`coalesce(sum(count), 0)::int` }).from(sql`webhook_request_count`);
+    const counted = await database.db.select({ n: sql<number>`coalesce(sum(${webhookRequestCount.count}), 0)::int` }).from(webhookRequestCount);
     const planner = await callerAt(database.db, fx.planner.id, NOW);
     const spare = await planner.integrations.create({ teamId: fx.team.id, kind: "ticket-webhook", name: "Old Jira" });
     await planner.integrations.revoke({ teamId: fx.team.id, integrationId: spare.integration.id });
@@ -249,7 +249,7 @@ describe(`the ticket webhook on ${testEngine}`, () => {
       expect(answer.body).toMatchObject({ ok: false, error: expect.stringMatching(/No such integration/) });
     }
     expect(await countInterrupts()).toBe(before);
-    expect(await database.db.select({ n: sql<number>`coalesce(sum(count), 0)::int` }).from(sql`webhook_request_count`)).toEqual(counted);
+    expect(await database.db.select({ n: sql<number>`coalesce(sum(${webhookRequestCount.count}), 0)::int` }).from(webhookRequestCount)).toEqual(counted);
   });
 
   test("a database failure answers 503, never 500, and is counted as failed when the integration was found", async () => {

@@ -71,7 +71,7 @@ export const ticketWebhookPayload = z
         .nullish()
         .transform((severity) => severity ?? "medium"),
     },
-    { error: (issue) => (issue.code === "invalid_type" ? "The body must be a JSON object: one ticket." : undefined) },
+    { error: (issue) => (issue.code === "invalid_type" ? "the body must be a JSON object holding one ticket" : undefined) },
   )
   .superRefine((ticket, ctx) => {
     if (ticket.resolved && ticket.resolved < ticket.opened) ctx.addIssue({ code: "custom", path: ["resolved"], message: "must not be before opened" });
