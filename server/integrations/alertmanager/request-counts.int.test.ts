@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { webhookRequestCount } from "@/db/schema";
 import { useDatabase } from "@/server/db/runtime";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
-import { requestCounts } from "@/server/integrations/tickets/test-delivery";
+import { failingNextTransaction, requestCounts } from "@/server/integrations/tickets/test-delivery";
 import { receiveAlertmanagerWebhook } from "./receive-webhook";
 import { deliver, makeCaptureTeam } from "./test-delivery";
 import { notification, PAYMENTS_5XX, resolved } from "./test-payloads";
@@ -55,10 +55,7 @@ describe(`Alertmanager request counts on ${testEngine}`, () => {
 
   test("a failure after the integration was found answers 503 and is counted as failed", async () => {
     const before = await counts();
-    const failing = new Proxy(database.db, {
-      get: (target, property, receiver) =>
-        property === "transaction" ? () => Promise.reject(new Error("deadlock detected")) : (Reflect.get(target, property, receiver) as unknown),
-    });
+    const failing = failingNextTransaction(database.db);
     const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const request = new Request("http://toilcap.test/hook", { method: "POST", body: JSON.stringify(notification([{ ...PAYMENTS_5XX, fingerprint: "f0" }])) });
     const response = await receiveAlertmanagerWebhook(request, fx.secret, { db: () => Promise.resolve(failing), now: () => NOW });

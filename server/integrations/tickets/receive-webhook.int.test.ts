@@ -7,7 +7,7 @@ import { useDatabase } from "@/server/db/runtime";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { callerAt } from "@/server/testing/rotation-fixtures";
 import { receiveTicketWebhook } from "./receive-webhook";
-import { deliverTicket, makeTicketTeam, requestCounts, webhookTickets } from "./test-delivery";
+import { deliverTicket, failingNextTransaction, makeTicketTeam, requestCounts, webhookTickets } from "./test-delivery";
 
 /** The handler reads the real clock; it is stopped here, after every ticket the tests send. */
 const NOW = new Date("2026-03-20T12:00:00Z");
@@ -264,10 +264,7 @@ describe(`the ticket webhook on ${testEngine}`, () => {
 
     const counts = await requestCounts(database.db, fx.onDuty.integration.id);
     // The lookup works, the capture's transaction does not (a deadlock, a failover).
-    const failing = new Proxy(database.db, {
-      get: (target, property, receiver) =>
-        property === "transaction" ? () => Promise.reject(new Error("deadlock detected")) : (Reflect.get(target, property, receiver) as unknown),
-    });
+    const failing = failingNextTransaction(database.db);
     const failed = await receiveTicketWebhook(new Request("http://toilcap.test/hook", { method: "POST", body }), fx.onDuty.secret, {
       db: () => Promise.resolve(failing),
       now: () => NOW,

@@ -65,3 +65,19 @@ export async function requestCounts(db: Db, integrationId: string): Promise<Reco
   for (const row of rows) counts[row.outcome as WebhookOutcome] = row.count;
   return counts;
 }
+
+/** The database, except that its next transaction fails (a deadlock, a failover) while lookups and later writes work. */
+export function failingNextTransaction(db: Db): Db {
+  let failed = false;
+  return new Proxy(db, {
+    get: (target, property, receiver) => {
+      if (property === "transaction" && !failed) {
+        return () => {
+          failed = true;
+          return Promise.reject(new Error("deadlock detected"));
+        };
+      }
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
+}
