@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { type FormEvent, useMemo, useRef, useState } from "react";
+import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import type { AppRouter } from "@/server/trpc/root";
 import { MAX_TICKET_CSV_CHARS } from "@/server/schemas/tickets";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
@@ -47,10 +47,7 @@ export function TicketImport({ teamId, timeZone: viewerZone }: { teamId: string;
 
   const preview = useMutation(
     trpc.tickets.preview.mutationOptions({
-      onSuccess: (result, input) => {
-        setPreviewed({ csv: input.csv, timeZone: input.timeZone ?? viewerZone, preview: result });
-        window.requestAnimationFrame(() => previewHeading.current?.focus());
-      },
+      onSuccess: (result, input) => setPreviewed({ csv: input.csv, timeZone: input.timeZone ?? viewerZone, preview: result }),
     }),
   );
   const commit = useMutation(
@@ -60,10 +57,17 @@ export function TicketImport({ teamId, timeZone: viewerZone }: { teamId: string;
         setPreviewed(null);
         setFile(null);
         if (fileInput.current) fileInput.current.value = "";
-        window.requestAnimationFrame(() => resultRef.current?.focus());
       },
     }),
   );
+  // Focus follows the answer once it is drawn, so keyboard and screen-reader users land on what changed.
+  const previewResult = previewed?.preview;
+  useEffect(() => {
+    if (previewResult) previewHeading.current?.focus();
+  }, [previewResult]);
+  useEffect(() => {
+    if (imported) resultRef.current?.focus();
+  }, [imported]);
   const errors = fieldErrorsOf(preview.error);
   const problem = fileProblem ?? errors.csv?.join(" ") ?? null;
   const otherFailure = preview.error && !errors.csv && !errors.timeZone ? messageOf(preview.error) : null;
