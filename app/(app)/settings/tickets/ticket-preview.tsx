@@ -62,7 +62,7 @@ function Row({ row, timeZone }: { row: PreviewRow; timeZone: string }) {
       <td className="nowrap">{localDateTime(row.openedAt, timeZone)}</td>
       <td className="nowrap">{row.resolvedAt ? localDateTime(row.resolvedAt, timeZone) : "open"}</td>
       <td>{row.assignee?.name ?? <span className="stat-note">nobody</span>}</td>
-      <td>{row.summary}</td>
+      <td className="ticket-summary">{row.summary}</td>
       <td />
     </tr>
   );
