@@ -89,7 +89,7 @@ export function TicketPreviewTable({ preview, timeZone, headingRef }: { preview:
           the file and preview it again.
         </div>
       )}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="group" aria-label="Tickets in the file, scrolls sideways on narrow screens">
         <table className="ticket-preview">
           <caption className="visually-hidden">Tickets in the file, by line</caption>
           <thead>
