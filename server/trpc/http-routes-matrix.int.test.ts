@@ -64,6 +64,12 @@ const ROUTE_MATRIX: Record<string, RouteCall> = {
     body: JSON.stringify({ version: "4", status: "firing", groupKey: "{}:{}", alerts: [] }),
     expect: EVERYONE(404),
   },
+  "integrations/tickets/[secret] POST": {
+    url: () => `/api/integrations/tickets/${WRONG_SECRET}`,
+    params: () => ({ secret: WRONG_SECRET }),
+    body: JSON.stringify({ id: "OPS-1", opened: "2026-11-18T09:00:00Z", summary: "Quota" }),
+    expect: EVERYONE(404),
+  },
   // Metrics name every engineer: admins and team managers only.
   "metrics GET": { url: () => "/api/metrics", params: () => ({}), expect: statuses(401, 403, 403, 200, 403, 200) },
   // Every member of the team may read its report (engineers see their own row); another team may not.

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { mayActInTeam } from "@/server/auth/permissions";
 import { signedInCaller } from "@/server/trpc/server";
 import { EmptyState } from "@/app/_components/empty-state";
@@ -83,7 +84,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       </div>
       {team && canConnectAlerts && (
         <section className="card" aria-labelledby="integrations-heading" style={{ marginTop: "1rem" }}>
-          <h2 id="integrations-heading">Alert integrations</h2>
+          <h2 id="integrations-heading">Integrations</h2>
+          <p className="stat-note">
+            Capture pages and tickets without typing. Tickets from a CSV export instead?{" "}
+            <Link href={`/settings/tickets?team=${team.id}`}>Import tickets</Link>
+          </p>
           <IntegrationsPanel teamId={team.id} timeZone={viewer.timeZone} />
         </section>
       )}

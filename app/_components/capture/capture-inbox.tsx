@@ -10,7 +10,8 @@ import { CapturedItem } from "./captured-item";
 import type { CaptureInboxItem } from "./types";
 
 /**
- * The signed-in engineer's captured pages (from Alertmanager), one item per incident, newest first: confirm the
+ * The signed-in engineer's captured pages (from Alertmanager) and tickets (from a ticket webhook or a CSV import),
+ * one item per incident or ticket, newest first: confirm the
  * suggested time with one click (or edit it first), or dismiss with Undo. After either, focus moves to the next
  * item's time field (or the heading), so keyboard users keep their place.
  *
@@ -71,7 +72,7 @@ export function CaptureInbox({ initial, timeZone }: { initial?: CaptureInboxItem
   );
   const restore = useMutation(
     trpc.capture.restore.mutationOptions({
-      onSuccess: () => announce({ text: "Page back in your inbox." }),
+      onSuccess: () => announce({ text: "Back in your inbox." }),
       onError: (failure) => announce({ text: `Could not undo: ${messageOf(failure)}`, tone: "error" }),
       onSettled: refreshInbox,
     }),
@@ -86,8 +87,10 @@ export function CaptureInbox({ initial, timeZone }: { initial?: CaptureInboxItem
         queryClient.setQueryData(inboxKey, context?.before);
         announce({ text: `Could not dismiss: ${messageOf(failure)}`, tone: "error" });
       },
-      onSuccess: (_result, { interruptId }) =>
-        announce({ text: "Page dismissed.", tone: "info", action: { label: "Undo", run: () => restore.mutate({ interruptId }) } }),
+      onSuccess: (_result, { interruptId }, taken) => {
+        const kind = taken?.before?.find((item) => item.interruptId === interruptId)?.kind;
+        announce({ text: kind === "ticket" ? "Ticket dismissed." : "Page dismissed.", tone: "info", action: { label: "Undo", run: () => restore.mutate({ interruptId }) } });
+      },
       onSettled: () => {
         setBusyId(null);
         return refreshInbox();
@@ -99,16 +102,16 @@ export function CaptureInbox({ initial, timeZone }: { initial?: CaptureInboxItem
   return (
     <section aria-labelledby="capture-inbox-heading" style={{ marginBottom: "1.25rem" }}>
       <h2 id="capture-inbox-heading" className="section-title" ref={headingRef} tabIndex={-1}>
-        Captured pages{count > 0 ? ` (${count})` : ""}
+        Captured pages and tickets{count > 0 ? ` (${count})` : ""}
       </h2>
-      {isPending && <p className="stat-note">Loading captured pages…</p>}
+      {isPending && <p className="stat-note">Loading captured pages and tickets…</p>}
       {error && (
         <div className="alert error" role="alert">
-          Could not load captured pages: {messageOf(error)}
+          Could not load captured pages and tickets: {messageOf(error)}
         </div>
       )}
       {items && items.length === 0 && (
-        <p className="stat-note">No pages waiting. Alerts that page you arrive here to confirm with one click.</p>
+        <p className="stat-note">Nothing waiting. Alerts that page you and tickets assigned to you arrive here to confirm with one click.</p>
       )}
       {items && items.length > 0 && (
         <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>

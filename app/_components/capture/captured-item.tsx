@@ -16,15 +16,30 @@ const SEVERITY_BADGE: Record<CaptureInboxItem["severity"], string> = {
 
 const row = { display: "flex", gap: "0.6rem", alignItems: "flex-end", flexWrap: "wrap" } as const;
 
+/** Where a captured interrupt came from, for tickets (pages say their alert). */
+const SOURCE_NAME: Record<string, string> = { webhook: "ticket webhook", csv: "CSV import", pagerduty: "PagerDuty import" };
+
+function openFor(minutes: number): string {
+  return minutes >= 48 * 60 ? `${Math.round(minutes / (24 * 60))} days` : formatMinutes(minutes);
+}
+
 function firedText(item: CaptureInboxItem, timeZone: string): string {
-  const fired = `Fired ${localDateTime(item.openedAt, timeZone)}`;
-  if (!item.resolvedAt) return `${fired} · still firing`;
+  const ticket = item.kind === "ticket";
+  const fired = `${ticket ? "Opened" : "Fired"} ${localDateTime(item.openedAt, timeZone)}`;
+  if (!item.resolvedAt) return `${fired} · ${ticket ? "still open" : "still firing"}`;
   const minutes = Math.max(0, Math.round((item.resolvedAt.getTime() - item.openedAt.getTime()) / 60_000));
-  return `${fired} · resolved after ${formatMinutes(minutes)}`;
+  return `${fired} · resolved after ${openFor(minutes)}`;
+}
+
+function suggestionText(item: CaptureInboxItem): string {
+  const suggested = `Suggested ${formatMinutes(item.suggestedMinutes)}`;
+  if (item.kind === "ticket") return `${suggested} for a ticket: change it to the time you worked on it.`;
+  return `${suggested}: from the first alert to its resolution, at most 4 h.`;
 }
 
 /**
- * One captured incident: what fired and when, the suggested time (editable), Confirm and Dismiss.
+ * One captured incident or ticket: what fired (or was opened) and when, the suggested time (editable), Confirm
+ * and Dismiss.
  * Enter in the minutes field confirms; the whole item is a labelled form so screen readers name its buttons.
  */
 export function CapturedItem({
@@ -47,7 +62,8 @@ export function CapturedItem({
   const [minutes, setMinutes] = useState(String(item.suggestedMinutes));
   const [error, setError] = useState<string[] | undefined>(undefined);
   const id = `capture-${item.interruptId}`;
-  const title = item.alertName ?? "Page";
+  const title = item.alertName ?? item.externalId ?? (item.kind === "ticket" ? "Ticket" : "Page");
+  const source = SOURCE_NAME[item.source];
   const messages = error ?? serverError;
 
   function onSubmit(event: FormEvent) {
@@ -66,8 +82,10 @@ export function CapturedItem({
       <form onSubmit={onSubmit} aria-labelledby={`${id}-title`} noValidate>
         <div style={{ display: "flex", gap: "0.5rem", alignItems: "baseline", flexWrap: "wrap" }}>
           <strong id={`${id}-title`}>{title}</strong>
+          {item.kind === "ticket" && <span className="badge">ticket</span>}
           <span className={`badge ${SEVERITY_BADGE[item.severity]}`}>{item.severity}</span>
           {item.service && <span className="stat-note">{item.service}</span>}
+          {item.kind === "ticket" && source && <span className="stat-note">via {source}</span>}
           {item.alerts.length > 1 && <span className="badge subtle">{item.alerts.length} alerts, one incident</span>}
         </div>
         <p style={{ margin: "0.25rem 0" }}>{item.summary}</p>
@@ -112,7 +130,7 @@ export function CapturedItem({
           </button>
         </div>
         <span className="hint stat-note" id={`${id}-hint`}>
-          Suggested {formatMinutes(item.suggestedMinutes)}: from the first alert to its resolution, at most 4 h.
+          {suggestionText(item)}
         </span>
         <FieldError id={`${id}-error`} messages={messages} />
       </form>

@@ -10,9 +10,23 @@ import { FieldError } from "@/app/_components/field-error";
 import { NewIntegrationSecret } from "./new-integration-secret";
 import type { CreatedIntegration, IntegrationItem } from "./types";
 
+type Kind = IntegrationItem["kind"];
+
+const KINDS: ReadonlyArray<readonly [Kind, string]> = [
+  ["alertmanager", "Alertmanager"],
+  ["ticket-webhook", "Ticket webhook"],
+];
+
+/** Who an integration credits, in the words of the table. */
+function creditsText(item: IntegrationItem): string {
+  if (item.kind === "alertmanager") return item.rotationName ? `On call in ${item.rotationName}` : "—";
+  return item.rotationName ? `Assignee, else on duty in ${item.rotationName}` : "Ticket assignee";
+}
+
 /**
- * Settings: the team's Alertmanager integrations. Planners and managers create one per rotation (its on-call
- * engineer is credited with the pages), copy its URL once, and revoke it. Render it only for them: the
+ * Settings: the team's webhook integrations. Planners and managers create an Alertmanager one per rotation (its
+ * on-call engineer is credited with the pages) or a ticket webhook (tickets credited to their assignee, else
+ * optionally to whoever holds a rotation), copy its URL once, and revoke it. Render it only for them: the
  * procedures refuse everyone else.
  */
 export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZone: string }) {
@@ -21,6 +35,7 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
   const announce = useStatus();
   const integrations = useQuery(trpc.integrations.list.queryOptions({ teamId }));
   const rotations = useQuery(trpc.rotations.list.queryOptions({ teamId }));
+  const [kind, setKind] = useState<Kind>("alertmanager");
   const [name, setName] = useState("");
   const [rotationId, setRotationId] = useState("");
   const [created, setCreated] = useState<CreatedIntegration | null>(null);
@@ -38,7 +53,7 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
   );
   const revoke = useMutation(
     trpc.integrations.revoke.mutationOptions({
-      onSuccess: (result) => announce({ text: `Revoked ${result.name}: its URL no longer accepts alerts.` }),
+      onSuccess: (result) => announce({ text: `Revoked ${result.name}: its URL no longer accepts ${result.kind === "alertmanager" ? "alerts" : "tickets"}.` }),
       onError: (failure) => announce({ text: `Could not revoke: ${messageOf(failure)}`, tone: "error" }),
       onSettled: () => {
         setConfirming(null);
@@ -52,7 +67,7 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     setCreated(null);
-    create.mutate({ teamId, kind: "alertmanager", name, rotationId: rotationId || null });
+    create.mutate({ teamId, kind, name, rotationId: rotationId || null });
   }
 
   return (
@@ -69,6 +84,7 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
           <thead>
             <tr>
               <th scope="col">Name</th>
+              <th scope="col">Kind</th>
               <th scope="col">Credits</th>
               <th scope="col">URL starts</th>
               <th scope="col">Last delivery</th>
@@ -79,7 +95,8 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
             {integrations.data.map((item: IntegrationItem) => (
               <tr key={item.id}>
                 <td>{item.name}</td>
-                <td>{item.rotationName ? `On call in ${item.rotationName}` : item.kind === "ticket-webhook" ? "Ticket assignee" : "—"}</td>
+                <td className="nowrap">{item.kind === "alertmanager" ? "Alertmanager" : "Tickets"}</td>
+                <td>{creditsText(item)}</td>
                 <td>
                   <code>…/{item.prefix}…</code>
                 </td>
@@ -107,22 +124,49 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
           </tbody>
         </table>
       ) : (
-        integrations.data && <p className="stat-note">No integrations yet: add one to capture pages from Alertmanager.</p>
+        integrations.data && <p className="stat-note">No integrations yet: add one to capture pages from Alertmanager or tickets from a ticket system.</p>
       )}
-      <h3 className="subhead">Add an Alertmanager integration</h3>
-      <form className="stack" onSubmit={onSubmit} noValidate>
+      <h3 className="subhead" id="integration-add-heading">
+        Add an integration
+      </h3>
+      <form className="stack" onSubmit={onSubmit} noValidate aria-labelledby="integration-add-heading">
         {create.error && Object.keys(errors).length === 0 && (
           <div className="alert error" role="alert">
             {messageOf(create.error)}
           </div>
         )}
+        <fieldset className="field" aria-describedby="integration-kind-hint">
+          <legend>Captures</legend>
+          <div className="segmented">
+            {KINDS.map(([value, label]) => (
+              <label key={value}>
+                <input
+                  type="radio"
+                  name="integration-kind"
+                  value={value}
+                  checked={kind === value}
+                  onChange={() => {
+                    setKind(value);
+                    create.reset();
+                  }}
+                />
+                <span>{label}</span>
+              </label>
+            ))}
+          </div>
+          <span className="hint" id="integration-kind-hint">
+            {kind === "alertmanager"
+              ? "Pages from Alertmanager, credited to whoever is on call when an alert fires."
+              : "Tickets from a ticket system, one JSON call per ticket, credited to their assignee when they are a member of this team."}
+          </span>
+        </fieldset>
         <div className="row">
           <div className="field">
             <label htmlFor="integration-name">Name</label>
             <input
               id="integration-name"
               value={name}
-              placeholder="Prometheus production"
+              placeholder={kind === "alertmanager" ? "Prometheus production" : "Jira ops queue"}
               onChange={(event) => setName(event.target.value)}
               aria-invalid={errors.name ? true : undefined}
               aria-describedby="integration-name-error"
@@ -130,21 +174,34 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
             <FieldError id="integration-name-error" messages={errors.name} />
           </div>
           <div className="field">
-            <label htmlFor="integration-rotation">Credit pages to whoever is on call in</label>
+            <label htmlFor="integration-rotation">
+              {kind === "alertmanager" ? (
+                "Credit pages to whoever is on call in"
+              ) : (
+                <>
+                  Credit other tickets to whoever is on duty in <span className="optional">(optional)</span>
+                </>
+              )}
+            </label>
             <select
               id="integration-rotation"
               value={rotationId}
               onChange={(event) => setRotationId(event.target.value)}
               aria-invalid={errors.rotationId ? true : undefined}
-              aria-describedby="integration-rotation-error"
+              aria-describedby={kind === "ticket-webhook" ? "integration-rotation-hint integration-rotation-error" : "integration-rotation-error"}
             >
-              <option value="">Choose a rotation</option>
+              <option value="">{kind === "alertmanager" ? "Choose a rotation" : "No rotation: leave them unassigned"}</option>
               {pagerRotations.map((rotation) => (
                 <option key={rotation.id} value={rotation.id}>
                   {rotation.name} ({rotation.role})
                 </option>
               ))}
             </select>
+            {kind === "ticket-webhook" && (
+              <span className="hint" id="integration-rotation-hint">
+                Tickets whose assignee is missing or not a member of this team.
+              </span>
+            )}
             <FieldError id="integration-rotation-error" messages={errors.rotationId} />
           </div>
         </div>

@@ -8,9 +8,24 @@ function alertmanagerConfig(url: string): string {
   return ["receivers:", "  - name: toilcap", "    webhook_configs:", `      - url: "${url}"`, "        send_resolved: true"].join("\n");
 }
 
+/** One ticket posted to the URL, as a ticket system's automation would send it. */
+function ticketCurl(url: string): string {
+  const ticket = {
+    id: "OPS-1234",
+    opened: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+    resolved: null,
+    assigneeEmail: "engineer@example.com",
+    service: "billing",
+    summary: "Refund stuck in the queue",
+    severity: "high",
+  };
+  return [`curl -X POST "${url}" \\`, `  -H "Content-Type: application/json" \\`, `  -d '${JSON.stringify(ticket, null, 2)}'`].join("\n");
+}
+
 /**
- * The new integration's URL, shown this once (only its hash is kept), with a copy button and the Alertmanager
- * configuration to paste. Takes focus when it appears so screen-reader users hear it.
+ * The new integration's URL, shown this once (only its hash is kept), with a copy button and what to paste: the
+ * Alertmanager configuration, or an example call for a ticket system. Takes focus when it appears so
+ * screen-reader users hear it.
  */
 export function NewIntegrationSecret({ created, onDone }: { created: CreatedIntegration; onDone: () => void }) {
   const [copied, setCopied] = useState(false);
@@ -40,12 +55,29 @@ export function NewIntegrationSecret({ created, onDone }: { created: CreatedInte
           {copied ? "Copied" : "Copy URL"}
         </button>
       </div>
-      <p className="stat-note" style={{ margin: "0.6rem 0 0.25rem" }}>
-        In alertmanager.yml (route the on-call alerts to this receiver):
-      </p>
-      <pre style={{ margin: 0, whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
-        <code>{alertmanagerConfig(url)}</code>
-      </pre>
+      {created.integration.kind === "alertmanager" ? (
+        <>
+          <p className="stat-note" style={{ margin: "0.6rem 0 0.25rem" }}>
+            In alertmanager.yml (route the on-call alerts to this receiver):
+          </p>
+          <pre style={{ margin: 0, whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+            <code>{alertmanagerConfig(url)}</code>
+          </pre>
+        </>
+      ) : (
+        <>
+          <p className="stat-note" style={{ margin: "0.6rem 0 0.25rem" }}>
+            Have the ticket system POST each ticket when it is opened, assigned or resolved, for example:
+          </p>
+          <pre style={{ margin: 0, whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+            <code>{ticketCurl(url)}</code>
+          </pre>
+          <p className="stat-note" style={{ margin: "0.4rem 0 0" }}>
+            Times are ISO 8601 with an offset; only <code>id</code>, <code>opened</code> and <code>summary</code> are required. A new ticket answers 201;
+            the same ticket again 200, recording its resolution or a missing assignee, never a second copy.
+          </p>
+        </>
+      )}
       <div style={{ marginTop: "0.6rem" }}>
         <button type="button" className="button secondary small" onClick={onDone}>
           I have copied it

@@ -6,12 +6,14 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { and, count, eq, isNull } from "drizzle-orm";
 import { Registry } from "prom-client";
 import type { Database } from "@/db/client";
-import { interrupt, person, team } from "@/db/schema";
+import { interrupt, person, team, webhookRequestCount } from "@/db/schema";
 import { GET } from "@/app/api/metrics/route";
 import { loadViewerByPersonId } from "@/server/auth/viewer";
 import type { Viewer } from "@/server/auth/permissions";
 import { useDatabase } from "@/server/db/runtime";
 import { createToken } from "@/server/services/api-tokens/create-token";
+import { createIntegration } from "@/server/services/integrations/create-integration";
+import { deliverTicket } from "@/server/integrations/tickets/test-delivery";
 import { revokeToken } from "@/server/services/api-tokens/revoke-token";
 import { seedDemo } from "@/server/services/demo/seed-demo";
 import { teamToil } from "@/server/services/reports/team-toil";
@@ -181,6 +183,39 @@ describe(`GET /api/metrics on ${testEngine}`, () => {
         series(samples, "toilcap_captured_interrupts", { team_id: teams.platform, source: "alertmanager", kind: "page", capture_status: status }).map((s) => s.value),
       ).toEqual([n]);
     }
+  });
+
+  test("webhook requests by integration and outcome, only of the teams the token's owner may scrape", async () => {
+    const ticket = { id: "OPS-77", opened: "2025-05-06T09:00:00Z", assigneeEmail: "erik@northwind.example", summary: "Quota request" };
+    const platformHook = await createIntegration(database.db, people.admin.viewer, { teamId: teams.platform, kind: "ticket-webhook", name: "Jira ops" }, NOW);
+    const dataHook = await createIntegration(database.db, people.admin.viewer, { teamId: teams.data, kind: "ticket-webhook", name: "Data tickets" }, NOW);
+    expect((await deliverTicket(platformHook.secret, ticket)).status).toBe(201);
+    expect((await deliverTicket(platformHook.secret, ticket)).status).toBe(200);
+    expect((await deliverTicket(platformHook.secret, { ...ticket, opened: "yesterday" })).status).toBe(400);
+    expect((await deliverTicket(dataHook.secret, ticket)).status).toBe(201);
+
+    const { samples, types } = parseExposition(await (await scrape(`Bearer ${people.maria.secret}`)).text());
+    expect(types.get("toilcap_webhook_requests_total")).toBe("counter");
+    const mine = series(samples, "toilcap_webhook_requests_total", { integration_id: platformHook.integration.id });
+    expect(mine.map((s) => [s.labels.outcome, s.value]).sort()).toEqual([
+      ["accepted", 1],
+      ["duplicate", 1],
+      ["rejected", 1],
+    ]);
+    expect(mine[0]?.labels).toMatchObject({ team: "Platform SRE", team_id: teams.platform, integration: "Jira ops", kind: "ticket-webhook" });
+    // Every series of her scrape is her team's, and equals the database's count.
+    const webhookSeries = series(samples, "toilcap_webhook_requests_total", {});
+    expect(new Set(webhookSeries.map((s) => s.labels.team_id))).toEqual(new Set([teams.platform]));
+    const stored = await database.db.select().from(webhookRequestCount);
+    for (const sample of webhookSeries) {
+      const row = stored.find((r) => r.integrationId === sample.labels.integration_id && r.outcome === sample.labels.outcome);
+      expect(sample.value).toBe(row?.count);
+    }
+
+    const everything = parseExposition(await (await scrape(`Bearer ${people.admin.secret}`)).text()).samples;
+    expect(series(everything, "toilcap_webhook_requests_total", { integration_id: dataHook.integration.id }).map((s) => [s.labels.team, s.labels.outcome, s.value])).toEqual([
+      ["Data Platform", "accepted", 1],
+    ]);
   });
 
   test("an admin scrapes every team of the organisation", async () => {

@@ -5,10 +5,12 @@ import type { Viewer } from "@/server/auth/permissions";
 import { teamToil, type TeamToilReport } from "@/server/services/reports/team-toil";
 import { interruptCounts, type InterruptCount } from "./interrupt-counts";
 import { scrapeableTeams } from "./scrape-scope";
+import { webhookRequestCounts, type WebhookRequestCount } from "./webhook-request-counts";
 
 const TEAM_LABELS = ["team", "team_id"] as const;
 const ENGINEER_LABELS = ["team", "team_id", "engineer", "engineer_id"] as const;
 const INTERRUPT_LABELS = ["team", "team_id", "source", "kind"] as const;
+const WEBHOOK_LABELS = ["team", "team_id", "integration", "integration_id", "kind", "outcome"] as const;
 
 /**
  * A fresh registry per scrape: the app servers are stateless and every number comes from the database, so
@@ -81,6 +83,12 @@ function toilRegistry() {
       labelNames: [...INTERRUPT_LABELS, "capture_status"],
       registers,
     }),
+    webhookRequests: new Counter({
+      name: "toilcap_webhook_requests_total",
+      help: "Webhook requests of each integration (alertmanager, ticket-webhook) by outcome: accepted (stored or changed something), duplicate (changed nothing), rejected (4xx), failed (5xx, best effort). Unknown secrets are not counted.",
+      labelNames: WEBHOOK_LABELS,
+      registers,
+    }),
   };
 }
 
@@ -116,12 +124,28 @@ function recordInterrupts(metrics: ToilRegistry, teamName: Map<string, string>, 
   for (const { labels, n } of recorded.values()) metrics.interruptsRecorded.inc(labels, n);
 }
 
+function recordWebhookRequests(metrics: ToilRegistry, teamName: Map<string, string>, counts: WebhookRequestCount[]): void {
+  for (const row of counts) {
+    metrics.webhookRequests.inc(
+      {
+        team: teamName.get(row.teamId) ?? "",
+        team_id: row.teamId,
+        integration: row.integrationName,
+        integration_id: row.integrationId,
+        kind: row.kind,
+        outcome: row.outcome,
+      },
+      row.count,
+    );
+  }
+}
+
 export type MetricsScrape = { ok: true; registry: Registry } | { ok: false; reason: "forbidden" };
 
 /**
  * The metrics one token's owner may scrape: for each team they may see every engineer of (admins: all of the
  * organisation's; managers: theirs), the current month's shares as the toil-cap report computes them, on the
- * owner's calendar, and counts of stored interrupts. Anyone else is refused (answer 403).
+ * owner's calendar, counts of stored interrupts, and webhook requests by outcome. Anyone else is refused (answer 403).
  */
 export async function scrapeToilMetrics(db: Db, viewer: Viewer, now: Date): Promise<MetricsScrape> {
   const teams = await scrapeableTeams(db, viewer);
@@ -131,13 +155,9 @@ export async function scrapeToilMetrics(db: Db, viewer: Viewer, now: Date): Prom
   for (const t of teams) {
     recordTeam(metrics, await teamToil(db, viewer, { teamId: t.id, period: "month" }, now));
   }
-  recordInterrupts(
-    metrics,
-    new Map(teams.map((t) => [t.id, t.name])),
-    await interruptCounts(
-      db,
-      teams.map((t) => t.id),
-    ),
-  );
+  const teamName = new Map(teams.map((t) => [t.id, t.name]));
+  const teamIds = teams.map((t) => t.id);
+  recordInterrupts(metrics, teamName, await interruptCounts(db, teamIds));
+  recordWebhookRequests(metrics, teamName, await webhookRequestCounts(db, teamIds));
   return { ok: true, registry: metrics.registry };
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
-import { interrupt, person, teamMember } from "@/db/schema";
+import { auditLog, interrupt } from "@/db/schema";
 import type { Viewer } from "@/server/auth/permissions";
 import type { TicketFormat } from "@/server/integrations/tickets/csv-formats";
 import { parseTicketCsv, type TicketRow } from "@/server/integrations/tickets/parse-tickets";
@@ -9,8 +9,12 @@ import type { ticketImportInput } from "@/server/schemas/tickets";
 import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 import { requireTeamMember } from "../work-log/team-access";
+import { membersByEmail } from "./members-by-email";
 
 export type TicketImportInput = z.output<typeof ticketImportInput>;
+
+/** Audit rows per insert: well under PostgreSQL's 65,535 parameters a statement. */
+const AUDIT_BATCH = 1000;
 
 /** What each export becomes: PagerDuty incidents page someone, generic tickets wait in a queue. */
 const STORED_AS: Record<TicketFormat, { source: string; kind: "page" | "ticket" }> = {
@@ -22,8 +26,11 @@ export type PreviewRow =
   | {
       line: number;
       externalId: string;
-      /** new: would be stored; duplicate: already imported (by an earlier file), skipped. */
-      status: "new" | "duplicate";
+      /**
+       * new: would be stored; update: stored open by an earlier import, and now resolved: its resolution would be
+       * recorded; duplicate: already imported (by an earlier file), skipped.
+       */
+      status: "new" | "update" | "duplicate";
       openedAt: Date;
       resolvedAt: Date | null;
       assignee: { personId: string; name: string } | null;
@@ -39,15 +46,20 @@ export interface TicketImportPreview {
   source: string;
   kind: "page" | "ticket";
   rows: PreviewRow[];
-  counts: { new: number; duplicate: number; invalid: number };
+  counts: { new: number; update: number; duplicate: number; invalid: number };
 }
 
 export interface TicketImportResult {
   format: TicketFormat;
   created: number;
-  /** Tickets already stored by an earlier import: re-importing a file creates nothing twice. */
+  /** Tickets stored open by an earlier import whose resolution this file recorded. */
+  updated: number;
+  /** Tickets already stored by an earlier import, unchanged: re-importing a file creates nothing twice. */
   skipped: number;
 }
+
+/** A preview row with what the commit needs to apply it: the stored ticket an update changes. */
+type PlannedRow = PreviewRow & { storedId?: string };
 
 async function requireImporter(db: Db, viewer: Viewer, teamId: string): Promise<void> {
   await requireTeamMember(db, viewer, teamId);
@@ -57,48 +69,57 @@ async function requireImporter(db: Db, viewer: Viewer, teamId: string): Promise<
   }
 }
 
-/** The team's members by lower-cased email: tickets are credited to members only. */
-async function membersByEmail(db: Db, teamId: string, emails: string[]): Promise<Map<string, { personId: string; name: string }>> {
-  if (emails.length === 0) return new Map();
-  const rows = await db
-    .selectDistinct({ personId: person.id, name: person.name, email: person.email })
-    .from(teamMember)
-    .innerJoin(person, eq(person.id, teamMember.personId))
-    .where(and(eq(teamMember.teamId, teamId), isNull(person.deletedAt), inArray(sql`lower(${person.email})`, emails)));
-  return new Map(rows.map((r) => [r.email.toLowerCase(), { personId: r.personId, name: r.name }]));
+interface StoredTicket {
+  id: string;
+  openedAt: Date;
+  resolvedAt: Date | null;
+  deletedAt: Date | null;
 }
 
-async function storedExternalIds(db: Db, teamId: string, source: string, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
+/** The tickets of these ids the team already has from this source, by id. */
+async function storedTickets(db: Db, teamId: string, source: string, ids: string[]): Promise<Map<string, StoredTicket>> {
+  if (ids.length === 0) return new Map();
   const rows = await db
-    .select({ externalId: interrupt.externalId })
+    .select({ id: interrupt.id, externalId: interrupt.externalId, openedAt: interrupt.openedAt, resolvedAt: interrupt.resolvedAt, deletedAt: interrupt.deletedAt })
     .from(interrupt)
     .where(and(eq(interrupt.teamId, teamId), eq(interrupt.source, source), inArray(interrupt.externalId, ids)));
-  return new Set(rows.flatMap((r) => (r.externalId === null ? [] : [r.externalId])));
+  return new Map(rows.flatMap(({ externalId, ...row }) => (externalId === null ? [] : [[externalId, row] as const])));
+}
+
+/**
+ * What a row does to the ticket stored under its id: nothing (a duplicate), or records the resolution a later
+ * export shows for a ticket stored while open. The first resolution wins; a removed ticket stays as it is.
+ */
+function againstStored(stored: StoredTicket, resolvedAt: Date | null): { status: "duplicate" } | { status: "update"; storedId: string; resolvedAt: Date } {
+  if (stored.deletedAt !== null || stored.resolvedAt !== null || resolvedAt === null) return { status: "duplicate" };
+  // Never resolved before it was opened, whatever the file now says it opened.
+  return { status: "update", storedId: stored.id, resolvedAt: resolvedAt < stored.openedAt ? stored.openedAt : resolvedAt };
 }
 
 /** The file read and checked against the database: what a commit would store, without writing anything. */
-async function planImport(db: Db, viewer: Viewer, input: TicketImportInput): Promise<TicketImportPreview> {
+async function planImport(db: Db, viewer: Viewer, input: TicketImportInput): Promise<Omit<TicketImportPreview, "rows"> & { rows: PlannedRow[] }> {
   const file = parseTicketCsv(input.csv, input.timeZone ?? viewer.timeZone);
   if (!file.ok) throw new DomainError("invalid", file.message, "csv");
   const stored = STORED_AS[file.format];
   const tickets = file.rows.flatMap((r) => (r.ok ? [r.ticket] : []));
   const members = await membersByEmail(db, input.teamId, [...new Set(tickets.flatMap((t) => (t.assigneeEmail ? [t.assigneeEmail] : [])))]);
-  const existing = await storedExternalIds(db, input.teamId, stored.source, tickets.map((t) => t.externalId));
+  const existing = await storedTickets(db, input.teamId, stored.source, tickets.map((t) => t.externalId));
 
-  const rows = file.rows.map((row): PreviewRow => {
+  const rows = file.rows.map((row): PlannedRow => {
     if (!row.ok) return { line: row.line, externalId: row.externalId, status: "invalid", errors: row.errors };
     const ticket: TicketRow = row.ticket;
     const assignee = ticket.assigneeEmail ? (members.get(ticket.assigneeEmail) ?? null) : null;
     if (ticket.assigneeEmail && !assignee) {
       return { line: row.line, externalId: ticket.externalId, status: "invalid", errors: [`No member of this team has the email ${ticket.assigneeEmail}.`] };
     }
+    const known = existing.get(ticket.externalId);
+    const effect = known ? againstStored(known, ticket.resolvedAt) : ({ status: "new" } as const);
     return {
       line: row.line,
       externalId: ticket.externalId,
-      status: existing.has(ticket.externalId) ? "duplicate" : "new",
+      ...effect,
       openedAt: ticket.openedAt,
-      resolvedAt: ticket.resolvedAt,
+      resolvedAt: effect.status === "update" ? effect.resolvedAt : ticket.resolvedAt,
       assignee,
       service: ticket.service,
       severity: ticket.urgency ?? "medium",
@@ -111,6 +132,7 @@ async function planImport(db: Db, viewer: Viewer, input: TicketImportInput): Pro
     rows,
     counts: {
       new: rows.filter((r) => r.status === "new").length,
+      update: rows.filter((r) => r.status === "update").length,
       duplicate: rows.filter((r) => r.status === "duplicate").length,
       invalid: rows.filter((r) => r.status === "invalid").length,
     },
@@ -120,13 +142,15 @@ async function planImport(db: Db, viewer: Viewer, input: TicketImportInput): Pro
 /** Reads a ticket export and says, row by row, what importing it would do and what is wrong; writes nothing. */
 export async function previewTicketImport(db: Db, viewer: Viewer, input: TicketImportInput): Promise<TicketImportPreview> {
   await requireImporter(db, viewer, input.teamId);
-  return planImport(db, viewer, input);
+  const plan = await planImport(db, viewer, input);
+  return { ...plan, rows: plan.rows.map(({ storedId: _internal, ...row }) => row) };
 }
 
 /**
  * Imports a ticket export all or nothing: any invalid row refuses the whole file. Tickets already stored (same
- * team, source and id) are skipped, so importing a file again, or a later export overlapping it, adds only what
- * is new. Credited tickets wait in their engineer's capture inbox to have their time confirmed.
+ * team, source and id) are not stored again, so importing a file again, or a later export overlapping it, adds
+ * only what is new, and records the resolution of a ticket stored while it was open. Credited tickets wait in
+ * their engineer's capture inbox to have their time confirmed.
  */
 export async function commitTicketImport(db: Db, viewer: Viewer, input: TicketImportInput, now: Date): Promise<TicketImportResult> {
   await requireImporter(db, viewer, input.teamId);
@@ -165,8 +189,33 @@ export async function commitTicketImport(db: Db, viewer: Viewer, input: TicketIm
               target: [interrupt.teamId, interrupt.source, interrupt.externalId],
               where: sql`${interrupt.externalId} is not null`,
             })
-            .returning({ id: interrupt.id });
-    const result = { format: plan.format, created: created.length, skipped: plan.rows.length - created.length };
+            .returning();
+    const updated: Array<{ id: string; resolvedAt: Date }> = [];
+    for (const r of plan.rows) {
+      if (r.status !== "update" || !r.storedId || !r.resolvedAt) continue;
+      const [row] = await tx
+        .update(interrupt)
+        .set({ resolvedAt: r.resolvedAt })
+        .where(and(eq(interrupt.id, r.storedId), isNull(interrupt.resolvedAt)))
+        .returning({ id: interrupt.id, resolvedAt: interrupt.resolvedAt });
+      if (row?.resolvedAt) updated.push({ id: row.id, resolvedAt: row.resolvedAt });
+    }
+    const audit = [
+      ...created.map((row) => ({ actorPersonId: viewer.personId, teamId: input.teamId, action: "interrupt.import", entityType: "interrupt", entityId: row.id, after: row })),
+      ...updated.map((row) => ({
+        actorPersonId: viewer.personId,
+        teamId: input.teamId,
+        action: "interrupt.import-update",
+        entityType: "interrupt",
+        entityId: row.id,
+        before: { resolvedAt: null },
+        after: { resolvedAt: row.resolvedAt },
+      })),
+    ];
+    // One insert per batch: an import of thousands of tickets must not make thousands of round trips.
+    for (let start = 0; start < audit.length; start += AUDIT_BATCH) await tx.insert(auditLog).values(audit.slice(start, start + AUDIT_BATCH));
+    const result = { format: plan.format, created: created.length, updated: updated.length, skipped: plan.rows.length - created.length - updated.length };
+    // One row for the import as a whole, naming who ran it, beside the rows of each ticket.
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
       teamId: input.teamId,

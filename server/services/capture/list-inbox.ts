@@ -4,6 +4,7 @@ import { interrupt, team } from "@/db/schema";
 import type { Viewer } from "@/server/auth/permissions";
 import type { Severity } from "./alert-signal";
 import { suggestedMinutes } from "./suggested-minutes";
+import { suggestedTicketMinutes } from "./suggested-ticket-minutes";
 
 type InterruptRow = typeof interrupt.$inferSelect;
 
@@ -17,12 +18,17 @@ export interface CapturedAlertView {
   resolvedAt: Date | null;
 }
 
-/** One captured incident waiting for its engineer: confirmed or dismissed with one click. */
+/** One captured incident (or ticket) waiting for its engineer: confirmed or dismissed with one click. */
 export interface InboxItem {
   /** The page to name when confirming or dismissing: the incident's earliest page credited to the viewer. */
   interruptId: string;
   teamId: string;
   teamName: string;
+  /** Pages come from Alertmanager; tickets from a ticket webhook or a CSV import, one item each. */
+  kind: InterruptRow["kind"];
+  source: string;
+  /** The ticket's id in its system (OPS-1234); null for pages. */
+  externalId: string | null;
   alertName: string | null;
   summary: string;
   service: string | null;
@@ -64,6 +70,9 @@ function inboxItem(pages: readonly InterruptRow[], teamName: string, now: Date):
     interruptId: first.id,
     teamId: first.teamId,
     teamName,
+    kind: first.kind,
+    source: first.source,
+    externalId: first.externalId,
     alertName: first.alertName,
     summary: first.summary,
     service: first.service,
@@ -71,11 +80,11 @@ function inboxItem(pages: readonly InterruptRow[], teamName: string, now: Date):
     openedAt: first.openedAt,
     resolvedAt,
     alerts: ordered.map(alertView),
-    suggestedMinutes: suggestedMinutes(first.openedAt, resolvedAt, now),
+    suggestedMinutes: first.kind === "ticket" ? suggestedTicketMinutes(first.openedAt, resolvedAt) : suggestedMinutes(first.openedAt, resolvedAt, now),
   };
 }
 
-/** The caller's captured pages not yet confirmed or dismissed, one item per incident, newest first. */
+/** The caller's captured pages and tickets not yet confirmed or dismissed, one item per incident, newest first. */
 export async function listCaptureInbox(db: Db, viewer: Viewer, input: { limit: number }, now: Date): Promise<InboxItem[]> {
   const rows = await db
     .select({ page: interrupt, teamName: team.name })
