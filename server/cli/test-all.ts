@@ -21,7 +21,7 @@ const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/test";
 // Lets several checkouts on one machine run their PostgreSQL e2e side by side.
 const E2E_DB_SUFFIX = (process.env.E2E_DB_SUFFIX ?? "").replace(/[^a-z0-9_]/g, "");
-const POSTGRES_JOURNEYS = ["first-admin", "shell", "startup", "log-toil", "api-tokens", "rotation-swaps", "capture"].map((name) => `e2e/${name}.spec.ts`);
+const POSTGRES_JOURNEYS = ["first-admin", "shell", "startup", "log-toil", "api-tokens", "rotation-swaps", "capture", "ticket-webhook", "security"].map((name) => `e2e/${name}.spec.ts`);
 
 /** TEST_DATABASE_URL, or the local server on 127.0.0.1:5432 when one answers, so `npm test` covers both engines. */
 async function postgresForTests(): Promise<string | undefined> {
