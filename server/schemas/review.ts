@@ -37,10 +37,11 @@ const instant = (what: string) =>
     return year >= 2000 && year <= 2100;
   }, `${what} must be between the years 2000 and 2100`);
 
-const isoDate = z
-  .string({ error: "Enter a date as yyyy-mm-dd" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as yyyy-mm-dd")
-  .refine((value) => DateTime.fromISO(value, { zone: "utc" }).isValid, "Enter a real calendar date");
+/** One message per bad date: the format, else the calendar. */
+const isoDate = z.string({ error: "Enter a date as yyyy-mm-dd" }).superRefine((value, ctx) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) ctx.addIssue({ code: "custom", message: "Enter a date as yyyy-mm-dd" });
+  else if (!DateTime.fromISO(value, { zone: "utc" }).isValid) ctx.addIssue({ code: "custom", message: "Enter a real calendar date" });
+});
 
 export const reviewWeekInput = teamScoped({
   /** The end of the 7 days shown; defaults to now (the last 7 days), and is never later than now. */
