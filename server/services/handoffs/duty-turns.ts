@@ -11,8 +11,8 @@ import { shiftsInWindow } from "../rotations/window-shifts";
  */
 export const JUST_ENDED = Duration.fromObject({ hours: 72 });
 
-/** Far enough ahead to see the next turn after a long one in progress. */
-const AHEAD = { weeks: 17 } as const;
+/** Far enough ahead to see where the next turn starts after the longest shift in progress (8 weeks). */
+const AHEAD = { weeks: 9 } as const;
 
 export interface RotationTurns {
   rotation: RotationRow;
