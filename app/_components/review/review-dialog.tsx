@@ -46,6 +46,8 @@ function ReviewForm({ item, teamId, timeZone, onClose }: { item: ReviewItemData;
     }),
   );
   const invalid = (name: string) => (errors[name] ? true : undefined);
+  /** A field's message goes once its value changes; the form's own stays until the next save. */
+  const edited = (name: string) => setErrors(({ [name]: _fixed, ...rest }) => rest);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -93,11 +95,11 @@ function ReviewForm({ item, teamId, timeZone, onClose }: { item: ReviewItemData;
           <legend>Was it actionable?</legend>
           <div className="segmented">
             <label>
-              <input type="radio" name="actionable" value="yes" checked={verdict === "yes"} onChange={() => setVerdict("yes")} data-autofocus={verdict !== "no" ? true : undefined} />
+              <input type="radio" name="actionable" value="yes" checked={verdict === "yes"} onChange={() => { setVerdict("yes"); edited("actionable"); }} data-autofocus={verdict !== "no" ? true : undefined} />
               <span>Actionable</span>
             </label>
             <label>
-              <input type="radio" name="actionable" value="no" checked={verdict === "no"} onChange={() => setVerdict("no")} data-autofocus={verdict === "no" ? true : undefined} />
+              <input type="radio" name="actionable" value="no" checked={verdict === "no"} onChange={() => { setVerdict("no"); edited("actionable"); }} data-autofocus={verdict === "no" ? true : undefined} />
               <span>Not actionable</span>
             </label>
           </div>
@@ -108,7 +110,7 @@ function ReviewForm({ item, teamId, timeZone, onClose }: { item: ReviewItemData;
           <label htmlFor="review-cause">
             Cause <span className="optional">(optional)</span>
           </label>
-          <select id="review-cause" value={cause} onChange={(event) => setCause(INTERRUPT_CAUSES.find((c) => c === event.target.value) ?? "")} disabled={save.isPending} aria-invalid={invalid("cause")} aria-describedby="review-cause-error">
+          <select id="review-cause" value={cause} onChange={(event) => { setCause(INTERRUPT_CAUSES.find((c) => c === event.target.value) ?? ""); edited("cause"); }} disabled={save.isPending} aria-invalid={invalid("cause")} aria-describedby="review-cause-error">
             <option value="">Not tagged</option>
             {INTERRUPT_CAUSES.map((value) => (
               <option key={value} value={value}>
@@ -122,7 +124,7 @@ function ReviewForm({ item, teamId, timeZone, onClose }: { item: ReviewItemData;
           <label htmlFor="review-fix">
             Root-cause fix <span className="optional">(link, optional)</span>
           </label>
-          <input id="review-fix" type="url" inputMode="url" placeholder="https://…" value={fixUrl} onChange={(event) => setFixUrl(event.target.value)} disabled={save.isPending} aria-invalid={invalid("fixUrl")} aria-describedby="review-fix-error" />
+          <input id="review-fix" type="url" inputMode="url" placeholder="https://…" value={fixUrl} onChange={(event) => { setFixUrl(event.target.value); edited("fixUrl"); }} disabled={save.isPending} aria-invalid={invalid("fixUrl")} aria-describedby="review-fix-error" />
           <FieldError id="review-fix-error" messages={errors.fixUrl} />
         </div>
       </div>

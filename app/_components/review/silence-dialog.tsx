@@ -48,6 +48,8 @@ function SilenceForm({ target, teamId, timeZone, onClose }: { target: SilenceTar
     }),
   );
   const invalid = (name: string) => (errors[name] ? true : undefined);
+  /** A field's message goes once its value changes; the form's own stays until the next save. */
+  const edited = (name: string) => setErrors(({ [name]: _fixed, ...rest }) => rest);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -88,7 +90,7 @@ function SilenceForm({ target, teamId, timeZone, onClose }: { target: SilenceTar
         )}
         <div className="field">
           <label htmlFor="silence-until">Silence until (last day)</label>
-          <input id="silence-until" type="date" value={until} min={dayInputIn(0, timeZone)} max={dayInputIn(MAX_SILENCE_DAYS, timeZone)} onChange={(event) => setUntil(event.target.value)} disabled={save.isPending} aria-invalid={invalid("until")} aria-describedby="silence-until-hint silence-until-error" data-autofocus />
+          <input id="silence-until" type="date" value={until} min={dayInputIn(0, timeZone)} max={dayInputIn(MAX_SILENCE_DAYS, timeZone)} onChange={(event) => { setUntil(event.target.value); edited("until"); }} disabled={save.isPending} aria-invalid={invalid("until")} aria-describedby="silence-until-hint silence-until-error" data-autofocus />
           <span className="hint" id="silence-until-hint">
             At most {MAX_SILENCE_DAYS} days ahead; days in {timeZone}.
           </span>
@@ -98,14 +100,14 @@ function SilenceForm({ target, teamId, timeZone, onClose }: { target: SilenceTar
           <label htmlFor="silence-fix">
             Root-cause fix <span className="optional">(link, optional)</span>
           </label>
-          <input id="silence-fix" type="url" inputMode="url" placeholder="https://…" value={fixUrl} onChange={(event) => setFixUrl(event.target.value)} disabled={save.isPending} aria-invalid={invalid("fixUrl")} aria-describedby="silence-fix-error" />
+          <input id="silence-fix" type="url" inputMode="url" placeholder="https://…" value={fixUrl} onChange={(event) => { setFixUrl(event.target.value); edited("fixUrl"); }} disabled={save.isPending} aria-invalid={invalid("fixUrl")} aria-describedby="silence-fix-error" />
           <FieldError id="silence-fix-error" messages={errors.fixUrl} />
         </div>
         <div className="field">
           <label htmlFor="silence-reason">
             Reason <span className="optional">(optional)</span>
           </label>
-          <input id="silence-reason" type="text" value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} disabled={save.isPending} aria-invalid={invalid("reason")} aria-describedby="silence-reason-error" />
+          <input id="silence-reason" type="text" value={reason} maxLength={500} onChange={(event) => { setReason(event.target.value); edited("reason"); }} disabled={save.isPending} aria-invalid={invalid("reason")} aria-describedby="silence-reason-error" />
           <FieldError id="silence-reason-error" messages={errors.reason} />
         </div>
         <FieldError id="silence-name-error" messages={errors.alertName} />
