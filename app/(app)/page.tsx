@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { signedInCaller } from "@/server/trpc/server";
 import { CaptureInbox } from "@/app/_components/capture/capture-inbox";
+import { HandoffCard } from "@/app/_components/handoffs/handoff-card";
 import { NextShiftsCard } from "./_my-work/next-shifts";
 import { OnCallNowCard } from "./_my-work/on-call-now";
 import { QuickActions, TemplateShortcuts } from "./_my-work/quick-actions";
@@ -59,6 +60,7 @@ export default async function MyWorkPage() {
           {teamId && duty && (
             <div className="home-duty">
               <OnCallNowCard teamId={teamId} viewerId={viewer.personId} zone={viewer.timeZone} initial={duty[0]} />
+              <HandoffCard teamId={teamId} zone={viewer.timeZone} />
               <NextShiftsCard
                 teamId={teamId}
                 viewerId={viewer.personId}

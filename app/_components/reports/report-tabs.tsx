@@ -5,11 +5,12 @@ const TABS = [
   { href: "/reports/sources", label: "Toil sources" },
   { href: "/reports/trend", label: "Trend" },
   { href: "/reports/interrupts", label: "Interrupt load" },
+  { href: "/reports/review", label: "Weekly review" },
 ] as const;
 
 export type ReportTab = (typeof TABS)[number]["href"];
 
-/** The four team reports, keeping the team and period in the link. */
+/** The team reports, keeping the team and period in the link (the weekly review keeps only the team). */
 export function ReportTabs({ current, query }: { current: ReportTab; query: string }) {
   return (
     <nav className="report-tabs" aria-label="Team reports">

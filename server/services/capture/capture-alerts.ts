@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { integration, interrupt } from "@/db/schema";
 import { recordAudit } from "../audit";
 import type { IntegrationRow } from "../integrations/find-integration";
+import { silencesAt } from "../review/silences/silences-at";
 import { alertKey, type AlertNotification, type AlertSignal, type CaptureOutcome } from "./alert-signal";
 import { creditOnCall } from "./credit-on-call";
 import { chooseIncident } from "./choose-incident";
@@ -51,7 +52,8 @@ async function storedAlerts(db: Db, teamId: string, alerts: readonly AlertSignal
  * Stores a notification's alerts as pages of the integration's team, in one transaction: each firing of an alert
  * once (a retry or a repeat creates nothing), credited to whoever held the integration's rotation when it started,
  * all in one incident, waiting in that engineer's capture inbox. A resolved alert gets its resolution time, also
- * when the resolved notification arrives before the firing one.
+ * when the resolved notification arrives before the firing one. A page whose alert name the team silenced (its
+ * root-cause fix is scheduled) is stored and counted all the same, but skips the inbox.
  */
 export async function captureAlerts(db: Db, source: IntegrationRow, notification: AlertNotification, now: Date): Promise<CaptureOutcome> {
   const alerts = distinctAlerts(notification.alerts);
@@ -70,13 +72,14 @@ export async function captureAlerts(db: Db, source: IntegrationRow, notification
 
     if (fresh.length > 0) {
       const credited = await creditOnCall(tx, source.rotationId, fresh.map((alert) => alert.startsAt.getTime()), now);
-      const drafts = fresh.map((alert) => ({ id: crypto.randomUUID(), alert }));
+      const silenced = await silencesAt(tx, source.teamId, fresh);
+      const drafts = fresh.map((alert, index) => ({ id: crypto.randomUUID(), alert, silenceId: silenced[index] ?? null }));
       // A new incident is headed by its earliest page, which alone is marked as the incident.
       const head = drafts.reduce((best, draft) => (draft.alert.startsAt < best.alert.startsAt ? draft : best));
       const created = await tx
         .insert(interrupt)
         .values(
-          drafts.map(({ id, alert }) => ({
+          drafts.map(({ id, alert, silenceId }) => ({
             id,
             teamId: source.teamId,
             kind: "page" as const,
@@ -94,7 +97,8 @@ export async function captureAlerts(db: Db, source: IntegrationRow, notification
             alertFingerprint: alert.fingerprint,
             groupKey: notification.groupKey,
             incidentId: incidentId ?? head.id,
-            captureStatus: "captured" as const,
+            captureStatus: silenceId ? null : ("captured" as const),
+            silenceId,
           })),
         )
         .onConflictDoNothing({ target: [interrupt.teamId, interrupt.alertFingerprint, interrupt.openedAt] })

@@ -1,0 +1,146 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { z } from "zod";
+import { CAUSE_LABELS, INTERRUPT_CAUSES, saveReviewInput, type InterruptCause } from "@/server/schemas/review";
+import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
+import { localDateTime } from "@/app/_lib/format";
+import { useTRPC } from "@/app/_lib/trpc";
+import { useStatus } from "@/app/_components/app-status";
+import { FieldError } from "@/app/_components/field-error";
+import { Modal } from "@/app/_components/modal";
+import type { ReviewItemData } from "./types";
+import { useReviewRefresh } from "./use-review-refresh";
+
+type Verdict = "" | "yes" | "no";
+
+/** The review of one item: actionable or not, a cause from the fixed list, the root-cause fix. */
+export function ReviewDialog({ item, teamId, timeZone, onClose }: { item: ReviewItemData | null; teamId: string; timeZone: string; onClose: () => void }) {
+  return (
+    <Modal open={item !== null} onClose={onClose} labelledBy="review-dialog-title" className="small-dialog review-dialog">
+      {item && <ReviewForm key={item.id} item={item} teamId={teamId} timeZone={timeZone} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function ReviewForm({ item, teamId, timeZone, onClose }: { item: ReviewItemData; teamId: string; timeZone: string; onClose: () => void }) {
+  const trpc = useTRPC();
+  const announce = useStatus();
+  const refresh = useReviewRefresh();
+  const [verdict, setVerdict] = useState<Verdict>(item.actionable === null ? "" : item.actionable ? "yes" : "no");
+  const [cause, setCause] = useState<InterruptCause | "">(item.cause ?? "");
+  const [fixUrl, setFixUrl] = useState(item.fixUrl ?? "");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const save = useMutation(
+    trpc.review.save.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        announce({ text: `Review saved: ${item.summary}.` });
+        onClose();
+      },
+      onError: (failure) => {
+        const fields = fieldErrorsOf(failure);
+        setErrors(Object.keys(fields).length > 0 ? fields : { form: [messageOf(failure)] });
+      },
+    }),
+  );
+  const invalid = (name: string) => (errors[name] ? true : undefined);
+  /** A field's message goes once its value changes; the form's own stays until the next save. */
+  const edited = (name: string) => setErrors(({ [name]: _fixed, ...rest }) => rest);
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const input = {
+      teamId,
+      interruptId: item.id,
+      actionable: verdict === "" ? undefined : verdict === "yes",
+      cause: cause === "" ? null : cause,
+      fixUrl: fixUrl.trim() === "" ? null : fixUrl.trim(),
+    };
+    const parsed = saveReviewInput.safeParse(input);
+    if (!parsed.success) {
+      setErrors(z.flattenError(parsed.error).fieldErrors);
+      return;
+    }
+    setErrors({});
+    save.mutate(parsed.data);
+  }
+
+  const pages = item.pages.length;
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <div className="modal-head">
+        <h2 id="review-dialog-title">Review {item.kind === "page" ? (item.isIncident ? "incident" : "page") : item.kind}</h2>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <div className="modal-body">
+        <div className="review-context">
+          <strong>{item.summary}</strong>
+          <span className="stat-note">
+            {localDateTime(item.openedAt, timeZone)}
+            {item.alertName && ` · ${item.alertName}`}
+            {item.service && ` · ${item.service}`}
+            {pages > 1 && ` · ${pages} pages, reviewed together`}
+          </span>
+        </div>
+        {errors.form && (
+          <div className="alert error" role="alert">
+            {errors.form.join(" ")}
+          </div>
+        )}
+        <fieldset className="field" disabled={save.isPending} aria-describedby="review-actionable-error">
+          <legend>Was it actionable?</legend>
+          <div className="segmented">
+            <label>
+              <input type="radio" name="actionable" value="yes" checked={verdict === "yes"} onChange={() => { setVerdict("yes"); edited("actionable"); }} data-autofocus={verdict !== "no" ? true : undefined} />
+              <span>Actionable</span>
+            </label>
+            <label>
+              <input type="radio" name="actionable" value="no" checked={verdict === "no"} onChange={() => { setVerdict("no"); edited("actionable"); }} data-autofocus={verdict === "no" ? true : undefined} />
+              <span>Not actionable</span>
+            </label>
+          </div>
+          <span className="hint">Actionable: it needed a person to act. Not: noise, or it fixed itself.</span>
+          <FieldError id="review-actionable-error" messages={errors.actionable} />
+        </fieldset>
+        <div className="field">
+          <label htmlFor="review-cause">
+            Cause <span className="optional">(optional)</span>
+          </label>
+          <select id="review-cause" value={cause} onChange={(event) => { setCause(INTERRUPT_CAUSES.find((c) => c === event.target.value) ?? ""); edited("cause"); }} disabled={save.isPending} aria-invalid={invalid("cause")} aria-describedby="review-cause-error">
+            <option value="">Not tagged</option>
+            {INTERRUPT_CAUSES.map((value) => (
+              <option key={value} value={value}>
+                {CAUSE_LABELS[value]}
+              </option>
+            ))}
+          </select>
+          <FieldError id="review-cause-error" messages={errors.cause} />
+        </div>
+        <div className="field">
+          <label htmlFor="review-fix">
+            Root-cause fix <span className="optional">(link, optional)</span>
+          </label>
+          <input id="review-fix" type="url" inputMode="url" placeholder="https://…" value={fixUrl} onChange={(event) => { setFixUrl(event.target.value); edited("fixUrl"); }} disabled={save.isPending} aria-invalid={invalid("fixUrl")} aria-describedby="review-fix-error" />
+          <FieldError id="review-fix-error" messages={errors.fixUrl} />
+        </div>
+      </div>
+      <div className="modal-foot">
+        <p className="kbd-hint">
+          <kbd>Esc</kbd> closes without saving
+        </p>
+        <div className="modal-actions">
+          <button type="button" className="button secondary" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button" disabled={save.isPending}>
+            {save.isPending ? "Saving…" : "Save review"}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,130 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { z } from "zod";
+import { MAX_SILENCE_DAYS, saveSilenceInput } from "@/server/schemas/review";
+import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
+import { useTRPC } from "@/app/_lib/trpc";
+import { useStatus } from "@/app/_components/app-status";
+import { FieldError } from "@/app/_components/field-error";
+import { Modal } from "@/app/_components/modal";
+import { dayInputIn, lastDayInput, lastDayText } from "./format";
+import type { SilenceTarget } from "./types";
+import { useReviewRefresh } from "./use-review-refresh";
+
+/** Two weeks: long enough for a scheduled fix to land, short enough to be looked at again. */
+const DEFAULT_DAYS = 14;
+
+/** Silencing an alert name (or changing its silence) until the end of a day, with the fix it waits for. */
+export function SilenceDialog({ target, teamId, timeZone, onClose }: { target: SilenceTarget | null; teamId: string; timeZone: string; onClose: () => void }) {
+  return (
+    <Modal open={target !== null} onClose={onClose} labelledBy="silence-dialog-title" className="small-dialog silence-dialog">
+      {target && <SilenceForm key={target.alertName} target={target} teamId={teamId} timeZone={timeZone} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function SilenceForm({ target, teamId, timeZone, onClose }: { target: SilenceTarget; teamId: string; timeZone: string; onClose: () => void }) {
+  const trpc = useTRPC();
+  const announce = useStatus();
+  const refresh = useReviewRefresh();
+  const existing = target.silence;
+  const [until, setUntil] = useState(existing ? lastDayInput(existing.until, timeZone) : dayInputIn(DEFAULT_DAYS, timeZone));
+  const [fixUrl, setFixUrl] = useState(existing?.fixUrl ?? target.fixUrl ?? "");
+  const [reason, setReason] = useState(existing?.reason ?? "");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const save = useMutation(
+    trpc.review.silence.mutationOptions({
+      onSuccess: async (silence) => {
+        await refresh();
+        announce({ text: `${silence.alertName} silenced until the end of ${lastDayText(silence.until, timeZone)}.` });
+        onClose();
+      },
+      onError: (failure) => {
+        const fields = fieldErrorsOf(failure);
+        setErrors(Object.keys(fields).length > 0 ? fields : { form: [messageOf(failure)] });
+      },
+    }),
+  );
+  const invalid = (name: string) => (errors[name] ? true : undefined);
+  /** A field's message goes once its value changes; the form's own stays until the next save. */
+  const edited = (name: string) => setErrors(({ [name]: _fixed, ...rest }) => rest);
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = saveSilenceInput.safeParse({
+      teamId,
+      alertName: target.alertName,
+      until,
+      fixUrl: fixUrl.trim() === "" ? null : fixUrl.trim(),
+      reason: reason.trim() === "" ? null : reason.trim(),
+    });
+    if (!parsed.success) {
+      setErrors(z.flattenError(parsed.error).fieldErrors);
+      return;
+    }
+    setErrors({});
+    save.mutate(parsed.data);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <div className="modal-head">
+        <h2 id="silence-dialog-title">
+          {existing ? "Change the silence of" : "Silence"} {target.alertName}
+        </h2>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <div className="modal-body">
+        <p className="stat-note">
+          For an alert whose root-cause fix is scheduled. Its new pages are still stored and counted in every report, but skip the on-call engineer&apos;s inbox
+          until the end of the day you pick.
+        </p>
+        {errors.form && (
+          <div className="alert error" role="alert">
+            {errors.form.join(" ")}
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor="silence-until">Silence until (last day)</label>
+          <input id="silence-until" type="date" value={until} min={dayInputIn(0, timeZone)} max={dayInputIn(MAX_SILENCE_DAYS, timeZone)} onChange={(event) => { setUntil(event.target.value); edited("until"); }} disabled={save.isPending} aria-invalid={invalid("until")} aria-describedby="silence-until-hint silence-until-error" data-autofocus />
+          <span className="hint" id="silence-until-hint">
+            At most {MAX_SILENCE_DAYS} days ahead; days in {timeZone}.
+          </span>
+          <FieldError id="silence-until-error" messages={errors.until} />
+        </div>
+        <div className="field">
+          <label htmlFor="silence-fix">
+            Root-cause fix <span className="optional">(link, optional)</span>
+          </label>
+          <input id="silence-fix" type="url" inputMode="url" placeholder="https://…" value={fixUrl} onChange={(event) => { setFixUrl(event.target.value); edited("fixUrl"); }} disabled={save.isPending} aria-invalid={invalid("fixUrl")} aria-describedby="silence-fix-error" />
+          <FieldError id="silence-fix-error" messages={errors.fixUrl} />
+        </div>
+        <div className="field">
+          <label htmlFor="silence-reason">
+            Reason <span className="optional">(optional)</span>
+          </label>
+          <input id="silence-reason" type="text" value={reason} maxLength={500} onChange={(event) => { setReason(event.target.value); edited("reason"); }} disabled={save.isPending} aria-invalid={invalid("reason")} aria-describedby="silence-reason-error" />
+          <FieldError id="silence-reason-error" messages={errors.reason} />
+        </div>
+        <FieldError id="silence-name-error" messages={errors.alertName} />
+      </div>
+      <div className="modal-foot">
+        <p className="kbd-hint">
+          <kbd>Esc</kbd> closes without saving
+        </p>
+        <div className="modal-actions">
+          <button type="button" className="button secondary" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button" disabled={save.isPending}>
+            {save.isPending ? "Saving…" : existing ? "Save silence" : "Silence alert"}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}
