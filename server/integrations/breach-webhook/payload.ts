@@ -28,7 +28,7 @@ export interface BreachPayload {
   reportUrl: string;
 }
 
-export interface BreachFacts {
+export interface BreachEvent {
   id: string;
   test?: boolean;
   team: { id: string; name: string };
@@ -58,7 +58,7 @@ export function reportUrlOf(teamId: string, periodStart: Date, periodEnd: Date, 
   }
 }
 
-export function breachPayload(facts: BreachFacts, base?: string): BreachPayload {
+export function breachPayload(facts: BreachEvent, base = process.env.BETTER_AUTH_URL): BreachPayload {
   const zone = facts.engineer.timeZone;
   const iso = (at: Date) => DateTime.fromJSDate(at, { zone }).toISO() ?? at.toISOString();
   const month = DateTime.fromJSDate(facts.periodStart, { zone }).setLocale("en-GB").toFormat("LLLL yyyy");
@@ -78,6 +78,6 @@ export function breachPayload(facts: BreachFacts, base?: string): BreachPayload 
       { kind: facts.kind, share: facts.share, cap: facts.cap, projected: facts.projected, periodEnd: facts.periodEnd, timeZone: zone },
       { whose: `${facts.engineer.name}'s`, period: `in ${month}`, capOwner: `${facts.team.name}'s` },
     ),
-    reportUrl: reportUrlOf(facts.team.id, facts.periodStart, facts.periodEnd, zone, base ?? process.env.BETTER_AUTH_URL),
+    reportUrl: reportUrlOf(facts.team.id, facts.periodStart, facts.periodEnd, zone, base),
   };
 }
