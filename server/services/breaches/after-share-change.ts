@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { awaitWithinBudget, runInBackground } from "./background";
+import { awaitWithinBudget, logFailure, runInBackground } from "./background";
 import { checkCapBreaches } from "./check-cap-breaches";
 import { engineerIdsOf, engineerTeamsOf } from "./team-engineers";
 
@@ -7,7 +7,7 @@ import { engineerIdsOf, engineerTeamsOf } from "./team-engineers";
 export type ShareChange = { personIds: readonly string[] } | { teamId: string };
 
 /** How long a request waits for its breach check before answering anyway (the check then finishes behind it). */
-export const CHECK_BUDGET_MS = 1000;
+export const CHECK_BUDGET_MS = 300;
 
 /** The request's database and clock (a tRPC context). */
 export interface ShareChangeContext {
@@ -35,7 +35,7 @@ export async function afterShareChange<T>(ctx: ShareChangeContext, result: T, ch
     await awaitWithinBudget("cap-breach check", checkChanged(ctx.db, changed, ctx.now()), CHECK_BUDGET_MS);
   } catch (error) {
     // Only a throwing `change` can land here; the write itself has succeeded.
-    console.error(`Toilcap: cap-breach check skipped: ${error instanceof Error ? error.message : String(error)}`);
+    logFailure("cap-breach check", error);
   }
   return result;
 }
