@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { signedInCaller } from "@/server/trpc/server";
 import { CaptureInbox } from "@/app/_components/capture/capture-inbox";
 import { HandoffCard } from "@/app/_components/handoffs/handoff-card";
+import { MyBreachAlerts } from "@/app/_components/breaches/my-breach-alerts";
 import { NextShiftsCard } from "./_my-work/next-shifts";
 import { OnCallNowCard } from "./_my-work/on-call-now";
 import { QuickActions, TemplateShortcuts } from "./_my-work/quick-actions";
@@ -49,6 +50,7 @@ export default async function MyWorkPage() {
             : "You are not in a team yet: ask a manager to add you."}
         </div>
       )}
+      {inTeam && <MyBreachAlerts />}
       {/* Shown only while pages wait, so a quiet week keeps the page calm. */}
       {captured.length > 0 && <CaptureInbox initial={captured} timeZone={viewer.timeZone} />}
       {inTeam && (

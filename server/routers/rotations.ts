@@ -29,25 +29,26 @@ import { respondSwap } from "@/server/services/rotations/respond-swap";
 import { restoreRotation } from "@/server/services/rotations/restore-rotation";
 import { teamSchedule } from "@/server/services/rotations/team-schedule";
 import { updateRotation } from "@/server/services/rotations/update-rotation";
+import { afterShareChange } from "@/server/services/breaches/after-share-change";
 
 export const rotationsRouter = router({
   list: teamMemberProcedure.input(teamOnlyInput).query(({ ctx, input }) => listRotations(ctx.db, input.teamId)),
   get: teamMemberProcedure.input(rotationIdInput).query(({ ctx, input }) => getRotation(ctx.db, input)),
-  create: plannerProcedure.input(createRotationInput).mutation(({ ctx, input }) => createRotation(ctx.db, ctx.viewer, input, ctx.now())),
-  update: plannerProcedure.input(updateRotationInput).mutation(({ ctx, input }) => updateRotation(ctx.db, ctx.viewer, input, ctx.now())),
-  remove: plannerProcedure.input(rotationIdInput).mutation(({ ctx, input }) => removeRotation(ctx.db, ctx.viewer, input, ctx.now())),
-  restore: plannerProcedure.input(rotationIdInput).mutation(({ ctx, input }) => restoreRotation(ctx.db, ctx.viewer, input, ctx.now())),
+  create: plannerProcedure.input(createRotationInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await createRotation(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
+  update: plannerProcedure.input(updateRotationInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await updateRotation(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
+  remove: plannerProcedure.input(rotationIdInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await removeRotation(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
+  restore: plannerProcedure.input(rotationIdInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await restoreRotation(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
 
   /** What-if: the unsaved draft's shifts, projected shares, warnings and quality over a horizon. */
   preview: plannerProcedure.input(draftPreviewInput).query(({ ctx, input }) => previewRotation(ctx.db, input, ctx.now())),
   fairFill: plannerProcedure.input(draftPreviewInput).query(({ ctx, input }) => fairFillRotation(ctx.db, input, ctx.now())),
 
-  addOverride: plannerProcedure.input(addOverrideInput).mutation(({ ctx, input }) => addOverride(ctx.db, ctx.viewer, input, ctx.now())),
-  removeOverride: plannerProcedure.input(removeOverrideInput).mutation(({ ctx, input }) => removeOverride(ctx.db, ctx.viewer, input, ctx.now())),
+  addOverride: plannerProcedure.input(addOverrideInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await addOverride(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
+  removeOverride: plannerProcedure.input(removeOverrideInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await removeOverride(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
 
   /** Whose shift may be swapped, and who may answer, is checked in the services. */
   requestSwap: teamMemberProcedure.input(requestSwapInput).mutation(({ ctx, input }) => requestSwap(ctx.db, ctx.viewer, input, ctx.now())),
-  respondSwap: teamMemberProcedure.input(respondSwapInput).mutation(({ ctx, input }) => respondSwap(ctx.db, ctx.viewer, input, ctx.now())),
+  respondSwap: teamMemberProcedure.input(respondSwapInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await respondSwap(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
   listSwaps: teamMemberProcedure.input(teamOnlyInput).query(({ ctx, input }) => listSwaps(ctx.db, input)),
 
   schedule: teamMemberProcedure.input(scheduleInput).query(({ ctx, input }) => teamSchedule(ctx.db, input, ctx.now())),

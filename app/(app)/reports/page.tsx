@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { signedInCaller } from "@/server/trpc/server";
 import { TeamToilBars } from "@/app/_components/charts/team-toil-bars";
+import { TeamBreachesCard } from "@/app/_components/breaches/team-breaches-card";
 import { HiddenMembersNote } from "@/app/_components/reports/hidden-note";
 import { loadReport } from "@/app/_components/reports/load-report";
 import { dayText, drillHref, periodChoice, periodInput, spanText, teamParam, type ReportSearch } from "@/app/_components/reports/period";
@@ -27,6 +28,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         </div>
       )}
       {team && report?.ok && <ToilCapReport report={report.data} teamId={team.id} timeZone={viewer.timeZone} />}
+      {team && report?.ok && <TeamBreachesCard teamId={team.id} />}
     </ReportFrame>
   );
 }

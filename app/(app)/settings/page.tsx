@@ -6,6 +6,7 @@ import { EmptyState } from "@/app/_components/empty-state";
 import { formatPercent } from "@/app/_lib/format";
 import { chooseTeam } from "@/app/_lib/team";
 import { IntegrationsPanel } from "@/app/_components/capture/integrations-panel";
+import { BreachWebhookCard } from "@/app/_components/breaches/breach-webhook-card";
 import { ApiTokens } from "./api-tokens";
 import { CreateTeamForm } from "./create-team-form";
 import { InviteForm } from "./invite-form";
@@ -92,6 +93,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <IntegrationsPanel teamId={team.id} timeZone={viewer.timeZone} />
         </section>
       )}
+      {team && <BreachWebhookCard teamId={team.id} />}
       <section className="card" aria-labelledby="tokens-heading" style={{ marginTop: "1rem" }}>
         <h2 id="tokens-heading">API tokens</h2>
         <ApiTokens initial={tokens} timeZone={viewer.timeZone} teamId={team?.id ?? null} />

@@ -76,6 +76,7 @@ export function useWorkLogCache() {
           queryClient.invalidateQueries(weeks),
           queryClient.invalidateQueries(recents),
           queryClient.invalidateQueries(trpc.share.pathFilter()),
+          queryClient.invalidateQueries(trpc.breaches.mine.queryFilter()),
         ]);
       },
     };

@@ -1,0 +1,100 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
+import { useTRPC } from "@/app/_lib/trpc";
+import { useStatus } from "@/app/_components/app-status";
+import { FieldError } from "@/app/_components/field-error";
+import type { WebhookTestResult } from "./types";
+
+function testText(result: WebhookTestResult): string {
+  if (result.ok) return `Test sent: the receiver answered HTTP ${result.status ?? "?"} in ${result.durationMs} ms.`;
+  return `Test failed: ${result.error ?? "no answer"}. Nothing was stored; real breaches are retried up to 5 times.`;
+}
+
+/** The webhook URL (empty turns notifications off), Save, and Send test with how the receiver answered. */
+export function BreachWebhookForm({ teamId, initialUrl }: { teamId: string; initialUrl: string | null }) {
+  const trpc = useTRPC();
+  const announce = useStatus();
+  const [url, setUrl] = useState(initialUrl ?? "");
+  const [saved, setSaved] = useState(initialUrl);
+  const [result, setResult] = useState<WebhookTestResult | null>(null);
+  const save = useMutation(
+    trpc.breaches.setWebhook.mutationOptions({
+      onSuccess: (setting) => {
+        setSaved(setting.url);
+        setUrl(setting.url ?? "");
+        setResult(null);
+        announce({ text: setting.url ? "Webhook saved: new breaches are sent there." : "Webhook removed: breaches show in the app only." });
+      },
+    }),
+  );
+  const test = useMutation(trpc.breaches.testWebhook.mutationOptions({ onSuccess: setResult, onMutate: () => setResult(null) }));
+  const errors = fieldErrorsOf(save.error);
+  const unsaved = url.trim() !== (saved ?? "");
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate({ teamId, url: url.trim() === "" ? null : url });
+  }
+
+  return (
+    <div className="breach-webhook">
+      <form className="stack" onSubmit={onSubmit} noValidate aria-label="Cap-breach webhook">
+        {save.error && !errors.url && (
+          <div className="alert error" role="alert">
+            {messageOf(save.error)}
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor="breach-webhook-url">Webhook URL</label>
+          <input
+            id="breach-webhook-url"
+            type="url"
+            inputMode="url"
+            value={url}
+            placeholder="https://hooks.example.com/toilcap"
+            maxLength={2048}
+            onChange={(event) => setUrl(event.target.value)}
+            aria-invalid={errors.url ? true : undefined}
+            aria-describedby="breach-webhook-url-hint breach-webhook-url-error"
+          />
+          <span id="breach-webhook-url-hint" className="hint">
+            http:// or https://, at most 2048 characters. Leave empty and save to turn notifications off.
+          </span>
+          <FieldError id="breach-webhook-url-error" messages={errors.url} />
+        </div>
+        <div className="row">
+          <button type="submit" className="button" disabled={save.isPending}>
+            {save.isPending ? "Saving…" : "Save"}
+          </button>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => test.mutate({ teamId })}
+            disabled={!saved || unsaved || test.isPending}
+            aria-describedby={!saved || unsaved ? "breach-webhook-test-hint" : undefined}
+          >
+            {test.isPending ? "Sending…" : "Send test"}
+          </button>
+          {(!saved || unsaved) && (
+            <span id="breach-webhook-test-hint" className="stat-note">
+              Save the URL to send a test.
+            </span>
+          )}
+        </div>
+      </form>
+      {result && (
+        <div className={`alert ${result.ok ? "ok" : "error"}`} role="status">
+          {testText(result)}
+        </div>
+      )}
+      {test.error && (
+        <div className="alert error" role="alert">
+          {messageOf(test.error)}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Db } from "@/db/client";
+import { periodWindow } from "@/server/domain/accounting";
+import { capFindings, periodShares } from "@/server/domain/breaches";
+import { loadPeopleFacts } from "../share/people-facts";
+import { deliverBreaches, type DeliveryReport } from "./deliver-breach";
+import { storeFindings, type PersonFinding, type StoredBreach } from "./store-findings";
+import { liveTeam, teamEngineers } from "./team-engineers";
+
+export interface BreachCheck {
+  /** Breaches this check stored: new for their engineer, cap and period. */
+  detected: StoredBreach[];
+  /** Projected breaches this check found to be actual now. */
+  confirmed: StoredBreach[];
+  /** The webhook deliveries of `detected`, started once the rows were committed; never rejects. */
+  deliveries: Promise<DeliveryReport[]>;
+}
+
+const NOTHING = (): BreachCheck => ({ detected: [], confirmed: [], deliveries: Promise.resolve([]) });
+
+/**
+ * Checks these engineers of the team (or all of them) against the team's caps for their running period: the
+ * calendar month on each one's own wall clock, counted up to now by PRODUCT.md's rules (the same loader and
+ * accounting as the Team reports page), and projected to the month's end from the schedule. Stores what is
+ * new once and starts its webhook; a breach already stored is neither stored nor sent again.
+ */
+export async function checkCapBreaches(db: Db, teamId: string, personIds: readonly string[] | "all", now: Date): Promise<BreachCheck> {
+  const team = await liveTeam(db, teamId);
+  if (!team) return NOTHING();
+  const engineers = await teamEngineers(db, teamId, personIds);
+  if (engineers.length === 0) return NOTHING();
+  const periods = new Map(engineers.map((e) => [e.personId, periodWindow("month", now.getTime(), e.timeZone)]));
+  const spans = [...periods.values()];
+  const range = { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
+  const facts = await loadPeopleFacts(db, engineers, range, now);
+  const findings: PersonFinding[] = engineers.flatMap((engineer) => {
+    const period = periods.get(engineer.personId);
+    if (!period) return [];
+    const own = facts.get(engineer.personId)?.facts ?? { ...engineer, absences: [], shifts: [], entries: [] };
+    return capFindings(periodShares(own, period, now.getTime()), team).map((finding) => ({ ...finding, personId: engineer.personId, period }));
+  });
+  const stored = await storeFindings(db, team, findings, now);
+  return { ...stored, deliveries: deliverBreaches(db, stored.detected, now) };
+}

@@ -1,0 +1,40 @@
+import { asc, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { team } from "@/db/schema";
+import { logFailure } from "./background";
+import { checkCapBreaches } from "./check-cap-breaches";
+import type { DeliveryReport } from "./deliver-breach";
+import { retryDeliveries } from "./retry-deliveries";
+
+export interface SweepReport {
+  teams: number;
+  /** Teams whose check failed (logged); the others were still checked. */
+  failedTeams: number;
+  detected: number;
+  confirmed: number;
+  deliveries: DeliveryReport[];
+  retries: DeliveryReport[];
+}
+
+/**
+ * The periodic pass: checks every engineer of every team (catching what no write triggered: time passing,
+ * a new month, leave), then retries the deliveries that are due. Teams one after another, so the sweep never
+ * floods the database.
+ */
+export async function sweepCapBreaches(db: Db, now: Date): Promise<SweepReport> {
+  const teams = await db.select({ id: team.id }).from(team).where(isNull(team.deletedAt)).orderBy(asc(team.id));
+  const report: SweepReport = { teams: teams.length, failedTeams: 0, detected: 0, confirmed: 0, deliveries: [], retries: [] };
+  for (const { id } of teams) {
+    try {
+      const check = await checkCapBreaches(db, id, "all", now);
+      report.detected += check.detected.length;
+      report.confirmed += check.confirmed.length;
+      report.deliveries.push(...(await check.deliveries));
+    } catch (error) {
+      report.failedTeams += 1;
+      logFailure(`cap-breach sweep of team ${id}`, error);
+    }
+  }
+  report.retries = await retryDeliveries(db, now);
+  return report;
+}

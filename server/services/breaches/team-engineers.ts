@@ -1,0 +1,60 @@
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { person, team, teamMember } from "@/db/schema";
+import { loadProfiles, type PersonProfile } from "../share/people-facts";
+
+export interface BreachTeam {
+  id: string;
+  name: string;
+  toilCap: number;
+  onCallCap: number;
+  webhookUrl: string | null;
+}
+
+/** The team, unless it was removed. */
+export async function liveTeam(db: Db, teamId: string): Promise<BreachTeam | null> {
+  const [row] = await db
+    .select({ id: team.id, name: team.name, toilCap: team.toilCap, onCallCap: team.onCallCap, webhookUrl: team.breachWebhookUrl })
+    .from(team)
+    .where(and(eq(team.id, teamId), isNull(team.deletedAt)));
+  return row ?? null;
+}
+
+/**
+ * The team's engineers (holding the engineer role, not removed), among `personIds` or all of them: the people
+ * the Team reports page shows, so a breach is only ever about someone on it.
+ */
+export async function teamEngineers(db: Db, teamId: string, personIds: readonly string[] | "all"): Promise<PersonProfile[]> {
+  if (personIds !== "all" && personIds.length === 0) return [];
+  const among = personIds === "all" ? undefined : inArray(teamMember.personId, [...new Set(personIds)]);
+  const rows = await db
+    .selectDistinct({ personId: teamMember.personId, name: person.name })
+    .from(teamMember)
+    .innerJoin(person, eq(person.id, teamMember.personId))
+    .where(and(eq(teamMember.teamId, teamId), eq(teamMember.role, "engineer"), isNull(person.deletedAt), among))
+    .orderBy(asc(person.name), asc(teamMember.personId));
+  const profiles = await loadProfiles(db, rows.map((r) => r.personId));
+  return rows.flatMap((r) => profiles.get(r.personId) ?? []);
+}
+
+/** The live teams in which each of these people is an engineer: whose caps a change of their shares concerns. */
+export async function engineerTeamsOf(db: Db, personIds: readonly string[]): Promise<Map<string, string[]>> {
+  const byTeam = new Map<string, string[]>();
+  if (personIds.length === 0) return byTeam;
+  const rows = await db
+    .selectDistinct({ teamId: teamMember.teamId, personId: teamMember.personId })
+    .from(teamMember)
+    .innerJoin(team, eq(team.id, teamMember.teamId))
+    .where(and(inArray(teamMember.personId, [...new Set(personIds)]), eq(teamMember.role, "engineer"), isNull(team.deletedAt)));
+  for (const row of rows) byTeam.set(row.teamId, [...(byTeam.get(row.teamId) ?? []), row.personId]);
+  return byTeam;
+}
+
+/** Every engineer of the team (for a change of its rotations). */
+export async function engineerIdsOf(db: Db, teamId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ personId: teamMember.personId })
+    .from(teamMember)
+    .where(and(eq(teamMember.teamId, teamId), eq(teamMember.role, "engineer")));
+  return rows.map((r) => r.personId);
+}
