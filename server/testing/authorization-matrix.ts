@@ -32,7 +32,7 @@ const MANAGER = outcomes("UNAUTHORIZED", "FORBIDDEN", "FORBIDDEN", "OK", "FORBID
 const ADMIN = outcomes("UNAUTHORIZED", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "OK");
 /** Engineer A's own object: nobody else may touch it, not even their manager or an admin. */
 const ENGINEER_A_ONLY = outcomes("UNAUTHORIZED", "OK", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN");
-/** A page captured for engineer A: they decide, and so may a manager of the team (or an admin) for them. */
+/** Something of engineer A's that a manager may act on for them: a captured page, a cap breach. */
 const CAPTURED_FOR_A = outcomes("UNAUTHORIZED", "OK", "FORBIDDEN", "OK", "FORBIDDEN", "OK");
 
 const traits = { manual: true, repetitive: false, automatable: true, tactical: false, noEnduringValue: false, scalesLinearly: false };
@@ -212,5 +212,39 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
   "tickets.commit": {
     input: (w) => ({ teamId: w.teamA.id, csv: "ticket id,opened,resolved,assignee email,service,summary\nT-1,2026-11-16T09:00:00Z,,,billing,Quota\n" }),
     expect: PLANNER,
+  },
+
+  "review.week": { input: (w) => ({ teamId: w.teamA.id, to: w.now() }), expect: TEAM_MEMBER },
+  // Managers and planners review anything of the team; an engineer only what paged them (engineer A's page).
+  "review.save": {
+    input: (w) => ({ teamId: w.teamA.id, interruptId: w.captured.id, actionable: true, cause: "capacity", fixUrl: "https://tickets.example.test/OPS-7" }),
+    expect: TEAM_MEMBER,
+  },
+  "review.silence": { input: (w) => ({ teamId: w.teamA.id, alertName: "DiskFull", until: "2026-12-10" }), expect: TEAM_MEMBER },
+  // Manager A's silence: an engineer may lift only their own.
+  "review.liftSilence": { input: (w) => ({ teamId: w.teamA.id, silenceId: w.silence.id }), expect: PLANNER },
+  "review.restoreSilence": { input: (w) => ({ teamId: w.teamA.id, silenceId: w.silence.id }), expect: PLANNER },
+
+  "handoffs.forMe": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
+  "handoffs.list": { input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id, limit: 5 }), expect: TEAM_MEMBER },
+  // This week's holder (planner A), or a planner or manager, writes the note for the shift being handed off.
+  "handoffs.save": {
+    input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id, shiftStartsAt: w.currentShiftStart, body: "Watch the disk on db-1" }),
+    expect: PLANNER,
+  },
+  // Planner A's note: its author, or a planner or manager of the team.
+  "handoffs.remove": { input: (w) => ({ teamId: w.teamA.id, noteId: w.handoff.id }), expect: PLANNER },
+  "handoffs.restore": { input: (w) => ({ teamId: w.teamA.id, noteId: w.handoff.id }), expect: PLANNER },
+
+  "breaches.mine": { input: () => ({}), expect: SIGNED_IN },
+  "breaches.team": { input: (w) => ({ teamId: w.teamA.id, month: "2026-11" }), expect: MANAGER },
+  // Engineer A's breach: they put it away, or a manager of the team (or an admin) does.
+  "breaches.acknowledge": { input: (w) => ({ breachId: w.breach.id }), expect: CAPTURED_FOR_A },
+  "breaches.getWebhook": { input: (w) => ({ teamId: w.teamA.id }), expect: MANAGER },
+  "breaches.setWebhook": { input: (w) => ({ teamId: w.teamA.id, url: "https://hooks.example.test/toilcap" }), expect: MANAGER },
+  // Without a URL there is nothing to test: refused as a bad request, for managers only.
+  "breaches.testWebhook": {
+    input: (w) => ({ teamId: w.teamA.id }),
+    expect: outcomes("UNAUTHORIZED", "FORBIDDEN", "FORBIDDEN", "BAD_REQUEST", "FORBIDDEN", "BAD_REQUEST"),
   },
 };

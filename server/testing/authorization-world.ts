@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { interrupt } from "@/db/schema";
+import { capBreach, interrupt } from "@/db/schema";
 import { callerAs, makeOrganisation, makePerson, makeTeam } from "./fixtures";
 import { NO_TRAITS, makeService } from "./work-log-fixtures";
 
@@ -128,6 +128,24 @@ export async function buildAuthorizationWorld(db: Db) {
     maintenanceHoursPerMonth: 1,
   });
   const workspaceFile = await asAdmin.workspace.export({ teamId: teamA.id });
+  // Planner A holds the pager this week and hands it to engineer A (the shift as the home page names it).
+  const outgoing = (await asPlannerA.handoffs.forMe({ teamId: teamA.id })).outgoing.find((o) => o.rotation.id === rotationA.id);
+  const currentShiftStart = required(outgoing, "planner A's current shift").shift.startsAt;
+  const handoff = await asPlannerA.handoffs.save({ teamId: teamA.id, rotationId: rotationA.id, shiftStartsAt: currentShiftStart, body: "db-1 disk is at 85%" });
+  const silence = await asManagerA.review.silence({ teamId: teamA.id, alertName: "FlappingProbe", until: "2026-12-15" });
+  const [breach] = await db
+    .insert(capBreach)
+    .values({
+      teamId: teamA.id,
+      personId: engineerA.id,
+      kind: "toil",
+      periodStart: new Date("2026-10-31T23:00:00Z"),
+      periodEnd: new Date("2026-11-30T23:00:00Z"),
+      share: 0.62,
+      cap: 0.5,
+      deliveryStatus: "none",
+    })
+    .returning();
 
   return {
     now,
@@ -149,6 +167,10 @@ export async function buildAuthorizationWorld(db: Db) {
     integration,
     estimate,
     workspaceFile,
+    currentShiftStart,
+    handoff,
+    silence,
+    breach: required(breach, "cap breach"),
   };
 }
 
