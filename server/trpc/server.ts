@@ -9,8 +9,10 @@ import { createCaller } from "./root";
 
 /** One context per server render: the viewer is resolved once however many components ask. */
 export const serverContext = cache(async (): Promise<Context> => {
+  // headers() first: it marks the render dynamic, so `next build` never opens the database to prerender.
+  const requestHeaders = await headers();
   const { db } = await getDatabase();
-  return { db, viewer: await viewerFromHeaders(await headers()), now: () => new Date() };
+  return { db, viewer: await viewerFromHeaders(requestHeaders), now: () => new Date() };
 });
 
 /** The server-side caller for server components: same procedures, same checks as over HTTP. */
