@@ -92,7 +92,8 @@ test("a manager reviews the week: marks a page actionable with a cause and fix, 
   await expect(row).toContainText("actionable");
   await expect(row).toContainText("Config change");
   await expect(row.getByRole("link", { name: /^fix/ })).toHaveAttribute("href", fix);
-  await expect(page.getByRole("region", { name: "Reviewed" }).locator(".stat-value")).toContainText(`${reviewedBefore + 1} of`);
+  // At least ours: journeys running beside this one may log reviewed interrupts in the same team and week.
+  await expect.poll(() => statNumber(page, "Reviewed")).toBeGreaterThanOrEqual(reviewedBefore + 1);
 
   // Silence the noisiest alert until a day ten days from now.
   const noisiest = page.getByRole("table", { name: "Noisiest alerts" });
@@ -123,7 +124,8 @@ test("a manager reviews the week: marks a page actionable with a cause and fix, 
   await page.reload();
   await expect(row).toContainText("Config change");
   await expect(noisiest.getByRole("row").filter({ hasText: topName })).toContainText(until);
-  await expect(page.getByRole("region", { name: "Reviewed" }).locator(".stat-value")).toContainText(`${reviewedBefore + 1} of`);
+  // At least ours: journeys running beside this one may log reviewed interrupts in the same team and week.
+  await expect.poll(() => statNumber(page, "Reviewed")).toBeGreaterThanOrEqual(reviewedBefore + 1);
 
   // Lift it, undo, and lift it again to leave the demo as it was.
   const inForce = page.getByRole("region", { name: "Silences in force" });
