@@ -1,0 +1,187 @@
+import { DrizzleQueryError, type SQL, sql } from "drizzle-orm";
+import type { Database, Db } from "@/db/client";
+import { type BackupHeader, type BackupRow, type BackupSequence, type BackupTable, backupRows, BackupFileError, verifyBackup } from "./backup-file";
+import { type Catalog, type CatalogTable, readCatalog, readMigrationLevel } from "./catalog";
+import { digestTable } from "./dump-table";
+import { PORTABLE_TEXT_SETTINGS, queryRows } from "./sql-rows";
+import { type ForeignKey, parentsFirst } from "./table-order";
+
+/** The target cannot take this backup: nothing was written, the message says why. */
+export class RestoreRefusedError extends Error {}
+
+/** The restore started but the database refused it; the transaction was rolled back. */
+export class RestoreFailedError extends Error {}
+
+/** The database's own words: drizzle wraps them in the whole failed statement, thousands of parameters long. */
+function reasonOf(error: unknown): string {
+  const inner = error instanceof DrizzleQueryError && error.cause instanceof Error ? error.cause : error;
+  return inner instanceof Error ? inner.message : String(error);
+}
+
+export interface RestoreSummary {
+  header: BackupHeader;
+  tables: number;
+  rows: number;
+}
+
+// Well under the 65,535 bind parameters of one statement.
+const PARAMETERS_PER_INSERT = 20_000;
+
+function describeLevel(level: { count: number; last: string | null }): string {
+  return `${level.count} migration${level.count === 1 ? "" : "s"}`;
+}
+
+/** The target's tables must be the backup's, column for column; its migrations, the same ones. */
+function checkSameSchema(catalog: Catalog, header: BackupHeader): void {
+  const target = new Map(catalog.tables.map((t) => [t.name, t]));
+  const inBackup = new Set(header.tables.map((t) => t.name));
+  const differences: string[] = [];
+  for (const table of header.tables) {
+    const here = target.get(table.name);
+    if (!here) {
+      differences.push(`table ${table.name} is missing here`);
+      continue;
+    }
+    const types = new Map(here.columns.map((c) => [c.name, c.type]));
+    for (const column of table.columns) {
+      const type = types.get(column.name);
+      if (type !== column.type) differences.push(`${table.name}.${column.name} is ${type ?? "missing"} here, ${column.type} in the backup`);
+    }
+    if (here.columns.length !== table.columns.length) differences.push(`${table.name} has ${here.columns.length} columns here, ${table.columns.length} in the backup`);
+  }
+  for (const name of target.keys()) if (!inBackup.has(name)) differences.push(`table ${name} is not in the backup`);
+  if (differences.length > 0) throw new RestoreRefusedError(`The backup's tables differ from this database's: ${differences.slice(0, 5).join("; ")}.`);
+
+  // Parents before children: the backup writes them so, and a restore inserts in file order.
+  const position = new Map(header.tables.map((t, i) => [t.name, i]));
+  for (const fk of catalog.foreignKeys) {
+    const child = position.get(fk.table);
+    const parent = position.get(fk.references);
+    if (child !== undefined && parent !== undefined && parent > child) {
+      throw new BackupFileError(`The backup lists ${fk.table} before ${fk.references}, which it references: it was not written by Toilcap.`);
+    }
+  }
+}
+
+/** Refuses unless every table is empty; run inside the restore's transaction, after locking the tables. */
+async function refuseUnlessEmpty(db: Db, catalog: Catalog): Promise<void> {
+  const holding: string[] = [];
+  for (const table of catalog.tables) {
+    const [row] = await queryRows<{ present: boolean }>(db, sql`select exists (select 1 from ${sql.identifier(table.name)}) as "present"`);
+    if (row?.present) holding.push(table.name);
+  }
+  if (holding.length > 0) {
+    throw new RestoreRefusedError(
+      `This database is not empty (${holding.slice(0, 6).join(", ")}${holding.length > 6 ? ", …" : ""} hold rows). ` +
+        "Restore only into an empty instance: a new PostgreSQL database (DATABASE_URL) or a new TOILCAP_DATA_DIR.",
+    );
+  }
+}
+
+function insertStatement(table: CatalogTable, backup: BackupTable, rows: readonly BackupRow[]): SQL {
+  const types = new Map(table.columns.map((c) => [c.name, c.type]));
+  // Every value travels as text and is cast by the server: its input functions read PostgreSQL's text output.
+  const casts = backup.columns.map((c) => sql.raw(types.get(c.name) ?? "text"));
+  const columns = sql.join(backup.columns.map((c) => sql.identifier(c.name)), sql`, `);
+  const tuples = rows.map((row) => sql`(${sql.join(row.map((value, i) => sql`${value}::text::${casts[i] ?? sql.raw("text")}`), sql`, `)})`);
+  const overriding = table.identityAlways ? sql` overriding system value` : sql``;
+  return sql`insert into ${sql.identifier(table.name)} (${columns})${overriding} values ${sql.join(tuples, sql`, `)}`;
+}
+
+async function insertRows(db: Db, table: CatalogTable, backup: BackupTable, rows: readonly BackupRow[]): Promise<void> {
+  const perInsert = Math.max(1, Math.floor(PARAMETERS_PER_INSERT / backup.columns.length));
+  for (let from = 0; from < rows.length; from += perInsert) await db.execute(insertStatement(table, backup, rows.slice(from, from + perInsert)));
+}
+
+/** Sequences continue after the restored rows: the backup's position, or past the highest value, whichever is later. */
+async function restoreSequences(db: Db, catalog: Catalog, sequences: readonly BackupSequence[]): Promise<void> {
+  for (const saved of sequences) {
+    const target = catalog.sequences.find((s) => s.table === saved.table && s.column === saved.column);
+    if (!target) continue;
+    const [row] = await queryRows<{ max: string | null }>(
+      db,
+      sql`select max(${sql.identifier(saved.column)})::text as "max" from ${sql.identifier(saved.table)}`,
+    );
+    const used = saved.isCalled ? BigInt(saved.lastValue) : BigInt(saved.lastValue) - 1n;
+    const highest = row?.max ? BigInt(row.max) : 0n;
+    const last = used > highest ? used : highest;
+    const sequence = `"public"."${target.sequence.replace(/"/g, '""')}"`;
+    if (last >= 1n) await db.execute(sql`select setval(${sequence}::text::regclass, ${last.toString()}::text::bigint, true)`);
+    else await db.execute(sql`select setval(${sequence}::text::regclass, 1, false)`);
+  }
+}
+
+/** After the inserts, inside the same transaction: every table as the backup counted and hashed it. */
+async function verifyRestored(db: Db, catalog: Catalog, header: BackupHeader): Promise<void> {
+  const byName = new Map(catalog.tables.map((t) => [t.name, t]));
+  for (const saved of header.tables) {
+    const table = byName.get(saved.name);
+    if (!table) continue;
+    const restored = await digestTable(db, table);
+    if (restored.rows !== saved.rows || restored.sha256 !== saved.sha256) {
+      throw new Error(`${saved.name} reads back ${restored.rows} rows${restored.rows === saved.rows ? " with other contents" : ""}, the backup has ${saved.rows}: nothing was restored.`);
+    }
+  }
+}
+
+/**
+ * Restores a backup into an empty, migrated instance of either engine, in one transaction: the file is
+ * checked whole first, the target's migrations and tables must be the backup's, every table must be empty;
+ * rows go in parents first (the foreign keys are not deferrable), sequences are moved past the restored rows,
+ * and every table's row count and checksum are compared with the backup's before the commit.
+ */
+export async function restoreDatabase(database: Database, file: string): Promise<RestoreSummary> {
+  const header = await verifyBackup(file);
+  const { db } = database;
+  const level = await readMigrationLevel(db);
+  if (level.count !== header.migrations.count || level.last !== header.migrations.last) {
+    throw new RestoreRefusedError(
+      `The backup was taken at schema level ${describeLevel(header.migrations)}; this Toilcap's database is at ${describeLevel(level)}. ` +
+        "Restore with the Toilcap version that took the backup (then upgrade), or take a new backup with this version.",
+    );
+  }
+  const catalog = await readCatalog(db);
+  checkSameSchema(catalog, header);
+  const byName = new Map(catalog.tables.map((t) => [t.name, t]));
+  const selfKeys = (name: string): ForeignKey[] => catalog.foreignKeys.filter((fk) => fk.table === name && fk.references === name);
+
+  const rows = await db
+    .transaction(async (tx) => {
+    for (const setting of PORTABLE_TEXT_SETTINGS) await tx.execute(sql.raw(setting));
+    // Nobody writes while the restore checks emptiness and fills the tables (readers may still read).
+    await tx.execute(sql`lock table ${sql.join(catalog.tables.map((t) => sql.identifier(t.name)), sql`, `)} in exclusive mode`);
+    await refuseUnlessEmpty(tx, catalog);
+
+    // Typed by assertion: TypeScript would otherwise narrow it to null for good, not seeing the loop assign it.
+    let pending = null as { table: CatalogTable; backup: BackupTable; rows: BackupRow[] } | null;
+    let restored = 0;
+    const flush = async () => {
+      if (!pending || pending.rows.length === 0) return;
+      const ordered = parentsFirst(pending.rows, pending.backup.columns.map((c) => c.name), selfKeys(pending.table.name));
+      await insertRows(tx, pending.table, pending.backup, ordered);
+      restored += pending.rows.length;
+      pending.rows = [];
+    };
+    for await (const { table: backup, values } of backupRows(file, header)) {
+      if (pending?.backup !== backup) {
+        await flush();
+        const table = byName.get(backup.name);
+        if (!table) throw new Error(`table ${backup.name} vanished during the restore`);
+        pending = { table, backup, rows: [] };
+      }
+      pending.rows.push(values);
+      // A table referencing itself is ordered whole; any other is written in batches as it streams in.
+      const batch = Math.max(1, Math.floor(PARAMETERS_PER_INSERT / backup.columns.length));
+      if (selfKeys(backup.name).length === 0 && pending.rows.length >= batch) await flush();
+    }
+    await flush();
+    await restoreSequences(tx, catalog, header.sequences);
+    await verifyRestored(tx, catalog, header);
+    return restored;
+  })
+    .catch((error: unknown) => {
+      if (error instanceof RestoreRefusedError || error instanceof BackupFileError) throw error;
+      throw new RestoreFailedError(`The restore was rolled back and nothing was written: ${reasonOf(error)}`);
+    });
+  return { header, tables: header.tables.length, rows };
+}
