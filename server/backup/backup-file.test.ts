@@ -57,6 +57,8 @@ describe("the backup file", () => {
     ]);
     // One header line and one line per row: a row's new line is escaped inside its JSON.
     expect(fs.readFileSync(file, "utf8").split("\n")).toHaveLength(5);
+    // Readable by its owner only: it holds password hashes and the auth secret.
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
 
   test("is written atomically: an existing backup stays whole until the new one is complete, and no temporary file is left", async () => {

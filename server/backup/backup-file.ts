@@ -94,7 +94,8 @@ export class BackupWriter {
 
   constructor(private readonly file: string) {
     this.bodyFile = tempBeside(file, "body");
-    this.body = fs.createWriteStream(this.bodyFile, { flags: "wx" });
+    // Owner-only: the file holds everything, password hashes and the auth secret included.
+    this.body = fs.createWriteStream(this.bodyFile, { flags: "wx", mode: 0o600 });
   }
 
   startTable(name: string, columns: BackupTable["columns"]): void {
@@ -130,7 +131,7 @@ export class BackupWriter {
     };
     const whole = tempBeside(this.file, "partial");
     try {
-      const out = fs.createWriteStream(whole, { flags: "wx" });
+      const out = fs.createWriteStream(whole, { flags: "wx", mode: 0o600 });
       await write(out, `${JSON.stringify(header)}\n`);
       await pipeline(fs.createReadStream(this.bodyFile), out);
       fsyncPath(whole, "r+");

@@ -211,7 +211,8 @@ describe("a restore that cannot finish writes nothing", () => {
     const changed = JSON.parse(first ?? "") as BackupHeader;
     changed.migrations = { count: changed.migrations.count - 1, last: "1" };
     fs.writeFileSync(older, [JSON.stringify(changed), ...body].join("\n"));
-    await expect(restoreDatabase(target, older)).rejects.toThrow(/taken at schema level \d+ migrations; this Toilcap's database is at \d+ migrations/);
+    const levels = `The backup was taken at schema level ${header.migrations.count - 1}; this database is at level ${header.migrations.count}.`;
+    await expect(restoreDatabase(target, older)).rejects.toThrow(`${levels} Restore it with the Toilcap version that took it, then upgrade`);
     expect(await rowCounts(target.db)).toBe(0);
   });
 

@@ -27,10 +27,6 @@ export interface RestoreSummary {
 // Well under the 65,535 bind parameters of one statement.
 const PARAMETERS_PER_INSERT = 20_000;
 
-function describeLevel(level: { count: number; last: string | null }): string {
-  return `${level.count} migration${level.count === 1 ? "" : "s"}`;
-}
-
 /** The target's tables must be the backup's, column for column; its migrations, the same ones. */
 function checkSameSchema(catalog: Catalog, header: BackupHeader): void {
   const target = new Map(catalog.tables.map((t) => [t.name, t]));
@@ -88,9 +84,33 @@ function insertStatement(table: CatalogTable, backup: BackupTable, rows: readonl
   return sql`insert into ${sql.identifier(table.name)} (${columns})${overriding} values ${sql.join(tuples, sql`, `)}`;
 }
 
+const rowsPerInsert = (backup: BackupTable) => Math.max(1, Math.floor(PARAMETERS_PER_INSERT / backup.columns.length));
+
 async function insertRows(db: Db, table: CatalogTable, backup: BackupTable, rows: readonly BackupRow[]): Promise<void> {
-  const perInsert = Math.max(1, Math.floor(PARAMETERS_PER_INSERT / backup.columns.length));
+  const perInsert = rowsPerInsert(backup);
   for (let from = 0; from < rows.length; from += perInsert) await db.execute(insertStatement(table, backup, rows.slice(from, from + perInsert)));
+}
+
+/**
+ * The file's rows in batches of one table, streamed; a table referencing itself comes whole (its rows are
+ * reordered parents first, which needs all of them).
+ */
+async function* tableChunks(file: string, header: BackupHeader, whole: (table: string) => boolean): AsyncGenerator<{ backup: BackupTable; rows: BackupRow[] }> {
+  let current: BackupTable | undefined;
+  let rows: BackupRow[] = [];
+  for await (const { table, values } of backupRows(file, header)) {
+    if (table !== current) {
+      if (current && rows.length > 0) yield { backup: current, rows };
+      current = table;
+      rows = [];
+    }
+    rows.push(values);
+    if (!whole(table.name) && rows.length >= rowsPerInsert(table)) {
+      yield { backup: table, rows };
+      rows = [];
+    }
+  }
+  if (current && rows.length > 0) yield { backup: current, rows };
 }
 
 /** Sequences continue after the restored rows: the backup's position, or past the highest value, whichever is later. */
@@ -124,6 +144,27 @@ async function verifyRestored(db: Db, catalog: Catalog, header: BackupHeader): P
   }
 }
 
+/** Inside the restore's transaction: refuses a non-empty target, inserts every row, moves the sequences, verifies. */
+async function fillTables(tx: Db, file: string, header: BackupHeader, catalog: Catalog): Promise<number> {
+  const byName = new Map(catalog.tables.map((t) => [t.name, t]));
+  const selfKeys = (name: string): ForeignKey[] => catalog.foreignKeys.filter((fk) => fk.table === name && fk.references === name);
+  for (const setting of PORTABLE_TEXT_SETTINGS) await tx.execute(sql.raw(setting));
+  // Nobody writes while the restore checks emptiness and fills the tables (readers may still read).
+  await tx.execute(sql`lock table ${sql.join(catalog.tables.map((t) => sql.identifier(t.name)), sql`, `)} in exclusive mode`);
+  await refuseUnlessEmpty(tx, catalog);
+
+  let restored = 0;
+  for await (const chunk of tableChunks(file, header, (name) => selfKeys(name).length > 0)) {
+    const table = byName.get(chunk.backup.name);
+    if (!table) throw new Error(`table ${chunk.backup.name} vanished during the restore`);
+    await insertRows(tx, table, chunk.backup, parentsFirst(chunk.rows, chunk.backup.columns.map((c) => c.name), selfKeys(table.name)));
+    restored += chunk.rows.length;
+  }
+  await restoreSequences(tx, catalog, header.sequences);
+  await verifyRestored(tx, catalog, header);
+  return restored;
+}
+
 /**
  * Restores a backup into an empty, migrated instance of either engine, in one transaction: the file is
  * checked whole first, the target's migrations and tables must be the backup's, every table must be empty;
@@ -135,53 +176,22 @@ export async function restoreDatabase(database: Database, file: string): Promise
   const { db } = database;
   const level = await readMigrationLevel(db);
   if (level.count !== header.migrations.count || level.last !== header.migrations.last) {
-    throw new RestoreRefusedError(
-      `The backup was taken at schema level ${describeLevel(header.migrations)}; this Toilcap's database is at ${describeLevel(level)}. ` +
-        "Restore with the Toilcap version that took the backup (then upgrade), or take a new backup with this version.",
-    );
+    const advice =
+      header.migrations.count < level.count
+        ? "Restore it with the Toilcap version that took it, then upgrade: the newer version migrates the data when it starts."
+        : header.migrations.count > level.count
+          ? "It comes from a newer Toilcap: upgrade this one first."
+          : "Its migrations are not this Toilcap's.";
+    throw new RestoreRefusedError(`The backup was taken at schema level ${header.migrations.count}; this database is at level ${level.count}. ${advice}`);
   }
   const catalog = await readCatalog(db);
   checkSameSchema(catalog, header);
-  const byName = new Map(catalog.tables.map((t) => [t.name, t]));
-  const selfKeys = (name: string): ForeignKey[] => catalog.foreignKeys.filter((fk) => fk.table === name && fk.references === name);
-
-  const rows = await db
-    .transaction(async (tx) => {
-    for (const setting of PORTABLE_TEXT_SETTINGS) await tx.execute(sql.raw(setting));
-    // Nobody writes while the restore checks emptiness and fills the tables (readers may still read).
-    await tx.execute(sql`lock table ${sql.join(catalog.tables.map((t) => sql.identifier(t.name)), sql`, `)} in exclusive mode`);
-    await refuseUnlessEmpty(tx, catalog);
-
-    // Typed by assertion: TypeScript would otherwise narrow it to null for good, not seeing the loop assign it.
-    let pending = null as { table: CatalogTable; backup: BackupTable; rows: BackupRow[] } | null;
-    let restored = 0;
-    const flush = async () => {
-      if (!pending || pending.rows.length === 0) return;
-      const ordered = parentsFirst(pending.rows, pending.backup.columns.map((c) => c.name), selfKeys(pending.table.name));
-      await insertRows(tx, pending.table, pending.backup, ordered);
-      restored += pending.rows.length;
-      pending.rows = [];
-    };
-    for await (const { table: backup, values } of backupRows(file, header)) {
-      if (pending?.backup !== backup) {
-        await flush();
-        const table = byName.get(backup.name);
-        if (!table) throw new Error(`table ${backup.name} vanished during the restore`);
-        pending = { table, backup, rows: [] };
-      }
-      pending.rows.push(values);
-      // A table referencing itself is ordered whole; any other is written in batches as it streams in.
-      const batch = Math.max(1, Math.floor(PARAMETERS_PER_INSERT / backup.columns.length));
-      if (selfKeys(backup.name).length === 0 && pending.rows.length >= batch) await flush();
-    }
-    await flush();
-    await restoreSequences(tx, catalog, header.sequences);
-    await verifyRestored(tx, catalog, header);
-    return restored;
-  })
-    .catch((error: unknown) => {
-      if (error instanceof RestoreRefusedError || error instanceof BackupFileError) throw error;
-      throw new RestoreFailedError(`The restore was rolled back and nothing was written: ${reasonOf(error)}`);
-    });
+  let rows: number;
+  try {
+    rows = await db.transaction((tx) => fillTables(tx, file, header, catalog));
+  } catch (error) {
+    if (error instanceof RestoreRefusedError || error instanceof BackupFileError) throw error;
+    throw new RestoreFailedError(`The restore was rolled back and nothing was written: ${reasonOf(error)}`);
+  }
   return { header, tables: header.tables.length, rows };
 }
