@@ -1,6 +1,15 @@
 import { DrizzleQueryError, type SQL, sql } from "drizzle-orm";
 import type { Database, Db } from "@/db/client";
-import { type BackupHeader, type BackupRow, type BackupSequence, type BackupTable, backupRows, BackupFileError, verifyBackup } from "./backup-file";
+import {
+  type BackupHeader,
+  type BackupRow,
+  type BackupSequence,
+  type BackupTable,
+  backupRows,
+  BackupFileError,
+  readBackupHeader,
+  verifyBackup,
+} from "./backup-file";
 import { type Catalog, type CatalogTable, readCatalog, readMigrationLevel } from "./catalog";
 import { digestTable } from "./dump-table";
 import { PORTABLE_TEXT_SETTINGS, queryRows } from "./sql-rows";
@@ -59,7 +68,7 @@ function checkSameSchema(catalog: Catalog, header: BackupHeader): void {
   }
 }
 
-/** Refuses unless every table is empty; run inside the restore's transaction, after locking the tables. */
+/** Refuses unless every table is empty: before reading the file, and again inside the transaction once the tables are locked. */
 async function refuseUnlessEmpty(db: Db, catalog: Catalog): Promise<void> {
   const holding: string[] = [];
   for (const table of catalog.tables) {
@@ -172,7 +181,8 @@ async function fillTables(tx: Db, file: string, header: BackupHeader, catalog: C
  * and every table's row count and checksum are compared with the backup's before the commit.
  */
 export async function restoreDatabase(database: Database, file: string): Promise<RestoreSummary> {
-  const header = await verifyBackup(file);
+  // The quick refusals first (header, schema level, a non-empty target); then the whole file is read and checked.
+  const header = await readBackupHeader(file);
   const { db } = database;
   const level = await readMigrationLevel(db);
   if (level.count !== header.migrations.count || level.last !== header.migrations.last) {
@@ -186,12 +196,14 @@ export async function restoreDatabase(database: Database, file: string): Promise
   }
   const catalog = await readCatalog(db);
   checkSameSchema(catalog, header);
+  await refuseUnlessEmpty(db, catalog);
+  const verified = await verifyBackup(file);
   let rows: number;
   try {
-    rows = await db.transaction((tx) => fillTables(tx, file, header, catalog));
+    rows = await db.transaction((tx) => fillTables(tx, file, verified, catalog));
   } catch (error) {
     if (error instanceof RestoreRefusedError || error instanceof BackupFileError) throw error;
     throw new RestoreFailedError(`The restore was rolled back and nothing was written: ${reasonOf(error)}`);
   }
-  return { header, tables: header.tables.length, rows };
+  return { header: verified, tables: verified.tables.length, rows };
 }

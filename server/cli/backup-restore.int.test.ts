@@ -12,13 +12,15 @@ import { testEngine } from "@/server/testing/test-db";
 const NOW = new Date("2025-05-07T15:00:00Z");
 const other: Engine = testEngine === "pglite" ? "postgres" : "pglite";
 const crossEngine = testEngine === "postgres" || postgresAdminUrl() !== undefined;
+// Each command is a Node process of its own, migrating a fresh data directory: seconds, more on a busy machine.
+const COMMAND_TIMEOUT = { timeout: 120_000 };
 
 /** Runs `npm run <command> -- args` as the operator would, on one engine's configured database. */
 function cli(command: "backup" | "restore", args: string[], where: { dataDir?: string; url?: string }) {
   const result = spawnSync(process.execPath, ["--import", "tsx", `server/cli/${command}.ts`, ...args], {
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: where.url ?? "", TOILCAP_DATA_DIR: where.dataDir ?? "" },
-    timeout: 60_000,
+    timeout: 110_000,
   });
   return { status: result.status, out: result.stdout.trim(), err: result.stderr.trim() };
 }
@@ -51,13 +53,13 @@ beforeAll(async () => {
   await database.migrate();
   await seedDemo(database.db, { now: NOW });
   await database.close();
-});
+}, COMMAND_TIMEOUT.timeout);
 afterAll(async () => {
   for (const instance of instances) await instance.drop().catch(() => undefined);
   dir?.remove();
 });
 
-describe(`npm run backup and npm run restore on ${testEngine}`, () => {
+describe(`npm run backup and npm run restore on ${testEngine}`, COMMAND_TIMEOUT, () => {
   const file = () => path.join(dir.root, "instance.backup");
 
   test("backup writes a verified file and says what it wrote", async () => {
@@ -111,7 +113,7 @@ describe(`npm run backup and npm run restore on ${testEngine}`, () => {
   });
 });
 
-describe.runIf(testEngine === "pglite")("the embedded database while a server holds it", () => {
+describe.runIf(testEngine === "pglite")("the embedded database while a server holds it", COMMAND_TIMEOUT, () => {
   test("backup refuses, naming the server's PID and what to do, and writes no file", async () => {
     const dataDir = source.where.dataDir ?? "";
     // A live process standing in for the server: the lock file names its PID.
