@@ -18,9 +18,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
+      // The system tests (*.system.test.ts) need the production build: server/reliability/vitest.config.ts.
       {
         extends: true,
-        test: { name: "unit", include: ["server/**/*.test.ts", "db/**/*.test.ts"], exclude: ["**/*.int.test.ts", "node_modules/**"] },
+        test: { name: "unit", include: ["server/**/*.test.ts", "db/**/*.test.ts"], exclude: ["**/*.int.test.ts", "**/*.system.test.ts", "node_modules/**"] },
       },
       {
         extends: true,

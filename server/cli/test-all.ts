@@ -1,7 +1,8 @@
 /**
  * `npm test`: every suite, in order, then one closing line summed over all of them:
  * type-check, vitest (unit + integration on PGlite), integration on PostgreSQL (TEST_DATABASE_URL),
- * the production build, and Playwright end to end on each engine.
+ * the production build, Playwright end to end on each engine, and the system tests against the production
+ * build (load, kill -9 of the server and of an import, on both engines).
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -44,9 +45,9 @@ let stepFailed = false;
 fs.rmSync(reports, { recursive: true, force: true });
 fs.mkdirSync(reports, { recursive: true });
 
-function run(label: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+function run(label: string, command: string, args: string[], env: Record<string, string> = {}, timeoutMs?: number): boolean {
   console.info(`\n=== ${label} ===`);
-  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env }, timeout: timeoutMs, killSignal: "SIGKILL" });
   const ok = result.status === 0;
   if (!ok) console.error(`--- ${label} exited with ${result.status ?? result.signal}`);
   return ok;
@@ -77,8 +78,8 @@ function playwrightTally(file: string): Tally | null {
 
 function suite(label: string, ok: boolean, tally: Tally | null) {
   if (tally) add(tally);
-  // A runner that died without a report still counts as a failure.
-  if (!ok && (!tally || tally.failed === 0)) {
+  // A runner that died, or left no report (even exiting 0), still counts as a failure.
+  if (!tally || (!ok && tally.failed === 0)) {
     total.failed += 1;
     stepFailed = true;
   }
@@ -146,6 +147,23 @@ if (buildOk) {
       playwrightTally(file),
     );
   }
+}
+
+if (buildOk) {
+  // After Playwright, on their own: each file starts production servers on scratch databases of both engines
+  // (PostgreSQL's skipped without TEST_DATABASE_URL). A hung run is killed and counts as a failure.
+  const systemFile = path.join(reports, "vitest-system.json");
+  suite(
+    "system tests",
+    run(
+      "vitest: system tests against the production build (load, kill -9, import crash)",
+      bin("vitest"),
+      ["run", "--config", "server/reliability/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${systemFile}`],
+      {},
+      10 * 60_000,
+    ),
+    vitestTally(systemFile),
+  );
 }
 
 console.info(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
