@@ -6,6 +6,7 @@ import { callerAs } from "@/server/testing/fixtures";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { generateOrg, type GeneratedOrg } from "./generate-org";
 import { integrationSecret, managerEmail } from "./org-shape";
+import { queryRows } from "./query-rows";
 
 // The benchmark's generator at a tiny size, so it cannot rot unnoticed: 7 engineers in 2 teams, 5 weeks.
 const NOW = new Date("2026-03-31T14:20:00Z");
@@ -21,7 +22,7 @@ beforeAll(async () => {
 afterAll(async () => database?.close());
 
 async function rows<T>(query: string): Promise<T[]> {
-  return (await database.db.execute(sql.raw(query))).rows as T[];
+  return (await queryRows(database.db, sql.raw(query))) as T[];
 }
 
 describe("generateOrg at a tiny size", () => {

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db, Engine } from "@/db/client";
 import { BENCH_PASSWORD, checkedSize, historyStart, type OrgSize } from "./org-shape";
 import { absenceStatements, catalogueStatements, peopleStatements, stagingStatements, type GenerationPlan } from "./people-sql";
+import { queryRows } from "./query-rows";
 import { rotationStatements } from "./rotation-sql";
 import { entryStatements, interruptStatements } from "./work-sql";
 
@@ -35,8 +36,7 @@ export interface GeneratedOrg {
 
 async function rowCounts(db: Db): Promise<Record<CountedTable, number>> {
   const selects = COUNTED_TABLES.map((table) => `(select count(*) from ${table})::int as ${table}`).join(", ");
-  const result = await db.execute(sql.raw(`select ${selects}`));
-  const row = (result.rows[0] ?? {}) as Record<string, unknown>;
+  const [row = {}] = await queryRows(db, sql.raw(`select ${selects}`));
   return Object.fromEntries(COUNTED_TABLES.map((table) => [table, Number(row[table] ?? 0)])) as Record<CountedTable, number>;
 }
 

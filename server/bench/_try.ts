@@ -1,0 +1,15 @@
+import pg from "pg";
+import { openPostgres } from "@/db/client";
+import { generateOrg } from "@/server/bench/org/generate-org";
+const engineers = Number(process.argv[2] ?? 200);
+const admin = new pg.Client({ connectionString: "postgres://postgres@127.0.0.1:5432/postgres" });
+await admin.connect();
+await admin.query("drop database if exists toilcap_bench_try with (force)");
+await admin.query("create database toilcap_bench_try");
+await admin.end();
+const database = await openPostgres("postgres://postgres@127.0.0.1:5432/toilcap_bench_try");
+await database.migrate();
+const started = performance.now();
+const org = await generateOrg(database.db, "postgres", { engineers, teams: 20, days: 365 }, new Date());
+console.log(Math.round(performance.now() - started), "ms", org.counts, org.steps);
+await database.close();
