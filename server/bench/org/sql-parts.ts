@@ -23,9 +23,12 @@ export function fourRandoms(key: string): string {
     from (select md5(${key}) as h offset 0) h offset 0)`;
 }
 
-/** A uuid derived from a text key: stable ids let statements refer to rows without joining back. */
+/**
+ * A uuid derived from a text key: stable ids let statements refer to rows without joining back. The version and
+ * variant digits are set (4, 8), so the ids pass the API's uuid validation like generated ones.
+ */
 export function idOf(key: string): string {
-  return `md5(${key})::uuid`;
+  return `overlay(overlay(md5(${key}) placing '4' from 13) placing '8' from 17)::uuid`;
 }
 
 export function int(value: number): string {

@@ -80,19 +80,32 @@ export async function loadPeopleFacts(
           ),
         );
   const shifts = empty ? new Map<string, ScheduledShift[]>() : await shiftsOfPeople(db, ids, range, now);
+  // Grouped once: filtering every row per person made an organisation's facts quadratic in its size.
+  const absencesOf = groupBy(absences, (a) => a.personId, (a) => ({ start: a.startsAt.getTime(), end: a.endsAt.getTime() }));
+  const entriesOf = groupBy(entries, (e) => e.personId, (e) => ({ start: e.startsAt.getTime(), minutes: e.minutes, category: e.category }));
   return new Map(
     people.map((p) => {
       const own = shifts.get(p.personId) ?? [];
       const facts: AccountingFacts = {
         timeZone: p.timeZone,
         workPattern: p.workPattern,
-        absences: absences.filter((a) => a.personId === p.personId).map((a) => ({ start: a.startsAt.getTime(), end: a.endsAt.getTime() })),
+        absences: absencesOf.get(p.personId) ?? [],
         shifts: own.map((s) => ({ role: s.role, start: s.start, end: s.end })),
-        entries: entries
-          .filter((e) => e.personId === p.personId)
-          .map((e) => ({ start: e.startsAt.getTime(), minutes: e.minutes, category: e.category })),
+        entries: entriesOf.get(p.personId) ?? [],
       };
       return [p.personId, { facts, shifts: own }];
     }),
   );
+}
+
+/** Rows grouped by key, each mapped, in their order (Map.groupBy is Node 21+). */
+function groupBy<Row, Value>(rows: readonly Row[], keyOf: (row: Row) => string, valueOf: (row: Row) => Value): Map<string, Value[]> {
+  const groups = new Map<string, Value[]>();
+  for (const row of rows) {
+    const value = valueOf(row);
+    const group = groups.get(keyOf(row));
+    if (group) group.push(value);
+    else groups.set(keyOf(row), [value]);
+  }
+  return groups;
 }
