@@ -1,9 +1,8 @@
 import type { SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/server/services/share/raw-rows";
 
-/** The rows of a raw statement on either engine (both drivers answer `{ rows }`), untyped: callers read fields. */
+/** The rows of a raw statement on either engine, untyped: callers read fields. */
 export async function queryRows(db: Db, query: SQL): Promise<Array<Record<string, unknown>>> {
-  const result: unknown = await db.execute(query);
-  const rows = typeof result === "object" && result !== null && "rows" in result ? result.rows : [];
-  return Array.isArray(rows) ? rows : [];
+  return rowsOf(await db.execute(query));
 }

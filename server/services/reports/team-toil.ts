@@ -1,11 +1,12 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import type { Viewer } from "@/server/auth/permissions";
-import { aggregateTeam, computeAccounting, weeklyAccounting, type Accounting } from "@/server/domain/accounting";
+import { aggregateTeam, type Accounting } from "@/server/domain/accounting";
+import { periodAndWeeks } from "@/server/domain/accounting/cut-windows";
 import type { teamToilInput } from "@/server/schemas/reports";
 import type { Caps } from "../share/caps";
 import { loadPeopleFacts } from "../share/people-facts";
-import { trendWindows } from "../share/trend-weeks";
+import { trendWeeks } from "../share/trend-weeks";
 import { capStanding, toilShareParts, type CapStanding, type ToilShareParts } from "./cap-standing";
 import { overCapRun, type OverCapRun } from "./over-cap-run";
 import { maySeePerson, openReport, type ReportTeam } from "./open-report";
@@ -63,14 +64,15 @@ export async function teamToil(db: Db, viewer: Viewer, input: TeamToilInput, now
   const { accounted } = window;
   // The weeks "over since" is judged on end with the week the period's counted part ends in.
   const lastInstant = Math.max(accounted.start, accounted.end - 1);
-  const weeks = accounted.end > accounted.start ? trendWindows(window.timeZone, OVER_CAP_LOOKBACK_WEEKS, new Date(lastInstant)) : [];
-  const weekSpans = weeks.map((w) => ({ start: w.week.start, end: Math.min(w.week.end, accounted.end) }));
+  const weeks = accounted.end > accounted.start ? trendWeeks(window.timeZone, OVER_CAP_LOOKBACK_WEEKS, new Date(lastInstant)) : [];
+  const weekSpans = weeks.map((w) => ({ start: w.start, end: Math.min(w.end, accounted.end) }));
   const loadFrom = Math.min(accounted.start, weekSpans[0]?.start ?? accounted.start);
   const facts = await loadPeopleFacts(db, scope.members, { start: loadFrom, end: accounted.end }, now);
 
   const rows: MemberToil[] = scope.members.map((member) => {
     const own = facts.get(member.personId)?.facts ?? { ...member, absences: [], shifts: [], entries: [] };
-    const accounting = computeAccounting({ ...own, period: accounted });
+    // The period and its weeks cut from one pass over the year: the same numbers as computing each alone.
+    const { period: accounting, weeks } = periodAndWeeks(own, accounted, weekSpans);
     const standing = capStanding(accounting, scope.caps);
     return {
       personId: member.personId,
@@ -80,7 +82,7 @@ export async function teamToil(db: Db, viewer: Viewer, input: TeamToilInput, now
       toilShareParts: toilShareParts(accounting),
       toilCap: standing.toil,
       onCallCap: standing.onCall,
-      overCapRun: overCapRun(weeklyAccounting(own, weekSpans), scope.caps.toilCap),
+      overCapRun: overCapRun(weeks, scope.caps.toilCap),
     };
   });
 

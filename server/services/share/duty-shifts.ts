@@ -1,52 +1,130 @@
-import { and, gt, inArray, isNull, lt } from "drizzle-orm";
+import { and, asc, gt, inArray, isNull, lt, max, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rotation, rotationOverride, rotationParticipant, shiftRecord } from "@/db/schema";
+import { expandShifts, type Absence, type Override } from "@/server/domain/rotations";
 import type { Interval } from "@/server/domain/time";
-import { shiftsInWindow, type ScheduledShift } from "../rotations/window-shifts";
+import { specOfRow } from "../rotations/rotation-rows";
+import type { ScheduledShift } from "../rotations/window-shifts";
+import { epochMs } from "./epoch-ms";
+
+function overlapsAny(shift: Interval, spans: readonly Interval[]): boolean {
+  return spans.some((span) => span.start < shift.end && shift.start < span.end);
+}
 
 /**
  * The shifts these people held in `window`, from every rotation of any team they are or were on, as the
- * schedule shows them: recorded history, and after it each rotation expanded from its settings (so the shift
- * in progress counts before it is recorded). Grouped by person, sorted by start.
+ * schedule shows them: recorded history, and after each rotation's recorded-until instant the rotation expanded
+ * from its settings (so the shift in progress counts before it is recorded). Grouped by person, sorted by start.
+ *
+ * Read-only: unlike the schedule pages it records nothing (no row locks, no writes on a report read). The time
+ * covered is the same either way: recording freezes exactly what expanding the current settings gives, and every
+ * edit of a rotation or cover freezes the past before it changes anything.
+ * `absences` are these people's (for the onLeave flag); absent people's shifts are flagged as the schedule does.
  */
 export async function shiftsOfPeople(
   db: Db,
   personIds: readonly string[],
   window: Interval,
-  now: Date,
+  absences: readonly Absence[],
 ): Promise<Map<string, ScheduledShift[]>> {
   const ids = [...new Set(personIds)];
   const byPerson = new Map<string, ScheduledShift[]>(ids.map((id) => [id, []]));
   if (ids.length === 0 || window.end <= window.start) return byPerson;
-  const rows = await rotationsOf(db, ids, window);
-  for (const shift of await shiftsInWindow(db, rows, window, now)) byPerson.get(shift.personId)?.push(shift);
+  const [from, to] = [new Date(window.start), new Date(window.end)];
+  const absencesOf = new Map<string, Absence[]>();
+  for (const absence of absences) {
+    const own = absencesOf.get(absence.personId);
+    if (own) own.push(absence);
+    else absencesOf.set(absence.personId, [absence]);
+  }
+  const shifts: ScheduledShift[] = [];
+
+  const records = await db
+    .select({ rotationId: shiftRecord.rotationId, role: shiftRecord.role, personId: shiftRecord.personId, start: epochMs(shiftRecord.startsAt), end: epochMs(shiftRecord.endsAt) })
+    .from(shiftRecord)
+    .where(and(inArray(shiftRecord.personId, ids), lt(shiftRecord.startsAt, to), gt(shiftRecord.endsAt, from)));
+  for (const record of records) {
+    shifts.push({ ...record, source: "record", onLeave: overlapsAny(record, absencesOf.get(record.personId) ?? []) });
+  }
+
+  for (const shift of await expandedAfterRecords(db, ids, window)) {
+    if (!byPerson.has(shift.personId)) continue;
+    shifts.push({
+      rotationId: shift.rotationId,
+      role: shift.role,
+      personId: shift.personId,
+      start: shift.start,
+      end: shift.end,
+      source: shift.source,
+      onLeave: overlapsAny(shift, absencesOf.get(shift.personId) ?? []),
+    });
+  }
+  shifts.sort((a, b) => a.start - b.start || (a.rotationId < b.rotationId ? -1 : a.rotationId > b.rotationId ? 1 : 0));
+  for (const shift of shifts) byPerson.get(shift.personId)?.push(shift);
   return byPerson;
 }
 
-/** Rotations that can hold a shift of these people in the window: history of theirs, turns or covers. */
-async function rotationsOf(db: Db, personIds: string[], window: Interval) {
+/**
+ * The rotations (not removed) these people take turns in or cover during the window, expanded from where each is
+ * recorded up to (for rows from before `recorded_until` existed: their last record, else their creation) to the
+ * window's end, clipped to the window.
+ */
+async function expandedAfterRecords(db: Db, ids: string[], window: Interval) {
   const [from, to] = [new Date(window.start), new Date(window.end)];
-  const recorded = await db
-    .selectDistinct({ id: shiftRecord.rotationId })
-    .from(shiftRecord)
-    .where(and(inArray(shiftRecord.personId, personIds), lt(shiftRecord.startsAt, to), gt(shiftRecord.endsAt, from)));
-  const turns = await db
-    .selectDistinct({ id: rotationParticipant.rotationId })
-    .from(rotationParticipant)
-    .where(inArray(rotationParticipant.personId, personIds));
-  const covers = await db
-    .selectDistinct({ id: rotationOverride.rotationId })
+  const inTurns = db.select({ id: rotationParticipant.rotationId }).from(rotationParticipant).where(inArray(rotationParticipant.personId, ids));
+  const covering = db
+    .select({ id: rotationOverride.rotationId })
     .from(rotationOverride)
-    .where(
-      and(
-        inArray(rotationOverride.personId, personIds),
-        isNull(rotationOverride.deletedAt),
-        lt(rotationOverride.startsAt, to),
-        gt(rotationOverride.endsAt, from),
-      ),
-    );
-  const ids = [...new Set([...recorded, ...turns, ...covers].map((row) => row.id))];
-  if (ids.length === 0) return [];
-  // shiftsInWindow expands only rotations that are not removed; removed ones contribute their records.
-  return db.select().from(rotation).where(inArray(rotation.id, ids));
+    .where(and(inArray(rotationOverride.personId, ids), isNull(rotationOverride.deletedAt), lt(rotationOverride.startsAt, to), gt(rotationOverride.endsAt, from)));
+  const rows = await db
+    .select()
+    .from(rotation)
+    .where(and(isNull(rotation.deletedAt), or(inArray(rotation.id, inTurns), inArray(rotation.id, covering))));
+  if (rows.length === 0) return [];
+  const rotationIds = rows.map((row) => row.id);
+  const unknown = rows.filter((row) => row.recordedUntil === null).map((row) => row.id);
+  const lastEnds = unknown.length === 0
+    ? []
+    : await db
+        .select({ rotationId: shiftRecord.rotationId, lastEnd: max(shiftRecord.endsAt) })
+        .from(shiftRecord)
+        .where(inArray(shiftRecord.rotationId, unknown))
+        .groupBy(shiftRecord.rotationId);
+  const lastEndOf = new Map(lastEnds.map((row) => [row.rotationId, row.lastEnd]));
+  const participants = await db
+    .select({ rotationId: rotationParticipant.rotationId, personId: rotationParticipant.personId })
+    .from(rotationParticipant)
+    .where(inArray(rotationParticipant.rotationId, rotationIds))
+    .orderBy(asc(rotationParticipant.position));
+  // Covers outside the window change nothing inside it.
+  const overrides = await db
+    .select({
+      rotationId: rotationOverride.rotationId,
+      id: rotationOverride.id,
+      personId: rotationOverride.personId,
+      replacesPersonId: rotationOverride.replacesPersonId,
+      start: epochMs(rotationOverride.startsAt),
+      end: epochMs(rotationOverride.endsAt),
+    })
+    .from(rotationOverride)
+    .where(and(inArray(rotationOverride.rotationId, rotationIds), isNull(rotationOverride.deletedAt), lt(rotationOverride.startsAt, to), gt(rotationOverride.endsAt, from)))
+    .orderBy(asc(rotationOverride.startsAt));
+  const turnOrder = grouped(participants, (p) => p.personId);
+  const covers = grouped(overrides, (o): Override => o);
+  return rows.flatMap((row) => {
+    const recordedUntil = (row.recordedUntil ?? lastEndOf.get(row.id) ?? row.createdAt).getTime();
+    const start = Math.max(window.start, recordedUntil);
+    if (start >= window.end) return [];
+    return expandShifts(specOfRow(row, turnOrder.get(row.id) ?? []), covers.get(row.id) ?? [], [], { start, end: window.end });
+  });
+}
+
+function grouped<Row extends { rotationId: string }, Value>(rows: readonly Row[], valueOf: (row: Row) => Value): Map<string, Value[]> {
+  const groups = new Map<string, Value[]>();
+  for (const row of rows) {
+    const group = groups.get(row.rotationId);
+    if (group) group.push(valueOf(row));
+    else groups.set(row.rotationId, [valueOf(row)]);
+  }
+  return groups;
 }

@@ -1,10 +1,12 @@
 import { and, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { absence, person, workEntry } from "@/db/schema";
-import type { AccountingFacts } from "@/server/domain/accounting";
+import type { AccountingFacts, WorkEntry } from "@/server/domain/accounting";
 import type { Interval, WorkPattern } from "@/server/domain/time";
 import type { ScheduledShift } from "../rotations/window-shifts";
 import { shiftsOfPeople } from "./duty-shifts";
+import { epochMs } from "./epoch-ms";
+import { rowsOf } from "./raw-rows";
 
 export interface WorkProfile {
   timeZone: string;
@@ -48,7 +50,8 @@ export interface PersonFacts {
  * Everything the accounting needs about each person over `range`, in a few queries for all of them:
  * absences and entries (of every team) that are not deleted, and the shifts they held (see shiftsOfPeople),
  * each overlapping the range; the accounting clips them. My share and the team reports both load through
- * here, so they cannot disagree about a person.
+ * here, so they cannot disagree about a person. It only reads (shifts not yet recorded are expanded, not
+ * recorded); `now` is kept for callers and future use.
  */
 export async function loadPeopleFacts(
   db: Db,
@@ -63,26 +66,13 @@ export async function loadPeopleFacts(
   const absences = empty
     ? []
     : await db
-        .select({ personId: absence.personId, startsAt: absence.startsAt, endsAt: absence.endsAt })
+        .select({ personId: absence.personId, start: epochMs(absence.startsAt), end: epochMs(absence.endsAt) })
         .from(absence)
         .where(and(inArray(absence.personId, ids), isNull(absence.deletedAt), lt(absence.startsAt, to), gt(absence.endsAt, from)));
-  const entries = empty
-    ? []
-    : await db
-        .select({ personId: workEntry.personId, startsAt: workEntry.startsAt, minutes: workEntry.minutes, category: workEntry.category })
-        .from(workEntry)
-        .where(
-          and(
-            inArray(workEntry.personId, ids),
-            isNull(workEntry.deletedAt),
-            lt(workEntry.startsAt, to),
-            sql`${workEntry.startsAt} + make_interval(mins => ${workEntry.minutes}) > ${from.toISOString()}::timestamptz`,
-          ),
-        );
-  const shifts = empty ? new Map<string, ScheduledShift[]>() : await shiftsOfPeople(db, ids, range, now);
+  const entriesOf = empty ? new Map<string, WorkEntry[]>() : await entriesOfPeople(db, ids, range);
+  const shifts = empty ? new Map<string, ScheduledShift[]>() : await shiftsOfPeople(db, ids, range, absences);
   // Grouped once: filtering every row per person made an organisation's facts quadratic in its size.
-  const absencesOf = groupBy(absences, (a) => a.personId, (a) => ({ start: a.startsAt.getTime(), end: a.endsAt.getTime() }));
-  const entriesOf = groupBy(entries, (e) => e.personId, (e) => ({ start: e.startsAt.getTime(), minutes: e.minutes, category: e.category }));
+  const absencesOf = groupBy(absences, (a) => a.personId, (a) => ({ start: a.start, end: a.end }));
   return new Map(
     people.map((p) => {
       const own = shifts.get(p.personId) ?? [];
@@ -96,6 +86,32 @@ export async function loadPeopleFacts(
       return [p.personId, { facts, shifts: own }];
     }),
   );
+}
+
+/**
+ * The entries (not deleted) of these people overlapping `range`, one row per person with their entries packed as
+ * "startMs:minutes:category,...": a year of a team's entries is tens of thousands of rows, and decoding them
+ * one by one (row objects, Dates) cost more than the rest of a report.
+ */
+async function entriesOfPeople(db: Db, ids: readonly string[], range: Interval): Promise<Map<string, WorkEntry[]>> {
+  const rows = await db.execute(sql`
+    select ${workEntry.personId} as person_id,
+      string_agg(floor(extract(epoch from ${workEntry.startsAt}) * 1000)::bigint || ':' || ${workEntry.minutes} || ':' || ${workEntry.category}, ',') as packed
+    from ${workEntry}
+    where ${workEntry.personId} = any(${`{${ids.join(",")}}`}::uuid[]) and ${workEntry.deletedAt} is null
+      and ${workEntry.startsAt} < ${new Date(range.end).toISOString()}::timestamptz
+      and ${workEntry.startsAt} + make_interval(mins => ${workEntry.minutes}) > ${new Date(range.start).toISOString()}::timestamptz
+    group by ${workEntry.personId}`);
+  const byPerson = new Map<string, WorkEntry[]>();
+  for (const row of rowsOf(rows)) {
+    const entries: WorkEntry[] = [];
+    for (const item of String(row.packed ?? "").split(",")) {
+      const [start, minutes, category] = item.split(":");
+      if (category === "toil" || category === "overhead") entries.push({ start: Number(start), minutes: Number(minutes), category });
+    }
+    byPerson.set(String(row.person_id), entries);
+  }
+  return byPerson;
 }
 
 /** Rows grouped by key, each mapped, in their order (Map.groupBy is Node 21+). */

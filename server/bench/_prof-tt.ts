@@ -1,0 +1,18 @@
+import { openPostgres } from "@/db/client";
+import { loadViewerByPersonId } from "@/server/auth/viewer";
+import { teamToil } from "@/server/services/reports/team-toil";
+import { benchFixtures } from "@/server/bench/org/bench-fixtures";
+import { sql } from "drizzle-orm";
+import { queryRows } from "@/server/bench/org/query-rows";
+const database = await openPostgres("postgres://postgres@127.0.0.1:5432/toilcap_bench_200e20t");
+const db = database.db;
+const fx = await benchFixtures(db, { engineers: 200, teams: 20, days: 365 });
+const team = fx.teams[Number(process.argv[2] ?? 0)]!;
+const [m] = await queryRows(db, sql`select id from person where email = ${team.managerEmail}`);
+const viewer = (await loadViewerByPersonId(db, String(m!.id)))!;
+const now = new Date();
+for (let i = 0; i < 5; i++) await teamToil(db, viewer, { teamId: team.id, period: "quarter" }, now);
+const d0 = process.cpuUsage(); const w0 = performance.now();
+for (let i = 0; i < 40; i++) await teamToil(db, viewer, { teamId: team.id, period: "quarter" }, now);
+const d = process.cpuUsage(d0); console.log("teamToil cpu", ((d.user + d.system) / 1000 / 40).toFixed(1), "wall", ((performance.now() - w0) / 40).toFixed(1));
+await database.close();
