@@ -1,5 +1,5 @@
 import type { PageWeight } from "./first-load-js";
-import type { LoadResult } from "./http/load-spec";
+import type { MeasuredLoad } from "./http/load-spec";
 import type { ScenarioPair } from "./http/scenarios";
 import type { TimingSummary } from "./shift-expansion";
 
@@ -18,6 +18,9 @@ export interface HttpFigures {
   throughput: number;
   failures: number;
   statuses: Record<string, number>;
+  /** CPU milliseconds per request (per notification for ingest) in the app server and in PostgreSQL. */
+  serverCpuMs: number | null;
+  databaseCpuMs: number | null;
 }
 
 export interface BenchRow {
@@ -38,7 +41,7 @@ export interface RunSetup {
 
 const RATIO_TARGET = 0.5;
 
-function figures(result: LoadResult, items: number): HttpFigures {
+function figures(result: MeasuredLoad, items: number): HttpFigures {
   return {
     p50: result.p50,
     p95: result.p95,
@@ -46,6 +49,8 @@ function figures(result: LoadResult, items: number): HttpFigures {
     throughput: result.throughput * items,
     failures: result.failures,
     statuses: result.statuses,
+    serverCpuMs: result.serverCpuMsPerRequest,
+    databaseCpuMs: result.databaseCpuMsPerRequest,
   };
 }
 
@@ -69,7 +74,7 @@ function httpTargets(pair: ScenarioPair, stack: HttpFigures, ratio: number, setu
   }
 }
 
-export function httpRow(pair: ScenarioPair, stackResult: LoadResult, baselineResult: LoadResult, setup: RunSetup): BenchRow {
+export function httpRow(pair: ScenarioPair, stackResult: MeasuredLoad, baselineResult: MeasuredLoad, setup: RunSetup): BenchRow {
   const stack = figures(stackResult, pair.itemsPerRequest);
   const baseline = figures(baselineResult, pair.itemsPerRequest);
   const ratio = baseline.throughput > 0 ? stack.throughput / baseline.throughput : 0;
@@ -119,6 +124,8 @@ export function printTable(rows: readonly BenchRow[], pages: readonly PageWeight
       "raw p95 ms": fixed(row.baseline?.p95),
       "raw per s": row.baseline ? fixed(row.baseline.throughput, 0) : "",
       ratio: fixed(row.ratio, 2),
+      "cpu ms/req app+db": "serverCpuMs" in row.stack ? `${fixed(row.stack.serverCpuMs)}+${fixed(row.stack.databaseCpuMs)}` : "",
+      "raw cpu": row.baseline ? `${fixed(row.baseline.serverCpuMs)}+${fixed(row.baseline.databaseCpuMs)}` : "",
       failures: "failures" in row.stack ? row.stack.failures + (row.baseline?.failures ?? 0) : "",
       targets: verdict(row.targets),
     })),

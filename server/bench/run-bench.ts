@@ -5,6 +5,7 @@ import pg from "pg";
 import { openPglite, openPostgres, type Database } from "@/db/client";
 import { firstLoadJs } from "./first-load-js";
 import { ensureProductionBuild } from "./http/build";
+import { CpuMeter } from "./http/cpu-meter";
 import { runLoad } from "./http/run-load";
 import { scenarioPairs, type Sessions } from "./http/scenarios";
 import { signIn, startProductionServer } from "./http/server-process";
@@ -27,6 +28,8 @@ export interface BenchOptions {
   /** Only these HTTP benchmarks (keys of scenarioPairs), or all. */
   only: string[] | null;
   skipBuild: boolean;
+  /** Where the server writes a CPU profile (node --cpu-prof) when it stops, or null. */
+  profileDir: string | null;
 }
 
 function databaseUrl(base: string, name: string): string {
@@ -86,18 +89,20 @@ export async function runBench(options: BenchOptions): Promise<void> {
   if (!options.skipBuild) ensureProductionBuild();
 
   const rows: BenchRow[] = [];
-  const server = await startProductionServer(options.port, target);
+  const server = await startProductionServer(options.port, target, { profileDir: options.profileDir ?? undefined });
+  const meter = await CpuMeter.open(server.pid, "url" in target ? { url: options.postgresUrl, database: new URL(target.url).pathname.slice(1) } : null);
   try {
     const sessions = await signInAll(server.url, fixtures);
     const pairs = scenarioPairs(server.url, fixtures, sessions, { warmupSeconds: options.warmupSeconds, seconds: options.seconds });
     for (const pair of pairs) {
       if (options.only && !options.only.includes(pair.key)) continue;
       console.info(`bench: ${pair.name} (${pair.stack.connections} connections)…`);
-      const stack = await runLoad(pair.stack);
-      const baseline = await runLoad(pair.baseline);
+      const stack = await runLoad(pair.stack, meter);
+      const baseline = await runLoad(pair.baseline, meter);
       rows.push(httpRow(pair, stack, baseline, setup));
     }
   } finally {
+    await meter.close();
     await server.stop();
   }
 
@@ -116,6 +121,7 @@ export async function runBench(options: BenchOptions): Promise<void> {
     quick: options.quick,
     timing: { warmupSeconds: options.warmupSeconds, seconds: options.seconds },
     ratioDefinition: "stack throughput / raw-SQL baseline throughput, same concurrency, same server",
+    cpuDefinition: "CPU ms per successful request: the app server process, and the PostgreSQL backends of its database",
     generation: { counts: org.counts, steps: org.steps, historyFrom: org.from },
     rows,
     firstLoadJs: { pages, targets: firstLoadTargets(pages) },

@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --engineers N] [--teams N] [--engine pglite] [--quick] [--seconds S] [--only teamReport,...]`:
+ * `npm run bench [-- --engineers N] [--teams N] [--engine pglite] [--quick] [--seconds S] [--only teamReport,...]
+ *   [--profile DIR] [--skip-build]`:
  * issue 7's benchmark. Generates an organisation (default 200 engineers in 20 teams, a year of history) in a fresh
  * database, serves the production build on it, measures each endpoint against a raw-SQL baseline with autocannon
  * from a separate process, then shift expansion in-process and the first-load JavaScript of every page.
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     port: { type: "string", default: process.env.BENCH_PORT ?? "3340" },
     only: { type: "string" },
     "skip-build": { type: "boolean", default: false },
+    profile: { type: "string" },
   },
 });
 
@@ -55,6 +57,7 @@ runBench({
   postgresUrl: process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
   only: values.only ? values.only.split(",").map((key) => key.trim()) : null,
   skipBuild: values["skip-build"] === true,
+  profileDir: values.profile ?? null,
 }).catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);

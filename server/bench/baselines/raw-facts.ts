@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { expandShifts, type Override, type RotationRole, type RotationSpec } from "@/server/domain/rotations";
-import type { AccountingFacts, EntryCategory, Shift, ShiftRole, WorkEntry } from "@/server/domain/accounting";
+import { MAX_ENTRY_MINUTES, type AccountingFacts, type EntryCategory, type Shift, type ShiftRole, type WorkEntry } from "@/server/domain/accounting";
 import type { Interval, WorkPattern } from "@/server/domain/time";
 import { queryRows } from "../org/query-rows";
 
@@ -43,7 +43,8 @@ export async function rawFacts(db: Db, people: readonly RawProfile[], range: Int
   const entries = await queryRows(db, sql`
     select person_id, floor(extract(epoch from starts_at) * 1000) as s, minutes, category from work_entry
     where person_id = any(${uuidArray(ids)}) and deleted_at is null and starts_at < ${to}::timestamptz
-      and starts_at + make_interval(mins => minutes) > ${from}::timestamptz`);
+      and starts_at + make_interval(mins => minutes) > ${from}::timestamptz
+      and starts_at > ${new Date(range.start - MAX_ENTRY_MINUTES * 60_000).toISOString()}::timestamptz`);
   const records = await queryRows(db, sql`
     select person_id, role, floor(extract(epoch from starts_at) * 1000) as s, floor(extract(epoch from ends_at) * 1000) as e from shift_record
     where person_id = any(${uuidArray(ids)}) and starts_at < ${to}::timestamptz and ends_at > ${from}::timestamptz`);

@@ -2,6 +2,7 @@
 export interface LoadSpec {
   url: string;
   connections: number;
+  /** Run first and thrown away (JIT, caches, connection pool), then `seconds` measured. */
   warmupSeconds: number;
   seconds: number;
   method: "GET" | "POST";
@@ -33,4 +34,10 @@ export interface LoadResult {
   failures: number;
   /** Answers by HTTP status, to tell a refusal from a slow success. */
   statuses: Record<string, number>;
+}
+
+/** A measured run and the CPU it cost per successful request (null where it could not be read). */
+export interface MeasuredLoad extends LoadResult {
+  serverCpuMsPerRequest: number | null;
+  databaseCpuMsPerRequest: number | null;
 }

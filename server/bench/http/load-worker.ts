@@ -1,6 +1,6 @@
 /**
  * The load generator, run as its own process (`node --import tsx server/bench/http/load-worker.ts SPEC_JSON`) so
- * that autocannon never shares the server's or the runner's event loop. Warms up, measures, prints one JSON line.
+ * that autocannon never shares the server's or the runner's event loop. Runs `seconds`, prints one JSON line.
  */
 import autocannon, { type AutocannonRequest } from "autocannon";
 import type { BodySpec, LoadResult, LoadSpec } from "./load-spec";
@@ -72,7 +72,6 @@ async function run(spec: LoadSpec, seconds: number): Promise<{ latencies: number
 
 async function main() {
   const spec = JSON.parse(process.argv[2] ?? "{}") as LoadSpec;
-  if (spec.warmupSeconds > 0) await run(spec, spec.warmupSeconds);
   const measured = await run(spec, spec.seconds);
   const sorted = [...measured.latencies].sort((a, b) => a - b);
   const result: LoadResult = {

@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import type { LoadResult, LoadSpec } from "./load-spec";
+import { CpuMeter } from "./cpu-meter";
+import type { LoadResult, LoadSpec, MeasuredLoad } from "./load-spec";
 
 const WORKER = path.join(process.cwd(), "server", "bench", "http", "load-worker.ts");
 
 /** Runs one load in a separate process (see load-worker.ts) and reads its result. */
-export function runLoad(spec: LoadSpec): Promise<LoadResult> {
+function runWorker(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", WORKER, JSON.stringify(spec)], { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
@@ -20,4 +21,14 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
       resolve(JSON.parse(line) as LoadResult);
     });
   });
+}
+
+/** A warm-up run, thrown away, then the measured run with the CPU it cost the server and the database. */
+export async function runLoad(spec: LoadSpec, meter: CpuMeter): Promise<MeasuredLoad> {
+  if (spec.warmupSeconds > 0) await runWorker({ ...spec, seconds: spec.warmupSeconds });
+  const before = await meter.snapshot();
+  const result = await runWorker(spec);
+  const spent = CpuMeter.spent(before, await meter.snapshot());
+  const perRequest = (ms: number | null) => (ms === null || result.requests === 0 ? null : ms / result.requests);
+  return { ...result, serverCpuMsPerRequest: perRequest(spent.server), databaseCpuMsPerRequest: perRequest(spent.database) };
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 
 export interface RunningServer {
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -27,7 +28,11 @@ async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
  * Starts the production build (`next start`) on `port` with the benchmark's database. TOILCAP_BENCH=1 turns on the
  * raw-SQL baseline routes; sign-in limits are raised for the runner's sign-ins; no demo data is seeded.
  */
-export async function startProductionServer(port: number, database: { url: string } | { dataDir: string }): Promise<RunningServer> {
+export async function startProductionServer(
+  port: number,
+  database: { url: string } | { dataDir: string },
+  options: { profileDir?: string } = {},
+): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -46,7 +51,10 @@ export async function startProductionServer(port: number, database: { url: strin
     delete env.DATABASE_URL;
     env.TOILCAP_DATA_DIR = database.dataDir;
   }
-  const child = spawn(path.join(process.cwd(), "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  // Node itself runs Next's CLI, so a CPU profile of the server can be asked for (written when it stops).
+  const profile = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [];
+  const nextCli = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  const child = spawn(process.execPath, [...profile, nextCli, "start", "-p", String(port), "-H", "127.0.0.1"], {
     env,
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -59,6 +67,7 @@ export async function startProductionServer(port: number, database: { url: strin
   }
   return {
     url,
+    pid: child.pid ?? 0,
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;

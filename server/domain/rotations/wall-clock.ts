@@ -26,9 +26,19 @@ function asUtc(date: CalendarDate, minute = 0): number {
   return Date.UTC(date.year, date.month - 1, date.day, 0, minute);
 }
 
+/**
+ * The UTC calendar date of `ms`, by arithmetic (Hinnant's days-to-civil) rather than through a Date: Next's server
+ * wraps the Date constructor, and expansion asks for thousands of dates.
+ */
 function dateOfUtc(ms: number): CalendarDate {
-  const utc = new Date(ms);
-  return { year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate() };
+  const shifted = Math.floor(ms / MS_PER_UTC_DAY) + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1 };
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -62,7 +72,9 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
 
 /** ISO weekday, Monday 1 to Sunday 7. */
 export function isoWeekday(date: CalendarDate): number {
-  return new Date(asUtc(date)).getUTCDay() || 7;
+  // 1 January 1970 was a Thursday (4).
+  const days = Math.floor(asUtc(date) / MS_PER_UTC_DAY);
+  return ((((days + 3) % 7) + 7) % 7) + 1;
 }
 
 export function isOnOrBefore(a: CalendarDate, b: CalendarDate): boolean {

@@ -1,8 +1,8 @@
 import { and, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { absence, person, workEntry } from "@/db/schema";
-import type { AccountingFacts, WorkEntry } from "@/server/domain/accounting";
-import type { Interval, WorkPattern } from "@/server/domain/time";
+import { MAX_ENTRY_MINUTES, type AccountingFacts, type WorkEntry } from "@/server/domain/accounting";
+import { MINUTE_MS, type Interval, type WorkPattern } from "@/server/domain/time";
 import type { ScheduledShift } from "../rotations/window-shifts";
 import { shiftsOfPeople } from "./duty-shifts";
 import { epochMs } from "./epoch-ms";
@@ -91,7 +91,8 @@ export async function loadPeopleFacts(
 /**
  * The entries (not deleted) of these people overlapping `range`, one row per person with their entries packed as
  * "startMs:minutes:category,...": a year of a team's entries is tens of thousands of rows, and decoding them
- * one by one (row objects, Dates) cost more than the rest of a report.
+ * one by one (row objects, Dates) cost more than the rest of a report. No entry is longer than MAX_ENTRY_MINUTES
+ * (the schemas refuse longer ones), so a lower bound on the start keeps the index scan to the range.
  */
 async function entriesOfPeople(db: Db, ids: readonly string[], range: Interval): Promise<Map<string, WorkEntry[]>> {
   const rows = await db.execute(sql`
@@ -101,6 +102,7 @@ async function entriesOfPeople(db: Db, ids: readonly string[], range: Interval):
     where ${workEntry.personId} = any(${`{${ids.join(",")}}`}::uuid[]) and ${workEntry.deletedAt} is null
       and ${workEntry.startsAt} < ${new Date(range.end).toISOString()}::timestamptz
       and ${workEntry.startsAt} + make_interval(mins => ${workEntry.minutes}) > ${new Date(range.start).toISOString()}::timestamptz
+      and ${workEntry.startsAt} > ${new Date(range.start - MAX_ENTRY_MINUTES * MINUTE_MS).toISOString()}::timestamptz
     group by ${workEntry.personId}`);
   const byPerson = new Map<string, WorkEntry[]>();
   for (const row of rowsOf(rows)) {
