@@ -5,10 +5,10 @@ import { aggregateTeam, type Accounting } from "@/server/domain/accounting";
 import { periodAndWeeks } from "@/server/domain/accounting/cut-windows";
 import type { teamToilInput } from "@/server/schemas/reports";
 import type { Caps } from "../share/caps";
-import { loadPeopleFacts } from "../share/people-facts";
+import { loadPeopleFacts, type PersonFacts, type PersonProfile } from "../share/people-facts";
 import { trendWeeks } from "../share/trend-weeks";
 import { capStanding, toilShareParts, type CapStanding, type ToilShareParts } from "./cap-standing";
-import { overCapRun, type OverCapRun } from "./over-cap-run";
+import { overCapRun, runMayReachFurther, type OverCapRun } from "./over-cap-run";
 import { maySeePerson, openReport, type ReportTeam } from "./open-report";
 import { reportWindow, type ReportPeriod } from "./report-window";
 import { shareSpread, type ShareSpread } from "./share-spread";
@@ -66,13 +66,23 @@ export async function teamToil(db: Db, viewer: Viewer, input: TeamToilInput, now
   const lastInstant = Math.max(accounted.start, accounted.end - 1);
   const weeks = accounted.end > accounted.start ? trendWeeks(window.timeZone, OVER_CAP_LOOKBACK_WEEKS, new Date(lastInstant)) : [];
   const weekSpans = weeks.map((w) => ({ start: w.start, end: Math.min(w.end, accounted.end) }));
+  // Read the period and the weeks it overlaps first; only engineers whose run of weeks over the cap reaches back
+  // past them need the rest of the year (most do not: their latest weeks are under the cap). Same numbers either way.
+  const recentWeeks = weekSpans.filter((w) => w.end > accounted.start);
+  const recentFrom = Math.min(accounted.start, recentWeeks[0]?.start ?? accounted.start);
+  const facts = await loadPeopleFacts(db, scope.members, { start: recentFrom, end: accounted.end }, now);
+  const factsOf = (member: PersonProfile) => facts.get(member.personId)?.facts ?? { ...member, absences: [], shifts: [], entries: [] };
+  const recent = new Map(scope.members.map((member) => [member.personId, periodAndWeeks(factsOf(member), accounted, recentWeeks)]));
+  const further = scope.members.filter((member) =>
+    recentWeeks.length < weekSpans.length && runMayReachFurther(recent.get(member.personId)?.weeks ?? [], scope.caps.toilCap));
   const loadFrom = Math.min(accounted.start, weekSpans[0]?.start ?? accounted.start);
-  const facts = await loadPeopleFacts(db, scope.members, { start: loadFrom, end: accounted.end }, now);
+  const older = further.length > 0 ? await loadPeopleFacts(db, further, { start: loadFrom, end: accounted.end }, now) : new Map<string, PersonFacts>();
 
   const rows: MemberToil[] = scope.members.map((member) => {
-    const own = facts.get(member.personId)?.facts ?? { ...member, absences: [], shifts: [], entries: [] };
-    // The period and its weeks cut from one pass over the year: the same numbers as computing each alone.
-    const { period: accounting, weeks } = periodAndWeeks(own, accounted, weekSpans);
+    const first = recent.get(member.personId) ?? periodAndWeeks(factsOf(member), accounted, recentWeeks);
+    const accounting = first.period;
+    const yearFacts = older.get(member.personId)?.facts;
+    const weeks = yearFacts ? periodAndWeeks(yearFacts, accounted, weekSpans).weeks : first.weeks;
     const standing = capStanding(accounting, scope.caps);
     return {
       personId: member.personId,
