@@ -1,0 +1,12 @@
+import { openPostgres } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { queryRows } from "@/server/bench/org/query-rows";
+import { loadPeopleFacts, loadProfiles } from "@/server/services/share/people-facts";
+const database = await openPostgres("postgres://postgres@127.0.0.1:5432/toilcap_bench_200e20t");
+const db = database.db;
+const ids = (await queryRows(db, sql`select id from person where email like 'engineer-%'`)).map((r) => String(r.id));
+const profiles = [...(await loadProfiles(db, ids)).values()];
+const now = Date.now();
+const period = { start: now - 80 * 86400000, end: now };
+for (let i = 0; i < 20; i++) await loadPeopleFacts(db, profiles, period, new Date());
+await database.close();
