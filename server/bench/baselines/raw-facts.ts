@@ -22,7 +22,7 @@ const ms = (value: unknown) => Number(value);
 
 /**
  * The accounting facts of these people over `range`, read with four plain SQL statements and no ORM: the same rows
- * the app's loadPeopleFacts reads (leave, entries, recorded shifts, and the rotations they take turns in or cover,
+ * the app's loadPeopleFacts reads (leave, toil entries, recorded shifts, and the rotations they take turns in or cover,
  * expanded after what is recorded). Unlike the app it records nothing: the recorded boundary only moves where
  * records end and expansion begins, never the time covered.
  */
@@ -42,7 +42,7 @@ export async function rawFacts(db: Db, people: readonly RawProfile[], range: Int
     where person_id = any(${uuidArray(ids)}) and deleted_at is null and starts_at < ${to}::timestamptz and ends_at > ${from}::timestamptz`);
   const entries = await queryRows(db, sql`
     select person_id, floor(extract(epoch from starts_at) * 1000) as s, minutes, category from work_entry
-    where person_id = any(${uuidArray(ids)}) and deleted_at is null and starts_at < ${to}::timestamptz
+    where person_id = any(${uuidArray(ids)}) and deleted_at is null and category = 'toil' and starts_at < ${to}::timestamptz
       and starts_at + make_interval(mins => minutes) > ${from}::timestamptz
       and starts_at > ${new Date(range.start - MAX_ENTRY_MINUTES * 60_000).toISOString()}::timestamptz`);
   const records = await queryRows(db, sql`

@@ -1,4 +1,4 @@
-import { and, asc, gt, inArray, isNull, lt, max, or } from "drizzle-orm";
+import { and, gt, inArray, isNull, lt, max, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rotation, rotationOverride, rotationParticipant, shiftRecord } from "@/db/schema";
 import { expandShifts, type Absence, type Override } from "@/server/domain/rotations";
@@ -76,13 +76,22 @@ async function expandedAfterRecords(db: Db, ids: string[], window: Interval) {
     .select({ id: rotationOverride.rotationId })
     .from(rotationOverride)
     .where(and(inArray(rotationOverride.personId, ids), isNull(rotationOverride.deletedAt), lt(rotationOverride.startsAt, to), gt(rotationOverride.endsAt, from)));
+  // Each rotation with its turn order and the covers in the window, in one read. The subqueries name their tables
+  // by alias: drizzle leaves the outer columns of a one-table select unqualified.
   const rows = await db
-    .select()
+    .select({
+      rotation,
+      participants: sql<string[]>`array(select p.person_id::text from rotation_participant p where p.rotation_id = "rotation"."id" order by p.position)`,
+      covers: sql<CoverRow[] | string | null>`(select json_agg(json_build_object('id', o.id, 'personId', o.person_id,
+          'replacesPersonId', o.replaces_person_id, 'start', floor(extract(epoch from o.starts_at) * 1000)::float8,
+          'end', floor(extract(epoch from o.ends_at) * 1000)::float8) order by o.starts_at)
+        from rotation_override o where o.rotation_id = "rotation"."id" and o.deleted_at is null
+          and o.starts_at < ${to.toISOString()}::timestamptz and o.ends_at > ${from.toISOString()}::timestamptz)`,
+    })
     .from(rotation)
     .where(and(isNull(rotation.deletedAt), or(inArray(rotation.id, inTurns), inArray(rotation.id, covering))));
   if (rows.length === 0) return [];
-  const rotationIds = rows.map((row) => row.id);
-  const unknown = rows.filter((row) => row.recordedUntil === null).map((row) => row.id);
+  const unknown = rows.filter((row) => row.rotation.recordedUntil === null).map((row) => row.rotation.id);
   const lastEnds = unknown.length === 0
     ? []
     : await db
@@ -91,40 +100,32 @@ async function expandedAfterRecords(db: Db, ids: string[], window: Interval) {
         .where(inArray(shiftRecord.rotationId, unknown))
         .groupBy(shiftRecord.rotationId);
   const lastEndOf = new Map(lastEnds.map((row) => [row.rotationId, row.lastEnd]));
-  const participants = await db
-    .select({ rotationId: rotationParticipant.rotationId, personId: rotationParticipant.personId })
-    .from(rotationParticipant)
-    .where(inArray(rotationParticipant.rotationId, rotationIds))
-    .orderBy(asc(rotationParticipant.position));
-  // Covers outside the window change nothing inside it.
-  const overrides = await db
-    .select({
-      rotationId: rotationOverride.rotationId,
-      id: rotationOverride.id,
-      personId: rotationOverride.personId,
-      replacesPersonId: rotationOverride.replacesPersonId,
-      start: epochMs(rotationOverride.startsAt),
-      end: epochMs(rotationOverride.endsAt),
-    })
-    .from(rotationOverride)
-    .where(and(inArray(rotationOverride.rotationId, rotationIds), isNull(rotationOverride.deletedAt), lt(rotationOverride.startsAt, to), gt(rotationOverride.endsAt, from)))
-    .orderBy(asc(rotationOverride.startsAt));
-  const turnOrder = grouped(participants, (p) => p.personId);
-  const covers = grouped(overrides, (o): Override => o);
-  return rows.flatMap((row) => {
+  return rows.flatMap(({ rotation: row, participants, covers }) => {
     const recordedUntil = (row.recordedUntil ?? lastEndOf.get(row.id) ?? row.createdAt).getTime();
     const start = Math.max(window.start, recordedUntil);
     if (start >= window.end) return [];
-    return expandShifts(specOfRow(row, turnOrder.get(row.id) ?? []), covers.get(row.id) ?? [], [], { start, end: window.end });
+    return expandShifts(specOfRow(row, participants), overridesOf(covers), [], { start, end: window.end });
   });
 }
 
-function grouped<Row extends { rotationId: string }, Value>(rows: readonly Row[], valueOf: (row: Row) => Value): Map<string, Value[]> {
-  const groups = new Map<string, Value[]>();
-  for (const row of rows) {
-    const group = groups.get(row.rotationId);
-    if (group) group.push(valueOf(row));
-    else groups.set(row.rotationId, [valueOf(row)]);
-  }
-  return groups;
+/** A cover as the rotation read packs it (JSON: instants as epoch milliseconds). */
+interface CoverRow {
+  id: string;
+  personId: string;
+  replacesPersonId: string | null;
+  start: number;
+  end: number;
+}
+
+/** json_agg arrives parsed from node-postgres and as text from some drivers; null when there are none. */
+function overridesOf(covers: CoverRow[] | string | null): Override[] {
+  const list: unknown = typeof covers === "string" ? JSON.parse(covers) : covers;
+  if (!Array.isArray(list)) return [];
+  return list.map((cover: CoverRow) => ({
+    id: cover.id,
+    personId: cover.personId,
+    replacesPersonId: cover.replacesPersonId,
+    start: Number(cover.start),
+    end: Number(cover.end),
+  }));
 }
