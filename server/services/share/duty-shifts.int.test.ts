@@ -9,6 +9,7 @@ import { DEFAULT_WORK_PATTERN } from "@/server/domain/time";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { shiftsInWindow, type ScheduledShift } from "../rotations/window-shifts";
 import { shiftsOfPeople } from "./duty-shifts";
+import { readPackedFacts } from "./packed-facts";
 
 // Generated history ends at GENERATED; the reads happen ten days later, when a week and a half is unrecorded.
 const GENERATED = new Date("2026-03-20T10:00:00Z");
@@ -38,6 +39,11 @@ function dutyOf(shifts: ReadonlyMap<string, readonly ScheduledShift[]>) {
   );
 }
 
+/** The read-only path as loadPeopleFacts takes it: packed facts (with the records), then the expanded rotations. */
+async function readOnly(window: { start: number; end: number }) {
+  return shiftsOfPeople(database.db, people, window, await readPackedFacts(database.db, people, window));
+}
+
 async function recordingRead(): Promise<Map<string, ScheduledShift[]>> {
   const rows = await database.db.select().from(rotation);
   const byPerson = new Map<string, ScheduledShift[]>(people.map((id) => [id, []]));
@@ -48,12 +54,12 @@ async function recordingRead(): Promise<Map<string, ScheduledShift[]>> {
 describe("shiftsOfPeople (read-only)", () => {
   test("covers the same time as the schedule's recording read, before and after it records", async () => {
     const records = async () => Number((await queryRows(database.db, sql`select count(*) as count from shift_record`))[0]?.count);
-    const before = await shiftsOfPeople(database.db, people, WINDOW, []);
+    const before = await readOnly(WINDOW);
     const unrecorded = await records();
     const recorded = await recordingRead();
     // The comparison means something only if the schedule's read did record the ten days.
     expect(await records()).toBeGreaterThan(unrecorded);
-    const after = await shiftsOfPeople(database.db, people, WINDOW, []);
+    const after = await readOnly(WINDOW);
     expect(dutyOf(before)).toEqual(dutyOf(recorded));
     expect(dutyOf(after)).toEqual(dutyOf(recorded));
     expect([...dutyOf(before).values()].some((person) => person.duty > 0)).toBe(true);
@@ -63,7 +69,7 @@ describe("shiftsOfPeople (read-only)", () => {
     const rows = async () => (await database.db.select({ id: rotation.id, until: rotation.recordedUntil }).from(rotation)).map((r) => `${r.id}:${r.until?.toISOString()}`).sort();
     const [{ count: recordsBefore = 0 } = {}] = await queryRows(database.db, sql`select count(*)::int as count from shift_record`);
     const untilBefore = await rows();
-    await shiftsOfPeople(database.db, people, { start: WINDOW.start, end: LATER.getTime() + 86_400_000 }, []);
+    await readOnly({ start: WINDOW.start, end: LATER.getTime() + 86_400_000 });
     const [{ count: recordsAfter = 0 } = {}] = await queryRows(database.db, sql`select count(*)::int as count from shift_record`);
     expect(recordsAfter).toBe(recordsBefore);
     expect(await rows()).toEqual(untilBefore);
@@ -72,9 +78,9 @@ describe("shiftsOfPeople (read-only)", () => {
   test("a removed rotation keeps its history but is not expanded further", async () => {
     const [first] = await database.db.select({ id: rotation.id }).from(rotation).limit(1);
     if (!first) throw new Error("no rotation");
-    const before = await shiftsOfPeople(database.db, people, WINDOW, []);
+    const before = await readOnly(WINDOW);
     await database.db.update(rotation).set({ deletedAt: LATER }).where(inArray(rotation.id, [first.id]));
-    const after = await shiftsOfPeople(database.db, people, WINDOW, []);
+    const after = await readOnly(WINDOW);
     const of = (shifts: ReadonlyMap<string, readonly ScheduledShift[]>) => [...shifts.values()].flat().filter((s) => s.rotationId === first.id);
     expect(of(after).every((shift) => shift.source === "record")).toBe(true);
     expect(of(after).length).toBeLessThan(of(before).length);

@@ -1,11 +1,11 @@
 import { and, gt, inArray, isNull, lt, max, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rotation, rotationOverride, rotationParticipant, shiftRecord } from "@/db/schema";
-import { expandShifts, type Absence, type Override } from "@/server/domain/rotations";
+import { expandShifts, type Override } from "@/server/domain/rotations";
 import type { Interval } from "@/server/domain/time";
 import { specOfRow } from "../rotations/rotation-rows";
 import type { ScheduledShift } from "../rotations/window-shifts";
-import { epochMs } from "./epoch-ms";
+import type { PackedFacts } from "./packed-facts";
 
 function overlapsAny(shift: Interval, spans: readonly Interval[]): boolean {
   return spans.some((span) => span.start < shift.end && shift.start < span.end);
@@ -13,40 +13,31 @@ function overlapsAny(shift: Interval, spans: readonly Interval[]): boolean {
 
 /**
  * The shifts these people held in `window`, from every rotation of any team they are or were on, as the
- * schedule shows them: recorded history, and after each rotation's recorded-until instant the rotation expanded
- * from its settings (so the shift in progress counts before it is recorded). Grouped by person, sorted by start.
+ * schedule shows them: recorded history (read with their facts, see readPackedFacts), and after each rotation's
+ * recorded-until instant the rotation expanded from its settings (so the shift in progress counts before it is
+ * recorded). Grouped by person, sorted by start, then rotation.
  *
  * Read-only: unlike the schedule pages it records nothing (no row locks, no writes on a report read). The time
  * covered is the same either way: recording freezes exactly what expanding the current settings gives, and every
- * edit of a rotation or cover freezes the past before it changes anything.
- * `absences` are these people's (for the onLeave flag); absent people's shifts are flagged as the schedule does.
+ * edit of a rotation or cover freezes the past before it changes anything. `onLeave` flags shifts that overlap
+ * their holder's absence, as the schedule does.
  */
 export async function shiftsOfPeople(
   db: Db,
   personIds: readonly string[],
   window: Interval,
-  absences: readonly Absence[],
+  facts: ReadonlyMap<string, Pick<PackedFacts, "absences" | "records">>,
 ): Promise<Map<string, ScheduledShift[]>> {
   const ids = [...new Set(personIds)];
   const byPerson = new Map<string, ScheduledShift[]>(ids.map((id) => [id, []]));
   if (ids.length === 0 || window.end <= window.start) return byPerson;
-  const [from, to] = [new Date(window.start), new Date(window.end)];
-  const absencesOf = new Map<string, Absence[]>();
-  for (const absence of absences) {
-    const own = absencesOf.get(absence.personId);
-    if (own) own.push(absence);
-    else absencesOf.set(absence.personId, [absence]);
-  }
   const shifts: ScheduledShift[] = [];
-
-  const records = await db
-    .select({ rotationId: shiftRecord.rotationId, role: shiftRecord.role, personId: shiftRecord.personId, start: epochMs(shiftRecord.startsAt), end: epochMs(shiftRecord.endsAt) })
-    .from(shiftRecord)
-    .where(and(inArray(shiftRecord.personId, ids), lt(shiftRecord.startsAt, to), gt(shiftRecord.endsAt, from)));
-  for (const record of records) {
-    shifts.push({ ...record, source: "record", onLeave: overlapsAny(record, absencesOf.get(record.personId) ?? []) });
+  for (const [personId, own] of facts) {
+    if (!byPerson.has(personId)) continue;
+    for (const record of own.records) {
+      shifts.push({ ...record, personId, source: "record", onLeave: overlapsAny(record, own.absences) });
+    }
   }
-
   for (const shift of await expandedAfterRecords(db, ids, window)) {
     if (!byPerson.has(shift.personId)) continue;
     shifts.push({
@@ -56,7 +47,7 @@ export async function shiftsOfPeople(
       start: shift.start,
       end: shift.end,
       source: shift.source,
-      onLeave: overlapsAny(shift, absencesOf.get(shift.personId) ?? []),
+      onLeave: overlapsAny(shift, facts.get(shift.personId)?.absences ?? []),
     });
   }
   shifts.sort((a, b) => a.start - b.start || (a.rotationId < b.rotationId ? -1 : a.rotationId > b.rotationId ? 1 : 0));
