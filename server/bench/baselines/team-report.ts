@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { aggregateTeam, type AccountingFacts } from "@/server/domain/accounting";
-import { periodAndWeeks } from "@/server/domain/accounting/cut-windows";
+import { accountingByWindows, periodAndWeeks } from "@/server/domain/accounting/cut-windows";
 import { accountingWindow } from "@/server/services/share/share-window";
 import { trendWeeks } from "@/server/services/share/trend-weeks";
 import { capStanding } from "@/server/services/reports/cap-standing";
@@ -34,12 +34,15 @@ export async function baselineTeamReport(db: Db, teamId: string, timeZone: strin
   const factsOf = (profile: RawProfile) => facts.get(profile.personId) ?? { ...profile, absences: [], shifts: [], entries: [] };
   const recent = new Map(profiles.map((profile) => [profile.personId, periodAndWeeks(factsOf(profile), accounted, recentWeeks)]));
   const further = profiles.filter((p) => recentWeeks.length < weekSpans.length && runMayReachFurther(recent.get(p.personId)?.weeks ?? [], caps.toilCap));
-  const loadFrom = Math.min(accounted.start, weekSpans[0]?.start ?? accounted.start);
-  const year = further.length > 0 ? await rawFacts(db, further, { start: loadFrom, end: accounted.end }) : new Map<string, AccountingFacts>();
+  const olderWeeks = weekSpans.filter((w) => w.end <= recentFrom);
+  const olderSpan = { start: olderWeeks[0]?.start ?? recentFrom, end: recentFrom };
+  const older = further.length > 0 ? await rawFacts(db, further, olderSpan) : new Map<string, AccountingFacts>();
   const rows = profiles.map((profile) => {
     const first = recent.get(profile.personId) ?? periodAndWeeks(factsOf(profile), accounted, recentWeeks);
-    const yearFacts = year.get(profile.personId);
-    const weeks = yearFacts ? periodAndWeeks(yearFacts, accounted, weekSpans).weeks : first.weeks;
+    const olderFacts = older.get(profile.personId);
+    const weeks = olderFacts
+      ? [...accountingByWindows(olderFacts, olderSpan, olderWeeks).map((accounting, index) => ({ window: olderWeeks[index] ?? olderSpan, accounting })), ...first.weeks]
+      : first.weeks;
     return {
       personId: profile.personId,
       name: profile.name,

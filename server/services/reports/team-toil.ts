@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Db } from "@/db/client";
 import type { Viewer } from "@/server/auth/permissions";
 import { aggregateTeam, type Accounting } from "@/server/domain/accounting";
-import { periodAndWeeks } from "@/server/domain/accounting/cut-windows";
+import { accountingByWindows, periodAndWeeks } from "@/server/domain/accounting/cut-windows";
 import type { teamToilInput } from "@/server/schemas/reports";
 import type { Caps } from "../share/caps";
 import { loadPeopleFacts, type PersonFacts, type PersonProfile } from "../share/people-facts";
@@ -75,14 +75,18 @@ export async function teamToil(db: Db, viewer: Viewer, input: TeamToilInput, now
   const recent = new Map(scope.members.map((member) => [member.personId, periodAndWeeks(factsOf(member), accounted, recentWeeks)]));
   const further = scope.members.filter((member) =>
     recentWeeks.length < weekSpans.length && runMayReachFurther(recent.get(member.personId)?.weeks ?? [], scope.caps.toilCap));
-  const loadFrom = Math.min(accounted.start, weekSpans[0]?.start ?? accounted.start);
-  const older = further.length > 0 ? await loadPeopleFacts(db, further, { start: loadFrom, end: accounted.end }, now) : new Map<string, PersonFacts>();
+  // Only the weeks before those already read: each week's numbers come from the facts overlapping it.
+  const olderWeeks = weekSpans.filter((w) => w.end <= recentFrom);
+  const olderSpan = { start: olderWeeks[0]?.start ?? recentFrom, end: recentFrom };
+  const older = further.length > 0 ? await loadPeopleFacts(db, further, olderSpan, now) : new Map<string, PersonFacts>();
 
   const rows: MemberToil[] = scope.members.map((member) => {
     const first = recent.get(member.personId) ?? periodAndWeeks(factsOf(member), accounted, recentWeeks);
     const accounting = first.period;
-    const yearFacts = older.get(member.personId)?.facts;
-    const weeks = yearFacts ? periodAndWeeks(yearFacts, accounted, weekSpans).weeks : first.weeks;
+    const olderFacts = older.get(member.personId)?.facts;
+    const weeks = olderFacts
+      ? [...accountingByWindows(olderFacts, olderSpan, olderWeeks).map((accounting, index) => ({ window: olderWeeks[index] ?? olderSpan, accounting })), ...first.weeks]
+      : first.weeks;
     const standing = capStanding(accounting, scope.caps);
     return {
       personId: member.personId,
