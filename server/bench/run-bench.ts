@@ -10,7 +10,7 @@ import { runLoad } from "./http/run-load";
 import { scenarioPairs, type Sessions } from "./http/scenarios";
 import { signIn, startProductionServer } from "./http/server-process";
 import { benchFixtures, type BenchFixtures } from "./org/bench-fixtures";
-import { generateOrg, type GeneratedOrg } from "./org/generate-org";
+import { existingOrg, generateOrg, type GeneratedOrg } from "./org/generate-org";
 import { BENCH_PASSWORD, type OrgSize } from "./org/org-shape";
 import { expansionRow, firstLoadTargets, httpRow, printTable, type BenchRow } from "./results";
 import { benchShiftExpansion } from "./shift-expansion";
@@ -30,6 +30,8 @@ export interface BenchOptions {
   skipBuild: boolean;
   /** Where the server writes a CPU profile (node --cpu-prof) when it stops, or null. */
   profileDir: string | null;
+  /** Keep the database a previous run generated for this size (its history ends when it was generated). */
+  reuse: boolean;
 }
 
 function databaseUrl(base: string, name: string): string {
@@ -38,29 +40,38 @@ function databaseUrl(base: string, name: string): string {
   return url.toString();
 }
 
-/** A fresh database (PostgreSQL) or data directory (PGlite), migrated, with the generated organisation. */
+/**
+ * A fresh database (PostgreSQL) or data directory (PGlite), migrated, with the generated organisation; with
+ * `reuse`, the one a previous run left, when it holds an organisation of this size.
+ */
 async function prepareDatabase(options: BenchOptions): Promise<{ target: { url: string } | { dataDir: string }; org: GeneratedOrg; fixtures: BenchFixtures }> {
   const label = options.quick ? "quick" : `${options.size.engineers}e${options.size.teams}t`;
   let database: Database;
   let target: { url: string } | { dataDir: string };
+  let fresh = !options.reuse;
   if (options.engine === "postgres") {
     const name = `toilcap_bench_${label}`;
     const admin = new pg.Client({ connectionString: options.postgresUrl });
     await admin.connect();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.query(`create database ${name}`);
+    const exists = (await admin.query("select 1 from pg_database where datname = $1", [name])).rowCount === 1;
+    fresh ||= !exists;
+    if (fresh) {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.query(`create database ${name}`);
+    }
     await admin.end();
     target = { url: databaseUrl(options.postgresUrl, name) };
     database = await openPostgres(target.url);
   } else {
     const dataDir = path.join(process.cwd(), "data", `bench-pglite-${label}`);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    fresh ||= !fs.existsSync(dataDir);
+    if (fresh) fs.rmSync(dataDir, { recursive: true, force: true });
     target = { dataDir };
     database = await openPglite(dataDir);
   }
   try {
     await database.migrate();
-    const org = await generateOrg(database.db, options.engine, options.size, new Date());
+    const org = fresh ? await generateOrg(database.db, options.engine, options.size, new Date()) : await existingOrg(database.db, options.size);
     return { target, org, fixtures: await benchFixtures(database.db, options.size) };
   } finally {
     await database.close();
@@ -85,7 +96,7 @@ export async function runBench(options: BenchOptions): Promise<void> {
   const startedAt = new Date();
   console.info(`bench: generating ${options.size.engineers} engineers in ${options.size.teams} teams (${options.size.days} days) on ${options.engine}…`);
   const { target, org, fixtures } = await prepareDatabase(options);
-  console.info(`bench: generated in ${org.steps.reduce((sum, step) => sum + step.ms, 0)} ms`, org.counts);
+  console.info(org.steps.length > 0 ? `bench: generated in ${org.steps.reduce((sum, step) => sum + step.ms, 0)} ms` : "bench: reusing the database", org.counts);
   if (!options.skipBuild) ensureProductionBuild();
 
   const rows: BenchRow[] = [];

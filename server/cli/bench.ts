@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --engineers N] [--teams N] [--engine pglite] [--quick] [--seconds S] [--only teamReport,...]
- *   [--profile DIR] [--skip-build]`:
+ *   [--profile DIR] [--skip-build] [--reuse]`:
  * issue 7's benchmark. Generates an organisation (default 200 engineers in 20 teams, a year of history) in a fresh
  * database, serves the production build on it, measures each endpoint against a raw-SQL baseline with autocannon
  * from a separate process, then shift expansion in-process and the first-load JavaScript of every page.
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     only: { type: "string" },
     "skip-build": { type: "boolean", default: false },
     profile: { type: "string" },
+    reuse: { type: "boolean", default: false },
   },
 });
 
@@ -58,6 +59,7 @@ runBench({
   only: values.only ? values.only.split(",").map((key) => key.trim()) : null,
   skipBuild: values["skip-build"] === true,
   profileDir: values.profile ?? null,
+  reuse: values.reuse === true,
 }).catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);

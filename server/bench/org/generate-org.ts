@@ -77,3 +77,14 @@ export async function generateOrg(db: Db, engine: Engine, size: OrgSize, now: Da
   steps.push({ step: "analyze", ms: Math.round(performance.now() - started) });
   return { size, now, from: plan.from, counts: await rowCounts(db), steps };
 }
+
+/** The organisation a previous run generated, counted; refuses a database that holds another size or none. */
+export async function existingOrg(db: Db, size: OrgSize): Promise<GeneratedOrg> {
+  const [row] = await queryRows(db, sql`
+    select (select count(*) from person where email like 'engineer-%@bench.example')::int as engineers, (select count(*) from team)::int as teams,
+      (select min(starts_on)::text from rotation) as "from"`);
+  if (Number(row?.engineers) !== size.engineers || Number(row?.teams) !== size.teams) {
+    throw new Error(`--reuse: the database holds ${String(row?.engineers)} engineers in ${String(row?.teams)} teams, not ${size.engineers} in ${size.teams}`);
+  }
+  return { size, now: new Date(), from: String(row?.from ?? ""), counts: await rowCounts(db), steps: [] };
+}
