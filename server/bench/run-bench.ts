@@ -137,6 +137,10 @@ export async function runBench(options: BenchOptions): Promise<void> {
     rows,
     firstLoadJs: { pages, targets: firstLoadTargets(pages) },
   };
-  fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-  console.info(`Written ${path.relative(process.cwd(), out)}`);
+  const text = `${JSON.stringify(report, null, 2)}\n`;
+  fs.writeFileSync(out, text);
+  // Also under a name of its own, so a PGlite or 2000-engineer run does not replace the last default one.
+  const named = path.join(path.dirname(out), `bench-${options.engine}-${options.quick ? "quick" : `${options.size.engineers}e`}.json`);
+  fs.writeFileSync(named, text);
+  console.info(`Written ${path.relative(process.cwd(), out)} and ${path.relative(process.cwd(), named)}`);
 }
