@@ -46,10 +46,10 @@ export interface PersonFacts {
 }
 
 /**
- * Everything the accounting needs about each person over `range`, in two reads for all of them: absences and
- * toil entries (of every team) that are not deleted with their recorded shifts (readPackedFacts), then the
- * rotations they take turns in or cover, expanded after their records (shiftsOfPeople),
- * each overlapping the range; the accounting clips them. My share and the team reports both load through
+ * Everything the accounting needs about each person over `range`, in two reads for all of them: their absences,
+ * toil entries (of every team, not deleted) and recorded shifts (readPackedFacts), then the rotations they take
+ * turns in or cover, expanded after their records (shiftsOfPeople), each overlapping the range; the accounting
+ * clips them. My share and the team reports both load through
  * here, so they cannot disagree about a person. It only reads (shifts not yet recorded are expanded, not
  * recorded); `now` is kept for callers and future use.
  */
