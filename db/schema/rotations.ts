@@ -62,7 +62,8 @@ export const rotationParticipant = pgTable(
       .notNull()
       .references(() => person.id),
   },
-  (t) => [primaryKey({ columns: [t.rotationId, t.position] })],
+  // By person: which rotations someone takes turns in (their shifts, for reports and their own schedule).
+  (t) => [primaryKey({ columns: [t.rotationId, t.position] }), index("rotation_participant_person_idx").on(t.personId)],
 );
 
 export const rotationOverride = pgTable(
@@ -83,7 +84,11 @@ export const rotationOverride = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
-  (t) => [index("rotation_override_rotation_idx").on(t.rotationId, t.startsAt)],
+  (t) => [
+    index("rotation_override_rotation_idx").on(t.rotationId, t.startsAt),
+    // The covers someone holds, for their shifts in reports.
+    index("rotation_override_person_idx").on(t.personId, t.startsAt),
+  ],
 );
 
 export const swapRequest = pgTable("swap_request", {
@@ -140,6 +145,8 @@ export const shiftRecord = pgTable(
   (t) => [
     index("shift_record_person_idx").on(t.personId, t.startsAt),
     index("shift_record_team_idx").on(t.teamId, t.startsAt),
+    // A rotation's history in a window (its schedule, who was on call when an alert fired), and where it ends.
+    index("shift_record_rotation_idx").on(t.rotationId, t.startsAt),
   ],
 );
 

@@ -1,8 +1,9 @@
-import { managerProcedure, router, teamMemberProcedure } from "@/server/trpc/init";
+import { adminProcedure, managerProcedure, router, teamMemberProcedure } from "@/server/trpc/init";
 import {
   drillDownInput,
   estimateIdInput,
   interruptLoadInput,
+  orgSummaryInput,
   saveEstimateInput,
   teamReportInput,
   teamToilInput,
@@ -14,13 +15,15 @@ import { removeEstimate } from "@/server/services/reports/estimates/remove-estim
 import { saveEstimate } from "@/server/services/reports/estimates/save-estimate";
 import { drillDown } from "@/server/services/reports/drill-down";
 import { interruptLoad } from "@/server/services/reports/interrupt-load";
+import { orgSummary } from "@/server/services/reports/org-summary";
 import { teamToil } from "@/server/services/reports/team-toil";
 import { toilSources } from "@/server/services/reports/toil-sources";
 import { teamTrend } from "@/server/services/reports/trend";
 
 /**
  * Team toil-cap reports. Every member of the team may call them; the services narrow what a caller sees:
- * managers and admins every member, engineers the team totals and their own detail.
+ * managers and admins every member, engineers the team totals and their own detail. The organisation summary
+ * (every team at once) is for admins only.
  */
 export const reportsRouter = router({
   teamToil: teamMemberProcedure.input(teamToilInput).query(({ ctx, input }) => teamToil(ctx.db, ctx.viewer, input, ctx.now())),
@@ -30,5 +33,6 @@ export const reportsRouter = router({
   drillDown: teamMemberProcedure.input(drillDownInput).query(({ ctx, input }) => drillDown(ctx.db, ctx.viewer, input, ctx.now())),
   listEstimates: teamMemberProcedure.input(teamReportInput).query(({ ctx, input }) => listEstimates(ctx.db, ctx.viewer, input)),
   saveEstimate: managerProcedure.input(saveEstimateInput).mutation(({ ctx, input }) => saveEstimate(ctx.db, ctx.viewer, input, ctx.now())),
+  orgSummary: adminProcedure.input(orgSummaryInput).query(({ ctx, input }) => orgSummary(ctx.db, ctx.viewer, input, ctx.now())),
   removeEstimate: managerProcedure.input(estimateIdInput).mutation(({ ctx, input }) => removeEstimate(ctx.db, ctx.viewer, input, ctx.now())),
 });

@@ -44,6 +44,8 @@ function periodChecks(value: { period: string; from?: Date; to?: Date }, ctx: z.
 }
 
 export const teamToilInput = teamScoped(periodFields).superRefine(periodChecks);
+/** The organisation summary (admins): every team, so no teamId. */
+export const orgSummaryInput = z.strictObject(periodFields).superRefine(periodChecks);
 export const interruptLoadInput = teamScoped(periodFields).superRefine(periodChecks);
 export const toilSourcesInput = teamScoped({ ...periodFields, groupBy: sourceKind.default("template") }).superRefine(periodChecks);
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { signedInCaller } from "@/server/trpc/server";
 import { TeamToilBars } from "@/app/_components/charts/team-toil-bars";
 import { TeamBreachesCard } from "@/app/_components/breaches/team-breaches-card";
@@ -22,6 +23,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const report = team ? await loadReport(() => caller.reports.teamToil({ teamId: team.id, ...periodInput(choice, viewer.timeZone) })) : null;
   return (
     <ReportFrame tab="/reports" intro="each engineer's toil share against the cap, who is over, by how much and since when." team={team} choice={choice}>
+      {viewer.isAdmin && (
+        <p className="org-summary-link">
+          <Link href="/reports/org">Organisation summary</Link>: every team&apos;s shares at a glance.
+        </p>
+      )}
       {report && !report.ok && (
         <div className="alert error" role="alert">
           {report.message}

@@ -1,9 +1,8 @@
 import { overlaps } from "./intervals";
-import { byStart, compareIds } from "./ordering";
+import { compareIds } from "./ordering";
 import type { Override, Shift } from "./types";
 
 function coverShift(shift: Shift, override: Override): Shift[] {
-  if (!overlaps(shift, override)) return [shift];
   const replaces = override.replacesPersonId;
   if (replaces !== undefined && replaces !== null && replaces !== shift.personId) return [shift];
   const coverStart = Math.max(shift.start, override.start);
@@ -15,26 +14,42 @@ function coverShift(shift: Shift, override: Override): Shift[] {
   return pieces;
 }
 
+/** The first index whose shift ends after `instant`; shifts are sorted and disjoint, so their ends are sorted too. */
+function firstEndingAfter(shifts: readonly Shift[], instant: number): number {
+  let low = 0;
+  let high = shifts.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((shifts[middle]?.end ?? Infinity) > instant) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
 /**
  * Hands the covered part of each shift to the cover, splitting the shift around it. An override only replaces
  * existing duty: outside every shift it adds nothing. Overlapping overrides apply in order of start, then id,
  * so the later-starting one wins where they overlap, whatever order they arrive in.
+ * `shifts` are one rotation's: sorted by start and disjoint, as its turns are; so is the result.
  */
 export function applyOverrides(shifts: readonly Shift[], overrides: readonly Override[]): Shift[] {
+  if (overrides.length === 0) return [...shifts];
   const ordered = [...overrides].sort((a, b) => a.start - b.start || a.end - b.end || compareIds(a.id, b.id));
-  let covered = [...shifts];
+  const covered = [...shifts];
   for (const override of ordered) {
     if (override.end <= override.start) continue;
-    // A plain loop, not flatMap: most shifts miss most overrides, and a one-element array per shift and
-    // override made this the hot spot of expanding a year of many rotations.
-    const next: Shift[] = [];
-    for (const shift of covered) {
-      if (overlaps(shift, override)) next.push(...coverShift(shift, override));
-      else next.push(shift);
+    // Only the few shifts the cover overlaps change: find them by bisection and splice their pieces in, rather
+    // than copying every shift of the year once per cover (the hot spot of expanding many rotations).
+    const first = firstEndingAfter(covered, override.start);
+    let last = first;
+    const pieces: Shift[] = [];
+    for (let shift = covered[last]; shift !== undefined && overlaps(shift, override); shift = covered[last]) {
+      pieces.push(...coverShift(shift, override));
+      last += 1;
     }
-    covered = next;
+    if (last > first) covered.splice(first, last - first, ...pieces);
   }
-  return joinTouchingPieces(covered.sort(byStart));
+  return joinTouchingPieces(covered);
 }
 
 /** Overlapping covers by one person split each other; rejoin pieces that continue the same holding. */

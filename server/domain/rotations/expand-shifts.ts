@@ -1,13 +1,41 @@
 import { applyOverrides } from "./apply-overrides";
 import { dutyTurns } from "./duty-turns";
+import { handoffSchedule } from "./handoffs";
 import { clipTo } from "./intervals";
 import { markLeave } from "./mark-leave";
-import { byStart } from "./ordering";
 import { assertValidRotation } from "./validate-rotation";
 import type { Absence, Interval, Override, RotationSpec, Shift } from "./types";
 
-/** The plain turn order, clipped to the window, before covers and leave. */
+/**
+ * An unrestricted rotation's turns are its hand-off periods, so walk the hand-offs directly: one object per
+ * shift, where the general path (dutyTurns) builds a turn, its period and its pieces first.
+ */
+function wholePeriodShifts(rotation: RotationSpec, window: Interval): Shift[] {
+  const { participants } = rotation;
+  const schedule = handoffSchedule(rotation);
+  const shifts: Shift[] = [];
+  let period = Math.max(0, schedule.periodContaining(window.start));
+  let start = schedule.handoffAt(period);
+  while (start < window.end) {
+    const end = schedule.handoffAt(period + 1);
+    const personId = participants[period % participants.length];
+    const clippedStart = Math.max(start, window.start);
+    const clippedEnd = Math.min(end, window.end);
+    if (personId !== undefined && clippedStart < clippedEnd) {
+      shifts.push({
+        rotationId: rotation.id, role: rotation.role, personId, start: clippedStart, end: clippedEnd,
+        turn: period, source: "rotation", onLeave: false,
+      });
+    }
+    period += 1;
+    start = end;
+  }
+  return shifts;
+}
+
+/** The plain turn order, clipped to the window, before covers and leave. Sorted by start and disjoint. */
 function rotationShifts(rotation: RotationSpec, window: Interval): Shift[] {
+  if (!rotation.workingHoursOnly) return wholePeriodShifts(rotation, window);
   const { participants } = rotation;
   const shifts: Shift[] = [];
   for (const { turn, duty } of dutyTurns(rotation, window)) {
@@ -29,7 +57,8 @@ function rotationShifts(rotation: RotationSpec, window: Interval): Shift[] {
  * Who holds the rotation's duty during `window`: turn n runs from hand-off n to hand-off n + 1 and goes to
  * participants[n mod length]; restricted rotations keep only the working-hour pieces of each turn; overrides
  * then take over the parts they cover; `onLeave` flags shifts that overlap their holder's absence.
- * Sorted by start. Throws a RangeError for a rotation that cannot be expanded (unknown zone, bad length...).
+ * Sorted by start (the pieces are disjoint, so that order is also by end). Throws a RangeError for a rotation
+ * that cannot be expanded (unknown zone, bad length...).
  */
 export function expandShifts(
   rotation: RotationSpec,
@@ -39,6 +68,5 @@ export function expandShifts(
 ): Shift[] {
   assertValidRotation(rotation);
   if (rotation.participants.length === 0 || window.end <= window.start) return [];
-  const covered = applyOverrides(rotationShifts(rotation, window), overrides);
-  return markLeave(covered, absences).sort(byStart);
+  return markLeave(applyOverrides(rotationShifts(rotation, window), overrides), absences);
 }

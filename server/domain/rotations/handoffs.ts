@@ -1,4 +1,13 @@
-import { addDays, calendarDateAt, daysBetween, isoWeekday, parseCalendarDate, wallClockInstant, type CalendarDate } from "./wall-clock";
+import {
+  addDays,
+  calendarDateAt,
+  daysBetween,
+  isoWeekday,
+  parseCalendarDate,
+  wallClockInstant,
+  wallClockInstantAfterDays,
+  type CalendarDate,
+} from "./wall-clock";
 import type { RotationSpec } from "./types";
 
 /** The hand-off instants of a rotation: hand-off n starts period n, which runs until hand-off n + 1. */
@@ -19,7 +28,7 @@ function calendarSchedule(rotation: RotationSpec, daysPerPeriod: number): Handof
   const firstDate = onOrAfterWeekday(parseCalendarDate(rotation.startsOn), rotation.handoff.weekday);
   // Each hand-off is rebuilt from its date, so a DST-shifted hand-off never drags the next one off 09:00.
   const handoffAt = (period: number): number =>
-    wallClockInstant(addDays(firstDate, period * daysPerPeriod), rotation.handoff.minute, rotation.timeZone);
+    wallClockInstantAfterDays(firstDate, period * daysPerPeriod, rotation.handoff.minute, rotation.timeZone);
   return {
     handoffAt,
     calendarDaysPerPeriod: daysPerPeriod,

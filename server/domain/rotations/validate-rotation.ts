@@ -1,8 +1,6 @@
-import { DateTime } from "luxon";
+import { readCalendarDate } from "./wall-clock";
 import { cachedZone } from "./zone-cache";
 import type { RotationSpec } from "./types";
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function isIsoWeekday(day: number): boolean {
   return Number.isInteger(day) && day >= 1 && day <= 7;
@@ -20,7 +18,7 @@ export function assertValidRotation(rotation: RotationSpec): void {
   const { weekday, minute } = rotation.handoff;
   if (!Number.isInteger(minute) || minute < 0 || minute >= 24 * 60) fail("hand-off minute must be within the day (0..1439)");
   if (rotation.shiftLength.unit !== "hours" && !isIsoWeekday(weekday)) fail("hand-off weekday must be an ISO weekday 1..7");
-  if (!ISO_DATE.test(rotation.startsOn) || !DateTime.fromISO(rotation.startsOn, { zone: "utc" }).isValid) {
+  if (readCalendarDate(rotation.startsOn) === null) {
     fail(`startsOn must be an ISO date (yyyy-mm-dd), got "${rotation.startsOn}"`);
   }
   const hours = rotation.workingHoursOnly;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { DateTime, IANAZone } from "luxon";
 import { describe, expect, test } from "vitest";
-import { parseCalendarDate, wallClockInstant } from "./wall-clock";
+import { addDays, calendarDateAt, isoWeekday, parseCalendarDate, readCalendarDate, wallClockInstant } from "./wall-clock";
 import { wallClock } from "./test-fixtures";
 import { cachedZone } from "./zone-cache";
 
@@ -50,5 +50,29 @@ describe("cachedZone", () => {
         expect(cachedZone(zone).offset(instant)).toBe(IANAZone.create(zone).offset(instant));
       },
     ), { numRuns: 100 });
+  });
+});
+
+describe("calendar arithmetic without Date", () => {
+  test("dates, weekdays and day steps agree with luxon over four centuries, at any time of day and zone", () => {
+    fc.assert(fc.property(
+      fc.integer({ min: -2_208_988_800_000, max: 10_413_792_000_000 }), fc.constantFrom(...ZONES, "UTC"), fc.integer({ min: -400, max: 400 }),
+      (instant, zone, days) => {
+        const local = DateTime.fromMillis(instant, { zone });
+        const date = calendarDateAt(instant, zone);
+        expect(date).toEqual({ year: local.year, month: local.month, day: local.day });
+        expect(isoWeekday(date)).toBe(local.weekday);
+        const moved = local.plus({ days });
+        expect(addDays(date, days)).toEqual({ year: moved.year, month: moved.month, day: moved.day });
+      },
+    ), { numRuns: 400 });
+  });
+
+  test.each(["2026-02-29", "2026-13-01", "2026-04-31", "26-01-01", "2026-1-01", "0000-00-00"])("%s is not a calendar date", (text) => {
+    expect(readCalendarDate(text)).toBeNull();
+  });
+
+  test.each([["2028-02-29", 2028, 2, 29], ["2026-12-31", 2026, 12, 31], ["0099-01-01", 99, 1, 1]])("%s is a calendar date", (text, year, month, day) => {
+    expect(readCalendarDate(text)).toEqual({ year, month, day });
   });
 });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
-import { addDays, addMonths, compareDates, isoWeekday, type LocalDate } from "./calendar";
+import { addDays, addMonths, compareDates, dateOfNaive, isoWeekday, type LocalDate } from "./calendar";
 
 const date = (iso: string): LocalDate => {
   const d = DateTime.fromISO(iso, { zone: "UTC" });
@@ -45,5 +45,17 @@ describe("calendar dates", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  test("the date of a naive clock value is the UTC calendar date of that instant, at any time of day", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -2_208_988_800_000, max: 10_413_792_000_000 }), (naive) => {
+        const d = DateTime.fromMillis(naive, { zone: "UTC" });
+        expect(dateOfNaive(naive)).toEqual({ year: d.year, month: d.month, day: d.day });
+      }),
+      { numRuns: 500 },
+    );
+    expect(dateOfNaive(Date.UTC(2028, 1, 29, 23, 59, 59, 999))).toEqual({ year: 2028, month: 2, day: 29 });
+    expect(dateOfNaive(Date.UTC(1969, 11, 31, 12))).toEqual({ year: 1969, month: 12, day: 31 });
   });
 });

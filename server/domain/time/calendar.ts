@@ -16,10 +16,22 @@ export function naiveMidnight(date: LocalDate): number {
   return Date.UTC(date.year, date.month - 1, date.day);
 }
 
-/** The date a naive (UTC-reading) clock value falls on. */
+/** One day of the naive clock (which has no DST): only ever used to count naive days, never wall-clock ones. */
+const NAIVE_DAY_MS = 86_400_000;
+
+/**
+ * The date a naive (UTC-reading) clock value falls on, by arithmetic (Hinnant's days-to-civil) rather than through
+ * a Date: Next's server wraps the Date constructor, which made a year of schedules spend most of its time there.
+ */
 export function dateOfNaive(naive: number): LocalDate {
-  const d = new Date(naive);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  const shifted = Math.floor(naive / NAIVE_DAY_MS) + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1 };
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
@@ -34,7 +46,9 @@ export function addMonths(date: LocalDate, months: number): LocalDate {
 
 /** ISO weekday, 1 = Monday .. 7 = Sunday. */
 export function isoWeekday(date: LocalDate): number {
-  return new Date(naiveMidnight(date)).getUTCDay() || 7;
+  // 1 January 1970 was a Thursday (4).
+  const days = Math.floor(naiveMidnight(date) / NAIVE_DAY_MS);
+  return ((((days + 3) % 7) + 7) % 7) + 1;
 }
 
 export function compareDates(a: LocalDate, b: LocalDate): number {

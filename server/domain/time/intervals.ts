@@ -12,6 +12,9 @@ export const MINUTE_MS = 60_000;
  * Every other function here returns lists in this form: sorted, disjoint, non-adjacent, non-empty.
  */
 export function normalize(list: readonly Interval[]): Interval[] {
+  // Most lists passed around are already in this form (every function here returns it): keep their intervals,
+  // which nothing mutates, rather than copying, sorting and merging them again.
+  if (isNormalized(list)) return list.slice();
   const sorted = list
     .filter((i) => Number.isFinite(i.start) && Number.isFinite(i.end) && i.end > i.start)
     .map((i) => ({ start: i.start, end: i.end }))
@@ -27,6 +30,15 @@ export function normalize(list: readonly Interval[]): Interval[] {
     }
   }
   return merged;
+}
+
+function isNormalized(list: readonly Interval[]): boolean {
+  let lastEnd = -Infinity;
+  for (const interval of list) {
+    if (!(interval.start > lastEnd && interval.end > interval.start && Number.isFinite(interval.start) && Number.isFinite(interval.end))) return false;
+    lastEnd = interval.end;
+  }
+  return true;
 }
 
 export function unionIntervals(...lists: ReadonlyArray<readonly Interval[]>): Interval[] {

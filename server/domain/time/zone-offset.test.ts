@@ -21,3 +21,14 @@ test("the cached offset always equals luxon's, including around transitions", ()
     }
   }
 });
+
+test("on transition days the remembered change instant gives luxon's offset to the millisecond", () => {
+  const zones = [...TEST_ZONES, "Australia/Lord_Howe", "America/Santiago"].map((z) => IANAZone.create(z));
+  const days = ["2026-03-08", "2026-03-29", "2026-04-05", "2026-09-27", "2026-10-04", "2026-10-25", "2026-11-01"].map((d) => utc(`${d}T00:00:00Z`));
+  fc.assert(
+    fc.property(fc.constantFrom(...zones), fc.constantFrom(...days), fc.integer({ min: -86_400_000, max: 2 * 86_400_000 }), (zone, day, delta) =>
+      offsetMinutes(zone, day + delta) === zone.offset(day + delta),
+    ),
+    { numRuns: 1000 },
+  );
+});

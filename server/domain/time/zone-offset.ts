@@ -17,7 +17,36 @@ const offsetAtDayStart = new Map<string, Map<number, number>>();
 export function offsetMinutes(zone: IANAZone, instant: number): number {
   const day = Math.floor(instant / UTC_DAY_MS);
   const atStart = dayStartOffset(zone, day);
-  return atStart === dayStartOffset(zone, day + 1) ? atStart : zone.offset(instant);
+  const atEnd = dayStartOffset(zone, day + 1);
+  if (atStart === atEnd) return atStart;
+  // A transition day: every schedule near a DST change asks about it, so find the change once and remember it.
+  return instant < changeInstant(zone, day, atStart) ? atStart : atEnd;
+}
+
+/** Per zone: UTC day number -> the first instant (ms) of that day on the new offset. */
+const changeOnDay = new Map<string, Map<number, number>>();
+
+/** Bisects the day for the instant its offset stops being `atStart` (the tz database changes it at most once a day). */
+function changeInstant(zone: IANAZone, day: number, atStart: number): number {
+  let days = changeOnDay.get(zone.name);
+  if (days === undefined) {
+    days = new Map();
+    changeOnDay.set(zone.name, days);
+  }
+  let change = days.get(day);
+  if (change === undefined) {
+    let low = day * UTC_DAY_MS;
+    let high = low + UTC_DAY_MS;
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (zone.offset(middle) === atStart) low = middle;
+      else high = middle;
+    }
+    change = high;
+    if (days.size >= MAX_CACHED_DAYS_PER_ZONE) days.clear();
+    days.set(day, change);
+  }
+  return change;
 }
 
 export function offsetMs(zone: IANAZone, instant: number): number {

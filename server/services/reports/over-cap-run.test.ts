@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { Accounting } from "@/server/domain/accounting";
-import { overCapRun } from "./over-cap-run";
+import { overCapRun, runMayReachFurther } from "./over-cap-run";
 
 const WEEK = 7 * 24 * 3_600_000;
 const START = Date.UTC(2025, 0, 6);
@@ -36,5 +37,30 @@ describe("overCapRun: the current run of weeks over the cap", () => {
   ])("$name", ({ shares, run }) => {
     const result = overCapRun(weeks(shares), 0.5);
     expect(result).toEqual(run && { since: new Date(START + run.first * WEEK), weeks: run.weeks, atLeast: run.atLeast });
+  });
+});
+
+describe("runMayReachFurther: whether older weeks could change the run", () => {
+  test.each([
+    { shares: [0.7, 0.4], further: false },
+    { shares: [0.4, 0.7], further: false },
+    { shares: [0.7, 0.7], further: true },
+    { shares: [0.4, null], further: false },
+    { shares: [null, null], further: true },
+    { shares: [], further: true },
+  ])("$shares: $further", ({ shares, further }) => {
+    expect(runMayReachFurther(weeks(shares), 0.5)).toBe(further);
+  });
+
+  test("when it says no, the recent weeks alone give the same run as with any older weeks before them", () => {
+    const share = fc.option(fc.constantFrom(0.2, 0.5, 0.51, 0.8), { nil: null });
+    fc.assert(
+      fc.property(fc.array(share, { maxLength: 8 }), fc.array(share, { maxLength: 8 }), (older, recent) => {
+        const all = weeks([...older, ...recent]);
+        const tail = all.slice(older.length);
+        if (!runMayReachFurther(tail, 0.5)) expect(overCapRun(tail, 0.5)).toEqual(overCapRun(all, 0.5));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -28,3 +28,17 @@ export function overCapRun(weeks: ReadonlyArray<{ window: Interval; accounting: 
   }
   return since === null ? null : { since: new Date(since), weeks: count, atLeast: true };
 }
+
+/**
+ * Whether weeks older than these could still change the run: the walk back from the last week met no week with
+ * worked time under the cap, so the run (or its absence) may reach further back. When false, overCapRun of these
+ * weeks equals overCapRun of them with any older weeks before, so a report can look at recent weeks first.
+ */
+export function runMayReachFurther(weeks: ReadonlyArray<{ accounting: Accounting }>, cap: number): boolean {
+  for (let index = weeks.length - 1; index >= 0; index--) {
+    const week = weeks[index];
+    if (!week || week.accounting.worked === 0) continue;
+    if (!(week.accounting.toilShare > cap)) return false;
+  }
+  return true;
+}

@@ -1,13 +1,14 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import type { Viewer } from "@/server/auth/permissions";
-import { aggregateTeam, computeAccounting, weeklyAccounting, type Accounting } from "@/server/domain/accounting";
+import { aggregateTeam, type Accounting } from "@/server/domain/accounting";
+import { accountingByWindows, periodAndWeeks } from "@/server/domain/accounting/cut-windows";
 import type { teamToilInput } from "@/server/schemas/reports";
 import type { Caps } from "../share/caps";
-import { loadPeopleFacts } from "../share/people-facts";
-import { trendWindows } from "../share/trend-weeks";
+import { loadPeopleFacts, type PersonFacts, type PersonProfile } from "../share/people-facts";
+import { trendWeeks } from "../share/trend-weeks";
 import { capStanding, toilShareParts, type CapStanding, type ToilShareParts } from "./cap-standing";
-import { overCapRun, type OverCapRun } from "./over-cap-run";
+import { overCapRun, runMayReachFurther, type OverCapRun } from "./over-cap-run";
 import { maySeePerson, openReport, type ReportTeam } from "./open-report";
 import { reportWindow, type ReportPeriod } from "./report-window";
 import { shareSpread, type ShareSpread } from "./share-spread";
@@ -63,14 +64,29 @@ export async function teamToil(db: Db, viewer: Viewer, input: TeamToilInput, now
   const { accounted } = window;
   // The weeks "over since" is judged on end with the week the period's counted part ends in.
   const lastInstant = Math.max(accounted.start, accounted.end - 1);
-  const weeks = accounted.end > accounted.start ? trendWindows(window.timeZone, OVER_CAP_LOOKBACK_WEEKS, new Date(lastInstant)) : [];
-  const weekSpans = weeks.map((w) => ({ start: w.week.start, end: Math.min(w.week.end, accounted.end) }));
-  const loadFrom = Math.min(accounted.start, weekSpans[0]?.start ?? accounted.start);
-  const facts = await loadPeopleFacts(db, scope.members, { start: loadFrom, end: accounted.end }, now);
+  const weeks = accounted.end > accounted.start ? trendWeeks(window.timeZone, OVER_CAP_LOOKBACK_WEEKS, new Date(lastInstant)) : [];
+  const weekSpans = weeks.map((w) => ({ start: w.start, end: Math.min(w.end, accounted.end) }));
+  // Read the period and the weeks it overlaps first; only engineers whose run of weeks over the cap reaches back
+  // past them need the rest of the year (most do not: their latest weeks are under the cap). Same numbers either way.
+  const recentWeeks = weekSpans.filter((w) => w.end > accounted.start);
+  const recentFrom = Math.min(accounted.start, recentWeeks[0]?.start ?? accounted.start);
+  const facts = await loadPeopleFacts(db, scope.members, { start: recentFrom, end: accounted.end }, now);
+  const factsOf = (member: PersonProfile) => facts.get(member.personId)?.facts ?? { ...member, absences: [], shifts: [], entries: [] };
+  const recent = new Map(scope.members.map((member) => [member.personId, periodAndWeeks(factsOf(member), accounted, recentWeeks)]));
+  const further = scope.members.filter((member) =>
+    recentWeeks.length < weekSpans.length && runMayReachFurther(recent.get(member.personId)?.weeks ?? [], scope.caps.toilCap));
+  // Only the weeks before those already read: each week's numbers come from the facts overlapping it.
+  const olderWeeks = weekSpans.filter((w) => w.end <= recentFrom);
+  const olderSpan = { start: olderWeeks[0]?.start ?? recentFrom, end: recentFrom };
+  const older = further.length > 0 ? await loadPeopleFacts(db, further, olderSpan, now) : new Map<string, PersonFacts>();
 
   const rows: MemberToil[] = scope.members.map((member) => {
-    const own = facts.get(member.personId)?.facts ?? { ...member, absences: [], shifts: [], entries: [] };
-    const accounting = computeAccounting({ ...own, period: accounted });
+    const first = recent.get(member.personId) ?? periodAndWeeks(factsOf(member), accounted, recentWeeks);
+    const accounting = first.period;
+    const olderFacts = older.get(member.personId)?.facts;
+    const weeks = olderFacts
+      ? [...accountingByWindows(olderFacts, olderSpan, olderWeeks).map((accounting, index) => ({ window: olderWeeks[index] ?? olderSpan, accounting })), ...first.weeks]
+      : first.weeks;
     const standing = capStanding(accounting, scope.caps);
     return {
       personId: member.personId,
@@ -80,7 +96,7 @@ export async function teamToil(db: Db, viewer: Viewer, input: TeamToilInput, now
       toilShareParts: toilShareParts(accounting),
       toilCap: standing.toil,
       onCallCap: standing.onCall,
-      overCapRun: overCapRun(weeklyAccounting(own, weekSpans), scope.caps.toilCap),
+      overCapRun: overCapRun(weeks, scope.caps.toilCap),
     };
   });
 

@@ -1,10 +1,11 @@
-import { and, gt, inArray, isNull, lt, sql } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { absence, person, workEntry } from "@/db/schema";
+import { person } from "@/db/schema";
 import type { AccountingFacts } from "@/server/domain/accounting";
 import type { Interval, WorkPattern } from "@/server/domain/time";
 import type { ScheduledShift } from "../rotations/window-shifts";
 import { shiftsOfPeople } from "./duty-shifts";
+import { readPackedFacts, type PackedFacts } from "./packed-facts";
 
 export interface WorkProfile {
   timeZone: string;
@@ -45,10 +46,12 @@ export interface PersonFacts {
 }
 
 /**
- * Everything the accounting needs about each person over `range`, in a few queries for all of them:
- * absences and entries (of every team) that are not deleted, and the shifts they held (see shiftsOfPeople),
- * each overlapping the range; the accounting clips them. My share and the team reports both load through
- * here, so they cannot disagree about a person.
+ * Everything the accounting needs about each person over `range`, in two reads for all of them: their absences,
+ * toil entries (of every team, not deleted) and recorded shifts (readPackedFacts), then the rotations they take
+ * turns in or cover, expanded after their records (shiftsOfPeople), each overlapping the range; the accounting
+ * clips them. My share and the team reports both load through
+ * here, so they cannot disagree about a person. It only reads (shifts not yet recorded are expanded, not
+ * recorded); `now` is kept for callers and future use.
  */
 export async function loadPeopleFacts(
   db: Db,
@@ -56,41 +59,20 @@ export async function loadPeopleFacts(
   range: Interval,
   now: Date,
 ): Promise<Map<string, PersonFacts>> {
-  const ids = people.map((p) => p.personId);
+  const ids = [...new Set(people.map((p) => p.personId))];
   const empty = range.end <= range.start || ids.length === 0;
-  const from = new Date(range.start);
-  const to = new Date(range.end);
-  const absences = empty
-    ? []
-    : await db
-        .select({ personId: absence.personId, startsAt: absence.startsAt, endsAt: absence.endsAt })
-        .from(absence)
-        .where(and(inArray(absence.personId, ids), isNull(absence.deletedAt), lt(absence.startsAt, to), gt(absence.endsAt, from)));
-  const entries = empty
-    ? []
-    : await db
-        .select({ personId: workEntry.personId, startsAt: workEntry.startsAt, minutes: workEntry.minutes, category: workEntry.category })
-        .from(workEntry)
-        .where(
-          and(
-            inArray(workEntry.personId, ids),
-            isNull(workEntry.deletedAt),
-            lt(workEntry.startsAt, to),
-            sql`${workEntry.startsAt} + make_interval(mins => ${workEntry.minutes}) > ${from.toISOString()}::timestamptz`,
-          ),
-        );
-  const shifts = empty ? new Map<string, ScheduledShift[]>() : await shiftsOfPeople(db, ids, range, now);
+  const packed = empty ? new Map<string, PackedFacts>() : await readPackedFacts(db, ids, range);
+  const shifts = empty ? new Map<string, ScheduledShift[]>() : await shiftsOfPeople(db, ids, range, packed);
   return new Map(
     people.map((p) => {
       const own = shifts.get(p.personId) ?? [];
+      const read = packed.get(p.personId);
       const facts: AccountingFacts = {
         timeZone: p.timeZone,
         workPattern: p.workPattern,
-        absences: absences.filter((a) => a.personId === p.personId).map((a) => ({ start: a.startsAt.getTime(), end: a.endsAt.getTime() })),
+        absences: read?.absences ?? [],
         shifts: own.map((s) => ({ role: s.role, start: s.start, end: s.end })),
-        entries: entries
-          .filter((e) => e.personId === p.personId)
-          .map((e) => ({ start: e.startsAt.getTime(), minutes: e.minutes, category: e.category })),
+        entries: read?.entries ?? [],
       };
       return [p.personId, { facts, shifts: own }];
     }),

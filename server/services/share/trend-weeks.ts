@@ -12,11 +12,16 @@ export interface TrendWindow {
   label: string;
 }
 
-/** The last `count` local weeks of `timeZone`, ending with the one containing `now`. */
-export function trendWindows(timeZone: string, count: number, now: Date): TrendWindow[] {
+/** The last `count` whole local weeks of `timeZone`, ending with the one containing `now`; no labels. */
+export function trendWeeks(timeZone: string, count: number, now: Date): Interval[] {
   const thisMonday = localDateOf(periodWindow("week", now.getTime(), timeZone).start, timeZone);
   const firstMonday = addDays(thisMonday, -7 * (count - 1));
-  return weekWindows(timeZone, wallClockInstant(firstMonday, 0, timeZone), count).map((week) => ({
+  return weekWindows(timeZone, wallClockInstant(firstMonday, 0, timeZone), count);
+}
+
+/** The last `count` local weeks of `timeZone`, ending with the one containing `now`. */
+export function trendWindows(timeZone: string, count: number, now: Date): TrendWindow[] {
+  return trendWeeks(timeZone, count, now).map((week) => ({
     week,
     accounted: cutAtNow(week, now),
     label: DateTime.fromMillis(week.start, { zone: timeZone }).setLocale("en-GB").toFormat("d LLL"),

@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+export interface RunningServer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** A fixed secret: the benchmark's sessions need no secrecy, and a fixed one keeps runs alike. */
+const BENCH_AUTH_SECRET = "toilcap-bench-secret-not-for-production-0000";
+
+async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before it was ready`);
+    try {
+      const response = await fetch(`${url}/sign-in`, { redirect: "manual" });
+      if (response.status < 500) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the server at ${url} did not get ready`);
+}
+
+/**
+ * Starts the production build (`next start`) on `port` with the benchmark's database. TOILCAP_BENCH=1 turns on the
+ * raw-SQL baseline routes; sign-in limits are raised for the runner's sign-ins; no demo data is seeded.
+ */
+export async function startProductionServer(
+  port: number,
+  database: { url: string } | { dataDir: string },
+  options: { profileDir?: string } = {},
+): Promise<RunningServer> {
+  const url = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    TOILCAP_BENCH: "1",
+    TOILCAP_SEED: "none",
+    TOILCAP_SIGN_IN_LIMIT: "1000",
+    BETTER_AUTH_SECRET: BENCH_AUTH_SECRET,
+    BETTER_AUTH_URL: url,
+  };
+  if ("url" in database) {
+    env.DATABASE_URL = database.url;
+    delete env.TOILCAP_DATA_DIR;
+  } else {
+    delete env.DATABASE_URL;
+    env.TOILCAP_DATA_DIR = database.dataDir;
+  }
+  // Node itself runs Next's CLI, so a CPU profile of the server can be asked for (written when it stops).
+  const profile = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [];
+  const nextCli = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  const child = spawn(process.execPath, [...profile, nextCli, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  try {
+    await waitUntilReady(url, child);
+  } catch (error) {
+    child.kill("SIGTERM");
+    throw error;
+  }
+  return {
+    url,
+    pid: child.pid ?? 0,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** Signs in through better-auth's endpoint, as a browser would, and returns the session cookie. */
+export async function signIn(url: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in of ${email} failed: ${response.status} ${await response.text()}`);
+  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0] ?? "");
+  const session = cookies.filter((cookie) => cookie.includes("session_token"));
+  if (session.length === 0) throw new Error(`sign-in of ${email} set no session cookie`);
+  return session.join("; ");
+}

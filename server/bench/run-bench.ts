@@ -1,0 +1,146 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { openPglite, openPostgres, type Database } from "@/db/client";
+import { firstLoadJs } from "./first-load-js";
+import { ensureProductionBuild } from "./http/build";
+import { CpuMeter } from "./http/cpu-meter";
+import { runLoad } from "./http/run-load";
+import { scenarioPairs, type Sessions } from "./http/scenarios";
+import { signIn, startProductionServer } from "./http/server-process";
+import { benchFixtures, type BenchFixtures } from "./org/bench-fixtures";
+import { existingOrg, generateOrg, type GeneratedOrg } from "./org/generate-org";
+import { BENCH_PASSWORD, type OrgSize } from "./org/org-shape";
+import { expansionRow, firstLoadTargets, httpRow, printTable, type BenchRow } from "./results";
+import { benchShiftExpansion } from "./shift-expansion";
+
+export interface BenchOptions {
+  size: OrgSize;
+  engine: "postgres" | "pglite";
+  /** A tiny organisation and one-second runs: proves the whole chain works, measures nothing. */
+  quick: boolean;
+  warmupSeconds: number;
+  seconds: number;
+  port: number;
+  /** PostgreSQL server for the benchmark's databases (toilcap_bench_*). */
+  postgresUrl: string;
+  /** Only these HTTP benchmarks (keys of scenarioPairs), or all. */
+  only: string[] | null;
+  skipBuild: boolean;
+  /** Where the server writes a CPU profile (node --cpu-prof) when it stops, or null. */
+  profileDir: string | null;
+  /** Keep the database a previous run generated for this size (its history ends when it was generated). */
+  reuse: boolean;
+}
+
+function databaseUrl(base: string, name: string): string {
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * A fresh database (PostgreSQL) or data directory (PGlite), migrated, with the generated organisation; with
+ * `reuse`, the one a previous run left, when it holds an organisation of this size.
+ */
+async function prepareDatabase(options: BenchOptions): Promise<{ target: { url: string } | { dataDir: string }; org: GeneratedOrg; fixtures: BenchFixtures }> {
+  const label = options.quick ? "quick" : `${options.size.engineers}e${options.size.teams}t`;
+  let database: Database;
+  let target: { url: string } | { dataDir: string };
+  let fresh = !options.reuse;
+  if (options.engine === "postgres") {
+    const name = `toilcap_bench_${label}`;
+    const admin = new pg.Client({ connectionString: options.postgresUrl });
+    await admin.connect();
+    const exists = (await admin.query("select 1 from pg_database where datname = $1", [name])).rowCount === 1;
+    fresh ||= !exists;
+    if (fresh) {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.query(`create database ${name}`);
+    }
+    await admin.end();
+    target = { url: databaseUrl(options.postgresUrl, name) };
+    database = await openPostgres(target.url);
+  } else {
+    const dataDir = path.join(process.cwd(), "data", `bench-pglite-${label}`);
+    fresh ||= !fs.existsSync(dataDir);
+    if (fresh) fs.rmSync(dataDir, { recursive: true, force: true });
+    target = { dataDir };
+    database = await openPglite(dataDir);
+  }
+  try {
+    await database.migrate();
+    const org = fresh ? await generateOrg(database.db, options.engine, options.size, new Date()) : await existingOrg(database.db, options.size);
+    return { target, org, fixtures: await benchFixtures(database.db, options.size) };
+  } finally {
+    await database.close();
+  }
+}
+
+async function signInAll(url: string, fixtures: BenchFixtures): Promise<Sessions> {
+  const managers: string[] = [];
+  for (const team of fixtures.teams) managers.push(await signIn(url, team.managerEmail, BENCH_PASSWORD));
+  const loggers: string[] = [];
+  for (const email of fixtures.loggers) loggers.push(await signIn(url, email, BENCH_PASSWORD));
+  return { admin: await signIn(url, fixtures.adminEmail, BENCH_PASSWORD), managers, loggers };
+}
+
+/**
+ * `npm run bench`: generate the organisation, start the production build on it, drive each endpoint and its
+ * raw-SQL baseline with autocannon from a separate process, then the in-process shift expansion and the build's
+ * first-load JavaScript; print a table and write reports/bench.json.
+ */
+export async function runBench(options: BenchOptions): Promise<void> {
+  const setup = { engine: options.engine, engineers: options.size.engineers };
+  const startedAt = new Date();
+  console.info(`bench: generating ${options.size.engineers} engineers in ${options.size.teams} teams (${options.size.days} days) on ${options.engine}…`);
+  const { target, org, fixtures } = await prepareDatabase(options);
+  console.info(org.steps.length > 0 ? `bench: generated in ${org.steps.reduce((sum, step) => sum + step.ms, 0)} ms` : "bench: reusing the database", org.counts);
+  if (!options.skipBuild) ensureProductionBuild();
+
+  const rows: BenchRow[] = [];
+  const server = await startProductionServer(options.port, target, { profileDir: options.profileDir ?? undefined });
+  const meter = await CpuMeter.open(server.pid, "url" in target ? { url: options.postgresUrl, database: new URL(target.url).pathname.slice(1) } : null);
+  try {
+    const sessions = await signInAll(server.url, fixtures);
+    const pairs = scenarioPairs(server.url, fixtures, sessions, { warmupSeconds: options.warmupSeconds, seconds: options.seconds });
+    for (const pair of pairs) {
+      if (options.only && !options.only.includes(pair.key)) continue;
+      console.info(`bench: ${pair.name} (${pair.stack.connections} connections)…`);
+      const stack = await runLoad(pair.stack, meter);
+      const baseline = await runLoad(pair.baseline, meter);
+      rows.push(httpRow(pair, stack, baseline, setup));
+    }
+  } finally {
+    await meter.close();
+    await server.stop();
+  }
+
+  rows.push(expansionRow(benchShiftExpansion()));
+  const pages = firstLoadJs();
+  printTable(rows, pages);
+
+  const out = path.join(process.cwd(), "reports", "bench.json");
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const report = {
+    at: startedAt.toISOString(),
+    node: process.version,
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "", loadAverage: os.loadavg() },
+    engine: options.engine,
+    size: options.size,
+    quick: options.quick,
+    timing: { warmupSeconds: options.warmupSeconds, seconds: options.seconds },
+    ratioDefinition: "stack throughput / raw-SQL baseline throughput, same concurrency, same server",
+    cpuDefinition: "CPU ms per successful request: the app server process, and the PostgreSQL backends of its database",
+    generation: { counts: org.counts, steps: org.steps, historyFrom: org.from },
+    rows,
+    firstLoadJs: { pages, targets: firstLoadTargets(pages) },
+  };
+  const text = `${JSON.stringify(report, null, 2)}\n`;
+  fs.writeFileSync(out, text);
+  // Also under a name of its own, so a PGlite or 2000-engineer run does not replace the last default one.
+  const named = path.join(path.dirname(out), `bench-${options.engine}-${options.quick ? "quick" : `${options.size.engineers}e`}.json`);
+  fs.writeFileSync(named, text);
+  console.info(`Written ${path.relative(process.cwd(), out)} and ${path.relative(process.cwd(), named)}`);
+}
