@@ -189,6 +189,8 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
     // An engineer may drill into their own detail only; planner A is an engineer too, but this is engineer A's.
     expect: outcomes("UNAUTHORIZED", "OK", "FORBIDDEN", "OK", "FORBIDDEN", "OK"),
   },
+  // Every team of the organisation: administrators only.
+  "reports.orgSummary": { input: () => ({ period: "quarter" }), expect: ADMIN },
   "reports.listEstimates": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
   "reports.saveEstimate": {
     input: (w) => ({ teamId: w.teamA.id, sourceKind: "alert", sourceKey: "DiskFull", buildHours: 8, maintenanceHoursPerMonth: 0.5 }),
