@@ -96,9 +96,12 @@ test("a manager points breach notifications at a webhook; an engineer over the c
     }
     // And an hour just now, so even a month that began today on a weekend has toil in it.
     await logToil(engineer, "Restarting the batch queue by hand", 60, now);
-    await engineer.reload();
+    // The check runs behind the writes (a server gathers them for a few seconds): reload until it has.
     const alert = engineer.getByRole("region", { name: "Cap breaches" }).getByRole("listitem");
-    await expect(alert).toHaveCount(1);
+    await expect(async () => {
+      await engineer.reload();
+      await expect(alert).toHaveCount(1, { timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
     await expect(alert).toContainText("Over the toil cap.");
     await expect(alert).toContainText(/Your toil share this month reached \d+%, over the team's 50% cap\./);
     await expect(alert.getByRole("link", { name: "See My share" })).toHaveAttribute("href", "/share");

@@ -1,5 +1,5 @@
 /**
- * Work that runs after a request has answered: webhook deliveries, and a breach check that outran its budget.
+ * Work that runs after a request has answered: breach checks and webhook deliveries.
  * Nothing here is state the app depends on (the sweep redoes whatever a stopped server left undone); the set
  * only lets tests and shutdown wait for what is in flight.
  */
@@ -18,27 +18,6 @@ export function runInBackground(what: string, work: Promise<unknown>): void {
   );
   inFlight.add(tracked);
   void tracked.finally(() => inFlight.delete(tracked));
-}
-
-/**
- * Waits for `work` up to `budgetMs`; past that it goes on in the background. Never throws, so the caller's
- * answer does not depend on it.
- */
-export async function awaitWithinBudget(what: string, work: Promise<unknown>, budgetMs: number): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const finished = work.then(
-    () => true,
-    (error: unknown) => {
-      logFailure(what, error);
-      return true;
-    },
-  );
-  const timedOut = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), budgetMs);
-  });
-  const done = await Promise.race([finished, timedOut]);
-  clearTimeout(timer);
-  if (!done) runInBackground(what, finished);
 }
 
 /** Resolves once nothing started in the background is still running (tests, before closing the database). */
