@@ -1,7 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { authClient } from "@/app/_lib/auth-client";
+
+/**
+ * Ends the session through the auth API directly: the auth client library is 12 kB of JavaScript that every
+ * page of the app would load for this one button (the sign-in pages still use it).
+ */
+async function signOut(): Promise<void> {
+  await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+}
 
 export function SignOutButton() {
   const router = useRouter();
@@ -10,7 +17,7 @@ export function SignOutButton() {
       className="button secondary"
       type="button"
       onClick={async () => {
-        await authClient.signOut();
+        await signOut();
         router.replace("/sign-in");
         router.refresh();
       }}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { signedInCaller } from "@/server/trpc/server";
-import { TeamToilBars } from "@/app/_components/charts/team-toil-bars";
+import { TeamToilBarsLazy as TeamToilBars } from "@/app/_components/charts/lazy";
 import { TeamBreachesCard } from "@/app/_components/breaches/team-breaches-card";
 import { HiddenMembersNote } from "@/app/_components/reports/hidden-note";
 import { loadReport } from "@/app/_components/reports/load-report";

@@ -2,14 +2,19 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { DateTime } from "luxon";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
-import { CoverDialog, type CoverDefaults } from "./cover-dialog";
+import type { CoverDefaults } from "./cover-dialog";
 import { firstColumnOf, gridColumns, type GridCell, type GridScale, scheduleRange, shiftAnchor } from "./grid-model";
 import { GridLegend } from "./role-chip";
 import { type GridRow, ScheduleGrid } from "./schedule-grid";
-import { SwapDialog, type SwapDefaults } from "./swap-dialog";
+import type { SwapDefaults } from "./swap-dialog";
 import type { RotationSummary, ScheduleData, TeamMember } from "./types";
+
+// The dialogs open on demand: their code loads after the grid is interactive, keeping the page's JavaScript small.
+const CoverDialog = dynamic(() => import("./cover-dialog").then((m) => m.CoverDialog), { ssr: false });
+const SwapDialog = dynamic(() => import("./swap-dialog").then((m) => m.SwapDialog), { ssr: false });
 
 export interface BoardStart {
   scale: GridScale;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { signedInCaller } from "@/server/trpc/server";
-import { InterruptWeeksChart } from "@/app/_components/charts/interrupt-weeks-chart";
+import { InterruptWeeksChartLazy as InterruptWeeksChart } from "@/app/_components/charts/lazy";
 import { InterruptTables } from "@/app/_components/reports/interrupt-tables";
 import { loadReport } from "@/app/_components/reports/load-report";
 import { periodChoice, periodInput, spanText, teamParam, type ReportSearch } from "@/app/_components/reports/period";

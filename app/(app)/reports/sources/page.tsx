@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { signedInCaller } from "@/server/trpc/server";
-import { ParetoChart } from "@/app/_components/charts/pareto-chart";
+import { ParetoChartLazy as ParetoChart } from "@/app/_components/charts/lazy";
 import { loadReport } from "@/app/_components/reports/load-report";
 import { drillHref, periodChoice, periodInput, periodQuery, spanText, teamParam, type ReportSearch } from "@/app/_components/reports/period";
 import { ReportFrame } from "@/app/_components/reports/report-frame";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { signedInCaller } from "@/server/trpc/server";
-import { TeamTrendChart } from "@/app/_components/charts/team-trend-chart";
+import { TeamTrendChartLazy as TeamTrendChart } from "@/app/_components/charts/lazy";
 import { HiddenMembersNote } from "@/app/_components/reports/hidden-note";
 import { loadReport } from "@/app/_components/reports/load-report";
 import { periodChoice, teamParam, type ReportSearch } from "@/app/_components/reports/period";

@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import { messageOf } from "@/app/_lib/field-errors";
 import { formatMinutes, formatPercent } from "@/app/_lib/format";
 import { shareText } from "@/app/_components/work/datetime";
-import { ProjectedSharesChart } from "@/app/_components/rotations/projected-shares-chart";
+import { ProjectedSharesChartLazy as ProjectedSharesChart } from "@/app/_components/charts/lazy";
 import { spanText } from "@/app/_components/rotations/spans";
 import type { PreviewPerson, RotationPreview, ScheduleQuality } from "@/app/_components/rotations/types";
 import { HORIZON_WEEKS } from "./preview-types";
