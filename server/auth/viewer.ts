@@ -1,26 +1,29 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { person, team, teamMember } from "@/db/schema";
 import type { Membership, TeamRole, Viewer } from "./permissions";
 
-async function membershipsOf(db: Db, personId: string): Promise<Membership[]> {
+/**
+ * The person matching `where` with their memberships of teams not deleted, in one read: every signed-in request
+ * loads its viewer, so this is on the path of each of them.
+ */
+async function loadViewer(db: Db, where: SQL): Promise<Viewer | null> {
   const rows = await db
-    .select({ teamId: team.id, teamName: team.name, role: teamMember.role })
-    .from(teamMember)
-    .innerJoin(team, eq(team.id, teamMember.teamId))
-    .where(and(eq(teamMember.personId, personId), isNull(team.deletedAt)))
+    .select({ person, teamId: team.id, teamName: team.name, role: teamMember.role })
+    .from(person)
+    .leftJoin(teamMember, eq(teamMember.personId, person.id))
+    .leftJoin(team, and(eq(team.id, teamMember.teamId), isNull(team.deletedAt)))
+    .where(where)
     .orderBy(asc(team.name));
-  const byTeam = new Map<string, Membership>();
-  for (const row of rows) {
-    const membership = byTeam.get(row.teamId) ?? { teamId: row.teamId, teamName: row.teamName, roles: [] as TeamRole[] };
-    membership.roles.push(row.role);
-    byTeam.set(row.teamId, membership);
-  }
-  return [...byTeam.values()];
-}
-
-async function viewerFrom(db: Db, row: typeof person.$inferSelect | undefined): Promise<Viewer | null> {
+  const row = rows[0]?.person;
   if (!row || row.deletedAt || !row.userId) return null;
+  const byTeam = new Map<string, Membership>();
+  for (const { teamId, teamName, role } of rows) {
+    if (teamId === null || teamName === null || role === null) continue;
+    const membership = byTeam.get(teamId) ?? { teamId, teamName, roles: [] as TeamRole[] };
+    membership.roles.push(role);
+    byTeam.set(teamId, membership);
+  }
   return {
     personId: row.id,
     userId: row.userId,
@@ -29,16 +32,14 @@ async function viewerFrom(db: Db, row: typeof person.$inferSelect | undefined): 
     email: row.email,
     timeZone: row.timeZone,
     isAdmin: row.isAdmin,
-    memberships: await membershipsOf(db, row.id),
+    memberships: [...byTeam.values()],
   };
 }
 
-export async function loadViewerByUserId(db: Db, userId: string): Promise<Viewer | null> {
-  const [row] = await db.select().from(person).where(eq(person.userId, userId));
-  return viewerFrom(db, row);
+export function loadViewerByUserId(db: Db, userId: string): Promise<Viewer | null> {
+  return loadViewer(db, eq(person.userId, userId));
 }
 
-export async function loadViewerByPersonId(db: Db, personId: string): Promise<Viewer | null> {
-  const [row] = await db.select().from(person).where(eq(person.id, personId));
-  return viewerFrom(db, row);
+export function loadViewerByPersonId(db: Db, personId: string): Promise<Viewer | null> {
+  return loadViewer(db, eq(person.id, personId));
 }

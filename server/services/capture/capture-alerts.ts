@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { integration, interrupt } from "@/db/schema";
-import { recordAudit } from "../audit";
+import { recordAudits, type AuditEvent } from "../audit";
 import type { IntegrationRow } from "../integrations/find-integration";
 import { silencesAt } from "../review/silences/silences-at";
 import { alertKey, type AlertNotification, type AlertSignal, type CaptureOutcome } from "./alert-signal";
@@ -103,19 +103,14 @@ export async function captureAlerts(db: Db, source: IntegrationRow, notification
         )
         .onConflictDoNothing({ target: [interrupt.teamId, interrupt.alertFingerprint, interrupt.openedAt] })
         .returning();
-      for (const row of created) {
-        await recordAudit(tx, {
-          actorPersonId: null,
-          teamId: row.teamId,
-          action: "interrupt.capture",
-          entityType: "interrupt",
-          entityId: row.id,
-          after: row,
-        });
-      }
+      await recordAudits(
+        tx,
+        created.map((row) => ({ actorPersonId: null, teamId: row.teamId, action: "interrupt.capture", entityType: "interrupt", entityId: row.id, after: row })),
+      );
       outcome.created = created.length;
     }
 
+    const resolutions: AuditEvent[] = [];
     for (const alert of alerts) {
       const row = stored.get(alertKey(alert.fingerprint, alert.startsAt));
       const resolvedAt = resolvedAtOf(alert);
@@ -128,7 +123,7 @@ export async function captureAlerts(db: Db, source: IntegrationRow, notification
         .returning({ id: interrupt.id });
       if (updated.length === 0) continue;
       outcome.resolved += 1;
-      await recordAudit(tx, {
+      resolutions.push({
         actorPersonId: null,
         teamId: row.teamId,
         action: "interrupt.resolve",
@@ -138,6 +133,7 @@ export async function captureAlerts(db: Db, source: IntegrationRow, notification
         after: { resolvedAt },
       });
     }
+    await recordAudits(tx, resolutions);
     outcome.unchanged = outcome.alerts - outcome.created - outcome.resolved;
     return outcome;
   });

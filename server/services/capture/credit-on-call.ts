@@ -31,7 +31,7 @@ export async function creditOnCall(db: Db, rotationId: string | null, instants: 
   const inHorizon = instants.filter((at) => at >= earliest && at <= latest);
   if (inHorizon.length === 0) return credited;
   const window = { start: Math.min(...inHorizon), end: Math.max(...inHorizon) + 1 };
-  const shifts = await shiftsInWindow(db, [row], window, now);
+  const shifts = await shiftsInWindow(db, [row], window, now, { recordEnded: false });
   for (const at of inHorizon) credited.set(at, holderAt(shifts, at));
   return credited;
 }

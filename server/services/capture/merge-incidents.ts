@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { interrupt } from "@/db/schema";
-import { recordAudit } from "../audit";
+import { recordAudits } from "../audit";
 
 /**
  * Folds incidents into `incidentId` when one notification names alerts of both: Alertmanager sent them as one
@@ -20,8 +20,9 @@ export async function mergeIncidents(db: Db, teamId: string, incidentId: string,
     .update(interrupt)
     .set({ incidentId, isIncident: false })
     .where(inArray(interrupt.id, moving.map((page) => page.id)));
-  for (const page of moving) {
-    await recordAudit(db, {
+  await recordAudits(
+    db,
+    moving.map((page) => ({
       actorPersonId: null,
       teamId,
       action: "interrupt.merge-incident",
@@ -29,6 +30,6 @@ export async function mergeIncidents(db: Db, teamId: string, incidentId: string,
       entityId: page.id,
       before: { incidentId: page.incidentId, isIncident: page.isIncident },
       after: { incidentId, isIncident: false },
-    });
-  }
+    })),
+  );
 }

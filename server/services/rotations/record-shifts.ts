@@ -20,8 +20,11 @@ export interface RecordedShifts {
   recordedUntil: Map<string, number>;
 }
 
-/** Rows seeded before `recorded_until` existed (the demo) continue from their last record, else from creation. */
-async function startingPoints(db: Db, rows: readonly RotationRow[]): Promise<Map<string, number>> {
+/**
+ * How far each rotation is recorded (epoch ms). Rows seeded before `recorded_until` existed (the demo) continue
+ * from their last record, else from creation.
+ */
+export async function recordedSoFar(db: Db, rows: readonly RotationRow[]): Promise<Map<string, number>> {
   const unknown = rows.filter((row) => row.recordedUntil === null).map((row) => row.id);
   const lastEnds = unknown.length === 0
     ? []
@@ -59,7 +62,7 @@ export async function recordShifts(db: Db, scope: RotationScope, now: Date, free
   if ("rotationIds" in scope && scope.rotationIds.length === 0) return { recorded: 0, recordedUntil: new Map() };
   return db.transaction(async (tx) => {
     const rows = await tx.select().from(rotation).where(and(inScope, isNull(rotation.deletedAt))).orderBy(asc(rotation.id)).for("update");
-    const recordedUntil = await startingPoints(tx, rows);
+    const recordedUntil = await recordedSoFar(tx, rows);
     const nowMs = now.getTime();
     const stale = rows.filter((row) => (recordedUntil.get(row.id) ?? nowMs) < nowMs);
     const participants = await participantsOf(tx, stale.map((row) => row.id));

@@ -4,7 +4,7 @@ import { shiftRecord } from "@/db/schema";
 import { expandShifts, type Interval, type RotationRole } from "@/server/domain/rotations";
 import { absencesOf, overridesOf } from "./rotation-facts";
 import { participantsOf, specOfRow, type RotationRow } from "./rotation-rows";
-import { recordShifts } from "./record-shifts";
+import { recordedSoFar, recordShifts } from "./record-shifts";
 
 /** A shift as the schedule shows it: frozen history ("record") or expanded from the current settings. */
 export interface ScheduledShift {
@@ -25,11 +25,24 @@ function overlapsAny(shift: Interval, spans: readonly Interval[]): boolean {
  * The shifts of `rows` overlapping `window`: recorded history up to each rotation's recorded-until instant, and
  * the current settings expanded after it (removed rotations have history only). Ended shifts are recorded first.
  * Expanded shifts are clipped to the window; records are whole. Sorted by start, then rotation.
+ *
+ * `recordEnded: false` reads without recording: the shifts since the last record are expanded from the same
+ * settings recording would freeze, so the answer is the same, without locking the rotations or writing. For hot
+ * paths that only ask who held a shift (the Alertmanager receiver).
  */
-export async function shiftsInWindow(db: Db, rows: readonly RotationRow[], window: Interval, now: Date): Promise<ScheduledShift[]> {
+export async function shiftsInWindow(
+  db: Db,
+  rows: readonly RotationRow[],
+  window: Interval,
+  now: Date,
+  options: { recordEnded?: boolean } = {},
+): Promise<ScheduledShift[]> {
   if (rows.length === 0 || window.end <= window.start) return [];
   const active = rows.filter((row) => row.deletedAt === null);
-  const { recordedUntil } = await recordShifts(db, { rotationIds: active.map((row) => row.id) }, now);
+  const recordedUntil =
+    options.recordEnded === false
+      ? await recordedSoFar(db, active)
+      : (await recordShifts(db, { rotationIds: active.map((row) => row.id) }, now)).recordedUntil;
   const records = await db
     .select()
     .from(shiftRecord)

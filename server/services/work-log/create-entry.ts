@@ -7,26 +7,27 @@ import { startBefore } from "./entry-time";
 
 export type CreateEntryInput = z.output<typeof createEntryInput>;
 
-/** Quick log: the work ended at `endsAt` (default now) and lasted `duration` minutes. */
+/**
+ * Quick log: the work ended at `endsAt` (default now) and lasted `duration` minutes. Its only write is one
+ * statement (entry and audit row), so it needs no transaction; the checks before it only read.
+ */
 export async function createEntry(db: Db, viewer: Viewer, input: CreateEntryInput, now: Date) {
-  return db.transaction((tx) =>
-    insertEntry(
-      tx,
-      viewer,
-      {
-        teamId: input.teamId,
-        summary: input.summary,
-        startsAt: startBefore(input.endsAt ?? now, input.duration),
-        minutes: input.duration,
-        category: input.category,
-        traits: input.traits,
-        serviceId: input.serviceId,
-        templateId: input.templateId,
-        interruptId: input.interruptId,
-        link: input.link,
-        source: input.templateId ? "template" : "manual",
-      },
-      now,
-    ),
+  return insertEntry(
+    db,
+    viewer,
+    {
+      teamId: input.teamId,
+      summary: input.summary,
+      startsAt: startBefore(input.endsAt ?? now, input.duration),
+      minutes: input.duration,
+      category: input.category,
+      traits: input.traits,
+      serviceId: input.serviceId,
+      templateId: input.templateId,
+      interruptId: input.interruptId,
+      link: input.link,
+      source: input.templateId ? "template" : "manual",
+    },
+    now,
   );
 }

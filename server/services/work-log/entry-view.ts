@@ -6,7 +6,7 @@ import type { ToilTraits } from "@/server/schemas/work-log";
 import { endAfter } from "./entry-time";
 import { traitsOf } from "./traits";
 
-type EntryRow = typeof workEntry.$inferSelect;
+export type EntryRow = typeof workEntry.$inferSelect;
 
 /** A work entry as the engineer sees it: its own fields plus the names of what it points at. */
 export interface EntryView {
@@ -55,7 +55,7 @@ export async function loadEntryView(db: Db, id: string): Promise<EntryView> {
   return view;
 }
 
-function entryView(
+export function entryView(
   entry: EntryRow,
   names: { serviceName: string | null; templateName: string | null; interruptSummary: string | null },
 ): EntryView {

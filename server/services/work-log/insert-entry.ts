@@ -1,10 +1,11 @@
+import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { workEntry } from "@/db/schema";
 import type { Viewer } from "@/server/auth/permissions";
 import type { EntryCategory } from "@/server/domain/accounting";
 import type { ToilTraits } from "@/server/schemas/work-log";
-import { recordAudit } from "../audit";
-import { loadEntryView, type EntryView } from "./entry-view";
+import { insertWithAudit } from "../audit";
+import { entryView, type EntryRow, type EntryView } from "./entry-view";
 import { loadReferences } from "./references";
 import { teamForOwnWork } from "./team-access";
 import { entryTraits } from "./traits";
@@ -27,32 +28,31 @@ export interface EntryDraft {
 
 /**
  * Writes one entry for the caller after checking their team and what the entry points at.
- * Runs inside the caller's transaction, with its audit row.
+ * The entry and its audit row are one statement; callers that write more run it inside their transaction.
  */
 export async function insertEntry(tx: Db, viewer: Viewer, draft: EntryDraft, now: Date): Promise<EntryView> {
   const teamId = await teamForOwnWork(tx, viewer, draft.teamId);
   const refs = await loadReferences(tx, teamId, draft);
-  const [row] = await tx
-    .insert(workEntry)
-    .values({
-      personId: viewer.personId,
-      teamId,
-      startsAt: draft.startsAt,
-      minutes: draft.minutes,
-      category: draft.category,
-      ...entryTraits(draft.category, draft.traits, refs.template, refs.service),
-      serviceId: refs.service?.id ?? null,
-      templateId: refs.template?.id ?? null,
-      interruptId: refs.interrupt?.id ?? null,
-      summary: draft.summary,
-      link: draft.link ?? null,
-      source: draft.source,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  if (!row) throw new Error("work_entry insert returned nothing");
-  await recordAudit(tx, {
+  // The whole row is known here, so it is neither returned nor read back: the view is built from it.
+  const row: EntryRow = {
+    id: randomUUID(),
+    personId: viewer.personId,
+    teamId,
+    startsAt: draft.startsAt,
+    minutes: draft.minutes,
+    category: draft.category,
+    ...entryTraits(draft.category, draft.traits, refs.template, refs.service),
+    serviceId: refs.service?.id ?? null,
+    templateId: refs.template?.id ?? null,
+    interruptId: refs.interrupt?.id ?? null,
+    summary: draft.summary,
+    link: draft.link ?? null,
+    source: draft.source,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+  };
+  await insertWithAudit(tx, tx.insert(workEntry).values(row), {
     actorPersonId: viewer.personId,
     teamId,
     action: "work-entry.create",
@@ -60,5 +60,9 @@ export async function insertEntry(tx: Db, viewer: Viewer, draft: EntryDraft, now
     entityId: row.id,
     after: row,
   });
-  return loadEntryView(tx, row.id);
+  return entryView(row, {
+    serviceName: refs.service?.name ?? null,
+    templateName: refs.template?.name ?? null,
+    interruptSummary: refs.interrupt?.summary ?? null,
+  });
 }
