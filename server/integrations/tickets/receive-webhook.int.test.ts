@@ -165,6 +165,9 @@ describe(`the ticket webhook on ${testEngine}`, () => {
     await ana.capture.confirm({ interruptId: row?.id ?? "", minutes: 40 });
     await deliverTicket(fx.onDuty.secret, ticket("OPS-6000", { resolved: "2026-03-04T12:00:00Z" }));
     expect(await storedTicket("OPS-6000")).toMatchObject({ captureStatus: "confirmed", resolvedAt: new Date("2026-03-04T12:00:00Z"), assigneeId: engineer(1).id });
+    // Messages about a captured ticket call it a ticket, not a page.
+    await expect(ana.capture.confirm({ interruptId: row?.id ?? "", minutes: 40 })).rejects.toThrow("This ticket was already confirmed.");
+    await expect(ana.capture.restore({ interruptId: row?.id ?? "" })).rejects.toThrow("This ticket was confirmed: remove its entry");
   });
 
   test("offsets in every ISO 8601 form name the same instant; fields left out take their defaults", async () => {

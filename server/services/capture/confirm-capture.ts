@@ -9,7 +9,7 @@ import { DomainError } from "../errors";
 import { membersAmong } from "../rotations/rotation-facts";
 import { loadEntryView, type EntryView } from "../work-log/entry-view";
 import { entryTraits, NO_TRAITS } from "../work-log/traits";
-import { loadCapturedGroup } from "./load-captured-group";
+import { capturedNoun, loadCapturedGroup } from "./load-captured-group";
 import { decidePages } from "./decide-pages";
 
 export type ConfirmCaptureInput = z.output<typeof confirmCaptureInput>;
@@ -42,11 +42,15 @@ async function serviceNamed(db: Db, teamId: string, name: string | null): Promis
 export async function confirmCapture(db: Db, viewer: Viewer, input: ConfirmCaptureInput, now: Date): Promise<ConfirmedCapture> {
   return db.transaction(async (tx) => {
     const { target, pages } = await loadCapturedGroup(tx, viewer, input.interruptId);
-    if (target.captureStatus !== "captured") throw new DomainError("conflict", `This page was already ${target.captureStatus}.`, "interruptId");
+    const noun = capturedNoun(target);
+    if (target.captureStatus !== "captured") throw new DomainError("conflict", `This ${noun} was already ${target.captureStatus}.`, "interruptId");
     const engineerId = target.assigneeId;
-    if (!engineerId) throw new DomainError("invalid", "Nobody was on call when this page fired: log its time by hand.", "interruptId");
+    if (!engineerId) {
+      const why = noun === "ticket" ? "Nobody is assigned this ticket" : "Nobody was on call when this page fired";
+      throw new DomainError("invalid", `${why}: log its time by hand.`, "interruptId");
+    }
     if (!(await membersAmong(tx, target.teamId, [engineerId])).has(engineerId)) {
-      throw new DomainError("invalid", "The engineer credited with this page is no longer in its team.", "interruptId");
+      throw new DomainError("invalid", `The engineer credited with this ${noun} is no longer in its team.`, "interruptId");
     }
     const captured = pages.filter((page) => page.captureStatus === "captured");
     const startsAt = new Date(Math.min(...captured.map((page) => page.openedAt.getTime())));

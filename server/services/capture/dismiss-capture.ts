@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import type { Viewer } from "@/server/auth/permissions";
 import type { capturedInterruptInput } from "@/server/schemas/capture";
 import { DomainError } from "../errors";
-import { loadCapturedGroup } from "./load-captured-group";
+import { capturedNoun, loadCapturedGroup } from "./load-captured-group";
 import { decidePages } from "./decide-pages";
 
 export type CapturedInterruptInput = z.output<typeof capturedInterruptInput>;
@@ -15,7 +15,7 @@ export type CapturedInterruptInput = z.output<typeof capturedInterruptInput>;
 export async function dismissCapture(db: Db, viewer: Viewer, input: CapturedInterruptInput, now: Date): Promise<{ interruptIds: string[] }> {
   return db.transaction(async (tx) => {
     const { target, pages } = await loadCapturedGroup(tx, viewer, input.interruptId);
-    if (target.captureStatus !== "captured") throw new DomainError("conflict", `This page was already ${target.captureStatus}.`, "interruptId");
+    if (target.captureStatus !== "captured") throw new DomainError("conflict", `This ${capturedNoun(target)} was already ${target.captureStatus}.`, "interruptId");
     const captured = pages.filter((page) => page.captureStatus === "captured");
     await decidePages(tx, viewer, captured, "dismissed", now);
     return { interruptIds: captured.map((page) => page.id) };
@@ -26,7 +26,7 @@ export async function dismissCapture(db: Db, viewer: Viewer, input: CapturedInte
 export async function restoreCapture(db: Db, viewer: Viewer, input: CapturedInterruptInput, now: Date): Promise<{ interruptIds: string[] }> {
   return db.transaction(async (tx) => {
     const { target, pages } = await loadCapturedGroup(tx, viewer, input.interruptId);
-    if (target.captureStatus === "confirmed") throw new DomainError("conflict", "This page was confirmed: remove its entry from your week instead.", "interruptId");
+    if (target.captureStatus === "confirmed") throw new DomainError("conflict", `This ${capturedNoun(target)} was confirmed: remove its entry from your week instead.`, "interruptId");
     const dismissed = pages.filter((page) => page.captureStatus === "dismissed");
     await decidePages(tx, viewer, dismissed, "captured", now);
     return { interruptIds: dismissed.map((page) => page.id) };

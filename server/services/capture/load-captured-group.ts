@@ -13,6 +13,11 @@ export interface CapturedGroup {
   pages: InterruptRow[];
 }
 
+/** What a captured interrupt is called in messages: tickets arrive in the same inbox as pages. */
+export function capturedNoun(row: { kind: string }): "ticket" | "page" {
+  return row.kind === "ticket" ? "ticket" : "page";
+}
+
 /**
  * A captured page and the rest of its incident that is credited to the same engineer: they are confirmed or
  * dismissed together, as one piece of work. Only that engineer or a manager of the team (admins included) may
@@ -24,9 +29,9 @@ export async function loadCapturedGroup(db: Db, viewer: Viewer, interruptId: str
     .from(interrupt)
     .where(and(eq(interrupt.id, interruptId), isNull(interrupt.deletedAt)))
     .for("update");
-  if (!target || target.captureStatus === null) throw new DomainError("not-found", "No such captured page.", "interruptId");
+  if (!target || target.captureStatus === null) throw new DomainError("not-found", "No such captured page or ticket.", "interruptId");
   if (target.assigneeId !== viewer.personId && !isManagerOf(viewer, target.teamId)) {
-    throw new DomainError("forbidden", "Only the engineer credited with this page or a manager of its team may do this.", "interruptId");
+    throw new DomainError("forbidden", `Only the engineer credited with this ${capturedNoun(target)} or a manager of its team may do this.`, "interruptId");
   }
   const incidentId = target.incidentId ?? target.id;
   const pages = await db
