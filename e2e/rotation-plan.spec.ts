@@ -61,6 +61,15 @@ test("a planner builds a rotation by keyboard, previews everyone's load with war
   await expectAccessible(page);
   await screenshot(page, "rotation-editor");
 
+  // Applying hands every changed turn over as a cover in one transaction.
+  const applyFill = page.getByRole("button", { name: /^Apply \d+ changes? as covers$/ });
+  await expect(applyFill.or(page.getByText("The plan already matches the proposal."))).toBeVisible();
+  if (await applyFill.isVisible()) {
+    const count = Number(/\d+/.exec((await applyFill.textContent()) ?? "")?.[0]);
+    await applyFill.click();
+    await expect(page.getByTestId("toast")).toContainText(`Fair fill applied: ${count} ${count === 1 ? "turn" : "turns"} handed over as covers.`);
+  }
+
   // Soft delete with undo: gone from the list, back after Undo.
   await page.getByRole("button", { name: "Remove rotation" }).click();
   await expect(page).toHaveURL(/\/rotations$/);

@@ -92,4 +92,34 @@ describe(`covers on ${testEngine}`, () => {
     expect((await failureOf(outsider.rotations.removeOverride({ teamId: fx.otherTeam.id, overrideId: added.override.id }))).code).toBe("NOT_FOUND");
     expect((await failureOf(outsider.rotations.removeOverride({ teamId: fx.team.id, overrideId: added.override.id }))).code).toBe("FORBIDDEN");
   });
+
+  test("several covers at once are saved together, or, when one of them cannot be, none is", async () => {
+    const planner = await callerAt(database.db, fx.planner.id, now);
+    const overridesNow = async () => (await planner.rotations.get({ teamId: fx.team.id, rotationId })).overrides.map((o) => o.id).sort();
+    const before = await overridesNow();
+    const refused = await failureOf(planner.rotations.addOverrides({
+      teamId: fx.team.id, rotationId, note: "Fair fill",
+      covers: [
+        { personId: ana, startsAt: at("2026-03-16T09:00"), endsAt: at("2026-03-17T09:00") },
+        { personId: fx.outsider.id, startsAt: at("2026-03-17T09:00"), endsAt: at("2026-03-18T09:00") },
+      ],
+    }));
+    expect(refused).toMatchObject({ code: "BAD_REQUEST", field: "covers.1.personId", message: "Cover 2: The cover must be a member of this team." });
+    expect(await overridesNow()).toEqual(before);
+
+    const added = await planner.rotations.addOverrides({
+      teamId: fx.team.id, rotationId, note: "Fair fill",
+      covers: [
+        { personId: ana, startsAt: at("2026-03-16T09:00"), endsAt: at("2026-03-17T09:00") },
+        { personId: ben, replacesPersonId: erik, startsAt: at("2026-03-17T09:00"), endsAt: at("2026-03-18T09:00") },
+      ],
+    });
+    expect(added.overrides.map((o) => [o.personId, o.note])).toEqual([[ana, "Fair fill"], [ben, "Fair fill"]]);
+    expect(await overridesNow()).toEqual([...before, ...added.overrides.map((o) => o.id)].sort());
+    const audit = await database.db.select().from(auditLog).where(eq(auditLog.entityId, added.overrides[1]?.id ?? ""));
+    expect(audit.map((a) => a.action)).toEqual(["rotation.override.add"]);
+
+    const empty = await failureOf(planner.rotations.addOverrides({ teamId: fx.team.id, rotationId, covers: [] }));
+    expect(empty).toMatchObject({ code: "BAD_REQUEST", field: "covers" });
+  });
 });

@@ -2,6 +2,7 @@ import { plannerProcedure, router, signedInProcedure, teamMemberProcedure } from
 import { teamOnlyInput } from "@/server/schemas/people";
 import {
   addOverrideInput,
+  addOverridesInput,
   createRotationInput,
   draftPreviewInput,
   myNextShiftsInput,
@@ -13,6 +14,7 @@ import {
   updateRotationInput,
 } from "@/server/schemas/rotations";
 import { addOverride } from "@/server/services/rotations/add-override";
+import { addOverrides } from "@/server/services/rotations/add-overrides";
 import { calendarLinks } from "@/server/services/rotations/calendar/calendar-links";
 import { createRotation } from "@/server/services/rotations/create-rotation";
 import { fairFillRotation } from "@/server/services/rotations/fair-fill-rotation";
@@ -44,6 +46,7 @@ export const rotationsRouter = router({
   fairFill: plannerProcedure.input(draftPreviewInput).query(({ ctx, input }) => fairFillRotation(ctx.db, input, ctx.now())),
 
   addOverride: plannerProcedure.input(addOverrideInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await addOverride(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
+  addOverrides: plannerProcedure.input(addOverridesInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await addOverrides(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
   removeOverride: plannerProcedure.input(removeOverrideInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await removeOverride(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
 
   /** Whose shift may be swapped, and who may answer, is checked in the services. */

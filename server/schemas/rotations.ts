@@ -115,6 +115,24 @@ export const addOverrideInput = teamScoped({
 }).superRefine((value, ctx) => {
   if (value.endsAt <= value.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "The cover must end after it starts" });
 });
+/** Most covers one call takes: a quarter of daily turns, with room to spare. */
+export const MAX_COVERS_AT_ONCE = 200;
+const coverShape = z
+  .strictObject({
+    personId: id("personId"),
+    replacesPersonId: id("replacesPersonId").nullish(),
+    startsAt: instant("startsAt"),
+    endsAt: instant("endsAt"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.endsAt <= value.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "The cover must end after it starts" });
+  });
+/** Several covers of one rotation saved together, all or none (applying a fair fill). */
+export const addOverridesInput = teamScoped({
+  rotationId: id("rotationId"),
+  covers: z.array(coverShape).min(1, "Name at least one cover").max(MAX_COVERS_AT_ONCE, `At most ${MAX_COVERS_AT_ONCE} covers at once`),
+  note,
+});
 export const removeOverrideInput = teamScoped({ overrideId: id("overrideId") });
 
 export const requestSwapInput = teamScoped({

@@ -91,6 +91,18 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
     }),
     expect: PLANNER,
   },
+  "rotations.addOverrides": {
+    input: (w) => ({
+      teamId: w.teamA.id,
+      rotationId: w.rotationA.id,
+      covers: [
+        { personId: w.personIds.plannerA, startsAt: new Date("2026-12-04T08:00:00Z"), endsAt: new Date("2026-12-04T12:00:00Z") },
+        { personId: w.personIds.managerA, startsAt: new Date("2026-12-05T08:00:00Z"), endsAt: new Date("2026-12-05T12:00:00Z") },
+      ],
+      note: "Fair fill",
+    }),
+    expect: PLANNER,
+  },
   "rotations.removeOverride": { input: (w) => ({ teamId: w.teamA.id, overrideId: w.override.override.id }), expect: PLANNER },
   "rotations.requestSwap": {
     input: (w) => ({

@@ -100,23 +100,18 @@ export function FairFillPanel({
   async function apply() {
     if (!asked?.rotationId) return;
     setApplying(true);
-    let applied = 0;
     try {
-      for (const turn of changes) {
-        await client.rotations.addOverride.mutate({
-          teamId: asked.teamId,
-          rotationId: asked.rotationId,
-          personId: turn.personId,
-          replacesPersonId: null,
-          startsAt: turn.startsAt,
-          endsAt: turn.endsAt,
-          note: "Fair fill",
-        });
-        applied += 1;
-      }
+      // One call, one transaction: either every turn is handed over or none is.
+      const { overrides } = await client.rotations.addOverrides.mutate({
+        teamId: asked.teamId,
+        rotationId: asked.rotationId,
+        covers: changes.map((turn) => ({ personId: turn.personId, replacesPersonId: null, startsAt: turn.startsAt, endsAt: turn.endsAt })),
+        note: "Fair fill",
+      });
+      const applied = overrides.length;
       announce({ text: `Fair fill applied: ${applied} ${applied === 1 ? "turn" : "turns"} handed over as covers.` });
     } catch (error) {
-      announce({ text: `Applied ${applied} of ${changes.length} covers, then: ${messageOf(error)}`, tone: "error" });
+      announce({ text: `Nothing was applied: ${messageOf(error)}`, tone: "error" });
     } finally {
       setApplying(false);
       await refresh();
