@@ -118,7 +118,9 @@ test("a planner adds a cover from the grid, removes it and brings it back with U
   await expect(covers).not.toContainText("Sofía Herrera covers Erik Lindqvist");
   await page.getByTestId("toast").getByRole("button", { name: "Undo" }).click();
   await expect(page.getByTestId("toast")).toContainText("Cover restored");
+  // The same cover comes back, note and all.
   await expect(covers).toContainText("Sofía Herrera covers Erik Lindqvist");
+  await expect(covers).toContainText("Erik moves house");
 
   await removeRotation(page, rotation);
 });

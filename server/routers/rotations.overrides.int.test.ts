@@ -122,4 +122,28 @@ describe(`covers on ${testEngine}`, () => {
     const empty = await failureOf(planner.rotations.addOverrides({ teamId: fx.team.id, rotationId, covers: [] }));
     expect(empty).toMatchObject({ code: "BAD_REQUEST", field: "covers" });
   });
+
+  test("undo of a removal brings the same cover back; one that had started resumes from now; twice is NOT_FOUND", async () => {
+    const planner = await callerAt(database.db, fx.planner.id, now);
+    const added = await planner.rotations.addOverride({
+      teamId: fx.team.id, rotationId, personId: ana, replacesPersonId: erik, startsAt: at("2026-03-23T09:00"), endsAt: at("2026-03-25T09:00"), note: "swap of days",
+    });
+    await planner.rotations.removeOverride({ teamId: fx.team.id, overrideId: added.override.id });
+    const restored = await planner.rotations.restoreOverride({ teamId: fx.team.id, overrideId: added.override.id });
+    expect(restored.override).toMatchObject({ id: added.override.id, personId: ana, replacesPersonId: erik, note: "swap of days", startsAt: at("2026-03-23T09:00"), deletedAt: null });
+    const again = await failureOf(planner.rotations.restoreOverride({ teamId: fx.team.id, overrideId: added.override.id }));
+    expect(again).toMatchObject({ code: "NOT_FOUND", field: "overrideId" });
+
+    const midway = at("2026-03-24T09:00");
+    const later = await callerAt(database.db, fx.planner.id, midway);
+    await later.rotations.removeOverride({ teamId: fx.team.id, overrideId: added.override.id });
+    const resumed = await later.rotations.restoreOverride({ teamId: fx.team.id, overrideId: added.override.id });
+    expect(resumed.override.startsAt).toEqual(midway);
+    const audit = await database.db.select().from(auditLog).where(eq(auditLog.entityId, added.override.id)).orderBy(auditLog.id);
+    expect(audit.map((a) => a.action)).toEqual(["rotation.override.add", "rotation.override.remove", "rotation.override.restore", "rotation.override.remove", "rotation.override.restore"]);
+
+    const over = await callerAt(database.db, fx.planner.id, at("2026-03-26T09:00"));
+    await later.rotations.removeOverride({ teamId: fx.team.id, overrideId: added.override.id });
+    expect(await failureOf(over.rotations.restoreOverride({ teamId: fx.team.id, overrideId: added.override.id }))).toMatchObject({ code: "BAD_REQUEST", field: "overrideId" });
+  });
 });

@@ -25,6 +25,7 @@ import { myNextShifts } from "@/server/services/rotations/my-next-shifts";
 import { onCallNow } from "@/server/services/rotations/on-call-now";
 import { previewRotation } from "@/server/services/rotations/preview-rotation";
 import { removeOverride } from "@/server/services/rotations/remove-override";
+import { restoreOverride } from "@/server/services/rotations/restore-override";
 import { removeRotation } from "@/server/services/rotations/remove-rotation";
 import { requestSwap } from "@/server/services/rotations/request-swap";
 import { respondSwap } from "@/server/services/rotations/respond-swap";
@@ -48,6 +49,7 @@ export const rotationsRouter = router({
   addOverride: plannerProcedure.input(addOverrideInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await addOverride(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
   addOverrides: plannerProcedure.input(addOverridesInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await addOverrides(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
   removeOverride: plannerProcedure.input(removeOverrideInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await removeOverride(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
+  restoreOverride: plannerProcedure.input(removeOverrideInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await restoreOverride(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
 
   /** Whose shift may be swapped, and who may answer, is checked in the services. */
   requestSwap: teamMemberProcedure.input(requestSwapInput).mutation(({ ctx, input }) => requestSwap(ctx.db, ctx.viewer, input, ctx.now())),

@@ -104,6 +104,7 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
     expect: PLANNER,
   },
   "rotations.removeOverride": { input: (w) => ({ teamId: w.teamA.id, overrideId: w.override.override.id }), expect: PLANNER },
+  "rotations.restoreOverride": { input: (w) => ({ teamId: w.teamA.id, overrideId: w.removedOverride.override.id }), expect: PLANNER },
   "rotations.requestSwap": {
     input: (w) => ({
       teamId: w.teamA.id,

@@ -63,6 +63,14 @@ export async function buildAuthorizationWorld(db: Db) {
     endsAt: new Date("2026-12-01T16:00:00Z"),
     note: "covering a dentist visit",
   });
+  const removedOverride = await asPlannerA.rotations.addOverride({
+    teamId: teamA.id,
+    rotationId: rotationA.id,
+    personId: plannerA.id,
+    startsAt: new Date("2026-12-02T08:00:00Z"),
+    endsAt: new Date("2026-12-02T16:00:00Z"),
+  });
+  await asPlannerA.rotations.removeOverride({ teamId: teamA.id, overrideId: removedOverride.override.id });
   const schedule = await asEngineerA.rotations.schedule({ teamId: teamA.id, from: MATRIX_NOW, to: new Date("2026-12-31T00:00:00Z") });
   const engineerShift = required(
     schedule.shifts.find((s) => s.personId === engineerA.id && s.startsAt > MATRIX_NOW),
@@ -156,6 +164,7 @@ export async function buildAuthorizationWorld(db: Db) {
     serviceA,
     rotationA,
     override,
+    removedOverride,
     engineerShift,
     swap,
     entry,

@@ -38,16 +38,8 @@ export function CoversList({
   const ended = data.overrides.length - current.length;
 
   const undo = (cover: RotationCover) => {
-    client.rotations.addOverride
-      .mutate({
-        teamId,
-        rotationId: rotation.id,
-        personId: cover.personId,
-        replacesPersonId: cover.replacesPersonId,
-        startsAt: cover.startsAt,
-        endsAt: cover.endsAt,
-        note: cover.note,
-      })
+    client.rotations.restoreOverride
+      .mutate({ teamId, overrideId: cover.id })
       .then(() => announce({ text: `Cover restored: ${coverText(cover)}.` }))
       .catch((error: unknown) => announce({ text: `Could not restore the cover: ${messageOf(error)}`, tone: "error" }))
       .finally(() => void refresh());

@@ -1,0 +1,54 @@
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { rotation, rotationOverride } from "@/db/schema";
+import type { Viewer } from "@/server/auth/permissions";
+import { recordAudit } from "../audit";
+import { DomainError } from "../errors";
+import { PAST_COVER_MESSAGE } from "./add-override";
+import { coverLeaveWarnings } from "./cover-warnings";
+import { assertMember } from "./rotation-facts";
+
+/**
+ * Undo of removing a cover: the same cover (same id, note and people) comes back. Like adding one, it only changes
+ * the future: the time since it was removed stays its holder's, so a cover that had started resumes from now.
+ */
+export async function restoreOverride(db: Db, viewer: Viewer, input: { teamId: string; overrideId: string }, now: Date) {
+  return db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ override: rotationOverride, timeZone: rotation.timeZone })
+      .from(rotationOverride)
+      .innerJoin(rotation, eq(rotation.id, rotationOverride.rotationId))
+      .where(
+        and(
+          eq(rotationOverride.id, input.overrideId),
+          eq(rotation.teamId, input.teamId),
+          isNull(rotation.deletedAt),
+          isNotNull(rotationOverride.deletedAt),
+        ),
+      )
+      .for("update");
+    if (!found) throw new DomainError("not-found", "No removed cover with this id in this team.", "overrideId");
+    const { override } = found;
+    if (override.endsAt <= now) throw new DomainError("invalid", PAST_COVER_MESSAGE, "overrideId");
+    await assertMember(tx, input.teamId, override.personId, "overrideId", "cover");
+    if (override.replacesPersonId) await assertMember(tx, input.teamId, override.replacesPersonId, "overrideId", "person covered");
+    const startsAt = override.startsAt < now ? now : override.startsAt;
+    const [restored] = await tx
+      .update(rotationOverride)
+      .set({ deletedAt: null, startsAt })
+      .where(eq(rotationOverride.id, override.id))
+      .returning();
+    if (!restored) throw new Error("override restore returned nothing");
+    await recordAudit(tx, {
+      actorPersonId: viewer.personId,
+      teamId: input.teamId,
+      action: "rotation.override.restore",
+      entityType: "rotation_override",
+      entityId: override.id,
+      before: { deletedAt: override.deletedAt, startsAt: override.startsAt },
+      after: { deletedAt: null, startsAt },
+    });
+    const warnings = await coverLeaveWarnings(tx, { personId: restored.personId, start: startsAt.getTime(), end: restored.endsAt.getTime() }, found.timeZone);
+    return { override: restored, warnings };
+  });
+}
