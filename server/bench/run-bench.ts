@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { openPglite, openPostgres, type Database } from "@/db/client";
 import { firstLoadJs } from "./first-load-js";
-import { ensureProductionBuild } from "./http/build";
+import { ensureProductionBuild } from "@/server/cli/production-build";
 import { CpuMeter } from "./http/cpu-meter";
 import { runLoad } from "./http/run-load";
 import { scenarioPairs, type Sessions } from "./http/scenarios";
@@ -97,7 +97,7 @@ export async function runBench(options: BenchOptions): Promise<void> {
   console.info(`bench: generating ${options.size.engineers} engineers in ${options.size.teams} teams (${options.size.days} days) on ${options.engine}…`);
   const { target, org, fixtures } = await prepareDatabase(options);
   console.info(org.steps.length > 0 ? `bench: generated in ${org.steps.reduce((sum, step) => sum + step.ms, 0)} ms` : "bench: reusing the database", org.counts);
-  if (!options.skipBuild) ensureProductionBuild();
+  if (!options.skipBuild) ensureProductionBuild("bench: building the production app (next build)…");
 
   const rows: BenchRow[] = [];
   const server = await startProductionServer(options.port, target, { profileDir: options.profileDir ?? undefined });

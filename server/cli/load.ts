@@ -10,7 +10,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Engine } from "@/db/client";
 import { describeLoad, loadScenario, type LoadReport } from "@/server/reliability/load-scenario";
-import { ensureProductionBuild, postgresForScratch } from "@/server/reliability/production-build";
+import { postgresForScratch } from "@/server/reliability/scratch-postgres";
+import { ensureProductionBuild } from "./production-build";
 
 const USAGE = "Usage: npm run load [-- --seconds 60] [--connections 100] [--engine pglite|postgres]";
 
@@ -49,7 +50,7 @@ async function main(): Promise<number> {
     return 1;
   }
   if (!postgres && !opts.engine) console.info("(No PostgreSQL: set TEST_DATABASE_URL to load-test it too.)");
-  ensureProductionBuild();
+  ensureProductionBuild("Building the production app (next build)…");
 
   const reports: LoadReport[] = [];
   for (const engine of engines) {

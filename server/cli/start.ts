@@ -2,35 +2,17 @@
  * `npm start`: build the production app when the sources changed since the last build, then serve it on
  * the embedded database (or DATABASE_URL) with the demo data loaded on first run.
  */
-import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
+import { spawn } from "node:child_process";
 import path from "node:path";
+import { ensureProductionBuild } from "./production-build";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", ".bin", "next");
-const SOURCES = ["app", "server", "db", "instrumentation.ts", "next.config.js", "package.json", "package-lock.json"];
-
-function newestMtime(entry: string): number {
-  const full = path.join(root, entry);
-  if (!fs.existsSync(full)) return 0;
-  const stat = fs.statSync(full);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of fs.readdirSync(full)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return true;
-  const builtAt = fs.statSync(buildId).mtimeMs;
-  return SOURCES.some((entry) => newestMtime(entry) > builtAt);
-}
-
-if (buildIsStale()) {
-  console.info("Toilcap: building the production app (once per change of the sources)…");
-  const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+try {
+  ensureProductionBuild("Toilcap: building the production app (once per change of the sources)…");
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
 }
 
 const port = process.env.PORT ?? "3000";

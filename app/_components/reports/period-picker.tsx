@@ -2,12 +2,13 @@ import { PERIOD_KINDS, PERIOD_LABELS, type PeriodChoice } from "./period";
 
 /**
  * The report's period as a plain GET form: the choice lands in the URL, so a report is linkable and the
- * picker works before (and without) JavaScript. Custom days are read on the viewer's wall clock.
+ * picker works before (and without) JavaScript. Custom days are read on the viewer's wall clock. Reports of the
+ * whole organisation name no team.
  */
-export function PeriodPicker({ action, teamId, choice, extra }: { action: string; teamId: string; choice: PeriodChoice; extra?: Record<string, string> }) {
+export function PeriodPicker({ action, teamId, choice, extra }: { action: string; teamId?: string; choice: PeriodChoice; extra?: Record<string, string> }) {
   return (
     <form className="card period-picker" method="get" action={action} aria-label="Report period">
-      <input type="hidden" name="team" value={teamId} />
+      {teamId && <input type="hidden" name="team" value={teamId} />}
       {Object.entries(extra ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

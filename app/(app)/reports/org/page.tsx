@@ -33,7 +33,7 @@ export default async function OrgSummaryPage({ searchParams }: { searchParams: P
         <EmptyState title="For administrators">The organisation summary shows every team; ask an administrator, or open your team&apos;s reports.</EmptyState>
       ) : (
         <>
-          <PeriodPicker action="/reports/org" teamId="" choice={choice} />
+          <PeriodPicker action="/reports/org" choice={choice} />
           {summary && !summary.ok && (
             <div className="alert error" role="alert">
               {summary.message}
