@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import type { Viewer } from "@/server/auth/permissions";
 import type { addOverridesInput } from "@/server/schemas/rotations";
 import { DomainError } from "../errors";
-import { insertCover } from "./add-override";
+import { insertCovers } from "./add-override";
 import { findRotation } from "./rotation-rows";
 
 export type AddOverridesInput = z.output<typeof addOverridesInput>;
@@ -15,15 +15,9 @@ export type AddOverridesInput = z.output<typeof addOverridesInput>;
 export async function addOverrides(db: Db, viewer: Viewer, input: AddOverridesInput, now: Date) {
   return db.transaction(async (tx) => {
     const row = await findRotation(tx, input.teamId, input.rotationId, { forUpdate: true });
-    const added = [];
-    for (const [index, cover] of input.covers.entries()) {
-      try {
-        added.push(await insertCover(tx, viewer, row, { ...cover, teamId: input.teamId, rotationId: input.rotationId, note: input.note }, now));
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        throw new DomainError(error.kind, `Cover ${index + 1}: ${error.message}`, `covers.${index}.${error.field ?? "personId"}`);
-      }
-    }
-    return { overrides: added.map((cover) => cover.override), warnings: added.flatMap((cover) => cover.warnings) };
+    const covers = input.covers.map((cover) => ({ ...cover, note: input.note }));
+    return insertCovers(tx, viewer, row, input.teamId, covers, now, (index, error) =>
+      new DomainError(error.kind, `Cover ${index + 1}: ${error.message}`, `covers.${index}.${error.field ?? "personId"}`),
+    );
   });
 }
