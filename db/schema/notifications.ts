@@ -31,6 +31,8 @@ export const capBreach = pgTable(
     detectedAt: timestamp("detected_at", { withTimezone: true }).notNull().defaultNow(),
     deliveryStatus: deliveryStatusEnum("delivery_status").notNull().default("pending"),
     deliveryAttempts: integer("delivery_attempts").notNull().default(0),
+    // When delivery was queued, if later than detection (a webhook set after the breach): retries count from here.
+    deliveryQueuedAt: timestamp("delivery_queued_at", { withTimezone: true }),
     deliveryError: text("delivery_error"),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
     // Set when the engineer (or a manager) has seen it in the app and put it away.

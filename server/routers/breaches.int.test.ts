@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { auditLog, capBreach, team } from "@/db/schema";
@@ -6,7 +6,8 @@ import { BERLIN, makeBreachTeam, NEW_YORK, toilDays, type BreachTeamFixture } fr
 import { callerAs } from "@/server/testing/fixtures";
 import { failureOf } from "@/server/testing/rotation-fixtures";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
-import { startWebhookReceiver, type WebhookReceiver } from "@/server/testing/webhook-receiver";
+import { startWebhookReceiver, verifiedBody, type WebhookReceiver } from "@/server/testing/webhook-receiver";
+import { ALLOW_HOSTS_ENV } from "@/server/integrations/breach-webhook/destination";
 import { local } from "@/server/testing/work-log-fixtures";
 import { settleBackgroundWork } from "@/server/services/breaches/background";
 import { checkCapBreaches } from "@/server/services/breaches/check-cap-breaches";
@@ -22,6 +23,8 @@ let fx: BreachTeamFixture;
 const as = (personId: string | null) => callerAs(database.db, personId, () => NOW);
 
 beforeAll(async () => {
+  // The receiver listens on loopback, which only an allow-listed host may reach.
+  vi.stubEnv(ALLOW_HOSTS_ENV, "127.0.0.1");
   database = await createTestDatabase();
   receiver = await startWebhookReceiver();
   const { db } = database;
@@ -34,6 +37,7 @@ beforeAll(async () => {
   await checkCapBreaches(db, fx.team.id, [fx.erika.id], local("2026-02-04T17:00", BERLIN));
 });
 afterAll(async () => {
+  vi.unstubAllEnvs();
   await settleBackgroundWork();
   await receiver?.close();
   await database?.close();
@@ -94,15 +98,16 @@ describe(`breaches procedures on ${testEngine}`, () => {
 
   test("setWebhook / getWebhook: managers set an http(s) URL or turn it off; the audit log keeps only its host", async () => {
     const manager = await as(fx.manager.id);
-    expect(await manager.breaches.getWebhook({ teamId: fx.team.id })).toEqual({ teamId: fx.team.id, url: null });
+    expect(await manager.breaches.getWebhook({ teamId: fx.team.id })).toEqual({ teamId: fx.team.id, url: null, hasSigningSecret: false });
     const url = "https://hooks.example.com/services/T000/B000/secretsecret";
-    expect(await manager.breaches.setWebhook({ teamId: fx.team.id, url: `  ${url} ` })).toEqual({ teamId: fx.team.id, url });
-    expect(await (await as(fx.admin.id)).breaches.getWebhook({ teamId: fx.team.id })).toEqual({ teamId: fx.team.id, url });
+    const saved = await manager.breaches.setWebhook({ teamId: fx.team.id, url: `  ${url} ` });
+    expect(saved).toEqual({ teamId: fx.team.id, url, hasSigningSecret: true, signingSecret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{43}=$/), queued: 0 });
+    expect(await (await as(fx.admin.id)).breaches.getWebhook({ teamId: fx.team.id })).toEqual({ teamId: fx.team.id, url, hasSigningSecret: true });
     const [audit] = await database.db.select().from(auditLog).where(and(eq(auditLog.entityId, fx.team.id), eq(auditLog.action, "team.breach-webhook.set")));
     expect(audit).toMatchObject({ actorPersonId: fx.manager.id, before: { breachWebhookUrl: null }, after: { breachWebhookUrl: "https://hooks.example.com/…" } });
     expect(JSON.stringify(audit)).not.toContain("secretsecret");
     await manager.breaches.setWebhook({ teamId: fx.team.id, url: null });
-    expect(await manager.breaches.getWebhook({ teamId: fx.team.id })).toEqual({ teamId: fx.team.id, url: null });
+    expect(await manager.breaches.getWebhook({ teamId: fx.team.id })).toEqual({ teamId: fx.team.id, url: null, hasSigningSecret: true });
     const actions = await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, fx.team.id));
     expect(actions.map((a) => a.action).sort()).toEqual(["team.breach-webhook.clear", "team.breach-webhook.set"]);
   });
@@ -128,14 +133,29 @@ describe(`breaches procedures on ${testEngine}`, () => {
     expect(await failureOf((await as(fx.outsider.id)).breaches.testWebhook({ teamId: fx.team.id }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await failureOf((await as(fx.foreignAdmin.id)).breaches.setWebhook(input))).toMatchObject({ code: "NOT_FOUND" });
     expect(await failureOf((await as(null)).breaches.getWebhook({ teamId: fx.team.id }))).toMatchObject({ code: "UNAUTHORIZED" });
+    expect(await failureOf((await as(fx.erika.id)).breaches.rotateWebhookSecret({ teamId: fx.team.id }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await failureOf((await as(fx.foreignAdmin.id)).breaches.rotateWebhookSecret({ teamId: fx.team.id }))).toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  test("teams.get tells a member nothing of the webhook: no URL, no signing secret", async () => {
+    const url = "https://hooks.example.com/services/T000/B000/membersmustnotsee";
+    await (await as(fx.manager.id)).breaches.setWebhook({ teamId: fx.team.id, url });
+    for (const who of [fx.erika.id, fx.manager.id]) {
+      const seen = await (await as(who)).teams.get({ teamId: fx.team.id });
+      expect(seen).toMatchObject({ id: fx.team.id, name: "Platform SRE", toilCap: 0.5, onCallCap: 0.25 });
+      expect(JSON.stringify(seen)).not.toMatch(/membersmustnotsee|whsec_|[Ww]ebhook/);
+    }
+    await (await as(fx.manager.id)).breaches.setWebhook({ teamId: fx.team.id, url: null });
   });
 
   test("testWebhook sends a sample to the saved URL and reports how it was answered", async () => {
     const manager = await as(fx.manager.id);
     expect(await failureOf(manager.breaches.testWebhook({ teamId: fx.team.id }))).toMatchObject({ code: "BAD_REQUEST", field: "url" });
     await manager.breaches.setWebhook({ teamId: fx.team.id, url: receiver.url });
+    const { signingSecret } = await manager.breaches.rotateWebhookSecret({ teamId: fx.team.id });
     const ok = await manager.breaches.testWebhook({ teamId: fx.team.id });
     expect(ok).toMatchObject({ ok: true, status: 200, error: null });
+    expect(verifiedBody(receiver.requests.at(-1), signingSecret)).toMatchObject({ test: true });
     expect(receiver.requests.at(-1)?.body).toMatchObject({
       type: "toilcap.cap_breach",
       test: true,

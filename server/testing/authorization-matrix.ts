@@ -257,6 +257,7 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
   "breaches.acknowledge": { input: (w) => ({ breachId: w.breach.id }), expect: CAPTURED_FOR_A },
   "breaches.getWebhook": { input: (w) => ({ teamId: w.teamA.id }), expect: MANAGER },
   "breaches.setWebhook": { input: (w) => ({ teamId: w.teamA.id, url: "https://hooks.example.test/toilcap" }), expect: MANAGER },
+  "breaches.rotateWebhookSecret": { input: (w) => ({ teamId: w.teamA.id }), expect: MANAGER },
   // Without a URL there is nothing to test: refused as a bad request, for managers only.
   "breaches.testWebhook": {
     input: (w) => ({ teamId: w.teamA.id }),

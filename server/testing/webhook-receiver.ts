@@ -1,4 +1,5 @@
 import http from "node:http";
+import { Webhook } from "standardwebhooks";
 
 /** What a webhook receiver got: one POST. */
 export interface ReceivedRequest {
@@ -6,6 +7,8 @@ export interface ReceivedRequest {
   path: string;
   headers: http.IncomingHttpHeaders;
   body: unknown;
+  /** The body as sent, for checking its signature. */
+  rawBody: string;
 }
 
 /** How the receiver answers its n-th request (0-based): an HTTP status, or "hang" to never answer. */
@@ -38,7 +41,7 @@ export async function startWebhookReceiver(initial: (n: number) => Answer = () =
         // Not JSON: kept as text, and the test will say so.
       }
       const n = requests.length;
-      requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body });
+      requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body, rawBody: text });
       const answer = answerFor(n);
       if (answer === "hang") return;
       res.writeHead(answer, { "content-type": "text/plain" }).end(answer < 300 ? "ok" : "not ok");
@@ -60,4 +63,15 @@ export async function startWebhookReceiver(initial: (n: number) => Answer = () =
         server.close(() => resolve());
       }),
   };
+}
+
+/** Checks a request's Standard Webhooks signature with the reference library; returns the verified JSON. */
+export function verifiedBody(request: ReceivedRequest | undefined, signingSecret: string): unknown {
+  if (!request) throw new Error("no request was received");
+  const header = (name: string) => {
+    const value = request.headers[name];
+    return typeof value === "string" ? value : "";
+  };
+  const headers = { "webhook-id": header("webhook-id"), "webhook-timestamp": header("webhook-timestamp"), "webhook-signature": header("webhook-signature") };
+  return new Webhook(signingSecret).verify(request.rawBody, headers);
 }

@@ -6,6 +6,7 @@ import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
 import { FieldError } from "@/app/_components/field-error";
+import { SigningSecretNotice } from "./signing-secret-notice";
 import type { WebhookTestResult } from "./types";
 
 function testText(result: WebhookTestResult): string {
@@ -14,19 +15,32 @@ function testText(result: WebhookTestResult): string {
 }
 
 /** The webhook URL (empty turns notifications off), Save, and Send test with how the receiver answered. */
-export function BreachWebhookForm({ teamId, initialUrl }: { teamId: string; initialUrl: string | null }) {
+export function BreachWebhookForm({ teamId, initialUrl, initialHasSecret }: { teamId: string; initialUrl: string | null; initialHasSecret: boolean }) {
   const trpc = useTRPC();
   const announce = useStatus();
   const [url, setUrl] = useState(initialUrl ?? "");
   const [saved, setSaved] = useState(initialUrl);
   const [result, setResult] = useState<WebhookTestResult | null>(null);
+  const [hasSecret, setHasSecret] = useState(initialHasSecret);
+  const [newSecret, setNewSecret] = useState<string | null>(null);
   const save = useMutation(
     trpc.breaches.setWebhook.mutationOptions({
       onSuccess: (setting) => {
         setSaved(setting.url);
         setUrl(setting.url ?? "");
         setResult(null);
-        announce({ text: setting.url ? "Webhook saved: new breaches are sent there." : "Webhook removed: breaches show in the app only." });
+        setHasSecret(setting.hasSigningSecret);
+        if (setting.signingSecret) setNewSecret(setting.signingSecret);
+        const queued = setting.queued > 0 ? ` ${setting.queued} open breach${setting.queued === 1 ? "" : "es"} of this month ${setting.queued === 1 ? "is" : "are"} being sent.` : "";
+        announce({ text: setting.url ? `Webhook saved: new breaches are sent there.${queued}` : "Webhook removed: breaches show in the app only." });
+      },
+    }),
+  );
+  const rotate = useMutation(
+    trpc.breaches.rotateWebhookSecret.mutationOptions({
+      onSuccess: (rotated) => {
+        setHasSecret(true);
+        setNewSecret(rotated.signingSecret);
       },
     }),
   );
@@ -78,6 +92,11 @@ export function BreachWebhookForm({ teamId, initialUrl }: { teamId: string; init
           >
             {test.isPending ? "Sending…" : "Send test"}
           </button>
+          {saved && (
+            <button type="button" className="button secondary" onClick={() => rotate.mutate({ teamId })} disabled={rotate.isPending}>
+              {hasSecret ? "New signing secret" : "Make signing secret"}
+            </button>
+          )}
           {(!saved || unsaved) && (
             <span id="breach-webhook-test-hint" className="stat-note">
               Save the URL to send a test.
@@ -85,6 +104,12 @@ export function BreachWebhookForm({ teamId, initialUrl }: { teamId: string; init
           )}
         </div>
       </form>
+      {newSecret && <SigningSecretNotice secret={newSecret} onDone={() => setNewSecret(null)} />}
+      {rotate.error && (
+        <div className="alert error" role="alert">
+          {messageOf(rotate.error)}
+        </div>
+      )}
       {result && (
         <div className={`alert ${result.ok ? "ok" : "error"}`} role="status">
           {testText(result)}

@@ -2,10 +2,11 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { capBreach, person, team } from "@/db/schema";
 import { statusAfterAttempt, type DeliveryStatus } from "@/server/domain/breaches";
-import { BREACH_EVENT_TYPE, breachPayload } from "@/server/integrations/breach-webhook/payload";
-import { postJson } from "@/server/integrations/breach-webhook/post-json";
+import { breachPayload } from "@/server/integrations/breach-webhook/payload";
+import { sendBreachEvent } from "@/server/integrations/breach-webhook/send-event";
 import { logFailure } from "./background";
 import type { StoredBreach } from "./store-findings";
+import { signingSecretOf } from "./signing-secret";
 
 export interface DeliveryReport {
   breachId: string;
@@ -63,7 +64,7 @@ export async function deliverBreach(db: Db, breachId: string, attemptsMade: numb
     periodEnd: breach.periodEnd,
     detectedAt: breach.detectedAt,
   });
-  const answer = await postJson(url, payload, { headers: { "x-toilcap-event": BREACH_EVENT_TYPE, "x-toilcap-delivery": breach.id } });
+  const answer = await sendBreachEvent(url, await signingSecretOf(db, facts.team.id), payload);
   const status = statusAfterAttempt(claimed.attempts, answer);
   await db
     .update(capBreach)
@@ -73,7 +74,7 @@ export async function deliverBreach(db: Db, breachId: string, attemptsMade: numb
 }
 
 /** The first attempt for each newly stored breach that has somewhere to go, one after another; never rejects. */
-export async function deliverBreaches(db: Db, detected: readonly StoredBreach[], now: Date): Promise<DeliveryReport[]> {
+export async function deliverBreaches(db: Db, detected: readonly Pick<StoredBreach, "id" | "deliveryStatus">[], now: Date): Promise<DeliveryReport[]> {
   const reports: DeliveryReport[] = [];
   for (const breach of detected) {
     if (breach.deliveryStatus !== "pending") continue;

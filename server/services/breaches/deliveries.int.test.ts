@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Database } from "@/db/client";
@@ -6,7 +6,9 @@ import { capBreach, team } from "@/db/schema";
 import { makePerson } from "@/server/testing/fixtures";
 import { BERLIN, makeBreachTeam, toilDays, type BreachTeamFixture } from "@/server/testing/breach-fixtures";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
-import { startWebhookReceiver, type WebhookReceiver } from "@/server/testing/webhook-receiver";
+import { callerAs } from "@/server/testing/fixtures";
+import { startWebhookReceiver, verifiedBody, type WebhookReceiver } from "@/server/testing/webhook-receiver";
+import { ALLOW_HOSTS_ENV } from "@/server/integrations/breach-webhook/destination";
 import { local } from "@/server/testing/work-log-fixtures";
 import { settleBackgroundWork } from "./background";
 import { checkCapBreaches } from "./check-cap-breaches";
@@ -22,6 +24,8 @@ let fx: BreachTeamFixture;
 const receivers: WebhookReceiver[] = [];
 
 beforeAll(async () => {
+  // The receivers listen on loopback, which only an allow-listed host may reach.
+  vi.stubEnv(ALLOW_HOSTS_ENV, "127.0.0.1");
   database = await createTestDatabase();
   fx = await makeBreachTeam(database.db);
 });
@@ -29,7 +33,10 @@ afterEach(async () => {
   await settleBackgroundWork();
   while (receivers.length > 0) await receivers.pop()?.close();
 });
-afterAll(async () => database?.close());
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await database?.close();
+});
 
 /** A receiver answering as told, set as the team's webhook. */
 async function receiverFor(answers: Parameters<typeof startWebhookReceiver>[0]) {
@@ -40,14 +47,20 @@ async function receiverFor(answers: Parameters<typeof startWebhookReceiver>[0]) 
 }
 
 /** A new engineer of the team over the toil cap, and the breach a check stores for them. */
-async function breachOfNewEngineer(name: string) {
+async function breachOfNewEngineer(name: string, home: BreachTeamFixture = fx) {
   const { db } = database;
-  const engineer = await makePerson(db, fx.org.id, { name, timeZone: BERLIN, teams: [{ teamId: fx.team.id, roles: ["engineer"] }] });
-  await toilDays(db, engineer, fx.team.id, FIRST_WEEK);
-  const check = await checkCapBreaches(db, fx.team.id, [engineer.id], NOW);
+  const engineer = await makePerson(db, home.org.id, { name, timeZone: BERLIN, teams: [{ teamId: home.team.id, roles: ["engineer"] }] });
+  await toilDays(db, engineer, home.team.id, FIRST_WEEK);
+  const check = await checkCapBreaches(db, home.team.id, [engineer.id], NOW);
   const [breach] = check.detected;
   if (!breach) throw new Error("no breach detected");
   return { engineer, breach, deliveries: await check.deliveries };
+}
+
+async function signingSecret() {
+  const [row] = await database.db.select({ secret: team.breachWebhookSecret }).from(team).where(eq(team.id, fx.team.id));
+  if (!row?.secret) throw new Error("the team has no signing secret");
+  return row.secret;
 }
 
 async function stored(id: string) {
@@ -68,6 +81,10 @@ describe(`breach webhooks against a real HTTP server on ${testEngine}`, () => {
     expect(request?.headers["content-type"]).toBe("application/json");
     expect(request?.headers["x-toilcap-event"]).toBe("toilcap.cap_breach");
     expect(request?.headers["x-toilcap-delivery"]).toBe(breach.id);
+    expect(request?.headers["webhook-id"]).toBe(breach.id);
+    expect(request?.headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
+    expect(await signingSecret()).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    expect(verifiedBody(request, await signingSecret())).toEqual(request?.body);
     expect(request?.body).toEqual({
       type: "toilcap.cap_breach",
       id: breach.id,
@@ -140,7 +157,7 @@ describe(`breach webhooks against a real HTTP server on ${testEngine}`, () => {
     const receiver = await receiverFor(() => 200);
     await receiver.close();
     const { deliveries } = await breachOfNewEngineer("Nora Nobody");
-    expect(deliveries.map((d) => [d.status, d.error])).toEqual([["pending", "connection refused"]]);
+    expect(deliveries.map((d) => [d.status, d.error])).toEqual([["pending", "could not connect"]]);
   });
 
   test("without a URL nothing is sent, and a webhook turned off before a retry is not sent to", async () => {
@@ -170,5 +187,66 @@ describe(`breach webhooks against a real HTTP server on ${testEngine}`, () => {
     expect(await retryDeliveries(db, minutesLater(0.5))).toEqual([]);
     expect((await retryDeliveries(db, minutesLater(2))).map((r) => [r.breachId, r.attempt, r.status])).toEqual([[row.id, 1, "sent"]]);
     expect(receiver.requests).toHaveLength(1);
+  });
+
+  test("a webhook refuses the server's own network unless its host is allow-listed, saying so without socket details", async () => {
+    const receiver = await receiverFor(() => 200);
+    vi.stubEnv(ALLOW_HOSTS_ENV, "");
+    try {
+      const { breach, deliveries } = await breachOfNewEngineer("Lou Loopback");
+      expect(deliveries.map((d) => [d.status, d.httpStatus, d.error])).toEqual([["pending", null, "refused: the webhook's host is not a public internet address"]]);
+      expect((await stored(breach.id)).deliveryError).not.toMatch(/127\.0\.0\.1|ECONN|:\d+/);
+      expect(receiver.requests).toHaveLength(0);
+    } finally {
+      vi.stubEnv(ALLOW_HOSTS_ENV, "127.0.0.1");
+    }
+  });
+
+  test("breaches found while the team had no webhook: this month's open ones are sent when a URL is set, signed with the secret shown", async () => {
+    const { db } = database;
+    const quiet = await makeBreachTeam(db);
+    const open = await breachOfNewEngineer("Ona Open", quiet);
+    const putAway = await breachOfNewEngineer("Pat Putaway", quiet);
+    await db.update(capBreach).set({ acknowledgedAt: NOW }).where(eq(capBreach.id, putAway.breach.id));
+    const february = await makePerson(db, quiet.org.id, { name: "Fritz February", timeZone: BERLIN, teams: [{ teamId: quiet.team.id, roles: ["engineer"] }] });
+    await toilDays(db, february, quiet.team.id, ["2025-02-03", "2025-02-04", "2025-02-05"]);
+    const [lastMonth] = (await checkCapBreaches(db, quiet.team.id, [february.id], local("2025-02-05T17:00", BERLIN))).detected;
+    expect([open.breach.deliveryStatus, putAway.breach.deliveryStatus, lastMonth?.deliveryStatus]).toEqual(["none", "none", "none"]);
+
+    const receiver = await startWebhookReceiver();
+    receivers.push(receiver);
+    const manager = await callerAs(db, quiet.manager.id, () => NOW);
+    const saved = await manager.breaches.setWebhook({ teamId: quiet.team.id, url: receiver.url });
+    expect(saved).toMatchObject({ url: receiver.url, hasSigningSecret: true, queued: 1, signingSecret: expect.stringMatching(/^whsec_/) });
+    await settleBackgroundWork();
+    expect(receiver.requests.map((r) => (r.body as { id: string }).id)).toEqual([open.breach.id]);
+    expect(verifiedBody(receiver.requests[0], saved.signingSecret ?? "")).toMatchObject({ id: open.breach.id, engineer: { name: "Ona Open" } });
+    expect(await stored(open.breach.id)).toMatchObject({ deliveryStatus: "sent", deliveryAttempts: 1, deliveryQueuedAt: NOW });
+    expect(await stored(putAway.breach.id)).toMatchObject({ deliveryStatus: "none" });
+    expect(await stored(lastMonth?.id ?? "")).toMatchObject({ deliveryStatus: "none" });
+
+    // Saving the same URL again queues nothing and shows no secret; a rotated secret signs what follows.
+    expect(await manager.breaches.setWebhook({ teamId: quiet.team.id, url: receiver.url })).toMatchObject({ queued: 0, signingSecret: null });
+    const { signingSecret: rotated } = await manager.breaches.rotateWebhookSecret({ teamId: quiet.team.id });
+    expect(rotated).not.toBe(saved.signingSecret);
+    await manager.breaches.testWebhook({ teamId: quiet.team.id });
+    expect(verifiedBody(receiver.requests.at(-1), rotated)).toMatchObject({ test: true });
+    expect(() => verifiedBody(receiver.requests.at(-1), saved.signingSecret ?? "")).toThrow();
+  });
+
+  test("a queued breach whose first attempt fails is retried on the schedule counted from when it was queued", async () => {
+    const { db } = database;
+    const quiet = await makeBreachTeam(db);
+    const { breach } = await breachOfNewEngineer("Quinn Queued", quiet);
+    const receiver = await startWebhookReceiver((n) => (n === 0 ? 500 : 200));
+    receivers.push(receiver);
+    const later = minutesLater(600);
+    await (await callerAs(db, quiet.manager.id, () => later)).breaches.setWebhook({ teamId: quiet.team.id, url: receiver.url });
+    await settleBackgroundWork();
+    expect(await stored(breach.id)).toMatchObject({ deliveryStatus: "pending", deliveryAttempts: 1 });
+    const afterLater = (minutes: number) => DateTime.fromJSDate(later).plus({ minutes }).toJSDate();
+    const retriesOf = async (at: Date) => (await retryDeliveries(db, at)).filter((r) => r.breachId === breach.id).map((r) => r.status);
+    expect(await retriesOf(afterLater(2))).toEqual([]);
+    expect(await retriesOf(afterLater(6))).toEqual(["sent"]);
   });
 });

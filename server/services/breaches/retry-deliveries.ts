@@ -14,14 +14,15 @@ const RETRY_BATCH = 200;
  */
 export async function retryDeliveries(db: Db, now: Date): Promise<DeliveryReport[]> {
   const pending = await db
-    .select({ id: capBreach.id, attempts: capBreach.deliveryAttempts, detectedAt: capBreach.detectedAt })
+    .select({ id: capBreach.id, attempts: capBreach.deliveryAttempts, detectedAt: capBreach.detectedAt, queuedAt: capBreach.deliveryQueuedAt })
     .from(capBreach)
     .where(eq(capBreach.deliveryStatus, "pending"))
     .orderBy(asc(capBreach.detectedAt))
     .limit(RETRY_BATCH);
   const reports: DeliveryReport[] = [];
   for (const row of pending) {
-    const detectedAt = row.detectedAt.getTime();
+    // A breach queued when its team set a webhook later is retried on the schedule counted from then.
+    const detectedAt = (row.queuedAt ?? row.detectedAt).getTime();
     if (isStuckDelivery(detectedAt, row.attempts, now.getTime())) {
       await db
         .update(capBreach)

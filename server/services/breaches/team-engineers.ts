@@ -9,12 +9,13 @@ export interface BreachTeam {
   toilCap: number;
   onCallCap: number;
   webhookUrl: string | null;
+  webhookSecret: string | null;
 }
 
 /** The team, unless it was removed. */
 export async function liveTeam(db: Db, teamId: string): Promise<BreachTeam | null> {
   const [row] = await db
-    .select({ id: team.id, name: team.name, toilCap: team.toilCap, onCallCap: team.onCallCap, webhookUrl: team.breachWebhookUrl })
+    .select({ id: team.id, name: team.name, toilCap: team.toilCap, onCallCap: team.onCallCap, webhookUrl: team.breachWebhookUrl, webhookSecret: team.breachWebhookSecret })
     .from(team)
     .where(and(eq(team.id, teamId), isNull(team.deletedAt)));
   return row ?? null;

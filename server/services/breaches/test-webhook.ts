@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import type { Viewer } from "@/server/auth/permissions";
 import { periodWindow } from "@/server/domain/accounting";
-import { BREACH_EVENT_TYPE, breachPayload, type BreachPayload } from "@/server/integrations/breach-webhook/payload";
-import { postJson } from "@/server/integrations/breach-webhook/post-json";
+import { breachPayload, type BreachPayload } from "@/server/integrations/breach-webhook/payload";
+import { sendBreachEvent } from "@/server/integrations/breach-webhook/send-event";
 import { DomainError } from "../errors";
 import { requireTeamManager } from "./manager-access";
+import { signingSecretOf } from "./signing-secret";
 
 export interface WebhookTest {
   ok: boolean;
@@ -20,8 +21,8 @@ export interface WebhookTest {
 const SAMPLE_OVER_BY = 0.12;
 
 /**
- * Sends a sample breach (marked `"test": true`, with the caller as the engineer) to the team's saved webhook and
- * reports how the receiver answered. Stores nothing: a test is not a breach.
+ * Sends a sample breach (marked `"test": true`, with the caller as the engineer) to the team's saved webhook,
+ * signed like a real one, and reports how the receiver answered. Stores nothing: a test is not a breach.
  */
 export async function testWebhook(db: Db, viewer: Viewer, input: { teamId: string }, now: Date): Promise<WebhookTest> {
   const found = await requireTeamManager(db, viewer, input.teamId);
@@ -40,6 +41,6 @@ export async function testWebhook(db: Db, viewer: Viewer, input: { teamId: strin
     periodEnd: new Date(month.end),
     detectedAt: now,
   });
-  const answer = await postJson(found.webhookUrl, payload, { headers: { "x-toilcap-event": BREACH_EVENT_TYPE, "x-toilcap-delivery": payload.id } });
+  const answer = await sendBreachEvent(found.webhookUrl, await signingSecretOf(db, found.id), payload);
   return { ...answer, payload };
 }

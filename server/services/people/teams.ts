@@ -31,8 +31,11 @@ export async function listTeams(db: Db, viewer: Viewer): Promise<TeamSummary[]> 
     .orderBy(asc(team.name));
 }
 
+/** What any member may read of their team: not its webhook URL or signing secret, which are its managers'. */
 export async function getTeam(db: Db, teamId: string) {
-  const [row] = await db.select().from(team).where(and(eq(team.id, teamId), isNull(team.deletedAt)));
+  const [row] = await db
+    .select({ id: team.id, organisationId: team.organisationId, name: team.name, toilCap: team.toilCap, onCallCap: team.onCallCap, createdAt: team.createdAt, deletedAt: team.deletedAt })
+    .from(team).where(and(eq(team.id, teamId), isNull(team.deletedAt)));
   if (!row) throw new DomainError("not-found", "No such team.", "teamId");
   return row;
 }
