@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { oidcEnv } from "./sso-support";
 
 /**
  * Two production servers per run: one with the demo data, one empty (for the first-admin journey).
@@ -23,6 +24,8 @@ function serverEnv(kind: "demo" | "empty"): Record<string, string> {
     TOILCAP_SIGN_IN_LIMIT: "1000",
     // The journeys' webhook receivers listen on loopback, which webhooks reach only when allow-listed.
     TOILCAP_WEBHOOK_ALLOW_HOSTS: "127.0.0.1",
+    // Single sign-on against the OpenID provider e2e/sso.spec.ts starts (discovery is retried until it runs).
+    ...(kind === "demo" ? oidcEnv() : {}),
   };
   const url = kind === "demo" ? process.env.E2E_DEMO_DATABASE_URL : process.env.E2E_EMPTY_DATABASE_URL;
   if (engine === "postgres") {

@@ -2,11 +2,14 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
+import { genericOAuth } from "better-auth/plugins";
 import type { Db } from "@/db/client";
 import { account, rateLimit, session, user, verification } from "@/db/schema";
 import { allowedOrigins } from "@/server/security/public-address";
 import { linkAccountToPerson, signUpPolicy } from "@/server/services/people/link-account";
+import { ssoSignInVerdict } from "@/server/services/people/sso-sign-in";
 import { consumeSignInAttempt } from "./account-throttle";
+import { discoveryUrlOf, ssoSettings, type SsoSettings } from "./sso";
 
 export const MIN_PASSWORD_LENGTH = 8;
 export const SIGN_IN_WINDOW_SECONDS = 60;
@@ -28,8 +31,40 @@ export interface AuthTransport {
   secureCookies: boolean;
 }
 
+/**
+ * OpenID Connect sign-in when configured: the provider's verified email links to the person invited with it
+ * (or to their existing account); every SSO sign-in is checked by ssoSignInVerdict, so SSO creates nobody.
+ */
+function singleSignOn(db: Db, sso: SsoSettings | null) {
+  if (!sso) return { plugins: [], validateUserInfo: undefined };
+  return {
+    plugins: [
+      genericOAuth({
+        config: [
+          {
+            providerId: sso.providerId,
+            name: sso.name,
+            discoveryUrl: discoveryUrlOf(sso),
+            clientId: sso.clientId,
+            clientSecret: sso.clientSecret,
+            scopes: ["openid", "email", "profile"],
+            requireIdTokenVerification: true,
+          },
+        ],
+      }),
+    ],
+    validateUserInfo: async ({ user, source }: { user: { email?: unknown; emailVerified?: unknown }; source: { method: string; oauth?: { providerId: string } } }) => {
+      if (source.method !== "oauth" || source.oauth?.providerId !== sso.providerId) return;
+      const identity = { email: typeof user.email === "string" ? user.email : "", emailVerified: user.emailVerified === true };
+      const verdict = await ssoSignInVerdict(db, identity, sso.allowedDomains);
+      return verdict.allowed ? undefined : { error: verdict.error, errorDescription: verdict.errorDescription };
+    },
+  };
+}
+
 export function createAuth(db: Db, secret: string, transport: AuthTransport) {
   const rule = { window: SIGN_IN_WINDOW_SECONDS, max: signInLimit() };
+  const sso = singleSignOn(db, ssoSettings());
   return betterAuth({
     secret,
     baseURL: process.env.BETTER_AUTH_URL,
@@ -38,6 +73,10 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
     database: drizzleAdapter(db, { provider: "pg", schema: { user, session, account, verification, rateLimit } }),
     emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    user: { validateUserInfo: sso.validateUserInfo },
+    // An SSO sign-in with a provider-verified email links to the account of that email, which Toilcap never
+    // verified itself (sign-up is by invitation); ssoSignInVerdict decides who may.
+    account: { accountLinking: { enabled: true, requireLocalEmailVerified: false } },
     // Stored in the database so limits hold across several app servers.
     rateLimit: {
       enabled: process.env.TOILCAP_RATE_LIMIT !== "off",
@@ -88,7 +127,7 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
         },
       },
     },
-    plugins: [nextCookies()],
+    plugins: [...sso.plugins, nextCookies()],
   });
 }
 
