@@ -59,7 +59,7 @@ test("a wrong password is refused with a clear message and signed-out visitors a
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.getByLabel("Email").fill(DEMO.engineer);
   await page.getByLabel("Password").fill("wrong password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
 });
 
