@@ -1,6 +1,5 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
-import type { LookupFunction } from "node:net";
-import { isIP } from "node:net";
+import { isIP, type LookupFunction } from "node:net";
 import { isPublicAddress } from "./public-address";
 
 /**
