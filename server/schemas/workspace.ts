@@ -242,7 +242,9 @@ function checkReferences(file: WorkspaceData, ctx: Ctx): void {
     serviceNames.add(s.name);
   });
   const templates = idsOf(ctx, "templates", file.templates);
-  file.templates.forEach((t, i) => refersTo(ctx, services, "service", t.serviceId, ["templates", i, "serviceId"]));
+  file.templates.forEach((t, i) => {
+    refersTo(ctx, services, "service", t.serviceId, ["templates", i, "serviceId"]);
+  });
 
   idsOf(ctx, "rotations", file.rotations);
   file.rotations.forEach((r, i) => {
@@ -250,7 +252,9 @@ function checkReferences(file: WorkspaceData, ctx: Ctx): void {
     const max = MAX_SHIFT_COUNT[r.shift.unit];
     if (r.shift.count > max) issue(ctx, at("shift", "count"), `A shift can last at most ${max} ${r.shift.unit}`);
     if (r.workingHours && r.workingHours.endMinute > MINUTES_PER_DAY) issue(ctx, at("workingHours", "end"), "Working hours must end by 24:00");
-    r.participants.forEach((p, j) => refersTo(ctx, people, "person", p, at("participants", j)));
+    r.participants.forEach((p, j) => {
+      refersTo(ctx, people, "person", p, at("participants", j));
+    });
     r.overrides.forEach((o, j) => {
       refersTo(ctx, people, "person", o.personId, at("overrides", j, "personId"));
       refersTo(ctx, people, "person", o.replacesPersonId, at("overrides", j, "replacesPersonId"));

@@ -35,11 +35,11 @@ describe(`the sweep's advisory lock on ${testEngine}`, () => {
   });
 
   test.runIf(testEngine === "postgres")("while one server sweeps, another skips its turn", async () => {
-    let release = () => undefined as void;
+    let release: () => void = () => {};
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    let started = () => undefined as void;
+    let started: () => void = () => {};
     const holding = new Promise<void>((resolve) => {
       started = resolve;
     });
