@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { managerProcedure, router, signedInProcedure } from "@/server/trpc/init";
 import { acknowledgeBreachInput, setWebhookInput, teamBreachesInput } from "@/server/schemas/breaches";

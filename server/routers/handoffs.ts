@@ -1,3 +1,4 @@
+import "server-only";
 import { router, teamMemberProcedure } from "@/server/trpc/init";
 import { handoffNoteInput, handoffsForMeInput, listHandoffsInput, saveHandoffInput } from "@/server/schemas/handoffs";
 import { listRotationNotes } from "@/server/services/handoffs/list-notes";

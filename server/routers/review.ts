@@ -1,3 +1,4 @@
+import "server-only";
 import { router, teamMemberProcedure } from "@/server/trpc/init";
 import { reviewWeekInput, saveReviewInput, saveSilenceInput, silenceIdInput } from "@/server/schemas/review";
 import { reviewWeek } from "@/server/services/review/review-week";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import { periodWindow } from "@/server/domain/accounting";
 import { capFindings, periodShares } from "@/server/domain/breaches";

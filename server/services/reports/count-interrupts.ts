@@ -1,3 +1,4 @@
+import "server-only";
 import type { interrupt } from "@/db/schema";
 
 type InterruptRow = typeof interrupt.$inferSelect;

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ScheduleWarning } from "@/server/domain/rotations";
 import { nameOf, type PersonFacts } from "./rotation-facts";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { computeAccounting, type Shift as AccountingShift } from "@/server/domain/accounting";
 import type { Interval } from "@/server/domain/rotations";
 import type { WorkPattern } from "@/server/domain/time";

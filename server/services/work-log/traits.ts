@@ -1,3 +1,4 @@
+import "server-only";
 import type { EntryCategory } from "@/server/domain/accounting";
 import type { ToilTraits } from "@/server/schemas/work-log";
 
