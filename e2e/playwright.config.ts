@@ -39,6 +39,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
+  // Journeys of the embedded engine alone; npm test runs only the @postgres journeys on PostgreSQL.
+  grepInvert: engine === "postgres" ? /@pglite/ : undefined,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? path.join(root, "reports", `e2e-${engine}.json`) }]],
