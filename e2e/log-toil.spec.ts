@@ -4,7 +4,7 @@ import { DEMO, DEMO_ZONE, expectAccessible, openQuickLog, screenshot, signIn, un
 
 /**
  * An "Ended at" that keeps the entry outside Erik's 09:00-17:00 weekdays: after-hours toil always adds to
- * operational and worked time (PRODUCT.md rule 4), whereas toil inside duty time would leave the share as it
+ * operational and worked time (docs/accounting.md rule 4), whereas toil inside duty time would leave the share as it
  * is. Null keeps the default, "ending now", when now already is after hours.
  */
 function afterHoursEnd(minutes: number): string | null {
@@ -23,7 +23,7 @@ test("quick log by keyboard: n, type, Enter; the entry shows at once, survives a
   await expect(share).toHaveText(/%$/);
   const before = await share.innerText();
   // In a week Erik spends wholly on pager duty (the demo rotations follow today's date) his share is already
-  // 100%: toil logged inside duty time cannot move it (PRODUCT.md), so only then is "unchanged" right.
+  // 100%: toil logged inside duty time cannot move it (docs/accounting.md), so only then is "unchanged" right.
   const canMove = before !== "100.0%";
   const summary = uniqueName("Rotated TLS certificates");
 

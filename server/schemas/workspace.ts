@@ -5,7 +5,7 @@ import { MAX_ENTRY_MINUTES } from "@/server/domain/accounting/duration";
 import { MAX_SHIFT_COUNT, ROTATION_ROLES } from "./rotations";
 
 /**
- * The workspace file (issue 5): one team's people, roles, absences, rotations, work log and interrupts as JSON,
+ * The workspace file: one team's people, roles, absences, rotations, work log and interrupts as JSON,
  * for moving a team between Toilcap instances (the embedded trial to PostgreSQL, say). README describes it.
  * The ids in a file are the file's own: references between its parts use them, and an import gives every row a
  * new database id. Instants are ISO 8601 with an offset; times of day "HH:MM" on the owner's wall clock.

@@ -8,7 +8,7 @@ import { buildAuthorizationWorld, MATRIX_NOW, PERSONAS, type AuthorizationWorld,
 import { createTestDatabase } from "@/server/testing/test-db";
 
 /**
- * Issue 7's authorization matrix for the HTTP routes outside tRPC: every `app/api/**\/route.ts` and every
+ * The authorization matrix for the HTTP routes outside tRPC: every `app/api/**\/route.ts` and every
  * method it exports must have a row, called by each persona. Bearer routes get the persona's personal API
  * token; secret-in-path routes (webhooks, calendar feeds) are called with a wrong secret by everyone, since
  * the secret, not a person, is their credential (their right secrets are tested beside them).
