@@ -21,6 +21,8 @@ function serverEnv(kind: "demo" | "empty"): Record<string, string> {
     NEXT_TELEMETRY_DISABLED: "1",
     // Many journeys sign in within a minute from one address; the limit itself is tested in integration.
     TOILCAP_SIGN_IN_LIMIT: "1000",
+    // One line per request would drown the test output; failures still log.
+    LOG_LEVEL: "warn",
   };
   const url = kind === "demo" ? process.env.E2E_DEMO_DATABASE_URL : process.env.E2E_EMPTY_DATABASE_URL;
   if (engine === "postgres") {
