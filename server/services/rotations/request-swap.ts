@@ -9,6 +9,7 @@ import { assertMember, nameOf, peopleByIds } from "./rotation-facts";
 import { findRotation, participantsOf } from "./rotation-rows";
 import { holdsThroughout, swapView, type SwapView } from "./swap-view";
 import { shiftsInWindow } from "./window-shifts";
+import { assertReturned } from "@/server/services/returned-row";
 
 export interface RequestSwapInput {
   teamId: string;
@@ -77,7 +78,7 @@ export async function requestSwap(db: Db, viewer: Viewer, input: RequestSwapInpu
         createdAt: now,
       })
       .returning();
-    if (!created) throw new Error("swap insert returned nothing");
+    assertReturned(created, "swap insert");
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
       teamId: input.teamId,
