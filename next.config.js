@@ -14,7 +14,7 @@ const securityHeaders = [
 ];
 
 const nextConfig = {
-  // PGlite's WebAssembly breaks when bundled (STACK-NOTES.md).
+  // PGlite's WebAssembly breaks when bundled (docs/architecture.md).
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
   typedRoutes: false,

@@ -2,10 +2,14 @@ import { type NextRequest, NextResponse } from "next/server";
 import { DATA_POLICY, newNonce, pagePolicy, STRICT_TRANSPORT_SECURITY } from "@/server/security/content-security-policy";
 import { crossSiteRefusal, crossSiteResponse } from "@/server/security/cross-site";
 import { servedOverHttps } from "@/server/security/public-address";
+import { logger, REQUEST_ID_HEADER } from "@/server/logging/logger";
+import { loggablePath, requestIdOf } from "@/server/logging/request-id";
 
 /**
  * Runs before every route: refuses cross-site state changes (CSRF), and sets the per-response security headers
  * (a nonce-based Content-Security-Policy for pages, HSTS over HTTPS). The static ones are in next.config.js.
+ * Gives every request an id (`x-request-id`, kept from a trusted-looking incoming one), passed on to the route and
+ * sent back, and logs one line per request with it.
  */
 export function proxy(request: NextRequest): Response {
   const { pathname } = request.nextUrl;
@@ -13,22 +17,29 @@ export function proxy(request: NextRequest): Response {
   const refusal = crossSiteRefusal({ method: request.method, pathname, headers: request.headers });
   const isData = pathname.startsWith("/api/");
   const nonce = newNonce();
+  const requestId = requestIdOf(request.headers.get(REQUEST_ID_HEADER));
+  const forwarded = new Headers(request.headers);
+  forwarded.set(REQUEST_ID_HEADER, requestId);
   const policy = isData ? DATA_POLICY : pagePolicy(nonce, { https, development: process.env.NODE_ENV === "development" });
 
   let response: Response;
   if (refusal) {
     response = crossSiteResponse(refusal);
   } else if (isData) {
-    response = NextResponse.next();
+    response = NextResponse.next({ request: { headers: forwarded } });
   } else {
     // Next takes the nonce for its own scripts from the policy on the request.
-    const forwarded = new Headers(request.headers);
     forwarded.set("content-security-policy", policy);
     forwarded.set("x-nonce", nonce);
     response = NextResponse.next({ request: { headers: forwarded } });
   }
   response.headers.set("content-security-policy", policy);
   if (https) response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  logger.info(
+    { reqId: requestId, method: request.method, path: loggablePath(request.nextUrl), ...(refusal ? { status: response.status } : {}) },
+    "request",
+  );
   return response;
 }
 

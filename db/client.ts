@@ -82,7 +82,7 @@ export async function openPostgres(url: string): Promise<Database> {
  * (the tests' migrated template), which is much faster than migrating again.
  */
 export async function openPglite(dataDir?: string, from?: Blob): Promise<PgliteDatabase> {
-  let release = () => undefined as void;
+  let release: () => void = () => {};
   if (dataDir) {
     // PGlite creates only the last folder of its path.
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });

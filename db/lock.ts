@@ -2,7 +2,7 @@ import fs from "node:fs";
 
 /**
  * PGlite does not lock its data directory, and two processes writing one directory corrupt it
- * (STACK-NOTES.md). We hold a lock file with our PID; a lock whose PID is dead is stale.
+ * (docs/architecture.md). We hold a lock file with our PID; a lock whose PID is dead is stale.
  */
 export class DataDirLockedError extends Error {}
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { DEMO, expectAccessible, screenshot, signIn, uniqueName } from "./support";
 
-test("a manager creates an API token in Settings, a script reads the toil report with it, and revoking it locks the script out", async ({ page, request }) => {
+test("a manager creates an API token in Settings, a script reads the toil report with it, and revoking it locks the script out @postgres", async ({ page, request }) => {
   await signIn(page, DEMO.manager);
   await page.getByRole("link", { name: "Settings" }).click();
   const tokens = page.getByRole("region", { name: "API tokens" });
@@ -65,7 +65,7 @@ test("a manager creates an API token in Settings, a script reads the toil report
   expect(refused.headers()["www-authenticate"]).toContain('error="invalid_token"');
 });
 
-test("an admin downloads a team as a workspace file; a broken file is refused with its problems listed", async ({ page }, testInfo) => {
+test("an admin downloads a team as a workspace file; a broken file is refused with its problems listed @postgres", async ({ page }, testInfo) => {
   await signIn(page, DEMO.admin);
   await page.goto("/settings");
   const transfer = page.getByRole("region", { name: "Move a team between instances" });

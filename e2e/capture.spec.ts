@@ -37,7 +37,7 @@ function firing(alertName: string, summary: string, startsAt: Date) {
   };
 }
 
-test("a page from Alertmanager lands in the on-call engineer's inbox and is confirmed with one click", async ({ page, browser }) => {
+test("a page from Alertmanager lands in the on-call engineer's inbox and is confirmed with one click @postgres", async ({ page, browser }) => {
   test.slow();
   // A planner connects Alertmanager to the pager rotation; whoever holds it now gets the page.
   await signIn(page, DEMO.planner);

@@ -3,7 +3,7 @@ import { EMPTY_SERVER, expectAccessible, screenshot } from "./support";
 
 test.use({ baseURL: EMPTY_SERVER });
 
-test("the first account on an empty instance becomes admin and creates a team", async ({ page }) => {
+test("the first account on an empty instance becomes admin and creates a team @postgres", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-up$/);
   await expect(page.getByRole("heading", { name: "Create the first admin account" })).toBeVisible();

@@ -4,7 +4,7 @@ import { DEMO, DEMO_ZONE, expectAccessible, openQuickLog, screenshot, signIn, un
 
 /**
  * An "Ended at" that keeps the entry outside Erik's 09:00-17:00 weekdays: after-hours toil always adds to
- * operational and worked time (PRODUCT.md rule 4), whereas toil inside duty time would leave the share as it
+ * operational and worked time (docs/accounting.md rule 4), whereas toil inside duty time would leave the share as it
  * is. Null keeps the default, "ending now", when now already is after hours.
  */
 function afterHoursEnd(minutes: number): string | null {
@@ -17,13 +17,13 @@ function afterHoursEnd(minutes: number): string | null {
   return now.set({ hour: 7, minute: Math.floor(Math.random() * 59), second: 0, millisecond: 0 }).toFormat("yyyy-LL-dd'T'HH:mm");
 }
 
-test("quick log by keyboard: n, type, Enter; the entry shows at once, survives a reload, and the week's share moves", async ({ page }) => {
+test("quick log by keyboard: n, type, Enter; the entry shows at once, survives a reload, and the week's share moves @postgres", async ({ page }) => {
   await signIn(page, DEMO.engineer);
   const share = weekToilShare(page);
   await expect(share).toHaveText(/%$/);
   const before = await share.innerText();
   // In a week Erik spends wholly on pager duty (the demo rotations follow today's date) his share is already
-  // 100%: toil logged inside duty time cannot move it (PRODUCT.md), so only then is "unchanged" right.
+  // 100%: toil logged inside duty time cannot move it (docs/accounting.md), so only then is "unchanged" right.
   const canMove = before !== "100.0%";
   const summary = uniqueName("Rotated TLS certificates");
 
@@ -52,7 +52,7 @@ test("quick log by keyboard: n, type, Enter; the entry shows at once, survives a
   else await expect(weekToilShare(page)).toHaveText(before);
 });
 
-test("a bad duration is named at the field and nothing is saved", async ({ page }) => {
+test("a bad duration is named at the field and nothing is saved @postgres", async ({ page }) => {
   await signIn(page, DEMO.engineer);
   const summary = uniqueName("Cleared the stuck queue");
   const dialog = await openQuickLog(page);
@@ -79,7 +79,7 @@ test("a bad duration is named at the field and nothing is saved", async ({ page 
   await expect(page.getByText(summary)).toHaveCount(0);
 });
 
-test("the Log toil button opens quick log, Escape closes it and focus returns to the button", async ({ page }) => {
+test("the Log toil button opens quick log, Escape closes it and focus returns to the button @postgres", async ({ page }) => {
   await signIn(page, DEMO.engineer);
   const button = page.getByRole("banner").getByRole("button", { name: "Log toil" });
   await button.click();
@@ -96,7 +96,7 @@ test("the Log toil button opens quick log, Escape closes it and focus returns to
   await expect(page.getByRole("dialog")).toHaveCount(0);
 });
 
-test("save an entry as a template, then log from it in one click", async ({ page }) => {
+test("save an entry as a template, then log from it in one click @postgres", async ({ page }) => {
   await signIn(page, DEMO.engineer);
   const summary = uniqueName("Restarted batch job");
   const dialog = await openQuickLog(page);
@@ -134,7 +134,7 @@ test("save an entry as a template, then log from it in one click", async ({ page
   await expect(page.getByRole("row", { name: new RegExp(templateName) })).toHaveCount(2);
 });
 
-test("My work is accessible and reads well", async ({ page }) => {
+test("My work is accessible and reads well @postgres", async ({ page }) => {
   await signIn(page, DEMO.engineer);
   await expect(page.getByRole("region", { name: "Quick actions" })).toBeVisible();
   await expectAccessible(page);

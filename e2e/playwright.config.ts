@@ -26,6 +26,8 @@ function serverEnv(kind: "demo" | "empty"): Record<string, string> {
     TOILCAP_WEBHOOK_ALLOW_HOSTS: "127.0.0.1",
     // Single sign-on against the OpenID provider e2e/sso.spec.ts starts (discovery is retried until it runs).
     ...(kind === "demo" ? oidcEnv() : {}),
+    // One line per request would drown the test output; failures still log.
+    LOG_LEVEL: "warn",
   };
   const url = kind === "demo" ? process.env.E2E_DEMO_DATABASE_URL : process.env.E2E_EMPTY_DATABASE_URL;
   if (engine === "postgres") {
@@ -44,6 +46,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
+  // Journeys of the embedded engine alone; npm test runs only the @postgres journeys on PostgreSQL.
+  grepInvert: engine === "postgres" ? /@pglite/ : undefined,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? path.join(root, "reports", `e2e-${engine}.json`) }]],

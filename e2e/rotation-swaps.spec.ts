@@ -30,7 +30,7 @@ function eventsOf(text: string): VEvent[] {
 /** Length of an event in milliseconds; NaN (failing every comparison) when it has no end. */
 const lengthOf = (event: VEvent) => (event.end?.getTime() ?? Number.NaN) - event.start.getTime();
 
-test("an engineer asks to swap a shift of their own and the other person accepts", async ({ browser, page }) => {
+test("an engineer asks to swap a shift of their own and the other person accepts @postgres", async ({ browser, page }) => {
   // Three people sign in: a long journey on a shared two-core machine.
   test.slow();
   const { rotation, firstMonday, close } = await erikAndSofia(browser, "Swap drill");
@@ -80,7 +80,7 @@ test("an engineer asks to swap a shift of their own and the other person accepts
   await close();
 });
 
-test("the person asked may decline, and the one who asked may withdraw", async ({ browser, page }) => {
+test("the person asked may decline, and the one who asked may withdraw @postgres", async ({ browser, page }) => {
   test.slow();
   const { rotation, firstMonday, close } = await erikAndSofia(browser, "Decline drill");
   await signIn(page, DEMO.engineer);
@@ -124,7 +124,7 @@ test("the person asked may decline, and the one who asked may withdraw", async (
   await close();
 });
 
-test("home shows who is on call and my next shifts, and the calendar feeds are valid iCalendar", async ({ page, request }) => {
+test("home shows who is on call and my next shifts, and the calendar feeds are valid iCalendar @postgres", async ({ page, request }) => {
   await signIn(page, DEMO.engineer);
   const onCall = page.getByRole("region", { name: "On call now" });
   await expect(onCall).toContainText("Pager primary");

@@ -49,7 +49,7 @@ function directivesOf(policy: string | undefined): Map<string, string> {
 
 const MAIN_PAGES = ["/", "/week", "/share", "/reports", "/reports/sources", "/reports/trend", "/reports/interrupts", "/rotations", "/settings", "/profile"];
 
-test("every page carries the security headers and runs under its nonce CSP without a violation", async ({ page }) => {
+test("every page carries the security headers and runs under its nonce CSP without a violation @postgres", async ({ page }) => {
   test.slow();
   const violations = watchCsp(page);
   await signIn(page, DEMO.manager);
@@ -110,7 +110,7 @@ test("every page carries the security headers and runs under its nonce CSP witho
   expect(await page.evaluate(() => document.body.dataset.inlineRan)).toBeUndefined();
 });
 
-test("data responses may load nothing; HTTPS adds HSTS and Secure session cookies", async ({ page, baseURL }) => {
+test("data responses may load nothing; HTTPS adds HSTS and Secure session cookies @postgres", async ({ page, baseURL }) => {
   const api = await page.request.get("/api/trpc/viewer.current");
   expect(api.headers()).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY" });
   expect(directivesOf(api.headers()["content-security-policy"]).get("default-src")).toBe("'none'");
@@ -137,7 +137,7 @@ test("data responses may load nothing; HTTPS adds HSTS and Secure session cookie
   expect(https).toMatch(/SameSite=Lax/i);
 });
 
-test("a forged cross-site request is refused and changes nothing; our own pages' requests go through", async ({ page, baseURL }) => {
+test("a forged cross-site request is refused and changes nothing; our own pages' requests go through @postgres", async ({ page, baseURL }) => {
   await signIn(page, DEMO.planner);
   const own = baseURL ?? "";
   const recentSummaries = async () => (await trpcQuery<Array<{ summary: string }>>(page, "workLog.recent", { limit: 100 })).map((entry) => entry.summary);
@@ -198,7 +198,7 @@ async function expectNothingInjected(page: Page, dialogs: string[], where: strin
   expect(await page.evaluate(() => document.body.dataset.xss), `${where}: a payload ran`).toBeUndefined();
 }
 
-test("stored text is shown as text: HTML and script payloads in entries, interrupts and tickets run nowhere", async ({ page, browser }) => {
+test("stored text is shown as text: HTML and script payloads in entries, interrupts and tickets run nowhere @postgres", async ({ page, browser }) => {
   test.slow();
   const run = Date.now().toString(36);
   const payloads = {

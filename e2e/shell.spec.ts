@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, expectAccessible, screenshot, signIn } from "./support";
 
-test("a demo engineer signs in and sees the shell with their name and roles", async ({ page }) => {
+test("a demo engineer signs in and sees the shell with their name and roles @postgres", async ({ page }) => {
   await signIn(page, DEMO.engineer);
   await expect(page.getByRole("heading", { name: /^Hello, / })).toBeVisible();
   await expect(page.getByLabel("Your roles").getByText("engineer")).toBeVisible();
@@ -21,7 +21,7 @@ test("a demo engineer signs in and sees the shell with their name and roles", as
   await expect(page.getByRole("button", { name: "Invite" })).toHaveCount(0);
 });
 
-test("the demo manager sees the team, its rotations and can invite", async ({ page }) => {
+test("the demo manager sees the team, its rotations and can invite @postgres", async ({ page }) => {
   await signIn(page, DEMO.manager);
   await expect(page.getByLabel("Your roles").getByText("manager")).toBeVisible();
   await screenshot(page, "manager-my-work");
@@ -42,7 +42,7 @@ test("the demo manager sees the team, its rotations and can invite", async ({ pa
   await expect(page.getByRole("status")).toContainText("they can now create their account");
 });
 
-test("the app is reachable by keyboard: skip link and main navigation", async ({ page }) => {
+test("the app is reachable by keyboard: skip link and main navigation @postgres", async ({ page }) => {
   await signIn(page, DEMO.engineer);
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
@@ -54,7 +54,7 @@ test("the app is reachable by keyboard: skip link and main navigation", async ({
   await expect(page.getByRole("heading", { name: "Team reports", exact: true })).toBeVisible();
 });
 
-test("a wrong password is refused with a clear message and signed-out visitors are sent to sign in", async ({ page }) => {
+test("a wrong password is refused with a clear message and signed-out visitors are sent to sign in @postgres", async ({ page }) => {
   await page.goto("/settings");
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.getByLabel("Email").fill(DEMO.engineer);
@@ -63,7 +63,7 @@ test("a wrong password is refused with a clear message and signed-out visitors a
   await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
 });
 
-test("an uninvited visitor cannot sign up on an instance that has an admin", async ({ page }) => {
+test("an uninvited visitor cannot sign up on an instance that has an admin @postgres", async ({ page }) => {
   await page.goto("/sign-up");
   await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
   await page.getByLabel("Your name").fill("Eve");

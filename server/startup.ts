@@ -1,3 +1,4 @@
+import "server-only";
 import { getDatabase } from "@/server/db/runtime";
 import { prepareAuth } from "@/server/auth";
 import { getSetting, setSetting } from "@/server/db/instance";

@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+const engine = process.env.TEST_ENGINE === "postgres" ? "postgres" : "pglite";
 
 export default defineConfig({
   root: repoRoot,
@@ -28,7 +29,16 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "integration", include: ["server/**/*.int.test.ts", "db/**/*.int.test.ts"] },
+        test: {
+          name: "integration",
+          include: ["server/**/*.int.test.ts", "db/**/*.int.test.ts"],
+          exclude: ["**/*.pglite.int.test.ts", "**/*.postgres.int.test.ts", "node_modules/**"],
+        },
+      },
+      // Tests of one engine alone (*.ENGINE.int.test.ts): only that engine's project exists, so no run skips them.
+      {
+        extends: true,
+        test: { name: `${engine}-only`, include: [`server/**/*.${engine}.int.test.ts`, `db/**/*.${engine}.int.test.ts`] },
       },
     ],
   },

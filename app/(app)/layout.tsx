@@ -58,7 +58,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
                   </span>
                   <div>
                     <div className="viewer-name">{viewer.name}</div>
-                    <div className="viewer-roles" aria-label="Your roles">
+                    <div className="viewer-roles" role="group" aria-label="Your roles">
                       {viewer.isAdmin && <span className="badge admin">admin</span>}
                       {[...roles].map((role) => (
                         <span key={role} className={`badge ${role}`}>

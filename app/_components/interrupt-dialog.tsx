@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { z } from "zod";
-import { createInterruptInput, duration as durationSchema, interruptKind, severity } from "@/server/schemas/work-log";
+import { createInterruptInput, duration as durationSchema, type interruptKind, type severity } from "@/server/schemas/work-log";
 import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { formatMinutes } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc";

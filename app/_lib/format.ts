@@ -12,13 +12,8 @@ export function clockTime(minuteOfDay: number): string {
   return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
 }
 
-export function formatMinutes(minutes: number): string {
-  const rounded = Math.round(minutes);
-  const h = Math.floor(rounded / 60);
-  const m = rounded % 60;
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
-}
+// One duration format for pages and server text; negative durations keep their sign ("-1 h 30 min").
+export { formatMinutes } from "@/server/domain/accounting/duration";
 
 export function formatPercent(share: number): string {
   return `${Math.round(share * 100)}%`;

@@ -31,7 +31,7 @@ export const team = pgTable(
       .notNull()
       .references(() => organisation.id),
     name: text("name").notNull(),
-    // Caps are fractions of worked time (PRODUCT.md: 50% toil, 25% on call by default).
+    // Caps are fractions of worked time (docs/accounting.md: 50% toil, 25% on call by default).
     toilCap: numeric("toil_cap", { precision: 4, scale: 3, mode: "number" }).notNull().default(0.5),
     onCallCap: numeric("on_call_cap", { precision: 4, scale: 3, mode: "number" }).notNull().default(0.25),
     // Where cap-breach notifications are POSTed as JSON; null sends none (they still show in the app).

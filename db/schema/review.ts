@@ -4,7 +4,7 @@ import { person, team } from "./people";
 import { rotation } from "./rotations";
 
 /**
- * "Silence an interrupt whose root-cause fix is scheduled" (PRODUCT.md): until `until`, new pages of this alert
+ * "Silence an interrupt whose root-cause fix is scheduled" (docs/accounting.md): until `until`, new pages of this alert
  * name in the team are still stored and counted, but skip the capture inbox. Lifting it is a soft delete.
  */
 export const alertSilence = pgTable(

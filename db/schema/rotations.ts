@@ -27,7 +27,7 @@ export const rotation = pgTable(
       .references(() => team.id),
     name: text("name").notNull(),
     role: rotationRoleEnum("role").notNull(),
-    // Hand-offs follow this zone's wall clock (PRODUCT.md).
+    // Hand-offs follow this zone's wall clock (docs/accounting.md).
     timeZone: text("time_zone").notNull(),
     shiftUnit: shiftUnitEnum("shift_unit").notNull().default("weeks"),
     shiftCount: integer("shift_count").notNull().default(1),

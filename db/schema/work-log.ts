@@ -6,7 +6,7 @@ import { person, team } from "./people";
 export const entryCategoryEnum = pgEnum("entry_category", ["toil", "overhead"]);
 export const entrySourceEnum = pgEnum("entry_source", ["manual", "timer", "template", "capture", "import"]);
 
-// The six traits of toil (PRODUCT.md); the more a task has, the more it is toil.
+// The six traits of toil (docs/accounting.md); the more a task has, the more it is toil.
 const toilTraits = {
   manual: boolean("manual").notNull().default(false),
   repetitive: boolean("repetitive").notNull().default(false),

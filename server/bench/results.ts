@@ -3,7 +3,7 @@ import type { MeasuredLoad } from "./http/load-spec";
 import type { ScenarioPair } from "./http/scenarios";
 import type { TimingSummary } from "./shift-expansion";
 
-/** One target of issue 7 and whether this run met it. `applies` is false where the issue set it for another setup. */
+/** One performance target and whether this run met it. `applies` is false where the target is set for another setup. */
 export interface TargetCheck {
   target: string;
   met: boolean;
@@ -54,7 +54,7 @@ function figures(result: MeasuredLoad, items: number): HttpFigures {
   };
 }
 
-/** Issue 7's targets hold for PostgreSQL at 200 engineers (the team report also at 2000). */
+/** The performance targets hold for PostgreSQL at 200 engineers (the team report also at 2000). */
 function httpTargets(pair: ScenarioPair, stack: HttpFigures, ratio: number, setup: RunSetup): TargetCheck[] {
   const standard = setup.engine === "postgres" && setup.engineers === 200;
   const check = (target: string, met: boolean, applies = standard): TargetCheck => ({ target, met, applies });

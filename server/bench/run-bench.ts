@@ -7,8 +7,9 @@ import { firstLoadJs } from "./first-load-js";
 import { ensureProductionBuild } from "@/server/cli/production-build";
 import { CpuMeter } from "./http/cpu-meter";
 import { runLoad } from "./http/run-load";
-import { scenarioPairs, type Sessions } from "./http/scenarios";
-import { signIn, startProductionServer } from "./http/server-process";
+import type { MeasuredLoad } from "./http/load-spec";
+import { type ScenarioPair, scenarioPairs, type Sessions } from "./http/scenarios";
+import { type RunningServer, signIn, startBaselineServer, startProductionServer } from "./http/server-process";
 import { benchFixtures, type BenchFixtures } from "./org/bench-fixtures";
 import { existingOrg, generateOrg, type GeneratedOrg } from "./org/generate-org";
 import { BENCH_PASSWORD, type OrgSize } from "./org/org-shape";
@@ -86,9 +87,26 @@ async function signInAll(url: string, fixtures: BenchFixtures): Promise<Sessions
   return { admin: await signIn(url, fixtures.adminEmail, BENCH_PASSWORD), managers, loggers };
 }
 
+/** Runs `work` against a started server with a CPU meter on it, then stops both. */
+async function measure<T>(
+  server: RunningServer,
+  target: { url: string } | { dataDir: string },
+  options: BenchOptions,
+  work: (meter: CpuMeter) => Promise<T>,
+): Promise<T> {
+  const postgres = "url" in target ? { url: options.postgresUrl, database: new URL(target.url).pathname.slice(1) } : null;
+  const meter = await CpuMeter.open(server.pid, postgres);
+  try {
+    return await work(meter);
+  } finally {
+    await meter.close();
+    await server.stop();
+  }
+}
+
 /**
  * `npm run bench`: generate the organisation, start the production build on it, drive each endpoint and its
- * raw-SQL baseline with autocannon from a separate process, then the in-process shift expansion and the build's
+ * raw-SQL baseline (a server of its own, server/bench/baselines) with autocannon from a separate process, then the in-process shift expansion and the build's
  * first-load JavaScript; print a table and write reports/bench.json.
  */
 export async function runBench(options: BenchOptions): Promise<void> {
@@ -99,23 +117,36 @@ export async function runBench(options: BenchOptions): Promise<void> {
   console.info(org.steps.length > 0 ? `bench: generated in ${org.steps.reduce((sum, step) => sum + step.ms, 0)} ms` : "bench: reusing the database", org.counts);
   if (!options.skipBuild) ensureProductionBuild("bench: building the production app (next build)…");
 
-  const rows: BenchRow[] = [];
-  const server = await startProductionServer(options.port, target, { profileDir: options.profileDir ?? undefined });
-  const meter = await CpuMeter.open(server.pid, "url" in target ? { url: options.postgresUrl, database: new URL(target.url).pathname.slice(1) } : null);
-  try {
-    const sessions = await signInAll(server.url, fixtures);
-    const pairs = scenarioPairs(server.url, fixtures, sessions, { warmupSeconds: options.warmupSeconds, seconds: options.seconds });
+  // The app and the baseline server take turns on the database (PGlite admits one process at a time).
+  const urls = { app: `http://127.0.0.1:${options.port}`, baselines: `http://127.0.0.1:${options.port + 1}` };
+  const timing = { warmupSeconds: options.warmupSeconds, seconds: options.seconds };
+  let pairs: ScenarioPair[] = [];
+  const app = await startProductionServer(options.port, target, { profileDir: options.profileDir ?? undefined });
+  const stackResults = await measure(app, target, options, async (meter) => {
+    pairs = scenarioPairs(urls, fixtures, await signInAll(app.url, fixtures), timing).filter(
+      (pair) => !options.only || options.only.includes(pair.key),
+    );
+    const results: MeasuredLoad[] = [];
     for (const pair of pairs) {
-      if (options.only && !options.only.includes(pair.key)) continue;
       console.info(`bench: ${pair.name} (${pair.stack.connections} connections)…`);
-      const stack = await runLoad(pair.stack, meter);
-      const baseline = await runLoad(pair.baseline, meter);
-      rows.push(httpRow(pair, stack, baseline, setup));
+      results.push(await runLoad(pair.stack, meter));
     }
-  } finally {
-    await meter.close();
-    await server.stop();
-  }
+    return results;
+  });
+  const baselines = await startBaselineServer(options.port + 1, target);
+  const baselineResults = await measure(baselines, target, options, async (meter) => {
+    const results: MeasuredLoad[] = [];
+    for (const pair of pairs) {
+      console.info(`bench: ${pair.name}, raw-SQL baseline…`);
+      results.push(await runLoad(pair.baseline, meter));
+    }
+    return results;
+  });
+  const rows: BenchRow[] = pairs.flatMap((pair, index) => {
+    const stack = stackResults[index];
+    const baseline = baselineResults[index];
+    return stack && baseline ? [httpRow(pair, stack, baseline, setup)] : [];
+  });
 
   rows.push(expansionRow(benchShiftExpansion()));
   const pages = firstLoadJs();
@@ -131,7 +162,7 @@ export async function runBench(options: BenchOptions): Promise<void> {
     size: options.size,
     quick: options.quick,
     timing: { warmupSeconds: options.warmupSeconds, seconds: options.seconds },
-    ratioDefinition: "stack throughput / raw-SQL baseline throughput, same concurrency, same server",
+    ratioDefinition: "stack throughput / raw-SQL baseline throughput, same concurrency, same database; the baseline runs in a node:http server of its own",
     cpuDefinition: "CPU ms per successful request: the app server process, and the PostgreSQL backends of its database",
     generation: { counts: org.counts, steps: org.steps, historyFrom: org.from },
     rows,

@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --engineers N] [--teams N] [--engine pglite] [--quick] [--seconds S] [--only teamReport,...]
  *   [--profile DIR] [--skip-build] [--reuse]`:
- * issue 7's benchmark. Generates an organisation (default 200 engineers in 20 teams, a year of history) in a fresh
+ * The benchmark. Generates an organisation (default 200 engineers in 20 teams, a year of history) in a fresh
  * database, serves the production build on it, measures each endpoint against a raw-SQL baseline with autocannon
  * from a separate process, then shift expansion in-process and the first-load JavaScript of every page.
  * Prints a table and writes reports/bench.json. See server/bench/run-bench.ts.

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type Answer, firingAlert, getPage, postAlert, type Session, trpcData, trpcMutation, trpcQuery } from "./http-client";
 import type { LoadTarget } from "./load-target";
+import { percentile } from "@/server/bench/percentile";
 
 /**
  * A closed-loop load: `connections` clients, each sending its next request when the previous one answered,
@@ -78,10 +79,6 @@ export interface LoadResult {
 const REQUEST_TIMEOUT_MS = 300_000;
 const SAMPLES = 12;
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
-}
 
 function pick<T>(items: readonly T[], n: number): T {
   const item = items[n % items.length];

@@ -1,3 +1,4 @@
+import "server-only";
 import { router, signedInProcedure } from "@/server/trpc/init";
 import { createTokenInput, revokeTokenInput } from "@/server/schemas/api-tokens";
 import { createToken } from "@/server/services/api-tokens/create-token";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { managerProcedure, router, signedInProcedure } from "@/server/trpc/init";
 import { acknowledgeBreachInput, setWebhookInput, teamBreachesInput } from "@/server/schemas/breaches";
@@ -8,7 +9,7 @@ import { teamBreaches } from "@/server/services/breaches/team-breaches";
 import { testWebhook } from "@/server/services/breaches/test-webhook";
 import { getWebhook, rotateWebhookSecret, setWebhook } from "@/server/services/breaches/webhook-settings";
 
-/** Cap-breach notifications (issue 6): shares crossing a team cap, once per engineer and period. */
+/** Cap-breach notifications: shares crossing a team cap, once per engineer and period. */
 export const breachesRouter = router({
   mine: signedInProcedure.input(z.strictObject({}).optional()).query(({ ctx }) => myBreaches(ctx.db, ctx.viewer, ctx.now())),
   team: managerProcedure.input(teamBreachesInput).query(({ ctx, input }) => teamBreaches(ctx.db, ctx.viewer, input, ctx.now())),

@@ -1,3 +1,4 @@
+import "server-only";
 import { router, signedInProcedure } from "@/server/trpc/init";
 import { captureInboxInput, capturedInterruptInput, confirmCaptureInput } from "@/server/schemas/capture";
 import { confirmCapture } from "@/server/services/capture/confirm-capture";

@@ -1,3 +1,4 @@
+import "server-only";
 import { router, teamMemberProcedure } from "@/server/trpc/init";
 import { teamScoped } from "@/server/schemas/common";
 import { listServices } from "@/server/services/work-log/list-services";

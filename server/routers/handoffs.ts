@@ -1,3 +1,4 @@
+import "server-only";
 import { router, teamMemberProcedure } from "@/server/trpc/init";
 import { handoffNoteInput, handoffsForMeInput, listHandoffsInput, saveHandoffInput } from "@/server/schemas/handoffs";
 import { listRotationNotes } from "@/server/services/handoffs/list-notes";
@@ -6,7 +7,7 @@ import { removeHandoffNote, restoreHandoffNote } from "@/server/services/handoff
 import { saveHandoffNote } from "@/server/services/handoffs/save-note";
 
 /**
- * Hand-off notes from one on-call shift to the next (issue 6). Members of the team read them; the services check
+ * Hand-off notes from one on-call shift to the next. Members of the team read them; the services check
  * who may write (the shift's holder, or a planner or manager) and change (the author, or a planner or manager).
  */
 export const handoffsRouter = router({

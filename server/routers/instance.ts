@@ -1,3 +1,4 @@
+import "server-only";
 import { publicProcedure, router } from "@/server/trpc/init";
 import { instanceStatus } from "@/server/services/people/instance-status";
 

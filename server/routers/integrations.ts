@@ -1,3 +1,4 @@
+import "server-only";
 import { plannerProcedure, router } from "@/server/trpc/init";
 import { teamOnlyInput } from "@/server/schemas/people";
 import { createIntegrationInput, integrationIdInput } from "@/server/schemas/integrations";

@@ -1,3 +1,4 @@
+import "server-only";
 import { router, signedInProcedure } from "@/server/trpc/init";
 import { createInterruptInput, logInterruptTimeInput } from "@/server/schemas/work-log";
 import { createInterrupt } from "@/server/services/interrupts/create-interrupt";

@@ -1,3 +1,4 @@
+import "server-only";
 import { router, signedInProcedure } from "@/server/trpc/init";
 import { absenceInput, entryIdInput, profileInput } from "@/server/schemas/work-log";
 import { addAbsence, listAbsences, removeAbsence, restoreAbsence } from "@/server/services/profile/absences";

@@ -1,3 +1,4 @@
+import "server-only";
 import { adminProcedure, managerProcedure, router, teamMemberProcedure } from "@/server/trpc/init";
 import {
   drillDownInput,

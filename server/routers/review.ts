@@ -1,3 +1,4 @@
+import "server-only";
 import { router, teamMemberProcedure } from "@/server/trpc/init";
 import { reviewWeekInput, saveReviewInput, saveSilenceInput, silenceIdInput } from "@/server/schemas/review";
 import { reviewWeek } from "@/server/services/review/review-week";
@@ -6,7 +7,7 @@ import { liftSilence, restoreSilence } from "@/server/services/review/silences/l
 import { saveSilence } from "@/server/services/review/silences/save-silence";
 
 /**
- * Weekly interrupt review of a team (issue 6): pages and tickets marked actionable, causes, fixes, silences.
+ * Weekly interrupt review of a team: pages and tickets marked actionable, causes, fixes, silences.
  * Every member may read it; the services check who may review or silence what (managers and planners anything,
  * engineers what paged them).
  */

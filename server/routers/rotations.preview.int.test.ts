@@ -30,7 +30,7 @@ beforeAll(async () => {
 afterAll(async () => database?.close());
 
 describe(`the what-if preview on ${testEngine}`, () => {
-  test("projects each person's shares by PRODUCT.md's rules, worked out by hand", async () => {
+  test("projects each person's shares by docs/accounting.md's rules, worked out by hand", async () => {
     const planner = await callerAt(database.db, fx.planner.id, now);
     const preview = await planner.rotations.preview({ teamId: fx.team.id, draft: weeklyDraft([erik, ana]), horizon });
 

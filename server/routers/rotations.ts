@@ -1,3 +1,4 @@
+import "server-only";
 import { plannerProcedure, router, signedInProcedure, teamMemberProcedure } from "@/server/trpc/init";
 import { teamOnlyInput } from "@/server/schemas/people";
 import {

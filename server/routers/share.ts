@@ -1,3 +1,4 @@
+import "server-only";
 import { router, signedInProcedure } from "@/server/trpc/init";
 import { shareInput, trendInput } from "@/server/schemas/work-log";
 import { myShare } from "@/server/services/share/my-share";

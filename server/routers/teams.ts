@@ -1,3 +1,4 @@
+import "server-only";
 import { adminProcedure, managerProcedure, signedInProcedure, teamMemberProcedure, router } from "@/server/trpc/init";
 import { createTeamInput, inviteInput, setRolesInput, teamCapsInput, teamOnlyInput } from "@/server/schemas/people";
 import { invitePerson, setMemberRoles } from "@/server/services/people/invite";

@@ -1,3 +1,4 @@
+import "server-only";
 import { router, signedInProcedure, teamMemberProcedure } from "@/server/trpc/init";
 import { teamScoped } from "@/server/schemas/common";
 import { createTemplateInput, entryIdInput, logFromTemplateInput, templateFromEntryInput } from "@/server/schemas/work-log";

@@ -1,3 +1,4 @@
+import "server-only";
 import { plannerProcedure, router } from "@/server/trpc/init";
 import { ticketImportInput } from "@/server/schemas/tickets";
 import { commitTicketImport, previewTicketImport } from "@/server/services/capture/import-tickets";

@@ -1,3 +1,4 @@
+import "server-only";
 import { router, signedInProcedure } from "@/server/trpc/init";
 import { startTimerInput } from "@/server/schemas/work-log";
 import { discardTimer } from "@/server/services/work-log/timer/discard-timer";

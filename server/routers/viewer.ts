@@ -1,3 +1,4 @@
+import "server-only";
 import { signedInProcedure, publicProcedure, router } from "@/server/trpc/init";
 
 export const viewerRouter = router({

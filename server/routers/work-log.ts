@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { router, signedInProcedure } from "@/server/trpc/init";
 import { createEntryInput, entryIdInput, updateEntryInput, weekInput } from "@/server/schemas/work-log";

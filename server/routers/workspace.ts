@@ -1,3 +1,4 @@
+import "server-only";
 import { adminProcedure, router } from "@/server/trpc/init";
 import { exportWorkspaceInput, importWorkspaceInput } from "@/server/schemas/workspace";
 import { exportWorkspace } from "@/server/services/workspace/export-workspace";

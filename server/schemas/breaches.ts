@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { teamScoped } from "./common";
 
-/** Inputs of the cap-breach procedures (issue 6), shared by the Settings form and the API. */
+/** Inputs of the cap-breach procedures, shared by the Settings form and the API. */
 
 export const WEBHOOK_URL_MAX = 2048;
 

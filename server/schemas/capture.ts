@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MAX_ENTRY_MINUTES } from "@/server/domain/accounting/duration";
 import { toilTraits } from "./work-log";
 
-/** Inputs of the capture inbox procedures (issue 6), shared by the inbox component and the API. */
+/** Inputs of the capture inbox procedures, shared by the inbox component and the API. */
 
 const interruptId = z.uuid("interruptId must be an interrupt's id");
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { teamScoped } from "./common";
 
-/** Inputs of the hand-off notes (issue 6): from the holder of one on-call or ticket-duty shift to the next. */
+/** Inputs of the hand-off notes: from the holder of one on-call or ticket-duty shift to the next. */
 
 const instant = (what: string) =>
   z.date({ error: `${what} must be a date and time` }).refine((d) => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { teamScoped } from "./common";
 
-/** Inputs of the integrations procedures (issue 6), shared by the Settings form and the API. */
+/** Inputs of the integrations procedures, shared by the Settings form and the API. */
 
 export const integrationKind = z.enum(["alertmanager", "ticket-webhook"], { error: "Kind must be alertmanager or ticket-webhook" });
 

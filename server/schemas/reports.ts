@@ -3,7 +3,7 @@ import { z } from "zod";
 import { teamScoped } from "./common";
 
 /**
- * Inputs of the team reports (issue 5). Shared by the pages, the procedures and, later, the JSON API, so a
+ * Inputs of the team reports. Shared by the pages, the procedures and, later, the JSON API, so a
  * field's message is the same everywhere. Instants travel as Date via superjson.
  */
 

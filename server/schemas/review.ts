@@ -4,7 +4,7 @@ import { teamScoped } from "./common";
 import { httpLink } from "./work-log";
 
 /**
- * Inputs of the weekly interrupt review (issue 6): reviews of pages and tickets, and silences of noisy alerts.
+ * Inputs of the weekly interrupt review: reviews of pages and tickets, and silences of noisy alerts.
  * Shared by the review page's forms and the procedures, so a field's message is the same in both.
  */
 

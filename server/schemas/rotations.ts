@@ -3,7 +3,7 @@ import { z } from "zod";
 import { teamScoped, timeZone } from "./common";
 
 /**
- * Inputs of the rotation procedures (issue 4). Shared by the planner's forms and the procedures, so a field's
+ * Inputs of the rotation procedures. Shared by the planner's forms and the procedures, so a field's
  * message is the same in the browser and from the API. Instants travel as Date via superjson.
  */
 

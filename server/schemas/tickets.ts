@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { teamScoped, timeZone } from "./common";
 
-/** Inputs of the ticket import (issue 6): a CSV export pasted or uploaded as text, previewed, then committed. */
+/** Inputs of the ticket import: a CSV export pasted or uploaded as text, previewed, then committed. */
 
 /** About 5,000 tickets of PagerDuty's widest export; larger files are split. */
 export const MAX_TICKET_CSV_CHARS = 5_000_000;

@@ -3,7 +3,7 @@ import { parseDuration } from "@/server/domain/accounting/duration";
 import { timeZone } from "./common";
 
 /**
- * Inputs of the engineer's logging procedures (issue 3). Shared by forms and procedures, so a field's
+ * Inputs of the engineer's logging procedures. Shared by forms and procedures, so a field's
  * message is the same in the browser and from the API. Dates travel as Date via superjson.
  */
 

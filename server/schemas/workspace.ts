@@ -5,7 +5,7 @@ import { MAX_ENTRY_MINUTES } from "@/server/domain/accounting/duration";
 import { MAX_SHIFT_COUNT, ROTATION_ROLES } from "./rotations";
 
 /**
- * The workspace file (issue 5): one team's people, roles, absences, rotations, work log and interrupts as JSON,
+ * The workspace file: one team's people, roles, absences, rotations, work log and interrupts as JSON,
  * for moving a team between Toilcap instances (the embedded trial to PostgreSQL, say). README describes it.
  * The ids in a file are the file's own: references between its parts use them, and an import gives every row a
  * new database id. Instants are ISO 8601 with an offset; times of day "HH:MM" on the owner's wall clock.
@@ -242,7 +242,9 @@ function checkReferences(file: WorkspaceData, ctx: Ctx): void {
     serviceNames.add(s.name);
   });
   const templates = idsOf(ctx, "templates", file.templates);
-  file.templates.forEach((t, i) => refersTo(ctx, services, "service", t.serviceId, ["templates", i, "serviceId"]));
+  file.templates.forEach((t, i) => {
+    refersTo(ctx, services, "service", t.serviceId, ["templates", i, "serviceId"]);
+  });
 
   idsOf(ctx, "rotations", file.rotations);
   file.rotations.forEach((r, i) => {
@@ -250,7 +252,9 @@ function checkReferences(file: WorkspaceData, ctx: Ctx): void {
     const max = MAX_SHIFT_COUNT[r.shift.unit];
     if (r.shift.count > max) issue(ctx, at("shift", "count"), `A shift can last at most ${max} ${r.shift.unit}`);
     if (r.workingHours && r.workingHours.endMinute > MINUTES_PER_DAY) issue(ctx, at("workingHours", "end"), "Working hours must end by 24:00");
-    r.participants.forEach((p, j) => refersTo(ctx, people, "person", p, at("participants", j)));
+    r.participants.forEach((p, j) => {
+      refersTo(ctx, people, "person", p, at("participants", j));
+    });
     r.overrides.forEach((o, j) => {
       refersTo(ctx, people, "person", o.personId, at("overrides", j, "personId"));
       refersTo(ctx, people, "person", o.replacesPersonId, at("overrides", j, "replacesPersonId"));

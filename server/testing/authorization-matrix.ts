@@ -1,7 +1,7 @@
 import type { AuthorizationWorld, Persona } from "./authorization-world";
 
 /**
- * Who may call each tRPC procedure, and what everyone else gets (issue 7's authorization matrix). Every
+ * Who may call each tRPC procedure, and what everyone else gets (the authorization matrix). Every
  * procedure of the root router must have a row: the test fails on one missing here, so a new procedure
  * cannot ship without its expected outcomes. "OK" means the call went through (for queries, it returned data);
  * a refusal is the tRPC code. Someone else's object is FORBIDDEN; NOT_FOUND is for an object that is not in

@@ -4,8 +4,8 @@ import { callerAs, makeOrganisation, makePerson, makeTeam } from "./fixtures";
 import { NO_TRAITS, makeService } from "./work-log-fixtures";
 
 /**
- * The organisation the authorization matrix runs in: two teams of one organisation and the six personas of
- * issue 7, with one of each kind of object in team A, created through the procedures as real users would.
+ * The organisation the authorization matrix runs in: two teams of one organisation and the six personas,
+ * with one of each kind of object in team A, created through the procedures as real users would.
  */
 export const PERSONAS = ["anonymous", "engineerA", "engineerB", "managerA", "plannerA", "admin"] as const;
 export type Persona = (typeof PERSONAS)[number];

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 
 /**
- * Hostile inputs for the procedures (issue 7): a valid input with one place broken. A path is a list of keys
+ * Hostile inputs for the procedures: a valid input with one place broken. A path is a list of keys
  * (array indexes as numbers) from the input's root; the root itself is the empty path.
  */
 export type InputPath = Array<string | number>;

@@ -9,7 +9,7 @@ import { createTestDatabase } from "@/server/testing/test-db";
 import { appRouter } from "./root";
 
 /**
- * Issue 7's authorization matrix: every procedure of the root router, called by each persona (anonymous, an
+ * The authorization matrix: every procedure of the root router, called by each persona (anonymous, an
  * engineer of team A, an engineer of team B, a manager and a planner of team A, an admin) with valid input
  * naming team A's data. Each call runs in a transaction that is rolled back, so every persona meets the same
  * world and a mutation allowed for one does not change what the next one sees.

@@ -15,7 +15,7 @@ import { createTestDatabase } from "@/server/testing/test-db";
 import { appRouter } from "./root";
 
 /**
- * Issue 7's hostile input: for every procedure that takes input, fast-check mutates its valid input (from the
+ * Hostile input: for every procedure that takes input, fast-check mutates its valid input (from the
  * authorization matrix) into inputs that break the schema — wrong types, huge strings, negative and NaN numbers,
  * dates out of range, unknown keys, SQL and HTML metacharacters in ids — and calls it as someone allowed to.
  * Each call must be refused with BAD_REQUEST naming the broken field, and must write nothing: inside the call's

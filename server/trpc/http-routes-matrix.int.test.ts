@@ -8,7 +8,7 @@ import { buildAuthorizationWorld, MATRIX_NOW, PERSONAS, type AuthorizationWorld,
 import { createTestDatabase } from "@/server/testing/test-db";
 
 /**
- * Issue 7's authorization matrix for the HTTP routes outside tRPC: every `app/api/**\/route.ts` and every
+ * The authorization matrix for the HTTP routes outside tRPC: every `app/api/**\/route.ts` and every
  * method it exports must have a row, called by each persona. Bearer routes get the persona's personal API
  * token; secret-in-path routes (webhooks, calendar feeds) are called with a wrong secret by everyone, since
  * the secret, not a person, is their credential (their right secrets are tested beside them).
@@ -57,11 +57,6 @@ const ROUTE_MATRIX: Record<string, RouteCall> = {
     body: JSON.stringify({ email: "nobody@example.test", password: "wrong-password" }),
     expect: EVERYONE(401),
   },
-  // Raw-SQL baselines of the benchmark: absent unless the server runs with TOILCAP_BENCH=1, as tests never do.
-  "bench/alertmanager/[secret] POST": { url: () => `/api/bench/alertmanager/${WRONG_SECRET}`, params: () => ({ secret: WRONG_SECRET }), body: "{}", expect: EVERYONE(404) },
-  "bench/org-summary GET": { url: () => "/api/bench/org-summary", params: () => ({}), expect: EVERYONE(404) },
-  "bench/team-report GET": { url: (w) => `/api/bench/team-report?team=${w.teamA.id}`, params: () => ({}), expect: EVERYONE(404) },
-  "bench/work-entry POST": { url: () => "/api/bench/work-entry", params: () => ({}), body: "{}", expect: EVERYONE(404) },
   "calendar/[token] GET": { url: () => `/api/calendar/${WRONG_SECRET}.ics`, params: () => ({ token: `${WRONG_SECRET}.ics` }), expect: EVERYONE(404) },
   "integrations/alertmanager/[secret] POST": {
     url: () => `/api/integrations/alertmanager/${WRONG_SECRET}`,

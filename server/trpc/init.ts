@@ -1,7 +1,9 @@
+import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
 import { teamId } from "@/server/schemas/common";
+import { issuesText } from "@/server/schemas/issue-text";
 import { mayActInTeam, type TeamRole } from "@/server/auth/permissions";
 import { DomainError, type DomainErrorKind } from "@/server/services/errors";
 import type { Context } from "./context";
@@ -12,13 +14,6 @@ const STATUS_OF: Record<DomainErrorKind, TRPCError["code"]> = {
   conflict: "CONFLICT",
   invalid: "BAD_REQUEST",
 };
-
-/** "email: Enter a valid email address; roles: Pick at least one role" rather than a JSON dump. */
-function readableIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
-    .join("; ");
-}
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -35,7 +30,7 @@ const t = initTRPC.context<Context>().create({
       error.code === "INTERNAL_SERVER_ERROR"
         ? "Something went wrong on our side."
         : cause instanceof z.ZodError
-          ? readableIssues(cause)
+          ? issuesText(cause)
           : shape.message;
     return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors } };
   },

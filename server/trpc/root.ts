@@ -1,3 +1,4 @@
+import "server-only";
 import { instanceRouter } from "@/server/routers/instance";
 import { rotationsRouter } from "@/server/routers/rotations";
 import { workLogRouter } from "@/server/routers/work-log";

@@ -2,10 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
-import { FieldError } from "@/app/_components/field-error";
+import { Field } from "@/app/_components/field";
 
 export function CreateTeamForm() {
   const trpc = useTRPC();
@@ -27,12 +27,9 @@ export function CreateTeamForm() {
           {messageOf(create.error)}
         </div>
       )}
-      <div className="field">
-        <label htmlFor="team-name">Team name</label>
-        <input id="team-name" name="name" aria-invalid={errors.name ? true : undefined} aria-describedby="team-name-error" />
-        <span className="hint">You become its manager; invite its people next.</span>
-        <FieldError id="team-name-error" messages={errors.name} />
-      </div>
+      <Field id="team-name" label="Team name" hint="You become its manager; invite its people next." errors={errors.name}>
+        {(control) => <input {...control} name="name" />}
+      </Field>
       <div>
         <button className="button" type="submit" disabled={create.isPending}>
           Create team

@@ -6,7 +6,8 @@ import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { FieldError } from "@/app/_components/field-error";
 import { endOfDateInput, startOfDateInput } from "@/app/_components/work/datetime";
-import { PeriodBody, spanText } from "./period-card";
+import { spanText } from "@/app/_components/reports/period";
+import { PeriodBody } from "./period-card";
 
 /** A chosen range of whole days on the viewer's wall clock, first and last day included. */
 export function CustomRange({ timeZone, defaultFrom, defaultTo }: { timeZone: string; defaultFrom: string; defaultTo: string }) {

@@ -1,19 +1,9 @@
 "use client";
 
-import { DateTime } from "luxon";
 import { ShareBar } from "@/app/_components/charts/share-bar";
+import { spanText } from "@/app/_components/reports/period";
 import { hoursText } from "@/app/_components/work/datetime";
 import type { ShareData } from "@/app/_components/work/types";
-
-/** "16–22 Nov 2026" for [from, to): the end is exclusive, so the last day shown is the one before it. */
-export function spanText(from: Date, to: Date, zone: string): string {
-  const first = DateTime.fromJSDate(from, { zone });
-  const last = DateTime.fromJSDate(new Date(to.getTime() - 1), { zone });
-  if (first.hasSame(last, "day")) return first.toFormat("d LLL yyyy");
-  if (first.hasSame(last, "month")) return `${first.toFormat("d")}–${last.toFormat("d LLL yyyy")}`;
-  if (first.hasSame(last, "year")) return `${first.toFormat("d LLL")} – ${last.toFormat("d LLL yyyy")}`;
-  return `${first.toFormat("d LLL yyyy")} – ${last.toFormat("d LLL yyyy")}`;
-}
 
 /** One period's shares against the caps, in its own card. */
 export function PeriodShare({ id, title, data, timeZone }: { id: string; title: string; data: ShareData; timeZone: string }) {
@@ -28,7 +18,7 @@ export function PeriodShare({ id, title, data, timeZone }: { id: string; title: 
   );
 }
 
-/** The two shares against their caps and the hours they are made of (PRODUCT.md's rules). */
+/** The two shares against their caps and the hours they are made of (docs/accounting.md's rules). */
 export function PeriodBody({ data }: { data: ShareData }) {
   const { accounting: a } = data;
   return (

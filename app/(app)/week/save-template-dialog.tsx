@@ -7,7 +7,7 @@ import { z } from "zod";
 import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
-import { FieldError } from "@/app/_components/field-error";
+import { Field } from "@/app/_components/field";
 import { Modal } from "@/app/_components/modal";
 import type { WeekEntry } from "@/app/_components/work/types";
 
@@ -69,23 +69,23 @@ export function SaveTemplateDialog({ entry, onClose }: { entry: WeekEntry | null
               {failure}
             </div>
           )}
-          <div className="field">
-            <label htmlFor="template-name">Template name</label>
-            <input
-              id="template-name"
-              data-autofocus
-              autoComplete="off"
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-              aria-invalid={errors.name ? true : undefined}
-              aria-describedby="template-name-hint template-name-error"
-              disabled={create.isPending}
-            />
-            <span className="hint" id="template-name-hint">
-              {entry ? `Logs ${entry.minutes} min of ${entry.category}${entry.serviceName ? ` on ${entry.serviceName}` : ""} in one click.` : ""}
-            </span>
-            <FieldError id="template-name-error" messages={errors.name} />
-          </div>
+          <Field
+            id="template-name"
+            label="Template name"
+            hint={entry ? `Logs ${entry.minutes} min of ${entry.category}${entry.serviceName ? ` on ${entry.serviceName}` : ""} in one click.` : ""}
+            errors={errors.name}
+          >
+            {(control) => (
+              <input
+                {...control}
+                data-autofocus
+                autoComplete="off"
+                value={name}
+                onChange={(event) => setName(event.target.value)}
+                disabled={create.isPending}
+              />
+            )}
+          </Field>
         </div>
         <div className="modal-foot">
           <div className="modal-actions">

@@ -60,7 +60,7 @@ export function InterruptTables({ load, timeZone }: { load: InterruptLoadData; t
           </table>
         </div>
       </section>
-      <>
+      
         <section className="card report-card" aria-labelledby="int-shift-table">
           <div className="table-head">
             <h2 id="int-shift-table">On-call shifts</h2>
@@ -118,7 +118,7 @@ export function InterruptTables({ load, timeZone }: { load: InterruptLoadData; t
           </table>
           <p className="stat-note">On each assignee&apos;s own clock. {load.unassigned} unassigned.</p>
         </section>
-      </>
+      
     </>
   );
 }

@@ -7,6 +7,7 @@ import { MAX_SILENCE_DAYS, saveSilenceInput } from "@/server/schemas/review";
 import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
+import { Field } from "@/app/_components/field";
 import { FieldError } from "@/app/_components/field-error";
 import { Modal } from "@/app/_components/modal";
 import { dayInputIn, lastDayInput, lastDayText } from "./format";
@@ -47,7 +48,6 @@ function SilenceForm({ target, teamId, timeZone, onClose }: { target: SilenceTar
       },
     }),
   );
-  const invalid = (name: string) => (errors[name] ? true : undefined);
   /** A field's message goes once its value changes; the form's own stays until the next save. */
   const edited = (name: string) => setErrors(({ [name]: _fixed, ...rest }) => rest);
 
@@ -88,28 +88,21 @@ function SilenceForm({ target, teamId, timeZone, onClose }: { target: SilenceTar
             {errors.form.join(" ")}
           </div>
         )}
-        <div className="field">
-          <label htmlFor="silence-until">Silence until (last day)</label>
-          <input id="silence-until" type="date" value={until} min={dayInputIn(0, timeZone)} max={dayInputIn(MAX_SILENCE_DAYS, timeZone)} onChange={(event) => { setUntil(event.target.value); edited("until"); }} disabled={save.isPending} aria-invalid={invalid("until")} aria-describedby="silence-until-hint silence-until-error" data-autofocus />
-          <span className="hint" id="silence-until-hint">
-            At most {MAX_SILENCE_DAYS} days ahead; days in {timeZone}.
-          </span>
-          <FieldError id="silence-until-error" messages={errors.until} />
-        </div>
-        <div className="field">
-          <label htmlFor="silence-fix">
-            Root-cause fix <span className="optional">(link, optional)</span>
-          </label>
-          <input id="silence-fix" type="url" inputMode="url" placeholder="https://…" value={fixUrl} onChange={(event) => { setFixUrl(event.target.value); edited("fixUrl"); }} disabled={save.isPending} aria-invalid={invalid("fixUrl")} aria-describedby="silence-fix-error" />
-          <FieldError id="silence-fix-error" messages={errors.fixUrl} />
-        </div>
-        <div className="field">
-          <label htmlFor="silence-reason">
-            Reason <span className="optional">(optional)</span>
-          </label>
-          <input id="silence-reason" type="text" value={reason} maxLength={500} onChange={(event) => { setReason(event.target.value); edited("reason"); }} disabled={save.isPending} aria-invalid={invalid("reason")} aria-describedby="silence-reason-error" />
-          <FieldError id="silence-reason-error" messages={errors.reason} />
-        </div>
+        <Field id="silence-until" label="Silence until (last day)" hint={`At most ${MAX_SILENCE_DAYS} days ahead; days in ${timeZone}.`} errors={errors.until}>
+          {(control) => (
+            <input {...control} type="date" value={until} min={dayInputIn(0, timeZone)} max={dayInputIn(MAX_SILENCE_DAYS, timeZone)} onChange={(event) => { setUntil(event.target.value); edited("until"); }} disabled={save.isPending} data-autofocus />
+          )}
+        </Field>
+        <Field id="silence-fix" label={<>Root-cause fix <span className="optional">(link, optional)</span></>} errors={errors.fixUrl}>
+          {(control) => (
+            <input {...control} type="url" inputMode="url" placeholder="https://…" value={fixUrl} onChange={(event) => { setFixUrl(event.target.value); edited("fixUrl"); }} disabled={save.isPending} />
+          )}
+        </Field>
+        <Field id="silence-reason" label={<>Reason <span className="optional">(optional)</span></>} errors={errors.reason}>
+          {(control) => (
+            <input {...control} type="text" value={reason} maxLength={500} onChange={(event) => { setReason(event.target.value); edited("reason"); }} disabled={save.isPending} />
+          )}
+        </Field>
         <FieldError id="silence-name-error" messages={errors.alertName} />
       </div>
       <div className="modal-foot">

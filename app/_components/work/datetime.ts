@@ -14,11 +14,6 @@ export function fromLocalInput(value: string, zone: string): Date | null {
   return parsed.isValid ? parsed.toJSDate() : null;
 }
 
-/** The value of a date input for the day `at` falls on in `zone`. */
-export function toDateInput(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).toISODate() ?? "";
-}
-
 /** Midnight starting the day a date input names, on the wall clock of `zone`. */
 export function startOfDateInput(value: string, zone: string): Date | null {
   if (!value) return null;

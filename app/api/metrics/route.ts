@@ -1,4 +1,5 @@
 import { getDatabase } from "@/server/db/runtime";
+import { requestLogger } from "@/server/logging/logger";
 import { scrapeToilMetrics } from "@/server/integrations/metrics/toil-metrics";
 import { authenticateBearer, bearerSecret } from "@/server/services/api-tokens/authenticate-token";
 import { apiError, unauthorized } from "../v1/responses";
@@ -21,7 +22,7 @@ export async function GET(request: Request): Promise<Response> {
       headers: { "content-type": scrape.registry.contentType, "cache-control": "no-store" },
     });
   } catch (error) {
-    console.error("GET /api/metrics failed:", error);
+    requestLogger(request.headers).error({ err: error }, "GET /api/metrics failed");
     // The scrape failed on our side (most likely the database): Prometheus marks the target down and retries.
     return apiError(503, "internal", "The metrics could not be collected; try again shortly.", { headers: { "retry-after": "30" } });
   }

@@ -1,4 +1,4 @@
-import { DomainError } from "@/server/services/errors";
+import type { DomainError } from "@/server/services/errors";
 
 /**
  * The JSON API's answers: data with `cache-control: no-store` (it is personal and current), and errors as

@@ -4,12 +4,10 @@
  */
 import autocannon, { type AutocannonRequest } from "autocannon";
 import type { BodySpec, LoadResult, LoadSpec } from "./load-spec";
+import { percentile } from "../percentile";
 
 let sequence = 0;
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-}
 
 function bodyOf(spec: BodySpec, n: number): string | undefined {
   switch (spec.kind) {

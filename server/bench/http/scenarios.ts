@@ -2,8 +2,8 @@ import type { BenchFixtures } from "../org/bench-fixtures";
 import type { LoadSpec } from "./load-spec";
 
 /**
- * The HTTP benchmarks, each a pair run back to back against the same server: the app's own endpoint (tRPC, or
- * the Alertmanager webhook) and its raw-SQL baseline under /api/bench. Concurrency is fixed per benchmark. Reports
+ * The HTTP benchmarks, each a pair on the same database: the app's own endpoint (tRPC, or the Alertmanager
+ * webhook) and its raw-SQL baseline (server/bench/baselines, a server of its own). Concurrency is fixed per benchmark. Reports
  * are CPU-bound reads: two in flight keep both cores of the target machine busy (far more reports per second than
  * 20 managers ask for), and more in flight would only add queueing to the latency. Logging runs at the issue's 50
  * connections; Alertmanager delivers from ten groups at once.
@@ -30,8 +30,9 @@ export interface Sessions {
   loggers: string[];
 }
 
-export function scenarioPairs(url: string, fixtures: BenchFixtures, sessions: Sessions, timing: { warmupSeconds: number; seconds: number }): ScenarioPair[] {
-  const base = { url, ...timing, body: { kind: "none" as const } };
+export function scenarioPairs(urls: { app: string; baselines: string }, fixtures: BenchFixtures, sessions: Sessions, timing: { warmupSeconds: number; seconds: number }): ScenarioPair[] {
+  const base = { url: urls.app, ...timing, body: { kind: "none" as const } };
+  const baselineBase = { ...base, url: urls.baselines };
   const runId = Date.now().toString(36);
   return [
     {
@@ -43,8 +44,8 @@ export function scenarioPairs(url: string, fixtures: BenchFixtures, sessions: Se
         paths: fixtures.teams.map((team) => trpcQuery("reports.teamToil", { teamId: team.id, period: "quarter" })),
       },
       baseline: {
-        ...base, method: "GET", connections: CONNECTIONS.teamReport, cookies: [],
-        paths: fixtures.teams.map((team) => `/api/bench/team-report?team=${team.id}&zone=${encodeURIComponent(team.managerZone)}`),
+        ...baselineBase, method: "GET", connections: CONNECTIONS.teamReport, cookies: [],
+        paths: fixtures.teams.map((team) => `/bench/team-report?team=${team.id}&zone=${encodeURIComponent(team.managerZone)}`),
       },
     },
     {
@@ -53,8 +54,8 @@ export function scenarioPairs(url: string, fixtures: BenchFixtures, sessions: Se
       itemsPerRequest: 1,
       stack: { ...base, method: "GET", connections: CONNECTIONS.orgSummary, cookies: [sessions.admin], paths: [trpcQuery("reports.orgSummary", { period: "quarter" })] },
       baseline: {
-        ...base, method: "GET", connections: CONNECTIONS.orgSummary, cookies: [],
-        paths: [`/api/bench/org-summary?org=${fixtures.organisationId}&zone=${encodeURIComponent(fixtures.adminZone)}`],
+        ...baselineBase, method: "GET", connections: CONNECTIONS.orgSummary, cookies: [],
+        paths: [`/bench/org-summary?org=${fixtures.organisationId}&zone=${encodeURIComponent(fixtures.adminZone)}`],
       },
     },
     {
@@ -62,7 +63,7 @@ export function scenarioPairs(url: string, fixtures: BenchFixtures, sessions: Se
       name: "(c) logging an entry",
       itemsPerRequest: 1,
       stack: { ...base, method: "POST", connections: CONNECTIONS.logEntry, cookies: sessions.loggers, paths: ["/api/trpc/workLog.create"], body: { kind: "trpc-entry" } },
-      baseline: { ...base, method: "POST", connections: CONNECTIONS.logEntry, cookies: sessions.loggers, paths: ["/api/bench/work-entry"], body: { kind: "raw-entry" } },
+      baseline: { ...baselineBase, method: "POST", connections: CONNECTIONS.logEntry, cookies: sessions.loggers, paths: ["/bench/work-entry"], body: { kind: "raw-entry" } },
     },
     {
       key: "ingest",
@@ -74,8 +75,8 @@ export function scenarioPairs(url: string, fixtures: BenchFixtures, sessions: Se
         body: { kind: "alertmanager", alerts: ALERTS_PER_NOTIFICATION, runId: `s${runId}` },
       },
       baseline: {
-        ...base, method: "POST", connections: CONNECTIONS.ingest, cookies: [],
-        paths: fixtures.teams.map((team) => `/api/bench/alertmanager/${team.alertmanagerSecret}`),
+        ...baselineBase, method: "POST", connections: CONNECTIONS.ingest, cookies: [],
+        paths: fixtures.teams.map((team) => `/bench/alertmanager/${team.alertmanagerSecret}`),
         body: { kind: "alertmanager", alerts: ALERTS_PER_NOTIFICATION, runId: `b${runId}` },
       },
     },

@@ -10,11 +10,11 @@ export interface RunningServer {
 /** A fixed secret: the benchmark's sessions need no secrecy, and a fixed one keeps runs alike. */
 const BENCH_AUTH_SECRET = "toilcap-bench-secret-not-for-production-0000";
 
-async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
+async function waitUntilReady(url: string, child: ChildProcess, probePath: string): Promise<void> {
   for (let attempt = 0; attempt < 600; attempt++) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before it was ready`);
     try {
-      const response = await fetch(`${url}/sign-in`, { redirect: "manual" });
+      const response = await fetch(`${url}${probePath}`, { redirect: "manual" });
       if (response.status < 500) return;
     } catch {
       // Not listening yet.
@@ -25,8 +25,8 @@ async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts the production build (`next start`) on `port` with the benchmark's database. TOILCAP_BENCH=1 turns on the
- * raw-SQL baseline routes; sign-in limits are raised for the runner's sign-ins; no demo data is seeded.
+ * Starts the production build (`next start`) on `port` with the benchmark's database. Sign-in limits are raised
+ * for the runner's sign-ins; no demo data is seeded.
  */
 export async function startProductionServer(
   port: number,
@@ -38,29 +38,41 @@ export async function startProductionServer(
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    TOILCAP_BENCH: "1",
     TOILCAP_SEED: "none",
     TOILCAP_SIGN_IN_LIMIT: "1000",
     BETTER_AUTH_SECRET: BENCH_AUTH_SECRET,
     BETTER_AUTH_URL: url,
   };
-  if ("url" in database) {
-    env.DATABASE_URL = database.url;
-    delete env.TOILCAP_DATA_DIR;
-  } else {
-    delete env.DATABASE_URL;
-    env.TOILCAP_DATA_DIR = database.dataDir;
-  }
   // Node itself runs Next's CLI, so a CPU profile of the server can be asked for (written when it stops).
   const profile = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [];
   const nextCli = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [...profile, nextCli, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  return startServer(url, [...profile, nextCli, "start", "-p", String(port), "-H", "127.0.0.1"], withDatabase(env, database), "/sign-in");
+}
+
+/** Starts the raw-SQL baseline server (server/bench/baselines/server.ts) on `port` with the benchmark's database. */
+export function startBaselineServer(port: number, database: { url: string } | { dataDir: string }): Promise<RunningServer> {
+  const script = path.join(process.cwd(), "server", "bench", "baselines", "server.ts");
+  const env = withDatabase({ ...process.env, NODE_ENV: "production" }, database);
+  return startServer(`http://127.0.0.1:${port}`, ["--import", "tsx", script, String(port)], env, "/bench/ready");
+}
+
+function withDatabase(env: NodeJS.ProcessEnv, database: { url: string } | { dataDir: string }): NodeJS.ProcessEnv {
+  const result = { ...env };
+  if ("url" in database) {
+    result.DATABASE_URL = database.url;
+    delete result.TOILCAP_DATA_DIR;
+  } else {
+    delete result.DATABASE_URL;
+    result.TOILCAP_DATA_DIR = database.dataDir;
+  }
+  return result;
+}
+
+async function startServer(url: string, args: string[], env: NodeJS.ProcessEnv, probePath: string): Promise<RunningServer> {
+  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "ignore", "inherit"] });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   try {
-    await waitUntilReady(url, child);
+    await waitUntilReady(url, child, probePath);
   } catch (error) {
     child.kill("SIGTERM");
     throw error;

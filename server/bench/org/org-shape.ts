@@ -59,15 +59,6 @@ export function teamName(team: number): string {
   return `Bench team ${String(team).padStart(3, "0")}`;
 }
 
-/** Team k's engineers are those with (index - 1) mod teams = k - 1. */
-export function teamOfEngineer(index: number, size: OrgSize): number {
-  return ((index - 1) % size.teams) + 1;
-}
-
-export function teamSize(team: number, size: OrgSize): number {
-  return team > size.engineers ? 0 : Math.floor((size.engineers - team) / size.teams) + 1;
-}
-
 /**
  * The Alertmanager secret of team k's integration: derived, so the runner knows it without reading the database
  * (only its hash is stored, as for real integrations). 43 base64url characters, like a generated one.

@@ -94,7 +94,7 @@ export function entryStatements(plan: GenerationPlan): string[] {
        and not exists (select 1 from absence ab where ab.person_id = e.id and ab.starts_at <= x.starts and ab.ends_at > x.starts)`,
     `insert into work_entry (${ENTRY_COLUMNS})
      select e.id, e.team_id, x.starts, 15 + floor(r.b * 60)::int, 'toil'::entry_category, true, true, false, true, true, false,
-       ${service("floor(r.c * 1000)::int % " + int(SERVICES.length))}, null, null, 'Evening fix', 'manual'::entry_source, x.starts, x.starts
+       ${service(`floor(r.c * 1000)::int % ${int(SERVICES.length)}`)}, null, null, 'Evening fix', 'manual'::entry_source, x.starts, x.starts
      from bench_engineer e
      cross join generate_series(0, ${days}) n
      cross join lateral ${fourRandoms("'evening-' || e.i || '-' || n")} r

@@ -18,7 +18,7 @@ export interface Payback {
   breakEvenOn: LocalDate | null;
 }
 
-/** Automating pays when the time saved exceeds building plus maintaining it (PRODUCT.md, automation payoff). */
+/** Automating pays when the time saved exceeds building plus maintaining it (docs/accounting.md, automation payoff). */
 export function automationPayback(input: PaybackInput): Payback {
   const netHoursPerMonth = input.savedHoursPerMonth - input.maintenanceHoursPerMonth;
   if (!(netHoursPerMonth > 0) || !Number.isFinite(input.buildHours) || input.buildHours < 0) {

@@ -16,7 +16,7 @@ describe("sourceRates", () => {
     expect(rates.averageMinutes).toBeCloseTo(average, 10);
     expect(rates.hoursPerMonth).toBeCloseTo(perMonth, 10);
     expect(rates.occurrencesPerYear).toBeCloseTo(perYear, 10);
-    // PRODUCT.md: cost per year = occurrences per year x minutes each.
+    // docs/accounting.md: cost per year = occurrences per year x minutes each.
     expect(rates.yearlyCostHours).toBeCloseTo((perYear * average) / 60, 10);
   });
 

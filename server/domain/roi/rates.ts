@@ -11,7 +11,7 @@ export interface SourceRates {
   averageMinutes: number;
   hoursPerMonth: number;
   occurrencesPerYear: number;
-  /** PRODUCT.md: occurrences per year x minutes each, in hours. */
+  /** docs/accounting.md: occurrences per year x minutes each, in hours. */
   yearlyCostHours: number;
 }
 

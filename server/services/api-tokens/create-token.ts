@@ -5,6 +5,7 @@ import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 import { newTokenSecret } from "./token-secret";
 import { tokenView, type ApiTokenView } from "./token-view";
+import { assertReturned } from "@/server/services/returned-row";
 
 /** Enough for every script a person runs; more usually means tokens are being created and forgotten. */
 export const MAX_LIVE_TOKENS = 20;
@@ -38,7 +39,7 @@ export async function createToken(
       .insert(apiToken)
       .values({ personId: owner.personId, name: input.name, prefix, secretHash: hash, createdAt: opts.now })
       .returning();
-    if (!created) throw new Error("api token insert returned nothing");
+    assertReturned(created, "api token insert");
     await recordAudit(tx, {
       actorPersonId: opts.actorPersonId,
       action: "api-token.create",

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import type { Db } from "@/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Work that runs after a request has answered: breach checks and webhook deliveries.
  * Nothing here is state the app depends on (the sweep redoes whatever a stopped server left undone); the set

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { capBreach, person, team } from "@/db/schema";

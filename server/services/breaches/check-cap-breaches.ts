@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import { periodWindow } from "@/server/domain/accounting";
 import { capFindings, periodShares } from "@/server/domain/breaches";
@@ -19,7 +20,7 @@ const NOTHING = (): BreachCheck => ({ detected: [], confirmed: [], deliveries: P
 
 /**
  * Checks these engineers of the team (or all of them) against the team's caps for their running period: the
- * calendar month on each one's own wall clock, counted up to now by PRODUCT.md's rules (the same loader and
+ * calendar month on each one's own wall clock, counted up to now by docs/accounting.md's rules (the same loader and
  * accounting as the Team reports page), and projected to the month's end from the schedule. Stores what is
  * new once and starts its webhook; a breach already stored is neither stored nor sent again.
  */

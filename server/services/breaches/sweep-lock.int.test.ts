@@ -34,27 +34,6 @@ describe(`the sweep's advisory lock on ${testEngine}`, () => {
     expect(await whileHoldingLock(await openSession(), BREACH_SWEEP_LOCK_KEY, async () => "again")).toEqual({ ran: true, result: "again" });
   });
 
-  test.runIf(testEngine === "postgres")("while one server sweeps, another skips its turn", async () => {
-    let release = () => undefined as void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let started = () => undefined as void;
-    const holding = new Promise<void>((resolve) => {
-      started = resolve;
-    });
-    const first = whileHoldingLock(await openSession(), BREACH_SWEEP_LOCK_KEY, async () => {
-      started();
-      await held;
-      return "first";
-    });
-    await holding;
-    expect(await whileHoldingLock(await openSession(), BREACH_SWEEP_LOCK_KEY, async () => "second")).toEqual({ ran: false });
-    release();
-    expect(await first).toEqual({ ran: true, result: "first" });
-    expect(await whileHoldingLock(await openSession(), BREACH_SWEEP_LOCK_KEY, async () => "third")).toEqual({ ran: true, result: "third" });
-  });
-
   test("the schedule sweeps every team, again and again, until stopped", async () => {
     const reports: Array<SweepReport | null> = [];
     const schedule = scheduleBreachSweep({

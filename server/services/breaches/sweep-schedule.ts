@@ -1,3 +1,4 @@
+import "server-only";
 import { Duration } from "luxon";
 import type { Db } from "@/db/client";
 import { BREACH_SWEEP_LOCK_KEY, whileHoldingLock, type LockSession } from "./advisory-lock";

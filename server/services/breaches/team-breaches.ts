@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gte, lt } from "drizzle-orm";
 import { DateTime, Duration } from "luxon";
 import type { Db } from "@/db/client";

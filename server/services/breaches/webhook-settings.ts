@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, isNull, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { capBreach, team } from "@/db/schema";

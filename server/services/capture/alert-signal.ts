@@ -1,3 +1,4 @@
+import "server-only";
 import type { interrupt } from "@/db/schema";
 
 export type Severity = (typeof interrupt.$inferSelect)["severity"];

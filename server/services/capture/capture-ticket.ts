@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { integration, interrupt } from "@/db/schema";
@@ -7,6 +8,7 @@ import type { IntegrationRow } from "../integrations/find-integration";
 import type { Severity } from "./alert-signal";
 import { creditOnCall } from "./credit-on-call";
 import { membersByEmail } from "./members-by-email";
+import { assertReturned } from "@/server/services/returned-row";
 
 /** One ticket as a ticket system reports it, already read from its format (see server/integrations/tickets). */
 export interface TicketSignal {
@@ -96,7 +98,7 @@ async function updateStored(db: Db, source: IntegrationRow, stored: InterruptRow
   }
   if (changes.length === 0) return { outcome: "unchanged", changes, assigned: stored.assigneeId !== null, resolved: stored.resolvedAt !== null };
   const [row] = await db.update(interrupt).set(set).where(eq(interrupt.id, stored.id)).returning();
-  if (!row) throw new Error("interrupt update returned nothing");
+  assertReturned(row, "interrupt update");
   const before = Object.fromEntries(Object.keys(set).map((key) => [key, stored[key as keyof typeof set]]));
   await recordAudit(db, { actorPersonId: null, teamId: row.teamId, action: "interrupt.capture-update", entityType: "interrupt", entityId: row.id, before, after: set });
   return { outcome: "updated", changes, assigned: row.assigneeId !== null, resolved: row.resolvedAt !== null };

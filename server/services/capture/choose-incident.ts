@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
 import { Duration } from "luxon";
 import type { Db } from "@/db/client";

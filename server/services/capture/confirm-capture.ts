@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
@@ -11,6 +12,7 @@ import { loadEntryView, type EntryView } from "../work-log/entry-view";
 import { entryTraits, NO_TRAITS } from "../work-log/traits";
 import { capturedNoun, loadCapturedGroup } from "./load-captured-group";
 import { decidePages } from "./decide-pages";
+import { assertReturned } from "@/server/services/returned-row";
 
 export type ConfirmCaptureInput = z.output<typeof confirmCaptureInput>;
 
@@ -71,7 +73,7 @@ export async function confirmCapture(db: Db, viewer: Viewer, input: ConfirmCaptu
         updatedAt: now,
       })
       .returning();
-    if (!row) throw new Error("work_entry insert returned nothing");
+    assertReturned(row, "work_entry insert");
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
       teamId: target.teamId,

@@ -1,3 +1,4 @@
+import "server-only";
 import { MINUTE_MS } from "@/server/domain/time";
 
 /** A page rarely takes longer than this by hand; longer alerts mostly fire while nobody works on them. */

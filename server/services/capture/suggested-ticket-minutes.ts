@@ -1,3 +1,4 @@
+import "server-only";
 import { MINUTE_MS } from "@/server/domain/time";
 
 /** What a ticket's work usually takes by hand; the engineer edits it before confirming. */

@@ -14,7 +14,7 @@ export interface PlannedShift extends Span {
   personKey: string;
 }
 
-// Eight people on a weekly primary + secondary rotation (PRODUCT.md: the minimum for one site).
+// Eight people on a weekly primary + secondary rotation (docs/accounting.md: the minimum for one site).
 export const PAGER_ORDER = ["erik", "daniel", "priya", "mateo", "lukas", "hannah", "amara", "grace"];
 // Half the rotation apart, so nobody is primary and secondary in the same week.
 export const SECONDARY_OFFSET = 4;

@@ -58,7 +58,9 @@ describe.each(NOWS)("the demo plan for now = %s", (iso) => {
     }
     for (const spans of byPerson.values()) {
       spans.sort((a, b) => a[0] - b[0]);
-      spans.slice(1).forEach(([start], i) => expect(start).toBeGreaterThanOrEqual(spans[i]?.[1] ?? 0));
+      spans.slice(1).forEach(([start], i) => {
+        expect(start).toBeGreaterThanOrEqual(spans[i]?.[1] ?? 0);
+      });
     }
   });
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type DemoAccount, hasDemoData, seedDemo } from "./seed-demo";

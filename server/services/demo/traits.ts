@@ -1,4 +1,4 @@
-/** The six traits of toil (PRODUCT.md), as the schema stores them on services, templates and entries. */
+/** The six traits of toil (docs/accounting.md), as the schema stores them on services, templates and entries. */
 export interface ToilTraits {
   manual: boolean;
   repetitive: boolean;

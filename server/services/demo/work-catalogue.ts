@@ -8,7 +8,7 @@ export interface ManualToilSpec {
   traits: ToilTraits;
 }
 
-/** Work that is not toil (PRODUCT.md: meetings, hiring, training, paperwork). */
+/** Work that is not toil (docs/accounting.md: meetings, hiring, training, paperwork). */
 export interface OverheadSpec {
   summary: string;
   minutes: number;

@@ -1,3 +1,4 @@
+import "server-only";
 import { Duration } from "luxon";
 import type { Db } from "@/db/client";
 import { handoffMoment, turnsOf, type HandoffMoment, type Turn } from "@/server/domain/review/handoff-turns";

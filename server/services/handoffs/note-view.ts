@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, gt, isNull, lt, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { handoffNote, person, rotation } from "@/db/schema";

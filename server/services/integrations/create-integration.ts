@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { integration } from "@/db/schema";
@@ -8,6 +9,7 @@ import { DomainError } from "../errors";
 import { findRotation } from "../rotations/rotation-rows";
 import { auditedIntegration, integrationView, type IntegrationView } from "./integration-view";
 import { integrationPath, integrationUrl, newIntegrationSecret } from "./integration-secret";
+import { assertReturned } from "@/server/services/returned-row";
 
 export type CreateIntegrationInput = z.output<typeof createIntegrationInput>;
 
@@ -43,7 +45,7 @@ export async function createIntegration(db: Db, viewer: Viewer, input: CreateInt
         createdAt: now,
       })
       .returning();
-    if (!row) throw new Error("integration insert returned nothing");
+    assertReturned(row, "integration insert");
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
       teamId: input.teamId,

@@ -1,3 +1,4 @@
+import "server-only";
 import type { IntegrationRow } from "./find-integration";
 
 /** An integration as its team's planners see it: never its secret or the secret's hash. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { integration, rotation } from "@/db/schema";

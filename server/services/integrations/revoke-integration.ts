@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
@@ -7,6 +8,7 @@ import type { integrationIdInput } from "@/server/schemas/integrations";
 import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 import { integrationView, type IntegrationView } from "./integration-view";
+import { assertReturned } from "@/server/services/returned-row";
 
 export type IntegrationIdInput = z.output<typeof integrationIdInput>;
 
@@ -29,7 +31,7 @@ export async function revokeIntegration(db: Db, viewer: Viewer, input: Integrati
       .set({ revokedAt: now, revokedById: viewer.personId })
       .where(eq(integration.id, found.integration.id))
       .returning();
-    if (!row) throw new Error("integration update returned nothing");
+    assertReturned(row, "integration update");
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
       teamId: row.teamId,

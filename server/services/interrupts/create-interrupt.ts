@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
@@ -8,6 +9,7 @@ import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 import { teamForOwnWork } from "../work-log/team-access";
 import { interruptView, type InterruptView } from "./interrupt-view";
+import { assertReturned } from "@/server/services/returned-row";
 
 export type CreateInterruptInput = z.output<typeof createInterruptInput>;
 
@@ -39,7 +41,7 @@ export async function createInterrupt(db: Db, viewer: Viewer, input: CreateInter
         assigneeId: viewer.personId,
       })
       .returning();
-    if (!row) throw new Error("interrupt insert returned nothing");
+    assertReturned(row, "interrupt insert");
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
       teamId,

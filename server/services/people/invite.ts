@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { person, teamMember } from "@/db/schema";
@@ -5,6 +6,7 @@ import type { TeamRole, Viewer } from "@/server/auth/permissions";
 import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 import { getTeam } from "./teams";
+import { assertReturned } from "@/server/services/returned-row";
 
 export interface InviteInput {
   teamId: string;
@@ -40,7 +42,7 @@ export async function invitePerson(db: Db, viewer: Viewer, input: InviteInput) {
           })
           .returning()
       ).at(0);
-    if (!invitee) throw new Error("person insert returned nothing");
+    assertReturned(invitee, "person insert");
     await tx
       .insert(teamMember)
       .values(input.roles.map((role) => ({ teamId: input.teamId, personId: invitee.id, role })))

@@ -1,7 +1,9 @@
+import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organisation, person } from "@/db/schema";
 import { recordAudit } from "../audit";
+import { assertReturned } from "@/server/services/returned-row";
 
 export type SignUpPolicy = "first-admin" | "invited" | "refused";
 
@@ -49,12 +51,12 @@ export async function linkAccountToPerson(
     const [existingOrg] = await tx.select().from(organisation).limit(1);
     const org =
       existingOrg ?? (await tx.insert(organisation).values({ name: "My organisation" }).returning()).at(0);
-    if (!org) throw new Error("organisation insert returned nothing");
+    assertReturned(org, "organisation insert");
     const [admin] = await tx
       .insert(person)
       .values({ organisationId: org.id, userId: user.id, name: user.name, email: user.email, isAdmin: true })
       .returning();
-    if (!admin) throw new Error("person insert returned nothing");
+    assertReturned(admin, "person insert");
     await recordAudit(tx, { actorPersonId: admin.id, action: "person.first-admin", entityType: "person", entityId: admin.id });
     return { personId: admin.id, policy: "first-admin" as const };
   });

@@ -1,9 +1,11 @@
+import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { person, team, teamMember } from "@/db/schema";
 import type { TeamRole, Viewer } from "@/server/auth/permissions";
 import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
+import { assertReturned } from "@/server/services/returned-row";
 
 export interface TeamSummary {
   id: string;
@@ -87,7 +89,7 @@ export async function createTeam(db: Db, viewer: Viewer, input: { name: string }
       .where(and(eq(team.organisationId, viewer.organisationId), eq(team.name, input.name)));
     if (clash) throw new DomainError("conflict", `A team named "${input.name}" already exists.`, "name");
     const [created] = await tx.insert(team).values({ organisationId: viewer.organisationId, name: input.name }).returning();
-    if (!created) throw new Error("team insert returned nothing");
+    assertReturned(created, "team insert");
     // Whoever creates a team manages it until they hand that over.
     await tx.insert(teamMember).values({ teamId: created.id, personId: viewer.personId, role: "manager" });
     await recordAudit(tx, {

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
@@ -6,6 +7,7 @@ import type { Viewer } from "@/server/auth/permissions";
 import type { absenceInput } from "@/server/schemas/work-log";
 import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
+import { assertReturned } from "@/server/services/returned-row";
 
 export type AbsenceInput = z.output<typeof absenceInput>;
 type AbsenceRow = typeof absence.$inferSelect;
@@ -42,7 +44,7 @@ export async function addAbsence(db: Db, viewer: Viewer, input: AbsenceInput): P
       .insert(absence)
       .values({ personId: viewer.personId, kind: input.kind, startsAt: input.startsAt, endsAt: input.endsAt, note: input.note || null })
       .returning();
-    if (!row) throw new Error("absence insert returned nothing");
+    assertReturned(row, "absence insert");
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
       action: "absence.add",
@@ -77,7 +79,7 @@ export async function restoreAbsence(db: Db, viewer: Viewer, input: { id: string
     const row = await ownedAbsence(tx, viewer, input.id);
     if (!row.deletedAt) return absenceView(row);
     const [restored] = await tx.update(absence).set({ deletedAt: null }).where(eq(absence.id, row.id)).returning();
-    if (!restored) throw new Error("absence update returned nothing");
+    assertReturned(restored, "absence update");
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
       action: "absence.restore",

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
@@ -7,6 +8,7 @@ import type { profileInput } from "@/server/schemas/work-log";
 import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 import { profileOf, type Profile } from "./get-profile";
+import { assertReturned } from "@/server/services/returned-row";
 
 export type ProfileInput = z.output<typeof profileInput>;
 
@@ -26,7 +28,7 @@ export async function updateProfile(db: Db, viewer: Viewer, input: ProfileInput)
       })
       .where(eq(person.id, viewer.personId))
       .returning();
-    if (!after) throw new Error("person update returned nothing");
+    assertReturned(after, "person update");
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
       action: "profile.update",

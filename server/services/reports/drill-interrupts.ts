@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gte, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { interrupt } from "@/db/schema";

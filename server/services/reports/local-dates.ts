@@ -1,3 +1,4 @@
+import "server-only";
 import { localDateOf, type LocalDate } from "@/server/domain/time";
 
 /** yyyy-mm-dd, as the date columns and date inputs hold it. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { interrupt, workEntry } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { interrupt, workEntry } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { interrupt } from "@/db/schema";
 import { INTERRUPT_CAUSES, type InterruptCause } from "@/server/schemas/review";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { z } from "zod";

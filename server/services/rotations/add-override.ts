@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { rotationOverride } from "@/db/schema";
@@ -7,6 +8,7 @@ import { DomainError } from "../errors";
 import { coverLeaveWarnings } from "./cover-warnings";
 import { membersAmong } from "./rotation-facts";
 import { findRotation } from "./rotation-rows";
+import { assertReturned } from "@/server/services/returned-row";
 
 /** One cover: who takes the duty (of `replacesPersonId` only, or of whoever holds it) and when. */
 export interface CoverDraft {
@@ -102,7 +104,7 @@ export async function addOverride(db: Db, viewer: Viewer, input: AddOverrideInpu
     const row = await findRotation(tx, input.teamId, input.rotationId, { forUpdate: true });
     const { overrides, warnings } = await insertCovers(tx, viewer, row, input.teamId, [input], now);
     const [override] = overrides;
-    if (!override) throw new Error("override insert returned nothing");
+    assertReturned(override, "override insert");
     return { override, warnings };
   });
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
 import { absencesOf, nameOf, peopleByIds } from "./rotation-facts";

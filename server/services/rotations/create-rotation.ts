@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import { rotation, rotationParticipant } from "@/db/schema";
 import type { Viewer } from "@/server/auth/permissions";
@@ -7,6 +8,7 @@ import { getTeam } from "../people/teams";
 import { rotationView, type RotationView } from "./get-rotation";
 import { assertParticipantsInTeam } from "./rotation-facts";
 import { columnsOf } from "./rotation-rows";
+import { assertReturned } from "@/server/services/returned-row";
 
 export async function createRotation(db: Db, viewer: Viewer, input: RotationDraft & { teamId: string }, now: Date): Promise<RotationView> {
   return db.transaction(async (tx) => {
@@ -17,7 +19,7 @@ export async function createRotation(db: Db, viewer: Viewer, input: RotationDraf
       // Nothing before creation happened on this rotation, so history starts now whatever startsOn says.
       .values({ teamId: input.teamId, ...columnsOf(input), version: 1, recordedUntil: now, createdAt: now, updatedAt: now })
       .returning();
-    if (!created) throw new Error("rotation insert returned nothing");
+    assertReturned(created, "rotation insert");
     if (input.participants.length > 0) {
       await tx
         .insert(rotationParticipant)

@@ -1,3 +1,4 @@
+import "server-only";
 import { DateTime } from "luxon";
 import { MAX_SHIFT_COUNT } from "@/server/schemas/rotations";
 import type { Interval } from "@/server/domain/rotations";

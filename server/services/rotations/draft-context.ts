@@ -1,3 +1,4 @@
+import "server-only";
 import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
 import { assertValidRotation, type Absence, type Interval, type Override, type RotationSpec } from "@/server/domain/rotations";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import { expandShifts, fairFill, scheduleQuality } from "@/server/domain/rotations";
 import { loadDraftContext, type DraftInput } from "./draft-context";

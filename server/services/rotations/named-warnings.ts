@@ -1,3 +1,4 @@
+import "server-only";
 import type { ScheduleWarning } from "@/server/domain/rotations";
 import { nameOf, type PersonFacts } from "./rotation-facts";
 
@@ -26,7 +27,7 @@ export function namedWarning(warning: ScheduleWarning, rotation: { id: string; n
 
 const percent = (share: number) => `${Number((share * 100).toFixed(1))}%`;
 
-/** PRODUCT.md's caps (25% on call, 50% toil by default, per team) against each person's projected shares. */
+/** docs/accounting.md's caps (25% on call, 50% toil by default, per team) against each person's projected shares. */
 export function capWarnings(
   loads: ReadonlyArray<{ personId: string; name: string; toilShare: number; onCallShare: number }>,
   caps: { toilCap: number; onCallCap: number },

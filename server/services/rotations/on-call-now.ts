@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import { nameOf, peopleByIds } from "./rotation-facts";
 import { activeRotations } from "./rotation-rows";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import { expandShifts, regionOfTimeZone, scheduleQuality, scheduleWarnings } from "@/server/domain/rotations";
 import { activeRotations } from "./rotation-rows";

@@ -1,3 +1,4 @@
+import "server-only";
 import { computeAccounting, type Shift as AccountingShift } from "@/server/domain/accounting";
 import type { Interval } from "@/server/domain/rotations";
 import type { WorkPattern } from "@/server/domain/time";
@@ -18,7 +19,7 @@ export interface PersonLoadFacts {
   absences: readonly Interval[];
 }
 
-/** Minutes, as PRODUCT.md's accounting counts them, and the two shares. */
+/** Minutes, as docs/accounting.md's accounting counts them, and the two shares. */
 export interface ProjectedLoad {
   scheduled: number;
   duty: number;
@@ -42,7 +43,7 @@ export function toilHistoryOf(facts: PersonLoadFacts, period: Interval, weeks: n
 }
 
 /**
- * PRODUCT.md's rules over a coming horizon: duty from the planned shifts exactly (rules 1, 2, 7), logged toil
+ * docs/accounting.md's rules over a coming horizon: duty from the planned shifts exactly (rules 1, 2, 7), logged toil
  * projected as the person's recent rate times their scheduled time outside duty (rule 3), and after-hours toil
  * at their recent weekly amount (rule 4). Shares follow rules 5 to 7.
  */

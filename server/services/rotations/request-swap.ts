@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { swapRequest } from "@/db/schema";
@@ -8,6 +9,7 @@ import { assertMember, nameOf, peopleByIds } from "./rotation-facts";
 import { findRotation, participantsOf } from "./rotation-rows";
 import { holdsThroughout, swapView, type SwapView } from "./swap-view";
 import { shiftsInWindow } from "./window-shifts";
+import { assertReturned } from "@/server/services/returned-row";
 
 export interface RequestSwapInput {
   teamId: string;
@@ -76,7 +78,7 @@ export async function requestSwap(db: Db, viewer: Viewer, input: RequestSwapInpu
         createdAt: now,
       })
       .returning();
-    if (!created) throw new Error("swap insert returned nothing");
+    assertReturned(created, "swap insert");
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
       teamId: input.teamId,

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rotation, rotationOverride } from "@/db/schema";
@@ -7,6 +8,7 @@ import { DomainError } from "../errors";
 import { PAST_COVER_MESSAGE } from "./add-override";
 import { coverLeaveWarnings } from "./cover-warnings";
 import { assertMember } from "./rotation-facts";
+import { assertReturned } from "@/server/services/returned-row";
 
 /**
  * Undo of removing a cover: the same cover (same id, note and people) comes back. Like adding one, it only changes
@@ -38,7 +40,7 @@ export async function restoreOverride(db: Db, viewer: Viewer, input: { teamId: s
       .set({ deletedAt: null, startsAt })
       .where(eq(rotationOverride.id, override.id))
       .returning();
-    if (!restored) throw new Error("override restore returned nothing");
+    assertReturned(restored, "override restore");
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
       teamId: input.teamId,

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rotation } from "@/db/schema";
@@ -5,6 +6,7 @@ import type { Viewer } from "@/server/auth/permissions";
 import { recordAudit } from "../audit";
 import { rotationView, type RotationView } from "./get-rotation";
 import { findRotation } from "./rotation-rows";
+import { assertReturned } from "@/server/services/returned-row";
 
 /** Undoes a removal. Nobody held the rotation while it was removed, so its history resumes now. */
 export async function restoreRotation(db: Db, viewer: Viewer, input: { teamId: string; rotationId: string }, now: Date): Promise<RotationView> {
@@ -15,7 +17,7 @@ export async function restoreRotation(db: Db, viewer: Viewer, input: { teamId: s
       .set({ deletedAt: null, recordedUntil: now, version: removed.version + 1, updatedAt: now })
       .where(eq(rotation.id, removed.id))
       .returning();
-    if (!restored) throw new Error("rotation restore returned nothing");
+    assertReturned(restored, "rotation restore");
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
       teamId: input.teamId,

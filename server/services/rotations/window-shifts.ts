@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, gt, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { shiftRecord } from "@/db/schema";

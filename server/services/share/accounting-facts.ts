@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import type { AccountingFacts } from "@/server/domain/accounting";
 import type { Interval } from "@/server/domain/time";

@@ -1,3 +1,4 @@
+import "server-only";
 import { MINUTE_MS } from "@/server/domain/time";
 
 /** The start of work that lasted `minutes` of elapsed time and ended at `end`. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { interrupt, service, toilTemplate, workEntry } from "@/db/schema";

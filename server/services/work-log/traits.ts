@@ -1,3 +1,4 @@
+import "server-only";
 import type { EntryCategory } from "@/server/domain/accounting";
 import type { ToilTraits } from "@/server/schemas/work-log";
 
@@ -24,7 +25,7 @@ export function traitsOf(row: ToilTraits): ToilTraits {
 
 /**
  * An entry's traits: the ones given, else the template's, else the service's, else none.
- * Overhead is not toil (PRODUCT.md), so it never carries traits.
+ * Overhead is not toil (docs/accounting.md), so it never carries traits.
  */
 export function entryTraits(
   category: EntryCategory,

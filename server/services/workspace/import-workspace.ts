@@ -21,6 +21,7 @@ import { wallClockInstant } from "@/server/domain/time";
 import { parseWorkspace, type WorkspaceData } from "@/server/schemas/workspace";
 import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
+import { assertReturned } from "@/server/services/returned-row";
 
 /** How many problems an error message lists; the count says how many more there are. */
 const LISTED_PROBLEMS = 50;
@@ -120,7 +121,7 @@ async function targetOrganisation(db: Db, file: WorkspaceData, organisationId: s
   const [first] = await db.select().from(organisation).orderBy(asc(organisation.createdAt), asc(organisation.id)).limit(1);
   if (first) return first;
   const [created] = await db.insert(organisation).values({ name: file.organisation?.name ?? "My organisation" }).returning();
-  if (!created) throw new Error("organisation insert returned nothing");
+  assertReturned(created, "organisation insert");
   return created;
 }
 
@@ -165,7 +166,7 @@ async function writeWorkspace(db: Db, file: WorkspaceData, target: WriteTarget):
     .insert(team)
     .values({ organisationId: target.organisationId, name: target.teamName, toilCap: file.team.toilCap, onCallCap: file.team.onCallCap })
     .returning();
-  if (!created) throw new Error("team insert returned nothing");
+  assertReturned(created, "team insert");
   const teamId = created.id;
 
   // People: reuse by email, else create as invited.

@@ -11,6 +11,7 @@ export function useDebounced<T>(value: T, ms: number): T {
   const latest = useRef(value);
   latest.current = value;
   const key = JSON.stringify(value);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the JSON key is the dependency, so an equal draft does not restart the wait
   useEffect(() => {
     const timer = window.setTimeout(() => setSettled(latest.current), ms);
     return () => window.clearTimeout(timer);

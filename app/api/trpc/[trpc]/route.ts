@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { viewerFromHeaders } from "@/server/auth";
 import { getDatabase } from "@/server/db/runtime";
+import { requestLogger } from "@/server/logging/logger";
 import { crossSiteRefusal, crossSiteResponse } from "@/server/security/cross-site";
 import { appRouter } from "@/server/trpc/root";
 
@@ -18,7 +19,7 @@ async function handle(request: Request): Promise<Response> {
       now: () => new Date(),
     }),
     onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+      if (error.code === "INTERNAL_SERVER_ERROR") requestLogger(request.headers).error({ err: error.cause ?? error, procedure: path }, "tRPC procedure failed");
     },
   });
 }

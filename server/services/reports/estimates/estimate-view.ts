@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { automationEstimate, person } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { z } from "zod";

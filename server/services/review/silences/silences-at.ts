@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alertSilence } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, createHmac } from "node:crypto";
 import type { Db } from "@/db/client";
 import { ensureAuthSecret } from "@/server/db/instance";

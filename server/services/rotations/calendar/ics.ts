@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import ical, { ICalCalendarMethod } from "ical-generator";
 import { DateTime } from "luxon";

@@ -1,3 +1,4 @@
+import "server-only";
 import { DateTime, FixedOffsetZone, IANAZone } from "luxon";
 
 /**

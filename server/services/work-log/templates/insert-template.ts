@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import { toilTemplate } from "@/db/schema";
 import type { Viewer } from "@/server/auth/permissions";
@@ -6,6 +7,7 @@ import type { ToilTraits } from "@/server/schemas/work-log";
 import { recordAudit } from "../../audit";
 import { entryTraits } from "../traits";
 import { loadTemplateView, type TemplateView } from "./template-view";
+import { assertReturned } from "@/server/services/returned-row";
 
 export interface TemplateDraft {
   teamId: string;
@@ -30,7 +32,7 @@ export async function insertTemplate(tx: Db, viewer: Viewer, draft: TemplateDraf
       createdById: viewer.personId,
     })
     .returning();
-  if (!row) throw new Error("toil_template insert returned nothing");
+  assertReturned(row, "toil_template insert");
   await recordAudit(tx, {
     actorPersonId: viewer.personId,
     teamId: row.teamId,

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import type { Viewer } from "@/server/auth/permissions";
 import { ownedEntry } from "../owned-entry";

@@ -1,4 +1,5 @@
 import { getDatabase } from "@/server/db/runtime";
+import { requestLogger } from "@/server/logging/logger";
 import { authenticateBearer, bearerSecret } from "@/server/services/api-tokens/authenticate-token";
 import { DomainError } from "@/server/services/errors";
 import { teamToil, type TeamToilReport } from "@/server/services/reports/team-toil";
@@ -62,7 +63,7 @@ export async function GET(request: Request): Promise<Response> {
     return apiJson(toilJson(await teamToil(db, viewer, params.input, now)));
   } catch (error) {
     if (error instanceof DomainError) return domainErrorResponse(error, parameterOf);
-    console.error("GET /api/v1/reports/toil failed:", error);
+    requestLogger(request.headers).error({ err: error }, "GET /api/v1/reports/toil failed");
     return apiError(500, "internal", "Something went wrong on our side.");
   }
 }

@@ -6,11 +6,10 @@ import { openPglite } from "@/db/client";
 import { type BackupHeader, verifyBackup } from "@/server/backup/backup-file";
 import { createPostgresDatabase, createScratchDir, postgresAdminUrl, type ScratchDir, type ScratchPostgres } from "@/server/reliability/scratch-database";
 import { seedDemo } from "@/server/services/demo/seed-demo";
-import { testEngine } from "@/server/testing/test-db";
 
 /**
- * The commands as an operator runs them, each a process of its own. Once, in the PGlite run of the integration
- * suite: the embedded instance is backed up, restored into PGlite and into PostgreSQL (when TEST_DATABASE_URL is
+ * The commands as an operator runs them, each a process of its own. Once, in the PGlite run (the pglite-only
+ * project): the embedded instance is backed up, restored into PGlite and into PostgreSQL (when TEST_DATABASE_URL is
  * set), and the PostgreSQL copy backed up again, so both engines go through both commands.
  */
 
@@ -48,7 +47,7 @@ async function backupWithCommand(where: Where, name: string): Promise<BackupHead
   return verifyBackup(file(name));
 }
 
-describe.runIf(testEngine === "pglite")("npm run backup and npm run restore", COMMAND_TIMEOUT, () => {
+describe("npm run backup and npm run restore", COMMAND_TIMEOUT, () => {
   let original: BackupHeader;
 
   beforeAll(async () => {
