@@ -56,3 +56,25 @@ export const webhookRequestCount = pgTable(
   },
   (t) => [primaryKey({ columns: [t.integrationId, t.outcome] })],
 );
+
+/**
+ * Alerts a notification named but Toilcap could not store, counted per integration and reason, so nothing is lost
+ * silently: `truncated` (the sender left them out: Alertmanager's max_alerts, its `truncatedAlerts`), `oversize`
+ * (past the body or alert-count limit: the group was stored up to the limit), `invalid` (an alert that could not
+ * be read; the others of its notification were stored). One row per integration and reason, incremented in place.
+ */
+export const webhookAlertLoss = pgTable(
+  "webhook_alert_loss",
+  {
+    integrationId: uuid("integration_id")
+      .notNull()
+      .references(() => integration.id),
+    reason: text("reason").notNull(),
+    alerts: bigint("alerts", { mode: "number" }).notNull().default(0),
+    notifications: bigint("notifications", { mode: "number" }).notNull().default(0),
+    lastAt: timestamp("last_at", { withTimezone: true }).notNull().defaultNow(),
+    // The group of the last notification with a loss, to find it in the sender's logs.
+    lastGroupKey: text("last_group_key"),
+  },
+  (t) => [primaryKey({ columns: [t.integrationId, t.reason] })],
+);

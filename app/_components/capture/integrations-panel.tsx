@@ -100,7 +100,10 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
                 <td>
                   <code>…/{item.prefix}…</code>
                 </td>
-                <td className="nowrap">{item.lastUsedAt ? localDateTime(item.lastUsedAt, timeZone) : "never"}</td>
+                <td>
+                  <span className="nowrap">{item.lastUsedAt ? localDateTime(item.lastUsedAt, timeZone) : "never"}</span>
+                  {item.droppedAlerts ? <DroppedAlertsNote dropped={item.droppedAlerts} timeZone={timeZone} /> : null}
+                </td>
                 <td>
                   {item.revokedAt ? (
                     <span className="stat-note">revoked {localDateTime(item.revokedAt, timeZone)}</span>
@@ -212,5 +215,20 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
         </div>
       </form>
     </div>
+  );
+}
+
+/** Alerts that were named but not stored: never lost silently (see the README on Alertmanager's max_alerts). */
+function DroppedAlertsNote({ dropped, timeZone }: { dropped: NonNullable<IntegrationItem["droppedAlerts"]>; timeZone: string }) {
+  const parts = [
+    dropped.truncated > 0 ? `${dropped.truncated} left out by Alertmanager (max_alerts)` : null,
+    dropped.oversize > 0 ? `${dropped.oversize} past the size limit` : null,
+    dropped.invalid > 0 ? `${dropped.invalid} unreadable` : null,
+  ].filter((part): part is string => part !== null);
+  return (
+    <span className="stat-note dropped-alerts" role="note">
+      {" "}
+      Alerts not stored: {parts.join(", ")}; last {localDateTime(dropped.lastAt, timeZone)}.
+    </span>
   );
 }

@@ -4,7 +4,7 @@ import { captureTicket } from "@/server/services/capture/capture-ticket";
 import { countWebhookRequestQuietly } from "@/server/services/integrations/count-webhook-request";
 import { findActiveIntegration, type IntegrationRow } from "@/server/services/integrations/find-integration";
 import { readLimitedBody } from "../http/read-limited-body";
-import { webhookJson, webhookRefusal } from "../http/webhook-response";
+import { unknownIntegration, webhookJson, webhookRefusal } from "../http/webhook-response";
 import { parseTicketPayload } from "./webhook-payload";
 
 export interface TicketWebhookDeps {
@@ -30,7 +30,7 @@ export async function receiveTicketWebhook(request: Request, secret: string, dep
   try {
     db = await deps.db();
     source = await findActiveIntegration(db, secret, "ticket-webhook");
-    if (!source) return webhookRefusal(404, "No such integration: check the URL, or ask a planner whether it was revoked.");
+    if (!source) return unknownIntegration();
     const body = await readLimitedBody(request, limit);
     const parsed = body.ok ? parseTicketPayload(body.text) : ({ ok: false, reason: body.reason } as const);
     if (!parsed.ok) {

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { cleanJson } from "../http/clean-text";
 
 /**
  * The body of a ticket webhook call (`POST /api/integrations/tickets/<secret>`): one ticket, as a ticket system's
@@ -96,7 +97,7 @@ function describeIssues(error: z.ZodError): string {
 export function parseTicketPayload(body: string): ParsedTicketPayload {
   let json: unknown;
   try {
-    json = JSON.parse(body);
+    json = cleanJson(JSON.parse(body));
   } catch (error) {
     const detail = error instanceof SyntaxError ? `: ${error.message}` : "";
     return { ok: false, reason: `The body is not valid JSON${detail}.` };

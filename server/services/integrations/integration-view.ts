@@ -1,4 +1,10 @@
+import type { AlertLosses } from "./count-alert-loss";
 import type { IntegrationRow } from "./find-integration";
+
+/** Alerts its notifications named but Toilcap did not store, by reason, and when that last happened. */
+export interface DroppedAlerts extends AlertLosses {
+  lastAt: Date;
+}
 
 /** An integration as its team's planners see it: never its secret or the secret's hash. */
 export interface IntegrationView {
@@ -13,9 +19,11 @@ export interface IntegrationView {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  /** Null when nothing was ever dropped. */
+  droppedAlerts: DroppedAlerts | null;
 }
 
-export function integrationView(row: IntegrationRow, rotationName: string | null): IntegrationView {
+export function integrationView(row: IntegrationRow, rotationName: string | null, droppedAlerts: DroppedAlerts | null = null): IntegrationView {
   return {
     id: row.id,
     teamId: row.teamId,
@@ -27,6 +35,7 @@ export function integrationView(row: IntegrationRow, rotationName: string | null
     createdAt: row.createdAt,
     lastUsedAt: row.lastUsedAt,
     revokedAt: row.revokedAt,
+    droppedAlerts,
   };
 }
 
