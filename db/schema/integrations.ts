@@ -3,7 +3,7 @@ import { bigint, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueInde
 import { person, team } from "./people";
 import { rotation } from "./rotations";
 
-export const integrationKindEnum = pgEnum("integration_kind", ["alertmanager", "ticket-webhook"]);
+export const integrationKindEnum = pgEnum("integration_kind", ["alertmanager", "ticket-webhook", "pagerduty"]);
 
 /**
  * A webhook endpoint that captures interrupts for a team: Alertmanager pages credited to whoever held the
@@ -29,6 +29,9 @@ export const integration = pgTable(
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedById: uuid("revoked_by_id").references(() => person.id),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    // PagerDuty's signing secret of the webhook subscription, pasted by a planner: kept as is, since verifying its
+    // HMAC signatures needs the secret itself; never shown again or sent anywhere.
+    signingSecret: text("signing_secret"),
   },
   (t) => [uniqueIndex("integration_secret_hash_uq").on(t.secretHash), index("integration_team_idx").on(t.teamId)],
 );
@@ -77,4 +80,42 @@ export const webhookAlertLoss = pgTable(
     lastGroupKey: text("last_group_key"),
   },
   (t) => [primaryKey({ columns: [t.integrationId, t.reason] })],
+);
+
+/**
+ * Events of a webhook already handled, by the sender's event id (PagerDuty's `event.id`, Jira's webhook event id):
+ * a redelivered event changes nothing.
+ */
+export const webhookEvent = pgTable(
+  "webhook_event",
+  {
+    integrationId: uuid("integration_id")
+      .notNull()
+      .references(() => integration.id),
+    eventId: text("event_id").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.integrationId, t.eventId] })],
+);
+
+/**
+ * Which person a PagerDuty user is, remembered per team: PagerDuty names people by user id and name, never by
+ * Toilcap's email. Proposed from names and emails, confirmed or changed by a planner; used by the CSV import and
+ * the webhook alike.
+ */
+export const pagerdutyUserLink = pgTable(
+  "pagerduty_user_link",
+  {
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => team.id),
+    pagerdutyUserId: text("pagerduty_user_id").notNull(),
+    pagerdutyName: text("pagerduty_name").notNull(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    updatedById: uuid("updated_by_id").references(() => person.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.pagerdutyUserId] })],
 );

@@ -1,13 +1,15 @@
 import { plannerProcedure, router } from "@/server/trpc/init";
 import { teamOnlyInput } from "@/server/schemas/people";
-import { createIntegrationInput, integrationIdInput } from "@/server/schemas/integrations";
+import { createIntegrationInput, integrationIdInput, setSigningSecretInput } from "@/server/schemas/integrations";
 import { createIntegration } from "@/server/services/integrations/create-integration";
 import { listIntegrations } from "@/server/services/integrations/list-integrations";
 import { revokeIntegration } from "@/server/services/integrations/revoke-integration";
+import { setSigningSecret } from "@/server/services/integrations/set-signing-secret";
 
 /** Webhook endpoints of a team, managed by its planners and managers: they decide who gets paged. */
 export const integrationsRouter = router({
   list: plannerProcedure.input(teamOnlyInput).query(({ ctx, input }) => listIntegrations(ctx.db, input.teamId)),
   create: plannerProcedure.input(createIntegrationInput).mutation(({ ctx, input }) => createIntegration(ctx.db, ctx.viewer, input, ctx.now())),
   revoke: plannerProcedure.input(integrationIdInput).mutation(({ ctx, input }) => revokeIntegration(ctx.db, ctx.viewer, input, ctx.now())),
+  setSigningSecret: plannerProcedure.input(setSigningSecretInput).mutation(({ ctx, input }) => setSigningSecret(ctx.db, ctx.viewer, input, ctx.now())),
 });

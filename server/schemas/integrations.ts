@@ -3,7 +3,7 @@ import { teamScoped } from "./common";
 
 /** Inputs of the integrations procedures (issue 6), shared by the Settings form and the API. */
 
-export const integrationKind = z.enum(["alertmanager", "ticket-webhook"], { error: "Kind must be alertmanager or ticket-webhook" });
+export const integrationKind = z.enum(["alertmanager", "ticket-webhook", "pagerduty"], { error: "Kind must be alertmanager, ticket-webhook or pagerduty" });
 
 export const createIntegrationInput = teamScoped({
   kind: integrationKind.default("alertmanager"),
@@ -13,3 +13,14 @@ export const createIntegrationInput = teamScoped({
 });
 
 export const integrationIdInput = teamScoped({ integrationId: z.uuid("integrationId must be an integration's id") });
+
+/** PagerDuty shows a subscription's signing secret once, when the subscription is created: pasted here. */
+export const setSigningSecretInput = teamScoped({
+  integrationId: z.uuid("integrationId must be an integration's id"),
+  signingSecret: z
+    .string()
+    .trim()
+    .min(16, "Paste the whole signing secret PagerDuty showed")
+    .max(200, "At most 200 characters")
+    .regex(/^[\x21-\x7e]+$/, "A signing secret is printable characters without spaces"),
+});

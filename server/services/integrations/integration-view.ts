@@ -19,6 +19,8 @@ export interface IntegrationView {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  /** PagerDuty: whether the subscription's signing secret was pasted (deliveries are refused until it is). */
+  hasSigningSecret: boolean;
   /** Null when nothing was ever dropped. */
   droppedAlerts: DroppedAlerts | null;
 }
@@ -35,12 +37,13 @@ export function integrationView(row: IntegrationRow, rotationName: string | null
     createdAt: row.createdAt,
     lastUsedAt: row.lastUsedAt,
     revokedAt: row.revokedAt,
+    hasSigningSecret: row.signingSecret !== null,
     droppedAlerts,
   };
 }
 
-/** What the integration's row looks like in the audit log: everything but the secret's hash. */
+/** What the integration's row looks like in the audit log: everything but the secret's hash and the signing secret. */
 export function auditedIntegration(row: IntegrationRow) {
-  const { secretHash: _hidden, ...rest } = row;
-  return rest;
+  const { secretHash: _hidden, signingSecret, ...rest } = row;
+  return { ...rest, hasSigningSecret: signingSecret !== null };
 }
