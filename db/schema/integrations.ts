@@ -99,23 +99,25 @@ export const webhookEvent = pgTable(
 );
 
 /**
- * Which person a PagerDuty user is, remembered per team: PagerDuty names people by user id and name, never by
- * Toilcap's email. Proposed from names and emails, confirmed or changed by a planner; used by the CSV import and
- * the webhook alike.
+ * Which person a user of another system is, remembered per team: PagerDuty names people by user id and name, Jira
+ * Cloud by account id (often hiding the email), never by Toilcap's email. Proposed from names and emails, kept by a
+ * planner; used by the PagerDuty CSV import and the PagerDuty and Jira webhooks.
  */
-export const pagerdutyUserLink = pgTable(
-  "pagerduty_user_link",
+export const externalUserLink = pgTable(
+  "external_user_link",
   {
     teamId: uuid("team_id")
       .notNull()
       .references(() => team.id),
-    pagerdutyUserId: text("pagerduty_user_id").notNull(),
-    pagerdutyName: text("pagerduty_name").notNull(),
+    // pagerduty or jira
+    system: text("system").notNull(),
+    externalUserId: text("external_user_id").notNull(),
+    externalName: text("external_name").notNull(),
     personId: uuid("person_id")
       .notNull()
       .references(() => person.id),
     updatedById: uuid("updated_by_id").references(() => person.id),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.teamId, t.pagerdutyUserId] })],
+  (t) => [primaryKey({ columns: [t.teamId, t.system, t.externalUserId] })],
 );

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { POST } from "@/app/api/integrations/pagerduty/[secret]/route";
 import type { Database } from "@/db/client";
-import { interrupt, pagerdutyUserLink } from "@/db/schema";
+import { externalUserLink, interrupt } from "@/db/schema";
 import { useDatabase } from "@/server/db/runtime";
 import { requestCounts } from "@/server/integrations/tickets/test-delivery";
 import { at, callerAt, makeRotationTeam, weeklyDraft } from "@/server/testing/rotation-fixtures";
@@ -117,7 +117,7 @@ describe(`the PagerDuty v3 webhook on ${testEngine}`, () => {
     expect(unknown.body).toMatchObject({ outcome: "created", credit: "on-call" });
     // 4 March is in the rotation's first week: Erik's.
     expect((await stored("PFALLBACK"))?.assigneeId).toBe(engineer(0).id);
-    await database.db.insert(pagerdutyUserLink).values({ teamId: fx.team.id, pagerdutyUserId: "PLINKED", pagerdutyName: "Ana Ruiz", personId: engineer(2).id });
+    await database.db.insert(externalUserLink).values({ teamId: fx.team.id, system: "pagerduty", externalUserId: "PLINKED", externalName: "Ana Ruiz", personId: engineer(2).id });
     const linked = await signed(incidentEvent("EVT-LINKED", "incident.triggered", incident("PLINK", { assignees: [{ id: "PLINKED", name: "Ana Ruiz" }] }), "2026-03-04T13:02:12Z"));
     expect(linked.body).toMatchObject({ credit: "assignee" });
     expect((await stored("PLINK"))?.assigneeId).toBe(engineer(2).id);

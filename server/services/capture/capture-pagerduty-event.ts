@@ -6,7 +6,7 @@ import { countWebhookRequest } from "../integrations/count-webhook-request";
 import type { IntegrationRow } from "../integrations/find-integration";
 import type { Severity } from "./alert-signal";
 import { creditOnCall } from "./credit-on-call";
-import { matchPagerdutyUsers, type PagerdutyPerson } from "./pagerduty-people";
+import { matchExternalUsers, type PagerdutyPerson } from "./external-people";
 
 /** Incidents from PagerDuty, by its webhook or its CSV export, share one id space per team: its incident id. */
 export const PAGERDUTY_SOURCE = "pagerduty";
@@ -38,7 +38,7 @@ type InterruptRow = typeof interrupt.$inferSelect;
 
 async function credit(db: Db, source: IntegrationRow, signal: PagerdutyIncidentSignal, now: Date): Promise<{ personId: string | null; by: CreditSource }> {
   const candidates = [...signal.assignees.map((user) => ({ user, by: "assignee" as const })), ...(signal.agent ? [{ user: signal.agent, by: "acknowledger" as const }] : [])];
-  const matched = await matchPagerdutyUsers(db, source.teamId, candidates.map((c) => c.user));
+  const matched = await matchExternalUsers(db, source.teamId, "pagerduty", candidates.map((c) => c.user));
   const first = candidates.find((c) => matched.has(c.user.id));
   const personId = first ? matched.get(first.user.id)?.personId : undefined;
   if (first && personId) return { personId, by: first.by };

@@ -1,25 +1,31 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { pagerdutyUserLink, person, teamMember } from "@/db/schema";
+import { externalUserLink, person, teamMember } from "@/db/schema";
 
-/** A person as PagerDuty names them: its user id (`PXPGF42`), and the name and email it shows, when known. */
-export interface PagerdutyPerson {
+/** Systems whose users a team links to its people. */
+export type ExternalSystem = "pagerduty" | "jira";
+
+/** A person as another system names them: its user id (`PXPGF42`, a Jira account id), and the name and email it shows. */
+export interface ExternalPerson {
   id: string;
   name: string | null;
   email?: string | null;
 }
 
-/** How a PagerDuty user was matched to a member: a link the team remembers, or a proposal from the name or email. */
-export type PagerdutyMatch = { personId: string; name: string; by: "link" | "email" | "name" };
+/** A PagerDuty user. */
+export type PagerdutyPerson = ExternalPerson;
+
+/** How a user was matched to a member: a link the team remembers, or a proposal from the name or email. */
+export type ExternalMatch = { personId: string; name: string; by: "link" | "email" | "name" };
 
 const normalName = (name: string) => name.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
 
 /**
- * The team's members matching these PagerDuty users: by the team's remembered link first, else by email, else
+ * The team's members matching these users of a system: by the team's remembered link first, else by email, else
  * by a name that exactly one member has. Users nobody matches are left out.
  */
-export async function matchPagerdutyUsers(db: Db, teamId: string, users: readonly PagerdutyPerson[]): Promise<Map<string, PagerdutyMatch>> {
-  const matches = new Map<string, PagerdutyMatch>();
+export async function matchExternalUsers(db: Db, teamId: string, system: ExternalSystem, users: readonly ExternalPerson[]): Promise<Map<string, ExternalMatch>> {
+  const matches = new Map<string, ExternalMatch>();
   if (users.length === 0) return matches;
   const members = await db
     .selectDistinct({ personId: person.id, name: person.name, email: person.email })
@@ -29,9 +35,11 @@ export async function matchPagerdutyUsers(db: Db, teamId: string, users: readonl
   const memberById = new Map(members.map((m) => [m.personId, m]));
   const links = await db
     .select()
-    .from(pagerdutyUserLink)
-    .where(and(eq(pagerdutyUserLink.teamId, teamId), inArray(pagerdutyUserLink.pagerdutyUserId, [...new Set(users.map((u) => u.id))])));
-  const linked = new Map(links.flatMap((link) => (memberById.has(link.personId) ? [[link.pagerdutyUserId, link.personId] as const] : [])));
+    .from(externalUserLink)
+    .where(
+      and(eq(externalUserLink.teamId, teamId), eq(externalUserLink.system, system), inArray(externalUserLink.externalUserId, [...new Set(users.map((u) => u.id))])),
+    );
+  const linked = new Map(links.flatMap((link) => (memberById.has(link.personId) ? [[link.externalUserId, link.personId] as const] : [])));
   for (const user of users) {
     const linkedId = linked.get(user.id);
     const byLink = linkedId ? memberById.get(linkedId) : undefined;
