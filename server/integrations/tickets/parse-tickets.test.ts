@@ -116,12 +116,12 @@ describe("parseInstant", () => {
     const file = parseTicketCsv(text, "UTC");
     if (!file.ok) throw new Error(file.message);
     expect(file.namesPeople).toBe(true);
-    expect(ok(file.rows[0]).pagerdutyUsers).toEqual([
+    expect(ok(file.rows[0])?.pagerdutyUsers).toEqual([
       { id: "PT3BEN1", name: "Ben Okafor", role: "assignee" },
       { id: "PXPGF42", name: "Ana Ruiz", role: "assignee" },
       { id: "PXPGF42", name: "Ana Ruiz", role: "acknowledger" },
       { id: "PXPGF42", name: "Ana Ruiz", role: "resolver" },
     ]);
-    expect(ok(file.rows[1]).pagerdutyUsers).toEqual([{ id: "PONLYID", name: null, role: "assignee" }]);
+    expect(ok(file.rows[1])?.pagerdutyUsers).toEqual([{ id: "PONLYID", name: null, role: "assignee" }]);
   });
 });
