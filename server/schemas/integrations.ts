@@ -24,3 +24,21 @@ export const setSigningSecretInput = teamScoped({
     .max(200, "At most 200 characters")
     .regex(/^[\x21-\x7e]+$/, "A signing secret is printable characters without spaces"),
 });
+
+/** Which person a PagerDuty user or Jira account is, for this team: kept, and changed, by its planners. */
+export const linkUserInput = teamScoped({
+  system: z.enum(["pagerduty", "jira"], { error: "System must be pagerduty or jira" }),
+  externalUserId: z
+    .string()
+    .trim()
+    .min(1, "Enter the user's id in that system")
+    .max(128, "At most 128 characters")
+    .regex(/^[\x21-\x7e]+$/, "An id is printable characters without spaces"),
+  externalName: z
+    .string()
+    .trim()
+    .min(1, "Enter the name the system shows")
+    .max(200, "At most 200 characters")
+    .refine((name) => !/[\r\n\u2028\u2029\u0085]/.test(name), "A name must be one line"),
+  personId: z.uuid("personId must be a person's id"),
+});
