@@ -1,2 +1,37 @@
+ALTER TYPE "public"."integration_kind" ADD VALUE 'pagerduty';--> statement-breakpoint
+CREATE TABLE "external_user_link" (
+	"team_id" uuid NOT NULL,
+	"system" text NOT NULL,
+	"external_user_id" text NOT NULL,
+	"external_name" text NOT NULL,
+	"person_id" uuid NOT NULL,
+	"updated_by_id" uuid,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "external_user_link_team_id_system_external_user_id_pk" PRIMARY KEY("team_id","system","external_user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "webhook_alert_loss" (
+	"integration_id" uuid NOT NULL,
+	"reason" text NOT NULL,
+	"alerts" bigint DEFAULT 0 NOT NULL,
+	"notifications" bigint DEFAULT 0 NOT NULL,
+	"last_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_group_key" text,
+	CONSTRAINT "webhook_alert_loss_integration_id_reason_pk" PRIMARY KEY("integration_id","reason")
+);
+--> statement-breakpoint
+CREATE TABLE "webhook_event" (
+	"integration_id" uuid NOT NULL,
+	"event_id" text NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "webhook_event_integration_id_event_id_pk" PRIMARY KEY("integration_id","event_id")
+);
+--> statement-breakpoint
 ALTER TABLE "team" ADD COLUMN "breach_webhook_secret" text;--> statement-breakpoint
-ALTER TABLE "cap_breach" ADD COLUMN "delivery_queued_at" timestamp with time zone;
+ALTER TABLE "integration" ADD COLUMN "signing_secret" text;--> statement-breakpoint
+ALTER TABLE "cap_breach" ADD COLUMN "delivery_queued_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "external_user_link" ADD CONSTRAINT "external_user_link_team_id_team_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."team"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "external_user_link" ADD CONSTRAINT "external_user_link_person_id_person_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."person"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "external_user_link" ADD CONSTRAINT "external_user_link_updated_by_id_person_id_fk" FOREIGN KEY ("updated_by_id") REFERENCES "public"."person"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "webhook_alert_loss" ADD CONSTRAINT "webhook_alert_loss_integration_id_integration_id_fk" FOREIGN KEY ("integration_id") REFERENCES "public"."integration"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "webhook_event" ADD CONSTRAINT "webhook_event_integration_id_integration_id_fk" FOREIGN KEY ("integration_id") REFERENCES "public"."integration"("id") ON DELETE no action ON UPDATE no action;

@@ -3,7 +3,7 @@ import { bigint, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueInde
 import { person, team } from "./people";
 import { rotation } from "./rotations";
 
-export const integrationKindEnum = pgEnum("integration_kind", ["alertmanager", "ticket-webhook"]);
+export const integrationKindEnum = pgEnum("integration_kind", ["alertmanager", "ticket-webhook", "pagerduty"]);
 
 /**
  * A webhook endpoint that captures interrupts for a team: Alertmanager pages credited to whoever held the
@@ -29,6 +29,9 @@ export const integration = pgTable(
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedById: uuid("revoked_by_id").references(() => person.id),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    // PagerDuty's signing secret of the webhook subscription, pasted by a planner: kept as is, since verifying its
+    // HMAC signatures needs the secret itself; never shown again or sent anywhere.
+    signingSecret: text("signing_secret"),
   },
   (t) => [uniqueIndex("integration_secret_hash_uq").on(t.secretHash), index("integration_team_idx").on(t.teamId)],
 );
@@ -55,4 +58,66 @@ export const webhookRequestCount = pgTable(
     lastAt: timestamp("last_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.integrationId, t.outcome] })],
+);
+
+/**
+ * Alerts a notification named but Toilcap could not store, counted per integration and reason, so nothing is lost
+ * silently: `truncated` (the sender left them out: Alertmanager's max_alerts, its `truncatedAlerts`), `oversize`
+ * (past the body or alert-count limit: the group was stored up to the limit), `invalid` (an alert that could not
+ * be read; the others of its notification were stored). One row per integration and reason, incremented in place.
+ */
+export const webhookAlertLoss = pgTable(
+  "webhook_alert_loss",
+  {
+    integrationId: uuid("integration_id")
+      .notNull()
+      .references(() => integration.id),
+    reason: text("reason").notNull(),
+    alerts: bigint("alerts", { mode: "number" }).notNull().default(0),
+    notifications: bigint("notifications", { mode: "number" }).notNull().default(0),
+    lastAt: timestamp("last_at", { withTimezone: true }).notNull().defaultNow(),
+    // The group of the last notification with a loss, to find it in the sender's logs.
+    lastGroupKey: text("last_group_key"),
+  },
+  (t) => [primaryKey({ columns: [t.integrationId, t.reason] })],
+);
+
+/**
+ * Events of a webhook already handled, by the sender's event id (PagerDuty's `event.id`, Jira's webhook event id):
+ * a redelivered event changes nothing.
+ */
+export const webhookEvent = pgTable(
+  "webhook_event",
+  {
+    integrationId: uuid("integration_id")
+      .notNull()
+      .references(() => integration.id),
+    eventId: text("event_id").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.integrationId, t.eventId] })],
+);
+
+/**
+ * Which person a user of another system is, remembered per team: PagerDuty names people by user id and name, Jira
+ * Cloud by account id (often hiding the email), never by Toilcap's email. Proposed from names and emails, kept by a
+ * planner; used by the PagerDuty CSV import and the PagerDuty and Jira webhooks.
+ */
+export const externalUserLink = pgTable(
+  "external_user_link",
+  {
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => team.id),
+    // pagerduty or jira
+    system: text("system").notNull(),
+    externalUserId: text("external_user_id").notNull(),
+    externalName: text("external_name").notNull(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    updatedById: uuid("updated_by_id").references(() => person.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.system, t.externalUserId] })],
 );

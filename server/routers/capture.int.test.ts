@@ -34,7 +34,7 @@ async function capture(alerts: TestAlert[], groupKey: string) {
   if (!parsed.ok) throw new Error(parsed.reason);
   const [source] = await database.db.select().from(integration).where(eq(integration.id, fx.integration.id));
   if (!source) throw new Error("no integration");
-  return captureAlerts(database.db, source, toNotification(parsed.payload), NOW);
+  return captureAlerts(database.db, source, toNotification(parsed.payload, NOW), NOW);
 }
 
 function alert(fingerprint: string, startsAt: string, changes: Partial<TestAlert> = {}): TestAlert {

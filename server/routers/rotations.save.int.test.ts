@@ -83,6 +83,15 @@ describe(`saving rotations on ${testEngine}`, () => {
     expect(restricted.message).toMatch(/workingDays: Pick the working days/);
   });
 
+  test("a rotation name with a line break is refused naming the field, so it cannot inject calendar events", async () => {
+    const planner = await callerAt(database.db, fx.planner.id, now);
+    for (const name of ["Primary\r\nBEGIN:VEVENT", "Primary\nSUMMARY:x", "Primary\u2028x"]) {
+      const refused = await failureOf(planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(people(), { name }) }));
+      expect(refused).toMatchObject({ code: "BAD_REQUEST" });
+      expect(refused.message).toMatch(/^name: A rotation name must be one line/);
+    }
+  });
+
   test("remove hides a rotation and restore brings it back with a new version", async () => {
     const planner = await callerAt(database.db, fx.planner.id, now);
     const created = await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(people(), { name: "Short-lived" }) });

@@ -30,7 +30,13 @@ const isoDate = z
   .refine((value) => DateTime.fromISO(value, { zone: "utc" }).isValid, "Enter a real calendar date");
 
 const rotationShape = {
-  name: z.string().trim().min(1, "Name the rotation").max(80, "At most 80 characters"),
+  // One line: the name heads calendar feeds and lists, where a line break would start a new entry.
+  name: z
+    .string()
+    .trim()
+    .min(1, "Name the rotation")
+    .max(80, "At most 80 characters")
+    .refine((name) => !/[\r\n\u2028\u2029\u0085]/.test(name), "A rotation name must be one line, without line breaks"),
   role: rotationRole,
   timeZone,
   shiftUnit,

@@ -10,4 +10,6 @@ export const ticketImportInput = teamScoped({
   csv: z.string().min(1, "Choose a CSV file").max(MAX_TICKET_CSV_CHARS, "At most 5 MB per file; split it"),
   /** The zone of times written without an offset; defaults to the importer's own. */
   timeZone: timeZone.optional(),
+  /** Rows nobody in the file can be credited with go to whoever was on duty in this rotation when they opened. */
+  rotationId: z.uuid("rotationId must be a rotation's id").nullish(),
 });

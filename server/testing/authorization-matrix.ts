@@ -219,6 +219,15 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
   "integrations.list": { input: (w) => ({ teamId: w.teamA.id }), expect: PLANNER },
   "integrations.create": { input: (w) => ({ teamId: w.teamA.id, kind: "alertmanager", name: "Staging", rotationId: w.rotationA.id }), expect: PLANNER },
   "integrations.revoke": { input: (w) => ({ teamId: w.teamA.id, integrationId: w.integration.integration.id }), expect: PLANNER },
+  "integrations.userLinks": { input: (w) => ({ teamId: w.teamA.id }), expect: PLANNER },
+  "integrations.linkUser": {
+    input: (w) => ({ teamId: w.teamA.id, system: "pagerduty", externalUserId: "PXPGF42", externalName: "Ana Ruiz", personId: w.personIds.engineerA }),
+    expect: PLANNER,
+  },
+  "integrations.setSigningSecret": {
+    input: (w) => ({ teamId: w.teamA.id, integrationId: w.pagerduty.integration.id, signingSecret: "Gx8sYdG0rq6Cq1fPpkZ4rS0uHJbEwq2v" }),
+    expect: PLANNER,
+  },
 
   "tickets.preview": {
     input: (w) => ({ teamId: w.teamA.id, csv: "ticket id,opened,resolved,assignee email,service,summary\nT-1,2026-11-16T09:00:00Z,,,billing,Quota\n" }),

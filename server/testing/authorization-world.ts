@@ -128,6 +128,7 @@ export async function buildAuthorizationWorld(db: Db) {
   });
   const token = await asEngineerA.apiTokens.create({ name: "matrix script" });
   const integration = await asPlannerA.integrations.create({ teamId: teamA.id, kind: "alertmanager", name: "Prometheus", rotationId: rotationA.id });
+  const pagerduty = await asPlannerA.integrations.create({ teamId: teamA.id, kind: "pagerduty", name: "PagerDuty", rotationId: rotationA.id });
   const estimate = await asManagerA.reports.saveEstimate({
     teamId: teamA.id,
     sourceKind: "template",
@@ -174,6 +175,7 @@ export async function buildAuthorizationWorld(db: Db) {
     absence,
     token,
     integration,
+    pagerduty,
     estimate,
     workspaceFile,
     currentShiftStart,

@@ -6,6 +6,7 @@ import { EmptyState } from "@/app/_components/empty-state";
 import { formatPercent } from "@/app/_lib/format";
 import { chooseTeam } from "@/app/_lib/team";
 import { IntegrationsPanel } from "@/app/_components/capture/integrations-panel";
+import { UserLinksPanel } from "@/app/_components/capture/user-links-panel";
 import { BreachWebhookCard } from "@/app/_components/breaches/breach-webhook-card";
 import { ApiTokens } from "./api-tokens";
 import { CreateTeamForm } from "./create-team-form";
@@ -91,6 +92,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             <Link href={`/settings/tickets?team=${team.id}`}>Import tickets</Link>
           </p>
           <IntegrationsPanel teamId={team.id} timeZone={viewer.timeZone} />
+          <UserLinksPanel teamId={team.id} members={members.map((member) => ({ personId: member.personId, name: member.name }))} />
         </section>
       )}
       {team && <BreachWebhookCard teamId={team.id} />}

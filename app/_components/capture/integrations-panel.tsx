@@ -8,6 +8,7 @@ import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
 import { FieldError } from "@/app/_components/field-error";
 import { NewIntegrationSecret } from "./new-integration-secret";
+import { SigningSecretForm } from "./signing-secret-form";
 import type { CreatedIntegration, IntegrationItem } from "./types";
 
 type Kind = IntegrationItem["kind"];
@@ -15,11 +16,21 @@ type Kind = IntegrationItem["kind"];
 const KINDS: ReadonlyArray<readonly [Kind, string]> = [
   ["alertmanager", "Alertmanager"],
   ["ticket-webhook", "Ticket webhook"],
+  ["pagerduty", "PagerDuty"],
 ];
+
+const KIND_LABEL: Record<Kind, string> = { alertmanager: "Alertmanager", "ticket-webhook": "Tickets", pagerduty: "PagerDuty" };
+
+const KIND_HINT: Record<Kind, string> = {
+  alertmanager: "Pages from Alertmanager, credited to whoever is on call when an alert fires.",
+  "ticket-webhook": "Tickets from a ticket system, one JSON call per ticket, credited to their assignee when they are a member of this team.",
+  pagerduty: "Incidents from a PagerDuty webhook subscription (v3), credited to the PagerDuty assignee matched to a member, else to whoever is on call.",
+};
 
 /** Who an integration credits, in the words of the table. */
 function creditsText(item: IntegrationItem): string {
   if (item.kind === "alertmanager") return item.rotationName ? `On call in ${item.rotationName}` : "—";
+  if (item.kind === "pagerduty") return item.rotationName ? `PagerDuty assignee, else on call in ${item.rotationName}` : "PagerDuty assignee";
   return item.rotationName ? `Assignee, else on duty in ${item.rotationName}` : "Ticket assignee";
 }
 
@@ -53,7 +64,7 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
   );
   const revoke = useMutation(
     trpc.integrations.revoke.mutationOptions({
-      onSuccess: (result) => announce({ text: `Revoked ${result.name}: its URL no longer accepts ${result.kind === "alertmanager" ? "alerts" : "tickets"}.` }),
+      onSuccess: (result) => announce({ text: `Revoked ${result.name}: its URL no longer accepts ${{ alertmanager: "alerts", "ticket-webhook": "tickets", pagerduty: "PagerDuty events" }[result.kind]}.` }),
       onError: (failure) => announce({ text: `Could not revoke: ${messageOf(failure)}`, tone: "error" }),
       onSettled: () => {
         setConfirming(null);
@@ -95,12 +106,16 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
             {integrations.data.map((item: IntegrationItem) => (
               <tr key={item.id}>
                 <td>{item.name}</td>
-                <td className="nowrap">{item.kind === "alertmanager" ? "Alertmanager" : "Tickets"}</td>
+                <td className="nowrap">{KIND_LABEL[item.kind]}</td>
                 <td>{creditsText(item)}</td>
                 <td>
                   <code>…/{item.prefix}…</code>
                 </td>
-                <td className="nowrap">{item.lastUsedAt ? localDateTime(item.lastUsedAt, timeZone) : "never"}</td>
+                <td>
+                  <span className="nowrap">{item.lastUsedAt ? localDateTime(item.lastUsedAt, timeZone) : "never"}</span>
+                  {item.droppedAlerts ? <DroppedAlertsNote dropped={item.droppedAlerts} timeZone={timeZone} /> : null}
+                  {item.kind === "pagerduty" && !item.revokedAt ? <SigningSecretForm teamId={teamId} item={item} onSaved={refresh} /> : null}
+                </td>
                 <td>
                   {item.revokedAt ? (
                     <span className="stat-note">revoked {localDateTime(item.revokedAt, timeZone)}</span>
@@ -155,9 +170,7 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
             ))}
           </div>
           <span className="hint" id="integration-kind-hint">
-            {kind === "alertmanager"
-              ? "Pages from Alertmanager, credited to whoever is on call when an alert fires."
-              : "Tickets from a ticket system, one JSON call per ticket, credited to their assignee when they are a member of this team."}
+            {KIND_HINT[kind]}
           </span>
         </fieldset>
         <div className="row">
@@ -166,7 +179,7 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
             <input
               id="integration-name"
               value={name}
-              placeholder={kind === "alertmanager" ? "Prometheus production" : "Jira ops queue"}
+              placeholder={{ alertmanager: "Prometheus production", "ticket-webhook": "Jira ops queue", pagerduty: "PagerDuty production" }[kind]}
               onChange={(event) => setName(event.target.value)}
               aria-invalid={errors.name ? true : undefined}
               aria-describedby="integration-name-error"
@@ -177,6 +190,10 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
             <label htmlFor="integration-rotation">
               {kind === "alertmanager" ? (
                 "Credit pages to whoever is on call in"
+              ) : kind === "pagerduty" ? (
+                <>
+                  Credit incidents nobody is matched for to whoever is on call in <span className="optional">(optional)</span>
+                </>
               ) : (
                 <>
                   Credit other tickets to whoever is on duty in <span className="optional">(optional)</span>
@@ -212,5 +229,20 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
         </div>
       </form>
     </div>
+  );
+}
+
+/** Alerts that were named but not stored: never lost silently (see the README on Alertmanager's max_alerts). */
+function DroppedAlertsNote({ dropped, timeZone }: { dropped: NonNullable<IntegrationItem["droppedAlerts"]>; timeZone: string }) {
+  const parts = [
+    dropped.truncated > 0 ? `${dropped.truncated} left out by Alertmanager (max_alerts)` : null,
+    dropped.oversize > 0 ? `${dropped.oversize} past the size limit` : null,
+    dropped.invalid > 0 ? `${dropped.invalid} unreadable` : null,
+  ].filter((part): part is string => part !== null);
+  return (
+    <span className="stat-note dropped-alerts" role="note">
+      {" "}
+      Alerts not stored: {parts.join(", ")}; last {localDateTime(dropped.lastAt, timeZone)}.
+    </span>
   );
 }

@@ -64,6 +64,13 @@ export function NewIntegrationSecret({ created, onDone }: { created: CreatedInte
             <code>{alertmanagerConfig(url)}</code>
           </pre>
         </>
+      ) : created.integration.kind === "pagerduty" ? (
+        <p className="stat-note" style={{ margin: "0.6rem 0 0" }}>
+          In PagerDuty: Integrations → Generic Webhooks (v3) → New Webhook. Paste this URL as the Webhook URL, choose the
+          service or team, and pick the events <code>incident.triggered</code>, <code>incident.acknowledged</code> and{" "}
+          <code>incident.resolved</code>. PagerDuty then shows the subscription&apos;s signing secret once: paste it beside this
+          integration in the list below. Deliveries are refused until it is there.
+        </p>
       ) : (
         <>
           <p className="stat-note" style={{ margin: "0.6rem 0 0.25rem" }}>

@@ -67,14 +67,44 @@ describe("parseAlertmanagerPayload", () => {
     ["fingerprint", { fingerprint: 42 }, /alerts\.0\.fingerprint: must be a string/],
     ["status", { status: "silenced" }, /alerts\.0\.status/],
     ["labels", { labels: { alertname: 1 } }, /alerts\.0\.labels\.alertname: label values must be strings/],
-  ])("names the alert field at fault: %s", (_field, change, reason) => {
-    const payload = notification([PAYMENTS_5XX]);
-    expect(reasonOf({ ...payload, alerts: [{ ...payload.alerts[0], ...change }] })).toMatch(reason);
+  ])("refuses only the alert at fault, naming its field, and keeps the others: %s", (_field, change, reason) => {
+    const payload = notification([PAYMENTS_5XX, CHECKOUT_5XX]);
+    const result = parse({ ...payload, alerts: [{ ...payload.alerts[0], ...change }, payload.alerts[1]] });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.payload.alerts.map((a) => a.fingerprint)).toEqual([CHECKOUT_5XX.fingerprint]);
+    expect(result.refusedAlerts).toEqual([{ index: 0, reason: expect.stringMatching(reason) }]);
+    expect(result.losses).toEqual({ truncated: 0, oversize: 0, invalid: 1 });
   });
 
-  test("refuses more alerts than one notification may carry", () => {
-    const many = Array.from({ length: 1001 }, (_, i) => ({ ...PAYMENTS_5XX, fingerprint: `fp${i}` }));
-    expect(reasonOf(notification(many))).toMatch(/alerts: at most 1000 alerts/);
+  test("records Alertmanager's truncatedAlerts as lost, and refuses a bad count", () => {
+    const result = parse({ ...notification([PAYMENTS_5XX]), truncatedAlerts: 2 });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.losses).toEqual({ truncated: 2, oversize: 0, invalid: 0 });
+    expect(reasonOf({ ...notification([PAYMENTS_5XX]), truncatedAlerts: -1 })).toMatch(/truncatedAlerts: must be 0 or more/);
+  });
+
+  test("keeps the first 1000 alerts of a larger group and counts the rest as dropped", () => {
+    const many = Array.from({ length: 1003 }, (_, i) => ({ ...PAYMENTS_5XX, fingerprint: `fp${i}` }));
+    const result = parse(notification(many));
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.payload.alerts).toHaveLength(1000);
+    expect(result.losses).toEqual({ truncated: 0, oversize: 3, invalid: 0 });
+  });
+
+  test("keeps the alerts that fit the byte budget, in order, and counts the rest", () => {
+    const alerts = Array.from({ length: 10 }, (_, i) => ({ ...PAYMENTS_5XX, fingerprint: `fp${i}` }));
+    const oneAlert = Buffer.byteLength(JSON.stringify(notification(alerts).alerts[0]));
+    const result = parseAlertmanagerPayload(JSON.stringify(notification(alerts)), { alertBytes: oneAlert * 4 + 10 });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.payload.alerts.map((a) => a.fingerprint)).toEqual(["fp0", "fp1", "fp2", "fp3"]);
+    expect(result.losses.oversize).toBe(6);
+  });
+
+  test("cleans NUL and lone surrogates out of labels and annotations instead of failing the notification", () => {
+    const payload = notification([{ ...PAYMENTS_5XX, summary: "disk\u0000full \ud800" }]);
+    const result = parse(payload);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.payload.alerts[0]?.annotations.summary).toBe("diskfull \ufffd");
   });
 });
 
@@ -106,11 +136,19 @@ describe("reading alerts into pages", () => {
   test("a notification becomes one group of signals", () => {
     const result = parse(notification([PAYMENTS_5XX, resolved(CHECKOUT_5XX, "2026-03-04T13:30:00Z")]));
     if (!result.ok) throw new Error(result.reason);
-    const signals = toNotification(result.payload);
+    const signals = toNotification(result.payload, new Date("2026-03-04T14:00:00Z"));
     expect(signals.groupKey).toBe(GROUP_KEY);
     expect(signals.alerts).toEqual([
       expect.objectContaining({ alertName: "HighErrorRate", service: "payments-api", severity: "critical", status: "firing", summary: PAYMENTS_5XX.summary }),
       expect.objectContaining({ service: "checkout", severity: "medium", status: "resolved", endsAt: new Date("2026-03-04T13:30:00Z") }),
     ]);
+  });
+
+  test("a resolved alert without an end closes when it was received", () => {
+    const { endsAt: _end, ...withoutEnd } = notification([resolved(CHECKOUT_5XX, "2026-03-04T13:30:00Z")]).alerts[0] ?? {};
+    const result = parse({ ...notification([]), status: "resolved", alerts: [withoutEnd, { ...withoutEnd, fingerprint: "zero", endsAt: "0001-01-01T00:00:00Z" }] });
+    if (!result.ok) throw new Error(result.reason);
+    const receivedAt = new Date("2026-03-04T14:00:00Z");
+    expect(toNotification(result.payload, receivedAt).alerts.map((a) => a.endsAt)).toEqual([receivedAt, receivedAt]);
   });
 });

@@ -174,9 +174,9 @@ describe(`the Alertmanager receiver on ${testEngine}`, () => {
       ["{\"version\": \"4\", ", /not valid JSON/],
       ["", /not valid JSON/],
       [{ ...notification([fresh]), version: "3" }, /version: must be "4"/],
-      [{ ...notification([fresh]), alerts: [{ ...notification([fresh]).alerts[0], startsAt: "today" }] }, /alerts\.0\.startsAt/],
       [{ ...notification([fresh]), groupKey: 7 }, /groupKey: must be a string/],
       [{ hello: "world" }, /version/],
+      [{ ...notification([fresh]), truncatedAlerts: "two" }, /truncatedAlerts: must be a whole number/],
     ];
     for (const [body, reason] of cases) {
       const answer = await deliver(fx.secret, body);
@@ -186,17 +186,22 @@ describe(`the Alertmanager receiver on ${testEngine}`, () => {
     expect(await countInterrupts()).toBe(before);
   });
 
-  test("a body over 1 MiB gets 413 with a reason and stores nothing, whether or not it declares its length", async () => {
+  test("an alert over the 1 MiB budget is dropped and said so, the group's others stored; past 8 MiB 413, declared or chunked", async () => {
     const before = await countInterrupts();
-    const padded = notification([alert("ff00000000000001", "2026-03-12T10:00:00Z", { summary: "x".repeat(1024 * 1024) })]);
+    const huge = alert("ff00000000000001", "2026-03-12T10:00:00Z", { summary: "x".repeat(1024 * 1024) });
+    const small = alert("ff00000000000002", "2026-03-12T10:00:00Z");
+    const answer = await deliver(fx.secret, notification([small, huge]));
+    expect(answer).toMatchObject({ status: 200, body: { ok: true, created: 1, dropped: { truncated: 0, oversize: 1, invalid: 0 } } });
+    expect(await countInterrupts()).toBe(before + 1);
+    const padded = notification([alert("ff00000000000003", "2026-03-12T10:00:00Z", { summary: "x".repeat(8 * 1024 * 1024) })]);
     const length = String(new TextEncoder().encode(JSON.stringify(padded)).length);
     const declared = await deliver(fx.secret, padded, { "content-length": length });
     expect(declared.status).toBe(413);
-    expect(declared.body.error).toMatch(/larger than the limit of 1048576 bytes/);
+    expect(declared.body.error).toMatch(/larger than the limit of 8388608 bytes/);
     const bytes = new TextEncoder().encode(JSON.stringify(padded));
     const chunked = new ReadableStream<Uint8Array>({
       start(controller) {
-        for (let offset = 0; offset < bytes.length; offset += 64 * 1024) controller.enqueue(bytes.slice(offset, offset + 64 * 1024));
+        for (let offset = 0; offset < bytes.length; offset += 256 * 1024) controller.enqueue(bytes.slice(offset, offset + 256 * 1024));
         controller.close();
       },
     });
@@ -209,7 +214,77 @@ describe(`the Alertmanager receiver on ${testEngine}`, () => {
     expect(request.headers.get("content-length")).toBeNull();
     const response = await POST(request, { params: Promise.resolve({ secret: fx.secret }) });
     expect(response.status).toBe(413);
-    expect(await countInterrupts()).toBe(before);
+    expect(await countInterrupts()).toBe(before + 1);
+  });
+
+  test("a NUL byte in a label or annotation no longer fails the notification: the alert is cleaned, the others kept", async () => {
+    const nul = alert("e1e0000000000001", "2026-03-12T11:00:00Z", { summary: "disk\u0000full" });
+    const bad = { ...notification([alert("e1e0000000000002", "2026-03-12T11:00:00Z")]).alerts[0], labels: { alertname: "Disk\u0000Full", "job\u0000": "node" } };
+    const answer = await deliver(fx.secret, { ...notification([nul]), alerts: [...notification([nul]).alerts, bad] });
+    expect(answer).toMatchObject({ status: 200, body: { ok: true, created: 2 } });
+    const pages = await pagesOf("e1e0000000000001", "e1e0000000000002");
+    expect(pages.map((p) => [p.summary, p.alertName])).toEqual([
+      ["diskfull", "HighErrorRate"],
+      [expect.any(String), "DiskFull"],
+    ]);
+  });
+
+  test("an alert that cannot be read is refused alone, named in the answer; the others are stored", async () => {
+    const good = alert("d1d0000000000001", "2026-03-12T12:00:00Z");
+    const payload = notification([good]);
+    const answer = await deliver(fx.secret, { ...payload, alerts: [{ ...payload.alerts[0], fingerprint: "d1d0000000000002", startsAt: "yesterday" }, ...payload.alerts] });
+    expect(answer).toMatchObject({
+      status: 200,
+      body: { created: 1, dropped: { invalid: 1 }, refusedAlerts: [{ index: 0, reason: expect.stringMatching(/alerts\.0\.startsAt/) }] },
+    });
+    expect(await pagesOf("d1d0000000000001")).toHaveLength(1);
+  });
+
+  test("a resolved alert without endsAt closes at receipt", async () => {
+    const firing = alert("c1c0000000000001", "2026-03-12T13:00:00Z");
+    await deliver(fx.secret, notification([firing]));
+    const { endsAt: _end, ...withoutEnd } = notification([resolved(firing, "2026-03-12T14:00:00Z")]).alerts[0] ?? {};
+    const answer = await deliver(fx.secret, { ...notification([]), status: "resolved", alerts: [withoutEnd] });
+    expect(answer).toMatchObject({ status: 200, body: { resolved: 1 } });
+    expect((await pagesOf("c1c0000000000001"))[0]?.resolvedAt).toEqual(NOW);
+  });
+
+  test("the secret may come as Authorization: Bearer instead of in the URL", async () => {
+    const { POST } = await import("@/app/api/integrations/alertmanager/route");
+    const body = JSON.stringify(notification([alert("b1b0000000000001", "2026-03-12T15:00:00Z")]));
+    const post = (headers: Record<string, string>) => POST(new Request("http://toilcap.test/api/integrations/alertmanager", { method: "POST", body, headers }));
+    const accepted = await post({ authorization: `Bearer ${fx.secret}` });
+    expect(accepted.status).toBe(200);
+    expect(await pagesOf("b1b0000000000001")).toHaveLength(1);
+    for (const authorization of [`Bearer ${"A".repeat(43)}`, `Basic ${fx.secret}`, "Bearer", ""]) {
+      const refused = await post({ authorization });
+      expect(refused.status, authorization).toBe(404);
+    }
+    expect((await post({})).headers.get("www-authenticate")).toMatch(/^Bearer/);
+  });
+
+  test("an unknown secret is answered before its body is read, closing the connection: a trickled body holds nothing", async () => {
+    const neverEnds = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("{"));
+      },
+    });
+    const { POST } = await import("@/app/api/integrations/alertmanager/[secret]/route");
+    const request = new Request(`http://toilcap.test/api/integrations/alertmanager/${"A".repeat(43)}`, { method: "POST", body: neverEnds, duplex: "half" } as RequestInit);
+    const response = await POST(request, { params: Promise.resolve({ secret: "A".repeat(43) }) });
+    expect(response.status).toBe(404);
+    expect(response.headers.get("connection")).toBe("close");
+  });
+
+  test("a known secret's body that trickles past the deadline gets 408, not a request held for minutes", async () => {
+    const neverEnds = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("{"));
+      },
+    });
+    const request = new Request("http://toilcap.test/hook", { method: "POST", body: neverEnds, duplex: "half" } as RequestInit);
+    const response = await receiveAlertmanagerWebhook(request, fx.secret, { db: async () => database.db, now: () => NOW, bodyDeadlineMs: 100 });
+    expect(response.status).toBe(408);
   });
 
   test("an unknown, malformed or revoked secret gets 404 and stores nothing", async () => {

@@ -41,7 +41,7 @@ describe(`Alertmanager request counts on ${testEngine}`, () => {
     expect(await counts()).toEqual({ accepted: 2, duplicate: 2, rejected: 0, failed: 0 });
     expect((await deliver(fx.secret, "{")).status).toBe(400);
     expect((await deliver(fx.secret, { ...firing, version: "3" })).status).toBe(400);
-    const padded = JSON.stringify(notification([{ ...PAYMENTS_5XX, summary: "x".repeat(1024 * 1024) }]));
+    const padded = JSON.stringify(notification([{ ...PAYMENTS_5XX, summary: "x".repeat(8 * 1024 * 1024) }]));
     expect((await deliver(fx.secret, padded)).status).toBe(413);
     expect(await counts()).toEqual({ accepted: 2, duplicate: 2, rejected: 3, failed: 0 });
   });

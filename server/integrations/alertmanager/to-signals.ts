@@ -50,12 +50,13 @@ export function summaryOf(alert: Pick<AlertmanagerAlert, "labels" | "annotations
   return clip(labels.instance ? `${name} on ${labels.instance}` : name);
 }
 
-export function toSignal(alert: AlertmanagerAlert): AlertSignal {
+/** A resolved alert without an end (a sender that omits `endsAt`, or Go's zero time) ended when we heard of it. */
+export function toSignal(alert: AlertmanagerAlert, receivedAt: Date): AlertSignal {
   return {
     fingerprint: alert.fingerprint,
     status: alert.status,
     startsAt: alert.startsAt,
-    endsAt: alert.endsAt,
+    endsAt: alert.status === "resolved" ? (alert.endsAt ?? receivedAt) : alert.endsAt,
     alertName: alert.labels.alertname?.trim().slice(0, 200) || null,
     service: serviceOf(alert.labels),
     severity: severityOf(alert.labels),
@@ -63,6 +64,6 @@ export function toSignal(alert: AlertmanagerAlert): AlertSignal {
   };
 }
 
-export function toNotification(payload: AlertmanagerPayload): AlertNotification {
-  return { groupKey: payload.groupKey, alerts: payload.alerts.map(toSignal) };
+export function toNotification(payload: AlertmanagerPayload, receivedAt: Date): AlertNotification {
+  return { groupKey: payload.groupKey, alerts: payload.alerts.map((alert) => toSignal(alert, receivedAt)) };
 }

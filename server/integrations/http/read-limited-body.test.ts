@@ -37,4 +37,17 @@ describe("readLimitedBody", () => {
     expect(await readLimitedBody(post(new Uint8Array([0xff, 0xfe, 0x00])), 100)).toMatchObject({ ok: false, status: 400 });
     expect(await readLimitedBody(post(null), 100)).toEqual({ ok: true, text: "" });
   });
+
+  test("refuses a body still trickling in after the deadline", async () => {
+    const encoder = new TextEncoder();
+    const trickle = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode("{"));
+      },
+    });
+    const started = performance.now();
+    const result = await readLimitedBody(post(trickle), 100, 200);
+    expect(result).toMatchObject({ ok: false, status: 408, reason: expect.stringContaining("0.2 seconds") });
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
 });

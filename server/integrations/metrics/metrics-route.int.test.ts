@@ -6,13 +6,16 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { and, count, eq, isNull } from "drizzle-orm";
 import { Registry } from "prom-client";
 import type { Database } from "@/db/client";
-import { interrupt, person, team, webhookRequestCount } from "@/db/schema";
+import { execFileSync } from "node:child_process";
+import { interrupt, person, rotation, team, webhookRequestCount } from "@/db/schema";
 import { GET } from "@/app/api/metrics/route";
 import { loadViewerByPersonId } from "@/server/auth/viewer";
 import type { Viewer } from "@/server/auth/permissions";
 import { useDatabase } from "@/server/db/runtime";
 import { createToken } from "@/server/services/api-tokens/create-token";
 import { createIntegration } from "@/server/services/integrations/create-integration";
+import { deliver } from "@/server/integrations/alertmanager/test-delivery";
+import { notification, PAYMENTS_5XX } from "@/server/integrations/alertmanager/test-payloads";
 import { deliverTicket } from "@/server/integrations/tickets/test-delivery";
 import { revokeToken } from "@/server/services/api-tokens/revoke-token";
 import { seedDemo } from "@/server/services/demo/seed-demo";
@@ -20,6 +23,16 @@ import { teamToil } from "@/server/services/reports/team-toil";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 
 const NOW = new Date("2025-05-07T15:00:00Z");
+
+/** Prometheus' own linter (Debian package `prometheus`); CI installs it. */
+const PROMTOOL = ["/usr/bin/promtool", "/usr/local/bin/promtool"].find((path) => {
+  try {
+    execFileSync(path, ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+});
 
 let database: Database;
 let teams: { platform: string; data: string };
@@ -135,30 +148,33 @@ describe(`GET /api/metrics on ${testEngine}`, () => {
     expect(response.headers.get("content-type")).toBe(new Registry().contentType);
     expect(response.headers.get("cache-control")).toBe("no-store");
     const { samples, types } = parseExposition(await response.text());
-    expect(types.get("toilcap_toil_share")).toBe("gauge");
+    expect(types.get("toilcap_toil_share_ratio")).toBe("gauge");
     expect(types.get("toilcap_interrupts_recorded_total")).toBe("counter");
     // Only her team: Data Platform is not hers.
-    expect(new Set(samples.map((s) => s.labels.team_id))).toEqual(new Set([teams.platform]));
+    expect(new Set(samples.flatMap((s) => s.labels.team_id ?? []))).toEqual(new Set([teams.platform]));
 
     const report = await teamToil(database.db, people.maria.viewer, { teamId: teams.platform, period: "month" }, NOW);
     expect(report.members.length).toBeGreaterThan(0);
-    expect(series(samples, "toilcap_toil_share", {})).toHaveLength(report.members.length);
+    expect(series(samples, "toilcap_toil_share_ratio", {})).toHaveLength(report.members.length);
     for (const member of report.members) {
-      const labels = { team: "Platform SRE", team_id: teams.platform, engineer: member.name, engineer_id: member.personId };
-      expect(series(samples, "toilcap_toil_share", labels).map((s) => s.value)).toEqual([member.accounting.toilShare]);
-      expect(series(samples, "toilcap_on_call_share", labels).map((s) => s.value)).toEqual([member.accounting.onCallShare]);
+      const labels = { team_id: teams.platform, engineer_id: member.personId };
+      expect(series(samples, "toilcap_toil_share_ratio", labels).map((s) => s.value)).toEqual([member.accounting.toilShare]);
+      expect(series(samples, "toilcap_on_call_share_ratio", labels).map((s) => s.value)).toEqual([member.accounting.onCallShare]);
       expect(series(samples, "toilcap_toil_cap_breach", labels).map((s) => s.value)).toEqual([member.toilCap.over ? 1 : 0]);
+      expect(series(samples, "toilcap_engineer_info", { engineer_id: member.personId }).map((s) => [s.labels.engineer, s.value])).toEqual([[member.name, 1]]);
     }
     // Real numbers, not zeros: someone works, someone carried the pager this month.
     expect(report.members.some((m) => m.accounting.toilShare > 0)).toBe(true);
-    expect(series(samples, "toilcap_on_call_share", {}).some((s) => s.value > 0)).toBe(true);
-    // Names outside ASCII survive the exposition's escaping.
-    expect(series(samples, "toilcap_toil_share", { engineer: "Sofía Herrera" })).toHaveLength(1);
+    expect(series(samples, "toilcap_on_call_share_ratio", {}).some((s) => s.value > 0)).toBe(true);
+    // Names live only in info metrics (a rename starts no new series), and survive the exposition's escaping.
+    expect(series(samples, "toilcap_engineer_info", { engineer: "Sofía Herrera" })).toHaveLength(1);
+    expect(samples.filter((s) => !s.name.endsWith("_info") && ("engineer" in s.labels || "team" in s.labels || "integration" in s.labels))).toEqual([]);
 
-    const teamLabels = { team: "Platform SRE", team_id: teams.platform };
-    expect(series(samples, "toilcap_toil_cap", teamLabels).map((s) => s.value)).toEqual([0.5]);
-    expect(series(samples, "toilcap_on_call_cap", teamLabels).map((s) => s.value)).toEqual([0.25]);
-    expect(series(samples, "toilcap_team_toil_share", teamLabels).map((s) => s.value)).toEqual([report.totals.accounting.toilShare]);
+    const teamLabels = { team_id: teams.platform };
+    expect(series(samples, "toilcap_team_info", teamLabels).map((s) => [s.labels.team, s.value])).toEqual([["Platform SRE", 1]]);
+    expect(series(samples, "toilcap_toil_cap_ratio", teamLabels).map((s) => s.value)).toEqual([0.5]);
+    expect(series(samples, "toilcap_on_call_cap_ratio", teamLabels).map((s) => s.value)).toEqual([0.25]);
+    expect(series(samples, "toilcap_team_toil_share_ratio", teamLabels).map((s) => s.value)).toEqual([report.totals.accounting.toilShare]);
     expect(series(samples, "toilcap_team_members_over_toil_cap", teamLabels).map((s) => s.value)).toEqual([report.totals.membersOverToilCap]);
   });
 
@@ -197,25 +213,63 @@ describe(`GET /api/metrics on ${testEngine}`, () => {
     const { samples, types } = parseExposition(await (await scrape(`Bearer ${people.maria.secret}`)).text());
     expect(types.get("toilcap_webhook_requests_total")).toBe("counter");
     const mine = series(samples, "toilcap_webhook_requests_total", { integration_id: platformHook.integration.id });
+    // Every outcome has a series from the start, zero until it happens.
     expect(mine.map((s) => [s.labels.outcome, s.value]).sort()).toEqual([
       ["accepted", 1],
       ["duplicate", 1],
+      ["failed", 0],
       ["rejected", 1],
     ]);
-    expect(mine[0]?.labels).toMatchObject({ team: "Platform SRE", team_id: teams.platform, integration: "Jira ops", kind: "ticket-webhook" });
+    expect(mine[0]?.labels).toEqual({ team_id: teams.platform, integration_id: platformHook.integration.id, outcome: expect.any(String) });
+    expect(series(samples, "toilcap_integration_info", { integration_id: platformHook.integration.id }).map((s) => s.labels)).toEqual([
+      { team_id: teams.platform, integration_id: platformHook.integration.id, integration: "Jira ops", kind: "ticket-webhook" },
+    ]);
     // Every series of her scrape is her team's, and equals the database's count.
     const webhookSeries = series(samples, "toilcap_webhook_requests_total", {});
     expect(new Set(webhookSeries.map((s) => s.labels.team_id))).toEqual(new Set([teams.platform]));
     const stored = await database.db.select().from(webhookRequestCount);
     for (const sample of webhookSeries) {
       const row = stored.find((r) => r.integrationId === sample.labels.integration_id && r.outcome === sample.labels.outcome);
-      expect(sample.value).toBe(row?.count);
+      expect(sample.value).toBe(row?.count ?? 0);
     }
 
     const everything = parseExposition(await (await scrape(`Bearer ${people.admin.secret}`)).text()).samples;
-    expect(series(everything, "toilcap_webhook_requests_total", { integration_id: dataHook.integration.id }).map((s) => [s.labels.team, s.labels.outcome, s.value])).toEqual([
-      ["Data Platform", "accepted", 1],
+    expect(
+      series(everything, "toilcap_webhook_requests_total", { integration_id: dataHook.integration.id, outcome: "accepted" }).map((s) => [s.labels.team_id, s.value]),
+    ).toEqual([[teams.data, 1]]);
+  });
+
+  test("alerts an Alertmanager notification named but did not store are counted by reason, from zero", async () => {
+    const [primary] = await database.db.select().from(rotation).where(eq(rotation.teamId, teams.platform));
+    if (!primary) throw new Error("no Platform rotation");
+    const hook = await createIntegration(database.db, people.admin.viewer, { teamId: teams.platform, kind: "alertmanager", name: "Prometheus eu", rotationId: primary.id }, NOW);
+    const dropped = async () =>
+      series(parseExposition(await (await scrape(`Bearer ${people.maria.secret}`)).text()).samples, "toilcap_webhook_dropped_alerts_total", {
+        integration_id: hook.integration.id,
+      })
+        .map((s) => [s.labels.reason, s.value])
+        .sort();
+    expect(await dropped()).toEqual([
+      ["invalid", 0],
+      ["oversize", 0],
+      ["truncated", 0],
     ]);
+    const alert = { ...PAYMENTS_5XX, fingerprint: "9e00000000000001", startsAt: "2025-05-07T10:00:00Z" };
+    const answer = await deliver(hook.secret, { ...notification([alert]), truncatedAlerts: 2 });
+    expect(answer).toMatchObject({ status: 200, body: { created: 1, dropped: { truncated: 2 } } });
+    expect(await dropped()).toEqual([
+      ["invalid", 0],
+      ["oversize", 0],
+      ["truncated", 2],
+    ]);
+    const listed = await (await import("@/server/services/integrations/list-integrations")).listIntegrations(database.db, teams.platform);
+    expect(listed.find((item) => item.id === hook.integration.id)?.droppedAlerts).toMatchObject({ truncated: 2, oversize: 0, invalid: 0 });
+  });
+
+  test.skipIf(!PROMTOOL)("promtool check metrics finds nothing to say about an admin's scrape", async () => {
+    const text = await (await scrape(`Bearer ${people.admin.secret}`)).text();
+    const output = execFileSync(PROMTOOL ?? "promtool", ["check", "metrics"], { input: text, encoding: "utf8" });
+    expect(output.trim()).toBe("");
   });
 
   test("an admin scrapes every team of the organisation", async () => {
@@ -223,9 +277,10 @@ describe(`GET /api/metrics on ${testEngine}`, () => {
     expect(response.status).toBe(200);
     const { samples } = parseExposition(await response.text());
     const dataReport = await teamToil(database.db, people.admin.viewer, { teamId: teams.data, period: "month" }, NOW);
-    expect(new Set(series(samples, "toilcap_toil_cap", {}).map((s) => s.labels.team))).toEqual(new Set(["Platform SRE", "Data Platform"]));
+    expect(new Set(series(samples, "toilcap_team_info", {}).map((s) => s.labels.team))).toEqual(new Set(["Platform SRE", "Data Platform"]));
+    expect(new Set(series(samples, "toilcap_toil_cap_ratio", {}).map((s) => s.labels.team_id))).toEqual(new Set([teams.platform, teams.data]));
     for (const member of dataReport.members) {
-      expect(series(samples, "toilcap_toil_share", { team_id: teams.data, engineer_id: member.personId }).map((s) => s.value)).toEqual([member.accounting.toilShare]);
+      expect(series(samples, "toilcap_toil_share_ratio", { team_id: teams.data, engineer_id: member.personId }).map((s) => s.value)).toEqual([member.accounting.toilShare]);
     }
   });
 });

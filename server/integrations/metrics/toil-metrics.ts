@@ -2,15 +2,18 @@ import "server-only";
 import { Counter, Gauge, Registry } from "prom-client";
 import type { Db } from "@/db/client";
 import type { Viewer } from "@/server/auth/permissions";
+import { ALERT_LOSS_REASONS } from "@/server/services/integrations/count-alert-loss";
+import { WEBHOOK_OUTCOMES } from "@/server/services/integrations/count-webhook-request";
 import { teamToil, type TeamToilReport } from "@/server/services/reports/team-toil";
 import { interruptCounts, type InterruptCount } from "./interrupt-counts";
 import { scrapeableTeams } from "./scrape-scope";
-import { webhookRequestCounts, type WebhookRequestCount } from "./webhook-request-counts";
+import { droppedAlertCounts, integrationsOf, webhookRequestCounts, type IntegrationCount, type ScrapedIntegration } from "./webhook-request-counts";
 
-const TEAM_LABELS = ["team", "team_id"] as const;
-const ENGINEER_LABELS = ["team", "team_id", "engineer", "engineer_id"] as const;
-const INTERRUPT_LABELS = ["team", "team_id", "source", "kind"] as const;
-const WEBHOOK_LABELS = ["team", "team_id", "integration", "integration_id", "kind", "outcome"] as const;
+// Series are named by ids, so a rename does not start new series; names travel in the *_info metrics, to join on.
+const TEAM_LABELS = ["team_id"] as const;
+const ENGINEER_LABELS = ["team_id", "engineer_id"] as const;
+const INTERRUPT_LABELS = ["team_id", "source", "kind"] as const;
+const INTEGRATION_LABELS = ["team_id", "integration_id"] as const;
 
 /**
  * A fresh registry per scrape: the app servers are stateless and every number comes from the database, so
@@ -22,13 +25,13 @@ function toilRegistry() {
   return {
     registry,
     toilShare: new Gauge({
-      name: "toilcap_toil_share",
+      name: "toilcap_toil_share_ratio",
       help: "An engineer's toil share (operational / worked, 0..1) of the current month so far.",
       labelNames: ENGINEER_LABELS,
       registers,
     }),
     onCallShare: new Gauge({
-      name: "toilcap_on_call_share",
+      name: "toilcap_on_call_share_ratio",
       help: "An engineer's on-call share (on-call duty / worked, 0..1) of the current month so far.",
       labelNames: ENGINEER_LABELS,
       registers,
@@ -46,14 +49,14 @@ function toilRegistry() {
       registers,
     }),
     teamToilShare: new Gauge({
-      name: "toilcap_team_toil_share",
-      help: "The team's toil share of the current month: its members' operational over their worked time.",
+      name: "toilcap_team_toil_share_ratio",
+      help: "The team's toil share (0..1) of the current month: its members' operational over their worked time.",
       labelNames: TEAM_LABELS,
       registers,
     }),
     teamOnCallShare: new Gauge({
-      name: "toilcap_team_on_call_share",
-      help: "The team's on-call share of the current month.",
+      name: "toilcap_team_on_call_share_ratio",
+      help: "The team's on-call share (0..1) of the current month.",
       labelNames: TEAM_LABELS,
       registers,
     }),
@@ -69,8 +72,8 @@ function toilRegistry() {
       labelNames: TEAM_LABELS,
       registers,
     }),
-    toilCap: new Gauge({ name: "toilcap_toil_cap", help: "The team's toil cap (0..1).", labelNames: TEAM_LABELS, registers }),
-    onCallCap: new Gauge({ name: "toilcap_on_call_cap", help: "The team's on-call cap (0..1).", labelNames: TEAM_LABELS, registers }),
+    toilCap: new Gauge({ name: "toilcap_toil_cap_ratio", help: "The team's toil cap (0..1).", labelNames: TEAM_LABELS, registers }),
+    onCallCap: new Gauge({ name: "toilcap_on_call_cap_ratio", help: "The team's on-call cap (0..1).", labelNames: TEAM_LABELS, registers }),
     interruptsRecorded: new Counter({
       name: "toilcap_interrupts_recorded_total",
       help: "Interrupts ever stored for the team (removed ones included), by source (manual, alertmanager, csv, ...) and kind.",
@@ -85,8 +88,22 @@ function toilRegistry() {
     }),
     webhookRequests: new Counter({
       name: "toilcap_webhook_requests_total",
-      help: "Webhook requests of each integration (alertmanager, ticket-webhook) by outcome: accepted (stored or changed something), duplicate (changed nothing), rejected (4xx), failed (5xx, best effort). Unknown secrets are not counted.",
-      labelNames: WEBHOOK_LABELS,
+      help: "Webhook requests of each integration by outcome: accepted (stored or changed something), duplicate (changed nothing), rejected (4xx), failed (5xx, best effort). Unknown secrets are not counted.",
+      labelNames: [...INTEGRATION_LABELS, "outcome"],
+      registers,
+    }),
+    droppedAlerts: new Counter({
+      name: "toilcap_webhook_dropped_alerts_total",
+      help: "Alerts a notification named but Toilcap did not store, by reason: truncated (left out by Alertmanager's max_alerts), oversize (past the size limit), invalid (unreadable).",
+      labelNames: [...INTEGRATION_LABELS, "reason"],
+      registers,
+    }),
+    teamInfo: new Gauge({ name: "toilcap_team_info", help: "A team's name, by id (always 1).", labelNames: ["team_id", "team"], registers }),
+    engineerInfo: new Gauge({ name: "toilcap_engineer_info", help: "An engineer's name, by id (always 1).", labelNames: ["engineer_id", "engineer"], registers }),
+    integrationInfo: new Gauge({
+      name: "toilcap_integration_info",
+      help: "An integration's name and kind, by id (always 1).",
+      labelNames: [...INTEGRATION_LABELS, "integration", "kind"],
       registers,
     }),
   };
@@ -95,9 +112,11 @@ function toilRegistry() {
 type ToilRegistry = ReturnType<typeof toilRegistry>;
 
 function recordTeam(metrics: ToilRegistry, report: TeamToilReport): void {
-  const teamLabels = { team: report.team.name, team_id: report.team.id };
+  const teamLabels = { team_id: report.team.id };
+  metrics.teamInfo.set({ team_id: report.team.id, team: report.team.name }, 1);
   for (const member of report.members) {
-    const labels = { ...teamLabels, engineer: member.name, engineer_id: member.personId };
+    const labels = { ...teamLabels, engineer_id: member.personId };
+    metrics.engineerInfo.set({ engineer_id: member.personId, engineer: member.name }, 1);
     metrics.toilShare.set(labels, member.accounting.toilShare);
     metrics.onCallShare.set(labels, member.accounting.onCallShare);
     metrics.capBreach.set(labels, member.toilCap.over ? 1 : 0);
@@ -111,10 +130,10 @@ function recordTeam(metrics: ToilRegistry, report: TeamToilReport): void {
   metrics.onCallCap.set(teamLabels, report.caps.onCallCap);
 }
 
-function recordInterrupts(metrics: ToilRegistry, teamName: Map<string, string>, counts: InterruptCount[]): void {
+function recordInterrupts(metrics: ToilRegistry, counts: InterruptCount[]): void {
   const recorded = new Map<string, { labels: Record<(typeof INTERRUPT_LABELS)[number], string>; n: number }>();
   for (const row of counts) {
-    const labels = { team: teamName.get(row.teamId) ?? "", team_id: row.teamId, source: row.source, kind: row.kind };
+    const labels = { team_id: row.teamId, source: row.source, kind: row.kind };
     const key = `${row.teamId}\u0000${row.source}\u0000${row.kind}`;
     const entry = recorded.get(key) ?? { labels, n: 0 };
     entry.n += row.recorded;
@@ -124,19 +143,21 @@ function recordInterrupts(metrics: ToilRegistry, teamName: Map<string, string>, 
   for (const { labels, n } of recorded.values()) metrics.interruptsRecorded.inc(labels, n);
 }
 
-function recordWebhookRequests(metrics: ToilRegistry, teamName: Map<string, string>, counts: WebhookRequestCount[]): void {
-  for (const row of counts) {
-    metrics.webhookRequests.inc(
-      {
-        team: teamName.get(row.teamId) ?? "",
-        team_id: row.teamId,
-        integration: row.integrationName,
-        integration_id: row.integrationId,
-        kind: row.kind,
-        outcome: row.outcome,
-      },
-      row.count,
-    );
+/** Every counter of every integration starts at 0, so rate() and increase() see the first request too. */
+function recordIntegrations(
+  metrics: ToilRegistry,
+  integrations: readonly ScrapedIntegration[],
+  requests: readonly IntegrationCount[],
+  dropped: readonly IntegrationCount[],
+): void {
+  const countOf = (counts: readonly IntegrationCount[], integrationId: string, label: string) =>
+    counts.find((row) => row.integrationId === integrationId && row.label === label)?.count ?? 0;
+  for (const item of integrations) {
+    const labels = { team_id: item.teamId, integration_id: item.integrationId };
+    metrics.integrationInfo.set({ ...labels, integration: item.integrationName, kind: item.kind }, 1);
+    for (const outcome of WEBHOOK_OUTCOMES) metrics.webhookRequests.inc({ ...labels, outcome }, countOf(requests, item.integrationId, outcome));
+    if (item.kind !== "alertmanager") continue;
+    for (const reason of ALERT_LOSS_REASONS) metrics.droppedAlerts.inc({ ...labels, reason }, countOf(dropped, item.integrationId, reason));
   }
 }
 
@@ -145,7 +166,8 @@ export type MetricsScrape = { ok: true; registry: Registry } | { ok: false; reas
 /**
  * The metrics one token's owner may scrape: for each team they may see every engineer of (admins: all of the
  * organisation's; managers: theirs), the current month's shares as the toil-cap report computes them, on the
- * owner's calendar, counts of stored interrupts, and webhook requests by outcome. Anyone else is refused (answer 403).
+ * owner's calendar, counts of stored interrupts, webhook requests by outcome and dropped alerts by reason, and the
+ * names of teams, engineers and integrations as info metrics. Anyone else is refused (answer 403).
  */
 export async function scrapeToilMetrics(db: Db, viewer: Viewer, now: Date): Promise<MetricsScrape> {
   const teams = await scrapeableTeams(db, viewer);
@@ -155,9 +177,10 @@ export async function scrapeToilMetrics(db: Db, viewer: Viewer, now: Date): Prom
   for (const t of teams) {
     recordTeam(metrics, await teamToil(db, viewer, { teamId: t.id, period: "month" }, now));
   }
-  const teamName = new Map(teams.map((t) => [t.id, t.name]));
   const teamIds = teams.map((t) => t.id);
-  recordInterrupts(metrics, teamName, await interruptCounts(db, teamIds));
-  recordWebhookRequests(metrics, teamName, await webhookRequestCounts(db, teamIds));
+  recordInterrupts(metrics, await interruptCounts(db, teamIds));
+  const integrations = await integrationsOf(db, teamIds);
+  const integrationIds = integrations.map((item) => item.integrationId);
+  recordIntegrations(metrics, integrations, await webhookRequestCounts(db, integrationIds), await droppedAlertCounts(db, integrationIds));
   return { ok: true, registry: metrics.registry };
 }

@@ -4,18 +4,48 @@
  */
 export type TicketFormat = "pagerduty" | "generic";
 
-export type TicketField = "externalId" | "openedAt" | "resolvedAt" | "assigneeEmail" | "service" | "summary" | "urgency";
+export type TicketField =
+  | "externalId"
+  | "openedAt"
+  | "resolvedAt"
+  | "assigneeEmail"
+  | "service"
+  | "summary"
+  | "urgency"
+  | "assigneeUserIds"
+  | "assigneeUserNames"
+  | "acknowledgerUserIds"
+  | "acknowledgerUserNames"
+  | "resolverUserIds"
+  | "resolverUserNames";
+
+/** The fields that name who worked a ticket; a file with none of them credits only through the on-call fallback. */
+export const ASSIGNEE_FIELDS: readonly TicketField[] = [
+  "assigneeEmail",
+  "assigneeUserIds",
+  "assigneeUserNames",
+  "acknowledgerUserIds",
+  "acknowledgerUserNames",
+  "resolverUserIds",
+  "resolverUserNames",
+];
 
 export const FORMAT_COLUMNS: Record<TicketFormat, Record<TicketField, readonly string[]>> = {
-  // PagerDuty's incident export (Analytics / Incidents → CSV).
+  // PagerDuty's incident export (Incidents → Export CSV): people by user id and name, never by email.
   pagerduty: {
     externalId: ["id", "incident_id", "incident_number"],
     openedAt: ["created_on", "created_at"],
     resolvedAt: ["resolved_on", "resolved_at"],
-    assigneeEmail: ["assigned_to_user_emails", "assigned_to_email", "assigned_to", "assignee_email", "escalation_email", "acknowledged_by_user_emails"],
+    assigneeEmail: ["assigned_to_user_emails", "assigned_to_email", "assignee_email", "acknowledged_by_user_emails"],
     service: ["service_name", "service"],
     summary: ["description", "title", "summary"],
     urgency: ["urgency"],
+    assigneeUserIds: ["assigned_to_user_ids"],
+    assigneeUserNames: ["assigned_to_user_names"],
+    acknowledgerUserIds: ["acknowledged_by_user_ids"],
+    acknowledgerUserNames: ["acknowledged_by_user_names"],
+    resolverUserIds: ["resolved_by_user_id", "resolved_by_user_ids"],
+    resolverUserNames: ["resolved_by_user_name", "resolved_by_user_names"],
   },
   // "ticket id, opened, resolved, assignee email, service, summary".
   generic: {
@@ -26,6 +56,12 @@ export const FORMAT_COLUMNS: Record<TicketFormat, Record<TicketField, readonly s
     service: ["service"],
     summary: ["summary", "title", "description"],
     urgency: [],
+    assigneeUserIds: [],
+    assigneeUserNames: [],
+    acknowledgerUserIds: [],
+    acknowledgerUserNames: [],
+    resolverUserIds: [],
+    resolverUserNames: [],
   },
 };
 

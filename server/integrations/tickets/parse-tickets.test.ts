@@ -28,6 +28,7 @@ describe("parseTicketCsv", () => {
       service: "Postgres",
       summary: "[FIRING:1] DiskFull on db-1, /var",
       urgency: "high",
+      pagerdutyUsers: [],
     });
     expect(ok(file.rows[1])).toMatchObject({ externalId: "Q2GHIJKL", openedAt: new Date("2025-03-11T08:00:00Z"), resolvedAt: null, assigneeEmail: null, urgency: "low" });
   });
@@ -44,6 +45,7 @@ describe("parseTicketCsv", () => {
       service: "billing",
       summary: "Rotate keys",
       urgency: null,
+      pagerdutyUsers: [],
     });
   });
 
@@ -103,5 +105,23 @@ describe("parseInstant", () => {
 
   test("a wall-clock time the spring change skips still names an instant (moved forward, as luxon does)", () => {
     expect(parseInstant("2025-03-30T02:30:00", BERLIN)?.toISOString()).toBe("2025-03-30T01:30:00.000Z");
+  });
+
+  test("PagerDuty's people columns: ids paired with names by position, assignees before acknowledgers and the resolver", () => {
+    const text = [
+      "id,incident_number,description,service_name,created_on,resolved_on,urgency,assigned_to_user_ids,assigned_to_user_names,acknowledged_by_user_ids,acknowledged_by_user_names,resolved_by_user_id,resolved_by_user_name",
+      'Q1,1,Disk,db,2026-03-05T03:15:00+01:00,,high,"PT3BEN1,PXPGF42","Ben Okafor,Ana Ruiz",PXPGF42,Ana Ruiz,PXPGF42,Ana Ruiz',
+      "Q2,2,Cert,cm,2026-03-05T03:15:00+01:00,,low,PONLYID,,,,,",
+    ].join("\n");
+    const file = parseTicketCsv(text, "UTC");
+    if (!file.ok) throw new Error(file.message);
+    expect(file.namesPeople).toBe(true);
+    expect(ok(file.rows[0])?.pagerdutyUsers).toEqual([
+      { id: "PT3BEN1", name: "Ben Okafor", role: "assignee" },
+      { id: "PXPGF42", name: "Ana Ruiz", role: "assignee" },
+      { id: "PXPGF42", name: "Ana Ruiz", role: "acknowledger" },
+      { id: "PXPGF42", name: "Ana Ruiz", role: "resolver" },
+    ]);
+    expect(ok(file.rows[1])?.pagerdutyUsers).toEqual([{ id: "PONLYID", name: null, role: "assignee" }]);
   });
 });

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { CsvError } from "csv-parse/sync";
 import { DateTime } from "luxon";
-import { type ColumnIndex, detectFormat, type TicketField, type TicketFormat } from "./csv-formats";
+import { ASSIGNEE_FIELDS, type ColumnIndex, detectFormat, type TicketField, type TicketFormat } from "./csv-formats";
 
 /** One ticket as the file states it, before anyone is looked up. */
 export interface TicketRow {
@@ -12,12 +12,22 @@ export interface TicketRow {
   service: string | null;
   summary: string;
   urgency: "high" | "low" | null;
+  /** PagerDuty users who worked it, in the order they are credited: assignees, acknowledgers, the resolver. */
+  pagerdutyUsers: PagerdutyUserCell[];
+}
+
+export interface PagerdutyUserCell {
+  id: string;
+  name: string | null;
+  role: "assignee" | "acknowledger" | "resolver";
 }
 
 /** A record of the file: its first line's number, and the ticket or why it cannot be one. */
 export type ParsedTicket = { line: number; ok: true; ticket: TicketRow } | { line: number; ok: false; externalId: string | null; errors: string[] };
 
-export type TicketFile = { ok: true; format: TicketFormat; rows: ParsedTicket[] } | { ok: false; message: string };
+export type TicketFile =
+  | { ok: true; format: TicketFormat; rows: ParsedTicket[]; /** Whether any column names who worked a ticket. */ namesPeople: boolean }
+  | { ok: false; message: string };
 
 export const MAX_TICKET_ROWS = 5000;
 const MAX_SUMMARY = 500;
@@ -32,6 +42,15 @@ export function parseInstant(text: string, timeZone: string): Date | null {
   const parsed = candidates.find((d) => d.isValid);
   if (!parsed || parsed.year < 2000 || parsed.year > 2100) return null;
   return parsed.toJSDate();
+}
+
+/** PagerDuty joins several people in one cell with commas (ids never hold one; names rarely do). */
+function splitList(text: string): string[] {
+  return text
+    .split(/[,;|]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== "")
+    .slice(0, 20);
 }
 
 function readRecord(fields: readonly string[], columns: ColumnIndex, timeZone: string): { ticket: TicketRow } | { externalId: string | null; errors: string[] } {
@@ -67,6 +86,13 @@ function readRecord(fields: readonly string[], columns: ColumnIndex, timeZone: s
 
   if (errors.length > 0 || !openedAt) return { externalId: externalId === "" ? null : externalId, errors };
   const service = cell("service");
+  const users = (idField: TicketField, nameField: TicketField, role: PagerdutyUserCell["role"]): PagerdutyUserCell[] => {
+    const ids = splitList(cell(idField));
+    const names = splitList(cell(nameField));
+    // Names pair with ids by position when the counts agree; a name alone still lets the name match work.
+    if (ids.length === 0) return names.map((name) => ({ id: `name:${name.toLowerCase()}`, name, role }));
+    return ids.map((id, i) => ({ id, name: ids.length === names.length ? (names[i] ?? null) : null, role }));
+  };
   return {
     ticket: {
       externalId,
@@ -76,6 +102,11 @@ function readRecord(fields: readonly string[], columns: ColumnIndex, timeZone: s
       service: service === "" ? null : service.slice(0, 200),
       summary: summary.length > MAX_SUMMARY ? `${summary.slice(0, MAX_SUMMARY - 1)}…` : summary,
       urgency,
+      pagerdutyUsers: [
+        ...users("assigneeUserIds", "assigneeUserNames", "assignee"),
+        ...users("acknowledgerUserIds", "acknowledgerUserNames", "acknowledger"),
+        ...users("resolverUserIds", "resolverUserNames", "resolver"),
+      ],
     },
   };
 }
@@ -124,5 +155,5 @@ export function parseTicketCsv(text: string, timeZone: string): TicketFile {
     firstLineOf.set(read.ticket.externalId, line);
     return { line, ok: true, ticket: read.ticket };
   });
-  return { ok: true, format: detected.format, rows };
+  return { ok: true, format: detected.format, rows, namesPeople: ASSIGNEE_FIELDS.some((field) => detected.columns[field] !== undefined) };
 }

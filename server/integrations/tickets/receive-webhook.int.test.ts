@@ -59,6 +59,12 @@ async function countInterrupts(): Promise<number> {
 }
 
 describe(`the ticket webhook on ${testEngine}`, () => {
+  test("a NUL byte or a lone surrogate in a ticket field is cleaned, not a 503 that the sender retries forever", async () => {
+    const answer = await deliverTicket(fx.onDuty.secret, ticket("OPS-NUL\u0000", { summary: "Refund\u0000 stuck \ud800", service: "bill\u0000ing" }));
+    expect(answer).toMatchObject({ status: 201, body: { ok: true, id: "OPS-NUL", outcome: "created" } });
+    expect(await storedTicket("OPS-NUL")).toMatchObject({ summary: "Refund stuck \ufffd", service: "billing" });
+  });
+
   test("a new ticket: 201, stored once as a ticket credited to its assignee, waiting in their capture inbox", async () => {
     const before = await requestCounts(database.db, fx.onDuty.integration.id);
     const answer = await deliverTicket(fx.onDuty.secret, ticket("OPS-1234", { assigneeEmail: engineer(1).email.toUpperCase() }));

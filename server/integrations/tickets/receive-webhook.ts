@@ -4,8 +4,8 @@ import { captureTicket } from "@/server/services/capture/capture-ticket";
 import { countWebhookRequestQuietly } from "@/server/services/integrations/count-webhook-request";
 import { findActiveIntegration, type IntegrationRow } from "@/server/services/integrations/find-integration";
 import { readLimitedBody } from "../http/read-limited-body";
-import { webhookJson, webhookRefusal } from "../http/webhook-response";
-import { parseTicketPayload } from "./webhook-payload";
+import { unknownIntegration, webhookJson, webhookRefusal } from "../http/webhook-response";
+import { readTicketCall } from "./ticket-call";
 
 export interface TicketWebhookDeps {
   db: () => Promise<Db>;
@@ -17,7 +17,8 @@ export interface TicketWebhookDeps {
 export const TICKET_BODY_LIMIT_BYTES = 64 * 1024;
 
 /**
- * A ticket system's webhook: one ticket per call (see ./webhook-payload.ts). The secret in the path names the
+ * A ticket system's webhook: one ticket per call, in Toilcap's format (see ./webhook-payload.ts) or as a Jira
+ * Cloud issue event (see ./jira-payload.ts). The secret in the path names the
  * integration (team, optional rotation). Answers: 201 created; 200 unchanged or updated (the body says which);
  * 404 for an unknown or revoked secret; 400 for malformed JSON or a field that is wrong, naming it; 413 past the
  * size limit; 503 when the database fails, so the sender retries. Nothing is stored unless the answer is 200/201.
@@ -30,14 +31,19 @@ export async function receiveTicketWebhook(request: Request, secret: string, dep
   try {
     db = await deps.db();
     source = await findActiveIntegration(db, secret, "ticket-webhook");
-    if (!source) return webhookRefusal(404, "No such integration: check the URL, or ask a planner whether it was revoked.");
+    if (!source) return unknownIntegration();
     const body = await readLimitedBody(request, limit);
-    const parsed = body.ok ? parseTicketPayload(body.text) : ({ ok: false, reason: body.reason } as const);
+    const parsed = body.ok ? readTicketCall(body.text) : ({ ok: false, reason: body.reason } as const);
     if (!parsed.ok) {
       await countWebhookRequestQuietly(db, source.id, "rejected", deps.now());
       return webhookRefusal(body.ok ? 400 : body.status, parsed.reason);
     }
     const { ticket } = parsed;
+    if (!ticket) {
+      // A Jira event other than an issue created or updated: nothing to capture, and no reason to retry.
+      await countWebhookRequestQuietly(db, source.id, "duplicate", deps.now());
+      return webhookJson(200, { ok: true, outcome: "ignored" });
+    }
     const outcome = await captureTicket(
       db,
       source,
@@ -49,6 +55,8 @@ export async function receiveTicketWebhook(request: Request, secret: string, dep
         service: ticket.service,
         summary: ticket.summary,
         severity: ticket.severity,
+        assigneeAccount: parsed.assigneeAccount,
+        eventId: parsed.eventId,
       },
       deps.now(),
     );

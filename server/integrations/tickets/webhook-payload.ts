@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { cleanJson } from "../http/clean-text";
 
 /**
  * The body of a ticket webhook call (`POST /api/integrations/tickets/<secret>`): one ticket, as a ticket system's
@@ -18,7 +19,7 @@ export const TICKET_SEVERITIES = ["critical", "high", "medium", "low", "info"] a
 const ENDS_WITH_OFFSET = /(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/;
 
 /** ISO 8601 with an offset (extended or basic, any fraction of a second), within the bounds of every instant Toilcap stores. */
-const instant = z.string({ error: typeError("an ISO 8601 date and time with an offset") }).transform((text, ctx) => {
+export const instant = z.string({ error: typeError("an ISO 8601 date and time with an offset") }).transform((text, ctx) => {
   const trimmed = text.trim();
   const parsed = DateTime.fromISO(trimmed, { setZone: true });
   if (!parsed.isValid || !trimmed.includes("T") || !ENDS_WITH_OFFSET.test(trimmed)) {
@@ -96,7 +97,7 @@ function describeIssues(error: z.ZodError): string {
 export function parseTicketPayload(body: string): ParsedTicketPayload {
   let json: unknown;
   try {
-    json = JSON.parse(body);
+    json = cleanJson(JSON.parse(body));
   } catch (error) {
     const detail = error instanceof SyntaxError ? `: ${error.message}` : "";
     return { ok: false, reason: `The body is not valid JSON${detail}.` };

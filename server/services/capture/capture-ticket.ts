@@ -1,12 +1,13 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { integration, interrupt } from "@/db/schema";
+import { integration, interrupt, webhookEvent } from "@/db/schema";
 import { recordAudit } from "../audit";
 import { countWebhookRequest } from "../integrations/count-webhook-request";
 import type { IntegrationRow } from "../integrations/find-integration";
 import type { Severity } from "./alert-signal";
 import { creditOnCall } from "./credit-on-call";
+import { matchExternalUsers, type ExternalPerson } from "./external-people";
 import { membersByEmail } from "./members-by-email";
 import { assertReturned } from "@/server/services/returned-row";
 
@@ -19,6 +20,10 @@ export interface TicketSignal {
   service: string | null;
   summary: string;
   severity: Severity;
+  /** Jira's assignee by account id, for the team's link when Jira hides the email. */
+  assigneeAccount?: ExternalPerson | null;
+  /** The sender's id of this event (Jira: issue key and change): seen before, it changes nothing. */
+  eventId?: string | null;
 }
 
 /** What one call did: created the ticket, updated a stored one (its resolution, a missing assignee), or nothing. */
@@ -40,10 +45,19 @@ type InterruptRow = typeof interrupt.$inferSelect;
  * Who is credited with a ticket: its assignee when they are a member of the team; otherwise whoever held the
  * integration's rotation (if it has one) when the ticket was opened; otherwise nobody.
  */
-async function creditTicket(db: Db, source: IntegrationRow, ticket: { assigneeEmail: string | null; openedAt: Date }, now: Date): Promise<string | null> {
+async function creditTicket(
+  db: Db,
+  source: IntegrationRow,
+  ticket: { assigneeEmail: string | null; assigneeAccount?: ExternalPerson | null; openedAt: Date },
+  now: Date,
+): Promise<string | null> {
   if (ticket.assigneeEmail) {
     const member = (await membersByEmail(db, source.teamId, [ticket.assigneeEmail])).get(ticket.assigneeEmail);
     if (member) return member.personId;
+  }
+  if (ticket.assigneeAccount) {
+    const linked = (await matchExternalUsers(db, source.teamId, "jira", [ticket.assigneeAccount])).get(ticket.assigneeAccount.id);
+    if (linked) return linked.personId;
   }
   const onDuty = await creditOnCall(db, source.rotationId, [ticket.openedAt.getTime()], now);
   return onDuty.get(ticket.openedAt.getTime()) ?? null;
@@ -88,7 +102,7 @@ async function updateStored(db: Db, source: IntegrationRow, stored: InterruptRow
       changes.push("resolved");
     }
     if (stored.assigneeId === null) {
-      const assigneeId = await creditTicket(db, source, { assigneeEmail: ticket.assigneeEmail, openedAt: stored.openedAt }, now);
+      const assigneeId = await creditTicket(db, source, { ...ticket, openedAt: stored.openedAt }, now);
       if (assigneeId) {
         set.assigneeId = assigneeId;
         if (stored.captureStatus === null) set.captureStatus = "captured";
@@ -133,6 +147,14 @@ async function captureInTransaction(db: Db, source: IntegrationRow, ticket: Tick
 export async function captureTicket(db: Db, source: IntegrationRow, ticket: TicketSignal, now: Date): Promise<TicketCaptureOutcome> {
   return db.transaction(async (tx) => {
     await tx.update(integration).set({ lastUsedAt: now }).where(eq(integration.id, source.id));
+    if (ticket.eventId) {
+      const [fresh] = await tx.insert(webhookEvent).values({ integrationId: source.id, eventId: ticket.eventId, receivedAt: now }).onConflictDoNothing().returning();
+      if (!fresh) {
+        await countWebhookRequest(tx, source.id, "duplicate", now);
+        const stored = await findStored(tx, source.teamId, ticket.externalId);
+        return { outcome: "unchanged", changes: [], assigned: Boolean(stored?.assigneeId), resolved: Boolean(stored?.resolvedAt) };
+      }
+    }
     const outcome = await captureInTransaction(tx, source, ticket, now);
     await countWebhookRequest(tx, source.id, outcome.outcome === "unchanged" ? "duplicate" : "accepted", now);
     return outcome;

@@ -60,11 +60,13 @@ describe(`ticket import on ${testEngine}`, () => {
         openedAt: new Date("2025-03-10T13:05:00Z"),
         resolvedAt: new Date("2025-03-10T14:20:00Z"),
         assignee: { personId: people.engineer.id, name: "Ana" },
+        credit: "email",
+        creditedAs: null,
         service: "Postgres",
         severity: "high",
         summary: "DiskFull on db-1",
       },
-      expect.objectContaining({ line: 3, externalId: "PD2", status: "new", assignee: null, severity: "low", resolvedAt: null }),
+      expect.objectContaining({ line: 3, externalId: "PD2", status: "new", assignee: null, credit: "nobody", severity: "low", resolvedAt: null }),
     ]);
     expect(await stored("pagerduty")).toEqual([]);
   });

@@ -7,7 +7,8 @@ import { webhookRequestCount } from "@/db/schema";
  * How a webhook request of a known integration ended: accepted (it stored or changed something), duplicate (a retry
  * or repeat: nothing changed), rejected (4xx: the sender's mistake), failed (5xx: ours).
  */
-export type WebhookOutcome = "accepted" | "duplicate" | "rejected" | "failed";
+export const WEBHOOK_OUTCOMES = ["accepted", "duplicate", "rejected", "failed"] as const;
+export type WebhookOutcome = (typeof WEBHOOK_OUTCOMES)[number];
 
 /** Adds one to the integration's count of this outcome: one upsert of one row, so a flood of deliveries adds no rows. */
 export async function countWebhookRequest(db: Db, integrationId: string, outcome: WebhookOutcome, now: Date): Promise<void> {

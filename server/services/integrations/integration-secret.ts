@@ -21,7 +21,8 @@ export function hashIntegrationSecret(secret: string): string {
 
 /** Where each kind of integration receives its calls; the secret is the last path segment. */
 export function integrationPath(kind: IntegrationKind, secret: string): string {
-  return kind === "alertmanager" ? `/api/integrations/alertmanager/${secret}` : `/api/integrations/tickets/${secret}`;
+  const segment = { alertmanager: "alertmanager", "ticket-webhook": "tickets", pagerduty: "pagerduty" } as const;
+  return `/api/integrations/${segment[kind]}/${secret}`;
 }
 
 /** An absolute URL when the public address is configured (BETTER_AUTH_URL); otherwise the caller adds its origin. */

@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { interrupt, workEntry } from "@/db/schema";
-import { isManagerOf, type Viewer } from "@/server/auth/permissions";
+import type { Viewer } from "@/server/auth/permissions";
 import { alertToIncidentRatio, type AlertIncidentRatio } from "@/server/domain/review/alert-ratio";
 import { rankNoisiestAlerts, type NoisyAlert } from "@/server/domain/review/noisiest-alerts";
 import { reviewProgress, type ReviewProgress } from "@/server/domain/review/review-summary";
@@ -131,7 +131,8 @@ export async function reviewWeek(db: Db, viewer: Viewer, input: ReviewWeekInput,
   const logged = await minutesLoggedOn(db, rows.map((row) => row.id));
   const people = await peopleByIds(db, rows.flatMap((row) => [row.assigneeId, row.reviewedById].flatMap((id) => id ?? [])));
   const everything = reviewsEverything(viewer, team.id);
-  const seesEveryone = isManagerOf(viewer, team.id);
+  // Whoever reviews everything needs to see who got each item (managers, planners, admins).
+  const seesEveryone = everything;
   const person = (id: string | null): PersonRef | null => (id ? { id, name: nameOf(people, id) } : null);
 
   const items = groupForReview(rows).flatMap((group): ReviewItem[] => {

@@ -129,9 +129,13 @@ describe(`the weekly review on ${testEngine}`, () => {
     expect(review.reviewsEverything).toBe(false);
     const dana = await week(fx.dana.id);
     expect(dana.noisiestAlerts.every((alert) => !alert.canSilence)).toBe(true);
-    // A planner reviews everything, though seeing names only as the engineer they also are.
+    // A planner reviews everything, so sees who got each item, as a manager does.
     const priya = await week(fx.priya.id);
     expect(priya.items.every((item) => item.canReview)).toBe(true);
+    expect(new Map(priya.items.map((item) => [item.id, item])).get(ids.incident)).toMatchObject({
+      assignees: [{ id: fx.erika.id }, { id: fx.jonas.id }],
+      hiddenAssignees: 0,
+    });
   });
 
   test("reviewing a page reviews its whole incident: who and when, one audit row per page, and the summary follows", async () => {

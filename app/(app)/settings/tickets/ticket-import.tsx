@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import type { AppRouter } from "@/server/trpc/root";
@@ -9,7 +9,7 @@ import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { FieldError } from "@/app/_components/field-error";
 import { CsvFileField } from "./csv-file-field";
-import { type TicketPreview, TicketPreviewTable } from "./ticket-preview";
+import { rowNoun, type TicketPreview, TicketPreviewTable } from "./ticket-preview";
 
 type ImportResult = inferRouterOutputs<AppRouter>["tickets"]["commit"];
 
@@ -22,11 +22,12 @@ function zones(): string[] {
 }
 
 function resultText(done: ImportResult): string {
-  const created = done.created === 1 ? "1 ticket" : `${done.created} tickets`;
+  const one = done.format === "pagerduty" ? "incident" : "ticket";
+  const created = `${done.created} ${done.created === 1 ? one : `${one}s`}`;
   const parts = [`Imported ${created}`];
   if (done.updated > 0) parts.push(`recorded ${done.updated === 1 ? "1 resolution" : `${done.updated} resolutions`}`);
   const skipped = done.skipped > 0 ? `; ${done.skipped} already imported ${done.skipped === 1 ? "was" : "were"} left as they were` : "";
-  return `${parts.join(" and ")}${skipped}. Tickets with an assignee now wait in that engineer's capture inbox on their home page.`;
+  return `${parts.join(" and ")}${skipped}. Those credited to someone now wait in that engineer's capture inbox on their home page.`;
 }
 
 /**
@@ -42,12 +43,14 @@ export function TicketImport({ teamId, timeZone: viewerZone }: { teamId: string;
   const [file, setFile] = useState<File | null>(null);
   const [timeZone, setTimeZone] = useState(viewerZone);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
-  const [previewed, setPreviewed] = useState<{ csv: string; timeZone: string; preview: TicketPreview } | null>(null);
+  const [rotationId, setRotationId] = useState("");
+  const rotations = useQuery(trpc.rotations.list.queryOptions({ teamId }));
+  const [previewed, setPreviewed] = useState<{ csv: string; timeZone: string; rotationId: string | null; preview: TicketPreview } | null>(null);
   const [imported, setImported] = useState<ImportResult | null>(null);
 
   const preview = useMutation(
     trpc.tickets.preview.mutationOptions({
-      onSuccess: (result, input) => setPreviewed({ csv: input.csv, timeZone: input.timeZone ?? viewerZone, preview: result }),
+      onSuccess: (result, input) => setPreviewed({ csv: input.csv, timeZone: input.timeZone ?? viewerZone, rotationId: input.rotationId ?? null, preview: result }),
     }),
   );
   const commit = useMutation(
@@ -98,7 +101,7 @@ export function TicketImport({ teamId, timeZone: viewerZone }: { teamId: string;
       return;
     }
     setFileProblem(null);
-    preview.mutate({ teamId, csv, timeZone: timeZone.trim() || undefined });
+    preview.mutate({ teamId, csv, timeZone: timeZone.trim() || undefined, rotationId: rotationId || null });
   }
 
   const storable = previewed ? previewed.preview.counts.new + previewed.preview.counts.update : 0;
@@ -135,10 +138,30 @@ export function TicketImport({ teamId, timeZone: viewerZone }: { teamId: string;
               <FieldError id="ticket-zone-error" messages={errors.timeZone} />
             </div>
           </div>
+          <div className="field">
+            <label htmlFor="ticket-rotation">
+              Credit rows nobody in the file is known for to whoever was on duty in <span className="optional">(optional)</span>
+            </label>
+            <select id="ticket-rotation" value={rotationId} onChange={(event) => setRotationId(event.target.value)} aria-describedby="ticket-rotation-hint">
+              <option value="">No rotation: leave them uncredited</option>
+              {(rotations.data ?? [])
+                .filter((rotation) => rotation.role !== "shadow")
+                .map((rotation) => (
+                  <option key={rotation.id} value={rotation.id}>
+                    {rotation.name} ({rotation.role})
+                  </option>
+                ))}
+            </select>
+            <span className="hint" id="ticket-rotation-hint">
+              PagerDuty names people by user id and name: they are matched to this team&apos;s members by the links it keeps, else by name (and
+              remembered), else this rotation&apos;s on-duty engineer at the time the incident opened.
+            </span>
+          </div>
           <details>
             <summary>Which files can be imported?</summary>
             <p className="stat-note" style={{ margin: "0.5rem 0 0.25rem" }}>
-              PagerDuty&apos;s incident export (stored as pages), or any CSV with a header row naming these columns (stored as tickets):
+              PagerDuty&apos;s incident export as it downloads (stored as pages that are incidents), or any CSV with a header row naming these columns
+              (stored as tickets):
             </p>
             <pre className="ticket-example">
               <code>
@@ -183,9 +206,9 @@ export function TicketImport({ teamId, timeZone: viewerZone }: { teamId: string;
               type="button"
               disabled={blocked || storable === 0 || commit.isPending}
               aria-describedby="ticket-import-hint"
-              onClick={() => commit.mutate({ teamId, csv: previewed.csv, timeZone: previewed.timeZone })}
+              onClick={() => commit.mutate({ teamId, csv: previewed.csv, timeZone: previewed.timeZone, rotationId: previewed.rotationId })}
             >
-              {commit.isPending ? "Importing…" : storable === 0 ? "Nothing to import" : `Import ${storable === 1 ? "1 ticket" : `${storable} tickets`}`}
+              {commit.isPending ? "Importing…" : storable === 0 ? "Nothing to import" : `Import ${rowNoun(previewed.preview, storable)}`}
             </button>
             <span className="stat-note" id="ticket-import-hint">
               {blocked

@@ -15,7 +15,21 @@ const STATUS_BADGE: Record<PreviewRow["status"], string> = { new: "under", updat
 
 const FORMAT_NAME: Record<TicketPreview["format"], string> = {
   generic: "a generic ticket export, stored as tickets",
-  pagerduty: "PagerDuty's incident export, stored as pages",
+  pagerduty: "PagerDuty's incident export, stored as pages that are incidents",
+};
+
+/** What the screens call a row of this file: PagerDuty's rows are incidents (pages), the generic export's tickets. */
+export function rowNoun(preview: Pick<TicketPreview, "kind">, n: number): string {
+  const one = preview.kind === "page" ? "incident" : "ticket";
+  return `${n} ${n === 1 ? one : `${one}s`}`;
+}
+
+const CREDIT_TEXT: Record<Exclude<PreviewRow, { status: "invalid" }>["credit"], string> = {
+  email: "by email",
+  link: "by the team's PagerDuty link",
+  name: "by PagerDuty name",
+  "on-call": "on duty in the rotation",
+  nobody: "nobody can be credited",
 };
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -61,7 +75,13 @@ function Row({ row, timeZone }: { row: PreviewRow; timeZone: string }) {
       {status}
       <td className="nowrap">{localDateTime(row.openedAt, timeZone)}</td>
       <td className="nowrap">{row.resolvedAt ? localDateTime(row.resolvedAt, timeZone) : "open"}</td>
-      <td>{row.assignee?.name ?? <span className="stat-note">nobody</span>}</td>
+      <td>
+        {row.assignee?.name ?? <span className="stat-note">nobody</span>}
+        <span className="stat-note" style={{ display: "block" }}>
+          {CREDIT_TEXT[row.credit]}
+          {row.creditedAs ? `: ${row.creditedAs}` : ""}
+        </span>
+      </td>
       <td className="ticket-summary">{row.summary}</td>
       <td />
     </tr>
@@ -77,11 +97,20 @@ export function TicketPreviewTable({ preview, timeZone, headingRef }: { preview:
   return (
     <section aria-labelledby="ticket-preview-heading" className="ticket-stack">
       <h2 id="ticket-preview-heading" ref={headingRef} tabIndex={-1}>
-        Preview: {plural(preview.rows.length, "ticket")}
+        Preview: {rowNoun(preview, preview.rows.length)}
       </h2>
       <p className="stat-note" style={{ margin: 0 }}>
         Read as {FORMAT_NAME[preview.format]}. {countsText(preview.counts)}.
       </p>
+      {preview.warnings.length > 0 && (
+        <div className="alert warn" role="status">
+          {preview.warnings.map((warning) => (
+            <p key={warning} style={{ margin: 0 }}>
+              {warning}
+            </p>
+          ))}
+        </div>
+      )}
       {invalid.length > 0 && (
         <div className="alert error" role="alert">
           <strong>{plural(invalid.length, "row has", "rows have")} errors, so nothing can be imported yet.</strong> Fix{" "}
@@ -91,17 +120,17 @@ export function TicketPreviewTable({ preview, timeZone, headingRef }: { preview:
       )}
       <div className="table-scroll" tabIndex={0} role="group" aria-label="Tickets in the file, scrolls sideways on narrow screens">
         <table className="ticket-preview">
-          <caption className="visually-hidden">Tickets in the file, by line</caption>
+          <caption className="visually-hidden">{preview.kind === "page" ? "Incidents" : "Tickets"} in the file, by line</caption>
           <thead>
             <tr>
               <th scope="col" className="num">
                 Line
               </th>
-              <th scope="col">Ticket</th>
+              <th scope="col">{preview.kind === "page" ? "Incident" : "Ticket"}</th>
               <th scope="col">Status</th>
               <th scope="col">Opened</th>
               <th scope="col">Resolved</th>
-              <th scope="col">Assignee</th>
+              <th scope="col">Credited to</th>
               <th scope="col">Summary</th>
               <th scope="col">Errors</th>
             </tr>

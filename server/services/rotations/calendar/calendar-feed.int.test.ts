@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { GET } from "@/app/api/calendar/[token]/route";
 import { useDatabase } from "@/server/db/runtime";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
+import { icsProblems } from "@/server/testing/ics-conformance";
 import { at, callerAt, hours, makeRotationTeam, weeklyDraft } from "@/server/testing/rotation-fixtures";
 import { calendarFeed } from "./calendar-feed";
 
@@ -51,6 +52,7 @@ describe(`calendar feeds on ${testEngine}`, () => {
     expect(events.every((e) => e.start.tz === "Europe/Berlin")).toBe(true);
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
     expect(feed?.ics).toMatch(/BEGIN:VTIMEZONE\r\nTZID:Europe\/Berlin/);
+    expect(icsProblems(feed?.ics ?? "")).toEqual([]);
   });
 
   test("UIDs are stable across refreshes, and links are the same on every call", async () => {

@@ -2,8 +2,8 @@ import "server-only";
 import { DateTime, FixedOffsetZone, IANAZone } from "luxon";
 
 /**
- * VTIMEZONE components (RFC 5545 §3.6.5) from luxon's time-zone data, for ical-generator's `generator` hook:
- * one observance per offset change in the years asked for, so clients need no tz database of their own.
+ * VTIMEZONE components (RFC 5545 §3.6.5) from luxon's time-zone data: one observance per offset change in the
+ * years asked for, so clients need no tz database of their own.
  */
 
 const DAY_SEARCH_STEP = { days: 1 };
@@ -27,6 +27,21 @@ function changeBetween(zone: IANAZone, before: number, after: number): number {
   return high;
 }
 
+/** English locales whose CLDR data name different zones' abbreviations (CET in en-GB, EST in en-US, ACST in en-AU). */
+const ABBREVIATION_LOCALES = ["en-US", "en-GB", "en-AU", "en-IN", "en-NZ", "en-CA"];
+const OFFSET_NAME = /^(GMT|UTC)[+-]/;
+
+/** The zone's usual abbreviation at an instant (CET, CEST, EDT), or null where none is known ("GMT+9"). */
+export function abbreviationAt(timeZone: string, at: number): string | null {
+  for (const locale of ABBREVIATION_LOCALES) {
+    const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" })
+      .formatToParts(new Date(at))
+      .find((part) => part.type === "timeZoneName")?.value;
+    if (name && /^[A-Z]{2,6}$/.test(name) && !OFFSET_NAME.test(name)) return name;
+  }
+  return null;
+}
+
 function observance(timeZone: string, at: number, fromOffset: number, toOffset: number): string[] {
   const local = DateTime.fromMillis(at, { zone: FixedOffsetZone.instance(fromOffset) }).toFormat("yyyyLLdd'T'HHmmss");
   const inZone = DateTime.fromMillis(at, { zone: timeZone });
@@ -36,7 +51,7 @@ function observance(timeZone: string, at: number, fromOffset: number, toOffset: 
     `DTSTART:${local}`,
     `TZOFFSETFROM:${offsetText(fromOffset)}`,
     `TZOFFSETTO:${offsetText(toOffset)}`,
-    `TZNAME:${inZone.offsetNameShort ?? offsetText(toOffset)}`,
+    `TZNAME:${abbreviationAt(timeZone, at) ?? offsetText(toOffset)}`,
     `END:${kind}`,
   ];
 }
@@ -60,9 +75,4 @@ export function vtimezone(timeZone: string, fromYear: number, toYear: number): s
   }
   lines.push("END:VTIMEZONE");
   return lines.join("\r\n");
-}
-
-/** ical-generator's generator hook for the years a feed spans. */
-export function vtimezoneGenerator(fromYear: number, toYear: number): (timeZone: string) => string | null {
-  return (timeZone) => vtimezone(timeZone, fromYear, toYear);
 }

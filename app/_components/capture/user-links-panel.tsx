@@ -1,0 +1,129 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
+import { useTRPC } from "@/app/_lib/trpc";
+import { useStatus } from "@/app/_components/app-status";
+import { FieldError } from "@/app/_components/field-error";
+
+type System = "pagerduty" | "jira";
+const SYSTEM_NAME: Record<System, string> = { pagerduty: "PagerDuty", jira: "Jira" };
+
+/**
+ * Settings: who each PagerDuty user and Jira account is in this team. Imports remember the names they matched;
+ * planners correct a link by choosing another person, or add one (a Jira account id, since Jira hides emails).
+ */
+export function UserLinksPanel({ teamId, members }: { teamId: string; members: ReadonlyArray<{ personId: string; name: string }> }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const announce = useStatus();
+  const links = useQuery(trpc.integrations.userLinks.queryOptions({ teamId }));
+  const [system, setSystem] = useState<System>("pagerduty");
+  const [externalUserId, setExternalUserId] = useState("");
+  const [externalName, setExternalName] = useState("");
+  const [personId, setPersonId] = useState("");
+  const link = useMutation(
+    trpc.integrations.linkUser.mutationOptions({
+      onSuccess: (result) => {
+        announce({ text: `${SYSTEM_NAME[result.system as System] ?? result.system} user ${result.externalName} is now ${result.personName}.` });
+        setExternalUserId("");
+        setExternalName("");
+      },
+      onError: (failure) => announce({ text: `Could not save the link: ${messageOf(failure)}`, tone: "error" }),
+      onSettled: () => queryClient.invalidateQueries(trpc.integrations.userLinks.queryFilter({ teamId })),
+    }),
+  );
+  const errors = fieldErrorsOf(link.error);
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    link.mutate({ teamId, system, externalUserId, externalName, personId });
+  }
+
+  return (
+    <div className="stack">
+      <h3 className="subhead" id="user-links-heading">
+        People in PagerDuty and Jira
+      </h3>
+      {links.data && links.data.length > 0 ? (
+        <div className="table-scroll" tabIndex={0} role="group" aria-labelledby="user-links-heading">
+          <table>
+            <caption className="visually-hidden">Users of PagerDuty and Jira, and who they are in this team</caption>
+            <thead>
+              <tr>
+                <th scope="col">System</th>
+                <th scope="col">User</th>
+                <th scope="col">Is</th>
+              </tr>
+            </thead>
+            <tbody>
+              {links.data.map((row) => (
+                <tr key={`${row.system}:${row.externalUserId}`}>
+                  <td>{SYSTEM_NAME[row.system as System] ?? row.system}</td>
+                  <td>
+                    {row.externalName} <code className="stat-note">{row.externalUserId}</code>
+                  </td>
+                  <td>
+                    <select
+                      aria-label={`Who ${row.externalName} is`}
+                      value={row.personId}
+                      disabled={link.isPending}
+                      onChange={(event) =>
+                        link.mutate({ teamId, system: row.system as System, externalUserId: row.externalUserId, externalName: row.externalName, personId: event.target.value })
+                      }
+                    >
+                      {members.map((member) => (
+                        <option key={member.personId} value={member.personId}>
+                          {member.name}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="stat-note">No links yet: a PagerDuty import remembers the names it matches, or add one below.</p>
+      )}
+      <form className="row" onSubmit={onSubmit} noValidate aria-label="Link a user">
+        <div className="field">
+          <label htmlFor="link-system">System</label>
+          <select id="link-system" value={system} onChange={(event) => setSystem(event.target.value === "jira" ? "jira" : "pagerduty")}>
+            <option value="pagerduty">PagerDuty</option>
+            <option value="jira">Jira</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="link-id">{system === "jira" ? "Account id" : "User id"}</label>
+          <input id="link-id" value={externalUserId} onChange={(event) => setExternalUserId(event.target.value)} aria-invalid={errors.externalUserId ? true : undefined} aria-describedby="link-id-error" />
+          <FieldError id="link-id-error" messages={errors.externalUserId} />
+        </div>
+        <div className="field">
+          <label htmlFor="link-name">Name there</label>
+          <input id="link-name" value={externalName} onChange={(event) => setExternalName(event.target.value)} aria-invalid={errors.externalName ? true : undefined} aria-describedby="link-name-error" />
+          <FieldError id="link-name-error" messages={errors.externalName} />
+        </div>
+        <div className="field">
+          <label htmlFor="link-person">Is</label>
+          <select id="link-person" value={personId} onChange={(event) => setPersonId(event.target.value)} aria-invalid={errors.personId ? true : undefined} aria-describedby="link-person-error">
+            <option value="">Choose a member</option>
+            {members.map((member) => (
+              <option key={member.personId} value={member.personId}>
+                {member.name}
+              </option>
+            ))}
+          </select>
+          <FieldError id="link-person-error" messages={errors.personId} />
+        </div>
+        <div className="field">
+          <button type="submit" className="button secondary" disabled={link.isPending}>
+            Link
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
