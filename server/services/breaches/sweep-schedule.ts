@@ -1,3 +1,4 @@
+import { serverNow } from "@/server/clock";
 import { Duration } from "luxon";
 import type { Db } from "@/db/client";
 import { BREACH_SWEEP_LOCK_KEY, whileHoldingLock, type LockSession } from "./advisory-lock";
@@ -37,7 +38,7 @@ export interface SweepOptions {
  * next sweep is planned when one ends, so sweeps never overlap; the timer does not keep the process alive.
  */
 export function scheduleBreachSweep(options: SweepOptions): SweepSchedule {
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? serverNow;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const plan = (delay: number) => {
