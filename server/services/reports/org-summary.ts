@@ -3,12 +3,11 @@ import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { person, team, teamMember } from "@/db/schema";
 import type { Viewer } from "@/server/auth/permissions";
-import { aggregateTeam, computeAccounting, type Accounting } from "@/server/domain/accounting";
+import { aggregateTeam, capStanding, computeAccounting, isTeamProvisional, type Accounting, type CapStanding } from "@/server/domain/accounting";
 import type { orgSummaryInput } from "@/server/schemas/reports";
 import { DomainError } from "../errors";
 import type { Caps } from "../share/caps";
 import { loadPeopleFacts, loadProfiles, type PersonProfile } from "../share/people-facts";
-import { capStanding, type CapStanding } from "./cap-standing";
 import type { ReportTeam } from "./open-report";
 import { reportWindow, type ReportPeriod } from "./report-window";
 
@@ -119,7 +118,7 @@ export async function orgSummary(db: Db, viewer: Viewer, input: OrgSummaryInput,
       return profile && accounting ? [{ profile, accounting, standing: capStanding(accounting, caps) }] : [];
     });
     const accounting = aggregateTeam(members.map((m) => m.accounting));
-    const standing = capStanding(accounting, caps);
+    const standing = capStanding(accounting, caps, isTeamProvisional(members.map((m) => m.accounting)));
     for (const m of members) {
       if (m.standing.toil.over) overToil.add(m.profile.personId);
       if (m.standing.onCall.over) overOnCall.add(m.profile.personId);

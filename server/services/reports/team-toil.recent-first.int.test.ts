@@ -9,9 +9,9 @@ import { person, team } from "@/db/schema";
 import { callerAs } from "@/server/testing/fixtures";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { loadPeopleFacts } from "../share/people-facts";
-import { trendWeeks } from "../share/trend-weeks";
+import { trendWeeks } from "@/server/domain/accounting";
 import { openReport } from "./open-report";
-import { overCapRun } from "./over-cap-run";
+import { overCapRun } from "@/server/domain/accounting";
 import { reportWindow } from "./report-window";
 import { OVER_CAP_LOOKBACK_WEEKS } from "./team-toil";
 

@@ -1,12 +1,11 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import type { Viewer } from "@/server/auth/permissions";
-import { aggregateTeam, weeklyAccounting, type Accounting } from "@/server/domain/accounting";
+import { aggregateTeam, isTeamProvisional, spanOf, trendPoint, trendWindows, weeklyAccounting } from "@/server/domain/accounting";
 import type { trendInput } from "@/server/schemas/reports";
 import type { Caps } from "../share/caps";
 import type { TrendWeek } from "../share/my-trend";
 import { loadPeopleFacts } from "../share/people-facts";
-import { spanOf, trendWindows, type TrendWindow } from "../share/trend-weeks";
 import { maySeePerson, openReport, type ReportTeam } from "./open-report";
 
 export type TeamTrendInput = z.output<typeof trendInput>;
@@ -45,9 +44,10 @@ export async function teamTrend(db: Db, viewer: Viewer, input: TeamTrendInput, n
     const weekly = weeklyAccounting(own, windows.map((w) => w.accounted)).map((w) => w.accounting);
     return { member, weekly };
   });
-  const teamWeeks = windows.map((window, index) =>
-    trendWeek(window, aggregateTeam(perMember.flatMap(({ weekly }) => weekly[index] ?? []))),
-  );
+  const teamWeeks = windows.map((window, index) => {
+    const members = perMember.flatMap(({ weekly }) => weekly[index] ?? []);
+    return trendPoint(window, aggregateTeam(members), isTeamProvisional(members));
+  });
   const shown = perMember.filter(({ member }) => maySeePerson(scope, member.personId));
   return {
     team: scope.team,
@@ -60,21 +60,9 @@ export async function teamTrend(db: Db, viewer: Viewer, input: TeamTrendInput, n
       name: member.name,
       weeks: windows.flatMap((window, index) => {
         const accounting = weekly[index];
-        return accounting ? [trendWeek(window, accounting)] : [];
+        return accounting ? [trendPoint(window, accounting)] : [];
       }),
     })),
     hiddenMembers: perMember.length - shown.length,
-  };
-}
-
-function trendWeek(window: TrendWindow, accounting: Accounting): TrendWeek {
-  return {
-    from: new Date(window.week.start),
-    to: new Date(window.week.end),
-    label: window.label,
-    toilShare: accounting.toilShare,
-    onCallShare: accounting.onCallShare,
-    operational: accounting.operational,
-    worked: accounting.worked,
   };
 }
