@@ -36,6 +36,8 @@ export const team = pgTable(
     onCallCap: numeric("on_call_cap", { precision: 4, scale: 3, mode: "number" }).notNull().default(0.25),
     // Where cap-breach notifications are POSTed as JSON; null sends none (they still show in the app).
     breachWebhookUrl: text("breach_webhook_url"),
+    // The IANA zone whose calendar the team's reports, breach months and metrics count periods on.
+    timeZone: text("time_zone").notNull().default("UTC"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },

@@ -9,12 +9,14 @@ export interface BreachTeam {
   toilCap: number;
   onCallCap: number;
   webhookUrl: string | null;
+  /** Breach months are the team's calendar months. */
+  timeZone: string;
 }
 
 /** The team, unless it was removed. */
 export async function liveTeam(db: Db, teamId: string): Promise<BreachTeam | null> {
   const [row] = await db
-    .select({ id: team.id, name: team.name, toilCap: team.toilCap, onCallCap: team.onCallCap, webhookUrl: team.breachWebhookUrl })
+    .select({ id: team.id, name: team.name, toilCap: team.toilCap, onCallCap: team.onCallCap, webhookUrl: team.breachWebhookUrl, timeZone: team.timeZone })
     .from(team)
     .where(and(eq(team.id, teamId), isNull(team.deletedAt)));
   return row ?? null;

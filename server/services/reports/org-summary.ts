@@ -62,7 +62,7 @@ interface TeamRow extends ReportTeam {
 /** The organisation's teams and, per team, its engineers in the Team report's order (name, then id). */
 async function teamsAndEngineers(db: Db, organisationId: string): Promise<{ teams: TeamRow[]; engineers: Map<string, string[]> }> {
   const teams = await db
-    .select({ id: team.id, name: team.name, toilCap: team.toilCap, onCallCap: team.onCallCap })
+    .select({ id: team.id, name: team.name, timeZone: team.timeZone, toilCap: team.toilCap, onCallCap: team.onCallCap })
     .from(team)
     .where(and(eq(team.organisationId, organisationId), isNull(team.deletedAt)))
     .orderBy(asc(team.name), asc(team.id));
@@ -98,7 +98,8 @@ function overCapMember(profile: PersonProfile, accounting: Accounting, caps: Cap
  */
 export async function orgSummary(db: Db, viewer: Viewer, input: OrgSummaryInput, now: Date): Promise<OrgSummary> {
   if (!viewer.isAdmin) throw new DomainError("forbidden", "Only an administrator may see the organisation summary.");
-  const window = reportWindow(input, viewer, now);
+  // Teams may be in several zones; one organisation-wide period is read on the admin's calendar.
+  const window = reportWindow(input, viewer.timeZone, now);
   const { teams, engineers } = await teamsAndEngineers(db, viewer.organisationId);
   const profiles = await loadProfiles(db, [...engineers.values()].flat());
   const facts = await loadPeopleFacts(db, [...profiles.values()], window.accounted, now);
@@ -124,7 +125,7 @@ export async function orgSummary(db: Db, viewer: Viewer, input: OrgSummaryInput,
       if (m.standing.onCall.over) overOnCall.add(m.profile.personId);
     }
     return {
-      team: { id: row.id, name: row.name },
+      team: { id: row.id, name: row.name, timeZone: row.timeZone },
       caps,
       engineers: members.length,
       accounting,

@@ -70,7 +70,7 @@ export interface TeamToilReport {
 /** The toil-cap report: each engineer's shares for the period against the team's caps, and the team's. */
 export async function teamToil(db: Db, viewer: Viewer, input: TeamToilInput, now: Date): Promise<TeamToilReport> {
   const scope = await openReport(db, viewer, input.teamId);
-  const window = reportWindow(input, viewer, now);
+  const window = reportWindow(input, scope.team.timeZone, now);
   const { accounted } = window;
   // The weeks "over since" is judged on end with the week the period's counted part ends in.
   const lastInstant = Math.max(accounted.start, accounted.end - 1);

@@ -21,7 +21,7 @@ export interface MemberTrend {
 
 export interface TeamTrendReport {
   team: ReportTeam;
-  /** The zone whose Mondays start the weeks: the viewer's. */
+  /** The zone whose Mondays start the weeks: the team's. */
   timeZone: string;
   /** The last week is counted up to this instant (now). */
   accountedTo: Date;
@@ -36,7 +36,7 @@ export interface TeamTrendReport {
 /** Weekly toil and on-call shares of each engineer and of the team, the last `weeks` weeks up to now. */
 export async function teamTrend(db: Db, viewer: Viewer, input: TeamTrendInput, now: Date): Promise<TeamTrendReport> {
   const scope = await openReport(db, viewer, input.teamId);
-  const windows = trendWindows(viewer.timeZone, input.weeks, now);
+  const windows = trendWindows(scope.team.timeZone, input.weeks, now);
   const span = spanOf(windows) ?? { start: now.getTime(), end: now.getTime() };
   const facts = await loadPeopleFacts(db, scope.members, span, now);
   const perMember = scope.members.map((member) => {
@@ -51,7 +51,7 @@ export async function teamTrend(db: Db, viewer: Viewer, input: TeamTrendInput, n
   const shown = perMember.filter(({ member }) => maySeePerson(scope, member.personId));
   return {
     team: scope.team,
-    timeZone: viewer.timeZone,
+    timeZone: scope.team.timeZone,
     accountedTo: new Date(span.end),
     caps: scope.caps,
     teamWeeks,
