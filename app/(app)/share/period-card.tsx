@@ -30,7 +30,7 @@ export function PeriodShare({ id, title, data, timeZone }: { id: string; title: 
   );
 }
 
-/** The two shares against their caps and the hours they are made of (PRODUCT.md's rules). */
+/** The two shares against their caps and the hours they are made of (docs/accounting.md's rules). */
 export function PeriodBody({ data }: { data: ShareData }) {
   const { accounting: a } = data;
   const provisional = data.provisional ? { workedMinutes: a.worked } : null;

@@ -3,7 +3,7 @@ import type { DrillDownData } from "./types";
 
 type Accounting = NonNullable<DrillDownData["accounting"]>;
 
-/** The person's numbers for the span, which the shifts and entries below explain (PRODUCT.md's rules 1-7). */
+/** The person's numbers for the span, which the shifts and entries below explain (docs/accounting.md's rules 1-7). */
 export function DrillShare({ accounting: a }: { accounting: Accounting }) {
   const items: Array<[string, string, boolean]> = [
     ["Toil share", shareText(a.toilShare), true],

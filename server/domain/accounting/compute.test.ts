@@ -33,7 +33,7 @@ const ZERO: Accounting = {
   scheduled: 0, duty: 0, onCallDuty: 0, logged: 0, afterHours: 0, operational: 0, worked: 0, toilShare: 0, onCallShare: 0,
 };
 
-/** Fills in the derived numbers (rules 5-7) so each case states only what PRODUCT.md decides. */
+/** Fills in the derived numbers (rules 5-7) so each case states only what docs/accounting.md decides. */
 function expected(parts: Partial<Pick<Accounting, "scheduled" | "duty" | "onCallDuty" | "logged" | "afterHours">>): Accounting {
   const a = { ...ZERO, scheduled: 2400, ...parts };
   const operational = a.duty + a.logged + a.afterHours;

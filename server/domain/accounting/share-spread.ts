@@ -1,4 +1,4 @@
-/** How far apart the members' shares are: the team mean hides it (PRODUCT.md: 0% to 80% in one team). */
+/** How far apart the members' shares are: the team mean hides it (docs/accounting.md: 0% to 80% in one team). */
 export interface ShareSpread {
   min: number;
   median: number;

@@ -1,7 +1,7 @@
 import { isProvisional } from "../accounting";
 import type { PeriodShares } from "./period-shares";
 
-/** The two caps of PRODUCT.md: toil (operational work) and on-call. */
+/** The two caps of docs/accounting.md: toil (operational work) and on-call. */
 export const CAP_KINDS = ["toil", "on-call"] as const;
 export type CapKind = (typeof CAP_KINDS)[number];
 

@@ -3,7 +3,7 @@ import { clipIntervals, type Interval } from "../time";
 
 /** An engineer's shares of a running period: counted so far, and projected to the period's end. */
 export interface PeriodShares {
-  /** PRODUCT.md's numbers for [start, now): exactly what the Team reports page shows for that span. */
+  /** docs/accounting.md's numbers for [start, now): exactly what the Team reports page shows for that span. */
   actual: Accounting;
   /**
    * The whole period as if the rest goes as scheduled: the work pattern less absences and the duty of the

@@ -2,7 +2,7 @@ import type { interrupt } from "@/db/schema";
 
 type InterruptRow = typeof interrupt.$inferSelect;
 
-/** Interrupts by kind, and how their review went (PRODUCT.md: mark which were actionable). */
+/** Interrupts by kind, and how their review went (docs/accounting.md: mark which were actionable). */
 export interface InterruptCounts {
   total: number;
   pages: number;

@@ -51,7 +51,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
-// Hand-computed from PRODUCT.md's rules, minutes.
+// Hand-computed from docs/accounting.md's rules, minutes.
 const ERIKA = {
   scheduled: 1920,
   duty: 540,
@@ -92,7 +92,7 @@ const TEAM = {
 const thisWeek = () => ({ teamId: fx.team.id, period: "week" as const });
 
 describe(`team toil report on ${testEngine}`, () => {
-  test("a manager sees every engineer's numbers by PRODUCT.md's rules, and the team's", async () => {
+  test("a manager sees every engineer's numbers by docs/accounting.md's rules, and the team's", async () => {
     const manager = await callerAs(database.db, fx.manager.id, () => WEEK_DONE);
     const report = await manager.reports.teamToil(thisWeek());
     expect(report.period).toEqual({ kind: "week", from: at("2025-03-10T00:00"), to: at("2025-03-17T00:00"), accountedTo: WEEK_DONE, timeZone: BERLIN });

@@ -28,7 +28,7 @@ export type TeamToilInput = z.output<typeof teamToilInput>;
 /** How far back "over the cap since" looks: a year, beyond the few quarters the cap is averaged over. */
 export const OVER_CAP_LOOKBACK_WEEKS = 52;
 
-/** One engineer's row: PRODUCT.md's numbers for the period, in minutes, and how they stand against the caps. */
+/** One engineer's row: docs/accounting.md's numbers for the period, in minutes, and how they stand against the caps. */
 export interface MemberToil {
   personId: string;
   name: string;

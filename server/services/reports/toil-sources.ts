@@ -18,7 +18,7 @@ export type ToilSourcesInput = z.output<typeof toilSourcesInput>;
 export type { SourceKind } from "./source-totals";
 export type { MeasuredSavingsView } from "./measure-savings";
 
-/** When automating pays back (PRODUCT.md: saved time against build and maintenance time). */
+/** When automating pays back (docs/accounting.md: saved time against build and maintenance time). */
 export interface PaybackView {
   /** Hours saved a month less maintenance; at most 0 means it never pays back. */
   netHoursPerMonth: number;
@@ -68,7 +68,7 @@ export interface ToilSourcesReport {
 
 /**
  * The team's toil in the period grouped by template, service or alert name, ranked by yearly cost (occurrences a
- * year x minutes each, PRODUCT.md), with automation estimates, payback and measured savings. Team figures: every
+ * year x minutes each, docs/accounting.md), with automation estimates, payback and measured savings. Team figures: every
  * member may read them.
  */
 export async function toilSources(db: Db, viewer: Viewer, input: ToilSourcesInput, now: Date): Promise<ToilSourcesReport> {

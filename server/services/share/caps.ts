@@ -8,7 +8,7 @@ export interface Caps {
   onCallCap: number;
 }
 
-/** PRODUCT.md's defaults, for someone in no team yet. */
+/** docs/accounting.md's defaults, for someone in no team yet. */
 export const DEFAULT_CAPS: Readonly<Caps> = Object.freeze({ toilCap: 0.5, onCallCap: 0.25 });
 
 /** The caps a team set; the defaults for a team that is gone. */

@@ -9,7 +9,7 @@ import { callerAs } from "@/server/testing/fixtures";
 
 /**
  * "My share" for the demo's first week must match a computation done by hand from the rows, walking the
- * week minute by minute and asking the questions of PRODUCT.md's rules for each minute: no interval
+ * week minute by minute and asking the questions of docs/accounting.md's rules for each minute: no interval
  * algebra and no call into the accounting domain.
  */
 
@@ -51,7 +51,7 @@ async function rowsOf(email: string) {
   return { who, absences, shifts, entries };
 }
 
-/** Rules 1-7 of PRODUCT.md, applied to each minute of the week in turn. */
+/** Rules 1-7 of docs/accounting.md, applied to each minute of the week in turn. */
 function handComputation(rows: Awaited<ReturnType<typeof rowsOf>>) {
   const { who } = rows;
   const span = (r: { startsAt: Date; endsAt: Date }): Span => ({ start: r.startsAt.getTime(), end: r.endsAt.getTime() });

@@ -76,7 +76,7 @@ const HAND = {
 };
 
 describe(`my share on ${testEngine}`, () => {
-  test("this week, by the rules of PRODUCT.md, against the team's caps", async () => {
+  test("this week, by the rules of docs/accounting.md, against the team's caps", async () => {
     const erika = await callerAs(database.db, ids.erika, now);
     const share = await erika.share.mine({ period: "week" });
     expect(share.period).toEqual({ from: at("2025-03-10T00:00"), to: at("2025-03-17T00:00"), kind: "week" });

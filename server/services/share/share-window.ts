@@ -29,7 +29,7 @@ export interface AccountingWindow {
 /** A rolling period is this many local days, the day of `at` included. */
 export const ROLLING_DAYS = 90;
 
-/** A chosen range reaches back at most this far: enough for "a few quarters" (PRODUCT.md). */
+/** A chosen range reaches back at most this far: enough for "a few quarters" (docs/accounting.md). */
 export const MAX_RANGE_MS = Duration.fromObject({ days: 731 }).toMillis();
 
 /**
