@@ -4,21 +4,34 @@ import { defineConfig, devices } from "@playwright/test";
 import { oidcEnv } from "./sso-support";
 
 /**
- * Two production servers per run: one with the demo data, one empty (for the first-admin journey).
- * E2E_ENGINE=postgres points them at E2E_DEMO_DATABASE_URL / E2E_EMPTY_DATABASE_URL (npm test creates
- * those); otherwise each gets its own PGlite directory under data/e2e.
+ * Three production servers per run: one with the demo data, one empty (for the first-admin journey), and one
+ * with the demo data whose clock starts on a fixed instant (TOILCAP_CLOCK_START: a Monday morning), for
+ * journeys about a given moment of the week. E2E_ENGINE=postgres points them at E2E_DEMO_DATABASE_URL /
+ * E2E_EMPTY_DATABASE_URL / E2E_CLOCK_DATABASE_URL (npm test creates those); otherwise each gets its own PGlite
+ * directory under data/e2e.
  */
 const root = path.resolve(import.meta.dirname, "..");
 const engine = process.env.E2E_ENGINE === "postgres" ? "postgres" : "pglite";
 export const DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? 3210);
 export const EMPTY_PORT = Number(process.env.E2E_EMPTY_PORT ?? 3211);
+export const CLOCK_PORT = Number(process.env.E2E_CLOCK_PORT ?? 3212);
+/** The clock server's start: Monday 30 March 2026, 08:40 in Berlin, the first working day of summer time. */
+export const CLOCK_START = "2026-03-30T08:40:00+02:00";
+
+type ServerKind = "demo" | "empty" | "clock";
+const PORTS: Record<ServerKind, number> = { demo: DEMO_PORT, empty: EMPTY_PORT, clock: CLOCK_PORT };
+const DATABASE_URLS: Record<ServerKind, string | undefined> = {
+  demo: process.env.E2E_DEMO_DATABASE_URL,
+  empty: process.env.E2E_EMPTY_DATABASE_URL,
+  clock: process.env.E2E_CLOCK_DATABASE_URL,
+};
 
 // Debian's Chromium when present (CI, this machine); Playwright's own browser on a laptop.
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => fs.existsSync(file));
 
-function serverEnv(kind: "demo" | "empty"): Record<string, string> {
+function serverEnv(kind: ServerKind): Record<string, string> {
   const env: Record<string, string> = {
-    TOILCAP_SEED: kind === "demo" ? "demo" : "none",
+    TOILCAP_SEED: kind === "empty" ? "none" : "demo",
     NEXT_TELEMETRY_DISABLED: "1",
     // Many journeys sign in within a minute from one address; the limit itself is tested in integration.
     TOILCAP_SIGN_IN_LIMIT: "1000",
@@ -29,7 +42,8 @@ function serverEnv(kind: "demo" | "empty"): Record<string, string> {
     // One line per request would drown the test output; failures still log.
     LOG_LEVEL: "warn",
   };
-  const url = kind === "demo" ? process.env.E2E_DEMO_DATABASE_URL : process.env.E2E_EMPTY_DATABASE_URL;
+  if (kind === "clock") env.TOILCAP_CLOCK_START = CLOCK_START;
+  const url = DATABASE_URLS[kind];
   if (engine === "postgres") {
     if (!url) throw new Error(`E2E_ENGINE=postgres needs E2E_${kind.toUpperCase()}_DATABASE_URL`);
     env.DATABASE_URL = url;
@@ -79,8 +93,8 @@ export default defineConfig({
       },
     },
   ],
-  webServer: (["demo", "empty"] as const).map((kind) => {
-    const port = kind === "demo" ? DEMO_PORT : EMPTY_PORT;
+  webServer: (["demo", "empty", "clock"] as const).map((kind) => {
+    const port = PORTS[kind];
     return {
       command: `${path.join(root, "node_modules", ".bin", "next")} start -p ${port}`,
       cwd: root,

@@ -10,6 +10,8 @@ export const DEMO = {
 } as const;
 
 export const EMPTY_SERVER = `http://localhost:${process.env.E2E_EMPTY_PORT ?? 3211}`;
+/** The demo server whose clock starts on a Monday morning (see CLOCK_START in playwright.config.ts). */
+export const CLOCK_SERVER = `http://localhost:${process.env.E2E_CLOCK_PORT ?? 3212}`;
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/sign-in");
@@ -38,9 +40,12 @@ export function uniqueName(prefix: string): string {
 /** The demo engineer's time zone; the demo roster puts Erik in Berlin. */
 export const DEMO_ZONE = "Europe/Berlin";
 
-/** The toil share shown on My work for this week, as its text ("41.3%"). */
+/**
+ * The toil share shown on My work for this week, as its text ("41.3%"), or while less than a working day is
+ * counted, "too early to tell: 0.4 h counted".
+ */
 export function weekToilShare(page: Page) {
-  return page.getByRole("region", { name: "Toil share this week" }).locator(".stat-value");
+  return page.getByRole("region", { name: "Toil share this week" }).locator(".stat-value, .badge.provisional");
 }
 
 /** Opens quick log with the keyboard shortcut, from wherever focus is not in a field. */

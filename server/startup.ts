@@ -1,4 +1,5 @@
 import "server-only";
+import { serverNow } from "@/server/clock";
 import { getDatabase } from "@/server/db/runtime";
 import { prepareAuth } from "@/server/auth";
 import { getSetting, setSetting } from "@/server/db/instance";
@@ -18,7 +19,7 @@ export async function startServer(): Promise<void> {
     console.info(`Toilcap: database ready on ${where}`);
     if (process.env.TOILCAP_SEED === "demo") {
       const { seedDemoOnce } = await import("@/server/services/demo/seed-once");
-      const accounts = await seedDemoOnce(database.db, { now: new Date(), getSetting, setSetting });
+      const accounts = await seedDemoOnce(database.db, { now: serverNow(), getSetting, setSetting });
       if (accounts) {
         console.info("Toilcap: demo accounts (password for all: toilcap-demo):");
         for (const account of accounts) console.info(`  ${account.email.padEnd(30)} ${account.roles}`);

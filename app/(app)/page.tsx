@@ -1,3 +1,4 @@
+import { serverNow } from "@/server/clock";
 import type { Metadata } from "next";
 import { signedInCaller } from "@/server/trpc/server";
 import { CaptureInbox } from "@/app/_components/capture/capture-inbox";
@@ -31,7 +32,7 @@ export default async function MyWorkPage() {
       : Promise.resolve(null),
     caller.capture.inbox(),
   ]);
-  const now = new Date();
+  const now = serverNow();
   const firstName = viewer.name.split(" ")[0] ?? viewer.name;
   return (
     <>

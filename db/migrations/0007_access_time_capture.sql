@@ -28,6 +28,7 @@ CREATE TABLE "webhook_event" (
 );
 --> statement-breakpoint
 ALTER TABLE "team" ADD COLUMN "breach_webhook_secret" text;--> statement-breakpoint
+ALTER TABLE "team" ADD COLUMN "time_zone" text DEFAULT 'UTC' NOT NULL;--> statement-breakpoint
 ALTER TABLE "integration" ADD COLUMN "signing_secret" text;--> statement-breakpoint
 ALTER TABLE "cap_breach" ADD COLUMN "delivery_queued_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "external_user_link" ADD CONSTRAINT "external_user_link_team_id_team_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."team"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

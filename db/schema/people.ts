@@ -38,6 +38,8 @@ export const team = pgTable(
     breachWebhookUrl: text("breach_webhook_url"),
     // The Standard Webhooks signing secret ("whsec_..."): shown to the manager once, kept to sign each delivery.
     breachWebhookSecret: text("breach_webhook_secret"),
+    // The IANA zone whose calendar the team's reports, breach months and metrics count periods on.
+    timeZone: text("time_zone").notNull().default("UTC"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },

@@ -157,6 +157,7 @@ if (buildOk) {
     if (engine === "postgres") {
       env.E2E_DEMO_DATABASE_URL = await recreateDatabase(`toilcap_e2e_demo${E2E_DB_SUFFIX}`);
       env.E2E_EMPTY_DATABASE_URL = await recreateDatabase(`toilcap_e2e_empty${E2E_DB_SUFFIX}`);
+      env.E2E_CLOCK_DATABASE_URL = await recreateDatabase(`toilcap_e2e_clock${E2E_DB_SUFFIX}`);
     }
     const file = path.join(reports, `e2e-${engine}.json`);
     env.PLAYWRIGHT_JSON_OUTPUT_FILE = file;

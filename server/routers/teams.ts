@@ -1,8 +1,9 @@
 import "server-only";
 import { adminProcedure, managerProcedure, signedInProcedure, teamMemberProcedure, router } from "@/server/trpc/init";
-import { createTeamInput, inviteInput, setRolesInput, teamCapsInput, teamOnlyInput } from "@/server/schemas/people";
+import { createTeamInput, inviteInput, setRolesInput, teamCapsInput, teamOnlyInput, teamTimeZoneInput } from "@/server/schemas/people";
 import { invitePerson, setMemberRoles } from "@/server/services/people/invite";
-import { createTeam, getTeam, listMembers, listTeams, updateTeamCaps } from "@/server/services/people/teams";
+import { afterShareChange } from "@/server/services/breaches/after-share-change";
+import { createTeam, getTeam, listMembers, listTeams, updateTeamCaps, updateTeamTimeZone } from "@/server/services/people/teams";
 
 export const teamsRouter = router({
   list: signedInProcedure.query(({ ctx }) => listTeams(ctx.db, ctx.viewer)),
@@ -12,4 +13,8 @@ export const teamsRouter = router({
   invite: managerProcedure.input(inviteInput).mutation(({ ctx, input }) => invitePerson(ctx.db, ctx.viewer, input)),
   setRoles: managerProcedure.input(setRolesInput).mutation(({ ctx, input }) => setMemberRoles(ctx.db, ctx.viewer, input)),
   updateCaps: managerProcedure.input(teamCapsInput).mutation(({ ctx, input }) => updateTeamCaps(ctx.db, ctx.viewer, input)),
+  // Another zone moves the month a breach falls in: the team's engineers are checked again.
+  updateTimeZone: managerProcedure
+    .input(teamTimeZoneInput)
+    .mutation(async ({ ctx, input }) => afterShareChange(ctx, await updateTeamTimeZone(ctx.db, ctx.viewer, input), { teamId: input.teamId })),
 });

@@ -300,7 +300,8 @@ const workspaceShape = {
   exportedAt: instant.optional(),
   /** Used only when the instance has no organisation yet. */
   organisation: z.strictObject({ name: text(120) }).optional(),
-  team: z.strictObject({ name: text(80), toilCap: share.default(0.5), onCallCap: share.default(0.25) }),
+  /** timeZone: files written before teams had one leave it out; the import then takes the team's managers' zone. */
+  team: z.strictObject({ name: text(80), toilCap: share.default(0.5), onCallCap: share.default(0.25), timeZone: timeZone.optional() }),
   people: rows(personRow),
   absences: rows(absenceRow),
   services: rows(serviceRow),
@@ -349,3 +350,18 @@ export const importWorkspaceInput = z.strictObject({
   teamName: z.string().trim().max(80, "At most 80 characters").optional(),
   file: z.unknown().refine((value) => value !== undefined, "Choose a workspace file"),
 });
+
+/**
+ * The zone of a team whose file names none (written before teams had one): its first manager's, else the zone
+ * most of its people are in, else UTC.
+ */
+export function teamZoneOf(file: Pick<WorkspaceData, "team" | "people">): string {
+  if (file.team.timeZone) return file.team.timeZone;
+  const manager = file.people.find((p) => p.roles.includes("manager"));
+  if (manager) return manager.timeZone;
+  const counts = new Map<string, number>();
+  for (const p of file.people) counts.set(p.timeZone, (counts.get(p.timeZone) ?? 0) + 1);
+  let best: { zone: string; count: number } = { zone: "UTC", count: 0 };
+  for (const [zone, count] of counts) if (count > best.count) best = { zone, count };
+  return best.zone;
+}

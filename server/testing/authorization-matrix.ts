@@ -65,6 +65,7 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
   },
   "teams.setRoles": { input: (w) => ({ teamId: w.teamA.id, personId: w.personIds.engineerA, roles: ["engineer", "planner"] }), expect: MANAGER },
   "teams.updateCaps": { input: (w) => ({ teamId: w.teamA.id, toilCap: 0.4, onCallCap: 0.2 }), expect: MANAGER },
+  "teams.updateTimeZone": { input: (w) => ({ teamId: w.teamA.id, timeZone: "America/New_York" }), expect: MANAGER },
 
   "rotations.list": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
   "rotations.get": { input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id }), expect: TEAM_MEMBER },

@@ -13,8 +13,9 @@ export async function makeOrganisation(db: Db, name = "Acme") {
   return org;
 }
 
-export async function makeTeam(db: Db, organisationId: string, name = `Team ${++counter}`) {
-  const [row] = await db.insert(team).values({ organisationId, name }).returning();
+/** A team on Berlin's calendar by default, like the people makePerson makes. */
+export async function makeTeam(db: Db, organisationId: string, name = `Team ${++counter}`, timeZone = "Europe/Berlin") {
+  const [row] = await db.insert(team).values({ organisationId, name, timeZone }).returning();
   if (!row) throw new Error("no team");
   return row;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { serverNow } from "@/server/clock";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
@@ -12,7 +13,7 @@ export const serverContext = cache(async (): Promise<Context> => {
   // headers() first: it marks the render dynamic, so `next build` never opens the database to prerender.
   const requestHeaders = await headers();
   const { db } = await getDatabase();
-  return { db, viewer: await viewerFromHeaders(requestHeaders), now: () => new Date() };
+  return { db, viewer: await viewerFromHeaders(requestHeaders), now: serverNow };
 });
 
 /** The server-side caller for server components: same procedures, same checks as over HTTP. */

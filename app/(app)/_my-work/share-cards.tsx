@@ -4,24 +4,34 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/app/_lib/trpc";
 import { formatPercent } from "@/app/_lib/format";
-import { hoursText, shareText } from "@/app/_components/work/datetime";
+import { hoursText, shareText, tooEarlyText } from "@/app/_components/work/datetime";
 import type { ShareData } from "@/app/_components/work/types";
 
-function ShareCard({ id, title, share, cap, note }: { id: string; title: string; share: number; cap: number; note: string }) {
-  const over = share > cap;
+/** `provisional` holds the worked minutes counted while too little is counted to tell; such a share is never over. */
+function ShareCard(props: { id: string; title: string; share: number; cap: number; note: string; provisional: { workedMinutes: number } | null }) {
+  const { id, title, share, cap, note, provisional } = props;
+  const over = !provisional && share > cap;
   return (
     <section className="card share-card" aria-labelledby={id}>
       <h2 id={id} className="stat-label">
         {title}
       </h2>
       <div className="share-card-value">
-        <span className="stat-value">{shareText(share)}</span>
-        <span className={`badge ${over ? "over" : "under"}`}>{over ? "over the cap" : "under the cap"}</span>
+        {provisional ? (
+          <span className="badge provisional">{tooEarlyText(provisional.workedMinutes)}</span>
+        ) : (
+          <>
+            <span className="stat-value">{shareText(share)}</span>
+            <span className={`badge ${over ? "over" : "under"}`}>{over ? "over the cap" : "under the cap"}</span>
+          </>
+        )}
       </div>
-      <div className="cap-meter" aria-hidden="true">
-        <span className={`cap-meter-fill ${over ? "over" : ""}`} style={{ width: `${Math.min(100, share * 100)}%` }} />
-        <span className="cap-meter-cap" style={{ left: `${cap * 100}%` }} />
-      </div>
+      {!provisional && (
+        <div className="cap-meter" aria-hidden="true">
+          <span className={`cap-meter-fill ${over ? "over" : ""}`} style={{ width: `${Math.min(100, share * 100)}%` }} />
+          <span className="cap-meter-cap" style={{ left: `${cap * 100}%` }} />
+        </div>
+      )}
       <div className="stat-note">
         Cap {formatPercent(cap)} · {note}
       </div>
@@ -37,6 +47,7 @@ export function WeekShareCards({ initial }: { initial: ShareData }) {
   const trpc = useTRPC();
   const { data } = useQuery(trpc.share.mine.queryOptions({ period: "week" }, { initialData: initial }));
   const { accounting } = data;
+  const provisional = data.provisional ? { workedMinutes: accounting.worked } : null;
   return (
     <>
       <ShareCard
@@ -45,6 +56,7 @@ export function WeekShareCards({ initial }: { initial: ShareData }) {
         share={accounting.toilShare}
         cap={data.toilCap}
         note={`${hoursText(accounting.operational)} operational of ${hoursText(accounting.worked)} worked`}
+        provisional={provisional}
       />
       <ShareCard
         id="on-call-share-week"
@@ -52,6 +64,7 @@ export function WeekShareCards({ initial }: { initial: ShareData }) {
         share={accounting.onCallShare}
         cap={data.onCallCap}
         note={`${hoursText(accounting.duty)} on duty`}
+        provisional={provisional}
       />
     </>
   );

@@ -1,3 +1,4 @@
+import { serverNow } from "@/server/clock";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/app/_components/empty-state";
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Rotations" };
 export default async function RotationsPage({ searchParams }: { searchParams: Promise<{ team?: string }> }) {
   const { caller, viewer, team, mayPlan } = await rotationsContext((await searchParams).team);
   if (!team) return <EmptyState title="No team yet">Rotations belong to a team.</EmptyState>;
-  const now = new Date();
+  const now = serverNow();
   const anchor = firstColumnOf("weeks", now, viewer.timeZone);
   const [rotations, schedule, swaps, members] = await Promise.all([
     caller.rotations.list({ teamId: team.id }),

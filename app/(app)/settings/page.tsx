@@ -11,6 +11,7 @@ import { BreachWebhookCard } from "@/app/_components/breaches/breach-webhook-car
 import { ApiTokens } from "./api-tokens";
 import { CreateTeamForm } from "./create-team-form";
 import { InviteForm } from "./invite-form";
+import { TeamZoneForm } from "./team-zone-form";
 import { WorkspaceTransfer } from "./workspace-transfer";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -38,7 +39,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <section className="card" aria-labelledby="members-heading" style={{ marginBottom: "1rem" }}>
           <h2 id="members-heading">Members of {details.name}</h2>
           <p className="stat-note">
-            Toil cap {formatPercent(details.toilCap)} · on-call cap {formatPercent(details.onCallCap)}
+            Toil cap {formatPercent(details.toilCap)} · on-call cap {formatPercent(details.onCallCap)} · reports on {details.timeZone}
           </p>
           <table>
             <thead>
@@ -71,6 +72,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </section>
       )}
       <div className="grid cols-2">
+        {team && details && canManage && (
+          <section className="card" aria-labelledby="team-zone-heading">
+            <h2 id="team-zone-heading">Team time zone</h2>
+            <TeamZoneForm teamId={team.id} timeZone={details.timeZone} />
+          </section>
+        )}
         {team && canManage && (
           <section className="card" aria-labelledby="invite-heading">
             <h2 id="invite-heading">Invite someone</h2>

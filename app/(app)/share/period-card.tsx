@@ -11,7 +11,9 @@ export function PeriodShare({ id, title, data, timeZone }: { id: string; title: 
     <section className="card period-card" aria-labelledby={id}>
       <header className="period-head">
         <h2 id={id}>{title}</h2>
-        <span className="stat-note">{spanText(data.period.from, data.period.to, timeZone)}</span>
+        <span className="stat-note">
+          {spanText(data.period.from, data.period.to, timeZone)}, on your time zone ({data.timeZone})
+        </span>
       </header>
       <PeriodBody data={data} />
     </section>
@@ -21,10 +23,11 @@ export function PeriodShare({ id, title, data, timeZone }: { id: string; title: 
 /** The two shares against their caps and the hours they are made of (docs/accounting.md's rules). */
 export function PeriodBody({ data }: { data: ShareData }) {
   const { accounting: a } = data;
+  const provisional = data.provisional ? { workedMinutes: a.worked } : null;
   return (
     <>
-      <ShareBar label="Toil share" share={a.toilShare} cap={data.toilCap} />
-      <ShareBar label="On-call share" share={a.onCallShare} cap={data.onCallCap} />
+      <ShareBar label="Toil share" share={a.toilShare} cap={data.toilCap} provisional={provisional} />
+      <ShareBar label="On-call share" share={a.onCallShare} cap={data.onCallCap} provisional={provisional} />
       <dl className="breakdown">
         <div>
           <dt>Duty</dt>

@@ -10,7 +10,7 @@ const ON_CALL = "#b36200";
 
 /** The drawing of {@link ShareTrend}, loaded after the page (see lazy.tsx). */
 export function ShareTrendPlot({ weeks, toilCap, onCallCap }: { weeks: TrendPoint[]; toilCap: number; onCallCap: number }) {
-  const top = Math.max(1, ...weeks.map((w) => Math.max(w.toilShare, w.onCallShare)));
+  const top = Math.max(1, ...weeks.flatMap((w) => [w.toilShare, w.onCallShare]).filter((s): s is number => s !== null));
   return (
     <LineChart
       accessibilityLayer={false}

@@ -1,28 +1,32 @@
 "use client";
 
 import { formatPercent } from "@/app/_lib/format";
-import { shareText } from "../work/datetime";
+import { trendCell, trendLabel } from "./trend-text";
 import { ShareTrendPlotLazy } from "./lazy";
 
 export interface TrendPoint {
   label: string;
-  toilShare: number;
-  onCallShare: number;
+  /** Null for a week that tells nothing yet: drawn as a gap, never as 0%. */
+  toilShare: number | null;
+  onCallShare: number | null;
+  /** The running week, counted only up to now. */
+  partial: boolean;
 }
+
 
 /**
  * Toil and on-call share week by week with both caps drawn. The SVG is hidden from assistive
  * technology; the same numbers are in a table right beside it (visually hidden).
  */
 export function ShareTrend({ weeks, toilCap, onCallCap, caption }: { weeks: TrendPoint[]; toilCap: number; onCallCap: number; caption: string }) {
-  const over = weeks.filter((w) => w.toilShare > toilCap).length;
+  const over = weeks.filter((w) => w.toilShare !== null && w.toilShare > toilCap).length;
   return (
     <figure className="share-trend">
       <figcaption className="visually-hidden">
         {caption}. Over the toil cap in {over} of {weeks.length} weeks.
       </figcaption>
       <div aria-hidden="true">
-        <ShareTrendPlotLazy weeks={weeks} toilCap={toilCap} onCallCap={onCallCap} />
+        <ShareTrendPlotLazy weeks={weeks.map((w) => ({ ...w, label: trendLabel(w) }))} toilCap={toilCap} onCallCap={onCallCap} />
       </div>
       <table className="visually-hidden">
         <caption>{caption}</caption>
@@ -36,9 +40,9 @@ export function ShareTrend({ weeks, toilCap, onCallCap, caption }: { weeks: Tren
         <tbody>
           {weeks.map((w) => (
             <tr key={w.label}>
-              <th scope="row">{w.label}</th>
-              <td>{shareText(w.toilShare)}</td>
-              <td>{shareText(w.onCallShare)}</td>
+              <th scope="row">{trendLabel(w)}</th>
+              <td>{trendCell(w.toilShare)}</td>
+              <td>{trendCell(w.onCallShare)}</td>
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@
 
 import { formatMinutes, formatPercent, localDateTime } from "@/app/_lib/format";
 import { ExportButtons } from "./export-buttons";
+import { isoDayIn } from "./period";
 import type { ExportRow, InterruptLoadData } from "./types";
 
 const BAND_LABELS = { business: "Business hours", "off-hours": "Off hours (07–22)", sleep: "Sleep (22–07)" } as const;
@@ -9,7 +10,7 @@ const BAND_LABELS = { business: "Business hours", "off-hours": "Off hours (07–
 /** The interrupt load's tables: per week, per on-call shift (limit flagged), by band; each exportable. */
 export function InterruptTables({ load, timeZone }: { load: InterruptLoadData; timeZone: string }) {
   const weekRows: ExportRow[] = load.weeks.map((w) => ({
-    week_of: w.from.toISOString().slice(0, 10),
+    week_of: isoDayIn(w.from, timeZone),
     pages: w.pages,
     incidents: w.incidents,
     tickets: w.tickets,

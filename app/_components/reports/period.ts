@@ -85,3 +85,8 @@ export function dayText(at: Date, zone: string): string {
   const day = DateTime.fromJSDate(at, { zone });
   return day.toFormat(day.hasSame(DateTime.now().setZone(zone), "year") ? "d LLL" : "d LLL yyyy");
 }
+
+/** yyyy-mm-dd of an instant on the report's calendar, for exports: the UTC day is a day early east of Greenwich. */
+export function isoDayIn(at: Date, zone: string): string {
+  return DateTime.fromJSDate(at, { zone }).toFormat("yyyy-MM-dd");
+}

@@ -1,4 +1,4 @@
-import { shareText } from "@/app/_components/work/datetime";
+import { shareText, tooEarlyText } from "@/app/_components/work/datetime";
 import { formatPercent } from "@/app/_lib/format";
 import type { TeamToilData } from "./types";
 
@@ -12,10 +12,16 @@ export function TeamSummary({ report }: { report: TeamToilData }) {
         <h2 id="sum-team" className="stat-label">
           Team toil share
         </h2>
-        <div className="stat-value">{shareText(totals.accounting.toilShare)}</div>
-        <span className={`badge ${totals.toilCap.over ? "over" : "under"}`}>
-          {totals.toilCap.over ? "over" : "under"} the {formatPercent(caps.toilCap)} cap
-        </span>
+        {totals.toilCap.provisional ? (
+          <span className="badge provisional">{tooEarlyText(totals.accounting.worked)}</span>
+        ) : (
+          <>
+            <div className="stat-value">{shareText(totals.accounting.toilShare)}</div>
+            <span className={`badge ${totals.toilCap.over ? "over" : "under"}`}>
+              {totals.toilCap.over ? "over" : "under"} the {formatPercent(caps.toilCap)} cap
+            </span>
+          </>
+        )}
       </section>
       <section className="card" aria-labelledby="sum-spread">
         <h2 id="sum-spread" className="stat-label">
@@ -37,9 +43,9 @@ export function TeamSummary({ report }: { report: TeamToilData }) {
             </div>
           </dl>
         ) : (
-          <p className="stat-note">Nobody worked in this period.</p>
+          <p className="stat-note">Too early to tell: nobody has a working day counted in this period yet.</p>
         )}
-        {spread && <p className="stat-note">Over {spread.members} engineers with worked time.</p>}
+        {spread && <p className="stat-note">Over {spread.members} engineers with at least a working day counted.</p>}
       </section>
       <section className="card" aria-labelledby="sum-over">
         <h2 id="sum-over" className="stat-label">
@@ -48,7 +54,8 @@ export function TeamSummary({ report }: { report: TeamToilData }) {
         <div className="stat-value">{totals.membersOverToilCap}</div>
         <p className="stat-note">
           {totals.membersOverToilCap === 1 ? "engineer" : "engineers"} over the toil cap; {totals.membersOverOnCallCap} over the{" "}
-          {formatPercent(caps.onCallCap)} on-call cap. Team on-call share {shareText(totals.accounting.onCallShare)}.
+          {formatPercent(caps.onCallCap)} on-call cap.{" "}
+          {totals.onCallCap.provisional ? "Team on-call share: too early to tell." : `Team on-call share ${shareText(totals.accounting.onCallShare)}.`}
         </p>
       </section>
     </div>

@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { useCallback } from "react";
-import { shareText } from "@/app/_components/work/datetime";
+import { shareText, tooEarlyText } from "@/app/_components/work/datetime";
 import { ExportButtons } from "./export-buttons";
 import { overByText, overSinceText } from "./over-cap-text";
+import { isoDayIn } from "./period";
 import { SortHeader } from "./sort-header";
 import type { ExportRow, MemberToilRow } from "./types";
 import { useSorted } from "./use-sorted";
@@ -35,12 +36,14 @@ const EXPORT_COLUMNS = [
   "operational_hours",
   "worked_hours",
   "on_call_share",
+  "provisional",
   "over_toil_cap",
   "over_by_share",
   "over_since",
 ];
 
-function exportRow(row: MemberToilRow): ExportRow {
+/** One row of the CSV; dates are days on the report's calendar (the team's zone), not UTC days. */
+function exportRow(row: MemberToilRow, timeZone: string): ExportRow {
   const a = row.accounting;
   const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
   const share = (value: number) => Math.round(value * 10000) / 10000;
@@ -53,9 +56,10 @@ function exportRow(row: MemberToilRow): ExportRow {
     operational_hours: hours(a.operational),
     worked_hours: hours(a.worked),
     on_call_share: share(a.onCallShare),
+    provisional: row.toilCap.provisional ? "yes" : "no",
     over_toil_cap: row.toilCap.over ? "yes" : "no",
     over_by_share: share(row.toilCap.overBy),
-    over_since: row.overCapRun ? row.overCapRun.since.toISOString().slice(0, 10) : null,
+    over_since: row.overCapRun ? isoDayIn(row.overCapRun.since, timeZone) : null,
   };
 }
 
@@ -70,7 +74,7 @@ export function ToilTable({ rows, hrefs, timeZone, fileName }: { rows: MemberToi
     <>
       <div className="table-head">
         <h2 id="toil-table-heading">Each engineer</h2>
-        <ExportButtons fileName={fileName} label="the toil-cap table" columns={EXPORT_COLUMNS} rows={rows.map(exportRow)} />
+        <ExportButtons fileName={fileName} label="the toil-cap table" columns={EXPORT_COLUMNS} rows={rows.map((row) => exportRow(row, timeZone))} />
       </div>
       <div className="table-scroll">
         <table className="toil-table" aria-labelledby="toil-table-heading">
@@ -93,7 +97,11 @@ export function ToilTable({ rows, hrefs, timeZone, fileName }: { rows: MemberToi
                   <Link href={hrefs[row.personId] ?? "/reports"}>{row.name}</Link>
                 </th>
                 <td className="num">
-                  <strong>{shareText(row.accounting.toilShare)}</strong>
+                  {row.toilCap.provisional ? (
+                    <span className="badge provisional">{tooEarlyText(row.accounting.worked)}</span>
+                  ) : (
+                    <strong>{shareText(row.accounting.toilShare)}</strong>
+                  )}
                   {row.toilCap.over && <span className="badge over on-call-badge">over cap</span>}
                 </td>
                 <td className="num">{shareText(row.toilShareParts.duty)}</td>

@@ -1,7 +1,8 @@
 "use client";
 
-import { shareText } from "@/app/_components/work/datetime";
+import { trendCell, trendLabel } from "@/app/_components/charts/trend-text";
 import { ExportButtons } from "./export-buttons";
+import { isoDayIn } from "./period";
 import type { ExportRow, TeamTrendData } from "./types";
 
 /** One row a week: the team's share and each engineer's, over-cap cells marked. */
@@ -9,11 +10,11 @@ export function TrendTable({ trend }: { trend: TeamTrendData }) {
   const cap = trend.caps.toilCap;
   const columns = ["week_of", "team", ...trend.members.map((m) => m.name)];
   const rows: ExportRow[] = trend.teamWeeks.map((week, index) => ({
-    week_of: week.from.toISOString().slice(0, 10),
-    team: Math.round(week.toilShare * 10000) / 10000,
-    ...Object.fromEntries(trend.members.map((m) => [m.name, Math.round((m.weeks[index]?.toilShare ?? 0) * 10000) / 10000])),
+    week_of: isoDayIn(week.from, trend.timeZone),
+    team: rounded(week.toilShare),
+    ...Object.fromEntries(trend.members.map((m) => [m.name, rounded(m.weeks[index]?.toilShare ?? null)])),
   }));
-  const cell = (share: number | undefined) => (share === undefined ? "" : shareText(share));
+  const over = (share: number | null | undefined) => share !== null && share !== undefined && share > cap;
   return (
     <>
       <div className="table-head">
@@ -39,14 +40,14 @@ export function TrendTable({ trend }: { trend: TeamTrendData }) {
             {trend.teamWeeks.map((week, index) => (
               <tr key={week.label}>
                 <th scope="row" className="nowrap">
-                  {week.label}
+                  {trendLabel(week)}
                 </th>
-                <td className={`num${week.toilShare > cap ? " limit-flag" : ""}`}>{cell(week.toilShare)}</td>
+                <td className={`num${over(week.toilShare) ? " limit-flag" : ""}`}>{trendCell(week.toilShare)}</td>
                 {trend.members.map((m) => {
                   const share = m.weeks[index]?.toilShare;
                   return (
-                    <td key={m.personId} className={`num${share !== undefined && share > cap ? " limit-flag" : ""}`}>
-                      {cell(share)}
+                    <td key={m.personId} className={`num${over(share) ? " limit-flag" : ""}`}>
+                      {trendCell(share)}
                     </td>
                   );
                 })}
@@ -55,7 +56,12 @@ export function TrendTable({ trend }: { trend: TeamTrendData }) {
           </tbody>
         </table>
       </div>
-      <p className="stat-note">Shares above the cap are in red.</p>
+      <p className="stat-note">Shares above the cap are in red. A week with less than a working day scheduled is too early to tell.</p>
     </>
   );
+}
+
+/** Four decimals for the export; an empty cell for a week too early to tell. */
+function rounded(share: number | null): number | null {
+  return share === null ? null : Math.round(share * 10000) / 10000;
 }

@@ -71,3 +71,8 @@ export function hoursText(minutes: number): string {
 export function shareText(share: number): string {
   return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
 }
+
+/** What a provisional share shows instead of a percentage: "too early to tell: 0.4 h counted". */
+export function tooEarlyText(workedMinutes: number): string {
+  return `too early to tell: ${hoursText(workedMinutes)} counted`;
+}

@@ -1,3 +1,4 @@
+import { serverNow } from "@/server/clock";
 import { getDatabase } from "@/server/db/runtime";
 import { requestLogger } from "@/server/logging/logger";
 import { scrapeToilMetrics } from "@/server/integrations/metrics/toil-metrics";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
  * exposition of the current month's toil and on-call shares per team and engineer, and interrupt counts.
  */
 export async function GET(request: Request): Promise<Response> {
-  const now = new Date();
+  const now = serverNow();
   try {
     const { db } = await getDatabase();
     const viewer = await authenticateBearer(db, request.headers, now);

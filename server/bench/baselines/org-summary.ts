@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { aggregateTeam, computeAccounting, type Accounting } from "@/server/domain/accounting";
 import { accountingWindow } from "@/server/services/share/share-window";
-import { capStanding } from "@/server/services/reports/cap-standing";
+import { capStanding } from "@/server/domain/accounting";
 import { queryRows } from "../org/query-rows";
 import { profileOf, rawFacts, type RawProfile } from "./raw-facts";
 

@@ -62,8 +62,9 @@ export function peopleStatements(plan: GenerationPlan): string[] {
     select ${idOf("'bench-admin'")}, ${idOf("'bench-admin'")}::text, 'Bench Admin', ${text(ADMIN_EMAIL)}, 'Europe/Berlin', '{1,2,3,4,5}'::int[], 540, 1020, true`;
   return [
     `insert into organisation (id, name, created_at) values (${ORG_ID}, 'Bench Org', ${createdAt})`,
-    `insert into team (id, organisation_id, name, toil_cap, on_call_cap, created_at)
-     select id, ${ORG_ID}, 'Bench team ' || ${pad("k", 3)}, case when k % 7 = 0 then 0.4 else 0.5 end, 0.25, ${createdAt} from bench_team`,
+    // Teams on the admin's calendar (Berlin), so the organisation summary and each team's report share periods.
+    `insert into team (id, organisation_id, name, toil_cap, on_call_cap, time_zone, created_at)
+     select id, ${ORG_ID}, 'Bench team ' || ${pad("k", 3)}, case when k % 7 = 0 then 0.4 else 0.5 end, 0.25, 'Europe/Berlin', ${createdAt} from bench_team`,
     `create temp table bench_person on commit drop as ${everyone}`,
     `insert into auth_user (id, name, email, email_verified, created_at, updated_at)
      select user_id, name, email, true, ${createdAt}, ${createdAt} from bench_person`,

@@ -5,6 +5,7 @@ export {
   type AccountingFacts,
   type AccountingInput,
   type AccountingIntervals,
+  type Caps,
   type EntryCategory,
   type Shift,
   type ShiftRole,
@@ -20,3 +21,10 @@ export {
   type ShiftWindowLoad,
 } from "./incidents";
 export { MAX_ENTRY_MINUTES, formatMinutes, parseDuration, type ParsedDuration } from "./duration";
+export { isProvisional, isTeamProvisional, PROVISIONAL_BELOW_MINUTES } from "./provisional";
+export { capStanding, toilShareParts, type CapStanding, type ToilShareParts } from "./cap-standing";
+export { overCapRun, runMayReachFurther, type OverCapRun } from "./over-cap-run";
+export { shareSpread, type ShareSpread } from "./share-spread";
+export { countedSpan } from "./periods";
+export { spanOf, trendWeeks, trendWindows, type TrendWindow } from "./trend-weeks";
+export { trendPoint, type TrendPoint } from "./trend-point";

@@ -29,6 +29,11 @@ export function periodWindows(kind: PeriodKind, timeZone: string, from: number, 
   return windows;
 }
 
+/** The counted part of a period: from its start up to now, never past its end (empty for a future period). */
+export function countedSpan(period: Interval, now: number): Interval {
+  return { start: period.start, end: Math.max(period.start, Math.min(period.end, now)) };
+}
+
 export function weekWindows(timeZone: string, from: number, count: number): Interval[] {
   return periodWindows("week", timeZone, from, count);
 }

@@ -53,3 +53,9 @@ export interface AccountingIntervals {
   logged: Interval[];
   afterHours: Interval[];
 }
+
+/** A team's caps on the toil share and the on-call share, 0..1. */
+export interface Caps {
+  toilCap: number;
+  onCallCap: number;
+}

@@ -1,3 +1,4 @@
+import { isProvisional } from "../accounting";
 import type { PeriodShares } from "./period-shares";
 
 /** The two caps of docs/accounting.md: toil (operational work) and on-call. */
@@ -19,16 +20,20 @@ export interface CapFinding {
 
 /**
  * Which caps an engineer breaches in the period. "Over" is strictly above the cap, as on the Team reports
- * page; an actual breach wins over a projected one of the same cap.
+ * page; an actual breach wins over a projected one of the same cap. A provisional share (less than a working
+ * day scheduled so far) is never a breach; the month-end projection, counting the whole month's schedule, may
+ * still be one.
  */
 export function capFindings(shares: PeriodShares, caps: TeamCaps): CapFinding[] {
   const findings: CapFinding[] = [];
+  const actualProvisional = isProvisional(shares.actual);
+  const projectedProvisional = isProvisional(shares.projected);
   for (const kind of CAP_KINDS) {
     const cap = kind === "toil" ? caps.toilCap : caps.onCallCap;
     const actual = kind === "toil" ? shares.actual.toilShare : shares.actual.onCallShare;
     const projected = kind === "toil" ? shares.projected.toilShare : shares.projected.onCallShare;
-    if (actual > cap) findings.push({ kind, share: actual, cap, projected: false });
-    else if (projected > cap) findings.push({ kind, share: projected, cap, projected: true });
+    if (!actualProvisional && actual > cap) findings.push({ kind, share: actual, cap, projected: false });
+    else if (!projectedProvisional && projected > cap) findings.push({ kind, share: projected, cap, projected: true });
   }
   return findings;
 }

@@ -1,4 +1,5 @@
-export { countedSpan, periodShares, type PeriodShares } from "./period-shares";
+export { countedSpan } from "../accounting";
+export { periodShares, type PeriodShares } from "./period-shares";
 export { CAP_KINDS, capFindings, type CapFinding, type CapKind, type TeamCaps } from "./findings";
 export {
   MAX_DELIVERY_ATTEMPTS,

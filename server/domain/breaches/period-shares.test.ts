@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
-import { computeAccounting, periodWindow, type AccountingFacts, type Shift, type WorkEntry } from "../accounting";
+import { computeAccounting, isProvisional, periodWindow, type AccountingFacts, type Shift, type WorkEntry } from "../accounting";
 import { DEFAULT_WORK_PATTERN, MINUTE_MS } from "../time";
 import { at, HOUR_MS, zoneArb } from "../time/test-support";
 import { capFindings, type TeamCaps } from "./findings";
-import { countedSpan, periodShares } from "./period-shares";
+import { countedSpan } from "../accounting";
+import { periodShares } from "./period-shares";
 
 const BERLIN = "Europe/Berlin";
 const CAPS: TeamCaps = { toilCap: 0.5, onCallCap: 0.25 };
@@ -165,6 +166,45 @@ describe("periodShares: the month so far and as scheduled to its end", () => {
   });
 });
 
+describe("provisional shares are never breaches", () => {
+  // Monday 2 March 2026 in Berlin, the month's first working day, 08:40: nothing scheduled is behind it yet.
+  const monday = at("2026-03-02T08:40", BERLIN);
+  const march = periodWindow("month", monday, BERLIN);
+  const early = (isoLocal: string) => at(isoLocal, BERLIN);
+
+  test.each([
+    { name: "25 minutes before the workday: 100% so far, provisional, no breach", facts: facts({ entries: [toil("2026-03-02T08:10", 25)] }), findings: [] },
+    {
+      name: "on call from 08:00 for the week: nothing scheduled yet, and a week of 22 working days is under both caps",
+      facts: facts({ shifts: [shift("primary", "2026-03-02T08:00", "2026-03-09T08:00")] }),
+      findings: [],
+    },
+    {
+      name: "on call the whole month: the month-end projection still warns",
+      facts: facts({ shifts: [{ role: "primary" as const, start: early("2026-03-02T08:00"), end: march.end }] }),
+      findings: [
+        { kind: "toil", projected: true },
+        { kind: "on-call", projected: true },
+      ],
+    },
+  ])("$name", ({ facts: given, findings }) => {
+    const shares = periodShares(given, march, monday);
+    expect(isProvisional(shares.actual)).toBe(true);
+    expect(capFindings(shares, CAPS).map((f) => ({ kind: f.kind, projected: f.projected }))).toEqual(findings);
+  });
+
+  test("a first working day all toil: 100% yet provisional until 8 hours are scheduled, then a breach", () => {
+    // March 2026: Monday the 2nd and Tuesday the 3rd 09:00-10:00 are 9 scheduled hours by Tuesday 10:00.
+    const entries = [toil("2026-03-02T09:00", 480), toil("2026-03-03T09:00", 60)];
+    const mondayEvening = periodShares(facts({ entries }), march, at("2026-03-02T16:59", BERLIN));
+    expect(mondayEvening.actual.toilShare).toBe(1);
+    expect(capFindings(mondayEvening, CAPS)).toEqual([]);
+    const tuesdayTen = periodShares(facts({ entries }), march, at("2026-03-03T10:00", BERLIN));
+    expect(tuesdayTen.actual.scheduled).toBe(540);
+    expect(capFindings(tuesdayTen, CAPS)).toEqual([{ kind: "toil", share: 1, cap: 0.5, projected: false }]);
+  });
+});
+
 describe("periodShares properties", () => {
   const scenario = fc
     .record({
@@ -218,9 +258,10 @@ describe("periodShares properties", () => {
           const cap = f.kind === "toil" ? caps.toilCap : caps.onCallCap;
           const actual = f.kind === "toil" ? shares.actual.toilShare : shares.actual.onCallShare;
           expect(f.share).toBeGreaterThan(cap);
-          expect(f.projected).toBe(!(actual > cap));
+          expect(f.projected).toBe(isProvisional(shares.actual) || !(actual > cap));
+          if (f.projected) expect(isProvisional(shares.projected)).toBe(false);
         }
-        expect(found.some((f) => f.kind === "toil" && !f.projected)).toBe(shares.actual.toilShare > caps.toilCap);
+        expect(found.some((f) => f.kind === "toil" && !f.projected)).toBe(!isProvisional(shares.actual) && shares.actual.toilShare > caps.toilCap);
       }),
       { numRuns: 150 },
     );

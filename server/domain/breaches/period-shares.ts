@@ -1,4 +1,4 @@
-import { accountingFromIntervals, accountingIntervals, computeAccounting, type Accounting, type AccountingFacts } from "../accounting";
+import { accountingFromIntervals, accountingIntervals, computeAccounting, countedSpan, type Accounting, type AccountingFacts } from "../accounting";
 import { clipIntervals, type Interval } from "../time";
 
 /** An engineer's shares of a running period: counted so far, and projected to the period's end. */
@@ -11,11 +11,6 @@ export interface PeriodShares {
    * nobody can know it yet; a projection therefore never counts less operational time than the actual.
    */
   projected: Accounting;
-}
-
-/** The counted part of a period: from its start up to now, never past its end. */
-export function countedSpan(period: Interval, now: number): Interval {
-  return { start: period.start, end: Math.max(period.start, Math.min(period.end, now)) };
 }
 
 export function periodShares(facts: AccountingFacts, period: Interval, now: number): PeriodShares {

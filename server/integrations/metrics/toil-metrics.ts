@@ -36,9 +36,15 @@ function toilRegistry() {
       labelNames: ENGINEER_LABELS,
       registers,
     }),
+    provisional: new Gauge({
+      name: "toilcap_share_provisional",
+      help: "1 while the engineer's shares of the current month are provisional (less than 8 scheduled hours counted: too early to tell, never a breach), else 0.",
+      labelNames: ENGINEER_LABELS,
+      registers,
+    }),
     capBreach: new Gauge({
       name: "toilcap_toil_cap_breach",
-      help: "1 when the engineer's toil share of the current month is over the team's toil cap, else 0.",
+      help: "1 when the engineer's toil share of the current month is over the team's toil cap and not provisional, else 0.",
       labelNames: ENGINEER_LABELS,
       registers,
     }),
@@ -119,6 +125,7 @@ function recordTeam(metrics: ToilRegistry, report: TeamToilReport): void {
     metrics.engineerInfo.set({ engineer_id: member.personId, engineer: member.name }, 1);
     metrics.toilShare.set(labels, member.accounting.toilShare);
     metrics.onCallShare.set(labels, member.accounting.onCallShare);
+    metrics.provisional.set(labels, member.toilCap.provisional ? 1 : 0);
     metrics.capBreach.set(labels, member.toilCap.over ? 1 : 0);
     metrics.onCallCapBreach.set(labels, member.onCallCap.over ? 1 : 0);
   }

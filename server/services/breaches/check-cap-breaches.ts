@@ -19,8 +19,8 @@ export interface BreachCheck {
 const NOTHING = (): BreachCheck => ({ detected: [], confirmed: [], deliveries: Promise.resolve([]) });
 
 /**
- * Checks these engineers of the team (or all of them) against the team's caps for their running period: the
- * calendar month on each one's own wall clock, counted up to now by docs/accounting.md's rules (the same loader and
+ * Checks these engineers of the team (or all of them) against the team's caps for the running period: the
+ * calendar month on the team's wall clock, counted up to now by docs/accounting.md's rules (the same loader and
  * accounting as the Team reports page), and projected to the month's end from the schedule. Stores what is
  * new once and starts its webhook; a breach already stored is neither stored nor sent again.
  */
@@ -29,13 +29,9 @@ export async function checkCapBreaches(db: Db, teamId: string, personIds: readon
   if (!team) return NOTHING();
   const engineers = await teamEngineers(db, teamId, personIds);
   if (engineers.length === 0) return NOTHING();
-  const periods = new Map(engineers.map((e) => [e.personId, periodWindow("month", now.getTime(), e.timeZone)]));
-  const spans = [...periods.values()];
-  const range = { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
-  const facts = await loadPeopleFacts(db, engineers, range, now);
+  const period = periodWindow("month", now.getTime(), team.timeZone);
+  const facts = await loadPeopleFacts(db, engineers, period, now);
   const findings: PersonFinding[] = engineers.flatMap((engineer) => {
-    const period = periods.get(engineer.personId);
-    if (!period) return [];
     const own = facts.get(engineer.personId)?.facts ?? { ...engineer, absences: [], shifts: [], entries: [] };
     return capFindings(periodShares(own, period, now.getTime()), team).map((finding) => ({ ...finding, personId: engineer.personId, period }));
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { serverNow } from "@/server/clock";
 import { Duration } from "luxon";
 import type { Db } from "@/db/client";
 import { BREACH_SWEEP_LOCK_KEY, whileHoldingLock, type LockSession } from "./advisory-lock";
@@ -38,7 +39,7 @@ export interface SweepOptions {
  * next sweep is planned when one ends, so sweeps never overlap; the timer does not keep the process alive.
  */
 export function scheduleBreachSweep(options: SweepOptions): SweepSchedule {
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? serverNow;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const plan = (delay: number) => {

@@ -11,12 +11,14 @@ export interface BreachTeam {
   onCallCap: number;
   webhookUrl: string | null;
   webhookSecret: string | null;
+  /** Breach months are the team's calendar months. */
+  timeZone: string;
 }
 
 /** The team, unless it was removed. */
 export async function liveTeam(db: Db, teamId: string): Promise<BreachTeam | null> {
   const [row] = await db
-    .select({ id: team.id, name: team.name, toilCap: team.toilCap, onCallCap: team.onCallCap, webhookUrl: team.breachWebhookUrl, webhookSecret: team.breachWebhookSecret })
+    .select({ id: team.id, name: team.name, toilCap: team.toilCap, onCallCap: team.onCallCap, webhookUrl: team.breachWebhookUrl, webhookSecret: team.breachWebhookSecret, timeZone: team.timeZone })
     .from(team)
     .where(and(eq(team.id, teamId), isNull(team.deletedAt)));
   return row ?? null;

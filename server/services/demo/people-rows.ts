@@ -11,9 +11,9 @@ export interface DemoAccount {
 }
 
 export const ORGANISATION_NAME = "Northwind Cloud";
-export const TEAMS: Record<DemoTeamKey, { name: string; toilCap: number; onCallCap: number }> = {
-  platform: { name: "Platform SRE", toilCap: 0.5, onCallCap: 0.25 },
-  data: { name: "Data Platform", toilCap: 0.5, onCallCap: 0.25 },
+export const TEAMS: Record<DemoTeamKey, { name: string; toilCap: number; onCallCap: number; timeZone: string }> = {
+  platform: { name: "Platform SRE", toilCap: 0.5, onCallCap: 0.25, timeZone: "Europe/Berlin" },
+  data: { name: "Data Platform", toilCap: 0.5, onCallCap: 0.25, timeZone: "Europe/Berlin" },
 };
 
 const TEAM_KEYS: DemoTeamKey[] = ["platform", "data"];

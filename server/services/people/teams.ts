@@ -12,6 +12,8 @@ export interface TeamSummary {
   name: string;
   toilCap: number;
   onCallCap: number;
+  /** The zone whose calendar the team's reports follow. */
+  timeZone: string;
   memberCount: number;
 }
 
@@ -26,6 +28,7 @@ export async function listTeams(db: Db, viewer: Viewer): Promise<TeamSummary[]> 
       name: team.name,
       toilCap: team.toilCap,
       onCallCap: team.onCallCap,
+      timeZone: team.timeZone,
       memberCount: sql<number>`(select count(distinct ${teamMember.personId})::int from ${teamMember} where ${teamMember.teamId} = ${team.id})`,
     })
     .from(team)
@@ -81,14 +84,14 @@ export async function listMembers(db: Db, teamId: string): Promise<TeamMemberVie
   return [...byPerson.values()];
 }
 
-export async function createTeam(db: Db, viewer: Viewer, input: { name: string }) {
+export async function createTeam(db: Db, viewer: Viewer, input: { name: string; timeZone?: string | undefined }) {
   return db.transaction(async (tx) => {
     const [clash] = await tx
       .select({ id: team.id })
       .from(team)
       .where(and(eq(team.organisationId, viewer.organisationId), eq(team.name, input.name)));
     if (clash) throw new DomainError("conflict", `A team named "${input.name}" already exists.`, "name");
-    const [created] = await tx.insert(team).values({ organisationId: viewer.organisationId, name: input.name }).returning();
+    const [created] = await tx.insert(team).values({ organisationId: viewer.organisationId, name: input.name, timeZone: input.timeZone ?? viewer.timeZone }).returning();
     assertReturned(created, "team insert");
     // Whoever creates a team manages it until they hand that over.
     await tx.insert(teamMember).values({ teamId: created.id, personId: viewer.personId, role: "manager" });
@@ -126,5 +129,24 @@ export async function updateTeamCaps(
       after: { toilCap: after?.toilCap, onCallCap: after?.onCallCap },
     });
     return after;
+  });
+}
+
+/** Moves the team's reports, breach months and metrics onto another zone's calendar; audited. */
+export async function updateTeamTimeZone(db: Db, viewer: Viewer, input: { teamId: string; timeZone: string }) {
+  return db.transaction(async (tx) => {
+    const before = await getTeam(tx, input.teamId);
+    const [after] = await tx.update(team).set({ timeZone: input.timeZone }).where(eq(team.id, input.teamId)).returning();
+    if (!after) throw new DomainError("not-found", "No such team.", "teamId");
+    await recordAudit(tx, {
+      actorPersonId: viewer.personId,
+      teamId: input.teamId,
+      action: "team.time-zone",
+      entityType: "team",
+      entityId: input.teamId,
+      before: { timeZone: before.timeZone },
+      after: { timeZone: after.timeZone },
+    });
+    return { id: after.id, timeZone: after.timeZone };
   });
 }

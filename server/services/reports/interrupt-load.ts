@@ -62,7 +62,7 @@ export interface InterruptLoadReport {
 /** Pages and tickets of the team: per week, per on-call shift against the incident limit, by band, reviewed. */
 export async function interruptLoad(db: Db, viewer: Viewer, input: InterruptLoadInput, now: Date): Promise<InterruptLoadReport> {
   const scope = await openReport(db, viewer, input.teamId);
-  const window = reportWindow(input, viewer, now);
+  const window = reportWindow(input, scope.team.timeZone, now);
   const { accounted } = window;
   const opened = await db
     .select()

@@ -10,6 +10,8 @@ import { requireTeamMember } from "../work-log/team-access";
 export interface ReportTeam {
   id: string;
   name: string;
+  /** The zone whose calendar the team's periods follow. */
+  timeZone: string;
 }
 
 /** What one viewer may see of one team's reports, resolved once per call. */
@@ -34,6 +36,7 @@ export async function openReport(db: Db, viewer: Viewer, teamId: string): Promis
     .select({
       id: team.id,
       name: team.name,
+      timeZone: team.timeZone,
       toilCap: team.toilCap,
       onCallCap: team.onCallCap,
       engineer: {
@@ -53,7 +56,7 @@ export async function openReport(db: Db, viewer: Viewer, teamId: string): Promis
   const [row] = rows;
   if (!row) throw new DomainError("not-found", "No such team.", "teamId");
   return {
-    team: { id: row.id, name: row.name },
+    team: { id: row.id, name: row.name, timeZone: row.timeZone },
     caps: { toilCap: row.toilCap, onCallCap: row.onCallCap },
     viewerId: viewer.personId,
     seesEveryone: isManagerOf(viewer, teamId),

@@ -4,12 +4,11 @@ import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { person, team, teamMember } from "@/db/schema";
 import type { Viewer } from "@/server/auth/permissions";
-import { aggregateTeam, computeAccounting, type Accounting } from "@/server/domain/accounting";
+import { aggregateTeam, capStanding, computeAccounting, isTeamProvisional, type Accounting, type CapStanding } from "@/server/domain/accounting";
 import type { orgSummaryInput } from "@/server/schemas/reports";
 import { DomainError } from "../errors";
 import type { Caps } from "../share/caps";
 import { loadPeopleFacts, loadProfiles, type PersonProfile } from "../share/people-facts";
-import { capStanding, type CapStanding } from "./cap-standing";
 import type { ReportTeam } from "./open-report";
 import { reportWindow, type ReportPeriod } from "./report-window";
 
@@ -64,7 +63,7 @@ interface TeamRow extends ReportTeam {
 /** The organisation's teams and, per team, its engineers in the Team report's order (name, then id). */
 async function teamsAndEngineers(db: Db, organisationId: string): Promise<{ teams: TeamRow[]; engineers: Map<string, string[]> }> {
   const teams = await db
-    .select({ id: team.id, name: team.name, toilCap: team.toilCap, onCallCap: team.onCallCap })
+    .select({ id: team.id, name: team.name, timeZone: team.timeZone, toilCap: team.toilCap, onCallCap: team.onCallCap })
     .from(team)
     .where(and(eq(team.organisationId, organisationId), isNull(team.deletedAt)))
     .orderBy(asc(team.name), asc(team.id));
@@ -100,7 +99,8 @@ function overCapMember(profile: PersonProfile, accounting: Accounting, caps: Cap
  */
 export async function orgSummary(db: Db, viewer: Viewer, input: OrgSummaryInput, now: Date): Promise<OrgSummary> {
   if (!viewer.isAdmin) throw new DomainError("forbidden", "Only an administrator may see the organisation summary.");
-  const window = reportWindow(input, viewer, now);
+  // Teams may be in several zones; one organisation-wide period is read on the admin's calendar.
+  const window = reportWindow(input, viewer.timeZone, now);
   const { teams, engineers } = await teamsAndEngineers(db, viewer.organisationId);
   const profiles = await loadProfiles(db, [...engineers.values()].flat());
   const facts = await loadPeopleFacts(db, [...profiles.values()], window.accounted, now);
@@ -120,13 +120,13 @@ export async function orgSummary(db: Db, viewer: Viewer, input: OrgSummaryInput,
       return profile && accounting ? [{ profile, accounting, standing: capStanding(accounting, caps) }] : [];
     });
     const accounting = aggregateTeam(members.map((m) => m.accounting));
-    const standing = capStanding(accounting, caps);
+    const standing = capStanding(accounting, caps, isTeamProvisional(members.map((m) => m.accounting)));
     for (const m of members) {
       if (m.standing.toil.over) overToil.add(m.profile.personId);
       if (m.standing.onCall.over) overOnCall.add(m.profile.personId);
     }
     return {
-      team: { id: row.id, name: row.name },
+      team: { id: row.id, name: row.name, timeZone: row.timeZone },
       caps,
       engineers: members.length,
       accounting,

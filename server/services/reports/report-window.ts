@@ -1,4 +1,3 @@
-import type { Viewer } from "@/server/auth/permissions";
 import { accountingWindow, type AccountingPeriodKind, type AccountingWindow, type PeriodRequest } from "../share/share-window";
 
 /** A report's period as the pages show it. */
@@ -8,7 +7,7 @@ export interface ReportPeriod {
   to: Date;
   /** The numbers cover [from, accountedTo): a running period is counted up to now, never past it. */
   accountedTo: Date;
-  /** The zone whose calendar the period follows: the viewer's, as on their own share page. */
+  /** The zone whose calendar the period follows: the team's, whoever looks. */
   timeZone: string;
 }
 
@@ -17,9 +16,8 @@ export interface ReportWindow extends AccountingWindow {
   timeZone: string;
 }
 
-/** The report's period on the viewer's wall clock, by the same rule as my share (see accountingWindow). */
-export function reportWindow(request: PeriodRequest, viewer: Viewer, now: Date): ReportWindow {
-  const timeZone = viewer.timeZone;
+/** The report's period on the wall clock of `timeZone` (the team's), by the same rule as my share (see accountingWindow). */
+export function reportWindow(request: PeriodRequest, timeZone: string, now: Date): ReportWindow {
   const window = accountingWindow(request, now, timeZone);
   return {
     ...window,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { absence, team } from "@/db/schema";
+import { periodWindow } from "@/server/domain/accounting";
 import { callerAs } from "@/server/testing/fixtures";
 import { addRotation, logEntry, makeReportTeam, type ReportTeamFixture } from "@/server/testing/report-fixtures";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
@@ -109,14 +110,14 @@ describe(`team toil report on ${testEngine}`, () => {
     const { members, totals } = await manager.reports.teamToil(thisWeek());
     const jonas = members.find((m) => m.personId === fx.jonas.id);
     expect(jonas?.toilShareParts).toEqual({ duty: 2400 / 2430, logged: 0, afterHours: 30 / 2430 });
-    expect(jonas?.toilCap).toEqual({ over: true, overBy: 0.5, overByMinutes: 2430 - 0.5 * 2430 });
-    expect(jonas?.onCallCap).toEqual({ over: true, overBy: 2400 / 2430 - 0.25, overByMinutes: 2400 - 0.25 * 2430 });
+    expect(jonas?.toilCap).toEqual({ provisional: false, over: true, overBy: 0.5, overByMinutes: 2430 - 0.5 * 2430 });
+    expect(jonas?.onCallCap).toEqual({ provisional: false, over: true, overBy: 2400 / 2430 - 0.25, overByMinutes: 2400 - 0.25 * 2430 });
     // Over in the weeks of 24 February, 3 and 10 March; the week of 17 February had no duty.
     expect(jonas?.overCapRun).toEqual({ since: at("2025-02-24T00:00"), weeks: 3, atLeast: false });
 
     const erika = members.find((m) => m.personId === fx.erika.id);
     expect(erika?.toilShareParts).toEqual({ duty: 540 / 2055, logged: 120 / 2055, afterHours: 135 / 2055 });
-    expect(erika?.toilCap).toEqual({ over: false, overBy: 0, overByMinutes: 0 });
+    expect(erika?.toilCap).toEqual({ provisional: false, over: false, overBy: 0, overByMinutes: 0 });
     expect(erika?.overCapRun).toBeNull();
 
     expect(totals.membersOverToilCap).toBe(1);
@@ -235,9 +236,10 @@ describe(`my share and the team report agree on ${testEngine}`, () => {
     expect(report.members.find((m) => m.personId === fx.dana.id)?.accounting).toEqual(week);
   });
 
-  test.each(["week", "month", "quarter", "custom"] as const)("%s: the same numbers for the same engineer", async (period) => {
+  test.each(["week", "month", "quarter", "custom"] as const)("%s: the same numbers for the same engineer on the same calendar", async (period) => {
     const range = period === "custom" ? { from: at("2025-02-20T00:00"), to: at("2025-04-30T00:00") } : {};
-    for (const person of [fx.dana, fx.erika, fx.jonas]) {
+    // Dana's own pages follow New York's calendar, the team's report Berlin's: the same periods only for a chosen range.
+    for (const person of period === "custom" ? [fx.dana, fx.erika, fx.jonas] : [fx.erika, fx.jonas]) {
       const caller = await callerAs(database.db, person.id, () => NOW);
       const mine = await caller.share.mine({ period, ...range });
       const report = await caller.reports.teamToil({ teamId: fx.team.id, period, ...range });
@@ -245,5 +247,15 @@ describe(`my share and the team report agree on ${testEngine}`, () => {
       expect(row?.accounting).toEqual(mine.accounting);
       expect(report.period).toMatchObject({ from: mine.period.from, to: mine.period.to, accountedTo: mine.accountedTo });
     }
+  });
+
+  test.each(["week", "month", "quarter"] as const)("%s: an engineer in New York sees her own period on her zone, the team's on Berlin's", async (period) => {
+    const dana = await callerAs(database.db, fx.dana.id, () => NOW);
+    const mine = await dana.share.mine({ period });
+    const report = await dana.reports.teamToil({ teamId: fx.team.id, period });
+    expect(mine.timeZone).toBe(NEW_YORK);
+    expect(report.period.timeZone).toBe(BERLIN);
+    expect(report.period.from).toEqual(new Date(periodWindow(period, NOW.getTime(), BERLIN).start));
+    expect(mine.period.from).toEqual(new Date(periodWindow(period, NOW.getTime(), NEW_YORK).start));
   });
 });

@@ -9,9 +9,9 @@ import { person, team } from "@/db/schema";
 import { callerAs } from "@/server/testing/fixtures";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { loadPeopleFacts } from "../share/people-facts";
-import { trendWeeks } from "../share/trend-weeks";
+import { trendWeeks } from "@/server/domain/accounting";
 import { openReport } from "./open-report";
-import { overCapRun } from "./over-cap-run";
+import { overCapRun } from "@/server/domain/accounting";
 import { reportWindow } from "./report-window";
 import { OVER_CAP_LOOKBACK_WEEKS } from "./team-toil";
 
@@ -38,7 +38,7 @@ async function referenceRuns(teamId: string, period: { period: "week" | "month" 
   const viewer = await loadViewerByPersonId(database.db, adminId);
   if (!viewer) throw new Error("no viewer");
   const scope = await openReport(database.db, viewer, teamId);
-  const { accounted, timeZone } = reportWindow(period, viewer, NOW);
+  const { accounted, timeZone } = reportWindow(period, scope.team.timeZone, NOW);
   const weeks = trendWeeks(timeZone, OVER_CAP_LOOKBACK_WEEKS, new Date(accounted.end - 1)).map((w) => ({ start: w.start, end: Math.min(w.end, accounted.end) }));
   const range = { start: Math.min(accounted.start, weeks[0]?.start ?? accounted.start), end: accounted.end };
   const facts = await loadPeopleFacts(database.db, scope.members, range, NOW);

@@ -1,17 +1,27 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import type { Viewer } from "@/server/auth/permissions";
-import { aggregateTeam, type Accounting } from "@/server/domain/accounting";
+import {
+  aggregateTeam,
+  capStanding,
+  isTeamProvisional,
+  overCapRun,
+  runMayReachFurther,
+  shareSpread,
+  toilShareParts,
+  type Accounting,
+  type CapStanding,
+  type OverCapRun,
+  type ShareSpread,
+  type ToilShareParts,
+} from "@/server/domain/accounting";
 import { accountingByWindows, periodAndWeeks } from "@/server/domain/accounting/cut-windows";
 import type { teamToilInput } from "@/server/schemas/reports";
 import type { Caps } from "../share/caps";
 import { loadPeopleFacts, type PersonFacts, type PersonProfile } from "../share/people-facts";
-import { trendWeeks } from "../share/trend-weeks";
-import { capStanding, toilShareParts, type CapStanding, type ToilShareParts } from "./cap-standing";
-import { overCapRun, runMayReachFurther, type OverCapRun } from "./over-cap-run";
+import { trendWeeks } from "@/server/domain/accounting";
 import { maySeePerson, openReport, type ReportTeam } from "./open-report";
 import { reportWindow, type ReportPeriod } from "./report-window";
-import { shareSpread, type ShareSpread } from "./share-spread";
 
 export type TeamToilInput = z.output<typeof teamToilInput>;
 
@@ -41,7 +51,7 @@ export interface TeamToilTotals {
   /** Members (all of them, shown or not) over each cap. */
   membersOverToilCap: number;
   membersOverOnCallCap: number;
-  /** Min, median and max of the members' toil shares (members with worked time); null if none worked. */
+  /** Min, median and max of the members' toil shares that are not provisional; null if there are none. */
   toilShareSpread: ShareSpread | null;
   onCallShareSpread: ShareSpread | null;
 }
@@ -60,7 +70,7 @@ export interface TeamToilReport {
 /** The toil-cap report: each engineer's shares for the period against the team's caps, and the team's. */
 export async function teamToil(db: Db, viewer: Viewer, input: TeamToilInput, now: Date): Promise<TeamToilReport> {
   const scope = await openReport(db, viewer, input.teamId);
-  const window = reportWindow(input, viewer, now);
+  const window = reportWindow(input, scope.team.timeZone, now);
   const { accounted } = window;
   // The weeks "over since" is judged on end with the week the period's counted part ends in.
   const lastInstant = Math.max(accounted.start, accounted.end - 1);
@@ -101,8 +111,9 @@ export async function teamToil(db: Db, viewer: Viewer, input: TeamToilInput, now
   });
 
   const team = aggregateTeam(rows.map((r) => r.accounting));
-  const teamStanding = capStanding(team, scope.caps);
-  const working = rows.filter((r) => r.accounting.worked > 0);
+  const teamStanding = capStanding(team, scope.caps, isTeamProvisional(rows.map((r) => r.accounting)));
+  // The spread is over the shares that tell something: a provisional 100% is not a maximum.
+  const working = rows.filter((r) => r.accounting.worked > 0 && !r.toilCap.provisional);
   const shown = rows.filter((r) => maySeePerson(scope, r.personId));
   return {
     team: scope.team,

@@ -74,7 +74,7 @@ export interface ToilSourcesReport {
  */
 export async function toilSources(db: Db, viewer: Viewer, input: ToilSourcesInput, now: Date): Promise<ToilSourcesReport> {
   const scope = await openReport(db, viewer, input.teamId);
-  const window = reportWindow(input, viewer, now);
+  const window = reportWindow(input, scope.team.timeZone, now);
   const { accounted } = window;
   const kind = input.groupBy;
   const totals = accounted.end > accounted.start ? await sourceTotals(db, scope.team.id, kind, accounted) : [];

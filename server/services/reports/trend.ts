@@ -2,12 +2,11 @@ import "server-only";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import type { Viewer } from "@/server/auth/permissions";
-import { aggregateTeam, weeklyAccounting, type Accounting } from "@/server/domain/accounting";
+import { aggregateTeam, isTeamProvisional, spanOf, trendPoint, trendWindows, weeklyAccounting } from "@/server/domain/accounting";
 import type { trendInput } from "@/server/schemas/reports";
 import type { Caps } from "../share/caps";
 import type { TrendWeek } from "../share/my-trend";
 import { loadPeopleFacts } from "../share/people-facts";
-import { spanOf, trendWindows, type TrendWindow } from "../share/trend-weeks";
 import { maySeePerson, openReport, type ReportTeam } from "./open-report";
 
 export type TeamTrendInput = z.output<typeof trendInput>;
@@ -23,7 +22,7 @@ export interface MemberTrend {
 
 export interface TeamTrendReport {
   team: ReportTeam;
-  /** The zone whose Mondays start the weeks: the viewer's. */
+  /** The zone whose Mondays start the weeks: the team's. */
   timeZone: string;
   /** The last week is counted up to this instant (now). */
   accountedTo: Date;
@@ -38,7 +37,7 @@ export interface TeamTrendReport {
 /** Weekly toil and on-call shares of each engineer and of the team, the last `weeks` weeks up to now. */
 export async function teamTrend(db: Db, viewer: Viewer, input: TeamTrendInput, now: Date): Promise<TeamTrendReport> {
   const scope = await openReport(db, viewer, input.teamId);
-  const windows = trendWindows(viewer.timeZone, input.weeks, now);
+  const windows = trendWindows(scope.team.timeZone, input.weeks, now);
   const span = spanOf(windows) ?? { start: now.getTime(), end: now.getTime() };
   const facts = await loadPeopleFacts(db, scope.members, span, now);
   const perMember = scope.members.map((member) => {
@@ -46,13 +45,14 @@ export async function teamTrend(db: Db, viewer: Viewer, input: TeamTrendInput, n
     const weekly = weeklyAccounting(own, windows.map((w) => w.accounted)).map((w) => w.accounting);
     return { member, weekly };
   });
-  const teamWeeks = windows.map((window, index) =>
-    trendWeek(window, aggregateTeam(perMember.flatMap(({ weekly }) => weekly[index] ?? []))),
-  );
+  const teamWeeks = windows.map((window, index) => {
+    const members = perMember.flatMap(({ weekly }) => weekly[index] ?? []);
+    return trendPoint(window, aggregateTeam(members), isTeamProvisional(members));
+  });
   const shown = perMember.filter(({ member }) => maySeePerson(scope, member.personId));
   return {
     team: scope.team,
-    timeZone: viewer.timeZone,
+    timeZone: scope.team.timeZone,
     accountedTo: new Date(span.end),
     caps: scope.caps,
     teamWeeks,
@@ -61,21 +61,9 @@ export async function teamTrend(db: Db, viewer: Viewer, input: TeamTrendInput, n
       name: member.name,
       weeks: windows.flatMap((window, index) => {
         const accounting = weekly[index];
-        return accounting ? [trendWeek(window, accounting)] : [];
+        return accounting ? [trendPoint(window, accounting)] : [];
       }),
     })),
     hiddenMembers: perMember.length - shown.length,
-  };
-}
-
-function trendWeek(window: TrendWindow, accounting: Accounting): TrendWeek {
-  return {
-    from: new Date(window.week.start),
-    to: new Date(window.week.end),
-    label: window.label,
-    toilShare: accounting.toilShare,
-    onCallShare: accounting.onCallShare,
-    operational: accounting.operational,
-    worked: accounting.worked,
   };
 }

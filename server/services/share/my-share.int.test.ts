@@ -153,8 +153,10 @@ describe(`my share on ${testEngine}`, () => {
       onCallShare: HAND.onCallShare,
       operational: HAND.operational,
       worked: HAND.worked,
+      provisional: false,
+      partial: true,
     });
-    expect(trend.weeks[0]).toMatchObject({ toilShare: 0, operational: 0, worked: 2400 });
+    expect(trend.weeks[0]).toMatchObject({ toilShare: 0, operational: 0, worked: 2400, provisional: false, partial: false });
     expect(trend).toMatchObject({ toilCap: 0.5, onCallCap: 0.25 });
     expect((await erika.share.trend({})).weeks).toHaveLength(12);
   });

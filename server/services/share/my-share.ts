@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import type { Viewer } from "@/server/auth/permissions";
-import { computeAccounting, type Accounting } from "@/server/domain/accounting";
+import { capStanding, computeAccounting, type Accounting } from "@/server/domain/accounting";
 import type { shareInput } from "@/server/schemas/work-log";
 import { loadAccountingFacts, loadWorkProfile } from "./accounting-facts";
 import { capsFor } from "./caps";
@@ -15,8 +15,12 @@ export interface MyShare {
   /** The numbers cover [period.from, accountedTo): a running period is counted up to now. */
   accountedTo: Date;
   accounting: Accounting;
+  /** The zone whose calendar the period follows: the caller's own. */
+  timeZone: string;
   toilCap: number;
   onCallCap: number;
+  /** Less than a working day scheduled so far: "too early to tell", never over a cap. */
+  provisional: boolean;
   overToilCap: boolean;
   overOnCallCap: boolean;
 }
@@ -31,12 +35,15 @@ export async function myShare(db: Db, viewer: Viewer, input: ShareInput, now: Da
   const facts = await loadAccountingFacts(db, viewer.personId, profile, accounted, now);
   const accounting = computeAccounting({ ...facts, period: accounted });
   const caps = await capsFor(db, viewer);
+  const standing = capStanding(accounting, caps);
   return {
     period: { from: new Date(period.start), to: new Date(period.end), kind: input.period },
     accountedTo: new Date(accounted.end),
     accounting,
+    timeZone: profile.timeZone,
     ...caps,
-    overToilCap: accounting.toilShare > caps.toilCap,
-    overOnCallCap: accounting.onCallShare > caps.onCallCap,
+    provisional: standing.toil.provisional,
+    overToilCap: standing.toil.over,
+    overOnCallCap: standing.onCall.over,
   };
 }

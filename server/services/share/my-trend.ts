@@ -1,24 +1,16 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { Viewer } from "@/server/auth/permissions";
-import { weeklyAccounting } from "@/server/domain/accounting";
+import { spanOf, trendPoint, trendWindows, weeklyAccounting, type TrendPoint } from "@/server/domain/accounting";
 import { loadAccountingFacts, loadWorkProfile } from "./accounting-facts";
 import { capsFor } from "./caps";
-import { spanOf, trendWindows } from "./trend-weeks";
 
-export interface TrendWeek {
-  from: Date;
-  to: Date;
-  /** The week's Monday on the caller's wall clock, "16 Nov". */
-  label: string;
-  toilShare: number;
-  onCallShare: number;
-  operational: number;
-  worked: number;
-}
+export type TrendWeek = TrendPoint;
 
 export interface MyTrend {
   weeks: TrendWeek[];
+  /** The zone whose Mondays start the weeks: the caller's own. */
+  timeZone: string;
   toilCap: number;
   onCallCap: number;
 }
@@ -33,17 +25,9 @@ export async function myTrend(db: Db, viewer: Viewer, input: { weeks: number }, 
     ? await loadAccountingFacts(db, viewer.personId, profile, span, now)
     : { ...profile, absences: [], shifts: [], entries: [] };
   const accounted = weeklyAccounting(facts, windows.map((w) => w.accounted));
-  const weeks = windows.map((window, index) => {
+  const weeks = windows.flatMap((window, index) => {
     const accounting = accounted[index]?.accounting;
-    return {
-      from: new Date(window.week.start),
-      to: new Date(window.week.end),
-      label: window.label,
-      toilShare: accounting?.toilShare ?? 0,
-      onCallShare: accounting?.onCallShare ?? 0,
-      operational: accounting?.operational ?? 0,
-      worked: accounting?.worked ?? 0,
-    };
+    return accounting ? [trendPoint(window, accounting)] : [];
   });
-  return { weeks, ...(await capsFor(db, viewer)) };
+  return { weeks, timeZone: profile.timeZone, ...(await capsFor(db, viewer)) };
 }

@@ -1,5 +1,5 @@
 import { Duration } from "luxon";
-import { periodWindow } from "@/server/domain/accounting";
+import { countedSpan, periodWindow } from "@/server/domain/accounting";
 import { addDays, localDateOf, wallClockInstant, type Interval } from "@/server/domain/time";
 import { DomainError } from "../errors";
 
@@ -43,8 +43,7 @@ export function accountingWindow(request: PeriodRequest, now: Date, timeZone: st
 
 /** The part of `period` that is not in the future. */
 export function cutAtNow(period: Interval, now: Date): Interval {
-  const end = Math.max(period.start, Math.min(period.end, now.getTime()));
-  return { start: period.start, end };
+  return countedSpan(period, now.getTime());
 }
 
 /** Refuses a range that is empty or longer than {@link MAX_RANGE_MS}, at the field `to`. */

@@ -171,7 +171,7 @@ async function readTeam(db: Db, teamRow: typeof team.$inferSelect, now: Date): P
     version: WORKSPACE_VERSION,
     exportedAt: iso(now),
     organisation: org ? { name: org.name } : undefined,
-    team: { name: teamRow.name, toilCap: teamRow.toilCap, onCallCap: teamRow.onCallCap },
+    team: { name: teamRow.name, toilCap: teamRow.toilCap, onCallCap: teamRow.onCallCap, timeZone: teamRow.timeZone },
     people: peopleJson,
     absences: absences.map((a) => ({ personId: a.personId, kind: a.kind, startsAt: iso(a.startsAt), endsAt: iso(a.endsAt), note: a.note })),
     services: services.map((s) => ({ id: s.id, name: s.name, traits: traitsOf(s), removedAt: isoOrNull(s.deletedAt) })),

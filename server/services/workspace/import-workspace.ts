@@ -18,7 +18,7 @@ import {
   workEntry,
 } from "@/db/schema";
 import { wallClockInstant } from "@/server/domain/time";
-import { parseWorkspace, type WorkspaceData } from "@/server/schemas/workspace";
+import { parseWorkspace, teamZoneOf, type WorkspaceData } from "@/server/schemas/workspace";
 import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 import { assertReturned } from "@/server/services/returned-row";
@@ -164,7 +164,13 @@ async function writeWorkspace(db: Db, file: WorkspaceData, target: WriteTarget):
   const { now, actorPersonId } = target;
   const [created] = await db
     .insert(team)
-    .values({ organisationId: target.organisationId, name: target.teamName, toilCap: file.team.toilCap, onCallCap: file.team.onCallCap })
+    .values({
+      organisationId: target.organisationId,
+      name: target.teamName,
+      toilCap: file.team.toilCap,
+      onCallCap: file.team.onCallCap,
+      timeZone: teamZoneOf(file),
+    })
     .returning();
   assertReturned(created, "team insert");
   const teamId = created.id;

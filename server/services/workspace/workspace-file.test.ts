@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { clockOf, issuePath, parseWorkspace } from "@/server/schemas/workspace";
+import { clockOf, issuePath, parseWorkspace, teamZoneOf } from "@/server/schemas/workspace";
 
 const base = { format: "toilcap-workspace", version: 1, team: { name: "SRE" } };
 const person = (extra: Record<string, unknown> = {}) => ({ id: "p", name: "Pat", email: "Pat@Example.test", timeZone: "Europe/Berlin", ...extra });
@@ -8,6 +8,33 @@ function problems(json: unknown): string[] {
   const parsed = parseWorkspace(json);
   return parsed.ok ? [] : parsed.problems;
 }
+
+describe("the team's time zone in a workspace file", () => {
+  test.each([
+    { name: "given: kept", team: { ...base.team, timeZone: "Asia/Tokyo" }, people: [person({ roles: ["manager"] })], zone: "Asia/Tokyo" },
+    {
+      name: "an old file without one: its first manager's",
+      team: base.team,
+      people: [person({ id: "a", email: "a@x.test" }), person({ id: "m", email: "m@x.test", timeZone: "America/New_York", roles: ["manager"] })],
+      zone: "America/New_York",
+    },
+    {
+      name: "no manager: the zone most people are in",
+      team: base.team,
+      people: [person({ id: "a", email: "a@x.test", timeZone: "Asia/Kolkata" }), person({ id: "b", email: "b@x.test", timeZone: "UTC" }), person({ id: "c", email: "c@x.test", timeZone: "UTC" })],
+      zone: "UTC",
+    },
+    { name: "nobody at all: UTC", team: base.team, people: [], zone: "UTC" },
+  ])("$name", ({ team, people, zone }) => {
+    const parsed = parseWorkspace({ ...base, team, people });
+    if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+    expect(teamZoneOf(parsed.data)).toBe(zone);
+  });
+
+  test("a zone that is not an IANA name is refused at team.timeZone", () => {
+    expect(problems({ ...base, team: { ...base.team, timeZone: "Mars/Olympus" }, people: [] }).join("\n")).toMatch(/^team\.timeZone: /m);
+  });
+});
 
 describe("the workspace file format", () => {
   test("a minimal file gets the documented defaults", () => {

@@ -1,3 +1,4 @@
+import { serverNow } from "@/server/clock";
 import type { Metadata } from "next";
 import { signedInCaller } from "@/server/trpc/server";
 import { loadReport } from "@/app/_components/reports/load-report";
@@ -25,7 +26,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const team = chooseTeam(viewer, await caller.teams.list(), teamParam(search));
   const to = toParam(search);
   const review = team ? await loadReport(() => caller.review.week({ teamId: team.id, to })) : null;
-  const now = new Date();
+  const now = serverNow();
   return (
     <ReportFrame
       tab="/reports/review"

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { trendLabel } from "@/app/_components/charts/trend-text";
 import { signedInCaller } from "@/server/trpc/server";
 import { TeamTrendChartLazy as TeamTrendChart } from "@/app/_components/charts/lazy";
 import { HiddenMembersNote } from "@/app/_components/reports/hidden-note";
@@ -34,10 +35,11 @@ export default async function TrendPage({ searchParams }: { searchParams: Promis
             <h2 id="trend-heading">Toil share week by week</h2>
             <p className="stat-note">
               The {formatPercent(trend.data.caps.toilCap)} cap is meant as an average over a few quarters: look for lines that stay above it, not single
-              weeks. Weeks start on Monday in {trend.data.timeZone}.
+              weeks. Weeks start on Monday in {trend.data.timeZone}; the running week is counted so far, and a week with less than a working
+              day scheduled is too early to tell (a gap).
             </p>
             <TeamTrendChart
-              labels={trend.data.teamWeeks.map((w) => w.label)}
+              labels={trend.data.teamWeeks.map(trendLabel)}
               team={trend.data.teamWeeks.map((w) => w.toilShare)}
               members={trend.data.members.map((m) => ({ name: m.name, shares: m.weeks.map((w) => w.toilShare) }))}
               toilCap={trend.data.caps.toilCap}

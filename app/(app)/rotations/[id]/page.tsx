@@ -1,3 +1,4 @@
+import { serverNow } from "@/server/clock";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -25,7 +26,7 @@ export default async function RotationPage({
   const found = await rotationContext((await params).id, (await searchParams).team);
   if (!found) notFound();
   const { caller, viewer, team, rotation, mayPlan } = found;
-  const now = new Date();
+  const now = serverNow();
   const anchor = firstColumnOf("weeks", now, viewer.timeZone);
   const [rotations, schedule, swaps, members] = await Promise.all([
     caller.rotations.list({ teamId: team.id }),

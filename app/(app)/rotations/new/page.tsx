@@ -1,3 +1,4 @@
+import { serverNow } from "@/server/clock";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/app/_components/empty-state";
@@ -30,7 +31,7 @@ export default async function NewRotationPage({ searchParams }: { searchParams: 
           <p>Set it up, watch everyone&apos;s projected share move as you edit, and create it when the plan is fair.</p>
         </div>
       </div>
-      <RotationEditor teamId={team.id} zone={viewer.timeZone} members={members} now={new Date()} />
+      <RotationEditor teamId={team.id} zone={viewer.timeZone} members={members} now={serverNow()} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { serverNow } from "@/server/clock";
 import { getDatabase } from "@/server/db/runtime";
 import { calendarFeed } from "@/server/services/rotations/calendar/calendar-feed";
 
@@ -8,7 +9,7 @@ import { calendarFeed } from "@/server/services/rotations/calendar/calendar-feed
 export async function GET(_request: Request, context: { params: Promise<{ token: string }> }): Promise<Response> {
   // Some clients want the URL to end in .ics.
   const token = (await context.params).token.replace(/\.ics$/, "");
-  const feed = await calendarFeed((await getDatabase()).db, token, new Date());
+  const feed = await calendarFeed((await getDatabase()).db, token, serverNow());
   if (!feed) return new Response("No such calendar feed.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   return new Response(feed.ics, {
     headers: {

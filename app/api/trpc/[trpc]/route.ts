@@ -1,3 +1,4 @@
+import { serverNow } from "@/server/clock";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { viewerFromHeaders } from "@/server/auth";
 import { getDatabase } from "@/server/db/runtime";
@@ -16,7 +17,7 @@ async function handle(request: Request): Promise<Response> {
     createContext: async () => ({
       db: (await getDatabase()).db,
       viewer: await viewerFromHeaders(request.headers),
-      now: () => new Date(),
+      now: serverNow,
     }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") requestLogger(request.headers).error({ err: error.cause ?? error, procedure: path }, "tRPC procedure failed");

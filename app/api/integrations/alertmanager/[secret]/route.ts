@@ -1,3 +1,4 @@
+import { serverNow } from "@/server/clock";
 import { getDatabase } from "@/server/db/runtime";
 import { receiveAlertmanagerWebhook } from "@/server/integrations/alertmanager/receive-webhook";
 
@@ -7,5 +8,5 @@ import { receiveAlertmanagerWebhook } from "@/server/integrations/alertmanager/r
  */
 export async function POST(request: Request, context: { params: Promise<{ secret: string }> }): Promise<Response> {
   const { secret } = await context.params;
-  return receiveAlertmanagerWebhook(request, secret, { db: async () => (await getDatabase()).db, now: () => new Date() });
+  return receiveAlertmanagerWebhook(request, secret, { db: async () => (await getDatabase()).db, now: serverNow });
 }

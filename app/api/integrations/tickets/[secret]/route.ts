@@ -1,3 +1,4 @@
+import { serverNow } from "@/server/clock";
 import { getDatabase } from "@/server/db/runtime";
 import { receiveTicketWebhook } from "@/server/integrations/tickets/receive-webhook";
 
@@ -7,5 +8,5 @@ import { receiveTicketWebhook } from "@/server/integrations/tickets/receive-webh
  */
 export async function POST(request: Request, context: { params: Promise<{ secret: string }> }): Promise<Response> {
   const { secret } = await context.params;
-  return receiveTicketWebhook(request, secret, { db: async () => (await getDatabase()).db, now: () => new Date() });
+  return receiveTicketWebhook(request, secret, { db: async () => (await getDatabase()).db, now: serverNow });
 }

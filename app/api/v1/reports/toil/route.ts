@@ -1,3 +1,4 @@
+import { serverNow } from "@/server/clock";
 import { getDatabase } from "@/server/db/runtime";
 import { requestLogger } from "@/server/logging/logger";
 import { authenticateBearer, bearerSecret } from "@/server/services/api-tokens/authenticate-token";
@@ -53,7 +54,7 @@ function toilJson(report: TeamToilReport) {
  * The token acts as its owner: managers and admins see every engineer, others their own row and the totals.
  */
 export async function GET(request: Request): Promise<Response> {
-  const now = new Date();
+  const now = serverNow();
   try {
     const { db } = await getDatabase();
     const viewer = await authenticateBearer(db, request.headers, now);

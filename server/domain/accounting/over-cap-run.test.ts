@@ -1,14 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import type { Accounting } from "@/server/domain/accounting";
+import type { Accounting } from "./types";
 import { overCapRun, runMayReachFurther } from "./over-cap-run";
 
 const WEEK = 7 * 24 * 3_600_000;
 const START = Date.UTC(2025, 0, 6);
 
 /** Weeks with these toil shares (null: no worked time), oldest first. */
-function weeks(shares: Array<number | null>) {
-  return shares.map((share, index) => {
+/** "monday": a running week of 25 minutes logged before the workday, 100% of a provisional share. */
+function weeks(shares: Array<number | null | "monday">) {
+  return shares.map((entry, index) => {
+    if (entry === "monday") {
+      const accounting: Accounting = { scheduled: 0, duty: 0, onCallDuty: 0, logged: 0, afterHours: 25, operational: 25, worked: 25, toilShare: 1, onCallShare: 0 };
+      return { window: { start: START + index * WEEK, end: START + (index + 1) * WEEK }, accounting };
+    }
+    const share = entry;
     const worked = share === null ? 0 : 2400;
     const accounting: Accounting = {
       scheduled: worked,
@@ -34,7 +40,8 @@ describe("overCapRun: the current run of weeks over the cap", () => {
     { name: "a running week with no work yet: judged on the weeks before", shares: [0.6, 0.9, null], run: { first: 0, weeks: 2, atLeast: true } },
     { name: "over in every week looked at: at least that long", shares: [0.6, 0.6, 0.6], run: { first: 0, weeks: 3, atLeast: true } },
     { name: "no weeks", shares: [], run: null },
-  ])("$name", ({ shares, run }) => {
+    { name: "a running week of 25 minutes at 100%: provisional, judged on the weeks before", shares: [0.2, 0.3, "monday" as const], run: null },
+  ] satisfies Array<{ name: string; shares: Array<number | null | "monday">; run: { first: number; weeks: number; atLeast: boolean } | null }>)("$name", ({ shares, run }) => {
     const result = overCapRun(weeks(shares), 0.5);
     expect(result).toEqual(run && { since: new Date(START + run.first * WEEK), weeks: run.weeks, atLeast: run.atLeast });
   });

@@ -1,7 +1,6 @@
 import { DateTime } from "luxon";
-import { periodWindow, weekWindows } from "@/server/domain/accounting";
-import { addDays, localDateOf, wallClockInstant, type Interval } from "@/server/domain/time";
-import { cutAtNow } from "./share-window";
+import { addDays, localDateOf, wallClockInstant, type Interval } from "../time";
+import { countedSpan, periodWindow, weekWindows } from "./periods";
 
 export interface TrendWindow {
   /** The whole local week, Monday 00:00 to Monday 00:00. */
@@ -23,7 +22,7 @@ export function trendWeeks(timeZone: string, count: number, now: Date): Interval
 export function trendWindows(timeZone: string, count: number, now: Date): TrendWindow[] {
   return trendWeeks(timeZone, count, now).map((week) => ({
     week,
-    accounted: cutAtNow(week, now),
+    accounted: countedSpan(week, now.getTime()),
     label: DateTime.fromMillis(week.start, { zone: timeZone }).setLocale("en-GB").toFormat("d LLL"),
   }));
 }

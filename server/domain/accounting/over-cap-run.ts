@@ -1,11 +1,12 @@
-import type { Accounting } from "@/server/domain/accounting";
-import type { Interval } from "@/server/domain/time";
+import type { Accounting } from "./types";
+import type { Interval } from "../time";
+import { isProvisional } from "./provisional";
 
 /** The current unbroken run of weeks over the toil cap. */
 export interface OverCapRun {
   /** The start of the run's first week: "over the cap since". */
   since: Date;
-  /** Weeks in the run (weeks without worked time are skipped, neither breaking nor extending it). */
+  /** Weeks in the run (provisional weeks, with less than a working day scheduled, are skipped). */
   weeks: number;
   /** True when the run reaches back to the oldest week looked at, so it may have started earlier. */
   atLeast: boolean;
@@ -13,7 +14,7 @@ export interface OverCapRun {
 
 /**
  * Walks back from the last week while each week's toil share is over the cap. Null when the latest week with
- * worked time is not over it. A week with no worked time (all leave, or a week that has only just begun)
+ * enough time counted is not over it. A provisional week (mostly leave, or a week that has only just begun)
  * says nothing about the load, so it neither breaks nor extends the run.
  */
 export function overCapRun(weeks: ReadonlyArray<{ window: Interval; accounting: Accounting }>, cap: number): OverCapRun | null {
@@ -21,7 +22,7 @@ export function overCapRun(weeks: ReadonlyArray<{ window: Interval; accounting: 
   let count = 0;
   for (let index = weeks.length - 1; index >= 0; index--) {
     const week = weeks[index];
-    if (!week || week.accounting.worked === 0) continue;
+    if (!week || isProvisional(week.accounting)) continue;
     if (!(week.accounting.toilShare > cap)) return since === null ? null : { since: new Date(since), weeks: count, atLeast: false };
     since = week.window.start;
     count += 1;
@@ -37,7 +38,7 @@ export function overCapRun(weeks: ReadonlyArray<{ window: Interval; accounting: 
 export function runMayReachFurther(weeks: ReadonlyArray<{ accounting: Accounting }>, cap: number): boolean {
   for (let index = weeks.length - 1; index >= 0; index--) {
     const week = weeks[index];
-    if (!week || week.accounting.worked === 0) continue;
+    if (!week || isProvisional(week.accounting)) continue;
     if (!(week.accounting.toilShare > cap)) return false;
   }
   return true;
