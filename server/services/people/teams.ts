@@ -39,7 +39,7 @@ export async function listTeams(db: Db, viewer: Viewer): Promise<TeamSummary[]> 
 /** What any member may read of their team: not its webhook URL or signing secret, which are its managers'. */
 export async function getTeam(db: Db, teamId: string) {
   const [row] = await db
-    .select({ id: team.id, organisationId: team.organisationId, name: team.name, toilCap: team.toilCap, onCallCap: team.onCallCap, createdAt: team.createdAt, deletedAt: team.deletedAt })
+    .select({ id: team.id, organisationId: team.organisationId, name: team.name, toilCap: team.toilCap, onCallCap: team.onCallCap, timeZone: team.timeZone, createdAt: team.createdAt, deletedAt: team.deletedAt })
     .from(team).where(and(eq(team.id, teamId), isNull(team.deletedAt)));
   if (!row) throw new DomainError("not-found", "No such team.", "teamId");
   return row;
