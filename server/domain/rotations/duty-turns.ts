@@ -20,7 +20,7 @@ function dutyIn(period: Interval, rotation: RotationSpec, hours: WorkingHours | 
 }
 
 /** How many periods before `period` hold some working time, i.e. how many turns they used up. */
-function turnsBefore(period: number, schedule: HandoffSchedule, rotation: RotationSpec, hours: WorkingHours): number {
+export function turnsBefore(period: number, schedule: HandoffSchedule, rotation: RotationSpec, hours: WorkingHours): number {
   const periodSpan = (index: number): Interval => ({ start: schedule.handoffAt(index), end: schedule.handoffAt(index + 1) });
   const hasWork = (index: number): boolean => workingIntervals(periodSpan(index), hours, rotation.timeZone).length > 0;
   const days = schedule.calendarDaysPerPeriod;

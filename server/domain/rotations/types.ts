@@ -26,6 +26,18 @@ export interface RotationSpec {
   /** Ordered person ids: the turn order. */
   participants: string[];
   workingHoursOnly?: WorkingHours | null;
+  /** Pins who holds the turn in progress at an instant; without it turn n goes to participants[n mod length]. */
+  anchor?: TurnAnchor | null;
+}
+
+/**
+ * The turn in progress at `at` (or the next turn, when `at` falls between a restricted rotation's duty periods)
+ * goes to participants[index], and every other turn follows the list on from there. Saved when participants
+ * change, so an edit never moves the shift in progress.
+ */
+export interface TurnAnchor {
+  at: number;
+  index: number;
 }
 
 /** A cover: `personId` takes the duty during [start, end), only from `replacesPersonId` when that is set. */

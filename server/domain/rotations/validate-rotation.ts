@@ -21,6 +21,10 @@ export function assertValidRotation(rotation: RotationSpec): void {
   if (readCalendarDate(rotation.startsOn) === null) {
     fail(`startsOn must be an ISO date (yyyy-mm-dd), got "${rotation.startsOn}"`);
   }
+  const anchor = rotation.anchor;
+  if (anchor && (!Number.isFinite(anchor.at) || !Number.isInteger(anchor.index) || anchor.index < 0)) {
+    fail("the turn anchor must name an instant and a participant position >= 0");
+  }
   const hours = rotation.workingHoursOnly;
   if (hours) {
     if (!hours.days.every(isIsoWeekday)) fail("working days must be ISO weekdays 1..7");
