@@ -44,6 +44,9 @@ const rotationShape = {
   workingEndMinute: minuteOfDay("Working hours end", 1440).nullish(),
   /** Person ids in turn order. */
   participants: z.array(id("participants")).max(100, "At most 100 participants"),
+  /** The planner's choice of who holds the turn in progress (or the first turn), and who takes the one after. */
+  onDutyNow: id("onDutyNow").nullish(),
+  nextUp: id("nextUp").nullish(),
 };
 
 type RotationShape = z.infer<z.ZodObject<typeof rotationShape>>;
@@ -53,6 +56,12 @@ function checkRotation(value: RotationShape, ctx: z.RefinementCtx): void {
   const max = MAX_SHIFT_COUNT[value.shiftUnit];
   if (value.shiftCount > max) {
     ctx.addIssue({ code: "custom", path: ["shiftCount"], message: `A shift can last at most ${max} ${value.shiftUnit}` });
+  }
+  for (const field of ["onDutyNow", "nextUp"] as const) {
+    const chosen = value[field];
+    if (chosen !== null && chosen !== undefined && !value.participants.includes(chosen)) {
+      ctx.addIssue({ code: "custom", path: [field], message: "Pick one of the participants" });
+    }
   }
   if (!value.workingHoursOnly) return;
   if (!value.workingDays || value.workingDays.length === 0) {

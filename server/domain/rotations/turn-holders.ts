@@ -1,4 +1,4 @@
-import { turnsBefore } from "./duty-turns";
+import { dutyTurns, turnsBefore } from "./duty-turns";
 import { handoffSchedule } from "./handoffs";
 import type { RotationSpec, TurnAnchor } from "./types";
 
@@ -75,4 +75,36 @@ export function reanchor(before: RotationSpec, after: RotationSpec, now: number,
 
 function firstHandoffOf(rotation: RotationSpec): number {
   return handoffSchedule(rotation).handoffAt(0);
+}
+
+export interface UpcomingTurn {
+  turn: number;
+  personId: string;
+  /** The turn's first duty instant and the end of its last duty piece. */
+  start: number;
+  end: number;
+}
+
+const DAY_MS = 86_400_000;
+/** How far ahead to look for turns: a restricted rotation may have long stretches without duty. */
+const LOOKAHEAD_LIMIT_MS = 400 * DAY_MS;
+
+/** The turn in progress at `from` and the ones after it, up to `count` turns, before covers and leave. */
+export function upcomingTurns(rotation: RotationSpec, from: number, count: number): UpcomingTurn[] {
+  if (rotation.participants.length === 0 || count <= 0) return [];
+  const holderOf = turnHolders(rotation);
+  const start = Math.max(from, handoffSchedule(rotation).handoffAt(0));
+  let span = 7 * DAY_MS;
+  for (;;) {
+    const turns = dutyTurns(rotation, { start, end: start + span });
+    if (turns.length > count || span >= LOOKAHEAD_LIMIT_MS) {
+      return turns.slice(0, count).flatMap(({ turn, duty }) => {
+        const personId = holderOf(turn);
+        const first = duty[0];
+        const last = duty[duty.length - 1];
+        return personId !== undefined && first && last ? [{ turn, personId, start: first.start, end: last.end }] : [];
+      });
+    }
+    span *= 2;
+  }
 }
