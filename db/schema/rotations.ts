@@ -15,7 +15,7 @@ import {
 import { person, team } from "./people";
 
 export const rotationRoleEnum = pgEnum("rotation_role", ["primary", "secondary", "ticket", "shadow"]);
-export const shiftUnitEnum = pgEnum("shift_unit", ["hours", "days", "weeks"]);
+export const shiftUnitEnum = pgEnum("shift_unit", ["hours", "days", "weeks", "months"]);
 export const swapStatusEnum = pgEnum("swap_status", ["pending", "accepted", "declined", "cancelled"]);
 
 export const rotation = pgTable(

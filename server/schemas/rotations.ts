@@ -16,10 +16,10 @@ const instant = (what: string) =>
 
 export const ROTATION_ROLES = ["primary", "secondary", "ticket", "shadow"] as const;
 export const rotationRole = z.enum(ROTATION_ROLES, { error: "Role must be primary, secondary, ticket or shadow" });
-export const shiftUnit = z.enum(["hours", "days", "weeks"], { error: "Shift unit must be hours, days or weeks" });
+export const shiftUnit = z.enum(["hours", "days", "weeks", "months"], { error: "Shift unit must be hours, days, weeks or months" });
 
-/** Longest shift per unit: two weeks of hours, four weeks of days, eight weeks. */
-export const MAX_SHIFT_COUNT = { hours: 336, days: 28, weeks: 8 } as const;
+/** Longest shift per unit: two weeks of hours, four weeks of days, eight weeks, a year of months. */
+export const MAX_SHIFT_COUNT = { hours: 336, days: 28, weeks: 8, months: 12 } as const;
 
 const minuteOfDay = (what: string, max: number) =>
   z.int(`${what} must be a whole number of minutes`).min(0, `${what} must be 0 or more`).max(max, `${what} must be at most ${max}`);

@@ -129,7 +129,7 @@ const rotationRow = z.strictObject({
   role: rotationRole,
   timeZone,
   shift: z.strictObject({
-    unit: z.enum(["hours", "days", "weeks"], { error: "Shift unit must be hours, days or weeks" }),
+    unit: z.enum(["hours", "days", "weeks", "months"], { error: "Shift unit must be hours, days, weeks or months" }),
     count: z.int("Shift length must be a whole number").min(1, "Shift length must be at least 1"),
   }),
   handoff: z.strictObject({ weekday, time: dayStart }),

@@ -11,6 +11,8 @@ import type { RotationSpec } from "./types";
  * Where Toilcap deliberately differs, the case says so:
  * - A hand-off inside a spring-forward gap moves forward by the gap (RFC 5545 / Temporal "compatible"), the one
  *   rule for every wall time in Toilcap; GoAlert moves it to the end of the gap (02:30 becomes 03:00).
+ * - A monthly hand-off on a date the month lacks (the 31st in April) falls on the month's last day (Temporal's
+ *   "constrain"); Go's AddDate overflows into the next month. No GoAlert case uses such a date.
  * - Toilcap has no turn before the rotation's first hand-off (nobody is on duty before a rotation starts);
  *   GoAlert extends the grid backwards. Cases that read before GoAlert's start begin Toilcap's rotation one or
  *   more periods earlier on the same grid, which gives the same hand-offs.
@@ -45,10 +47,10 @@ function shown(instant: number, zone: string): string {
 const STEP_MS = 30_000;
 
 /** GoAlert's brute force: every 30 s from `from` to `to`, the start and end of the period in progress. */
-function handoffsSeen(spec: RotationSpec, fromLocal: string, toLocal: string): string[] {
+function handoffsSeen(spec: RotationSpec, fromLocal: string, toLocal: string, stepMs = STEP_MS): string[] {
   const schedule = handoffSchedule(spec);
   const seen = new Set<number>();
-  for (let instant = local(fromLocal, spec.timeZone); instant <= local(toLocal, spec.timeZone); instant += STEP_MS) {
+  for (let instant = local(fromLocal, spec.timeZone); instant <= local(toLocal, spec.timeZone); instant += stepMs) {
     const period = schedule.periodContaining(instant);
     expect(period, `no period in progress at ${shown(instant, spec.timeZone)}`).toBeGreaterThanOrEqual(0);
     seen.add(schedule.handoffAt(period));
@@ -156,6 +158,46 @@ describe("TestRotation_StartEnd_BruteForce", () => {
     },
   ])("$name", ({ spec, from, to, handoffs }) => {
     expect(handoffsSeen(spec, from, to)).toEqual(handoffs);
+  });
+});
+
+describe("TestRotation_StartEnd_BruteForce, monthly", () => {
+  // Every 5 minutes rather than 30 s: two months of 30-second steps add nothing but time.
+  const FIVE_MINUTES = 300_000;
+  test("monthly sanity check: hand-offs on the 2nd at 01:30", () => {
+    expect(handoffsSeen(rotation(CHICAGO, "2020-01-02T01:30", "months", 1), "2020-04-05T01:00", "2020-06-12T01:00", FIVE_MINUTES)).toEqual([
+      "2020-04-02 01:30 -05:00", "2020-05-02 01:30 -05:00", "2020-06-02 01:30 -05:00", "2020-07-02 01:30 -05:00",
+    ]);
+  });
+
+  test("monthly across the fall-back: the repeated 01:30 on 1 November is taken the first time", () => {
+    expect(handoffsSeen(rotation(CHICAGO, "2020-10-01T01:30", "months", 1), "2020-10-02T01:00", "2020-12-02T01:00", FIVE_MINUTES)).toEqual([
+      "2020-10-01 01:30 -05:00", "2020-11-01 01:30 -05:00", "2020-12-01 01:30 -06:00", "2021-01-01 01:30 -06:00",
+    ]);
+  });
+
+  test.each([
+    { count: 1, start: "2017-06-01T00:00", end: "2017-07-01T00:00", hours: 24 * 30 },
+    { count: 2, start: "2017-07-01T00:00", end: "2017-09-01T00:00", hours: 24 * 31 * 2 },
+    { count: 1, start: "2017-03-01T00:00", end: "2017-04-01T00:00", hours: 24 * 31 - 1 },
+    { count: 2, start: "2017-11-01T00:00", end: "2018-01-01T00:00", hours: 24 * (30 + 31) + 1 },
+  ])("TestRotation_EndTime monthly: $count from $start ends at $end after $hours h", ({ count, start, end, hours }) => {
+    const spec = rotation(CHICAGO, start, "months", count);
+    expect(endTime(spec, start)).toBe(local(end, CHICAGO));
+    expect((endTime(spec, start) - local(start, CHICAGO)) / 3_600_000).toBe(hours);
+  });
+
+  test("subsequent calls (monthly), the rotation started two months earlier on the same grid", () => {
+    const spec = rotation("UTC", "2019-11-10T00:00", "months", 1);
+    const reads = ["2019-11-10T00:00", "2019-12-10T00:00", "2020-01-10T00:00"];
+    expect(reads.map((at) => shown(endTime(spec, at), "UTC"))).toEqual(["2019-12-10 00:00 +00:00", "2020-01-10 00:00 +00:00", "2020-02-10 00:00 +00:00"]);
+  });
+
+  test("a hand-off on the 31st falls on the last day of shorter months and returns to the 31st", () => {
+    const schedule = handoffSchedule(rotation("UTC", "2026-01-31T09:00", "months", 1));
+    expect([0, 1, 2, 3].map((n) => shown(schedule.handoffAt(n), "UTC"))).toEqual([
+      "2026-01-31 09:00 +00:00", "2026-02-28 09:00 +00:00", "2026-03-31 09:00 +00:00", "2026-04-30 09:00 +00:00",
+    ]);
   });
 });
 

@@ -53,9 +53,44 @@ function wallClockSchedule(rotation: RotationSpec, firstDate: CalendarDate, peri
   };
 }
 
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Month shifts hand off on the first day's date every `count` months, at the hand-off time; a date the month lacks
+ * (the 31st in April) becomes the month's last day, as Temporal's "constrain" does, so no hand-off spills over.
+ */
+function monthSchedule(rotation: RotationSpec, firstDate: CalendarDate, count: number): HandoffSchedule {
+  const { timeZone } = rotation;
+  const minute = rotation.handoff.minute;
+  const handoffAt = (period: number): number => {
+    const monthIndex = firstDate.month - 1 + period * count;
+    const year = firstDate.year + Math.floor(monthIndex / 12);
+    const month = (((monthIndex % 12) + 12) % 12) + 1;
+    const date = { year, month, day: Math.min(firstDate.day, daysInMonth(year, month)) };
+    return wallClockInstantAfterDays(date, 0, minute, timeZone);
+  };
+  const firstHandoff = handoffAt(0);
+  return {
+    handoffAt,
+    calendarDaysPerPeriod: null,
+    periodContaining(instant) {
+      if (instant < firstHandoff) return -1;
+      const wall = new Date(wallTimeAt(instant, timeZone));
+      const months = (wall.getUTCFullYear() - firstDate.year) * 12 + (wall.getUTCMonth() + 1 - firstDate.month);
+      let period = Math.max(0, Math.floor(months / count));
+      while (period > 0 && handoffAt(period) > instant) period -= 1;
+      while (handoffAt(period + 1) <= instant) period += 1;
+      return period;
+    },
+  };
+}
+
 export function handoffSchedule(rotation: RotationSpec): HandoffSchedule {
   const { unit, count } = rotation.shiftLength;
   const startsOn = parseCalendarDate(rotation.startsOn);
+  if (unit === "months") return monthSchedule(rotation, startsOn, count);
   if (unit === "hours") return wallClockSchedule(rotation, startsOn, count * MINUTES_PER_HOUR, null);
   const days = unit === "weeks" ? count * 7 : count;
   return wallClockSchedule(rotation, onOrAfterWeekday(startsOn, rotation.handoff.weekday), days * MINUTES_PER_DAY, days);

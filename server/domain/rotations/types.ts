@@ -18,8 +18,8 @@ export interface RotationSpec {
   role: RotationRole;
   /** IANA zone whose wall clock the hand-offs follow. */
   timeZone: string;
-  shiftLength: { unit: "hours" | "days" | "weeks"; count: number };
-  /** ISO weekday 1..7 and minutes after local midnight; the weekday is ignored for "hours" shifts. */
+  shiftLength: { unit: "hours" | "days" | "weeks" | "months"; count: number };
+  /** ISO weekday 1..7 and minutes after local midnight; the weekday is ignored for "hours" and "months" shifts. */
   handoff: { weekday: number; minute: number };
   /** ISO local date (yyyy-mm-dd); the first hand-off is the first hand-off weekday and time on or after it. */
   startsOn: string;

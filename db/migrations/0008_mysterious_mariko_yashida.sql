@@ -1,0 +1,1 @@
+ALTER TYPE "public"."shift_unit" ADD VALUE 'months';
