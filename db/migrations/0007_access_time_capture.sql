@@ -1,4 +1,5 @@
 ALTER TYPE "public"."integration_kind" ADD VALUE 'pagerduty';--> statement-breakpoint
+ALTER TYPE "public"."shift_unit" ADD VALUE 'months';--> statement-breakpoint
 CREATE TABLE "external_user_link" (
 	"team_id" uuid NOT NULL,
 	"system" text NOT NULL,
@@ -30,6 +31,8 @@ CREATE TABLE "webhook_event" (
 ALTER TABLE "team" ADD COLUMN "breach_webhook_secret" text;--> statement-breakpoint
 ALTER TABLE "team" ADD COLUMN "time_zone" text DEFAULT 'UTC' NOT NULL;--> statement-breakpoint
 ALTER TABLE "integration" ADD COLUMN "signing_secret" text;--> statement-breakpoint
+ALTER TABLE "rotation" ADD COLUMN "anchor_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "rotation" ADD COLUMN "anchor_index" integer;--> statement-breakpoint
 ALTER TABLE "cap_breach" ADD COLUMN "delivery_queued_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "external_user_link" ADD CONSTRAINT "external_user_link_team_id_team_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."team"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "external_user_link" ADD CONSTRAINT "external_user_link_person_id_person_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."person"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -15,7 +15,7 @@ import {
 import { person, team } from "./people";
 
 export const rotationRoleEnum = pgEnum("rotation_role", ["primary", "secondary", "ticket", "shadow"]);
-export const shiftUnitEnum = pgEnum("shift_unit", ["hours", "days", "weeks"]);
+export const shiftUnitEnum = pgEnum("shift_unit", ["hours", "days", "weeks", "months"]);
 export const swapStatusEnum = pgEnum("swap_status", ["pending", "accepted", "declined", "cancelled"]);
 
 export const rotation = pgTable(
@@ -42,6 +42,10 @@ export const rotation = pgTable(
     version: integer("version").notNull().default(1),
     // SHA-256 of the rotation's calendar-feed token; the token itself is never stored.
     calendarTokenHash: text("calendar_token_hash"),
+    // The turn in progress at anchor_at goes to participant anchor_index; set when participants change so an
+    // edit never moves the shift in progress. Null: turn n goes to participant n mod count.
+    anchorAt: timestamp("anchor_at", { withTimezone: true }),
+    anchorIndex: integer("anchor_index"),
     // Shifts before this instant are frozen in shift_record; later ones are expanded from the current settings.
     recordedUntil: timestamp("recorded_until", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

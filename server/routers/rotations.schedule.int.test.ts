@@ -47,10 +47,10 @@ describe(`history and the schedule on ${testEngine}`, () => {
     const after = await scheduleAt(midTurn);
     expect(after).toEqual([
       ...before.slice(0, 2),
-      // Ben held the pager until the edit; the new order hands the rest of this turn to Erik.
+      // The elapsed part is recorded; Ben keeps the rest of his turn, and the new order goes on from him.
       { who: "Ben", from: at("2026-03-16T09:00"), to: midTurn, source: "record" },
-      { who: "Erik", from: midTurn, to: at("2026-03-23T09:00"), source: "rotation" },
-      { who: "Ben", from: at("2026-03-23T09:00"), to: at("2026-03-30T09:00"), source: "rotation" },
+      { who: "Ben", from: midTurn, to: at("2026-03-23T09:00"), source: "rotation" },
+      { who: "Ana", from: at("2026-03-23T09:00"), to: at("2026-03-30T09:00"), source: "rotation" },
     ]);
   });
 
@@ -68,12 +68,12 @@ describe(`history and the schedule on ${testEngine}`, () => {
   test("who is on call now, and my next shifts", async () => {
     const now = at("2026-04-01T12:00");
     const onCall = await (await callerAt(database.db, ana, now)).rotations.onCallNow({ teamId: fx.team.id });
-    // Order ben, ana, erik from turn 0 on 2 March: turn 4 (30 March) is ana's.
-    expect(onCall).toMatchObject([{ rotationId, role: "primary", onCall: { personId: ana, startsAt: at("2026-03-30T09:00"), endsAt: at("2026-04-06T09:00") } }]);
-    const mine = await (await callerAt(database.db, erik, now)).rotations.myNextShifts({ limit: 2 });
+    // Order ben, ana, erik going on from Ben's turn 2 (16 March): turn 4 (30 March) is Erik's.
+    expect(onCall).toMatchObject([{ rotationId, role: "primary", onCall: { personId: erik, startsAt: at("2026-03-30T09:00"), endsAt: at("2026-04-06T09:00") } }]);
+    const mine = await (await callerAt(database.db, ana, now)).rotations.myNextShifts({ limit: 2 });
     expect(mine.map((s) => [s.startsAt, s.endsAt, s.teamName])).toEqual([
-      [at("2026-04-06T09:00"), at("2026-04-13T09:00"), "Platform SRE"],
-      [at("2026-04-27T09:00"), at("2026-05-04T09:00"), "Platform SRE"],
+      [at("2026-04-13T09:00"), at("2026-04-20T09:00"), "Platform SRE"],
+      [at("2026-05-04T09:00"), at("2026-05-11T09:00"), "Platform SRE"],
     ]);
   });
 

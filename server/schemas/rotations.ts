@@ -16,10 +16,10 @@ const instant = (what: string) =>
 
 export const ROTATION_ROLES = ["primary", "secondary", "ticket", "shadow"] as const;
 export const rotationRole = z.enum(ROTATION_ROLES, { error: "Role must be primary, secondary, ticket or shadow" });
-export const shiftUnit = z.enum(["hours", "days", "weeks"], { error: "Shift unit must be hours, days or weeks" });
+export const shiftUnit = z.enum(["hours", "days", "weeks", "months"], { error: "Shift unit must be hours, days, weeks or months" });
 
-/** Longest shift per unit: two weeks of hours, four weeks of days, eight weeks. */
-export const MAX_SHIFT_COUNT = { hours: 336, days: 28, weeks: 8 } as const;
+/** Longest shift per unit: two weeks of hours, four weeks of days, eight weeks, a year of months. */
+export const MAX_SHIFT_COUNT = { hours: 336, days: 28, weeks: 8, months: 12 } as const;
 
 const minuteOfDay = (what: string, max: number) =>
   z.int(`${what} must be a whole number of minutes`).min(0, `${what} must be 0 or more`).max(max, `${what} must be at most ${max}`);
@@ -50,6 +50,9 @@ const rotationShape = {
   workingEndMinute: minuteOfDay("Working hours end", 1440).nullish(),
   /** Person ids in turn order. */
   participants: z.array(id("participants")).max(100, "At most 100 participants"),
+  /** The planner's choice of who holds the turn in progress (or the first turn), and who takes the one after. */
+  onDutyNow: id("onDutyNow").nullish(),
+  nextUp: id("nextUp").nullish(),
 };
 
 type RotationShape = z.infer<z.ZodObject<typeof rotationShape>>;
@@ -59,6 +62,12 @@ function checkRotation(value: RotationShape, ctx: z.RefinementCtx): void {
   const max = MAX_SHIFT_COUNT[value.shiftUnit];
   if (value.shiftCount > max) {
     ctx.addIssue({ code: "custom", path: ["shiftCount"], message: `A shift can last at most ${max} ${value.shiftUnit}` });
+  }
+  for (const field of ["onDutyNow", "nextUp"] as const) {
+    const chosen = value[field];
+    if (chosen !== null && chosen !== undefined && !value.participants.includes(chosen)) {
+      ctx.addIssue({ code: "custom", path: [field], message: "Pick one of the participants" });
+    }
   }
   if (!value.workingHoursOnly) return;
   if (!value.workingDays || value.workingDays.length === 0) {

@@ -129,7 +129,7 @@ const rotationRow = z.strictObject({
   role: rotationRole,
   timeZone,
   shift: z.strictObject({
-    unit: z.enum(["hours", "days", "weeks"], { error: "Shift unit must be hours, days or weeks" }),
+    unit: z.enum(["hours", "days", "weeks", "months"], { error: "Shift unit must be hours, days, weeks or months" }),
     count: z.int("Shift length must be a whole number").min(1, "Shift length must be at least 1"),
   }),
   handoff: z.strictObject({ weekday, time: dayStart }),
@@ -138,6 +138,11 @@ const rotationRow = z.strictObject({
   workingHours: dailyHours.nullish().transform((v) => v ?? null),
   /** Person ids in turn order. */
   participants: z.array(ref).max(100, "At most 100 participants").default([]),
+  /** The turn in progress at `at` goes to participants[index]; absent: turn n goes to participant n mod count. */
+  turnAnchor: z
+    .strictObject({ at: instant, index: z.int("index must be a whole number").min(0, "index must be 0 or more") })
+    .nullish()
+    .transform((v) => v ?? null),
   overrides: rows(overrideRow),
   /** Shifts before this instant are `history`; later ones follow the settings. Absent: the settings from `startsOn` on. */
   recordedUntil: instant.nullish().transform((v) => v ?? null),

@@ -3,7 +3,7 @@ import type { RotationSummary } from "./types";
 
 type RotationSettings = Pick<RotationSummary, "shiftUnit" | "shiftCount" | "handoffWeekday" | "handoffMinute" | "timeZone" | "workingHoursOnly">;
 
-const UNIT = { hours: "hour", days: "day", weeks: "week" } as const;
+const UNIT = { hours: "hour", days: "day", weeks: "week", months: "month" } as const;
 
 /** "1 week per shift · hand-off Monday 09:00 (Europe/Berlin) · working hours only" */
 export function rotationSettingsText(r: RotationSettings): string {

@@ -46,11 +46,11 @@ export function rotationStatements(plan: GenerationPlan): string[] {
                                 ${localAt(`${from} + 7 * (w + 1)`, "r.handoff_minute", "r.tz")} as e offset 0) x
      ${holder("w")}
      where r.unit = 'weeks' and x.e <= ${now}`,
-    // 12-hour shifts count elapsed hours from the first hand-off.
+    // 12-hour shifts hand off on the wall clock too: the first hand-off plus whole multiples of 12 hours.
     `${record}
      cross join generate_series(0, 2 * ${days}) n
-     cross join lateral (select ${localAt(from, "r.handoff_minute", "r.tz")} + n * interval '12 hours' as s,
-                                ${localAt(from, "r.handoff_minute", "r.tz")} + (n + 1) * interval '12 hours' as e offset 0) x
+     cross join lateral (select ${localAt(from, "r.handoff_minute + n * 720", "r.tz")} as s,
+                                ${localAt(from, "r.handoff_minute + (n + 1) * 720", "r.tz")} as e offset 0) x
      ${holder("n")}
      where r.unit = 'hours' and x.e <= ${now}`,
     // Ticket duty: one turn per working day, 09:00 to 17:00 local; weekends use up no turn.

@@ -20,12 +20,12 @@ function dutyIn(period: Interval, rotation: RotationSpec, hours: WorkingHours | 
 }
 
 /** How many periods before `period` hold some working time, i.e. how many turns they used up. */
-function turnsBefore(period: number, schedule: HandoffSchedule, rotation: RotationSpec, hours: WorkingHours): number {
+export function turnsBefore(period: number, schedule: HandoffSchedule, rotation: RotationSpec, hours: WorkingHours): number {
   const periodSpan = (index: number): Interval => ({ start: schedule.handoffAt(index), end: schedule.handoffAt(index + 1) });
   const hasWork = (index: number): boolean => workingIntervals(periodSpan(index), hours, rotation.timeZone).length > 0;
   const days = schedule.calendarDaysPerPeriod;
   if (days === null) {
-    // Elapsed-hour periods drift against the weekly wall clock, so sweep them against all working time so far.
+    // Hour periods need not line up with the weekly working days, so sweep them against all working time so far.
     const work = workingIntervals({ start: schedule.handoffAt(0), end: schedule.handoffAt(period) }, hours, rotation.timeZone);
     let turns = 0;
     let next = 0;

@@ -69,14 +69,15 @@ describe("shift lengths", () => {
     expect(shifts.map((s) => [s.personId, lengthInHours(s)])).toEqual([["a", 23], ["b", 24], ["c", 24]]);
   });
 
-  test("12-hour shifts count elapsed hours, so they drift an hour on the wall clock across DST", () => {
+  test("12-hour shifts keep 08:00 and 20:00 on the wall clock, so the spring-forward night is 11 h", () => {
     const rotation = weeklyRotation({ shiftLength: { unit: "hours", count: 12 }, handoff: { weekday: 1, minute: 8 * 60 }, startsOn: "2026-03-28" });
     const shifts = expandShifts(rotation, [], [], localWindow("2026-03-28T08:00", "2026-03-30T09:00"));
 
     expect(shifts.map((s) => `${s.personId} ${wallClock(s.start)}`)).toEqual([
-      "a 2026-03-28T08:00+01:00", "b 2026-03-28T20:00+01:00", "c 2026-03-29T09:00+02:00", "a 2026-03-29T21:00+02:00",
+      "a 2026-03-28T08:00+01:00", "b 2026-03-28T20:00+01:00", "c 2026-03-29T08:00+02:00", "a 2026-03-29T20:00+02:00",
+      "b 2026-03-30T08:00+02:00",
     ]);
-    expect(shifts.slice(0, 3).map(lengthInHours)).toEqual([12, 12, 12]);
+    expect(shifts.slice(0, 4).map(lengthInHours)).toEqual([12, 11, 12, 12]);
   });
 
   test("3-day shifts hand off every third day from the first hand-off weekday", () => {

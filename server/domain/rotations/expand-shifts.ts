@@ -3,6 +3,7 @@ import { dutyTurns } from "./duty-turns";
 import { handoffSchedule } from "./handoffs";
 import { clipTo } from "./intervals";
 import { markLeave } from "./mark-leave";
+import { turnHolders } from "./turn-holders";
 import { assertValidRotation } from "./validate-rotation";
 import type { Absence, Interval, Override, RotationSpec, Shift } from "./types";
 
@@ -11,14 +12,14 @@ import type { Absence, Interval, Override, RotationSpec, Shift } from "./types";
  * shift, where the general path (dutyTurns) builds a turn, its period and its pieces first.
  */
 function wholePeriodShifts(rotation: RotationSpec, window: Interval): Shift[] {
-  const { participants } = rotation;
+  const holderOf = turnHolders(rotation);
   const schedule = handoffSchedule(rotation);
   const shifts: Shift[] = [];
   let period = Math.max(0, schedule.periodContaining(window.start));
   let start = schedule.handoffAt(period);
   while (start < window.end) {
     const end = schedule.handoffAt(period + 1);
-    const personId = participants[period % participants.length];
+    const personId = holderOf(period);
     const clippedStart = Math.max(start, window.start);
     const clippedEnd = Math.min(end, window.end);
     if (personId !== undefined && clippedStart < clippedEnd) {
@@ -36,10 +37,10 @@ function wholePeriodShifts(rotation: RotationSpec, window: Interval): Shift[] {
 /** The plain turn order, clipped to the window, before covers and leave. Sorted by start and disjoint. */
 function rotationShifts(rotation: RotationSpec, window: Interval): Shift[] {
   if (!rotation.workingHoursOnly) return wholePeriodShifts(rotation, window);
-  const { participants } = rotation;
+  const holderOf = turnHolders(rotation);
   const shifts: Shift[] = [];
   for (const { turn, duty } of dutyTurns(rotation, window)) {
-    const personId = participants[turn % participants.length];
+    const personId = holderOf(turn);
     if (personId === undefined) continue;
     for (const piece of duty) {
       const clipped = clipTo(piece, window);
@@ -55,7 +56,7 @@ function rotationShifts(rotation: RotationSpec, window: Interval): Shift[] {
 
 /**
  * Who holds the rotation's duty during `window`: turn n runs from hand-off n to hand-off n + 1 and goes to
- * participants[n mod length]; restricted rotations keep only the working-hour pieces of each turn; overrides
+ * participants[n mod length], shifted by the rotation's anchor when it has one; restricted rotations keep only the working-hour pieces of each turn; overrides
  * then take over the parts they cover; `onLeave` flags shifts that overlap their holder's absence.
  * Sorted by start (the pieces are disjoint, so that order is also by end). Throws a RangeError for a rotation
  * that cannot be expanded (unknown zone, bad length...).

@@ -4,6 +4,7 @@ import { clipTo, mergeIntervals, overlaps, totalLength } from "./intervals";
 import { qualityOf } from "./schedule-quality";
 import { assertValidRotation } from "./validate-rotation";
 import { weightedHours } from "./weighted-hours";
+import { turnHolders } from "./turn-holders";
 import type { Absence, Interval, RotationSpec, ScheduleQuality } from "./types";
 
 export interface FairFillInput {
@@ -51,14 +52,14 @@ export function fairFill(input: FairFillInput): FairFillResult {
   const absencesByPerson = new Map(people.map((person) => [person, absencesOf(person)]));
   const isAway = (person: string, duty: readonly Interval[]): boolean =>
     (absencesByPerson.get(person) ?? []).some((absence) => duty.some((piece) => overlaps(piece, absence)));
+  const holderOf = turnHolders(rotation);
   const problem: FillProblem = {
     peopleCount: people.length,
     weights,
     available: turns.map((turn) => people.flatMap((person, index) => (isAway(person, turn.duty) ? [] : [index]))),
     priorLoad: people.map((person) => priorLoad[person] ?? 0),
     designated: turns.map((turn) => {
-      const count = rotation.participants.length;
-      const person = count > 0 ? rotation.participants[turn.turn % count] : undefined;
+      const person = holderOf(turn.turn);
       return person === undefined ? null : people.indexOf(person);
     }),
   };

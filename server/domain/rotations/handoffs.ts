@@ -1,11 +1,9 @@
 import {
   addDays,
-  calendarDateAt,
-  daysBetween,
   isoWeekday,
   parseCalendarDate,
-  wallClockInstant,
   wallClockInstantAfterDays,
+  wallTimeAt,
   type CalendarDate,
 } from "./wall-clock";
 import type { RotationSpec } from "./types";
@@ -15,28 +13,39 @@ export interface HandoffSchedule {
   handoffAt(period: number): number;
   /** The period containing `instant`, or -1 before the first hand-off. */
   periodContaining(instant: number): number;
-  /** Length of one period in calendar days, or null for "hours" shifts, which follow elapsed time. */
+  /** Length of one period in calendar days, or null for "hours" shifts, which need not start on one weekday. */
   calendarDaysPerPeriod: number | null;
 }
+
+const MS_PER_MINUTE = 60_000;
+const MINUTES_PER_HOUR = 60;
+const MINUTES_PER_DAY = 24 * MINUTES_PER_HOUR;
 
 /** The first date on or after `date` that falls on ISO `weekday`. */
 function onOrAfterWeekday(date: CalendarDate, weekday: number): CalendarDate {
   return addDays(date, (weekday - isoWeekday(date) + 7) % 7);
 }
 
-function calendarSchedule(rotation: RotationSpec, daysPerPeriod: number): HandoffSchedule {
-  const firstDate = onOrAfterWeekday(parseCalendarDate(rotation.startsOn), rotation.handoff.weekday);
-  // Each hand-off is rebuilt from its date, so a DST-shifted hand-off never drags the next one off 09:00.
+/**
+ * Hand-off n is the first hand-off's wall time plus n periods on the wall clock of the rotation's zone, turned
+ * into an instant by the one gap/overlap rule of wall-clock.ts. Each hand-off is rebuilt from the first, so a
+ * daylight-saving change makes one period an hour shorter or longer and never drags later hand-offs off the grid.
+ */
+function wallClockSchedule(rotation: RotationSpec, firstDate: CalendarDate, periodMinutes: number, calendarDaysPerPeriod: number | null): HandoffSchedule {
+  const { timeZone } = rotation;
+  const firstMinute = rotation.handoff.minute;
   const handoffAt = (period: number): number =>
-    wallClockInstantAfterDays(firstDate, period * daysPerPeriod, rotation.handoff.minute, rotation.timeZone);
+    wallClockInstantAfterDays(firstDate, 0, firstMinute + period * periodMinutes, timeZone);
+  const firstHandoff = handoffAt(0);
+  const firstWall = Date.UTC(firstDate.year, firstDate.month - 1, firstDate.day, 0, firstMinute);
+  const periodMs = periodMinutes * MS_PER_MINUTE;
   return {
     handoffAt,
-    calendarDaysPerPeriod: daysPerPeriod,
+    calendarDaysPerPeriod,
     periodContaining(instant) {
-      if (instant < handoffAt(0)) return -1;
-      const daysSinceFirst = daysBetween(firstDate, calendarDateAt(instant, rotation.timeZone));
-      // The calendar estimate is off by at most one period (the hand-off time of day); step to the exact one.
-      let period = Math.max(0, Math.floor(daysSinceFirst / daysPerPeriod));
+      if (instant < firstHandoff) return -1;
+      // The wall-clock estimate is off by at most one period around a DST change; step to the exact one.
+      let period = Math.max(0, Math.floor((wallTimeAt(instant, timeZone) - firstWall) / periodMs));
       while (period > 0 && handoffAt(period) > instant) period -= 1;
       while (handoffAt(period + 1) <= instant) period += 1;
       return period;
@@ -44,25 +53,45 @@ function calendarSchedule(rotation: RotationSpec, daysPerPeriod: number): Handof
   };
 }
 
-/** Elapsed time, not wall-clock time: only "hours" shifts use it. */
-const MS_PER_HOUR = 3_600_000;
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
 
-function elapsedHoursSchedule(rotation: RotationSpec): HandoffSchedule {
-  const first = wallClockInstant(parseCalendarDate(rotation.startsOn), rotation.handoff.minute, rotation.timeZone);
-  // "hours" shifts count real elapsed hours, so across DST they drift by an hour on the wall clock.
-  const periodMs = rotation.shiftLength.count * MS_PER_HOUR;
-  const handoffAt = (period: number): number => first + period * periodMs;
+/**
+ * Month shifts hand off on the first day's date every `count` months, at the hand-off time; a date the month lacks
+ * (the 31st in April) becomes the month's last day, as Temporal's "constrain" does, so no hand-off spills over.
+ */
+function monthSchedule(rotation: RotationSpec, firstDate: CalendarDate, count: number): HandoffSchedule {
+  const { timeZone } = rotation;
+  const minute = rotation.handoff.minute;
+  const handoffAt = (period: number): number => {
+    const monthIndex = firstDate.month - 1 + period * count;
+    const year = firstDate.year + Math.floor(monthIndex / 12);
+    const month = (((monthIndex % 12) + 12) % 12) + 1;
+    const date = { year, month, day: Math.min(firstDate.day, daysInMonth(year, month)) };
+    return wallClockInstantAfterDays(date, 0, minute, timeZone);
+  };
+  const firstHandoff = handoffAt(0);
   return {
     handoffAt,
     calendarDaysPerPeriod: null,
     periodContaining(instant) {
-      return instant < first ? -1 : Math.floor((instant - first) / periodMs);
+      if (instant < firstHandoff) return -1;
+      const wall = new Date(wallTimeAt(instant, timeZone));
+      const months = (wall.getUTCFullYear() - firstDate.year) * 12 + (wall.getUTCMonth() + 1 - firstDate.month);
+      let period = Math.max(0, Math.floor(months / count));
+      while (period > 0 && handoffAt(period) > instant) period -= 1;
+      while (handoffAt(period + 1) <= instant) period += 1;
+      return period;
     },
   };
 }
 
 export function handoffSchedule(rotation: RotationSpec): HandoffSchedule {
   const { unit, count } = rotation.shiftLength;
-  if (unit === "hours") return elapsedHoursSchedule(rotation);
-  return calendarSchedule(rotation, unit === "weeks" ? count * 7 : count);
+  const startsOn = parseCalendarDate(rotation.startsOn);
+  if (unit === "months") return monthSchedule(rotation, startsOn, count);
+  if (unit === "hours") return wallClockSchedule(rotation, startsOn, count * MINUTES_PER_HOUR, null);
+  const days = unit === "weeks" ? count * 7 : count;
+  return wallClockSchedule(rotation, onOrAfterWeekday(startsOn, rotation.handoff.weekday), days * MINUTES_PER_DAY, days);
 }

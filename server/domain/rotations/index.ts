@@ -8,6 +8,7 @@ export type {
   ScheduleWarning,
   ScheduleWarningKind,
   Shift,
+  TurnAnchor,
   Warning,
   WorkingHours,
 } from "./types";
@@ -20,3 +21,4 @@ export { fairFill, type FairAssignment, type FairFillInput, type FairFillResult 
 export { scheduleQuality } from "./schedule-quality";
 export { NIGHT_WEIGHT, WEEKEND_WEIGHT, weightedHours } from "./weighted-hours";
 export { assertValidRotation } from "./validate-rotation";
+export { reanchor, turnAt, turnHolders, upcomingTurns, type Reanchored, type TurnChoice, type UpcomingTurn } from "./turn-holders";

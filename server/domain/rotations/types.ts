@@ -18,14 +18,26 @@ export interface RotationSpec {
   role: RotationRole;
   /** IANA zone whose wall clock the hand-offs follow. */
   timeZone: string;
-  shiftLength: { unit: "hours" | "days" | "weeks"; count: number };
-  /** ISO weekday 1..7 and minutes after local midnight; the weekday is ignored for "hours" shifts. */
+  shiftLength: { unit: "hours" | "days" | "weeks" | "months"; count: number };
+  /** ISO weekday 1..7 and minutes after local midnight; the weekday is ignored for "hours" and "months" shifts. */
   handoff: { weekday: number; minute: number };
   /** ISO local date (yyyy-mm-dd); the first hand-off is the first hand-off weekday and time on or after it. */
   startsOn: string;
   /** Ordered person ids: the turn order. */
   participants: string[];
   workingHoursOnly?: WorkingHours | null;
+  /** Pins who holds the turn in progress at an instant; without it turn n goes to participants[n mod length]. */
+  anchor?: TurnAnchor | null;
+}
+
+/**
+ * The turn in progress at `at` (or the next turn, when `at` falls between a restricted rotation's duty periods)
+ * goes to participants[index], and every other turn follows the list on from there. Saved when participants
+ * change, so an edit never moves the shift in progress.
+ */
+export interface TurnAnchor {
+  at: number;
+  index: number;
 }
 
 /** A cover: `personId` takes the duty during [start, end), only from `replacesPersonId` when that is set. */

@@ -17,9 +17,14 @@ export function assertValidRotation(rotation: RotationSpec): void {
   if (!Number.isInteger(count) || count < 1) fail(`shift length must be a whole number of ${rotation.shiftLength.unit} >= 1`);
   const { weekday, minute } = rotation.handoff;
   if (!Number.isInteger(minute) || minute < 0 || minute >= 24 * 60) fail("hand-off minute must be within the day (0..1439)");
-  if (rotation.shiftLength.unit !== "hours" && !isIsoWeekday(weekday)) fail("hand-off weekday must be an ISO weekday 1..7");
+  const { unit } = rotation.shiftLength;
+  if (unit !== "hours" && unit !== "months" && !isIsoWeekday(weekday)) fail("hand-off weekday must be an ISO weekday 1..7");
   if (readCalendarDate(rotation.startsOn) === null) {
     fail(`startsOn must be an ISO date (yyyy-mm-dd), got "${rotation.startsOn}"`);
+  }
+  const anchor = rotation.anchor;
+  if (anchor && (!Number.isFinite(anchor.at) || !Number.isInteger(anchor.index) || anchor.index < 0)) {
+    fail("the turn anchor must name an instant and a participant position >= 0");
   }
   const hours = rotation.workingHoursOnly;
   if (hours) {

@@ -91,6 +91,11 @@ export function calendarDateAt(instant: number, timeZone: string): CalendarDate 
   return dateOfUtc(instant + cachedZone(timeZone).offset(instant) * MS_PER_MINUTE);
 }
 
+/** The wall time `instant` shows in `timeZone`, read as if it were UTC. */
+export function wallTimeAt(instant: number, timeZone: string): number {
+  return instant + cachedZone(timeZone).offset(instant) * MS_PER_MINUTE;
+}
+
 /**
  * The instant at which the wall clock of `timeZone` shows `minuteOfDay` on `date` (1440 is the next midnight).
  *

@@ -1,13 +1,13 @@
 import "server-only";
 import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
-import { assertValidRotation, type Absence, type Interval, type Override, type RotationSpec } from "@/server/domain/rotations";
+import { assertValidRotation, reanchor, type Absence, type Interval, type Override, type RotationSpec } from "@/server/domain/rotations";
 import type { RotationDraft } from "@/server/schemas/rotations";
 import { DomainError } from "../errors";
 import { getTeam } from "../people/teams";
 import { absencesOf, assertParticipantsInTeam, overridesOf, peopleByIds, widened, type PersonFacts } from "./rotation-facts";
 import { recordShifts } from "./record-shifts";
-import { DRAFT_ROTATION_ID, findRotation, specOfDraft, type RotationRow } from "./rotation-rows";
+import { DRAFT_ROTATION_ID, findRotation, participantsOf, specOfDraft, specOfRow, type RotationRow } from "./rotation-rows";
 
 export interface DraftInput {
   teamId: string;
@@ -20,6 +20,9 @@ export interface DraftInput {
 export interface DraftContext {
   team: Awaited<ReturnType<typeof getTeam>>;
   saved: RotationRow | null;
+  /** The saved rotation as it is, before the edit; null for a new one. */
+  savedSpec: RotationSpec | null;
+  /** The draft as it would be saved: with the anchor that keeps the turn in progress (see reanchor). */
   spec: RotationSpec;
   window: Interval;
   weeks: number;
@@ -43,19 +46,22 @@ export async function loadDraftContext(db: Db, input: DraftInput, now: Date): Pr
   await recordShifts(db, { teamId: team.id }, now);
   await assertParticipantsInTeam(db, input.teamId, input.draft.participants);
   const saved = input.rotationId ? await findRotation(db, input.teamId, input.rotationId) : null;
-  const spec = specOfDraft(saved?.id ?? DRAFT_ROTATION_ID, input.draft);
+  const draftSpec = specOfDraft(saved?.id ?? DRAFT_ROTATION_ID, input.draft);
   try {
-    assertValidRotation(spec);
+    assertValidRotation(draftSpec);
   } catch (error) {
-    if (error instanceof RangeError) throw new DomainError("invalid", error.message.replace(`Rotation ${spec.id}: `, ""), "draft");
+    if (error instanceof RangeError) throw new DomainError("invalid", error.message.replace(`Rotation ${draftSpec.id}: `, ""), "draft");
     throw error;
   }
+  const savedSpec = saved ? specOfRow(saved, (await participantsOf(db, [saved.id])).get(saved.id) ?? []) : null;
+  const spec = { ...draftSpec, ...reanchor(savedSpec ?? draftSpec, draftSpec, now.getTime(), input.draft) };
   const window = horizonWindow(input.horizon, spec.timeZone);
   const overrides = saved ? ((await overridesOf(db, [saved.id])).get(saved.id) ?? []) : [];
   const personIds = [...spec.participants, ...overrides.map((o) => o.personId)];
   return {
     team,
     saved,
+    savedSpec,
     spec,
     window,
     weeks: input.horizon.weeks,

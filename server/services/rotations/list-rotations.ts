@@ -8,7 +8,7 @@ export interface RotationSummary {
   name: string;
   role: "primary" | "secondary" | "ticket" | "shadow";
   timeZone: string;
-  shiftUnit: "hours" | "days" | "weeks";
+  shiftUnit: "hours" | "days" | "weeks" | "months";
   shiftCount: number;
   handoffWeekday: number;
   handoffMinute: number;

@@ -1,14 +1,27 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { expandShifts, regionOfTimeZone, scheduleQuality, scheduleWarnings } from "@/server/domain/rotations";
+import { expandShifts, regionOfTimeZone, scheduleQuality, scheduleWarnings, upcomingTurns, type RotationSpec } from "@/server/domain/rotations";
 import { activeRotations } from "./rotation-rows";
 import { loadDraftContext, type DraftInput } from "./draft-context";
 import { capWarnings, namedWarning } from "./named-warnings";
 import { priorLoadOf } from "./prior-load";
 import { projectLoad, NO_HISTORY } from "./projected-load";
-import { nameOf } from "./rotation-facts";
+import { nameOf, peopleByIds, type PersonFacts } from "./rotation-facts";
 import { HISTORY_WEEKS, toilHistories } from "./toil-history";
 import { shiftsInWindow, shiftView } from "./window-shifts";
+
+/** How many turns the editor lists before and after an edit. */
+export const TURNS_SHOWN = 6;
+
+function turnsView(spec: RotationSpec | null, now: Date, people: ReadonlyMap<string, PersonFacts>) {
+  if (!spec) return [];
+  return upcomingTurns(spec, now.getTime(), TURNS_SHOWN).map((turn) => ({
+    personId: turn.personId,
+    name: nameOf(people, turn.personId),
+    startsAt: new Date(turn.start),
+    endsAt: new Date(turn.end),
+  }));
+}
 
 /**
  * The what-if shown before saving: the draft's shifts over the horizon, each person's projected toil and on-call
@@ -63,6 +76,8 @@ export async function previewRotation(db: Db, input: DraftInput, now: Date) {
     ...capWarnings(loads, team, horizonText),
   ];
   const priorLoad = await priorLoadOf(db, context.saved, spec.participants, now);
+  const removed = (context.savedSpec?.participants ?? []).filter((personId) => !people.has(personId));
+  const names = new Map([...people, ...(await peopleByIds(db, removed))]);
   return {
     window: { from: new Date(window.start), to: new Date(window.end) },
     caps: { toilCap: team.toilCap, onCallCap: team.onCallCap },
@@ -72,6 +87,8 @@ export async function previewRotation(db: Db, input: DraftInput, now: Date) {
     people: loads,
     warnings,
     quality: scheduleQuality(shifts, spec.participants, window, spec, priorLoad),
+    /** The turn in progress and the next ones, as saved now and as this draft would make them (before covers). */
+    turns: { before: turnsView(context.savedSpec, now, names), after: turnsView(spec, now, names) },
   };
 }
 export type RotationPreview = Awaited<ReturnType<typeof previewRotation>>;

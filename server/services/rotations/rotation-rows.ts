@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rotation, rotationParticipant } from "@/db/schema";
-import type { RotationSpec } from "@/server/domain/rotations";
+import type { RotationSpec, TurnAnchor } from "@/server/domain/rotations";
 import type { RotationDraft } from "@/server/schemas/rotations";
 import { DomainError } from "../errors";
 
@@ -70,7 +70,7 @@ export function columnsOf(draft: RotationDraft) {
 
 type RotationSettings = ReturnType<typeof columnsOf>;
 
-export function specOf(id: string, settings: RotationSettings, participants: readonly string[]): RotationSpec {
+export function specOf(id: string, settings: RotationSettings, participants: readonly string[], anchor: TurnAnchor | null = null): RotationSpec {
   const { workingDays, workingStartMinute, workingEndMinute } = settings;
   const restricted = settings.workingHoursOnly && workingDays !== null && workingStartMinute !== null && workingEndMinute !== null;
   return {
@@ -82,11 +82,22 @@ export function specOf(id: string, settings: RotationSettings, participants: rea
     startsOn: settings.startsOn,
     participants: [...participants],
     workingHoursOnly: restricted ? { days: workingDays, startMinute: workingStartMinute, endMinute: workingEndMinute } : null,
+    anchor,
   };
 }
 
+/** The saved anchor of a row, or null when it has none. */
+export function anchorOfRow(row: Pick<RotationRow, "anchorAt" | "anchorIndex">): TurnAnchor | null {
+  return row.anchorAt !== null && row.anchorIndex !== null ? { at: row.anchorAt.getTime(), index: row.anchorIndex } : null;
+}
+
+/** The columns that save an anchor (both null to clear it). */
+export function anchorColumns(anchor: TurnAnchor | null) {
+  return { anchorAt: anchor ? new Date(anchor.at) : null, anchorIndex: anchor ? anchor.index : null };
+}
+
 export function specOfRow(row: RotationRow, participants: readonly string[]): RotationSpec {
-  return specOf(row.id, row, participants);
+  return specOf(row.id, row, participants, anchorOfRow(row));
 }
 
 export function specOfDraft(id: string, draft: RotationDraft): RotationSpec {

@@ -155,6 +155,7 @@ async function readTeam(db: Db, teamRow: typeof team.$inferSelect, now: Date): P
         ? { days: [...(r.workingDays ?? [])], start: clockOf(r.workingStartMinute ?? 0), end: clockOf(r.workingEndMinute ?? 0) }
         : null,
       participants: participants.filter((p) => p.rotationId === r.id).map((p) => p.personId),
+      turnAnchor: r.anchorAt !== null && r.anchorIndex !== null ? { at: iso(r.anchorAt), index: r.anchorIndex } : null,
       overrides: overrides
         .filter((o) => o.rotationId === r.id)
         .map((o) => ({ personId: o.personId, replacesPersonId: o.replacesPersonId, startsAt: iso(o.startsAt), endsAt: iso(o.endsAt), note: o.note })),

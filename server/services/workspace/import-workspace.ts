@@ -278,6 +278,8 @@ async function writeWorkspace(db: Db, file: WorkspaceData, target: WriteTarget):
       workingDays: r.workingHours?.days ?? null,
       workingStartMinute: r.workingHours?.startMinute ?? null,
       workingEndMinute: r.workingHours?.endMinute ?? null,
+      anchorAt: r.turnAnchor?.at ?? null,
+      anchorIndex: r.turnAnchor?.index ?? null,
       version: 1,
       // Without recorded history, the schedule counts from its first day; later shifts follow the settings.
       recordedUntil: r.recordedUntil ?? new Date(wallClockInstant(localDate(r.startsOn), 0, r.timeZone)),

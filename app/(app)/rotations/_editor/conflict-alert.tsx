@@ -14,6 +14,8 @@ const FIELD_LABEL: Record<keyof RotationForm, string> = {
   workingStart: "working hours",
   workingEnd: "working hours",
   participants: "participants",
+  onDutyNow: "who is on duty",
+  nextUp: "who is next",
 };
 
 /** The fields whose saved value moved from what this editor opened: what the other planner changed. */

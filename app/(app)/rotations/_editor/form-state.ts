@@ -23,6 +23,9 @@ export interface RotationForm {
   workingEnd: string;
   /** Person ids in turn order. */
   participants: string[];
+  /** Who takes the turn in progress and who is next; "" keeps who holds it and follows the list. */
+  onDutyNow: string;
+  nextUp: string;
 }
 
 const WORKDAYS = [1, 2, 3, 4, 5];
@@ -44,6 +47,8 @@ export function newRotationForm(zone: string, now: Date): RotationForm {
     workingStart: "09:00",
     workingEnd: "17:00",
     participants: [],
+    onDutyNow: "",
+    nextUp: "",
   };
 }
 
@@ -63,6 +68,8 @@ export function formOfRotation(rotation: RotationDetail): RotationForm {
     // A working day that ends at midnight is stored as 1440 and shown as 00:00.
     workingEnd: clockTime((rotation.workingEndMinute ?? 17 * 60) % 1440),
     participants: rotation.participants.map((p) => p.personId),
+    onDutyNow: "",
+    nextUp: "",
   };
 }
 
@@ -90,6 +97,8 @@ export function draftOf(form: RotationForm): RotationDraftInput {
     workingStartMinute: form.workingHoursOnly ? minuteOf(form.workingStart) : null,
     workingEndMinute: form.workingHoursOnly ? (end === 0 ? 1440 : end) : null,
     participants: form.participants,
+    onDutyNow: form.onDutyNow || null,
+    nextUp: form.nextUp || null,
   };
 }
 

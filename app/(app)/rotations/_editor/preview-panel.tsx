@@ -79,6 +79,39 @@ function SharesTable({ people, preview, weeks }: { people: PreviewPerson[]; prev
   );
 }
 
+type UpcomingTurns = RotationPreview["turns"];
+
+function TurnList({ turns, zone, label }: { turns: UpcomingTurns["after"]; zone: string; label: string }) {
+  return (
+    <div className="turns-column">
+      <h4 className="subhead">{label}</h4>
+      <ol className="turn-list" aria-label={label}>
+        {turns.map((turn) => (
+          <li key={`${turn.personId}-${turn.startsAt.toISOString()}`}>
+            <span className="turn-when">{spanText(turn.startsAt, turn.endsAt, zone)}</span> {turn.name}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** The turn in progress and the next ones as saved and as this edit would make them, before covers. */
+function TurnsBeforeAfter({ turns, zone }: { turns: UpcomingTurns; zone: string }) {
+  if (turns.after.length === 0 && turns.before.length === 0) return null;
+  return (
+    <section className="preview-section" aria-labelledby="preview-upcoming-heading">
+      <h3 id="preview-upcoming-heading" className="subhead">
+        Turns from now
+      </h3>
+      <div className="turns-compare">
+        {turns.before.length > 0 && <TurnList turns={turns.before} zone={zone} label="As saved" />}
+        <TurnList turns={turns.after} zone={zone} label={turns.before.length > 0 ? "After this edit" : "With these settings"} />
+      </div>
+    </section>
+  );
+}
+
 /**
  * The what-if before saving: each person's projected toil and on-call share against the caps (chart and table),
  * the plan's warnings, its quality score and first turns. Shown for the last valid draft while edits settle.
@@ -145,6 +178,7 @@ export function PreviewPanel({
             </>
           )}
           <WarningsList warnings={preview.warnings} />
+          <TurnsBeforeAfter turns={preview.turns} zone={zone} />
           {preview.shifts.length > 0 && (
             <section className="preview-section" aria-labelledby="preview-turns-heading">
               <h3 id="preview-turns-heading" className="subhead">

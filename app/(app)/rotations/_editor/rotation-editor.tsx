@@ -14,6 +14,7 @@ import { ConflictAlert, changedFields } from "./conflict-alert";
 import { FairFillPanel } from "./fair-fill-panel";
 import { checkDraft, formOfRotation, horizonStart, newRotationForm, type RotationForm, sameForm } from "./form-state";
 import { ParticipantsField } from "./participants-field";
+import { TurnChoiceFields } from "./turn-choice-fields";
 import { PreviewPanel } from "./preview-panel";
 import type { WhatIfInput } from "./preview-types";
 import { SettingsFields, WorkingHoursFields } from "./settings-fields";
@@ -38,6 +39,8 @@ const FORM_FIELDS = new Set([
   "workingStartMinute",
   "workingEndMinute",
   "participants",
+  "onDutyNow",
+  "nextUp",
 ]);
 
 function isConflict(error: unknown): boolean {
@@ -198,6 +201,7 @@ export function RotationEditor({
             errors={errors.participants}
             disabled={saving}
           />
+          <TurnChoiceFields members={members} form={form} errors={errors} update={update} saved={rotation !== undefined} />
         </fieldset>
         <div className="editor-actions">
           <button className="button" type="submit" disabled={saving}>

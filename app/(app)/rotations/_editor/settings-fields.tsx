@@ -12,6 +12,7 @@ const UNITS: ReadonlyArray<[ShiftUnit, string]> = [
   ["hours", "hours"],
   ["days", "days"],
   ["weeks", "weeks"],
+  ["months", "months"],
 ];
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
@@ -145,7 +146,7 @@ export function SettingsFields({ form, errors, update }: FieldProps) {
         </div>
       </div>
       <div className="row">
-        {form.shiftUnit !== "hours" && (
+        {form.shiftUnit !== "hours" && form.shiftUnit !== "months" && (
           <div className="field">
             <label htmlFor="rotation-handoff-day">{form.shiftUnit === "weeks" ? "Hand-off day" : "First hand-off day"}</label>
             <select
