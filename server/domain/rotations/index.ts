@@ -20,3 +20,6 @@ export { fairFill, type FairAssignment, type FairFillInput, type FairFillResult 
 export { scheduleQuality } from "./schedule-quality";
 export { NIGHT_WEIGHT, WEEKEND_WEIGHT, weightedHours } from "./weighted-hours";
 export { assertValidRotation } from "./validate-rotation";
+export { coverageGaps, coverageOf, dutyStartOf, requiredDuty, type Coverage } from "./coverage-gaps";
+export { GAP_TURN } from "./gap-covers";
+export { PENALISED_WARNINGS, WARNING_POINTS, penalisedQuality } from "./quality-penalty";
