@@ -23,3 +23,4 @@ export { assertValidRotation } from "./validate-rotation";
 export { coverageGaps, coverageOf, dutyStartOf, requiredDuty, type Coverage } from "./coverage-gaps";
 export { GAP_TURN } from "./gap-covers";
 export { PENALISED_WARNINGS, WARNING_POINTS, penalisedQuality } from "./quality-penalty";
+export { coversForGaps, type GapCover, type GapFillInput, type GapFillResult } from "./gap-fill";
