@@ -11,6 +11,7 @@ import { SwapRequests } from "@/app/_components/rotations/swap-requests";
 import { RotationEditor } from "../_editor/rotation-editor";
 import { rotationContext } from "../team-context";
 import { CoversList } from "./covers-list";
+import { DutyLoadTable } from "./duty-load";
 import { RemoveRotationButton } from "./remove-rotation";
 import { RotationFacts } from "./rotation-facts";
 
@@ -35,6 +36,7 @@ export default async function RotationPage({
     caller.teams.members({ teamId: team.id }),
     caller.rotations.gaps({ teamId: team.id, rotationId: rotation.id }),
   ]);
+  const dutyLoad = mayPlan && rotation.role !== "shadow" ? await caller.rotations.dutyLoad({ teamId: team.id, rotationId: rotation.id }) : null;
   return (
     <>
       <div className="page-head">
@@ -57,6 +59,7 @@ export default async function RotationPage({
       <div className="card">
         <CoverageGaps gaps={coverage.gaps} zone={coverage.timeZone} headingId="rotation-gaps-heading" heading={`Nobody on duty in the next ${coverage.weeks} weeks`} as="h2" />
       </div>
+      {dutyLoad && <DutyLoadTable load={dutyLoad} zone={viewer.timeZone} />}
       <section className="card board-card" aria-labelledby="rotation-schedule-heading">
         <div className="section-head">
           <h2 id="rotation-schedule-heading">Schedule</h2>
