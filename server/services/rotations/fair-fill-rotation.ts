@@ -4,6 +4,7 @@ import {
   coversForGaps,
   expandShifts,
   fairFill,
+  GAP_TURN,
   penalisedQuality,
   scheduleQuality,
   scheduleWarnings,
@@ -45,7 +46,7 @@ export async function fairFillRotation(db: Db, input: DraftInput, now: Date) {
   const gaps = planned.start < planned.end ? coverageGaps(spec, turns, planned) : [];
   const overCap = new Set(judge(turns, planned).loads.filter((load) => load.overToilCap || load.overOnCallCap).map((load) => load.personId));
   const gapFill = coversForGaps({ rotation: spec, gaps, absences: context.absences, loadByPerson: proposal.quality.loadByPerson, overCap });
-  const proposed = [...turns, ...gapFill.covers.map((cover) => proposedShift(spec, { ...cover, turn: -1 }, "override"))].sort((a, b) => a.start - b.start);
+  const proposed = [...turns, ...gapFill.covers.map((cover) => proposedShift(spec, { ...cover, turn: GAP_TURN }, "override"))].sort((a, b) => a.start - b.start);
 
   const span = planned.start < planned.end ? planned : null;
   const before = span ? judge(asPlanned, span).quality : proposal.quality;
