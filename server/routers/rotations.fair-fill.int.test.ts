@@ -39,8 +39,23 @@ describe(`fair fill on ${testEngine}`, () => {
     expect(result.priorLoad[c]).toBe(0);
     // Before: a 5 weeks, b 2, c 1 -> spread 4 less one turn over 5 -> balance 0.4 -> 70.
     // After: a 4, b 2, c 2 -> spread 2 less one over 4 -> balance 0.75 -> 87.5.
-    expect(result.before.score).toBeCloseTo(70, 6);
-    expect(result.after.score).toBeCloseTo(87.5, 6);
+    expect(result.before.score + result.before.warningPenalty).toBeCloseTo(70, 6);
+    expect(result.after.score + result.after.warningPenalty).toBeCloseTo(87.5, 6);
+    // Three weekly turns among three people keep three projected shares over a cap either way: 5 points each.
+    expect([result.before.warningPenalty, result.after.warningPenalty]).toEqual([15, 15]);
+    expect(result.gapCovers).toEqual([]);
+  });
+
+  test("proposes a cover for the days before the first hand-off, and scores the gap", async () => {
+    const planner = await callerAt(database.db, fx.planner.id, now);
+    // A new draft from Thursday 5 March with Monday hand-offs: nobody holds Thursday 09:00 to Monday 09:00.
+    const thursday = weeklyDraft([a, b, c], { name: "Pager from Thursday", startsOn: "2026-03-05" });
+    const result = await planner.rotations.fairFill({ teamId: fx.team.id, draft: thursday, horizon: { from: at("2026-03-05T00:00"), weeks: 2 } });
+    expect(result.gapCovers.map((cover) => [cover.startsAt, cover.endsAt])).toEqual([[at("2026-03-05T09:00"), at("2026-03-09T09:00")]]);
+    // Owed from Thursday 09:00 to the horizon's end two weeks after midnight: 327 h, of which 96 h uncovered.
+    expect(result.before.coverage).toBeCloseTo(1 - 96 / 327, 9);
+    expect(result.after.coverage).toBe(1);
+    expect(result.after.score).toBeGreaterThan(result.before.score);
   });
 
   test("never proposes someone on leave", async () => {

@@ -59,7 +59,8 @@ describe(`the what-if preview on ${testEngine}`, () => {
     expect(kinds).toEqual(["too-small:-", `over-on-call-cap:${erik}`, `over-toil-cap:${erik}`, `over-on-call-cap:${ana}`, `over-toil-cap:${ana}`]);
     expect(preview.warnings[0]?.message).toMatch(/^"Pager primary" has 2 members on one site; an on-call rotation needs at least 8/);
     expect(preview.warnings[2]?.message).toBe("Erik Lindqvist is projected at 53.1% toil over the next 2 weeks, above the 50% cap.");
-    expect(preview.quality).toMatchObject({ coverage: 1, balance: 1, score: 100 });
+    // Complete and even, yet four projected shares over their caps: the score says so (5 points each).
+    expect(preview.quality).toMatchObject({ coverage: 1, balance: 1, warningPenalty: 20, score: 80 });
   });
 
   test("flags shifts during leave and gaps with nobody on duty", async () => {
@@ -70,6 +71,11 @@ describe(`the what-if preview on ${testEngine}`, () => {
     const leave = preview.warnings.find((w) => w.kind === "on-leave");
     expect(leave?.message).toMatch(/^Ana Ruiz is on primary duty during their leave/);
     expect(preview.shifts.find((s) => s.personId === ana)?.onLeave).toBe(true);
+    expect(preview.gaps).toEqual([{ startsAt: at("2026-03-03T09:00"), endsAt: at("2026-03-09T09:00") }]);
+    expect(preview.warnings.find((w) => w.kind === "gap")?.message).toMatch(/^Nobody is on primary duty Tue 3 Mar/);
+    // 144 of the 312 owed hours have nobody: coverage and score fall with them.
+    expect(preview.quality.coverage).toBeCloseTo(1 - 144 / 312, 9);
+    expect(preview.quality.score).toBeLessThan(60);
     const empty = await planner.rotations.preview({ teamId: fx.team.id, draft: weeklyDraft([]), horizon });
     const gap = empty.warnings.find((w) => w.kind === "gap");
     expect([gap?.startsAt, gap?.endsAt]).toEqual([at("2026-03-02T09:00"), at("2026-03-16T09:00")]);

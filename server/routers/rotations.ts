@@ -25,6 +25,8 @@ import { listSwaps } from "@/server/services/rotations/list-swaps";
 import { myNextShifts } from "@/server/services/rotations/my-next-shifts";
 import { onCallNow } from "@/server/services/rotations/on-call-now";
 import { previewRotation } from "@/server/services/rotations/preview-rotation";
+import { rotationDutyLoad } from "@/server/services/rotations/duty-load";
+import { rotationGaps } from "@/server/services/rotations/rotation-gaps";
 import { removeOverride } from "@/server/services/rotations/remove-override";
 import { restoreOverride } from "@/server/services/rotations/restore-override";
 import { removeRotation } from "@/server/services/rotations/remove-rotation";
@@ -38,6 +40,10 @@ import { afterShareChange } from "@/server/services/breaches/after-share-change"
 export const rotationsRouter = router({
   list: teamMemberProcedure.input(teamOnlyInput).query(({ ctx, input }) => listRotations(ctx.db, input.teamId)),
   get: teamMemberProcedure.input(rotationIdInput).query(({ ctx, input }) => getRotation(ctx.db, input)),
+  /** The last turns' interrupt load and the overload signs; logged time is personal, so planners and managers only. */
+  dutyLoad: plannerProcedure.input(rotationIdInput).query(({ ctx, input }) => rotationDutyLoad(ctx.db, input, ctx.now())),
+  /** Stretches of the coming weeks with nobody on the rotation's duty. */
+  gaps: teamMemberProcedure.input(rotationIdInput).query(({ ctx, input }) => rotationGaps(ctx.db, input, ctx.now())),
   create: plannerProcedure.input(createRotationInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await createRotation(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
   update: plannerProcedure.input(updateRotationInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await updateRotation(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
   remove: plannerProcedure.input(rotationIdInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await removeRotation(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),

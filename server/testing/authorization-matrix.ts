@@ -69,6 +69,8 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
 
   "rotations.list": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
   "rotations.get": { input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id }), expect: TEAM_MEMBER },
+  "rotations.dutyLoad": { input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id }), expect: PLANNER },
+  "rotations.gaps": { input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id }), expect: TEAM_MEMBER },
   "rotations.create": { input: (w) => ({ teamId: w.teamA.id, ...draft(w) }), expect: PLANNER },
   "rotations.update": {
     input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id, version: w.rotationA.version, ...draft(w), role: "primary" }),

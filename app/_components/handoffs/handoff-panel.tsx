@@ -5,6 +5,7 @@ import { useTRPC } from "@/app/_lib/trpc";
 import { instantText } from "@/app/_components/rotations/spans";
 import { HandoffNoteForm } from "./handoff-note-form";
 import type { HandoffsForMeData, IncomingHandoffData } from "./types";
+import { OpenTickets } from "./open-tickets";
 
 /** A hand-off lands at the change of shift: refetched every minute, like "On call now". */
 const REFRESH_MS = 60_000;
@@ -26,6 +27,7 @@ function Incoming({ handoff, zone }: { handoff: IncomingHandoffData; zone: strin
           {handoff.notes.map((note) => (
             <li key={note.id}>
               <p className="note-body">{note.body}</p>
+              <OpenTickets tickets={note.openTickets} />
               <p className="stat-note">
                 {note.author.name}, {instantText(note.updatedAt, zone)}
               </p>

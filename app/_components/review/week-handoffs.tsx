@@ -1,5 +1,6 @@
 import { spanText } from "@/app/_components/rotations/spans";
 import type { WeekHandoffNote } from "./types";
+import { OpenTickets } from "@/app/_components/handoffs/open-tickets";
 
 /** What the on-call shifts of the week handed to each other: read in the review, next to what paged them. */
 export function WeekHandoffs({ notes, timeZone }: { notes: WeekHandoffNote[]; timeZone: string }) {
@@ -20,6 +21,7 @@ export function WeekHandoffs({ notes, timeZone }: { notes: WeekHandoffNote[]; ti
                 </span>
               </p>
               <p className="note-body">{note.body}</p>
+              <OpenTickets tickets={note.openTickets} />
             </li>
           ))}
         </ul>

@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
+import { clipIntervals, subtractIntervals } from "../time";
+import { requiredDuty } from "./coverage-gaps";
 import { dutyTurns } from "./duty-turns";
+import { GAP_TURN } from "./gap-covers";
 import { expandMany } from "./expand-many";
 import { expandShifts } from "./expand-shifts";
 import { handoffSchedule } from "./handoffs";
@@ -12,7 +15,7 @@ import type { Absence, Interval, Override, RotationSpec, Shift } from "./types";
 
 /**
  * The expansion written the plain way (every turn through dutyTurns, each cover applied to every shift, leave by
- * copying, one comparator sort at the end): what the optimised expandShifts and expandMany must equal exactly.
+ * copying, gaps filled by covers one by one, one comparator sort at the end): what the optimised expandShifts and expandMany must equal exactly.
  */
 function referenceExpand(rotation: RotationSpec, overrides: readonly Override[], absences: readonly Absence[], window: Interval): Shift[] {
   if (rotation.participants.length === 0 || window.end <= window.start) return [];
@@ -46,6 +49,14 @@ function referenceExpand(rotation: RotationSpec, overrides: readonly Override[],
       joined[joined.length - 1] = { ...last, end: shift.end };
     } else {
       joined.push(shift);
+    }
+  }
+  // Unconditional covers fill the required duty nobody holds, the later-starting cover first.
+  for (const override of [...ordered].reverse()) {
+    if ((override.replacesPersonId ?? null) !== null || override.end <= override.start) continue;
+    const open = subtractIntervals(requiredDuty(rotation, window), joined);
+    for (const piece of clipIntervals(open, override)) {
+      joined.push({ rotationId: rotation.id, role: rotation.role, personId: override.personId, ...piece, turn: GAP_TURN, source: "override", onLeave: false });
     }
   }
   return joined

@@ -1,5 +1,6 @@
 import { applyOverrides } from "./apply-overrides";
 import { dutyTurns } from "./duty-turns";
+import { fillGapsWithCovers } from "./gap-covers";
 import { handoffSchedule } from "./handoffs";
 import { clipTo } from "./intervals";
 import { markLeave } from "./mark-leave";
@@ -56,8 +57,9 @@ function rotationShifts(rotation: RotationSpec, window: Interval): Shift[] {
 
 /**
  * Who holds the rotation's duty during `window`: turn n runs from hand-off n to hand-off n + 1 and goes to
- * participants[n mod length], shifted by the rotation's anchor when it has one; restricted rotations keep only the working-hour pieces of each turn; overrides
- * then take over the parts they cover; `onLeave` flags shifts that overlap their holder's absence.
+ * participants[n mod length], shifted by the rotation's anchor when it has one; restricted rotations keep only the
+ * working-hour pieces of each turn; overrides
+ * then take over the parts they cover, and fill the gaps they span; `onLeave` flags shifts that overlap their holder's absence.
  * Sorted by start (the pieces are disjoint, so that order is also by end). Throws a RangeError for a rotation
  * that cannot be expanded (unknown zone, bad length...).
  */
@@ -69,5 +71,6 @@ export function expandShifts(
 ): Shift[] {
   assertValidRotation(rotation);
   if (rotation.participants.length === 0 || window.end <= window.start) return [];
-  return markLeave(applyOverrides(rotationShifts(rotation, window), overrides), absences);
+  const covered = fillGapsWithCovers(rotation, applyOverrides(rotationShifts(rotation, window), overrides), overrides, window);
+  return markLeave(covered, absences);
 }

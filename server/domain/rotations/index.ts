@@ -22,3 +22,7 @@ export { scheduleQuality } from "./schedule-quality";
 export { NIGHT_WEIGHT, WEEKEND_WEIGHT, weightedHours } from "./weighted-hours";
 export { assertValidRotation } from "./validate-rotation";
 export { reanchor, turnAt, turnHolders, upcomingTurns, type Reanchored, type TurnChoice, type UpcomingTurn } from "./turn-holders";
+export { coverageGaps, coverageOf, dutyStartOf, requiredDuty, type Coverage } from "./coverage-gaps";
+export { GAP_TURN } from "./gap-covers";
+export { PENALISED_WARNINGS, WARNING_POINTS, penalisedQuality } from "./quality-penalty";
+export { coversForGaps, type GapCover, type GapFillInput, type GapFillResult } from "./gap-fill";

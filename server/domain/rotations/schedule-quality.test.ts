@@ -11,7 +11,7 @@ const ORDINARY_WEEK = 238.5;
 describe("scheduleQuality", () => {
   test("plain round-robin over whole turns is fully covered and even", () => {
     expect(scheduleQuality(roundRobin, rotation.participants, window, rotation)).toEqual({
-      coverage: 1, balance: 1, score: 100, loadByPerson: { a: ORDINARY_WEEK, b: ORDINARY_WEEK, c: ORDINARY_WEEK },
+      coverage: 1, balance: 1, score: 100, warningPenalty: 0, loadByPerson: { a: ORDINARY_WEEK, b: ORDINARY_WEEK, c: ORDINARY_WEEK },
     });
   });
 

@@ -1,5 +1,7 @@
+import { totalMs } from "../time";
+import { coverageOf, requiredDuty } from "./coverage-gaps";
 import { dutyTurns } from "./duty-turns";
-import { clipTo, subtractIntervals, totalLength } from "./intervals";
+import { clipTo } from "./intervals";
 import { weightedHours } from "./weighted-hours";
 import type { Interval, RotationSpec, ScheduleQuality, Shift } from "./types";
 
@@ -38,7 +40,7 @@ export function qualityOf(tally: LoadTally): ScheduleQuality {
   const coverage = tally.dutyMs > 0 ? Math.min(1, tally.coveredMs / tally.dutyMs) : 1;
   const people = [...new Set(tally.participants)];
   const balance = loadBalance(people.map((person) => tally.loadByPerson[person] ?? 0), tally.heaviestTurn);
-  return { coverage, balance, score: qualityScore(coverage, balance), loadByPerson: tally.loadByPerson };
+  return { coverage, balance, score: qualityScore(coverage, balance), warningPenalty: 0, loadByPerson: tally.loadByPerson };
 }
 
 /** The rotation's duty inside the window, one list of clipped pieces per turn. */
@@ -49,7 +51,8 @@ export function dutyByTurnInWindow(rotation: RotationSpec, window: Interval): In
 }
 
 /**
- * Scores an existing plan of `rotation` over `window`, so a planner can compare it with a fair fill.
+ * Scores an existing plan of `rotation` over `window`, so a planner can compare it with a fair fill. Coverage is
+ * over the rotation's required duty (see coverage-gaps.ts), from its first day rather than its first hand-off.
  * `priorLoad` (weighted hours already carried) is added to each person's load, as fairFill does.
  */
 export function scheduleQuality(
@@ -60,7 +63,6 @@ export function scheduleQuality(
   priorLoad: Readonly<Record<string, number>> = {},
 ): ScheduleQuality {
   const dutyByTurn = dutyByTurnInWindow(rotation, window);
-  const duty = dutyByTurn.flat();
   const turnWeight = (pieces: Interval[]): number => pieces.reduce((sum, piece) => sum + weightedHours(piece, rotation.timeZone), 0);
   const heaviestTurn = Math.max(0, ...dutyByTurn.map(turnWeight));
   const held = shifts.filter((shift) => shift.rotationId === rotation.id).flatMap((shift) => {
@@ -72,7 +74,9 @@ export function scheduleQuality(
   for (const piece of held) {
     loadByPerson[piece.personId] = (loadByPerson[piece.personId] ?? priorLoad[piece.personId] ?? 0) + weightedHours(piece, rotation.timeZone);
   }
-  const dutyMs = totalLength(duty);
-  const coveredMs = dutyMs - totalLength(subtractIntervals(duty, held));
+  // Judged on all the duty the rotation owes, so days before its first hand-off count as the gap they are.
+  const required = requiredDuty(rotation, window);
+  const dutyMs = totalMs(required);
+  const coveredMs = totalMs(coverageOf(required, held).covered);
   return qualityOf({ dutyMs, coveredMs, heaviestTurn, participants, loadByPerson });
 }

@@ -1,8 +1,7 @@
+import { coverageGaps } from "./coverage-gaps";
 import { formatSpan } from "./format";
-import { mergeIntervals, subtractIntervals } from "./intervals";
 import { byStart } from "./ordering";
 import { rotationSizeWarnings } from "./rotation-size";
-import { dutyByTurnInWindow } from "./schedule-quality";
 import type { Interval, RotationSpec, ScheduleWarning, Shift } from "./types";
 
 export interface ScheduleWarningsInput {
@@ -69,13 +68,11 @@ function leaveWarnings(rotation: RotationSpec, shifts: readonly Shift[]): Schedu
 }
 
 /**
- * Duty time (working hours only, for a restricted rotation) with nobody on it. Time before the rotation's first
- * hand-off is not duty yet, so it is no gap. Shadows add no cover, so a shadow rotation has no gaps to report.
+ * Duty time (working hours only, for a restricted rotation) with nobody on it, from the rotation's first day: the
+ * days before its first hand-off are a gap too. A shadow rotation owes no cover, so it has no gaps to report.
  */
 function gapWarnings(rotation: RotationSpec, shifts: readonly Shift[], window: Interval): ScheduleWarning[] {
-  if (rotation.role === "shadow") return [];
-  const gaps = mergeIntervals(subtractIntervals(dutyByTurnInWindow(rotation, window).flat(), shifts));
-  return gaps.map((gap) => ({
+  return coverageGaps(rotation, shifts, window).map((gap) => ({
     kind: "gap",
     rotationId: rotation.id,
     start: gap.start,

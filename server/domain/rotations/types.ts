@@ -85,8 +85,10 @@ export interface ScheduleQuality {
   coverage: number;
   /** 1 - (imbalance beyond one turn) / heaviest load, 0..1; see schedule-quality.ts. */
   balance: number;
-  /** 0..100: coverage times a balance factor between 0.5 and 1. */
+  /** 0..100: coverage times a balance factor between 0.5 and 1, less `warningPenalty`. */
   score: number;
+  /** Points taken off the score for warnings a planner must act on (see quality-penalty.ts). */
+  warningPenalty: number;
   /** Weighted hours per person: prior load plus the load in the window. */
   loadByPerson: Record<string, number>;
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, lt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { handoffNote, person, rotation } from "@/db/schema";
+import { handoffNote, interrupt, person, rotation } from "@/db/schema";
 import { mayActInTeam, type Viewer } from "@/server/auth/permissions";
 import type { RotationRole } from "@/server/domain/rotations";
 import type { Interval } from "@/server/domain/time";
@@ -26,6 +26,38 @@ export interface HandoffNoteView {
   removedAt: Date | null;
   /** Whether the viewer may change or remove it: its author, or a planner or manager of the team. */
   canEdit: boolean;
+  /** The team's tickets still open at the hand-off: what whoever is on next inherits. */
+  openTickets: OpenTicket[];
+}
+
+export interface OpenTicket {
+  id: string;
+  summary: string;
+  openedAt: Date;
+}
+
+/** The team's tickets open at each instant (opened before it, not resolved by it), read in one query. */
+async function ticketsOpenAt(db: Db, teamId: string, instants: readonly Date[]): Promise<Map<number, OpenTicket[]>> {
+  const open = new Map<number, OpenTicket[]>();
+  if (instants.length === 0) return open;
+  const times = instants.map((instant) => instant.getTime());
+  const rows = await db
+    .select({ id: interrupt.id, summary: interrupt.summary, openedAt: interrupt.openedAt, resolvedAt: interrupt.resolvedAt })
+    .from(interrupt)
+    .where(and(
+      eq(interrupt.teamId, teamId),
+      eq(interrupt.kind, "ticket"),
+      isNull(interrupt.deletedAt),
+      lt(interrupt.openedAt, new Date(Math.max(...times))),
+      or(isNull(interrupt.resolvedAt), gt(interrupt.resolvedAt, new Date(Math.min(...times)))),
+    ))
+    .orderBy(asc(interrupt.openedAt));
+  for (const time of times) {
+    open.set(time, rows
+      .filter((row) => row.openedAt.getTime() < time && (row.resolvedAt === null || row.resolvedAt.getTime() > time))
+      .map((row) => ({ id: row.id, summary: row.summary, openedAt: row.openedAt })));
+  }
+  return open;
 }
 
 export function mayEditNote(viewer: Viewer, teamId: string, authorId: string): boolean {
@@ -42,10 +74,18 @@ export async function noteViews(db: Db, viewer: Viewer, teamId: string, where: S
     .where(and(eq(handoffNote.teamId, teamId), where))
     .orderBy(desc(handoffNote.shiftEndsAt), desc(handoffNote.updatedAt), desc(handoffNote.id))
     .limit(limit);
-  return rows.map((row) => noteView(viewer, row.note, row.rotationName, row.rotationRole, row.authorName));
+  const open = await ticketsOpenAt(db, teamId, [...new Set(rows.map((row) => row.note.shiftEndsAt.getTime()))].map((time) => new Date(time)));
+  return rows.map((row) => noteView(viewer, row.note, row.rotationName, row.rotationRole, row.authorName, open.get(row.note.shiftEndsAt.getTime()) ?? []));
 }
 
-export function noteView(viewer: Viewer, row: NoteRow, rotationName: string, rotationRole: RotationRole, authorName: string): HandoffNoteView {
+export function noteView(
+  viewer: Viewer,
+  row: NoteRow,
+  rotationName: string,
+  rotationRole: RotationRole,
+  authorName: string,
+  openTickets: OpenTicket[],
+): HandoffNoteView {
   return {
     id: row.id,
     teamId: row.teamId,
@@ -60,6 +100,7 @@ export function noteView(viewer: Viewer, row: NoteRow, rotationName: string, rot
     updatedAt: row.updatedAt,
     removedAt: row.deletedAt,
     canEdit: mayEditNote(viewer, row.teamId, row.authorId),
+    openTickets,
   };
 }
 

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CalendarFeed } from "@/app/_components/rotations/calendar-feed";
+import { CoverageGaps } from "@/app/_components/rotations/coverage-gaps";
 import { firstColumnOf, scheduleRange } from "@/app/_components/rotations/grid-model";
 import { ROLE_LABEL } from "@/app/_components/rotations/roles";
 import { ScheduleBoard } from "@/app/_components/rotations/schedule-board";
@@ -11,6 +12,7 @@ import { SwapRequests } from "@/app/_components/rotations/swap-requests";
 import { RotationEditor } from "../_editor/rotation-editor";
 import { rotationContext } from "../team-context";
 import { CoversList } from "./covers-list";
+import { DutyLoadTable } from "./duty-load";
 import { RemoveRotationButton } from "./remove-rotation";
 import { RotationFacts } from "./rotation-facts";
 
@@ -28,12 +30,14 @@ export default async function RotationPage({
   const { caller, viewer, team, rotation, mayPlan } = found;
   const now = serverNow();
   const anchor = firstColumnOf("weeks", now, viewer.timeZone);
-  const [rotations, schedule, swaps, members] = await Promise.all([
+  const [rotations, schedule, swaps, members, coverage] = await Promise.all([
     caller.rotations.list({ teamId: team.id }),
     caller.rotations.schedule({ teamId: team.id, ...scheduleRange("weeks", anchor, viewer.timeZone) }),
     caller.rotations.listSwaps({ teamId: team.id }),
     caller.teams.members({ teamId: team.id }),
+    caller.rotations.gaps({ teamId: team.id, rotationId: rotation.id }),
   ]);
+  const dutyLoad = mayPlan && rotation.role !== "shadow" ? await caller.rotations.dutyLoad({ teamId: team.id, rotationId: rotation.id }) : null;
   return (
     <>
       <div className="page-head">
@@ -53,6 +57,10 @@ export default async function RotationPage({
       ) : (
         <RotationFacts rotation={rotation} />
       )}
+      <div className="card">
+        <CoverageGaps gaps={coverage.gaps} zone={coverage.timeZone} headingId="rotation-gaps-heading" heading={`Nobody on duty in the next ${coverage.weeks} weeks`} as="h2" />
+      </div>
+      {dutyLoad && <DutyLoadTable load={dutyLoad} zone={viewer.timeZone} />}
       <section className="card board-card" aria-labelledby="rotation-schedule-heading">
         <div className="section-head">
           <h2 id="rotation-schedule-heading">Schedule</h2>

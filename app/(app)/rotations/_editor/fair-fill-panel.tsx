@@ -9,10 +9,14 @@ import { spanText } from "@/app/_components/rotations/spans";
 import type { FairFillProposal, RotationPreview } from "@/app/_components/rotations/types";
 import { useRotationsRefresh } from "@/app/_components/rotations/use-rotations-refresh";
 import { QualityFigures } from "./preview-panel";
+
+/** Points one cap or leave warning takes off the quality score (the server's rule). */
+const WARNING_POINTS = 5;
 import type { WhatIfInput } from "./preview-types";
 
 interface ProposedTurn {
-  turn: number;
+  /** The turn number, or null for a cover proposed over a stretch nobody holds. */
+  turn: number | null;
   startsAt: Date;
   endsAt: Date;
   personId: string;
@@ -22,7 +26,10 @@ interface ProposedTurn {
   changed: boolean;
 }
 
-/** One row per turn: a restricted rotation's turn comes back as one assignment per working-hours piece. */
+/**
+ * One row per turn (a restricted rotation's turn comes back as one assignment per working-hours piece), and one per
+ * cover proposed over a gap.
+ */
 function proposedTurns(proposal: FairFillProposal, planned: RotationPreview["shifts"]): ProposedTurn[] {
   const turns = new Map<number, ProposedTurn>();
   for (const a of proposal.assignments) {
@@ -33,7 +40,8 @@ function proposedTurns(proposal: FairFillProposal, planned: RotationPreview["shi
     }
     turns.set(a.turn, { turn: a.turn, startsAt: a.startsAt, endsAt: a.endsAt, personId: a.personId, name: a.name, planned: "", changed: false });
   }
-  return [...turns.values()].map((turn) => {
+  const gapCovers = proposal.gapCovers.map((cover) => ({ ...cover, turn: null, planned: "", changed: false }));
+  return [...turns.values(), ...gapCovers].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()).map((turn) => {
     const holders = planned.filter((s) => s.startsAt < turn.endsAt && turn.startsAt < s.endsAt);
     const ids = [...new Set(holders.map((s) => s.personId))];
     const names = [...new Set(holders.map((s) => s.name))];
@@ -54,11 +62,11 @@ function TurnsTable({ turns, zone, caption }: { turns: ProposedTurn[]; zone: str
       </thead>
       <tbody>
         {turns.map((turn) => (
-          <tr key={turn.turn} className={turn.changed ? "is-changed" : undefined}>
+          <tr key={turn.startsAt.toISOString()} className={turn.changed ? "is-changed" : undefined}>
             <td>{spanText(turn.startsAt, turn.endsAt, zone)}</td>
             <td>{turn.planned}</td>
             <td>
-              {turn.name} {turn.changed && <span className="badge planner">changed</span>}
+              {turn.name} {turn.turn === null ? <span className="badge planner">fills a gap</span> : turn.changed && <span className="badge planner">changed</span>}
             </td>
           </tr>
         ))}
@@ -153,6 +161,13 @@ export function FairFillPanel({
               <summary>All {turns.length} turns of the proposal</summary>
               <TurnsTable turns={turns} zone={zone} caption="Every turn: as planned and as proposed" />
             </details>
+          )}
+          {result.after.warningPenalty > 0 && (
+            <p className="stat-note">
+              {result.after.warningPenalty / WARNING_POINTS} {result.after.warningPenalty === WARNING_POINTS ? "warning remains" : "warnings remain"} that
+              no reshuffle of these people can lift (each costs {WARNING_POINTS} points): a rotation this size keeps shares over the caps. Add
+              people, or split the duty with a second rotation.
+            </p>
           )}
           {result.unassigned.length > 0 && (
             <p className="alert error">

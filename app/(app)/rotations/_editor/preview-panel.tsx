@@ -5,6 +5,7 @@ import { messageOf } from "@/app/_lib/field-errors";
 import { formatMinutes, formatPercent } from "@/app/_lib/format";
 import { shareText } from "@/app/_components/work/datetime";
 import { ProjectedSharesChartLazy as ProjectedSharesChart } from "@/app/_components/charts/lazy";
+import { CoverageGaps } from "@/app/_components/rotations/coverage-gaps";
 import { spanText } from "@/app/_components/rotations/spans";
 import type { PreviewPerson, RotationPreview, ScheduleQuality } from "@/app/_components/rotations/types";
 import { HORIZON_WEEKS } from "./preview-types";
@@ -33,6 +34,12 @@ export function QualityFigures({ quality, title }: { quality: ScheduleQuality; t
           <dt>Balance</dt>
           <dd>{shareText(quality.balance)}</dd>
         </div>
+        {quality.warningPenalty > 0 && (
+          <div>
+            <dt>Warnings</dt>
+            <dd>−{quality.warningPenalty.toFixed(0)} points</dd>
+          </div>
+        )}
       </dl>
     </div>
   );
@@ -177,6 +184,7 @@ export function PreviewPanel({
               <SharesTable people={preview.people} preview={preview} weeks={weeks} />
             </>
           )}
+          <CoverageGaps gaps={preview.gaps} zone={preview.timeZone} headingId="preview-gaps-heading" heading="Nobody on duty" />
           <WarningsList warnings={preview.warnings} />
           <TurnsBeforeAfter turns={preview.turns} zone={zone} />
           {preview.shifts.length > 0 && (
