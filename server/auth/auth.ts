@@ -5,7 +5,8 @@ import { nextCookies } from "better-auth/next-js";
 import type { Db } from "@/db/client";
 import { account, rateLimit, session, user, verification } from "@/db/schema";
 import { allowedOrigins } from "@/server/security/public-address";
-import { linkAccountToPerson, signUpPolicy } from "@/server/services/people/link-account";
+import { checkSignUp, linkNewAccount } from "@/server/services/people/link-account";
+import { DomainError } from "@/server/services/errors";
 import { consumeSignInAttempt } from "./account-throttle";
 
 export const MIN_PASSWORD_LENGTH = 8;
@@ -74,16 +75,15 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
     },
     databaseHooks: {
       user: {
+        // Sign-up needs an invitation link's token (the `invitation` field of the sign-up body), except for the
+        // first account of an empty instance. Other ways of creating accounts (single sign-on) call
+        // acceptInvitation themselves.
         create: {
-          before: async (candidate) => {
-            if ((await signUpPolicy(db, candidate.email)) === "refused") {
-              throw new APIError("FORBIDDEN", {
-                message: "Sign-up is by invitation: ask a manager of your team to invite this email address.",
-              });
-            }
+          before: async (candidate, context) => {
+            await refuseAsApiError(() => checkSignUp(db, candidate.email, invitationTokenOf(context?.body), new Date()));
           },
-          after: async (created) => {
-            await linkAccountToPerson(db, created);
+          after: async (created, context) => {
+            await refuseAsApiError(() => linkNewAccount(db, created, invitationTokenOf(context?.body), new Date()));
           },
         },
       },
@@ -93,3 +93,20 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** The invitation token a sign-up request carries, if any. */
+export function invitationTokenOf(body: unknown): string | undefined {
+  if (typeof body !== "object" || body === null || !("invitation" in body)) return undefined;
+  const token: unknown = body.invitation;
+  return typeof token === "string" && token !== "" ? token : undefined;
+}
+
+/** A refusal from our services answers 403 with its message; anything else stays an internal error. */
+async function refuseAsApiError(run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof DomainError) throw new APIError("FORBIDDEN", { message: error.message });
+    throw error;
+  }
+}

@@ -9,7 +9,7 @@ import { loadPeopleFacts, type PersonFacts, type PersonProfile } from "../share/
 import { trendWeeks } from "../share/trend-weeks";
 import { capStanding, toilShareParts, type CapStanding, type ToilShareParts } from "./cap-standing";
 import { overCapRun, runMayReachFurther, type OverCapRun } from "./over-cap-run";
-import { maySeePerson, openReport, type ReportTeam } from "./open-report";
+import { maySeePerson, membersDuring, openReport, type ReportTeam } from "./open-report";
 import { reportWindow, type ReportPeriod } from "./report-window";
 import { shareSpread, type ShareSpread } from "./share-spread";
 
@@ -59,9 +59,10 @@ export interface TeamToilReport {
 
 /** The toil-cap report: each engineer's shares for the period against the team's caps, and the team's. */
 export async function teamToil(db: Db, viewer: Viewer, input: TeamToilInput, now: Date): Promise<TeamToilReport> {
-  const scope = await openReport(db, viewer, input.teamId);
+  const opened = await openReport(db, viewer, input.teamId);
   const window = reportWindow(input, viewer, now);
   const { accounted } = window;
+  const scope = membersDuring(opened, accounted);
   // The weeks "over since" is judged on end with the week the period's counted part ends in.
   const lastInstant = Math.max(accounted.start, accounted.end - 1);
   const weeks = accounted.end > accounted.start ? trendWeeks(window.timeZone, OVER_CAP_LOOKBACK_WEEKS, new Date(lastInstant)) : [];
