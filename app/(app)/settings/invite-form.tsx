@@ -6,6 +6,8 @@ import { type FormEvent, useState } from "react";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { FieldError } from "@/app/_components/field-error";
+import type { SentInvitation } from "@/server/services/people/invitations";
+import { InvitationLink } from "./invitation-link";
 
 const ROLES = ["engineer", "manager", "planner"] as const;
 
@@ -13,10 +15,13 @@ export function InviteForm({ teamId }: { teamId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
+  const [link, setLink] = useState<Extract<SentInvitation, { outcome: "link" }> | null>(null);
   const invite = useMutation(
     trpc.teams.invite.mutationOptions({
       onSuccess: (result, input) => {
-        setDone(result.invited ? `Invited ${input.email}: they can now create their account.` : `Added roles to ${input.email}.`);
+        if (result.outcome === "link") setLink(result);
+        else if (result.outcome === "requested") setDone(`Asked ${input.email} to join: they accept on their home page.`);
+        else setDone(`Added ${input.email} with the roles picked.`);
         router.refresh();
       },
     }),
@@ -27,6 +32,7 @@ export function InviteForm({ teamId }: { teamId: string }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setDone(null);
+    setLink(null);
     invite.mutate({
       teamId,
       name: String(form.get("name") ?? ""),
@@ -38,6 +44,7 @@ export function InviteForm({ teamId }: { teamId: string }) {
 
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
+      {link && <InvitationLink path={link.path} email={link.email} emailed={link.emailed} onDone={() => setLink(null)} />}
       {done && (
         <div className="alert ok" role="status">
           {done}
