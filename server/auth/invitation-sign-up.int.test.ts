@@ -19,7 +19,7 @@ let adminId: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   auth = createAuth(database.db, TEST_AUTH_SECRET, { secureCookies: false });
-});
+}, 180_000);
 afterAll(async () => database?.close());
 
 async function accountsWithoutPerson(): Promise<number> {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
@@ -14,6 +14,7 @@ const ROLES = ["engineer", "manager", "planner"] as const;
 export function InviteForm({ teamId }: { teamId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [done, setDone] = useState<string | null>(null);
   const [link, setLink] = useState<Extract<SentInvitation, { outcome: "link" }> | null>(null);
   const invite = useMutation(
@@ -22,6 +23,7 @@ export function InviteForm({ teamId }: { teamId: string }) {
         if (result.outcome === "link") setLink(result);
         else if (result.outcome === "requested") setDone(`Asked ${input.email} to join: they accept on their home page.`);
         else setDone(`Added ${input.email} with the roles picked.`);
+        void queryClient.invalidateQueries(trpc.teams.invitations.pathFilter());
         router.refresh();
       },
     }),

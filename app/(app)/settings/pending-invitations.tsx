@@ -57,7 +57,7 @@ export function PendingInvitations({ teamId, initial, timeZone }: { teamId: stri
                   <td>{localDateTime(row.expiresAt, timeZone)}</td>
                   <td style={{ display: "flex", gap: "0.4rem", flexWrap: "wrap" }}>
                     {row.kind === "link" && (
-                      <button type="button" className="button secondary small" disabled={reissue.isPending} onClick={() => reissue.mutate({ teamId, invitationId: row.id })} aria-label={`Re-issue the link for ${row.email}`}>
+                      <button type="button" className="button secondary small" disabled={reissue.isPending} onClick={() => reissue.mutate({ teamId, invitationId: row.id })} aria-label={`Re-issue link for ${row.email}`}>
                         Re-issue link
                       </button>
                     )}

@@ -19,7 +19,7 @@ beforeAll(async () => {
   fx = await makeReportTeam(database.db);
   process.env.TOILCAP_SMTP_URL = smtp.url;
   process.env.BETTER_AUTH_URL = "http://toilcap.test";
-});
+}, 180_000);
 afterAll(async () => {
   process.env.TOILCAP_SMTP_URL = saved.smtp;
   process.env.BETTER_AUTH_URL = saved.origin;

@@ -22,7 +22,7 @@ let fx: ReportTeamFixture;
 beforeAll(async () => {
   database = await createTestDatabase();
   fx = await makeReportTeam(database.db);
-});
+}, 180_000);
 afterAll(async () => database?.close());
 
 async function actionsOn(entityId: string): Promise<string[]> {
@@ -53,8 +53,9 @@ describe(`membership on ${testEngine}`, () => {
     // Someone else cannot answer it for them.
     expect(await refusal((await callerAs(database.db, fx.erika.id, now)).invitations.respond({ invitationId: request?.id ?? "", accept: true }))).toMatchObject({ code: "NOT_FOUND" });
     await otto.invitations.respond({ invitationId: request?.id ?? "", accept: true });
-    expect((await otto.teams.members({ teamId: fx.team.id })).map((m) => m.personId)).toContain(fx.outsider.id);
-    expect(await otto.invitations.mine()).toEqual([]);
+    const member = await callerAs(database.db, fx.outsider.id, now);
+    expect((await member.teams.members({ teamId: fx.team.id })).map((m) => m.personId)).toContain(fx.outsider.id);
+    expect(await member.invitations.mine()).toEqual([]);
     expect(await actionsOn(request?.id ?? "")).toEqual(["team.join-request", "invitation.accept"]);
   });
 
