@@ -8,7 +8,7 @@ import net from "node:net";
  */
 export interface SmtpServer {
   url: string;
-  /** Everything received so far, as aiosmtpd printed it (headers and body of each message). */
+  /** Everything received so far, as aiosmtpd printed it (headers and body of each message), quoted-printable decoded. */
   received: () => string;
   close: () => Promise<void>;
 }
@@ -51,7 +51,7 @@ export async function startSmtpServer(): Promise<SmtpServer> {
   }
   return {
     url: `smtp://127.0.0.1:${port}`,
-    received: () => output,
+    received: () => decodeQuotedPrintable(output),
     close: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -59,4 +59,9 @@ export async function startSmtpServer(): Promise<SmtpServer> {
         child.kill("SIGTERM");
       }),
   };
+}
+
+/** Undoes quoted-printable: soft line breaks (a long link is wrapped) and =XX escapes (the link's "=" is "=3D"). */
+function decodeQuotedPrintable(text: string): string {
+  return text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
