@@ -6,7 +6,8 @@ test("a manager invites by a link shown once; the invitee signs up through it; t
   browser,
   context,
 }) => {
-  test.slow();
+  // Two browsers, two sign-ups and a removal: longer than one journey.
+  test.setTimeout(180_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const name = uniqueName("Ines");
   const email = `ines-${name.split(" ")[1] ?? Date.now()}@northwind.example`;
@@ -55,7 +56,7 @@ test("a manager invites by a link shown once; the invitee signs up through it; t
   await members.getByRole("button", { name: `Remove ${name} from the team` }).click();
   const dialog = page.getByRole("dialog", { name: `Remove ${name}?` });
   await dialog.getByRole("button", { name: "Remove from the team" }).click();
-  await expect(members.getByRole("cell", { name: email })).toHaveCount(0);
+  await expect(members.getByRole("cell", { name: email })).toHaveCount(0, { timeout: 30_000 });
   await expect(members.getByRole("status")).toContainText(`Removed ${name}`);
   await members.getByRole("button", { name: "Undo" }).click();
   await expect(members.getByRole("cell", { name: email })).toBeVisible();
