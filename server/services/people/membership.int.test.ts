@@ -71,6 +71,8 @@ describe(`membership on ${testEngine}`, () => {
     expect(await admin.teams.invite({ teamId: fx.team.id, name: "Olga", email: outsider.email, timeZone: ZONE, roles: ["planner"] })).toEqual({ outcome: "added", personId: outsider.id });
     const roles = await database.db.select().from(teamMember).where(and(eq(teamMember.teamId, fx.team.id), eq(teamMember.personId, outsider.id)));
     expect(roles.map((r) => [r.role, r.memberSince?.toISOString()])).toEqual([["planner", NOW.toISOString()]]);
+    // Removed on the day they joined: allowed, and the membership ends where it began.
+    expect(await manager.teams.removeMember({ teamId: fx.team.id, personId: outsider.id, from: "2026-03-20" })).toEqual({ personId: outsider.id, removedFrom: NOW });
   });
 
   test("a member removed from a date counts before it and not after; access ends at once; undo restores both", async () => {

@@ -2,7 +2,7 @@ import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { teamMember } from "@/db/schema";
 import type { Viewer } from "@/server/auth/permissions";
-import { wallClockInstant } from "@/server/domain/time";
+import { localDayStart, wallClockInstant } from "@/server/domain/time";
 import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 
@@ -35,12 +35,15 @@ export async function removeMember(db: Db, viewer: Viewer, input: RemoveMemberIn
       .where(and(eq(teamMember.teamId, input.teamId), eq(teamMember.personId, input.personId), isNull(teamMember.removedFrom)));
     const [first] = rows;
     if (!first) throw new DomainError("not-found", "This person is not in the team.", "personId");
-    if (first.memberSince && from.getTime() < first.memberSince.getTime()) {
-      throw new DomainError("invalid", "Pick a date after they joined the team.", "from");
+    const joined = first.memberSince?.getTime();
+    if (joined !== undefined && from.getTime() < localDayStart(joined, viewer.timeZone)) {
+      throw new DomainError("invalid", "Pick the day they joined the team or a later one.", "from");
     }
+    // Removed on the day they joined: the membership ends where it began, so it counts nowhere.
+    const removedFrom = joined !== undefined && from.getTime() < joined ? new Date(joined) : from;
     await tx
       .update(teamMember)
-      .set({ removedFrom: from, removedById: viewer.personId })
+      .set({ removedFrom, removedById: viewer.personId })
       .where(and(eq(teamMember.teamId, input.teamId), eq(teamMember.personId, input.personId)));
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
@@ -49,9 +52,9 @@ export async function removeMember(db: Db, viewer: Viewer, input: RemoveMemberIn
       entityType: "person",
       entityId: input.personId,
       before: { roles: rows.map((r) => r.role) },
-      after: { removedFrom: from },
+      after: { removedFrom },
     });
-    return { personId: input.personId, removedFrom: from };
+    return { personId: input.personId, removedFrom };
   });
 }
 
