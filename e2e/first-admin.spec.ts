@@ -34,9 +34,6 @@ test("the first account on an empty instance becomes admin and creates a team @p
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.goto("/sign-up");
   await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
-  await page.getByLabel("Your name").fill("Mallory");
-  await page.getByLabel("Email").fill("mallory@example.test");
-  await page.getByLabel("Password").fill("another password");
-  await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Sign-up is by invitation" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create account" })).toHaveCount(0);
 });

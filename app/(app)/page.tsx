@@ -4,6 +4,7 @@ import { signedInCaller } from "@/server/trpc/server";
 import { CaptureInbox } from "@/app/_components/capture/capture-inbox";
 import { HandoffCard } from "@/app/_components/handoffs/handoff-card";
 import { MyBreachAlerts } from "@/app/_components/breaches/my-breach-alerts";
+import { JoinRequests } from "@/app/_components/people/join-requests";
 import { NextShiftsCard } from "./_my-work/next-shifts";
 import { OnCallNowCard } from "./_my-work/on-call-now";
 import { QuickActions, TemplateShortcuts } from "./_my-work/quick-actions";
@@ -20,7 +21,7 @@ export default async function MyWorkPage() {
   const viewer = await caller.viewer.me();
   const inTeam = viewer.memberships.length > 0;
   const teamId = viewer.memberships[0]?.teamId ?? null;
-  const [entries, share, duty, captured] = await Promise.all([
+  const [entries, share, duty, captured, joinRequests] = await Promise.all([
     caller.workLog.recent({ limit: RECENT_LIMIT }),
     inTeam ? caller.share.mine({ period: "week" }) : Promise.resolve(null),
     teamId
@@ -31,6 +32,7 @@ export default async function MyWorkPage() {
         ])
       : Promise.resolve(null),
     caller.capture.inbox(),
+    caller.invitations.mine(),
   ]);
   const now = serverNow();
   const firstName = viewer.name.split(" ")[0] ?? viewer.name;
@@ -44,6 +46,7 @@ export default async function MyWorkPage() {
           </p>
         </div>
       </div>
+      {joinRequests.length > 0 && <JoinRequests requests={joinRequests} />}
       {!inTeam && (
         <div className="alert info" role="status">
           {viewer.isAdmin

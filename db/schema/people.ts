@@ -83,8 +83,69 @@ export const teamMember = pgTable(
       .references(() => person.id),
     role: teamRoleEnum("role").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // The membership window [memberSince, removedFrom): null since means "from the start" (members from before
+    // membership had a history); a removal is soft, so clearing removedFrom undoes it.
+    memberSince: timestamp("member_since", { withTimezone: true }),
+    removedFrom: timestamp("removed_from", { withTimezone: true }),
+    removedById: uuid("removed_by_id"),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.personId, t.role] }), index("team_member_person_idx").on(t.personId)],
+);
+
+/** Earlier windows of a membership that ended and began again: past reports keep counting the person then. */
+export const pastMembership = pgTable(
+  "past_membership",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => team.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    startsAt: timestamp("starts_at", { withTimezone: true }),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("past_membership_team_idx").on(t.teamId, t.personId)],
+);
+
+export const invitationKindEnum = pgEnum("invitation_kind", ["link", "join-request"]);
+
+/**
+ * An invitation into a team. A "link" invitation is a single-use secret for someone without an account: only the
+ * SHA-256 digest of its token is stored, and it expires. A "join-request" asks a person who already has an account
+ * (often a member of another team) to join; they accept it in the app, so nobody is moved without consent.
+ */
+export const invitation = pgTable(
+  "invitation",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisation.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => team.id),
+    kind: invitationKindEnum("kind").notNull().default("link"),
+    // Set for a join request; a link invitation finds or creates its person when accepted.
+    personId: uuid("person_id").references(() => person.id),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    roles: teamRoleEnum("roles").array().notNull(),
+    tokenDigest: text("token_digest"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    invitedById: uuid("invited_by_id").references(() => person.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    declinedAt: timestamp("declined_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("invitation_token_digest_uq").on(t.tokenDigest),
+    index("invitation_team_idx").on(t.teamId),
+    index("invitation_person_idx").on(t.personId),
+  ],
 );
 
 export const absence = pgTable(

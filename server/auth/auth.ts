@@ -7,7 +7,8 @@ import { genericOAuth } from "better-auth/plugins";
 import type { Db } from "@/db/client";
 import { account, rateLimit, session, user, verification } from "@/db/schema";
 import { allowedOrigins } from "@/server/security/public-address";
-import { linkAccountToPerson, signUpPolicy } from "@/server/services/people/link-account";
+import { DomainError } from "@/server/services/errors";
+import { checkSignUp, linkNewAccount, linkSsoAccount } from "@/server/services/people/link-account";
 import { ssoSignInVerdict } from "@/server/services/people/sso-sign-in";
 import { consumeSignInAttempt } from "./account-throttle";
 import { discoveryUrlOf, ssoSettings, type SsoSettings } from "./sso";
@@ -114,16 +115,21 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
     },
     databaseHooks: {
       user: {
+        // Sign-up needs an invitation link's token (the `invitation` field of the sign-up body), except for the
+        // first account of an empty instance. Other ways of creating accounts (single sign-on) call
+        // acceptInvitation themselves.
         create: {
-          before: async (candidate) => {
-            if ((await signUpPolicy(db, candidate.email)) === "refused") {
-              throw new APIError("FORBIDDEN", {
-                message: "Sign-up is by invitation: ask a manager of your team to invite this email address.",
-              });
-            }
+          before: async (candidate, context) => {
+            // An SSO account was already vouched for by ssoSignInVerdict (validateUserInfo) before creation.
+            if (isSsoCallback(context?.path)) return;
+            await refuseAsApiError(() => checkSignUp(db, candidate.email, invitationTokenOf(context?.body), new Date()));
           },
-          after: async (created) => {
-            await linkAccountToPerson(db, created);
+          after: async (created, context) => {
+            if (isSsoCallback(context?.path)) {
+              await refuseAsApiError(() => linkSsoAccount(db, created, new Date()));
+              return;
+            }
+            await refuseAsApiError(() => linkNewAccount(db, created, invitationTokenOf(context?.body), new Date()));
           },
         },
       },
@@ -133,3 +139,25 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** better-auth's OAuth callback endpoints, where single sign-on creates accounts. */
+function isSsoCallback(path: string | undefined): boolean {
+  return path !== undefined && (path.startsWith("/callback/") || path.startsWith("/oauth2/callback/"));
+}
+
+/** The invitation token a sign-up request carries, if any. */
+export function invitationTokenOf(body: unknown): string | undefined {
+  if (typeof body !== "object" || body === null || !("invitation" in body)) return undefined;
+  const token: unknown = body.invitation;
+  return typeof token === "string" && token !== "" ? token : undefined;
+}
+
+/** A refusal from our services answers 403 with its message; anything else stays an internal error. */
+async function refuseAsApiError(run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof DomainError) throw new APIError("FORBIDDEN", { message: error.message });
+    throw error;
+  }
+}

@@ -11,7 +11,7 @@ async function loadViewer(db: Db, where: SQL): Promise<Viewer | null> {
   const rows = await db
     .select({ person, teamId: team.id, teamName: team.name, role: teamMember.role })
     .from(person)
-    .leftJoin(teamMember, eq(teamMember.personId, person.id))
+    .leftJoin(teamMember, and(eq(teamMember.personId, person.id), isNull(teamMember.removedFrom)))
     .leftJoin(team, and(eq(team.id, teamMember.teamId), isNull(team.deletedAt)))
     .where(where)
     .orderBy(asc(team.name));

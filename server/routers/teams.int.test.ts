@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { auditLog, person, teamMember } from "@/db/schema";
+import { auditLog, person } from "@/db/schema";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { callerAs, makeOrganisation, makePerson, makeTeam } from "@/server/testing/fixtures";
 
@@ -76,16 +76,17 @@ describe(`team procedures on ${testEngine}`, () => {
     expect(teams.map((t) => t.id)).toEqual([ids.teamB]);
   });
 
-  test("an invitation creates a person without an account, with roles, and an audit entry", async () => {
+  test("an invitation is a secret link shown once: nobody joins the team until it is used; an audit entry", async () => {
     const { db } = database;
     const manager = await callerAs(db, ids.managerA);
     const input = { ...invite(ids.teamA), roles: ["engineer" as const, "planner" as const] };
     const result = await manager.teams.invite(input);
-    expect(result).toMatchObject({ invited: true, hasAccount: false });
-    const roles = await db.select().from(teamMember).where(eq(teamMember.personId, result.personId));
-    expect(roles.map((r) => r.role).sort()).toEqual(["engineer", "planner"]);
-    const audit = await db.select().from(auditLog).where(eq(auditLog.entityId, result.personId));
+    if (result.outcome !== "link") throw new Error(`expected a link, got ${result.outcome}`);
+    expect(result.path).toMatch(/^\/sign-up\?invitation=[A-Za-z0-9_-]{43}$/);
+    expect(await db.select().from(person).where(eq(person.email, input.email))).toHaveLength(0);
+    const audit = await db.select().from(auditLog).where(eq(auditLog.entityId, result.invitationId));
     expect(audit.map((a) => a.action)).toContain("person.invite");
+    expect(JSON.stringify(audit)).not.toContain(result.path.split("=")[1]);
   });
 
   test("bad input names the field and changes nothing", async () => {

@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { z } from "zod";
 import { email, personName, share, teamRoles, teamScoped, timeZone } from "./common";
 
@@ -12,3 +13,17 @@ export const createTeamInput = z.strictObject({
 });
 export const teamTimeZoneInput = teamScoped({ timeZone });
 export const teamCapsInput = teamScoped({ toilCap: share, onCallCap: share });
+
+const invitationId = z.uuid("invitationId must be an invitation's id");
+export const invitationInput = teamScoped({ invitationId });
+export const respondJoinInput = z.strictObject({ invitationId, accept: z.boolean("accept must be true or false") });
+export const invitationTokenInput = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This is not an invitation link's token"),
+});
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as yyyy-mm-dd")
+  .refine((value) => DateTime.fromISO(value, { zone: "utc" }).isValid, "Enter a real calendar date");
+const personId = z.uuid("personId must be a person's id");
+export const removeMemberInput = teamScoped({ personId, from: isoDate });
+export const restoreMemberInput = teamScoped({ personId });

@@ -41,14 +41,47 @@ const ACTIONS: Array<{ what: string; run: () => Promise<Expected> }> = [
     what: "invite a new person into a team",
     run: async () => {
       const invited = await admin.teams.invite({ teamId: fx.team.id, name: "Nia New", email: "nia@example.test", timeZone: "Europe/Berlin", roles: ["engineer"] });
-      return { action: "person.invite", teamId: fx.team.id, entityId: invited.personId };
+      if (invited.outcome !== "link") throw new Error("expected an invitation link");
+      return { action: "person.invite", teamId: fx.team.id, entityId: invited.invitationId };
     },
   },
   {
     what: "give an existing person roles in another team",
     run: async () => {
       const added = await admin.teams.invite({ teamId: fx.otherTeam.id, name: "Priya Planner", email: fx.planner.email, timeZone: "Europe/Berlin", roles: ["engineer"] });
+      if (added.outcome !== "added") throw new Error("an admin adds a person with an account directly");
       return { action: "team.add-roles", teamId: fx.otherTeam.id, entityId: added.personId };
+    },
+  },
+  {
+    what: "re-issue an invitation link",
+    run: async () => {
+      const invited = await admin.teams.invite({ teamId: fx.team.id, name: "Ola Again", email: "ola@example.test", timeZone: "Europe/Berlin", roles: ["engineer"] });
+      await admin.teams.reissueInvitation({ teamId: fx.team.id, invitationId: invited.outcome === "link" ? invited.invitationId : "" });
+      return { action: "invitation.reissue", teamId: fx.team.id, entityId: invited.outcome === "link" ? invited.invitationId : "" };
+    },
+  },
+  {
+    what: "revoke an invitation",
+    run: async () => {
+      const invited = await admin.teams.invite({ teamId: fx.team.id, name: "Rae Revoked", email: "rae@example.test", timeZone: "Europe/Berlin", roles: ["engineer"] });
+      const invitationId = invited.outcome === "link" ? invited.invitationId : "";
+      await admin.teams.revokeInvitation({ teamId: fx.team.id, invitationId });
+      return { action: "invitation.revoke", teamId: fx.team.id, entityId: invitationId };
+    },
+  },
+  {
+    what: "remove a member from a date",
+    run: async () => {
+      await admin.teams.removeMember({ teamId: fx.otherTeam.id, personId: fx.outsider.id, from: "2026-03-02" });
+      return { action: "team.remove-member", teamId: fx.otherTeam.id, entityId: fx.outsider.id };
+    },
+  },
+  {
+    what: "undo a member's removal",
+    run: async () => {
+      await admin.teams.restoreMember({ teamId: fx.otherTeam.id, personId: fx.outsider.id });
+      return { action: "team.restore-member", teamId: fx.otherTeam.id, entityId: fx.outsider.id };
     },
   },
   {

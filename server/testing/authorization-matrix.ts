@@ -63,6 +63,23 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
     input: (w) => ({ teamId: w.teamA.id, name: "New Person", email: "new.person@example.test", timeZone: "Europe/Berlin", roles: ["engineer"] }),
     expect: MANAGER,
   },
+  "teams.invitations": { input: (w) => ({ teamId: w.teamA.id }), expect: MANAGER },
+  "teams.revokeInvitation": { input: (w) => ({ teamId: w.teamA.id, invitationId: w.invitation.id }), expect: MANAGER },
+  "teams.reissueInvitation": { input: (w) => ({ teamId: w.teamA.id, invitationId: w.invitation.id }), expect: MANAGER },
+  "teams.removeMember": { input: (w) => ({ teamId: w.teamA.id, personId: w.personIds.engineerA, from: "2026-11-02" }), expect: MANAGER },
+  // Engineer A was never removed: only those who may undo a removal learn that.
+  "teams.restoreMember": {
+    input: (w) => ({ teamId: w.teamA.id, personId: w.personIds.engineerA }),
+    expect: outcomes("UNAUTHORIZED", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND", "FORBIDDEN", "NOT_FOUND"),
+  },
+  // The link is the secret: whoever holds it may see whom it is for.
+  "invitations.preview": { input: (w) => ({ token: w.invitation.token }), expect: PUBLIC },
+  "invitations.mine": { input: () => undefined, expect: SIGNED_IN },
+  // A request to join team B addressed to engineer A: nobody else has it waiting for their answer.
+  "invitations.respond": {
+    input: (w) => ({ invitationId: w.joinRequest.id, accept: true }),
+    expect: outcomes("UNAUTHORIZED", "OK", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+  },
   "teams.setRoles": { input: (w) => ({ teamId: w.teamA.id, personId: w.personIds.engineerA, roles: ["engineer", "planner"] }), expect: MANAGER },
   "teams.updateCaps": { input: (w) => ({ teamId: w.teamA.id, toilCap: 0.4, onCallCap: 0.2 }), expect: MANAGER },
   "teams.updateTimeZone": { input: (w) => ({ teamId: w.teamA.id, timeZone: "America/New_York" }), expect: MANAGER },

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { capBreach, interrupt } from "@/db/schema";
+import { capBreach, interrupt, invitation } from "@/db/schema";
 import { callerAs, makeOrganisation, makePerson, makeTeam } from "./fixtures";
 import { NO_TRAITS, makeService } from "./work-log-fixtures";
 
@@ -155,9 +155,17 @@ export async function buildAuthorizationWorld(db: Db) {
       deliveryStatus: "none",
     })
     .returning();
+  const invited = await asManagerA.teams.invite({ teamId: teamA.id, name: "Ines Invited", email: "ines.invited@example.test", timeZone: "Europe/Berlin", roles: ["engineer"] });
+  if (invited.outcome !== "link") throw new Error("expected an invitation link");
+  const [joinRequest] = await db
+    .insert(invitation)
+    .values({ organisationId: org.id, teamId: teamB.id, kind: "join-request", personId: engineerA.id, email: "a@example.test", name: "A", roles: ["engineer"], expiresAt: new Date(now().getTime() + 86_400_000) })
+    .returning();
 
   return {
     now,
+    invitation: { id: invited.invitationId, token: invited.path.split("=")[1] ?? "" },
+    joinRequest: required(joinRequest, "join request"),
     org,
     teamA,
     teamB,

@@ -6,7 +6,8 @@ import { contextFor } from "@/server/testing/fixtures";
 import { appRouter } from "./root";
 
 /** Procedures anyone may call signed out. Adding a procedure here is a decision, not a default. */
-const PUBLIC_PROCEDURES = new Set(["instance.status", "viewer.current"]);
+// invitations.preview needs an invitation link's secret token: holding the link is the authorization.
+const PUBLIC_PROCEDURES = new Set(["instance.status", "invitations.preview", "viewer.current"]);
 
 let database: Database;
 beforeAll(async () => {

@@ -19,6 +19,7 @@ import { ticketsRouter } from "@/server/routers/tickets";
 import { reviewRouter } from "@/server/routers/review";
 import { handoffsRouter } from "@/server/routers/handoffs";
 import { breachesRouter } from "@/server/routers/breaches";
+import { invitationsRouter } from "@/server/routers/invitations";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
@@ -42,6 +43,7 @@ export const appRouter = router({
   review: reviewRouter,
   handoffs: handoffsRouter,
   breaches: breachesRouter,
+  invitations: invitationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,22 +1,29 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { FieldError } from "@/app/_components/field-error";
+import type { SentInvitation } from "@/server/services/people/invitations";
+import { InvitationLink } from "./invitation-link";
 
 const ROLES = ["engineer", "manager", "planner"] as const;
 
 export function InviteForm({ teamId }: { teamId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [done, setDone] = useState<string | null>(null);
+  const [link, setLink] = useState<Extract<SentInvitation, { outcome: "link" }> | null>(null);
   const invite = useMutation(
     trpc.teams.invite.mutationOptions({
       onSuccess: (result, input) => {
-        setDone(result.invited ? `Invited ${input.email}: they can now create their account.` : `Added roles to ${input.email}.`);
+        if (result.outcome === "link") setLink(result);
+        else if (result.outcome === "requested") setDone(`Asked ${input.email} to join: they accept on their home page.`);
+        else setDone(`Added ${input.email} with the roles picked.`);
+        void queryClient.invalidateQueries(trpc.teams.invitations.pathFilter());
         router.refresh();
       },
     }),
@@ -27,6 +34,7 @@ export function InviteForm({ teamId }: { teamId: string }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setDone(null);
+    setLink(null);
     invite.mutate({
       teamId,
       name: String(form.get("name") ?? ""),
@@ -38,6 +46,7 @@ export function InviteForm({ teamId }: { teamId: string }) {
 
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
+      {link && <InvitationLink path={link.path} email={link.email} emailed={link.emailed} onDone={() => setLink(null)} />}
       {done && (
         <div className="alert ok" role="status">
           {done}

@@ -12,6 +12,8 @@ import { ApiTokens } from "./api-tokens";
 import { CreateTeamForm } from "./create-team-form";
 import { InviteForm } from "./invite-form";
 import { TeamZoneForm } from "./team-zone-form";
+import { MembersTable } from "./members-table";
+import { PendingInvitations } from "./pending-invitations";
 import { WorkspaceTransfer } from "./workspace-transfer";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -24,6 +26,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const details = team ? teams.find((t) => t.id === team.id) : undefined;
   const members = team ? await caller.teams.members({ teamId: team.id }) : [];
   const canManage = team ? mayActInTeam(viewer, team.id, ["manager"]) : false;
+  const invitations = team && canManage ? await caller.teams.invitations({ teamId: team.id }) : [];
   const canConnectAlerts = team ? mayActInTeam(viewer, team.id, ["planner", "manager"]) : false;
   const tokens = await caller.apiTokens.list();
   return (
@@ -41,34 +44,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <p className="stat-note">
             Toil cap {formatPercent(details.toilCap)} · on-call cap {formatPercent(details.onCallCap)} · reports on {details.timeZone}
           </p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Time zone</th>
-                <th scope="col">Roles</th>
-                <th scope="col">Account</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr key={m.personId}>
-                  <td>{m.name}</td>
-                  <td>{m.email}</td>
-                  <td>{m.timeZone}</td>
-                  <td>
-                    {m.roles.map((role) => (
-                      <span key={role} className={`badge ${role}`} style={{ marginRight: 4 }}>
-                        {role}
-                      </span>
-                    ))}
-                  </td>
-                  <td>{m.hasAccount ? "active" : "invited"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <MembersTable teamId={team.id} members={members} canManage={canManage} timeZone={viewer.timeZone} />
         </section>
       )}
       <div className="grid cols-2">
@@ -82,6 +58,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <section className="card" aria-labelledby="invite-heading">
             <h2 id="invite-heading">Invite someone</h2>
             <InviteForm teamId={team.id} />
+          </section>
+        )}
+        {team && canManage && (
+          <section className="card" aria-labelledby="pending-heading">
+            <h2 id="pending-heading">Pending invitations</h2>
+            <PendingInvitations teamId={team.id} initial={invitations} timeZone={viewer.timeZone} />
           </section>
         )}
         {viewer.isAdmin && (

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { person, team, teamMember } from "@/db/schema";
 import { loadProfiles, type PersonProfile } from "../share/people-facts";
+import { countsInFigures, membershipWindows } from "../people/membership";
 
 export interface BreachTeam {
   id: string;
@@ -26,7 +27,8 @@ export async function liveTeam(db: Db, teamId: string): Promise<BreachTeam | nul
 
 /**
  * The team's engineers (holding the engineer role, not removed), among `personIds` or all of them: the people
- * the Team reports page shows, so a breach is only ever about someone on it.
+ * the Team reports page shows, so a breach is only ever about someone on it. Only current members who count in
+ * figures, each clipped to their membership.
  */
 export async function teamEngineers(db: Db, teamId: string, personIds: readonly string[] | "all"): Promise<PersonProfile[]> {
   if (personIds !== "all" && personIds.length === 0) return [];
@@ -35,10 +37,16 @@ export async function teamEngineers(db: Db, teamId: string, personIds: readonly 
     .selectDistinct({ personId: teamMember.personId, name: person.name })
     .from(teamMember)
     .innerJoin(person, eq(person.id, teamMember.personId))
-    .where(and(eq(teamMember.teamId, teamId), eq(teamMember.role, "engineer"), isNull(person.deletedAt), among))
+    .where(
+      and(eq(teamMember.teamId, teamId), eq(teamMember.role, "engineer"), isNull(teamMember.removedFrom), isNull(person.deletedAt), countsInFigures, among),
+    )
     .orderBy(asc(person.name), asc(teamMember.personId));
-  const profiles = await loadProfiles(db, rows.map((r) => r.personId));
-  return rows.flatMap((r) => profiles.get(r.personId) ?? []);
+  const ids = rows.map((r) => r.personId);
+  const [profiles, windows] = await Promise.all([loadProfiles(db, ids), membershipWindows(db, teamId, ids)]);
+  return rows.flatMap((r) => {
+    const profile = profiles.get(r.personId);
+    return profile ? [{ ...profile, memberDuring: windows.get(r.personId) ?? [] }] : [];
+  });
 }
 
 /** The live teams in which each of these people is an engineer: whose caps a change of their shares concerns. */

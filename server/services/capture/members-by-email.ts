@@ -15,6 +15,6 @@ export async function membersByEmail(db: Db, teamId: string, emails: readonly st
     .selectDistinct({ personId: person.id, name: person.name, email: person.email })
     .from(teamMember)
     .innerJoin(person, eq(person.id, teamMember.personId))
-    .where(and(eq(teamMember.teamId, teamId), isNull(person.deletedAt), inArray(sql`lower(${person.email})`, [...new Set(emails)])));
+    .where(and(eq(teamMember.teamId, teamId), isNull(teamMember.removedFrom), isNull(person.deletedAt), inArray(sql`lower(${person.email})`, [...new Set(emails)])));
   return new Map(rows.map((r) => [r.email.toLowerCase(), { personId: r.personId, name: r.name }]));
 }

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { person, teamMember } from "@/db/schema";
+import { openInvitationForEmail } from "./link-account";
 
 export type SsoRefusal = "email_not_verified" | "domain_not_allowed" | "not_invited";
 
@@ -19,11 +20,12 @@ function domainOf(email: string): string | null {
 }
 
 /**
- * The person an SSO identity may become: one already known by this email (invited, or signed up before),
- * not removed, and still a member of a team (or an admin). SSO never creates a person.
+ * The person an SSO identity may become: one already known by this email (signed up before, or invited before
+ * invitations were links), still a current member of a team (or an admin), or the holder of an open invitation
+ * for it. SSO never creates a person uninvited.
  * This is the one place that decides who an invitation is; adapt it when invitations change.
  */
-export async function personForSso(db: Db, email: string): Promise<{ id: string } | null> {
+export async function personForSso(db: Db, email: string, now: Date): Promise<{ id: string } | null> {
   const [found] = await db
     .select({ id: person.id })
     .from(person)
@@ -31,11 +33,13 @@ export async function personForSso(db: Db, email: string): Promise<{ id: string 
       and(
         sql`lower(${person.email}) = lower(${email})`,
         isNull(person.deletedAt),
-        sql`(${person.isAdmin} or exists (select 1 from ${teamMember} where ${teamMember.personId} = ${person.id}))`,
+        sql`(${person.isAdmin} or exists (select 1 from ${teamMember} where ${teamMember.personId} = ${person.id} and ${teamMember.removedFrom} is null))`,
       ),
     )
     .limit(1);
-  return found ?? null;
+  if (found) return found;
+  const invited = await openInvitationForEmail(db, email, now);
+  return invited ? { id: invited.id } : null;
 }
 
 /**
@@ -43,7 +47,12 @@ export async function personForSso(db: Db, email: string): Promise<{ id: string 
  * person Toilcap already knows. Checked on every SSO sign-in, not only the first, so a person removed
  * since, or whose provider account moved to another domain, is refused.
  */
-export async function ssoSignInVerdict(db: Db, identity: SsoIdentity, allowedDomains: readonly string[]): Promise<SsoVerdict> {
+export async function ssoSignInVerdict(
+  db: Db,
+  identity: SsoIdentity,
+  allowedDomains: readonly string[],
+  now: Date = new Date(),
+): Promise<SsoVerdict> {
   if (!identity.emailVerified) {
     return { allowed: false, error: "email_not_verified", errorDescription: "Your identity provider has not verified this email address." };
   }
@@ -51,7 +60,7 @@ export async function ssoSignInVerdict(db: Db, identity: SsoIdentity, allowedDom
   if (domain === null || (allowedDomains.length > 0 && !allowedDomains.includes(domain))) {
     return { allowed: false, error: "domain_not_allowed", errorDescription: "Single sign-on is not open to this email domain." };
   }
-  if (!(await personForSso(db, identity.email))) {
+  if (!(await personForSso(db, identity.email, now))) {
     return { allowed: false, error: "not_invited", errorDescription: "Nobody with this email address has been invited." };
   }
   return { allowed: true };

@@ -21,7 +21,7 @@ export interface TeamSummary {
 export async function listTeams(db: Db, viewer: Viewer): Promise<TeamSummary[]> {
   const visible = viewer.isAdmin
     ? eq(team.organisationId, viewer.organisationId)
-    : sql`${team.id} in (select ${teamMember.teamId} from ${teamMember} where ${teamMember.personId} = ${viewer.personId})`;
+    : sql`${team.id} in (select ${teamMember.teamId} from ${teamMember} where ${teamMember.personId} = ${viewer.personId} and ${teamMember.removedFrom} is null)`;
   return db
     .select({
       id: team.id,
@@ -29,7 +29,7 @@ export async function listTeams(db: Db, viewer: Viewer): Promise<TeamSummary[]> 
       toilCap: team.toilCap,
       onCallCap: team.onCallCap,
       timeZone: team.timeZone,
-      memberCount: sql<number>`(select count(distinct ${teamMember.personId})::int from ${teamMember} where ${teamMember.teamId} = ${team.id})`,
+      memberCount: sql<number>`(select count(distinct ${teamMember.personId})::int from ${teamMember} where ${teamMember.teamId} = ${team.id} and ${teamMember.removedFrom} is null)`,
     })
     .from(team)
     .where(and(visible, isNull(team.deletedAt)))
@@ -66,7 +66,7 @@ export async function listMembers(db: Db, teamId: string): Promise<TeamMemberVie
     })
     .from(teamMember)
     .innerJoin(person, eq(person.id, teamMember.personId))
-    .where(and(eq(teamMember.teamId, teamId), isNull(person.deletedAt)))
+    .where(and(eq(teamMember.teamId, teamId), isNull(teamMember.removedFrom), isNull(person.deletedAt)))
     .orderBy(asc(person.name));
   const byPerson = new Map<string, TeamMemberView>();
   for (const row of rows) {

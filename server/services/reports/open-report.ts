@@ -5,6 +5,9 @@ import { isManagerOf, type Viewer } from "@/server/auth/permissions";
 import { DomainError } from "../errors";
 import type { PersonProfile } from "../share/people-facts";
 import type { Caps } from "../share/caps";
+import { countsInFigures, membershipWindows } from "../people/membership";
+import { memberDuring } from "@/server/domain/membership/clip-to-membership";
+import type { Interval } from "@/server/domain/time";
 import { requireTeamMember } from "../work-log/team-access";
 
 export interface ReportTeam {
@@ -21,7 +24,10 @@ export interface ReportScope {
   viewerId: string;
   /** Managers and admins see every member's detail; engineers and planners only their own. */
   seesEveryone: boolean;
-  /** The team's engineers (members holding the engineer role), by name: the people the reports are about. */
+  /**
+   * The team's engineers (members holding the engineer role, now or in the past; not people invited who never
+   * signed up and have nothing recorded), by name, with their membership windows: the people the reports are about.
+   */
   members: PersonProfile[];
 }
 
@@ -40,6 +46,7 @@ export async function openReport(db: Db, viewer: Viewer, teamId: string): Promis
       toilCap: team.toilCap,
       onCallCap: team.onCallCap,
       engineer: {
+        counts: countsInFigures,
         personId: person.id,
         name: person.name,
         timeZone: person.timeZone,
@@ -60,10 +67,21 @@ export async function openReport(db: Db, viewer: Viewer, teamId: string): Promis
     caps: { toilCap: row.toilCap, onCallCap: row.onCallCap },
     viewerId: viewer.personId,
     seesEveryone: isManagerOf(viewer, teamId),
-    members: rows.flatMap(({ engineer: e }) =>
-      e ? [{ personId: e.personId, name: e.name, timeZone: e.timeZone, workPattern: { days: e.workDays, startMinute: e.workStartMinute, endMinute: e.workEndMinute } }] : [],
-    ),
+    members: await withMembershipWindows(db, teamId, rows.flatMap(({ engineer: e }) =>
+      e?.counts ? [{ personId: e.personId, name: e.name, timeZone: e.timeZone, workPattern: { days: e.workDays, startMinute: e.workStartMinute, endMinute: e.workEndMinute } }] : [],
+    )),
   };
+}
+
+/** Each member with the windows they were a member in: their figures count only inside them. */
+async function withMembershipWindows(db: Db, teamId: string, members: PersonProfile[]): Promise<PersonProfile[]> {
+  const windows = await membershipWindows(db, teamId, members.map((m) => m.personId));
+  return members.map((member) => ({ ...member, memberDuring: windows.get(member.personId) ?? [] }));
+}
+
+/** The members who were members at some time in the range (people removed before it are not in its reports). */
+export function membersDuring(scope: ReportScope, range: Interval): ReportScope {
+  return { ...scope, members: scope.members.filter((m) => !m.memberDuring || memberDuring(m.memberDuring, range)) };
 }
 
 /** Whether the viewer may see this person's own detail (their row, their entries). */

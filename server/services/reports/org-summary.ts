@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { person, team, teamMember } from "@/db/schema";
+import { countsInFigures } from "../people/membership";
 import type { Viewer } from "@/server/auth/permissions";
 import { aggregateTeam, capStanding, computeAccounting, isTeamProvisional, type Accounting, type CapStanding } from "@/server/domain/accounting";
 import type { orgSummaryInput } from "@/server/schemas/reports";
@@ -73,7 +74,7 @@ async function teamsAndEngineers(db: Db, organisationId: string): Promise<{ team
     .selectDistinct({ teamId: teamMember.teamId, personId: teamMember.personId, name: person.name })
     .from(teamMember)
     .innerJoin(person, eq(person.id, teamMember.personId))
-    .where(and(inArray(teamMember.teamId, teams.map((row) => row.id)), eq(teamMember.role, "engineer"), isNull(person.deletedAt)))
+    .where(and(inArray(teamMember.teamId, teams.map((row) => row.id)), eq(teamMember.role, "engineer"), isNull(teamMember.removedFrom), isNull(person.deletedAt), countsInFigures))
     .orderBy(asc(person.name), asc(teamMember.personId));
   for (const row of rows) engineers.get(row.teamId)?.push(row.personId);
   return { teams, engineers };

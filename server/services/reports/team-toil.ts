@@ -20,7 +20,7 @@ import type { teamToilInput } from "@/server/schemas/reports";
 import type { Caps } from "../share/caps";
 import { loadPeopleFacts, type PersonFacts, type PersonProfile } from "../share/people-facts";
 import { trendWeeks } from "@/server/domain/accounting";
-import { maySeePerson, openReport, type ReportTeam } from "./open-report";
+import { maySeePerson, membersDuring, openReport, type ReportTeam } from "./open-report";
 import { reportWindow, type ReportPeriod } from "./report-window";
 
 export type TeamToilInput = z.output<typeof teamToilInput>;
@@ -69,9 +69,10 @@ export interface TeamToilReport {
 
 /** The toil-cap report: each engineer's shares for the period against the team's caps, and the team's. */
 export async function teamToil(db: Db, viewer: Viewer, input: TeamToilInput, now: Date): Promise<TeamToilReport> {
-  const scope = await openReport(db, viewer, input.teamId);
-  const window = reportWindow(input, scope.team.timeZone, now);
+  const opened = await openReport(db, viewer, input.teamId);
+  const window = reportWindow(input, opened.team.timeZone, now);
   const { accounted } = window;
+  const scope = membersDuring(opened, accounted);
   // The weeks "over since" is judged on end with the week the period's counted part ends in.
   const lastInstant = Math.max(accounted.start, accounted.end - 1);
   const weeks = accounted.end > accounted.start ? trendWeeks(window.timeZone, OVER_CAP_LOOKBACK_WEEKS, new Date(lastInstant)) : [];

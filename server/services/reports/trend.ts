@@ -7,7 +7,7 @@ import type { trendInput } from "@/server/schemas/reports";
 import type { Caps } from "../share/caps";
 import type { TrendWeek } from "../share/my-trend";
 import { loadPeopleFacts } from "../share/people-facts";
-import { maySeePerson, openReport, type ReportTeam } from "./open-report";
+import { maySeePerson, membersDuring, openReport, type ReportTeam } from "./open-report";
 
 export type TeamTrendInput = z.output<typeof trendInput>;
 
@@ -36,9 +36,10 @@ export interface TeamTrendReport {
 
 /** Weekly toil and on-call shares of each engineer and of the team, the last `weeks` weeks up to now. */
 export async function teamTrend(db: Db, viewer: Viewer, input: TeamTrendInput, now: Date): Promise<TeamTrendReport> {
-  const scope = await openReport(db, viewer, input.teamId);
-  const windows = trendWindows(scope.team.timeZone, input.weeks, now);
+  const opened = await openReport(db, viewer, input.teamId);
+  const windows = trendWindows(opened.team.timeZone, input.weeks, now);
   const span = spanOf(windows) ?? { start: now.getTime(), end: now.getTime() };
+  const scope = membersDuring(opened, span);
   const facts = await loadPeopleFacts(db, scope.members, span, now);
   const perMember = scope.members.map((member) => {
     const own = facts.get(member.personId)?.facts ?? { ...member, absences: [], shifts: [], entries: [] };

@@ -96,7 +96,7 @@ export async function membersAmong(db: Db, teamId: string, personIds: readonly s
     .selectDistinct({ personId: teamMember.personId })
     .from(teamMember)
     .innerJoin(person, eq(person.id, teamMember.personId))
-    .where(and(eq(teamMember.teamId, teamId), inArray(teamMember.personId, ids), isNull(person.deletedAt)));
+    .where(and(eq(teamMember.teamId, teamId), inArray(teamMember.personId, ids), isNull(teamMember.removedFrom), isNull(person.deletedAt)));
   return new Set(rows.map((row) => row.personId));
 }
 

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { person } from "@/db/schema";
 import type { AccountingFacts } from "@/server/domain/accounting";
 import type { Interval, WorkPattern } from "@/server/domain/time";
+import { clipToMembership } from "@/server/domain/membership/clip-to-membership";
 import type { ScheduledShift } from "../rotations/window-shifts";
 import { shiftsOfPeople } from "./duty-shifts";
 import { readPackedFacts, type PackedFacts } from "./packed-facts";
@@ -15,6 +16,8 @@ export interface WorkProfile {
 /** Whose facts to load: a person and the clock and pattern their time is read on. */
 export interface ProfileOf extends WorkProfile {
   personId: string;
+  /** When they were a member of the team whose figures these are: outside it nothing counts. Absent: always. */
+  memberDuring?: readonly Interval[];
 }
 
 export interface PersonProfile extends ProfileOf {
@@ -74,7 +77,7 @@ export async function loadPeopleFacts(
         shifts: own.map((s) => ({ role: s.role, start: s.start, end: s.end })),
         entries: read?.entries ?? [],
       };
-      return [p.personId, { facts, shifts: own }];
+      return [p.personId, { facts: p.memberDuring ? clipToMembership(facts, p.memberDuring) : facts, shifts: own }];
     }),
   );
 }

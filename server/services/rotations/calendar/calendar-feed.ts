@@ -69,7 +69,7 @@ async function personFeed(db: Db, personId: string, timeZone: string, name: stri
     .selectDistinct({ teamId: teamMember.teamId })
     .from(teamMember)
     .innerJoin(team, eq(team.id, teamMember.teamId))
-    .where(and(eq(teamMember.personId, personId), isNull(team.deletedAt)));
+    .where(and(eq(teamMember.personId, personId), isNull(teamMember.removedFrom), isNull(team.deletedAt)));
   const rows = await activeRotations(db, teams.map((t) => t.teamId));
   const events = await eventsOf(db, rows, now, personId);
   return { ics: buildIcs({ name: `${name}'s shifts (Toilcap)`, description: `${name}'s on-call and duty shifts`, timeZone, events, now }), filename: "my-shifts.ics" };

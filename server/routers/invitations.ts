@@ -1,0 +1,11 @@
+import { publicProcedure, router, signedInProcedure } from "@/server/trpc/init";
+import { invitationTokenInput, respondJoinInput } from "@/server/schemas/people";
+import { previewInvitation } from "@/server/services/people/invitations";
+import { myJoinRequests, respondToJoinRequest } from "@/server/services/people/join-requests";
+
+export const invitationsRouter = router({
+  /** Anyone holding a link may see whom it is for: the link is the secret. */
+  preview: publicProcedure.input(invitationTokenInput).query(({ ctx, input }) => previewInvitation(ctx.db, input.token, ctx.now())),
+  mine: signedInProcedure.query(({ ctx }) => myJoinRequests(ctx.db, ctx.viewer, ctx.now())),
+  respond: signedInProcedure.input(respondJoinInput).mutation(({ ctx, input }) => respondToJoinRequest(ctx.db, ctx.viewer, input, ctx.now())),
+});
