@@ -16,8 +16,13 @@ export const EMPTY_PORT = Number(process.env.E2E_EMPTY_PORT ?? 3211);
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => fs.existsSync(file));
 
 function serverEnv(kind: "demo" | "empty"): Record<string, string> {
+  const port = kind === "demo" ? DEMO_PORT : EMPTY_PORT;
   const env: Record<string, string> = {
     TOILCAP_SEED: kind === "demo" ? "demo" : "none",
+    NODE_ENV: "production",
+    PORT: String(port),
+    // Production refuses to start without its public address, and answers for that Host only.
+    BETTER_AUTH_URL: `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
     // Many journeys sign in within a minute from one address; the limit itself is tested in integration.
     TOILCAP_SIGN_IN_LIMIT: "1000",
@@ -73,7 +78,7 @@ export default defineConfig({
   webServer: (["demo", "empty"] as const).map((kind) => {
     const port = kind === "demo" ? DEMO_PORT : EMPTY_PORT;
     return {
-      command: `${path.join(root, "node_modules", ".bin", "next")} start -p ${port}`,
+      command: `node --import tsx ${path.join(root, "server", "cli", "serve.ts")}`,
       cwd: root,
       url: `http://localhost:${port}/sign-in`,
       env: serverEnv(kind),

@@ -6,21 +6,17 @@ import type { Db } from "@/db/client";
 import { account, rateLimit, session, user, verification } from "@/db/schema";
 import { allowedOrigins } from "@/server/security/public-address";
 import { linkAccountToPerson, signUpPolicy } from "@/server/services/people/link-account";
-import { consumeSignInAttempt } from "./account-throttle";
+import { serverEnv } from "@/server/env";
+import { CLIENT_ADDRESS_HEADER } from "@/server/security/client-address";
+import { clearSignInAttempts, consumeSignInAttempt } from "./account-throttle";
 
 export const MIN_PASSWORD_LENGTH = 8;
 export const SIGN_IN_WINDOW_SECONDS = 60;
 
-/** Sign-in attempts per minute per address and per account; raised only by the end-to-end suite, which signs in often. */
-export function signInLimit(): number {
-  const configured = Number(process.env.TOILCAP_SIGN_IN_LIMIT);
-  return Number.isInteger(configured) && configured > 0 ? configured : 10;
-}
-
-/** Reverse proxies (IPs or CIDR ranges) whose X-Forwarded-For entries are skipped to find the client's address. */
-function trustedProxies(): string[] | undefined {
-  const listed = (process.env.TOILCAP_TRUSTED_PROXIES ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
-  return listed.length > 0 ? listed : undefined;
+/** The address our HTTP server resolved for this request (server/cli/serve.ts), or null when it was not set. */
+function clientAddressOf(headers: Headers | undefined): string | null {
+  const address = headers?.get(CLIENT_ADDRESS_HEADER)?.trim();
+  return address ? address : null;
 }
 
 export interface AuthTransport {
@@ -29,10 +25,12 @@ export interface AuthTransport {
 }
 
 export function createAuth(db: Db, secret: string, transport: AuthTransport) {
-  const rule = { window: SIGN_IN_WINDOW_SECONDS, max: signInLimit() };
+  const env = serverEnv();
+  // Attempts per minute per address and per account-and-address; raised only by the end-to-end suite.
+  const rule = { window: SIGN_IN_WINDOW_SECONDS, max: env.TOILCAP_SIGN_IN_LIMIT };
   return betterAuth({
     secret,
-    baseURL: process.env.BETTER_AUTH_URL,
+    baseURL: env.BETTER_AUTH_URL,
     // Our own pages, as public-address.ts decides them: the same origins the tRPC endpoint accepts.
     trustedOrigins: (request) => (request ? allowedOrigins(request.headers) : []),
     database: drizzleAdapter(db, { provider: "pg", schema: { user, session, account, verification, rateLimit } }),
@@ -40,7 +38,7 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     // Stored in the database so limits hold across several app servers.
     rateLimit: {
-      enabled: process.env.TOILCAP_RATE_LIMIT !== "off",
+      enabled: true,
       storage: "database",
       window: 60,
       max: 300,
@@ -55,21 +53,28 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
       // better-auth turns its origin checks off when NODE_ENV is "test": keep them on, so tests see what users get.
       disableCSRFCheck: false,
       disableOriginCheck: false,
-      ipAddress: { trustedProxies: trustedProxies() },
+      // Never X-Forwarded-For: serve.ts writes this header from the socket and TOILCAP_TRUSTED_PROXIES.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email" || process.env.TOILCAP_RATE_LIMIT === "off") return;
+        if (ctx.path !== "/sign-in/email") return;
         const email: unknown = ctx.body?.email;
         if (typeof email !== "string" || email.trim() === "") return;
-        const verdict = await consumeSignInAttempt(db, email, rule, Date.now());
+        const verdict = await consumeSignInAttempt(db, { email, address: clientAddressOf(ctx.headers) }, rule, Date.now());
         if (!verdict.allowed) {
           throw new APIError(
             "TOO_MANY_REQUESTS",
-            { message: "Too many sign-in attempts for this account. Please try again later." },
+            { message: "Too many sign-in attempts for this account from here. Please try again later." },
             { "Retry-After": String(verdict.retryAfterSeconds), "X-Retry-After": String(verdict.retryAfterSeconds) },
           );
         }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        // A successful sign-in forgets this address's failures for the account.
+        if (ctx.path !== "/sign-in/email" || !ctx.context.newSession) return;
+        const email: unknown = ctx.body?.email;
+        if (typeof email === "string") await clearSignInAttempts(db, { email, address: clientAddressOf(ctx.headers) });
       }),
     },
     databaseHooks: {

@@ -11,7 +11,7 @@ export default async function SignInPage() {
   if (await caller.viewer.current()) redirect("/");
   const status = await caller.instance.status();
   if (status.needsFirstAdmin) redirect("/sign-up");
-  const demo = status.demoAccounts;
+  const demo = status.demo;
   return (
     <>
       <h1>Sign in</h1>
@@ -21,10 +21,17 @@ export default async function SignInPage() {
         Invited to a team? <Link href="/sign-up">Create your account</Link>.
       </p>
       {demo && (
-        <div className="demo-hint">
-          <strong>Demo accounts</strong> (password <code>toilcap-demo</code>):
+        <div className="demo-hint" role="note" aria-label="Demo instance">
+          <strong>This is a demo instance</strong> with made-up data. Demo accounts
+          {demo.password ? (
+            <>
+              {" "}
+              (password <code>{demo.password}</code>)
+            </>
+          ) : null}
+          :
           <ul>
-            {demo.slice(0, 5).map((account) => (
+            {demo.accounts.slice(0, 5).map((account) => (
               <li key={account.email}>
                 <code>{account.email}</code> — {account.roles}
               </li>
