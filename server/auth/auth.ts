@@ -3,7 +3,8 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import type { Db } from "@/db/client";
-import { account, rateLimit, session, user, verification } from "@/db/schema";
+import { and, eq, isNotNull } from "drizzle-orm";
+import { account, person, rateLimit, session, user, verification } from "@/db/schema";
 import { allowedOrigins } from "@/server/security/public-address";
 import { linkAccountToPerson, signUpPolicy } from "@/server/services/people/link-account";
 import { serverEnv } from "@/server/env";
@@ -78,6 +79,15 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
       }),
     },
     databaseHooks: {
+      session: {
+        create: {
+          before: async (candidate) => {
+            if (await isDeactivated(db, candidate.userId)) {
+              throw new APIError("FORBIDDEN", { message: "This account is deactivated: ask an administrator." });
+            }
+          },
+        },
+      },
       user: {
         create: {
           before: async (candidate) => {
@@ -98,3 +108,12 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+async function isDeactivated(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: person.id })
+    .from(person)
+    .where(and(eq(person.userId, userId), isNotNull(person.deactivatedAt)))
+    .limit(1);
+  return row !== undefined;
+}

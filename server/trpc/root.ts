@@ -1,3 +1,4 @@
+import { accessRouter } from "@/server/routers/access";
 import { instanceRouter } from "@/server/routers/instance";
 import { rotationsRouter } from "@/server/routers/rotations";
 import { workLogRouter } from "@/server/routers/work-log";
@@ -22,6 +23,7 @@ import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
   instance: instanceRouter,
+  access: accessRouter,
   viewer: viewerRouter,
   teams: teamsRouter,
   rotations: rotationsRouter,
