@@ -77,7 +77,7 @@ async function clearLimits() {
   await database.db.delete(rateLimit).where(sql`true`);
 }
 
-describe(`sign-in rate limit across two app servers on ${testEngine}`, () => {
+describe(`sign-in rate limit across two app servers on ${testEngine}`, { timeout: 120_000 }, () => {
   test("10 attempts from one address spread over both servers pass; the 11th, on either, is refused with 429", async () => {
     await clearLimits();
     const statuses: number[] = [];
