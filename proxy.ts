@@ -1,17 +1,20 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { DATA_POLICY, newNonce, pagePolicy, STRICT_TRANSPORT_SECURITY } from "@/server/security/content-security-policy";
 import { crossSiteRefusal, crossSiteResponse } from "@/server/security/cross-site";
+import { hostRefusal, hostResponse } from "@/server/security/host-check";
 import { servedOverHttps } from "@/server/security/public-address";
 import { logger, REQUEST_ID_HEADER } from "@/server/logging/logger";
 import { loggablePath, requestIdOf } from "@/server/logging/request-id";
 
 /**
- * Runs before every route: refuses cross-site state changes (CSRF), and sets the per-response security headers
+ * Runs before every route: refuses requests for another host (DNS rebinding) and cross-site state changes (CSRF), and sets the per-response security headers
  * (a nonce-based Content-Security-Policy for pages, HSTS over HTTPS). The static ones are in next.config.js.
  * Gives every request an id (`x-request-id`, kept from a trusted-looking incoming one), passed on to the route and
  * sent back, and logs one line per request with it.
  */
 export function proxy(request: NextRequest): Response {
+  const wrongHost = hostRefusal(request.headers);
+  if (wrongHost) return hostResponse(wrongHost);
   const { pathname } = request.nextUrl;
   const https = servedOverHttps(request.headers);
   const refusal = crossSiteRefusal({ method: request.method, pathname, headers: request.headers });

@@ -30,8 +30,13 @@ const DATABASE_URLS: Record<ServerKind, string | undefined> = {
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => fs.existsSync(file));
 
 function serverEnv(kind: ServerKind): Record<string, string> {
+  const port = PORTS[kind];
   const env: Record<string, string> = {
     TOILCAP_SEED: kind === "empty" ? "none" : "demo",
+    NODE_ENV: "production",
+    PORT: String(port),
+    // Production refuses to start without its public address, and answers for that Host only.
+    BETTER_AUTH_URL: `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
     // Many journeys sign in within a minute from one address; the limit itself is tested in integration.
     TOILCAP_SIGN_IN_LIMIT: "1000",
@@ -96,7 +101,7 @@ export default defineConfig({
   webServer: (["demo", "empty", "clock"] as const).map((kind) => {
     const port = PORTS[kind];
     return {
-      command: `${path.join(root, "node_modules", ".bin", "next")} start -p ${port}`,
+      command: `node --import tsx ${path.join(root, "server", "cli", "serve.ts")}`,
       cwd: root,
       url: `http://localhost:${port}/sign-in`,
       env: serverEnv(kind),

@@ -4,20 +4,22 @@ import { getDatabase } from "@/server/db/runtime";
 import { prepareAuth } from "@/server/auth";
 import { getSetting, setSetting } from "@/server/db/instance";
 import type { Database } from "@/db/client";
+import { serverEnv } from "@/server/env";
 
 /**
- * Opens and migrates the database, loads the demo once when asked (TOILCAP_SEED=demo, which `npm start`
- * sets), starts the cap-breach sweep, and prints where to go. Any failure stops the process with one clear
+ * Checks the environment, opens and migrates the database, loads the demo once when asked (TOILCAP_SEED=demo,
+ * which `npm start` sets on the embedded database only), starts the cap-breach sweep, and prints where to go. Any failure stops the process with one clear
  * line, because Next would otherwise keep serving 500s.
  */
 export async function startServer(): Promise<void> {
   try {
+    const env = serverEnv();
     const database = await getDatabase();
     await prepareAuth();
     const where =
       database.engine === "postgres" ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite at ${process.env.TOILCAP_DATA_DIR ?? "./data/pglite"}`;
     console.info(`Toilcap: database ready on ${where}`);
-    if (process.env.TOILCAP_SEED === "demo") {
+    if (env.TOILCAP_SEED === "demo") {
       const { seedDemoOnce } = await import("@/server/services/demo/seed-once");
       const accounts = await seedDemoOnce(database.db, { now: serverNow(), getSetting, setSetting });
       if (accounts) {

@@ -25,6 +25,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const teamNames = viewer.memberships.map((m) => m.teamName).join(", ");
   const teamId = viewer.memberships[0]?.teamId ?? null;
   const timer = await caller.timer.current();
+  const { demo } = await caller.instance.status();
   return (
     <StatusProvider>
       <WorkProvider teamId={teamId} timeZone={viewer.timeZone}>
@@ -42,6 +43,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               <div className="sidebar-foot">Toil cap 50% · on-call cap 25%</div>
             </aside>
             <div className="main">
+              {demo && (
+                <div className="alert" role="note" aria-label="Demo instance" style={{ margin: 0, borderRadius: 0 }}>
+                  This is a demo: the people and figures are made up, and the demo accounts share one password.
+                </div>
+              )}
               <header className="topbar">
                 <div className="topbar-team">{teamNames || (viewer.isAdmin ? "Administrator" : "No team yet")}</div>
                 <div className="topbar-actions">

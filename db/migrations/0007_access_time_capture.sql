@@ -56,6 +56,7 @@ CREATE TABLE "webhook_event" (
 	CONSTRAINT "webhook_event_integration_id_event_id_pk" PRIMARY KEY("integration_id","event_id")
 );
 --> statement-breakpoint
+ALTER TABLE "person" ADD COLUMN "deactivated_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "team" ADD COLUMN "breach_webhook_secret" text;--> statement-breakpoint
 ALTER TABLE "team" ADD COLUMN "time_zone" text DEFAULT 'UTC' NOT NULL;--> statement-breakpoint
 ALTER TABLE "team_member" ADD COLUMN "member_since" timestamp with time zone;--> statement-breakpoint
@@ -64,6 +65,7 @@ ALTER TABLE "team_member" ADD COLUMN "removed_by_id" uuid;--> statement-breakpoi
 ALTER TABLE "integration" ADD COLUMN "signing_secret" text;--> statement-breakpoint
 ALTER TABLE "rotation" ADD COLUMN "anchor_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "rotation" ADD COLUMN "anchor_index" integer;--> statement-breakpoint
+ALTER TABLE "api_token" ADD COLUMN "expires_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "cap_breach" ADD COLUMN "delivery_queued_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "invitation" ADD CONSTRAINT "invitation_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invitation" ADD CONSTRAINT "invitation_team_id_team_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."team"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -20,6 +20,8 @@ export const apiToken = pgTable(
     secretHash: text("secret_hash").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    // Null only for tokens made before tokens expired; every new one has a lifetime.
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("api_token_secret_hash_uq").on(t.secretHash), index("api_token_person_idx").on(t.personId)],

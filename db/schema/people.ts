@@ -68,6 +68,8 @@ export const person = pgTable(
     invitedById: uuid("invited_by_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    // Set by an admin: no session or API token of theirs works, and they cannot sign in, until cleared.
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("person_email_uq").on(sql`lower(${t.email})`)],
 );

@@ -5,27 +5,24 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { genericOAuth } from "better-auth/plugins";
 import type { Db } from "@/db/client";
-import { account, rateLimit, session, user, verification } from "@/db/schema";
+import { and, eq, isNotNull } from "drizzle-orm";
+import { account, person, rateLimit, session, user, verification } from "@/db/schema";
 import { allowedOrigins } from "@/server/security/public-address";
+import { serverEnv } from "@/server/env";
+import { CLIENT_ADDRESS_HEADER } from "@/server/security/client-address";
 import { DomainError } from "@/server/services/errors";
 import { checkSignUp, linkNewAccount, linkSsoAccount } from "@/server/services/people/link-account";
 import { ssoSignInVerdict } from "@/server/services/people/sso-sign-in";
-import { consumeSignInAttempt } from "./account-throttle";
+import { clearSignInAttempts, consumeSignInAttempt } from "./account-throttle";
 import { discoveryUrlOf, ssoSettings, type SsoSettings } from "./sso";
 
 export const MIN_PASSWORD_LENGTH = 8;
 export const SIGN_IN_WINDOW_SECONDS = 60;
 
-/** Sign-in attempts per minute per address and per account; raised only by the end-to-end suite, which signs in often. */
-export function signInLimit(): number {
-  const configured = Number(process.env.TOILCAP_SIGN_IN_LIMIT);
-  return Number.isInteger(configured) && configured > 0 ? configured : 10;
-}
-
-/** Reverse proxies (IPs or CIDR ranges) whose X-Forwarded-For entries are skipped to find the client's address. */
-function trustedProxies(): string[] | undefined {
-  const listed = (process.env.TOILCAP_TRUSTED_PROXIES ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
-  return listed.length > 0 ? listed : undefined;
+/** The address our HTTP server resolved for this request (server/cli/serve.ts), or null when it was not set. */
+function clientAddressOf(headers: Headers | undefined): string | null {
+  const address = headers?.get(CLIENT_ADDRESS_HEADER)?.trim();
+  return address ? address : null;
 }
 
 export interface AuthTransport {
@@ -65,11 +62,13 @@ function singleSignOn(db: Db, sso: SsoSettings | null) {
 }
 
 export function createAuth(db: Db, secret: string, transport: AuthTransport) {
-  const rule = { window: SIGN_IN_WINDOW_SECONDS, max: signInLimit() };
+  const env = serverEnv();
+  // Attempts per minute per address and per account-and-address; raised only by the end-to-end suite.
+  const rule = { window: SIGN_IN_WINDOW_SECONDS, max: env.TOILCAP_SIGN_IN_LIMIT };
   const sso = singleSignOn(db, ssoSettings());
   return betterAuth({
     secret,
-    baseURL: process.env.BETTER_AUTH_URL,
+    baseURL: env.BETTER_AUTH_URL,
     // Our own pages, as public-address.ts decides them: the same origins the tRPC endpoint accepts.
     trustedOrigins: (request) => (request ? allowedOrigins(request.headers) : []),
     database: drizzleAdapter(db, { provider: "pg", schema: { user, session, account, verification, rateLimit } }),
@@ -81,7 +80,7 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
     account: { accountLinking: { enabled: true, requireLocalEmailVerified: false } },
     // Stored in the database so limits hold across several app servers.
     rateLimit: {
-      enabled: process.env.TOILCAP_RATE_LIMIT !== "off",
+      enabled: true,
       storage: "database",
       window: 60,
       max: 300,
@@ -96,24 +95,40 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
       // better-auth turns its origin checks off when NODE_ENV is "test": keep them on, so tests see what users get.
       disableCSRFCheck: false,
       disableOriginCheck: false,
-      ipAddress: { trustedProxies: trustedProxies() },
+      // Never X-Forwarded-For: serve.ts writes this header from the socket and TOILCAP_TRUSTED_PROXIES.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email" || process.env.TOILCAP_RATE_LIMIT === "off") return;
+        if (ctx.path !== "/sign-in/email") return;
         const email: unknown = ctx.body?.email;
         if (typeof email !== "string" || email.trim() === "") return;
-        const verdict = await consumeSignInAttempt(db, email, rule, Date.now());
+        const verdict = await consumeSignInAttempt(db, { email, address: clientAddressOf(ctx.headers) }, rule, Date.now());
         if (!verdict.allowed) {
           throw new APIError(
             "TOO_MANY_REQUESTS",
-            { message: "Too many sign-in attempts for this account. Please try again later." },
+            { message: "Too many sign-in attempts for this account from here. Please try again later." },
             { "Retry-After": String(verdict.retryAfterSeconds), "X-Retry-After": String(verdict.retryAfterSeconds) },
           );
         }
       }),
+      after: createAuthMiddleware(async (ctx) => {
+        // A successful sign-in forgets this address's failures for the account.
+        if (ctx.path !== "/sign-in/email" || !ctx.context.newSession) return;
+        const email: unknown = ctx.body?.email;
+        if (typeof email === "string") await clearSignInAttempts(db, { email, address: clientAddressOf(ctx.headers) });
+      }),
     },
     databaseHooks: {
+      session: {
+        create: {
+          before: async (candidate) => {
+            if (await isDeactivated(db, candidate.userId)) {
+              throw new APIError("FORBIDDEN", { message: "This account is deactivated: ask an administrator." });
+            }
+          },
+        },
+      },
       user: {
         // Sign-up needs an invitation link's token (the `invitation` field of the sign-up body), except for the
         // first account of an empty instance. Other ways of creating accounts (single sign-on) call
@@ -160,4 +175,13 @@ async function refuseAsApiError(run: () => Promise<unknown>): Promise<void> {
     if (error instanceof DomainError) throw new APIError("FORBIDDEN", { message: error.message });
     throw error;
   }
+}
+
+async function isDeactivated(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: person.id })
+    .from(person)
+    .where(and(eq(person.userId, userId), isNotNull(person.deactivatedAt)))
+    .limit(1);
+  return row !== undefined;
 }

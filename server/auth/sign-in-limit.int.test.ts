@@ -4,12 +4,14 @@ import { type Database, openPostgres } from "@/db/client";
 import { rateLimit } from "@/db/schema";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { type Auth, createAuth } from "./auth";
+import { CLIENT_ADDRESS_HEADER } from "@/server/security/client-address";
 import { accountThrottleKey } from "./account-throttle";
 
 /**
  * Two app servers on one database: two better-auth instances, each with its own database handle (on PostgreSQL
  * its own connection pool; PGlite is one connection by nature), taking sign-in attempts in turn. The limit is
- * counted in the database, so it holds across them: 10 a minute, the 11th refused with 429.
+ * counted in the database, so it holds across them: 10 a minute, the 11th refused with 429. The client's address
+ * is the header our HTTP server writes from the socket (serve.ts); X-Forwarded-For, which clients write, is noise.
  */
 let database: Database;
 let secondDatabase: Database | null = null;
@@ -55,10 +57,10 @@ async function invite(email: string) {
   );
 }
 
-function post(path: string, body: unknown, ip: string): Request {
+function post(path: string, body: unknown, ip: string, forwardedFor = "203.0.113.250"): Request {
   return new Request(`http://${HOST}/api/auth${path}`, {
     method: "POST",
-    headers: { host: HOST, origin: `http://${HOST}`, "content-type": "application/json", "x-forwarded-for": ip },
+    headers: { host: HOST, origin: `http://${HOST}`, "content-type": "application/json", [CLIENT_ADDRESS_HEADER]: ip, "x-forwarded-for": forwardedFor },
     body: JSON.stringify(body),
   });
 }
@@ -67,15 +69,15 @@ function signUp(email: string, ip: string): Request {
   return post("/sign-up/email", { email, password: PASSWORD, name: email.split("@")[0] }, ip);
 }
 
-function signIn(email: string, password: string, ip: string): Request {
-  return post("/sign-in/email", { email, password }, ip);
+function signIn(email: string, password: string, ip: string, forwardedFor?: string): Request {
+  return post("/sign-in/email", { email, password }, ip, forwardedFor);
 }
 
 async function clearLimits() {
   await database.db.delete(rateLimit).where(sql`true`);
 }
 
-describe(`sign-in rate limit across two app servers on ${testEngine}`, () => {
+describe(`sign-in rate limit across two app servers on ${testEngine}`, { timeout: 120_000 }, () => {
   test("10 attempts from one address spread over both servers pass; the 11th, on either, is refused with 429", async () => {
     await clearLimits();
     const statuses: number[] = [];
@@ -95,28 +97,47 @@ describe(`sign-in rate limit across two app servers on ${testEngine}`, () => {
     expect((await servers[1].handler(signIn("bystander@example.test", PASSWORD, "192.0.2.99"))).status).toBe(200);
   });
 
-  test("an account is limited however many addresses the attempts claim (X-Forwarded-For is the client's to set)", async () => {
+  test("a new X-Forwarded-For per attempt does not evade the per-address limit (password spraying)", async () => {
+    await clearLimits();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 12; attempt++) {
+      const email = attempt % 2 === 0 ? "target@example.test" : "bystander@example.test";
+      statuses.push((await servers[attempt % 2 === 0 ? 0 : 1].handler(signIn(email, "wrong password", "192.0.2.20", `198.51.100.${attempt + 1}`))).status);
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array.from({ length: 10 }, () => 401));
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+
+  test("an account's failures from one address hold that address back, not the owner signing in from elsewhere", async () => {
     await clearLimits();
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 10; attempt++) {
-      const server = servers[attempt % 2 === 0 ? 0 : 1];
-      statuses.push((await server.handler(signIn("target@example.test", "wrong password", `198.51.100.${attempt + 1}`))).status);
+      statuses.push((await servers[attempt % 2 === 0 ? 0 : 1].handler(signIn("target@example.test", "wrong password", "198.51.100.7"))).status);
     }
     expect(statuses).toEqual(Array.from({ length: 10 }, () => 401));
-    // Even the right password waits: the guesser cannot tell a hit from the refusal.
-    const refused = await servers[1].handler(signIn("Target@Example.test ", PASSWORD, "198.51.100.200"));
+    // Even the right password waits there: the guesser cannot tell a hit from the refusal.
+    const refused = await servers[1].handler(signIn("Target@Example.test ", PASSWORD, "198.51.100.7"));
     expect(refused.status).toBe(429);
-    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect((await servers[0].handler(signIn("bystander@example.test", PASSWORD, "198.51.100.201"))).status).toBe(200);
-    // The table keeps a hash, never the address someone tried.
+    expect(Number(refused.headers.get("x-retry-after"))).toBeGreaterThan(0);
+    expect((await servers[0].handler(signIn("target@example.test", PASSWORD, "203.0.113.44"))).status).toBe(200);
+    // The table keeps a hash, never the account or the address.
     const keys = (await database.db.select({ key: rateLimit.key }).from(rateLimit)).map((row) => row.key);
-    expect(keys).toContain(accountThrottleKey("target@example.test"));
+    expect(keys).toContain(accountThrottleKey({ email: "target@example.test", address: "198.51.100.7" }));
     expect(keys.join("\n")).not.toContain("target@example.test");
+  });
+
+  test("attempts older than ten windows are deleted by the next attempt", async () => {
+    await clearLimits();
+    const old = Date.now() - 11 * 60_000;
+    await database.db.insert(rateLimit).values({ id: crypto.randomUUID(), key: "198.51.100.99|/sign-in/email", count: 3, lastRequest: old });
+    await servers[0].handler(signIn("target@example.test", "wrong password", "198.51.100.8"));
+    const keys = (await database.db.select({ key: rateLimit.key }).from(rateLimit)).map((row) => row.key);
+    expect(keys).not.toContain("198.51.100.99|/sign-in/email");
   });
 
   test("attempts racing on both servers at once still stop at the limit", async () => {
     await clearLimits();
-    const attempts = Array.from({ length: 16 }, (_, i) => servers[i % 2 === 0 ? 0 : 1].handler(signIn("target@example.test", "wrong password", `192.0.2.${100 + i}`)));
+    const attempts = Array.from({ length: 16 }, (_, i) => servers[i % 2 === 0 ? 0 : 1].handler(signIn("target@example.test", "wrong password", "192.0.2.100")));
     const statuses = (await Promise.all(attempts)).map((response) => response.status);
     expect(statuses.filter((status) => status === 401)).toHaveLength(10);
     expect(statuses.filter((status) => status === 429)).toHaveLength(6);

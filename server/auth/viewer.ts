@@ -16,7 +16,7 @@ async function loadViewer(db: Db, where: SQL): Promise<Viewer | null> {
     .where(where)
     .orderBy(asc(team.name));
   const row = rows[0]?.person;
-  if (!row || row.deletedAt || !row.userId) return null;
+  if (!row || row.deletedAt || row.deactivatedAt || !row.userId) return null;
   const byTeam = new Map<string, Membership>();
   for (const { teamId, teamName, role } of rows) {
     if (teamId === null || teamName === null || role === null) continue;

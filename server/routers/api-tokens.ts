@@ -7,7 +7,7 @@ import { revokeToken } from "@/server/services/api-tokens/revoke-token";
 
 /** The caller's own personal API tokens only: no person id is taken from input. */
 export const apiTokensRouter = router({
-  list: signedInProcedure.query(({ ctx }) => listTokens(ctx.db, ctx.viewer)),
+  list: signedInProcedure.query(({ ctx }) => listTokens(ctx.db, ctx.viewer, ctx.now())),
   create: signedInProcedure
     .input(createTokenInput)
     .mutation(({ ctx, input }) => createToken(ctx.db, ctx.viewer, input, { now: ctx.now(), actorPersonId: ctx.viewer.personId })),

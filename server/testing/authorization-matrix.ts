@@ -55,6 +55,11 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
   "viewer.current": { input: () => undefined, expect: PUBLIC },
   "viewer.me": { input: () => undefined, expect: SIGNED_IN },
 
+  "access.people": { input: () => undefined, expect: ADMIN },
+  "access.deactivate": { input: (w) => ({ personId: w.personIds.engineerB }), expect: ADMIN },
+  "access.reactivate": { input: (w) => ({ personId: w.personIds.engineerB }), expect: ADMIN },
+  "access.auditLog": { input: (w) => ({ actorPersonId: w.personIds.managerA, action: "person.", from: new Date("2026-01-01T00:00:00Z") }), expect: ADMIN },
+
   "teams.list": { input: () => undefined, expect: SIGNED_IN },
   "teams.get": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
   "teams.members": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },

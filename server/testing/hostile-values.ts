@@ -40,6 +40,13 @@ function valueAt(value: unknown, path: InputPath): unknown {
 const SQL = ["' OR '1'='1", "1; DROP TABLE person; --", "\\x00", "%' --", "$$; select pg_sleep(10); $$"];
 const HTML = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)", "{{constructor.constructor('alert(1)')()}}"];
 
+/** Text no procedure accepts anywhere: NUL, and UTF-16 surrogates without their other half (alone or inside text). */
+export const UNSAFE_TEXT = ["\u0000", "on call\u0000", "\uD800", "pager \uDFFF duty", "\uDBFF\uDBFF", "a\uDC00b"];
+
+export function isUnsafeText(value: unknown): boolean {
+  return typeof value === "string" && UNSAFE_TEXT.includes(value);
+}
+
 /** Values no schema of ours accepts where a different type is expected, and strings that break ids and enums. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(Number.NaN),
@@ -51,6 +58,7 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant("x".repeat(100_001)),
   fc.constant(""),
   fc.constantFrom(...SQL, ...HTML),
+  fc.constantFrom(...UNSAFE_TEXT),
   fc.string({ maxLength: 8 }),
   fc.constant(null),
   fc.constant([]),

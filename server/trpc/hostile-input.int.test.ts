@@ -10,7 +10,7 @@ import { loadViewerByPersonId } from "@/server/auth/viewer";
 import { PROCEDURE_MATRIX } from "@/server/testing/authorization-matrix";
 import { buildAuthorizationWorld, PERSONAS, type AuthorizationWorld, type Persona } from "@/server/testing/authorization-world";
 import { callerAs } from "@/server/testing/fixtures";
-import { breakInput, hostileMutation, leafPaths, type Mutation } from "@/server/testing/hostile-values";
+import { breakInput, hostileMutation, isUnsafeText, leafPaths, UNSAFE_TEXT, type InputPath, type Mutation } from "@/server/testing/hostile-values";
 import { createTestDatabase } from "@/server/testing/test-db";
 import { appRouter } from "./root";
 
@@ -129,7 +129,8 @@ describe.each(withInput)("%s", (path) => {
     await fc.assert(
       fc.asyncProperty(hostileMutation(paths, valid), async (mutation) => {
         const input = breakInput(valid, mutation);
-        const accepted = schemaAccepts(path, input);
+        // NUL and broken surrogates are refused in every text field, whatever the field's own schema says.
+        const accepted = schemaAccepts(path, input) && !isUnsafeText(mutation.value);
         const result = await callOnce(database.db, path, persona, input);
         if (accepted) {
           // Still a hostile value (metacharacters in a summary): stored or refused, never a crash.
@@ -170,6 +171,39 @@ describe("over HTTP", () => {
       },
     });
   });
+
+  /** A query over GET, as the client sends it; a mutation over POST. */
+  async function send(path: string, persona: Exclude<Persona, "anonymous">, input: unknown): Promise<Response> {
+    if (procedures[path]?._def.type === "mutation") return post(path, persona, input);
+    const viewer = await loadViewerByPersonId(database.db, world.personIds[persona]);
+    const query = encodeURIComponent(JSON.stringify(superjson.serialize(input)));
+    const request = new Request(`http://localhost/api/trpc/${path}?input=${query}`);
+    return fetchRequestHandler({ endpoint: "/api/trpc", req: request, router: appRouter, createContext: () => ({ db: database.db, viewer, now: world.now }) });
+  }
+
+  function stringPaths(value: unknown, paths: InputPath[]): InputPath[] {
+    return paths.filter((at) => typeof at.reduce<unknown>((target, key) => (typeof target === "object" && target !== null ? Reflect.get(target, key) : undefined), value) === "string");
+  }
+
+  test.each(UNSAFE_TEXT.map((text) => [JSON.stringify(text), text]))(
+    "%s in any text field of any procedure answers 400 naming the field, never 500",
+    async (_name, text) => {
+      for (const path of withInput) {
+        const row = PROCEDURE_MATRIX[path];
+        if (!row) throw new Error(`${path} is missing from the matrix`);
+        const valid = row.input(world);
+        for (const at of stringPaths(valid, leafPaths(valid))) {
+          const input = breakInput(valid, { path: at, kind: "replace", value: text, describe: "" });
+          const response = await send(path, allowedPersona(path), input);
+          const field = at.join(".");
+          expect(response.status, `${path} with ${JSON.stringify(text)} in ${field}`).toBe(400);
+          const body: unknown = await response.json();
+          expect(JSON.stringify(body), `${path}: ${field} named`).toContain(field ? `${field}: ` : "NUL");
+        }
+      }
+    },
+    120_000,
+  );
 
   test("hostile inputs to mutations answer 4xx over HTTP, never 5xx", async () => {
     const mutations = withInput.filter((path) => procedures[path]?._def.type === "mutation");

@@ -4,6 +4,7 @@ import superjson from "superjson";
 import { z } from "zod";
 import { teamId } from "@/server/schemas/common";
 import { issuesText } from "@/server/schemas/issue-text";
+import { unsafeTextIssues } from "@/server/schemas/text";
 import { mayActInTeam, type TeamRole } from "@/server/auth/permissions";
 import { DomainError, type DomainErrorKind } from "@/server/services/errors";
 import type { Context } from "./context";
@@ -49,7 +50,14 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(domainErrors);
+/** Refuses NUL and unpaired surrogates in any text of the input, naming the field, before any schema runs. */
+const safeText = t.middleware(async ({ getRawInput, next }) => {
+  const issues = unsafeTextIssues(await getRawInput());
+  if (issues.length > 0) throw new TRPCError({ code: "BAD_REQUEST", cause: new z.ZodRealError(issues) });
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(domainErrors).use(safeText);
 
 export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });

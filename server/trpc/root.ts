@@ -1,4 +1,5 @@
 import "server-only";
+import { accessRouter } from "@/server/routers/access";
 import { instanceRouter } from "@/server/routers/instance";
 import { rotationsRouter } from "@/server/routers/rotations";
 import { workLogRouter } from "@/server/routers/work-log";
@@ -24,6 +25,7 @@ import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
   instance: instanceRouter,
+  access: accessRouter,
   viewer: viewerRouter,
   teams: teamsRouter,
   rotations: rotationsRouter,

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { z } from "zod";
-import { createTokenInput } from "@/server/schemas/api-tokens";
+import { createTokenInput, DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DAYS } from "@/server/schemas/api-tokens";
 import type { ApiTokenView } from "@/server/services/api-tokens/token-view";
 import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { localDateTime } from "@/app/_lib/format";
@@ -23,6 +23,7 @@ export function ApiTokens({ initial, timeZone, teamId }: { initial: ApiTokenView
   const queryClient = useQueryClient();
   const tokens = useQuery(trpc.apiTokens.list.queryOptions(undefined, { initialData: initial }));
   const [name, setName] = useState("");
+  const [lifetimeDays, setLifetimeDays] = useState<number>(DEFAULT_TOKEN_LIFETIME_DAYS);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [revoking, setRevoking] = useState<ApiTokenView | null>(null);
@@ -39,7 +40,7 @@ export function ApiTokens({ initial, timeZone, teamId }: { initial: ApiTokenView
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const parsed = createTokenInput.safeParse({ name });
+    const parsed = createTokenInput.safeParse({ name, lifetimeDays });
     setErrors(parsed.success ? {} : z.flattenError(parsed.error).fieldErrors);
     if (!parsed.success) return;
     setCreated(null);
@@ -70,6 +71,16 @@ export function ApiTokens({ initial, timeZone, teamId }: { initial: ApiTokenView
           />
           <FieldError id="token-name-error" messages={errors.name} />
         </div>
+        <div className="field">
+          <label htmlFor="token-lifetime">Expires after</label>
+          <select id="token-lifetime" value={lifetimeDays} onChange={(event) => setLifetimeDays(Number(event.target.value))} disabled={create.isPending}>
+            {TOKEN_LIFETIME_DAYS.map((days) => (
+              <option key={days} value={days}>
+                {days} days
+              </option>
+            ))}
+          </select>
+        </div>
         <div>
           <button className="button" type="submit" disabled={create.isPending}>
             {create.isPending ? "Creating…" : "Create token"}
@@ -91,6 +102,7 @@ export function ApiTokens({ initial, timeZone, teamId }: { initial: ApiTokenView
               <th scope="col">Token</th>
               <th scope="col">Created</th>
               <th scope="col">Last used</th>
+              <th scope="col">Expires</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -105,6 +117,7 @@ export function ApiTokens({ initial, timeZone, teamId }: { initial: ApiTokenView
                 </td>
                 <td className="nowrap">{localDateTime(token.createdAt, timeZone)}</td>
                 <td className="nowrap">{token.lastUsedAt ? localDateTime(token.lastUsedAt, timeZone) : "Never"}</td>
+                <td className="nowrap">{token.expiresAt ? localDateTime(token.expiresAt, timeZone) : "Never"}</td>
                 <td className="row-actions">
                   <button type="button" className="link-button danger" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name}`}>
                     Revoke

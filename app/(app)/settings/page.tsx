@@ -36,6 +36,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <h1>Settings</h1>
           <p>Teams, people and their roles{details ? ` · ${details.name}` : ""}; your API tokens.</p>
         </div>
+        {viewer.isAdmin && (
+          <nav aria-label="Administration" className="row">
+            <Link href="/settings/access">People and access</Link>
+            <Link href="/settings/audit">Audit log</Link>
+          </nav>
+        )}
       </div>
       {!team && <EmptyState title="No team yet">{viewer.isAdmin ? "Create the first team below." : "Ask a manager to add you."}</EmptyState>}
       {team && details && (

@@ -25,7 +25,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await caller.viewer.current()) redirect("/");
   const status = await caller.instance.status();
   if (status.needsFirstAdmin) redirect("/sign-up");
-  const demo = status.demoAccounts;
+  const demo = status.demo;
   const sso = ssoSettings();
   const refusal = ssoRefusal((await searchParams).error);
   return (
@@ -43,10 +43,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         Invited to a team? <Link href="/sign-up">Create your account</Link>.
       </p>
       {demo && (
-        <div className="demo-hint">
-          <strong>Demo accounts</strong> (password <code>toilcap-demo</code>):
+        <div className="demo-hint" role="note" aria-label="Demo instance">
+          <strong>This is a demo instance</strong> with made-up data. Demo accounts
+          {demo.password ? (
+            <>
+              {" "}
+              (password <code>{demo.password}</code>)
+            </>
+          ) : null}
+          :
           <ul>
-            {demo.slice(0, 5).map((account) => (
+            {demo.accounts.slice(0, 5).map((account) => (
               <li key={account.email}>
                 <code>{account.email}</code> — {account.roles}
               </li>

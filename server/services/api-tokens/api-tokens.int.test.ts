@@ -7,13 +7,14 @@ import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { callerAs, makeOrganisation, makePerson, makeTeam } from "@/server/testing/fixtures";
 import { refusal } from "@/server/testing/work-log-fixtures";
 import { authenticateBearer, authenticateToken } from "./authenticate-token";
+import { createTokenInput } from "@/server/schemas/api-tokens";
 import { createToken, MAX_LIVE_TOKENS } from "./create-token";
 
 const NOW = new Date("2025-03-12T14:00:00Z");
 const now = () => NOW;
 
 let database: Database;
-let ids: { team: string; erika: string; other: string; admin: string; loner: string };
+let ids: { team: string; erika: string; other: string; admin: string; loner: string; racer: string };
 
 const bearer = (secret: string) => new Headers({ authorization: `Bearer ${secret}` });
 
@@ -29,6 +30,7 @@ beforeAll(async () => {
     other: (await makePerson(db, org.id, { name: "Other", teams })).id,
     admin: (await makePerson(db, org.id, { name: "Admin", isAdmin: true })).id,
     loner: (await makePerson(db, org.id, { name: "In no team" })).id,
+    racer: (await makePerson(db, org.id, { name: "Racer", teams })).id,
   };
 });
 afterAll(async () => database?.close());
@@ -124,6 +126,33 @@ describe(`personal API tokens on ${testEngine}`, () => {
     const [live] = await db.select({ n: sql<number>`count(*)::int` }).from(apiToken).where(eq(apiToken.personId, ids.loner));
     for (let i = live?.n ?? 0; i < MAX_LIVE_TOKENS; i++) await loner.apiTokens.create({ name: `token ${i}` });
     expect(await refusal(loner.apiTokens.create({ name: "one too many" }))).toMatchObject({ code: "CONFLICT", fields: ["name"] });
+  });
+
+  test("a token stops working when its lifetime ends (90 days unless chosen), and no longer counts against the limit", async () => {
+    const { db } = database;
+    const erika = await callerAs(db, ids.erika, now);
+    const standard = await erika.apiTokens.create({ name: "standard" });
+    expect(standard.token.expiresAt).toEqual(new Date("2025-06-10T14:00:00Z"));
+    const weekly = await erika.apiTokens.create({ name: "weekly", lifetimeDays: 7 });
+    expect(weekly.token.expiresAt).toEqual(new Date("2025-03-19T14:00:00Z"));
+    expect(createTokenInput.safeParse({ name: "forever", lifetimeDays: 100_000 }).error?.issues[0]?.path).toEqual(["lifetimeDays"]);
+    const justBefore = new Date("2025-03-19T13:59:59Z");
+    expect(await authenticateToken(db, weekly.secret, justBefore)).not.toBeNull();
+    expect(await authenticateToken(db, weekly.secret, new Date("2025-03-19T14:00:00Z"))).toBeNull();
+    const later = await callerAs(db, ids.erika, () => new Date("2025-03-20T00:00:00Z"));
+    const listed = await later.apiTokens.list();
+    expect(listed.map((t) => t.name)).toContain("standard");
+    expect(listed.map((t) => t.name)).not.toContain("weekly");
+  });
+
+  test("40 concurrent creations never pass the limit of live tokens", async () => {
+    const { db } = database;
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) => createToken(db, { personId: ids.racer }, { name: `race ${i}` }, { now: NOW, actorPersonId: ids.racer })),
+    );
+    expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(MAX_LIVE_TOKENS);
+    const [live] = await db.select({ n: sql<number>`count(*)::int` }).from(apiToken).where(eq(apiToken.personId, ids.racer));
+    expect(live?.n).toBe(MAX_LIVE_TOKENS);
   });
 
   test("signed-out callers get UNAUTHORIZED", async () => {

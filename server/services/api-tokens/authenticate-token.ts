@@ -24,10 +24,11 @@ export async function authenticateToken(db: Db, secret: string, now: Date): Prom
   if (!TOKEN_PATTERN.test(secret)) return null;
   const hash = hashTokenSecret(secret);
   const [row] = await db
-    .select({ id: apiToken.id, personId: apiToken.personId, secretHash: apiToken.secretHash, revokedAt: apiToken.revokedAt })
+    .select({ id: apiToken.id, personId: apiToken.personId, secretHash: apiToken.secretHash, revokedAt: apiToken.revokedAt, expiresAt: apiToken.expiresAt })
     .from(apiToken)
     .where(eq(apiToken.secretHash, hash));
   if (!row || !sameDigest(row.secretHash, hash) || row.revokedAt !== null) return null;
+  if (row.expiresAt !== null && row.expiresAt <= now) return null;
   const viewer = await loadViewerByPersonId(db, row.personId);
   if (!viewer || tokenOwnerProblem(viewer) !== null) return null;
   await db

@@ -8,8 +8,10 @@ export interface ApiTokenView {
   prefix: string;
   createdAt: Date;
   lastUsedAt: Date | null;
+  /** When it stops working; null for the few made before tokens expired. */
+  expiresAt: Date | null;
 }
 
 export function tokenView(row: typeof apiToken.$inferSelect): ApiTokenView {
-  return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt };
+  return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, expiresAt: row.expiresAt };
 }

@@ -138,6 +138,7 @@ export async function memberWithoutAccount(db: Db, email: string): Promise<{ id:
         sql`lower(${person.email}) = lower(${email.trim()})`,
         isNull(person.userId),
         isNull(person.deletedAt),
+        isNull(person.deactivatedAt),
         sql`(${person.isAdmin} or exists (select 1 from ${teamMember} where ${teamMember.personId} = ${person.id} and ${teamMember.removedFrom} is null))`,
       ),
     )

@@ -33,6 +33,7 @@ export async function personForSso(db: Db, email: string, now: Date): Promise<{ 
       and(
         sql`lower(${person.email}) = lower(${email})`,
         isNull(person.deletedAt),
+        isNull(person.deactivatedAt),
         sql`(${person.isAdmin} or exists (select 1 from ${teamMember} where ${teamMember.personId} = ${person.id} and ${teamMember.removedFrom} is null))`,
       ),
     )
