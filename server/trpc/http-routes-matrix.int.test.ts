@@ -64,6 +64,19 @@ const ROUTE_MATRIX: Record<string, RouteCall> = {
     body: JSON.stringify({ version: "4", status: "firing", groupKey: "{}:{}", alerts: [] }),
     expect: EVERYONE(404),
   },
+  // The secret as a bearer header: an API token or no header is no integration's secret.
+  "integrations/alertmanager POST": {
+    url: () => "/api/integrations/alertmanager",
+    params: () => ({}),
+    body: JSON.stringify({ version: "4", status: "firing", groupKey: "{}:{}", alerts: [] }),
+    expect: EVERYONE(404),
+  },
+  "integrations/pagerduty/[secret] POST": {
+    url: () => `/api/integrations/pagerduty/${WRONG_SECRET}`,
+    params: () => ({ secret: WRONG_SECRET }),
+    body: JSON.stringify({ event: { id: "01ABC", event_type: "incident.triggered", data: {} } }),
+    expect: EVERYONE(404),
+  },
   "integrations/tickets/[secret] POST": {
     url: () => `/api/integrations/tickets/${WRONG_SECRET}`,
     params: () => ({ secret: WRONG_SECRET }),

@@ -38,7 +38,7 @@ describe("raw-SQL baselines", () => {
     for (const team of fixtures.teams) {
       const caller = await callerAs(database.db, await personId(team.managerEmail), () => NOW);
       const report = await caller.reports.teamToil({ teamId: team.id, period: "quarter" });
-      const baseline = await baselineTeamReport(database.db, team.id, team.managerZone, NOW);
+      const baseline = await baselineTeamReport(database.db, team.id, team.teamZone, NOW);
       expect(baseline.members.map((m) => [m.personId, m.accounting, m.overCapRun])).toEqual(
         report.members.map((m) => [m.personId, m.accounting, m.overCapRun]),
       );

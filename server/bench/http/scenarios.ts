@@ -45,7 +45,7 @@ export function scenarioPairs(urls: { app: string; baselines: string }, fixtures
       },
       baseline: {
         ...baselineBase, method: "GET", connections: CONNECTIONS.teamReport, cookies: [],
-        paths: fixtures.teams.map((team) => `/bench/team-report?team=${team.id}&zone=${encodeURIComponent(team.managerZone)}`),
+        paths: fixtures.teams.map((team) => `/bench/team-report?team=${team.id}&zone=${encodeURIComponent(team.teamZone)}`),
       },
     },
     {

@@ -9,6 +9,8 @@ export interface BenchTeam {
   managerEmail: string;
   /** The manager's zone: the team report's period follows it. */
   managerZone: string;
+  /** The zone the team's reports count periods on. */
+  teamZone: string;
   alertmanagerSecret: string;
 }
 
@@ -26,7 +28,8 @@ export async function benchFixtures(db: Db, size: OrgSize, loggers = 20): Promis
   const [admin] = await queryRows(db, sql`select organisation_id, time_zone from person where email = ${ADMIN_EMAIL}`);
   if (!admin) throw new Error("no benchmark organisation in this database");
   const managers = await queryRows(db, sql`
-    select p.email, p.time_zone, m.team_id from person p join team_member m on m.person_id = p.id and m.role = 'manager'
+    select p.email, p.time_zone, m.team_id, t.time_zone as team_zone
+    from person p join team_member m on m.person_id = p.id and m.role = 'manager' join team t on t.id = m.team_id
     where p.email like 'manager-%@bench.example'`);
   const byEmail = new Map(managers.map((row) => [String(row.email), row]));
   const teams = Array.from({ length: size.teams }, (_, offset) => {
@@ -38,6 +41,7 @@ export async function benchFixtures(db: Db, size: OrgSize, loggers = 20): Promis
       id: String(row.team_id),
       managerEmail: managerEmail(index),
       managerZone: String(row.time_zone),
+      teamZone: String(row.team_zone),
       alertmanagerSecret: integrationSecret(index),
     };
   });

@@ -114,7 +114,7 @@ describe(`GET /api/v1/reports/toil on ${testEngine}`, () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     const body = (await response.json()) as ToilBody;
     const report = await teamToil(database.db, people.maria.viewer, { teamId: teams.platform, period: "custom", from: new Date(FROM), to: new Date(TO) }, NOW);
-    expect(body.team).toEqual({ id: teams.platform, name: "Platform SRE" });
+    expect(body.team).toEqual({ id: teams.platform, name: "Platform SRE", timeZone: "Europe/Berlin" });
     expect(body.period).toEqual({ from: new Date(FROM).toISOString(), to: new Date(TO).toISOString(), countedUntil: new Date(TO).toISOString() });
     expect(body.caps).toEqual({ toilShare: 0.5, onCallShare: 0.25 });
     expect(body.engineers).toHaveLength(10);

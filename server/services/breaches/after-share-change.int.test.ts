@@ -7,6 +7,7 @@ import { callerAs, makePerson } from "@/server/testing/fixtures";
 import { BERLIN, breachesOf, makeBreachTeam, toilDays, type BreachTeamFixture } from "@/server/testing/breach-fixtures";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { startWebhookReceiver, type WebhookReceiver } from "@/server/testing/webhook-receiver";
+import { ALLOW_HOSTS_ENV } from "@/server/integrations/breach-webhook/destination";
 import { local } from "@/server/testing/work-log-fixtures";
 import { settleBackgroundWork } from "./background";
 
@@ -22,12 +23,15 @@ let receiver: WebhookReceiver;
 let fx: BreachTeamFixture;
 
 beforeAll(async () => {
+  // The receiver listens on loopback, which only an allow-listed host may reach.
+  vi.stubEnv(ALLOW_HOSTS_ENV, "127.0.0.1");
   database = await createTestDatabase();
   receiver = await startWebhookReceiver();
   fx = await makeBreachTeam(database.db, { webhookUrl: receiver.url });
 });
 afterAll(async () => {
   await settleBackgroundWork();
+  vi.unstubAllEnvs();
   await receiver?.close();
   await database?.close();
 });

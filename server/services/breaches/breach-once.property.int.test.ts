@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import fc from "fast-check";
 import { eq } from "drizzle-orm";
 import { DateTime } from "luxon";
@@ -8,6 +8,7 @@ import { makeOrganisation, makePerson, makeTeam } from "@/server/testing/fixture
 import { addRotation, logEntry } from "@/server/testing/report-fixtures";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { startWebhookReceiver, type WebhookReceiver } from "@/server/testing/webhook-receiver";
+import { ALLOW_HOSTS_ENV } from "@/server/integrations/breach-webhook/destination";
 import { settleBackgroundWork } from "./background";
 import { checkCapBreaches } from "./check-cap-breaches";
 import { retryDeliveries } from "./retry-deliveries";
@@ -39,12 +40,15 @@ let receiver: WebhookReceiver;
 let orgId: string;
 
 beforeAll(async () => {
+  // The receiver listens on loopback, which only an allow-listed host may reach.
+  vi.stubEnv(ALLOW_HOSTS_ENV, "127.0.0.1");
   database = await createTestDatabase();
   receiver = await startWebhookReceiver();
   orgId = (await makeOrganisation(database.db)).id;
 });
 afterAll(async () => {
   await settleBackgroundWork();
+  vi.unstubAllEnvs();
   await receiver?.close();
   await database?.close();
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { person, teamMember } from "@/db/schema";
@@ -7,6 +7,7 @@ import { BERLIN, breachesOf, makeBreachTeam, NEW_YORK, toilDays, type BreachTeam
 import { addRotation, logEntry } from "@/server/testing/report-fixtures";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { startWebhookReceiver, type WebhookReceiver } from "@/server/testing/webhook-receiver";
+import { ALLOW_HOSTS_ENV } from "@/server/integrations/breach-webhook/destination";
 import { local } from "@/server/testing/work-log-fixtures";
 import { settleBackgroundWork } from "./background";
 import { checkCapBreaches } from "./check-cap-breaches";
@@ -22,6 +23,8 @@ let receiver: WebhookReceiver;
 let fx: BreachTeamFixture;
 
 beforeAll(async () => {
+  // The receiver listens on loopback, which only an allow-listed host may reach.
+  vi.stubEnv(ALLOW_HOSTS_ENV, "127.0.0.1");
   database = await createTestDatabase();
   receiver = await startWebhookReceiver();
   const { db } = database;
@@ -42,6 +45,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await settleBackgroundWork();
+  vi.unstubAllEnvs();
   await receiver?.close();
   await database?.close();
 });

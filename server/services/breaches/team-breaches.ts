@@ -13,16 +13,17 @@ export interface TeamBreaches {
   breaches: BreachView[];
 }
 
-// Every engineer's month starts within this of the same month's start in UTC (offsets run from -12 to +14 hours).
+// A month starts within this of the same month's start in UTC (offsets run from -12 to +14 hours).
 const ZONE_SLACK = Duration.fromObject({ hours: 15 }).toMillis();
 
 /**
- * The team's breaches in one calendar month (each engineer's own month of that name), with their delivery
- * status, by engineer. For the team's managers and admins of its organisation.
+ * The team's breaches in one calendar month on the team's wall clock (breach periods are the team's months,
+ * docs/accounting.md "Periods", whatever the engineer's or the viewer's zone), with their delivery status, by
+ * engineer. For the team's managers and admins of its organisation.
  */
 export async function teamBreaches(db: Db, viewer: Viewer, input: { teamId: string; month?: string | undefined }, now: Date): Promise<TeamBreaches> {
-  await requireTeamManager(db, viewer, input.teamId);
-  const month = input.month ?? DateTime.fromJSDate(now, { zone: viewer.timeZone }).toFormat("yyyy-MM");
+  const team = await requireTeamManager(db, viewer, input.teamId);
+  const month = input.month ?? DateTime.fromJSDate(now, { zone: team.timeZone }).toFormat("yyyy-MM");
   const start = DateTime.fromISO(`${month}-01`, { zone: "UTC" }).toMillis();
   const rows = await loadBreachViews(
     db,
@@ -33,6 +34,6 @@ export async function teamBreaches(db: Db, viewer: Viewer, input: { teamId: stri
     ),
     [asc(person.name), asc(capBreach.personId), asc(capBreach.kind)],
   );
-  const breaches = rows.filter((row) => DateTime.fromJSDate(row.periodStart, { zone: row.timeZone }).toFormat("yyyy-MM") === month);
+  const breaches = rows.filter((row) => DateTime.fromJSDate(row.periodStart, { zone: team.timeZone }).toFormat("yyyy-MM") === month);
   return { month, breaches };
 }
