@@ -1,7 +1,9 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type Database, openPostgres } from "@/db/client";
-import { rateLimit } from "@/db/schema";
+import { person, rateLimit } from "@/db/schema";
+import { callerAs, makeTeam } from "@/server/testing/fixtures";
+import { tokenOf } from "@/server/testing/sign-up-requests";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { type Auth, createAuth } from "./auth";
 import { CLIENT_ADDRESS_HEADER } from "@/server/security/client-address";
@@ -39,10 +41,11 @@ beforeAll(async () => {
     createAuth((secondDatabase ?? database).db, SECRET, { secureCookies: false }),
   ];
   // The accounts the attempts are made against (the first one is the instance's admin).
+  let invitation: string | undefined;
   for (const email of ["target@example.test", "bystander@example.test"]) {
-    const response = await servers[0].handler(signUp(email, `203.0.113.${email.length}`));
+    const response = await servers[0].handler(signUp(email, `203.0.113.${email.length}`, invitation));
     if (response.status !== 200) throw new Error(`sign-up of ${email} failed: ${response.status} ${await response.text()}`);
-    if (email === "target@example.test") await invite("bystander@example.test");
+    if (email === "target@example.test") invitation = await invite("bystander@example.test");
   }
 });
 afterAll(async () => {
@@ -50,11 +53,14 @@ afterAll(async () => {
   await database?.close();
 });
 
-/** After the first admin, sign-up is by invitation: put the second address on the list. */
-async function invite(email: string) {
-  await database.db.execute(
-    sql`insert into person (organisation_id, name, email) select organisation_id, 'Bystander', ${email} from person limit 1`,
-  );
+/** After the first admin, sign-up is by invitation link: the admin invites the second account to a team. */
+async function invite(email: string): Promise<string> {
+  const [admin] = await database.db.select().from(person).where(eq(person.isAdmin, true));
+  if (!admin) throw new Error("no admin");
+  const team = await makeTeam(database.db, admin.organisationId, "Payments SRE");
+  const result = await (await callerAs(database.db, admin.id)).teams.invite({ teamId: team.id, name: "Bystander", email, timeZone: "Europe/Berlin", roles: ["engineer"] });
+  if (result.outcome !== "link") throw new Error(`expected a link, got ${result.outcome}`);
+  return tokenOf(result.path);
 }
 
 function post(path: string, body: unknown, ip: string, forwardedFor = "203.0.113.250"): Request {
@@ -65,8 +71,8 @@ function post(path: string, body: unknown, ip: string, forwardedFor = "203.0.113
   });
 }
 
-function signUp(email: string, ip: string): Request {
-  return post("/sign-up/email", { email, password: PASSWORD, name: email.split("@")[0] }, ip);
+function signUp(email: string, ip: string, invitation?: string): Request {
+  return post("/sign-up/email", { email, password: PASSWORD, name: email.split("@")[0], invitation }, ip);
 }
 
 function signIn(email: string, password: string, ip: string, forwardedFor?: string): Request {

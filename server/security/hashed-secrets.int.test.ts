@@ -62,7 +62,8 @@ beforeAll(async () => {
   const planner = await callerAt(database.db, fx.planner.id, NOW);
   const rotation = await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(fx.engineers.map((e) => e.id)) });
 
-  const manager = await callerAt(database.db, fx.manager.id, NOW);
+  // Made on the real date: the API route checks the token's expiry against the server's clock, not NOW.
+  const manager = await callerAt(database.db, fx.manager.id, new Date());
   secrets.set("API token", (await manager.apiTokens.create({ name: "prometheus" })).secret);
   secrets.set("Alertmanager secret", (await planner.integrations.create({ teamId: fx.team.id, name: "Prometheus prod", rotationId: rotation.id })).secret);
   secrets.set("ticket webhook secret", (await planner.integrations.create({ teamId: fx.team.id, kind: "ticket-webhook", name: "Jira" })).secret);

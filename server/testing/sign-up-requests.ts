@@ -1,4 +1,5 @@
 import type { Auth } from "@/server/auth/auth";
+import { CLIENT_ADDRESS_HEADER } from "@/server/security/client-address";
 
 export const TEST_AUTH_SECRET = "a-test-secret-that-is-long-enough-for-better-auth";
 const HOST = "toilcap.test";
@@ -17,7 +18,7 @@ export async function signUpOverHttp(
         host: HOST,
         origin: `http://${HOST}`,
         "content-type": "application/json",
-        "x-forwarded-for": `198.51.${Math.floor(address / 250) % 250}.${(address % 250) + 1}`,
+        [CLIENT_ADDRESS_HEADER]: `198.51.${Math.floor(address / 250) % 250}.${(address % 250) + 1}`,
       },
       body: JSON.stringify({ name: body.name ?? body.email.split("@")[0], password: body.password ?? "correct horse battery", ...body }),
     }),

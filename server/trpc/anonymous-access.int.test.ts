@@ -2,7 +2,8 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/server/testing/test-db";
-import { contextFor } from "@/server/testing/fixtures";
+import { callerAs, contextFor, makeOrganisation, makePerson, makeTeam } from "@/server/testing/fixtures";
+import { tokenOf } from "@/server/testing/sign-up-requests";
 import { appRouter } from "./root";
 
 /** Procedures anyone may call signed out. Adding a procedure here is a decision, not a default. */
@@ -10,8 +11,22 @@ import { appRouter } from "./root";
 const PUBLIC_PROCEDURES = new Set(["instance.status", "invitations.preview", "viewer.current"]);
 
 let database: Database;
+/** The input each public procedure is called with: a real invitation link's token for invitations.preview. */
+const publicInputs = new Map<string, unknown>();
 beforeAll(async () => {
   database = await createTestDatabase();
+  const organisation = await makeOrganisation(database.db);
+  const admin = await makePerson(database.db, organisation.id, { isAdmin: true });
+  const team = await makeTeam(database.db, organisation.id);
+  const invited = await (await callerAs(database.db, admin.id)).teams.invite({
+    teamId: team.id,
+    name: "Invitee",
+    email: "invitee@example.test",
+    timeZone: "Europe/Berlin",
+    roles: ["engineer"],
+  });
+  if (invited.outcome !== "link") throw new Error(`expected a link, got ${invited.outcome}`);
+  publicInputs.set("invitations.preview", { token: tokenOf(invited.path) });
 });
 afterAll(async () => database?.close());
 
@@ -36,6 +51,6 @@ describe("every procedure refuses anonymous callers unless listed as public", ()
   test.each([...PUBLIC_PROCEDURES])("%s answers signed out", async (path) => {
     const caller = appRouter.createCaller(contextFor(database.db, null));
     const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
-    await expect((procedure as () => Promise<unknown>)()).resolves.not.toThrow();
+    await expect((procedure as (input: unknown) => Promise<unknown>)(publicInputs.get(path))).resolves.not.toThrow();
   });
 });

@@ -1,13 +1,14 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Database } from "@/db/client";
-import { auditLog } from "@/db/schema";
+import { auditLog, person } from "@/db/schema";
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import { GET as trpcGet } from "@/app/api/trpc/[trpc]/route";
 import { useDatabase } from "@/server/db/runtime";
 import { authenticateToken } from "@/server/services/api-tokens/authenticate-token";
 import { createToken } from "@/server/services/api-tokens/create-token";
-import { callerAs } from "@/server/testing/fixtures";
+import { callerAs, makeTeam } from "@/server/testing/fixtures";
+import { tokenOf } from "@/server/testing/sign-up-requests";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { refusal } from "@/server/testing/work-log-fixtures";
 
@@ -51,13 +52,24 @@ test(`deactivation ends sessions and API tokens at once and refuses sign-in, on 
   const adminUp = await authPost(auth("/sign-up/email", { email: "admin@example.test", password: PASSWORD, name: "Admin" }));
   expect(adminUp.status).toBe(200);
   const adminId = await personIdOf("admin@example.test");
-  await database.db.execute(sql`insert into person (organisation_id, name, email) select organisation_id, 'Erika', 'erika@example.test' from person limit 1`);
-  const erikaUp = await authPost(auth("/sign-up/email", { email: "erika@example.test", password: PASSWORD, name: "Erika" }));
+  // After the first admin, sign-up is by invitation link; the invitation makes Erika an engineer of a team,
+  // and a token works only for someone in a team.
+  const [adminRow] = await database.db.select().from(person).where(eq(person.id, adminId));
+  if (!adminRow) throw new Error("no admin");
+  const platform = await makeTeam(database.db, adminRow.organisationId, "Platform");
+  const invited = await (await callerAs(database.db, adminId)).teams.invite({
+    teamId: platform.id,
+    name: "Erika",
+    email: "erika@example.test",
+    timeZone: "Europe/Berlin",
+    roles: ["engineer"],
+  });
+  if (invited.outcome !== "link") throw new Error(`expected a link, got ${invited.outcome}`);
+  const erikaUp = await authPost(
+    auth("/sign-up/email", { email: "erika@example.test", password: PASSWORD, name: "Erika", invitation: tokenOf(invited.path) }),
+  );
   expect(erikaUp.status).toBe(200);
   const erikaId = await personIdOf("erika@example.test");
-  // A token works only for someone in a team.
-  await database.db.execute(sql`insert into team (organisation_id, name) select organisation_id, 'Platform' from person limit 1`);
-  await database.db.execute(sql`insert into team_member (team_id, person_id, role) select id, ${erikaId}, 'engineer' from team limit 1`);
   const laptop = cookieOf(erikaUp);
   const phone = cookieOf(await authPost(auth("/sign-in/email", { email: "erika@example.test", password: PASSWORD })));
   const { secret } = await createToken(database.db, { personId: erikaId }, { name: "script" }, { now: NOW, actorPersonId: erikaId });
