@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
 import { expandShifts } from "./expand-shifts";
+import { GAP_TURN } from "./gap-covers";
 import { handoffSchedule } from "./handoffs";
 import { clipTo } from "./intervals";
 import { HOUR_MS } from "./test-fixtures";
@@ -152,19 +153,44 @@ const overridesArb = (window: Interval) =>
     return { id: `o${index}`, start, end: start + Math.round(draft.length * span), personId: draft.personId, replacesPersonId: draft.replacesPersonId };
   }));
 
+/** Found by fast-check: a cover before the first hand-off, in the gap after the first day (a Sunday, hand-offs on Tuesdays). */
+const COVER_BEFORE_FIRST_HANDOFF = {
+  rotation: {
+    id: "r", role: "primary", timeZone: "Pacific/Auckland", shiftLength: { unit: "days", count: 3 }, handoff: { weekday: 2, minute: 150 },
+    startsOn: "2024-01-07", participants: ["p0", "p1", "p2", "p3", "p4", "p5"], workingHoursOnly: null,
+  } satisfies RotationSpec,
+  window: { start: 1704691800000, end: 1706477400000 },
+  overrides: [{ id: "o0", start: 1704691800000, end: 1704691800001, personId: "p0", replacesPersonId: null }] satisfies Override[],
+};
+
+/** Two covers for the same stretch of a gap: the id decides which one holds it, not the order they arrive in. */
+const TWIN_COVERS_IN_A_GAP = {
+  ...COVER_BEFORE_FIRST_HANDOFF,
+  overrides: [
+    { id: "o0", start: 1704691800000, end: 1704700000000, personId: "p0", replacesPersonId: null },
+    { id: "o1", start: 1704691800000, end: 1704700000000, personId: "p1", replacesPersonId: null },
+  ] satisfies Override[],
+};
+
 describe("expandShifts with overrides", () => {
   const withOverridesArb = scenarioArb(false).chain(({ rotation, window }) =>
     overridesArb(window).map((overrides) => ({ rotation, window, overrides })));
 
   test("overrides change who is on duty, never how much time is covered", () => {
     fc.assert(fc.property(withOverridesArb, ({ rotation, window, overrides }) => {
-      const shifts = expandShifts(rotation, overrides, [], window);
+      const all = expandShifts(rotation, overrides, [], window);
+      // Covers that replace nobody also fill the days between the first day and the first hand-off (gap-covers.ts);
+      // from the first hand-off on, duty is the rotation's and covers only change who holds it.
+      const firstHandoff = handoffSchedule(rotation).handoffAt(0);
+      const gapCovers = all.filter((shift) => shift.turn === GAP_TURN);
+      const shifts = all.filter((shift) => shift.turn !== GAP_TURN);
+      expect(gapCovers.filter((shift) => shift.end > firstHandoff || shift.source !== "override")).toEqual([]);
       expect(tilingFlaws(shifts, rotation, window)).toEqual([]);
-      const wrongHolder = shifts.filter((shift) => shift.source === "override"
+      const wrongHolder = all.filter((shift) => shift.source === "override"
         ? !overrides.some((o) => o.personId === shift.personId && o.start <= shift.start && shift.end <= o.end)
         : shift.personId !== rotation.participants[shift.turn % rotation.participants.length]);
       expect(wrongHolder).toEqual([]);
-    }), RUNS);
+    }), { ...RUNS, examples: [[COVER_BEFORE_FIRST_HANDOFF]] });
   });
 
   test("expansion is deterministic and ignores the order overrides arrive in", () => {
@@ -172,6 +198,6 @@ describe("expandShifts with overrides", () => {
       const once = expandShifts(rotation, overrides, [], window);
       expect(expandShifts(rotation, overrides, [], window)).toEqual(once);
       expect(expandShifts(rotation, [...overrides].reverse(), [], window)).toEqual(once);
-    }), RUNS);
+    }), { ...RUNS, examples: [[TWIN_COVERS_IN_A_GAP]] });
   });
 });

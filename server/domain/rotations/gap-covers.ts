@@ -1,5 +1,6 @@
 import { clipIntervals, subtractIntervals, type Interval } from "../time";
 import { requiredDuty } from "./coverage-gaps";
+import { compareIds } from "./ordering";
 import type { Override, RotationSpec, Shift } from "./types";
 
 /** Cover shifts in gaps belong to no turn of the rotation. */
@@ -13,7 +14,7 @@ export const GAP_TURN = -1;
 export function fillGapsWithCovers(rotation: RotationSpec, shifts: readonly Shift[], overrides: readonly Override[], window: Interval): Shift[] {
   const open = overrides.filter((o) => (o.replacesPersonId ?? null) === null && o.start < o.end);
   if (open.length === 0) return [...shifts];
-  const ordered = [...open].sort((a, b) => a.start - b.start || a.end - b.end);
+  const ordered = [...open].sort((a, b) => a.start - b.start || a.end - b.end || compareIds(a.id, b.id));
   let gaps = subtractIntervals(requiredDuty(rotation, window), shifts);
   const added: Shift[] = [];
   // Later-starting covers win where covers overlap, as they do over shifts.
