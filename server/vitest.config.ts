@@ -20,7 +20,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Breach checks behind writes run at once, so a test can settle them (servers gather them for 5 s).
     env: { TOILCAP_BREACH_CHECK_INTERVAL_MS: "0" },
-    setupFiles: ["server/testing/settle-after-each.ts"],
+    setupFiles: ["server/testing/settle-after-each.ts", "server/testing/property-seed.ts"],
     projects: [
       // The system tests (*.system.test.ts) need the production build: server/reliability/vitest.config.ts.
       {
