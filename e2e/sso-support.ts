@@ -1,5 +1,6 @@
 /** The test OpenID provider the demo server is configured with (started by e2e/sso.spec.ts). */
-export const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? Number(process.env.E2E_DEMO_PORT ?? 3210) + 2);
+// Demo + 3: the empty and clock servers take demo + 1 and demo + 2.
+export const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? Number(process.env.E2E_DEMO_PORT ?? 3210) + 3);
 export const OIDC_CLIENT = { clientId: "toilcap-e2e", clientSecret: "toilcap-e2e-client-secret" };
 export const OIDC_NAME = "Northwind SSO";
 export const OIDC_ALLOWED_DOMAINS = "northwind.example";
