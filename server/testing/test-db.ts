@@ -40,6 +40,43 @@ async function migratedPgliteTemplate(): Promise<Blob> {
   return new Blob([fs.readFileSync(file)]);
 }
 
+function databaseUrl(adminUrl: string, name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+// Any fixed number: it only keeps two test workers from building the same template at once.
+const TEMPLATE_LOCK = 727_274;
+
+/**
+ * A new database copied from the PostgreSQL counterpart of the PGlite template: a database migrated once by the
+ * real migrations (`create database ... template`, a file copy, instead of running every migration again). The
+ * template is built under another name and renamed when complete, so a run killed halfway leaves no half-migrated
+ * template; templates of other migration sets are dropped. All of it under one lock, so checkouts testing
+ * different migrations on one server never drop a template another is copying.
+ */
+async function createFromPostgresTemplate(admin: pg.Client, adminUrl: string, name: string): Promise<void> {
+  const template = `toilcap_template_${migrationsDigest()}`;
+  await admin.query("select pg_advisory_lock($1)", [TEMPLATE_LOCK]);
+  try {
+    const found = await admin.query("select 1 from pg_database where datname = $1", [template]);
+    if (found.rowCount === 0) {
+      const stale = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'toilcap\\_template\\_%'");
+      for (const { datname } of stale.rows) await admin.query(`drop database if exists "${datname}" with (force)`);
+      const building = `${template}_${randomBytes(4).toString("hex")}`;
+      await admin.query(`create database ${building}`);
+      const database = await openPostgres(databaseUrl(adminUrl, building));
+      await database.migrate();
+      await database.close();
+      await admin.query(`alter database ${building} rename to ${template}`);
+    }
+    await admin.query(`create database ${name} template ${template}`);
+  } finally {
+    await admin.query("select pg_advisory_unlock($1)", [TEMPLATE_LOCK]);
+  }
+}
+
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on the
  * PostgreSQL server in TEST_DATABASE_URL when TEST_ENGINE=postgres. Real migrations, never `push`.
@@ -56,11 +93,13 @@ export async function createTestDatabase(): Promise<Database> {
   const name = `toilcap_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString());
+  try {
+    await createFromPostgresTemplate(admin, adminUrl, name);
+  } finally {
+    await admin.end();
+  }
+  const database = await openPostgres(databaseUrl(adminUrl, name));
+  // A no-op on the copy, but it proves the migration journal matches what the app will run.
   await database.migrate();
   return {
     ...database,
