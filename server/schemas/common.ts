@@ -1,6 +1,6 @@
-import { IANAZone } from "luxon";
 import { z } from "zod";
 import { TEAM_ROLES } from "@/server/auth/permissions";
+import { isValidTimeZone } from "@/server/domain/time";
 
 /** Shared by forms and procedures, so a field's message is the same in the browser and the API. */
 export const personName = z.string().trim().min(1, "Enter a name").max(120, "At most 120 characters");
@@ -8,7 +8,7 @@ export const email = z.string().trim().toLowerCase().pipe(z.email("Enter a valid
 export const timeZone = z
   .string()
   .trim()
-  .refine((zone) => IANAZone.isValidZone(zone), "Enter an IANA time zone such as Europe/Berlin");
+  .refine(isValidTimeZone, "Enter an IANA time zone such as Europe/Berlin");
 export const teamRoles = z
   .array(z.enum(TEAM_ROLES, { error: "Role must be engineer, manager or planner" }))
   .min(1, "Pick at least one role")

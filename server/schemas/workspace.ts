@@ -1,7 +1,8 @@
-import { DateTime, IANAZone } from "luxon";
+import { DateTime } from "luxon";
 import { z } from "zod";
 import { TEAM_ROLES } from "@/server/auth/permissions";
 import { MAX_ENTRY_MINUTES } from "@/server/domain/accounting/duration";
+import { isValidTimeZone } from "@/server/domain/time";
 import { MAX_SHIFT_COUNT, ROTATION_ROLES } from "./rotations";
 
 /**
@@ -37,7 +38,7 @@ const isoDate = z
 
 const timeZone = z
   .string({ error: "Enter an IANA time zone such as Europe/Berlin" })
-  .refine((zone) => IANAZone.isValidZone(zone), { error: (iss) => `Unknown time zone "${String(iss.input)}" (use an IANA name such as Europe/Berlin)` });
+  .refine(isValidTimeZone, { error: (iss) => `Unknown time zone "${String(iss.input)}" (use an IANA name such as Europe/Berlin)` });
 
 /** "HH:MM", 00:00 to 24:00, as minutes after midnight. */
 const clock = z

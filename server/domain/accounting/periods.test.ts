@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
-import { at, HOUR_MS, utc, zoneArb } from "../time/test-support";
+import { at, HOUR_MS, utc, zoneArb } from "../../testing/time-fixtures";
 import { periodWindow, periodWindows, weekWindows, type PeriodKind } from "./periods";
 
 const iso = (instant: number, zone: string) => DateTime.fromMillis(instant, { zone }).toISO();

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { IANAZone } from "luxon";
 import { expect, test } from "vitest";
-import { TEST_ZONES, utc } from "./test-support";
+import { TEST_ZONES, utc } from "../../testing/time-fixtures";
 import { offsetMinutes } from "./zone-offset";
 
 test("the cached offset always equals luxon's, including around transitions", () => {
