@@ -19,8 +19,12 @@ export {
   localDateOf,
   localDayStart,
   localMinuteOfDay,
+  offsetChanges,
+  utcOffsetMinutes,
   wallClockInstant,
   wallTimeAt,
 } from "./wall-clock";
+export type { OffsetChange } from "./zone-offset";
+export { instantOfText, type TextFormat } from "./local-text";
 export { DEFAULT_WORK_PATTERN, workPatternIntervals, workPatternProblems, type WorkPattern } from "./work-pattern";
 export { SLEEP_END_MINUTE, SLEEP_START_MINUTE, bandOf, splitByBand, type TimeBand } from "./bands";

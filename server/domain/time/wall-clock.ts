@@ -1,7 +1,7 @@
 import { IANAZone } from "luxon";
 import { dateOfNaive, naiveMidnight, type LocalDate } from "./calendar";
 import { MINUTE_MS } from "./intervals";
-import { offsetMs } from "./zone-offset";
+import { offsetChangesBetween, offsetMinutes, offsetMs, type OffsetChange } from "./zone-offset";
 
 export const MINUTES_PER_DAY = 24 * 60;
 
@@ -34,6 +34,16 @@ export function ianaZone(timeZone: string): IANAZone {
 /** The wall time `instant` shows in `timeZone`, read as if it were UTC (a naive clock with no DST). */
 export function wallTimeAt(instant: number, timeZone: string): number {
   return instant + offsetMs(ianaZone(timeZone), instant);
+}
+
+/** The zone's UTC offset in minutes at `instant` (+60 for Berlin in winter). */
+export function utcOffsetMinutes(instant: number, timeZone: string): number {
+  return offsetMinutes(ianaZone(timeZone), instant);
+}
+
+/** Every change of `timeZone`'s UTC offset in [start, end), in order: DST changes and changes of standard time. */
+export function offsetChanges(timeZone: string, start: number, end: number): OffsetChange[] {
+  return offsetChangesBetween(ianaZone(timeZone), start, end);
 }
 
 export function localDateOf(instant: number, timeZone: string): LocalDate {
