@@ -11,7 +11,8 @@ export {
   type ShiftRole,
   type WorkEntry,
 } from "./types";
-export { accountingFromIntervals, accountingIntervals, computeAccounting, weeklyAccounting } from "./compute";
+export { accountingFromIntervals, accountingIntervals, accountingOfTime, computeAccounting, weeklyAccounting, type RuleTime } from "./compute";
+export { NO_HISTORY, projectLoad, toilHistoryOf, type PersonLoadFacts, type ToilHistory } from "./projected-load";
 export { aggregateTeam } from "./team";
 export { periodWindow, periodWindows, weekWindows, type PeriodKind } from "./periods";
 export {

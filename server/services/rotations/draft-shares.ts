@@ -1,8 +1,8 @@
 import type { Db } from "@/db/client";
+import { NO_HISTORY, projectLoad } from "@/server/domain/accounting";
 import type { Interval, RotationRole } from "@/server/domain/rotations";
 import type { DraftContext } from "./draft-context";
 import { capWarnings, type PlanWarning } from "./named-warnings";
-import { NO_HISTORY, projectLoad } from "./projected-load";
 import { activeRotations } from "./rotation-rows";
 import { toilHistories } from "./toil-history";
 import { shiftsInWindow } from "./window-shifts";
