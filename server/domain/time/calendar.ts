@@ -74,6 +74,12 @@ export function readLocalDate(isoDate: string): LocalDate | null {
   return real ? { year, month, day } : null;
 }
 
+/** yyyy-mm-dd, as date columns and date inputs hold it (and comparable as text). */
+export function formatLocalDate(date: LocalDate): string {
+  const pad = (n: number, width: number) => String(n).padStart(width, "0");
+  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
+}
+
 export function parseLocalDate(isoDate: string): LocalDate {
   const date = readLocalDate(isoDate);
   if (!date) throw new RangeError(`Not a calendar date (yyyy-mm-dd): "${isoDate}"`);

@@ -11,7 +11,7 @@ export {
   unionIntervals,
   type Interval,
 } from "./intervals";
-export { addDays, addMonths, compareDates, isoWeekday, parseLocalDate, readLocalDate, type LocalDate } from "./calendar";
+export { addDays, addMonths, compareDates, formatLocalDate, isoWeekday, parseLocalDate, readLocalDate, type LocalDate } from "./calendar";
 export {
   MINUTES_PER_DAY,
   ianaZone,
@@ -20,6 +20,7 @@ export {
   localDayStart,
   localMinuteOfDay,
   offsetChanges,
+  todayIn,
   utcOffsetMinutes,
   wallClockInstant,
   wallTimeAt,

@@ -1,5 +1,5 @@
 import { IANAZone } from "luxon";
-import { dateOfNaive, naiveMidnight, type LocalDate } from "./calendar";
+import { dateOfNaive, formatLocalDate, naiveMidnight, type LocalDate } from "./calendar";
 import { MINUTE_MS } from "./intervals";
 import { offsetChangesBetween, offsetMinutes, offsetMs, type OffsetChange } from "./zone-offset";
 
@@ -48,6 +48,11 @@ export function offsetChanges(timeZone: string, start: number, end: number): Off
 
 export function localDateOf(instant: number, timeZone: string): LocalDate {
   return dateOfNaive(wallTimeAt(instant, timeZone));
+}
+
+/** Today on the wall clock of `timeZone`, yyyy-mm-dd. */
+export function todayIn(timeZone: string, now: Date): string {
+  return formatLocalDate(localDateOf(now.getTime(), timeZone));
 }
 
 /** Minutes since local midnight as the wall clock shows them (so 09:30 is 570 even on a DST day). */
