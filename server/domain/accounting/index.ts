@@ -14,7 +14,7 @@ export {
 export { accountingFromIntervals, accountingIntervals, accountingOfTime, computeAccounting, weeklyAccounting, type RuleTime } from "./compute";
 export { NO_HISTORY, projectLoad, toilHistoryOf, type PersonLoadFacts, type ToilHistory } from "./projected-load";
 export { aggregateTeam } from "./team";
-export { periodWindow, periodWindows, weekWindows, type PeriodKind } from "./periods";
+export { periodWindow, periodWindows, rollingDaysWindow, weekWindows, type PeriodKind } from "./periods";
 export {
   INCIDENTS_PER_SHIFT_LIMIT,
   INCIDENT_WINDOW_MS,
