@@ -1,6 +1,5 @@
-import { DateTime } from "luxon";
 import { z } from "zod";
-import { email, personName, share, teamRoles, teamScoped, timeZone } from "./common";
+import { email, isoDate, personName, share, teamRoles, teamScoped, timeZone } from "./common";
 
 export const teamOnlyInput = teamScoped({});
 export const inviteFields = { name: personName, email, timeZone, roles: teamRoles };
@@ -20,10 +19,6 @@ export const respondJoinInput = z.strictObject({ invitationId, accept: z.boolean
 export const invitationTokenInput = z.strictObject({
   token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This is not an invitation link's token"),
 });
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as yyyy-mm-dd")
-  .refine((value) => DateTime.fromISO(value, { zone: "utc" }).isValid, "Enter a real calendar date");
 const personId = z.uuid("personId must be a person's id");
 export const removeMemberInput = teamScoped({ personId, from: isoDate });
 export const restoreMemberInput = teamScoped({ personId });

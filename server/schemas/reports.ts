@@ -1,6 +1,5 @@
-import { DateTime } from "luxon";
 import { z } from "zod";
-import { teamScoped } from "./common";
+import { isoDate, teamScoped } from "./common";
 
 /**
  * Inputs of the team reports. Shared by the pages, the procedures and, later, the JSON API, so a
@@ -12,11 +11,6 @@ const instant = (what: string) =>
     const year = d.getUTCFullYear();
     return year >= 2000 && year <= 2100;
   }, `${what} must be between the years 2000 and 2100`);
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as yyyy-mm-dd")
-  .refine((value) => DateTime.fromISO(value, { zone: "utc" }).isValid, "Enter a real calendar date");
 
 export const reportPeriodKind = z.enum(["week", "month", "quarter", "rolling90", "custom"], {
   error: "Period must be week, month, quarter, rolling90 or custom",

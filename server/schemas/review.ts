@@ -1,6 +1,5 @@
-import { DateTime } from "luxon";
 import { z } from "zod";
-import { teamScoped } from "./common";
+import { isoDate, teamScoped } from "./common";
 import { httpLink } from "./work-log";
 
 /**
@@ -38,11 +37,6 @@ const instant = (what: string) =>
   }, `${what} must be between the years 2000 and 2100`);
 
 /** One message per bad date: the format, else the calendar. */
-const isoDate = z.string({ error: "Enter a date as yyyy-mm-dd" }).superRefine((value, ctx) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) ctx.addIssue({ code: "custom", message: "Enter a date as yyyy-mm-dd" });
-  else if (!DateTime.fromISO(value, { zone: "utc" }).isValid) ctx.addIssue({ code: "custom", message: "Enter a real calendar date" });
-});
-
 export const reviewWeekInput = teamScoped({
   /** The end of the 7 days shown; defaults to now (the last 7 days), and is never later than now. */
   to: instant("to").optional(),

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { teamScoped, timeZone } from "./common";
+import { isoDate, teamScoped, timeZone } from "./common";
 
 /**
  * Inputs of the rotation procedures. Shared by the planner's forms and the procedures, so a field's
@@ -24,11 +24,6 @@ export const MAX_SHIFT_COUNT = { hours: 336, days: 28, weeks: 8, months: 12 } as
 const minuteOfDay = (what: string, max: number) =>
   z.int(`${what} must be a whole number of minutes`).min(0, `${what} must be 0 or more`).max(max, `${what} must be at most ${max}`);
 const isoWeekday = z.int("Pick a weekday").min(1, "Weekdays run from 1 (Monday) to 7 (Sunday)").max(7, "Weekdays run from 1 (Monday) to 7 (Sunday)");
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as yyyy-mm-dd")
-  .refine((value) => DateTime.fromISO(value, { zone: "utc" }).isValid, "Enter a real calendar date");
-
 const rotationShape = {
   // One line: the name heads calendar feeds and lists, where a line break would start a new entry.
   name: z

@@ -1,7 +1,8 @@
-import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
 import { TEAM_ROLES } from "@/server/auth/permissions";
 import { MAX_ENTRY_MINUTES } from "@/server/domain/accounting/duration";
+import { isValidTimeZone } from "@/server/domain/time";
+import { isoDate } from "./common";
 import { MAX_SHIFT_COUNT, ROTATION_ROLES } from "./rotations";
 
 /**
@@ -30,14 +31,9 @@ const instant = z
   .refine((d) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, "Must be between the years 2000 and 2100");
 const removedAt = instant.nullish().transform((v) => v ?? null);
 
-const isoDate = z
-  .string({ error: "Enter a date as yyyy-mm-dd" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as yyyy-mm-dd")
-  .refine((value) => DateTime.fromISO(value, { zone: "utc" }).isValid, "Enter a real calendar date");
-
 const timeZone = z
   .string({ error: "Enter an IANA time zone such as Europe/Berlin" })
-  .refine((zone) => IANAZone.isValidZone(zone), { error: (iss) => `Unknown time zone "${String(iss.input)}" (use an IANA name such as Europe/Berlin)` });
+  .refine(isValidTimeZone, { error: (iss) => `Unknown time zone "${String(iss.input)}" (use an IANA name such as Europe/Berlin)` });
 
 /** "HH:MM", 00:00 to 24:00, as minutes after midnight. */
 const clock = z

@@ -7,12 +7,8 @@ import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { FieldError } from "@/app/_components/field-error";
 import { Modal } from "@/app/_components/modal";
+import { todayIn } from "@/server/domain/time";
 import type { TeamMemberView } from "@/server/services/people/teams";
-
-/** Today's date on the viewer's calendar, as yyyy-mm-dd (the en-CA format). */
-function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date());
-}
 
 /** The team's members; managers may remove one from a date, and undo that. */
 export function MembersTable({ teamId, members, canManage, timeZone }: { teamId: string; members: TeamMemberView[]; canManage: boolean; timeZone: string }) {
@@ -116,7 +112,7 @@ export function MembersTable({ teamId, members, canManage, timeZone }: { teamId:
             )}
             <div className="field">
               <label htmlFor="remove-from">No longer a member from</label>
-              <input id="remove-from" name="from" type="date" defaultValue={todayIn(timeZone)} max={todayIn(timeZone)} aria-invalid={errors.from ? true : undefined} aria-describedby="remove-from-error" />
+              <input id="remove-from" name="from" type="date" defaultValue={todayIn(timeZone, new Date())} max={todayIn(timeZone, new Date())} aria-invalid={errors.from ? true : undefined} aria-describedby="remove-from-error" />
               <FieldError id="remove-from-error" messages={errors.from} />
             </div>
           </div>

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { addDays, instantOfText, readLocalDate, wallClockInstant } from "@/server/domain/time";
 
 const LOCAL_INPUT = "yyyy-LL-dd'T'HH:mm";
 
@@ -10,22 +11,20 @@ export function toLocalInput(at: Date, zone: string): string {
 /** The instant a datetime-local value means on the wall clock of `zone`, or null when it is not one. */
 export function fromLocalInput(value: string, zone: string): Date | null {
   if (!value) return null;
-  const parsed = DateTime.fromISO(value, { zone });
-  return parsed.isValid ? parsed.toJSDate() : null;
+  const instant = instantOfText(value, zone);
+  return instant === null ? null : new Date(instant);
 }
 
 /** Midnight starting the day a date input names, on the wall clock of `zone`. */
 export function startOfDateInput(value: string, zone: string): Date | null {
-  if (!value) return null;
-  const parsed = DateTime.fromISO(value, { zone }).startOf("day");
-  return parsed.isValid ? parsed.toJSDate() : null;
+  const date = readLocalDate(value);
+  return date ? new Date(wallClockInstant(date, 0, zone)) : null;
 }
 
 /** Midnight ending the day a date input names (the next day's start), so a last day is included whole. */
 export function endOfDateInput(value: string, zone: string): Date | null {
-  if (!value) return null;
-  const parsed = DateTime.fromISO(value, { zone }).startOf("day").plus({ days: 1 });
-  return parsed.isValid ? parsed.toJSDate() : null;
+  const date = readLocalDate(value);
+  return date ? new Date(wallClockInstant(addDays(date, 1), 0, zone)) : null;
 }
 
 /** "09:30" on the wall clock of `zone`. */

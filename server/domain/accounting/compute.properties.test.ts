@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
 import { MINUTE_MS, DEFAULT_WORK_PATTERN, type Interval } from "../time";
-import { zoneArb } from "../time/test-support";
+import { zoneArb } from "../../testing/time-fixtures";
 import { accountingIntervals, computeAccounting } from "./compute";
 import type { Accounting, AccountingInput, Shift, ShiftRole, WorkEntry } from "./types";
 

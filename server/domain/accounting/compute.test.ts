@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { at, utc } from "../time/test-support";
+import { at, utc } from "../../testing/time-fixtures";
 import { DEFAULT_WORK_PATTERN, type Interval } from "../time";
 import { accountingIntervals, computeAccounting, weeklyAccounting } from "./compute";
 import { weekWindows } from "./periods";

@@ -42,24 +42,48 @@ export function computeAccounting(input: AccountingInput): Accounting {
 
 /** Rules 5-7 from the time behind them. Sums stay in milliseconds so shares are exact. */
 export function accountingFromIntervals(intervals: AccountingIntervals): Accounting {
-  const scheduledMs = totalMs(intervals.scheduled);
-  const dutyMs = totalMs(intervals.duty);
-  const onCallDutyMs = totalMs(intervals.onCallDuty);
-  const loggedMs = totalMs(intervals.logged);
-  const afterHoursMs = totalMs(intervals.afterHours);
-  const operationalMs = dutyMs + loggedMs + afterHoursMs;
-  const workedMs = scheduledMs + afterHoursMs;
+  return accountingOfTime(
+    {
+      scheduled: totalMs(intervals.scheduled),
+      duty: totalMs(intervals.duty),
+      onCallDuty: totalMs(intervals.onCallDuty),
+      logged: totalMs(intervals.logged),
+      afterHours: totalMs(intervals.afterHours),
+    },
+    msToMinutes,
+  );
+}
+
+/** The time behind rules 1-4, each kind summed, all in one unit (milliseconds or minutes). */
+export type RuleTime = Pick<Accounting, "scheduled" | "duty" | "onCallDuty" | "logged" | "afterHours">;
+
+export const msToMinutes = (ms: number): number => ms / MINUTE_MS;
+
+/**
+ * Rules 5-7, the one place a share is computed (docs/accounting.md): the toil share is operational time
+ * (duty + logged + after-hours) over worked time (scheduled + after-hours), the on-call share on-call duty over
+ * worked time. `time` may be in any unit; the shares are taken before `toMinutes` converts it, so whole
+ * milliseconds give exact shares.
+ */
+export function accountingOfTime(time: RuleTime, toMinutes: (value: number) => number = (minutes) => minutes): Accounting {
+  const operational = time.duty + time.logged + time.afterHours;
+  const worked = time.scheduled + time.afterHours;
   return {
-    scheduled: scheduledMs / MINUTE_MS,
-    duty: dutyMs / MINUTE_MS,
-    onCallDuty: onCallDutyMs / MINUTE_MS,
-    logged: loggedMs / MINUTE_MS,
-    afterHours: afterHoursMs / MINUTE_MS,
-    operational: operationalMs / MINUTE_MS,
-    worked: workedMs / MINUTE_MS,
-    toilShare: workedMs > 0 ? operationalMs / workedMs : 0,
-    onCallShare: workedMs > 0 ? onCallDutyMs / workedMs : 0,
+    scheduled: toMinutes(time.scheduled),
+    duty: toMinutes(time.duty),
+    onCallDuty: toMinutes(time.onCallDuty),
+    logged: toMinutes(time.logged),
+    afterHours: toMinutes(time.afterHours),
+    operational: toMinutes(operational),
+    worked: toMinutes(worked),
+    toilShare: shareOf(operational, worked),
+    onCallShare: shareOf(time.onCallDuty, worked),
   };
+}
+
+/** Part of the worked time, 0 when nothing was worked; summing floating-point minutes never takes it past 1. */
+function shareOf(part: number, worked: number): number {
+  return worked > 0 ? Math.min(1, part / worked) : 0;
 }
 
 /**

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
 import { MINUTE_MS, type Interval, type WorkPattern } from "../time";
-import { zoneArb } from "../time/test-support";
+import { zoneArb } from "../../testing/time-fixtures";
 import { computeAccounting, weeklyAccounting } from "./compute";
 import { accountingByWindows, periodAndWeeks } from "./cut-windows";
 import type { AccountingFacts, Shift, ShiftRole, WorkEntry } from "./types";

@@ -1,5 +1,5 @@
-import { MINUTE_MS, type Interval } from "../time";
-import { accountingIntervals } from "./compute";
+import type { Interval } from "../time";
+import { accountingIntervals, accountingOfTime, msToMinutes } from "./compute";
 import type { Accounting, AccountingFacts } from "./types";
 
 /**
@@ -25,23 +25,6 @@ function msInside(list: readonly Interval[], window: Interval): number {
   return total;
 }
 
-/** Rules 5-7 from the millisecond totals, by the same arithmetic as accountingFromIntervals. */
-function accountingFromMs(scheduledMs: number, dutyMs: number, onCallDutyMs: number, loggedMs: number, afterHoursMs: number): Accounting {
-  const operationalMs = dutyMs + loggedMs + afterHoursMs;
-  const workedMs = scheduledMs + afterHoursMs;
-  return {
-    scheduled: scheduledMs / MINUTE_MS,
-    duty: dutyMs / MINUTE_MS,
-    onCallDuty: onCallDutyMs / MINUTE_MS,
-    logged: loggedMs / MINUTE_MS,
-    afterHours: afterHoursMs / MINUTE_MS,
-    operational: operationalMs / MINUTE_MS,
-    worked: workedMs / MINUTE_MS,
-    toilShare: workedMs > 0 ? operationalMs / workedMs : 0,
-    onCallShare: workedMs > 0 ? onCallDutyMs / workedMs : 0,
-  };
-}
-
 /**
  * One accounting per window, all inside `span`: the interval work (rules 1-4) done once over the span, then cut
  * into each window. The numbers equal computeAccounting over each window exactly: every rule only clips, unites,
@@ -52,12 +35,15 @@ export function accountingByWindows(facts: AccountingFacts, span: Interval, wind
   const whole = accountingIntervals({ ...facts, period: span });
   return windows.map((window) => {
     const inside = { start: Math.max(window.start, span.start), end: Math.min(window.end, span.end) };
-    return accountingFromMs(
-      msInside(whole.scheduled, inside),
-      msInside(whole.duty, inside),
-      msInside(whole.onCallDuty, inside),
-      msInside(whole.logged, inside),
-      msInside(whole.afterHours, inside),
+    return accountingOfTime(
+      {
+        scheduled: msInside(whole.scheduled, inside),
+        duty: msInside(whole.duty, inside),
+        onCallDuty: msInside(whole.onCallDuty, inside),
+        logged: msInside(whole.logged, inside),
+        afterHours: msInside(whole.afterHours, inside),
+      },
+      msToMinutes,
     );
   });
 }
@@ -73,6 +59,6 @@ export function periodAndWeeks(
     end: Math.max(period.end, ...weeks.map((week) => week.end)),
   };
   const [first, ...rest] = accountingByWindows(facts, span, [period, ...weeks]);
-  const zero = accountingFromMs(0, 0, 0, 0, 0);
+  const zero = accountingOfTime({ scheduled: 0, duty: 0, onCallDuty: 0, logged: 0, afterHours: 0 });
   return { period: first ?? zero, weeks: weeks.map((window, index) => ({ window, accounting: rest[index] ?? zero })) };
 }

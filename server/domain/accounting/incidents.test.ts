@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { at, HOUR_MS } from "../time/test-support";
+import { at, HOUR_MS } from "../../testing/time-fixtures";
 import { INCIDENTS_PER_SHIFT_LIMIT, incidentsPerShiftWindow } from "./incidents";
 import type { Shift, ShiftRole } from "./types";
 

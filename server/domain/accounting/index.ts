@@ -11,9 +11,10 @@ export {
   type ShiftRole,
   type WorkEntry,
 } from "./types";
-export { accountingFromIntervals, accountingIntervals, computeAccounting, weeklyAccounting } from "./compute";
+export { accountingFromIntervals, accountingIntervals, accountingOfTime, computeAccounting, weeklyAccounting, type RuleTime } from "./compute";
+export { NO_HISTORY, projectLoad, toilHistoryOf, type PersonLoadFacts, type ToilHistory } from "./projected-load";
 export { aggregateTeam } from "./team";
-export { periodWindow, periodWindows, weekWindows, type PeriodKind } from "./periods";
+export { periodWindow, periodWindows, rollingDaysWindow, weekWindows, type PeriodKind } from "./periods";
 export {
   INCIDENTS_PER_SHIFT_LIMIT,
   INCIDENT_WINDOW_MS,

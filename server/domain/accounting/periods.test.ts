@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
-import { at, HOUR_MS, utc, zoneArb } from "../time/test-support";
-import { periodWindow, periodWindows, weekWindows, type PeriodKind } from "./periods";
+import { at, HOUR_MS, utc, zoneArb } from "../../testing/time-fixtures";
+import { periodWindow, periodWindows, rollingDaysWindow, weekWindows, type PeriodKind } from "./periods";
 
 const iso = (instant: number, zone: string) => DateTime.fromMillis(instant, { zone }).toISO();
 
@@ -57,6 +57,15 @@ describe("periodWindow", () => {
   test("the fourth quarter ends at the new year", () => {
     const q4 = periodWindow("quarter", utc("2026-11-15T00:00:00Z"), "UTC");
     expect(q4).toEqual({ start: utc("2026-10-01T00:00:00Z"), end: utc("2027-01-01T00:00:00Z") });
+  });
+});
+
+describe("rollingDaysWindow", () => {
+  test("runs local midnight to midnight, the day of `at` included, across a DST change", () => {
+    const window = rollingDaysWindow(utc("2026-03-31T23:30:00Z"), 7, "Europe/Berlin");
+    expect(iso(window.start, "Europe/Berlin")).toBe("2026-03-26T00:00:00.000+01:00");
+    expect(iso(window.end, "Europe/Berlin")).toBe("2026-04-02T00:00:00.000+02:00");
+    expect(window.end - window.start).toBe(7 * 24 * HOUR_MS - HOUR_MS);
   });
 });
 

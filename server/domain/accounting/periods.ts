@@ -29,6 +29,15 @@ export function periodWindows(kind: PeriodKind, timeZone: string, from: number, 
   return windows;
 }
 
+/** The `days` local days ending with the day of `at` (that day included), midnight to midnight in `timeZone`. */
+export function rollingDaysWindow(at: number, days: number, timeZone: string): Interval {
+  const lastDay = localDateOf(at, timeZone);
+  return {
+    start: wallClockInstant(addDays(lastDay, 1 - days), 0, timeZone),
+    end: wallClockInstant(addDays(lastDay, 1), 0, timeZone),
+  };
+}
+
 /** The counted part of a period: from its start up to now, never past its end (empty for a future period). */
 export function countedSpan(period: Interval, now: number): Interval {
   return { start: period.start, end: Math.max(period.start, Math.min(period.end, now)) };

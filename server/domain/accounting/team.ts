@@ -1,3 +1,4 @@
+import { accountingOfTime } from "./compute";
 import type { Accounting } from "./types";
 
 /**
@@ -7,19 +8,11 @@ import type { Accounting } from "./types";
  */
 export function aggregateTeam(members: readonly Accounting[]): Accounting {
   const sum = (field: keyof Accounting) => members.reduce((total, m) => total + m[field], 0);
-  const worked = sum("worked");
-  const operational = sum("operational");
-  const onCallDuty = sum("onCallDuty");
-  // Each member's share is within 0..1; only floating-point rounding of the sums could leave it.
-  return {
+  return accountingOfTime({
     scheduled: sum("scheduled"),
     duty: sum("duty"),
-    onCallDuty,
+    onCallDuty: sum("onCallDuty"),
     logged: sum("logged"),
     afterHours: sum("afterHours"),
-    operational,
-    worked,
-    toilShare: worked > 0 ? Math.min(1, operational / worked) : 0,
-    onCallShare: worked > 0 ? Math.min(1, onCallDuty / worked) : 0,
-  };
+  });
 }

@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
 import { computeAccounting, isProvisional, periodWindow, type AccountingFacts, type Shift, type WorkEntry } from "../accounting";
 import { DEFAULT_WORK_PATTERN, MINUTE_MS } from "../time";
-import { at, HOUR_MS, zoneArb } from "../time/test-support";
+import { at, HOUR_MS, zoneArb } from "../../testing/time-fixtures";
 import { capFindings, type TeamCaps } from "./findings";
 import { countedSpan } from "../accounting";
 import { periodShares } from "./period-shares";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { localTime, localWindow } from "../rotations/test-fixtures";
+import { localTime, localWindow } from "../../testing/rotation-spec-fixtures";
 import { turnLoad, type DutyInterrupt } from "./turn-load";
 
 // Ana's ticket-duty week from Monday 2 March 2026 09:00 Berlin, working 09:00-17:00 Monday to Friday.

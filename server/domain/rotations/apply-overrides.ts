@@ -1,4 +1,4 @@
-import { overlaps } from "./intervals";
+import { overlaps } from "../time";
 import { compareIds } from "./ordering";
 import type { Override, Shift } from "./types";
 

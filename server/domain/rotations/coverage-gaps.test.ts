@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { totalMs } from "../time";
 import { coverageGaps, coverageOf, requiredDuty } from "./coverage-gaps";
 import { expandShifts } from "./expand-shifts";
-import { localWindow, wallClock, weeklyRotation } from "./test-fixtures";
+import { localWindow, wallClock, weeklyRotation } from "../../testing/rotation-spec-fixtures";
 import type { RotationSpec } from "./types";
 
 const spans = (intervals: ReadonlyArray<{ start: number; end: number }>, zone = "Europe/Berlin") =>

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { expandMany } from "./expand-many";
-import { localTime, localWindow, weeklyRotation } from "./test-fixtures";
+import { localTime, localWindow, weeklyRotation } from "../../testing/rotation-spec-fixtures";
 
 const ZONES = ["Europe/Berlin", "America/New_York", "Australia/Sydney", "Asia/Tokyo", "America/Los_Angeles"];
 

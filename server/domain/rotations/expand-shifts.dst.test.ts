@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { expandShifts } from "./expand-shifts";
-import { lengthInHours, localWindow, wallClock, weeklyRotation } from "./test-fixtures";
+import { lengthInHours, localWindow, wallClock, weeklyRotation } from "../../testing/rotation-spec-fixtures";
 import type { RotationSpec } from "./types";
 
 describe("weekly Monday 09:00 hand-offs stay at 09:00 across daylight saving", () => {

@@ -4,10 +4,9 @@ import { describe, expect, test } from "vitest";
 import { expandShifts } from "./expand-shifts";
 import { GAP_TURN } from "./gap-covers";
 import { handoffSchedule } from "./handoffs";
-import { clipTo } from "./intervals";
-import { HOUR_MS } from "./test-fixtures";
+import { HOUR_MS } from "../../testing/rotation-spec-fixtures";
 import type { Interval, Override, RotationSpec, Shift, WorkingHours } from "./types";
-import { calendarDateAt, isoWeekday, wallClockInstant } from "./wall-clock";
+import { clipTo, isoWeekday, localDateOf, wallClockInstant } from "../time";
 
 const RUNS = { numRuns: 100 };
 const ZONES = ["Europe/Berlin", "America/New_York", "Australia/Sydney", "Asia/Kolkata", "UTC", "America/Santiago", "Pacific/Auckland"];
@@ -84,7 +83,7 @@ describe("expandShifts properties", () => {
       if (rotation.shiftLength.unit === "hours") return;
       const shifts = expandShifts(rotation, [], [], window);
       const offTime = shifts.slice(1).filter((shift) =>
-        shift.start !== wallClockInstant(calendarDateAt(shift.start, rotation.timeZone), rotation.handoff.minute, rotation.timeZone));
+        shift.start !== wallClockInstant(localDateOf(shift.start, rotation.timeZone), rotation.handoff.minute, rotation.timeZone));
       const periodHours = (rotation.shiftLength.unit === "weeks" ? 7 : 1) * rotation.shiftLength.count * 24;
       const offLength = shifts.slice(1, -1).filter((shift) => Math.abs((shift.end - shift.start) / HOUR_MS - periodHours) > 1);
       expect({ offTime, offLength }).toEqual({ offTime: [], offLength: [] });
@@ -129,7 +128,7 @@ describe("expandShifts properties", () => {
       if (!hours) return;
       const shifts = expandShifts(rotation, [], [], window);
       const misplaced = shifts.filter((shift, index) => {
-        const date = calendarDateAt(shift.start, rotation.timeZone);
+        const date = localDateOf(shift.start, rotation.timeZone);
         const previousTurn = shifts[index - 1]?.turn ?? shift.turn;
         return !hours.days.includes(isoWeekday(date)) ||
           shift.start < wallClockInstant(date, hours.startMinute, rotation.timeZone) ||

@@ -8,9 +8,9 @@ import { GAP_TURN } from "./gap-covers";
 import { expandMany } from "./expand-many";
 import { expandShifts } from "./expand-shifts";
 import { handoffSchedule } from "./handoffs";
-import { clipTo, overlaps } from "./intervals";
+import { clipTo, overlaps } from "../time";
 import { byStart, compareIds } from "./ordering";
-import { HOUR_MS } from "./test-fixtures";
+import { HOUR_MS } from "../../testing/rotation-spec-fixtures";
 import type { Absence, Interval, Override, RotationSpec, Shift } from "./types";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { expandShifts } from "./expand-shifts";
-import { describeShifts, localTime, localWindow, weeklyRotation } from "./test-fixtures";
+import { describeShifts, localTime, localWindow, weeklyRotation } from "../../testing/rotation-spec-fixtures";
 import type { RotationSpec } from "./types";
 
 const MON_TO_FRI_9_TO_17 = { days: [1, 2, 3, 4, 5], startMinute: 9 * 60, endMinute: 17 * 60 };

@@ -1,8 +1,8 @@
+import { clipTo } from "../time";
 import { applyOverrides } from "./apply-overrides";
 import { dutyTurns } from "./duty-turns";
 import { fillGapsWithCovers } from "./gap-covers";
 import { handoffSchedule } from "./handoffs";
-import { clipTo } from "./intervals";
 import { markLeave } from "./mark-leave";
 import { turnHolders } from "./turn-holders";
 import { assertValidRotation } from "./validate-rotation";

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { expandShifts } from "./expand-shifts";
 import { fairFill } from "./fair-fill";
-import { overlaps } from "./intervals";
-import { HOUR_MS, localTime, weeklyRotation } from "./test-fixtures";
+import { overlaps } from "../time";
+import { HOUR_MS, localTime, weeklyRotation } from "../../testing/rotation-spec-fixtures";
 import type { Absence, RotationSpec } from "./types";
 import { weightedHours } from "./weighted-hours";
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { fairFill } from "./fair-fill";
 import { scheduleQuality } from "./schedule-quality";
-import { localTime, localWindow, wallClock, weeklyRotation } from "./test-fixtures";
+import { localTime, localWindow, wallClock, weeklyRotation } from "../../testing/rotation-spec-fixtures";
 import type { Shift } from "./types";
 import type { FairFillResult } from "./fair-fill";
 

@@ -1,6 +1,6 @@
 import { dutyTurns } from "./duty-turns";
 import { searchFill, type FillProblem } from "./fill-search";
-import { clipTo, mergeIntervals, overlaps, totalLength } from "./intervals";
+import { clipTo, normalize, overlaps, totalMs } from "../time";
 import { qualityOf } from "./schedule-quality";
 import { assertValidRotation } from "./validate-rotation";
 import { weightedHours } from "./weighted-hours";
@@ -77,13 +77,13 @@ export function fairFill(input: FairFillInput): FairFillResult {
     loadByPerson[personId] = (loadByPerson[personId] ?? 0) + (weights[index] ?? 0);
     for (const piece of turn.pieces) assignments.push({ ...piece, personId, turn: turn.turn });
   });
-  const dutyMs = totalLength(turns.flatMap((turn) => turn.pieces));
+  const dutyMs = totalMs(turns.flatMap((turn) => turn.pieces));
   const quality = qualityOf({
     dutyMs,
-    coveredMs: dutyMs - totalLength(unassigned),
+    coveredMs: dutyMs - totalMs(unassigned),
     heaviestTurn: Math.max(0, ...weights),
     participants: people,
     loadByPerson,
   });
-  return { assignments, unassigned: mergeIntervals(unassigned), quality };
+  return { assignments, unassigned: normalize(unassigned), quality };
 }

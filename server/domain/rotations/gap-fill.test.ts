@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { coversForGaps } from "./gap-fill";
-import { localWindow, weeklyRotation } from "./test-fixtures";
+import { localWindow, weeklyRotation } from "../../testing/rotation-spec-fixtures";
 
 const rotation = weeklyRotation();
 const early = localWindow("2026-03-05T09:00", "2026-03-09T09:00");

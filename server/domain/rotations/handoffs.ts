@@ -1,11 +1,4 @@
-import {
-  addDays,
-  isoWeekday,
-  parseCalendarDate,
-  wallClockInstantAfterDays,
-  wallTimeAt,
-  type CalendarDate,
-} from "./wall-clock";
+import { addDays, isoWeekday, parseLocalDate, wallClockInstant, wallTimeAt, type LocalDate } from "../time";
 import type { RotationSpec } from "./types";
 
 /** The hand-off instants of a rotation: hand-off n starts period n, which runs until hand-off n + 1. */
@@ -22,20 +15,20 @@ const MINUTES_PER_HOUR = 60;
 const MINUTES_PER_DAY = 24 * MINUTES_PER_HOUR;
 
 /** The first date on or after `date` that falls on ISO `weekday`. */
-function onOrAfterWeekday(date: CalendarDate, weekday: number): CalendarDate {
+function onOrAfterWeekday(date: LocalDate, weekday: number): LocalDate {
   return addDays(date, (weekday - isoWeekday(date) + 7) % 7);
 }
 
 /**
  * Hand-off n is the first hand-off's wall time plus n periods on the wall clock of the rotation's zone, turned
- * into an instant by the one gap/overlap rule of wall-clock.ts. Each hand-off is rebuilt from the first, so a
+ * into an instant by the one gap/overlap rule of time/wall-clock.ts. Each hand-off is rebuilt from the first, so a
  * daylight-saving change makes one period an hour shorter or longer and never drags later hand-offs off the grid.
  */
-function wallClockSchedule(rotation: RotationSpec, firstDate: CalendarDate, periodMinutes: number, calendarDaysPerPeriod: number | null): HandoffSchedule {
+function wallClockSchedule(rotation: RotationSpec, firstDate: LocalDate, periodMinutes: number, calendarDaysPerPeriod: number | null): HandoffSchedule {
   const { timeZone } = rotation;
   const firstMinute = rotation.handoff.minute;
   const handoffAt = (period: number): number =>
-    wallClockInstantAfterDays(firstDate, 0, firstMinute + period * periodMinutes, timeZone);
+    wallClockInstant(firstDate, firstMinute + period * periodMinutes, timeZone);
   const firstHandoff = handoffAt(0);
   const firstWall = Date.UTC(firstDate.year, firstDate.month - 1, firstDate.day, 0, firstMinute);
   const periodMs = periodMinutes * MS_PER_MINUTE;
@@ -61,7 +54,7 @@ function daysInMonth(year: number, month: number): number {
  * Month shifts hand off on the first day's date every `count` months, at the hand-off time; a date the month lacks
  * (the 31st in April) becomes the month's last day, as Temporal's "constrain" does, so no hand-off spills over.
  */
-function monthSchedule(rotation: RotationSpec, firstDate: CalendarDate, count: number): HandoffSchedule {
+function monthSchedule(rotation: RotationSpec, firstDate: LocalDate, count: number): HandoffSchedule {
   const { timeZone } = rotation;
   const minute = rotation.handoff.minute;
   const handoffAt = (period: number): number => {
@@ -69,7 +62,7 @@ function monthSchedule(rotation: RotationSpec, firstDate: CalendarDate, count: n
     const year = firstDate.year + Math.floor(monthIndex / 12);
     const month = (((monthIndex % 12) + 12) % 12) + 1;
     const date = { year, month, day: Math.min(firstDate.day, daysInMonth(year, month)) };
-    return wallClockInstantAfterDays(date, 0, minute, timeZone);
+    return wallClockInstant(date, minute, timeZone);
   };
   const firstHandoff = handoffAt(0);
   return {
@@ -89,7 +82,7 @@ function monthSchedule(rotation: RotationSpec, firstDate: CalendarDate, count: n
 
 export function handoffSchedule(rotation: RotationSpec): HandoffSchedule {
   const { unit, count } = rotation.shiftLength;
-  const startsOn = parseCalendarDate(rotation.startsOn);
+  const startsOn = parseLocalDate(rotation.startsOn);
   if (unit === "months") return monthSchedule(rotation, startsOn, count);
   if (unit === "hours") return wallClockSchedule(rotation, startsOn, count * MINUTES_PER_HOUR, null);
   const days = unit === "weeks" ? count * 7 : count;

@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
 import { expandShifts } from "./expand-shifts";
 import { handoffSchedule } from "./handoffs";
-import { HOUR_MS, lengthInHours, localWindow, wallClock, weeklyRotation } from "./test-fixtures";
+import { HOUR_MS, lengthInHours, localWindow, wallClock, weeklyRotation } from "../../testing/rotation-spec-fixtures";
 import type { RotationSpec } from "./types";
 
 function hourShifts(timeZone: string, count: number, startsOn: string, minute: number): RotationSpec {

@@ -14,7 +14,6 @@ export type {
 } from "./types";
 export { expandShifts } from "./expand-shifts";
 export { expandMany } from "./expand-many";
-export { nextShiftsFor, whoIsOnCall } from "./on-call-lookup";
 export { scheduleWarnings, type ScheduleWarningsInput } from "./schedule-warnings";
 export { ONE_SITE_MINIMUM, PER_SITE_MINIMUM, regionOfTimeZone } from "./rotation-size";
 export { fairFill, type FairAssignment, type FairFillInput, type FairFillResult } from "./fair-fill";

@@ -1,4 +1,4 @@
-import { overlaps } from "./intervals";
+import { overlaps } from "../time";
 import type { Absence, Shift } from "./types";
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { expandShifts } from "./expand-shifts";
 import { loadBalance, scheduleQuality } from "./schedule-quality";
-import { localTime, localWindow, weeklyRotation } from "./test-fixtures";
+import { localTime, localWindow, weeklyRotation } from "../../testing/rotation-spec-fixtures";
 
 const rotation = weeklyRotation();
 const window = localWindow("2026-03-02T09:00", "2026-03-23T09:00");

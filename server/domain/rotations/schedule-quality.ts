@@ -1,7 +1,6 @@
-import { totalMs } from "../time";
+import { clipTo, totalMs } from "../time";
 import { coverageOf, requiredDuty } from "./coverage-gaps";
 import { dutyTurns } from "./duty-turns";
-import { clipTo } from "./intervals";
 import { weightedHours } from "./weighted-hours";
 import type { Interval, RotationSpec, ScheduleQuality, Shift } from "./types";
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { expandShifts } from "./expand-shifts";
 import { regionOfTimeZone } from "./rotation-size";
 import { scheduleWarnings } from "./schedule-warnings";
-import { localTime, localWindow, wallClock, weeklyRotation } from "./test-fixtures";
+import { localTime, localWindow, wallClock, weeklyRotation } from "../../testing/rotation-spec-fixtures";
 import type { RotationSpec, ScheduleWarning, Shift } from "./types";
 
 const people = (count: number, prefix = "p"): string[] => Array.from({ length: count }, (_, index) => `${prefix}${index}`);

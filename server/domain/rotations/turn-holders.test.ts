@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { expandShifts } from "./expand-shifts";
-import { localTime, localWindow, weeklyRotation } from "./test-fixtures";
+import { localTime, localWindow, weeklyRotation } from "../../testing/rotation-spec-fixtures";
 import { reanchor, turnAt, turnHolders } from "./turn-holders";
 import type { RotationSpec } from "./types";
 

@@ -1,8 +1,6 @@
-/** A half-open span of time [start, end) in epoch milliseconds. Kept local so this domain imports nothing of ours. */
-export interface Interval {
-  start: number;
-  end: number;
-}
+import type { Interval } from "../time";
+
+export type { Interval };
 
 export type RotationRole = "primary" | "secondary" | "ticket" | "shadow";
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { localWindow } from "./test-fixtures";
+import { localWindow } from "../../testing/rotation-spec-fixtures";
 import { weightedHours } from "./weighted-hours";
 
 describe("weightedHours", () => {

@@ -1,5 +1,4 @@
-import { addDays, calendarDateAt, isOnOrBefore, isoWeekday, wallClockInstant } from "./wall-clock";
-import { clipTo } from "./intervals";
+import { addDays, clipTo, compareDates, isoWeekday, localDateOf, wallClockInstant } from "../time";
 import type { Interval } from "./types";
 
 export const NIGHT_WEIGHT = 1.5;
@@ -20,8 +19,8 @@ const SATURDAY = 6;
 export function weightedHours(interval: Interval, timeZone: string): number {
   if (interval.end <= interval.start) return 0;
   let weightedMs = 0;
-  const lastDate = calendarDateAt(interval.end, timeZone);
-  for (let date = calendarDateAt(interval.start, timeZone); isOnOrBefore(date, lastDate); date = addDays(date, 1)) {
+  const lastDate = localDateOf(interval.end, timeZone);
+  for (let date = localDateOf(interval.start, timeZone); compareDates(date, lastDate) <= 0; date = addDays(date, 1)) {
     const at = (minute: number): number => wallClockInstant(date, minute, timeZone);
     const weekend = isoWeekday(date) >= SATURDAY;
     const bands: Array<{ span: Interval; weight: number }> = [

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { bandOf, splitByBand, type TimeBand } from "./bands";
 import { normalize, totalMs, unionIntervals, intersectIntervals, type Interval } from "./intervals";
-import { at, HOUR_MS, utc, zoneArb } from "./test-support";
+import { at, HOUR_MS, utc, zoneArb } from "../../testing/time-fixtures";
 import { DEFAULT_WORK_PATTERN, workPatternIntervals } from "./work-pattern";
 
 const BERLIN = "Europe/Berlin";

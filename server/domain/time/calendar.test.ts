@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
-import { addDays, addMonths, compareDates, dateOfNaive, isoWeekday, type LocalDate } from "./calendar";
+import { addDays, addMonths, compareDates, dateOfNaive, isoWeekday, parseLocalDate, readLocalDate, type LocalDate } from "./calendar";
 
 const date = (iso: string): LocalDate => {
   const d = DateTime.fromISO(iso, { zone: "UTC" });
@@ -57,5 +57,16 @@ describe("calendar dates", () => {
     );
     expect(dateOfNaive(Date.UTC(2028, 1, 29, 23, 59, 59, 999))).toEqual({ year: 2028, month: 2, day: 29 });
     expect(dateOfNaive(Date.UTC(1969, 11, 31, 12))).toEqual({ year: 1969, month: 12, day: 31 });
+  });
+});
+
+describe("reading yyyy-mm-dd dates", () => {
+  test.each(["2026-02-29", "2026-13-01", "2026-04-31", "26-01-01", "2026-1-01", "0000-00-00"])("%s is not a calendar date", (text) => {
+    expect(readLocalDate(text)).toBeNull();
+    expect(() => parseLocalDate(text)).toThrow(RangeError);
+  });
+
+  test.each([["2028-02-29", 2028, 2, 29], ["2026-12-31", 2026, 12, 31], ["0099-01-01", 99, 1, 1]])("%s is a calendar date", (text, year, month, day) => {
+    expect(readLocalDate(text)).toEqual({ year, month, day });
   });
 });

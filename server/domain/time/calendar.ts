@@ -54,3 +54,34 @@ export function isoWeekday(date: LocalDate): number {
 export function compareDates(a: LocalDate, b: LocalDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A yyyy-mm-dd calendar date, or null when the text is not one (2026-02-30). Read by hand: luxon's parser costs
+ * ~20 µs a call, paid twice per rotation expanded.
+ */
+export function readLocalDate(isoDate: string): LocalDate | null {
+  const match = ISO_DATE.exec(isoDate);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  // setUTCFullYear, unlike Date.UTC, reads years 0-99 as themselves; any overflow shows as a different date.
+  const check = new Date(0);
+  check.setUTCFullYear(year, month - 1, day);
+  const real = check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
+  return real ? { year, month, day } : null;
+}
+
+/** yyyy-mm-dd, as date columns and date inputs hold it (and comparable as text). */
+export function formatLocalDate(date: LocalDate): string {
+  const pad = (n: number, width: number) => String(n).padStart(width, "0");
+  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
+}
+
+export function parseLocalDate(isoDate: string): LocalDate {
+  const date = readLocalDate(isoDate);
+  if (!date) throw new RangeError(`Not a calendar date (yyyy-mm-dd): "${isoDate}"`);
+  return date;
+}

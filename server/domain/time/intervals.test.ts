@@ -2,9 +2,11 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
   clipIntervals,
+  clipTo,
   containsInstant,
   intersectIntervals,
   normalize,
+  overlaps,
   subtractIntervals,
   totalMs,
   unionIntervals,
@@ -197,5 +199,17 @@ describe("normalize keeps lists that are already normalized", () => {
 
   test("touching intervals are not normalized: they merge", () => {
     expect(normalize([{ start: 0, end: 5 }, { start: 5, end: 9 }])).toEqual([{ start: 0, end: 9 }]);
+  });
+});
+
+describe("one interval", () => {
+  test("clipTo keeps the part inside the bounds, or nothing", () => {
+    expect(clipTo(i(0, 10), i(5, 20))).toEqual(i(5, 10));
+    expect(clipTo(i(0, 5), i(5, 20))).toBeNull();
+  });
+
+  test("overlaps is false for touching intervals (half-open)", () => {
+    expect(overlaps(i(0, 5), i(4, 9))).toBe(true);
+    expect(overlaps(i(0, 5), i(5, 9))).toBe(false);
   });
 });

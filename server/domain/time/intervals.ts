@@ -86,6 +86,17 @@ export function subtractIntervals(a: readonly Interval[], b: readonly Interval[]
   return result;
 }
 
+export function overlaps(a: Interval, b: Interval): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** The part of one interval inside `bounds`, or null when they do not overlap. */
+export function clipTo(interval: Interval, bounds: Interval): Interval | null {
+  const start = Math.max(interval.start, bounds.start);
+  const end = Math.min(interval.end, bounds.end);
+  return start < end ? { start, end } : null;
+}
+
 export function clipIntervals(list: readonly Interval[], window: Interval): Interval[] {
   return intersectIntervals(list, [window]);
 }

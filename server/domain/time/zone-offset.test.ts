@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { IANAZone } from "luxon";
 import { expect, test } from "vitest";
-import { TEST_ZONES, utc } from "./test-support";
-import { offsetMinutes } from "./zone-offset";
+import { TEST_ZONES, utc } from "../../testing/time-fixtures";
+import { offsetChangesBetween, offsetMinutes } from "./zone-offset";
 
 test("the cached offset always equals luxon's, including around transitions", () => {
   const zones = [...TEST_ZONES, "Pacific/Apia", "America/Havana", "Australia/Lord_Howe"].map((z) => IANAZone.create(z));
@@ -31,4 +31,18 @@ test("on transition days the remembered change instant gives luxon's offset to t
     ),
     { numRuns: 1000 },
   );
+});
+
+test("lists each offset change once, at the instant luxon's offset changes", () => {
+  const zone = IANAZone.create("Australia/Lord_Howe");
+  const changes = offsetChangesBetween(zone, utc("2026-01-01T00:00:00Z"), utc("2027-01-01T00:00:00Z"));
+  expect(changes).toEqual([
+    { at: utc("2026-04-04T15:00:00Z"), before: 660, after: 630 },
+    { at: utc("2026-10-03T15:30:00Z"), before: 630, after: 660 },
+  ]);
+  for (const change of changes) {
+    expect(zone.offset(change.at - 1)).toBe(change.before);
+    expect(zone.offset(change.at)).toBe(change.after);
+  }
+  expect(offsetChangesBetween(IANAZone.create("Asia/Kolkata"), utc("2026-01-01T00:00:00Z"), utc("2027-01-01T00:00:00Z"))).toEqual([]);
 });

@@ -68,3 +68,23 @@ function dayStartOffset(zone: IANAZone, day: number): number {
   }
   return offset;
 }
+
+/** A change of a zone's UTC offset: from `at` on, the zone is `after` minutes from UTC instead of `before`. */
+export interface OffsetChange {
+  at: number;
+  before: number;
+  after: number;
+}
+
+/** Every offset change of `zone` in [start, end), in order, found through the same per-day cache as the offsets. */
+export function offsetChangesBetween(zone: IANAZone, start: number, end: number): OffsetChange[] {
+  const changes: OffsetChange[] = [];
+  for (let day = Math.floor(start / UTC_DAY_MS); day * UTC_DAY_MS < end; day++) {
+    const before = dayStartOffset(zone, day);
+    const after = dayStartOffset(zone, day + 1);
+    if (before === after) continue;
+    const at = changeInstant(zone, day, before);
+    if (at >= start && at < end) changes.push({ at, before, after });
+  }
+  return changes;
+}

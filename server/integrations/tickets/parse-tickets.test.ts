@@ -103,8 +103,9 @@ describe("parseInstant", () => {
     expect(parseInstant(text, zone)?.toISOString() ?? null).toBe(expected);
   });
 
-  test("a wall-clock time the spring change skips still names an instant (moved forward, as luxon does)", () => {
+  test("a wall-clock time the spring change skips moves forward by the gap; a repeated one takes its first occurrence", () => {
     expect(parseInstant("2025-03-30T02:30:00", BERLIN)?.toISOString()).toBe("2025-03-30T01:30:00.000Z");
+    expect(parseInstant("2025-10-26 02:30:00", BERLIN)?.toISOString()).toBe("2025-10-26T00:30:00.000Z");
   });
 
   test("PagerDuty's people columns: ids paired with names by position, assignees before acknowledgers and the resolver", () => {

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { CsvError } from "csv-parse/sync";
-import { DateTime } from "luxon";
+import { instantOfText } from "@/server/domain/time";
 import { ASSIGNEE_FIELDS, type ColumnIndex, detectFormat, type TicketField, type TicketFormat } from "./csv-formats";
 
 /** One ticket as the file states it, before anyone is looked up. */
@@ -38,10 +38,10 @@ const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
  * else on the wall clock of `timeZone` (exports without offsets are in the exporting account's zone).
  */
 export function parseInstant(text: string, timeZone: string): Date | null {
-  const candidates = [DateTime.fromISO(text, { zone: timeZone }), DateTime.fromSQL(text, { zone: timeZone })];
-  const parsed = candidates.find((d) => d.isValid);
-  if (!parsed || parsed.year < 2000 || parsed.year > 2100) return null;
-  return parsed.toJSDate();
+  const instant = instantOfText(text, timeZone, "iso") ?? instantOfText(text, timeZone, "sql");
+  if (instant === null) return null;
+  const year = new Date(instant).getUTCFullYear();
+  return year < 2000 || year > 2100 ? null : new Date(instant);
 }
 
 /** PagerDuty joins several people in one cell with commas (ids never hold one; names rarely do). */

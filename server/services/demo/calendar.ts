@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { addDays, wallClockInstant, type LocalDate } from "@/server/domain/time";
 
 /** The team's home zone: weeks, hand-offs and ticket-duty hours follow Berlin's wall clock. */
 export const DEMO_ZONE = "Europe/Berlin";
@@ -8,7 +9,7 @@ export const MINUTE_MS = 60_000;
 
 /**
  * The demo's calendar. Days are numbered from the first Monday (day 0) and mean the same calendar date in
- * every zone; instants are epoch ms. Luxon's zone look-ups dominate the seeding time, so midnights are cached.
+ * every zone; instants are epoch ms.
  */
 export interface DemoWindow {
   /** Monday 00:00 in Berlin, DEMO_WEEKS weeks before the week containing `now`. */
@@ -19,7 +20,6 @@ export interface DemoWindow {
   reviewedBeforeMs: number;
   /** The full weeks plus the current, partial one. */
   weekCount: number;
-  midnights: Map<string, DateTime>;
 }
 
 export function demoWindow(now: Date): DemoWindow {
@@ -31,7 +31,6 @@ export function demoWindow(now: Date): DemoWindow {
     nowMs: local.toMillis(),
     reviewedBeforeMs: local.minus({ weeks: 1 }).toMillis(),
     weekCount: DEMO_WEEKS + 1,
-    midnights: new Map(),
   };
 }
 
@@ -50,31 +49,21 @@ export function calendarDate(window: DemoWindow, dayIndex: number): DateTime {
 /** ISO weekday of a demo day, 1 = Monday. */
 export const weekdayOf = (dayIndex: number): number => (((dayIndex % 7) + 7) % 7) + 1;
 
-/** Local midnight in `zone` of a demo day. */
-export function localDay(window: DemoWindow, zone: string, dayIndex: number): DateTime {
-  const key = `${zone} ${dayIndex}`;
-  const cached = window.midnights.get(key);
-  if (cached) return cached;
-  const { year, month, day } = calendarDate(window, dayIndex);
-  const midnight = DateTime.fromObject({ year, month, day }, { zone });
-  window.midnights.set(key, midnight);
-  return midnight;
+/** The calendar date of a demo day. */
+function localDateOfDay(window: DemoWindow, dayIndex: number): LocalDate {
+  const { year, month, day } = window.firstMonday;
+  return addDays({ year, month, day }, dayIndex);
 }
 
 /** Epoch ms of local midnight in `zone` of a demo day. */
-export const midnightMs = (window: DemoWindow, zone: string, dayIndex: number): number => localDay(window, zone, dayIndex).toMillis();
+export const midnightMs = (window: DemoWindow, zone: string, dayIndex: number): number => wallClockMs(window, zone, dayIndex, 0);
 
 /**
  * Epoch ms at which the wall clock in `zone` reads `minute` past midnight of a demo day (past 1440 it
- * reaches into the next days). A day that starts and ends on the same UTC offset keeps it throughout, so
- * its minutes simply add up; the daylight-saving days go through luxon's wall-clock rules.
+ * reaches into the next days), by the time domain's one rule for skipped and repeated wall times.
  */
 export function wallClockMs(window: DemoWindow, zone: string, dayIndex: number, minute: number): number {
-  const day = dayIndex + Math.floor(minute / 1440);
-  const minuteOfDay = minute % 1440;
-  const midnight = localDay(window, zone, day);
-  if (midnight.offset === localDay(window, zone, day + 1).offset) return midnight.toMillis() + minuteOfDay * MINUTE_MS;
-  return midnight.set({ hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 }).toMillis();
+  return wallClockInstant(localDateOfDay(window, dayIndex), minute, zone);
 }
 
 /** The demo day (in `zone`) an instant falls on. */

@@ -2,7 +2,7 @@ import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { teamMember } from "@/db/schema";
 import type { Viewer } from "@/server/auth/permissions";
-import { localDayStart, wallClockInstant } from "@/server/domain/time";
+import { localDayStart, parseLocalDate, wallClockInstant } from "@/server/domain/time";
 import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 
@@ -13,17 +13,12 @@ export interface RemoveMemberInput {
   from: string;
 }
 
-function startOfDay(isoDate: string, timeZone: string): Date {
-  const [year = 0, month = 0, day = 0] = isoDate.split("-").map(Number);
-  return new Date(wallClockInstant({ year, month, day }, 0, timeZone));
-}
-
 /**
  * Ends a membership from a date, softly: the rows stay, marked removed from then, so reports before that date still
  * count the person and {@link restoreMember} undoes it. Access ends at once.
  */
 export async function removeMember(db: Db, viewer: Viewer, input: RemoveMemberInput, now: Date): Promise<{ personId: string; removedFrom: Date }> {
-  const from = startOfDay(input.from, viewer.timeZone);
+  const from = new Date(wallClockInstant(parseLocalDate(input.from), 0, viewer.timeZone));
   if (from.getTime() > now.getTime()) throw new DomainError("invalid", "Pick today or an earlier date.", "from");
   if (input.personId === viewer.personId && !viewer.isAdmin) {
     throw new DomainError("invalid", "Ask another manager or an admin to remove you.", "personId");

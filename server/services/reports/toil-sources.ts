@@ -5,10 +5,9 @@ import type { Db } from "@/db/client";
 import { automationEstimate } from "@/db/schema";
 import type { Viewer } from "@/server/auth/permissions";
 import { automationPayback, rankByCost, sourceRates, type SourceRates } from "@/server/domain/roi";
-import { localDateOf, type LocalDate } from "@/server/domain/time";
+import { formatLocalDate, localDateOf, parseLocalDate, type LocalDate } from "@/server/domain/time";
 import type { toilSourcesInput } from "@/server/schemas/reports";
 import { liveEstimates, type AutomationEstimateView } from "./estimates/estimate-view";
-import { isoDateOf, localDateFromIso } from "./local-dates";
 import { measureSavings, type MeasuredSavingsView } from "./measure-savings";
 import { openReport, type ReportTeam } from "./open-report";
 import { reportWindow, type ReportPeriod } from "./report-window";
@@ -128,7 +127,7 @@ function withPayback(
   today: LocalDate,
 ): SourceEstimate {
   const savedHoursPerMonth = measured ? measured.savedHoursPerMonth : rates.hoursPerMonth;
-  const startsOn = estimate.automatedOn ? localDateFromIso(estimate.automatedOn) : today;
+  const startsOn = estimate.automatedOn ? parseLocalDate(estimate.automatedOn) : today;
   const payback = automationPayback({
     buildHours: estimate.buildHours,
     maintenanceHoursPerMonth: estimate.maintenanceHoursPerMonth,
@@ -137,7 +136,7 @@ function withPayback(
   });
   return {
     ...estimate,
-    payback: { ...payback, breakEvenOn: payback.breakEvenOn && isoDateOf(payback.breakEvenOn) },
+    payback: { ...payback, breakEvenOn: payback.breakEvenOn && formatLocalDate(payback.breakEvenOn) },
     savingsBasis: measured ? "measured" : "current-rate",
   };
 }

@@ -1,8 +1,8 @@
 import type { Db } from "@/db/client";
+import { capStanding, NO_HISTORY, projectLoad } from "@/server/domain/accounting";
 import type { Interval, RotationRole } from "@/server/domain/rotations";
 import type { DraftContext } from "./draft-context";
 import { capWarnings, type PlanWarning } from "./named-warnings";
-import { NO_HISTORY, projectLoad } from "./projected-load";
 import { activeRotations } from "./rotation-rows";
 import { toilHistories } from "./toil-history";
 import { shiftsInWindow } from "./window-shifts";
@@ -37,6 +37,8 @@ export async function draftShareProjector(db: Db, context: DraftContext, now: Da
         own,
         histories.get(person.personId) ?? NO_HISTORY,
       );
+      // A projection covers the whole horizon's scheduled time, so it is never provisional.
+      const standing = capStanding(projected, team, false);
       return {
         personId: person.personId,
         name: person.name,
@@ -52,8 +54,8 @@ export async function draftShareProjector(db: Db, context: DraftContext, now: Da
         },
         toilShare: projected.toilShare,
         onCallShare: projected.onCallShare,
-        overToilCap: projected.toilShare > team.toilCap,
-        overOnCallCap: projected.onCallShare > team.onCallCap,
+        overToilCap: standing.toil.over,
+        overOnCallCap: standing.onCall.over,
       };
     });
   }

@@ -29,17 +29,17 @@ const percent = (share: number) => `${Number((share * 100).toFixed(1))}%`;
 
 /** docs/accounting.md's caps (25% on call, 50% toil by default, per team) against each person's projected shares. */
 export function capWarnings(
-  loads: ReadonlyArray<{ personId: string; name: string; toilShare: number; onCallShare: number }>,
+  loads: ReadonlyArray<{ personId: string; name: string; toilShare: number; onCallShare: number; overToilCap: boolean; overOnCallCap: boolean }>,
   caps: { toilCap: number; onCallCap: number },
   horizon: string,
 ): PlanWarning[] {
   const none = { startsAt: null, endsAt: null };
   return loads.flatMap((load) => [
-    ...(load.onCallShare > caps.onCallCap
+    ...(load.overOnCallCap
       ? [{ kind: "over-on-call-cap" as const, personId: load.personId, ...none,
           message: `${load.name} is projected at ${percent(load.onCallShare)} on call over ${horizon}, above the ${percent(caps.onCallCap)} cap.` }]
       : []),
-    ...(load.toilShare > caps.toilCap
+    ...(load.overToilCap
       ? [{ kind: "over-toil-cap" as const, personId: load.personId, ...none,
           message: `${load.name} is projected at ${percent(load.toilShare)} toil over ${horizon}, above the ${percent(caps.toilCap)} cap.` }]
       : []),

@@ -3,9 +3,8 @@ import { and, eq, gt, gte, inArray, isNull, lt } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
 import { shiftRecord, workEntry } from "@/db/schema";
-import { MAX_ENTRY_MINUTES } from "@/server/domain/accounting";
+import { MAX_ENTRY_MINUTES, toilHistoryOf, type ToilHistory } from "@/server/domain/accounting";
 import { absencesOf, type PersonFacts } from "./rotation-facts";
-import { toilHistoryOf, type ToilHistory } from "./projected-load";
 
 /** The recent past a projection of logged toil is read from. */
 export const HISTORY_WEEKS = 4;

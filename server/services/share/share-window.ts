@@ -1,6 +1,6 @@
 import { Duration } from "luxon";
-import { countedSpan, periodWindow } from "@/server/domain/accounting";
-import { addDays, localDateOf, wallClockInstant, type Interval } from "@/server/domain/time";
+import { countedSpan, periodWindow, rollingDaysWindow } from "@/server/domain/accounting";
+import type { Interval } from "@/server/domain/time";
 import { DomainError } from "../errors";
 
 /** The periods a share or a team report is asked for. */
@@ -58,13 +58,8 @@ function periodOf(request: PeriodRequest, now: Date, timeZone: string): Interval
   switch (request.period) {
     case "custom":
       return checkedRange(request.from, request.to);
-    case "rolling90": {
-      const lastDay = localDateOf(at, timeZone);
-      return {
-        start: wallClockInstant(addDays(lastDay, 1 - ROLLING_DAYS), 0, timeZone),
-        end: wallClockInstant(addDays(lastDay, 1), 0, timeZone),
-      };
-    }
+    case "rolling90":
+      return rollingDaysWindow(at, ROLLING_DAYS, timeZone);
     default:
       return periodWindow(request.period, at, timeZone);
   }

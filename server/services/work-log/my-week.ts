@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { workEntry } from "@/db/schema";
 import type { Viewer } from "@/server/auth/permissions";
 import { periodWindow } from "@/server/domain/accounting";
-import { addDays, localDateOf, type LocalDate } from "@/server/domain/time";
+import { addDays, formatLocalDate, localDateOf, type LocalDate } from "@/server/domain/time";
 import { assignedInterrupts, type InterruptView } from "../interrupts/interrupt-view";
 import { loadEntryViews, type EntryView } from "./entry-view";
 
@@ -45,17 +45,12 @@ export async function myWeek(db: Db, viewer: Viewer, input: { at?: Date }, now: 
   const monday = localDateOf(window.start, timeZone);
   const days: WeekDay[] = [0, 1, 2, 3, 4, 5, 6].map((offset) => {
     const date = addDays(monday, offset);
-    return { date: isoDate(date), label: dayLabel(date), entries: [], interrupts: [] };
+    return { date: formatLocalDate(date), label: dayLabel(date), entries: [], interrupts: [] };
   });
-  const dayOf = (instant: Date) => days.find((d) => d.date === isoDate(localDateOf(instant.getTime(), timeZone)));
+  const dayOf = (instant: Date) => days.find((d) => d.date === formatLocalDate(localDateOf(instant.getTime(), timeZone)));
   for (const entry of entries) dayOf(entry.startsAt)?.entries.push(entry);
   for (const item of interrupts) dayOf(item.openedAt)?.interrupts.push(item);
   return { from: new Date(window.start), to: new Date(window.end), timeZone, days };
-}
-
-function isoDate(date: LocalDate): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
 }
 
 function dayLabel(date: LocalDate): string {

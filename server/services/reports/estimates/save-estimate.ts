@@ -4,11 +4,11 @@ import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { automationEstimate, service, team, toilTemplate } from "@/db/schema";
 import { isManagerOf, type Viewer } from "@/server/auth/permissions";
+import { todayIn } from "@/server/domain/time";
 import type { saveEstimateInput } from "@/server/schemas/reports";
 import { recordAudit } from "../../audit";
 import { DomainError } from "../../errors";
 import { requireTeamMember } from "../../work-log/team-access";
-import { todayIn } from "../local-dates";
 import type { SourceKind } from "../source-totals";
 import { auditedFields, liveEstimates, type AutomationEstimateView } from "./estimate-view";
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { DateTime } from "luxon";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { alertSilence, interrupt, team } from "@/db/schema";
 import type { Viewer } from "@/server/auth/permissions";
+import { addDays, localDateOf, parseLocalDate, wallClockInstant } from "@/server/domain/time";
 import { MAX_SILENCE_DAYS, type saveSilenceInput } from "@/server/schemas/review";
 import { recordAudit } from "../../audit";
 import { DomainError } from "../../errors";
@@ -15,13 +15,12 @@ export type SaveSilenceInput = z.output<typeof saveSilenceInput>;
 
 /** The end of the silence: midnight after its last day, on the caller's wall clock. */
 function silenceEnd(lastDay: string, timeZone: string, now: Date): Date {
-  const end = DateTime.fromISO(lastDay, { zone: timeZone }).startOf("day").plus({ days: 1 });
-  const clock = DateTime.fromJSDate(now, { zone: timeZone });
-  if (end.toMillis() <= now.getTime()) throw new DomainError("invalid", "Pick today or a later day.", "until");
-  if (end > clock.startOf("day").plus({ days: MAX_SILENCE_DAYS + 1 })) {
+  const end = wallClockInstant(addDays(parseLocalDate(lastDay), 1), 0, timeZone);
+  if (end <= now.getTime()) throw new DomainError("invalid", "Pick today or a later day.", "until");
+  if (end > wallClockInstant(addDays(localDateOf(now.getTime(), timeZone), MAX_SILENCE_DAYS + 1), 0, timeZone)) {
     throw new DomainError("invalid", `At most ${MAX_SILENCE_DAYS} days ahead: a silence waits for a scheduled fix, not forever.`, "until");
   }
-  return end.toJSDate();
+  return new Date(end);
 }
 
 /** Engineers may silence an alert they were paged for; managers and planners any alert of the team. */

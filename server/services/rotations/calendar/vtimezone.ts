@@ -1,30 +1,16 @@
 import "server-only";
-import { DateTime, FixedOffsetZone, IANAZone } from "luxon";
+import { DateTime, FixedOffsetZone } from "luxon";
+import { isValidTimeZone, offsetChanges, utcOffsetMinutes, wallClockInstant } from "@/server/domain/time";
 
 /**
  * VTIMEZONE components (RFC 5545 §3.6.5) from luxon's time-zone data: one observance per offset change in the
  * years asked for, so clients need no tz database of their own.
  */
 
-const DAY_SEARCH_STEP = { days: 1 };
-
 function offsetText(minutes: number): string {
   const sign = minutes < 0 ? "-" : "+";
   const abs = Math.abs(minutes);
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`;
-}
-
-/** The first instant (to the minute) in (before, after] whose offset differs from `before`'s. */
-function changeBetween(zone: IANAZone, before: number, after: number): number {
-  const offsetBefore = zone.offset(before);
-  let low = before;
-  let high = after;
-  while (high - low > 60_000) {
-    const middle = low + Math.floor((high - low) / 120_000) * 60_000;
-    if (zone.offset(middle) === offsetBefore) low = middle;
-    else high = middle;
-  }
-  return high;
 }
 
 /** English locales whose CLDR data name different zones' abbreviations (CET in en-GB, EST in en-US, ACST in en-AU). */
@@ -58,20 +44,13 @@ function observance(timeZone: string, at: number, fromOffset: number, toOffset: 
 
 /** A VTIMEZONE for `timeZone` covering the years `fromYear` to `toYear`, or null for an unknown zone. */
 export function vtimezone(timeZone: string, fromYear: number, toYear: number): string | null {
-  const zone = IANAZone.create(timeZone);
-  if (!zone.isValid) return null;
-  const first = DateTime.fromObject({ year: fromYear, month: 1, day: 1 }, { zone: timeZone });
-  const last = DateTime.fromObject({ year: toYear + 1, month: 1, day: 1 }, { zone: timeZone }).toMillis();
-  const startOffset = zone.offset(first.toMillis());
-  const lines = ["BEGIN:VTIMEZONE", `TZID:${timeZone}`, ...observance(timeZone, first.toMillis(), startOffset, startOffset)];
-  for (let day = first; day.toMillis() < last; ) {
-    const next = day.plus(DAY_SEARCH_STEP);
-    const [before, after] = [day.toMillis(), next.toMillis()];
-    if (zone.offset(before) !== zone.offset(after)) {
-      const change = changeBetween(zone, before, after);
-      lines.push(...observance(timeZone, change, zone.offset(before), zone.offset(change)));
-    }
-    day = next;
+  if (!isValidTimeZone(timeZone)) return null;
+  const first = wallClockInstant({ year: fromYear, month: 1, day: 1 }, 0, timeZone);
+  const last = wallClockInstant({ year: toYear + 1, month: 1, day: 1 }, 0, timeZone);
+  const startOffset = utcOffsetMinutes(first, timeZone);
+  const lines = ["BEGIN:VTIMEZONE", `TZID:${timeZone}`, ...observance(timeZone, first, startOffset, startOffset)];
+  for (const change of offsetChanges(timeZone, first, last)) {
+    lines.push(...observance(timeZone, change.at, change.before, change.after));
   }
   lines.push("END:VTIMEZONE");
   return lines.join("\r\n");

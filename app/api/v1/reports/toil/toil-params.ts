@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { instantOfText } from "@/server/domain/time";
 import { teamToilInput } from "@/server/schemas/reports";
 import type { TeamToilInput } from "@/server/services/reports/team-toil";
 
@@ -18,8 +18,8 @@ export type ToilParams = { ok: true; input: TeamToilInput } | { ok: false; param
  * local date-time without one (2025-03-01) is read on the token owner's wall clock, as the report page reads it.
  */
 function instantOf(value: string, timeZone: string): Date | null {
-  const parsed = DateTime.fromISO(value, { zone: timeZone });
-  return parsed.isValid ? parsed.toJSDate() : null;
+  const instant = instantOfText(value, timeZone);
+  return instant === null ? null : new Date(instant);
 }
 
 /** The custom-period report input of `?team=ID&from=ISO&to=ISO`, or the first parameter that is wrong. */

@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { DateTime } from "luxon";
-import { DEFAULT_WORK_PATTERN } from "@/server/domain/time";
+import { at } from "../../testing/time-fixtures";
+import { DEFAULT_WORK_PATTERN } from "../time";
 import { projectLoad, toilHistoryOf } from "./projected-load";
 
 const zone = "Europe/Berlin";
-const ms = (iso: string) => DateTime.fromISO(iso, { zone }).toMillis();
+const ms = (iso: string) => at(iso, zone);
 const facts = { timeZone: zone, workPattern: DEFAULT_WORK_PATTERN, absences: [] };
 // Monday 2 to Monday 16 March 2026: two 40-hour weeks.
 const horizon = { start: ms("2026-03-02T00:00"), end: ms("2026-03-16T00:00") };

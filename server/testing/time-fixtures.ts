@@ -1,4 +1,4 @@
-// Test-only helpers shared by the time and accounting tests; production code never imports this.
+// Test-only helpers shared by the domain tests; production code never imports this.
 import fc from "fast-check";
 import { DateTime } from "luxon";
 

@@ -1,9 +1,11 @@
 import { DateTime } from "luxon";
-import type { Interval, RotationSpec, Shift } from "./types";
+import type { RotationSpec, Shift } from "../domain/rotations";
+import type { Interval } from "../domain/time";
+import { at, HOUR_MS } from "./time-fixtures";
 
 /** Test-only helpers shared by the rotation tests. */
 
-export const HOUR_MS = 3_600_000;
+export { HOUR_MS };
 
 /** A weekly Monday 09:00 Europe/Berlin primary rotation of a, b, c from Monday 2 March 2026, changed by `changes`. */
 export function weeklyRotation(changes: Partial<RotationSpec> = {}): RotationSpec {
@@ -21,9 +23,7 @@ export function weeklyRotation(changes: Partial<RotationSpec> = {}): RotationSpe
 
 /** An unambiguous local time (ISO without offset) in `zone`, as epoch ms. */
 export function localTime(iso: string, zone = "Europe/Berlin"): number {
-  const parsed = DateTime.fromISO(iso, { zone });
-  if (!parsed.isValid) throw new Error(`bad test time ${iso}`);
-  return parsed.toMillis();
+  return at(iso, zone);
 }
 
 export function localWindow(startIso: string, endIso: string, zone = "Europe/Berlin"): Interval {
