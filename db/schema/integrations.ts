@@ -118,6 +118,9 @@ export const externalUserLink = pgTable(
       .references(() => person.id),
     updatedById: uuid("updated_by_id").references(() => person.id),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    // Set when a planner says this user is nobody in the team: kept, so no import matches them again by name or
+    // email, and the removal can be undone.
+    removedAt: timestamp("removed_at", { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.system, t.externalUserId] })],
 );

@@ -25,15 +25,21 @@ export const setSigningSecretInput = teamScoped({
     .regex(/^[\x21-\x7e]+$/, "A signing secret is printable characters without spaces"),
 });
 
+const externalSystem = z.enum(["pagerduty", "jira"], { error: "System must be pagerduty or jira" });
+const externalUserId = z
+  .string()
+  .trim()
+  .min(1, "Enter the user's id in that system")
+  .max(128, "At most 128 characters")
+  .regex(/^[\x21-\x7e]+$/, "An id is printable characters without spaces");
+
+/** One remembered link: a user of PagerDuty or Jira, in one team. */
+export const userLinkKeyInput = teamScoped({ system: externalSystem, externalUserId });
+
 /** Which person a PagerDuty user or Jira account is, for this team: kept, and changed, by its planners. */
 export const linkUserInput = teamScoped({
-  system: z.enum(["pagerduty", "jira"], { error: "System must be pagerduty or jira" }),
-  externalUserId: z
-    .string()
-    .trim()
-    .min(1, "Enter the user's id in that system")
-    .max(128, "At most 128 characters")
-    .regex(/^[\x21-\x7e]+$/, "An id is printable characters without spaces"),
+  system: externalSystem,
+  externalUserId,
   externalName: z
     .string()
     .trim()

@@ -249,6 +249,8 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
     input: (w) => ({ teamId: w.teamA.id, system: "pagerduty", externalUserId: "PXPGF42", externalName: "Ana Ruiz", personId: w.personIds.engineerA }),
     expect: PLANNER,
   },
+  "integrations.removeUserLink": { input: (w) => ({ teamId: w.teamA.id, system: "pagerduty", externalUserId: w.userLink.externalUserId }), expect: PLANNER },
+  "integrations.restoreUserLink": { input: (w) => ({ teamId: w.teamA.id, system: "pagerduty", externalUserId: w.userLink.externalUserId }), expect: PLANNER },
   "integrations.setSigningSecret": {
     input: (w) => ({ teamId: w.teamA.id, integrationId: w.pagerduty.integration.id, signingSecret: "Gx8sYdG0rq6Cq1fPpkZ4rS0uHJbEwq2v" }),
     expect: PLANNER,

@@ -129,6 +129,7 @@ export async function buildAuthorizationWorld(db: Db) {
   const token = await asEngineerA.apiTokens.create({ name: "matrix script" });
   const integration = await asPlannerA.integrations.create({ teamId: teamA.id, kind: "alertmanager", name: "Prometheus", rotationId: rotationA.id });
   const pagerduty = await asPlannerA.integrations.create({ teamId: teamA.id, kind: "pagerduty", name: "PagerDuty", rotationId: rotationA.id });
+  const userLink = await asPlannerA.integrations.linkUser({ teamId: teamA.id, system: "pagerduty", externalUserId: "PWORLD1", externalName: "Engineer A", personId: engineerA.id });
   const estimate = await asManagerA.reports.saveEstimate({
     teamId: teamA.id,
     sourceKind: "template",
@@ -184,6 +185,7 @@ export async function buildAuthorizationWorld(db: Db) {
     token,
     integration,
     pagerduty,
+    userLink,
     estimate,
     workspaceFile,
     currentShiftStart,

@@ -35,6 +35,26 @@ export function UserLinksPanel({ teamId, members }: { teamId: string; members: R
     }),
   );
   const errors = fieldErrorsOf(link.error);
+  const refresh = () => queryClient.invalidateQueries(trpc.integrations.userLinks.queryFilter({ teamId }));
+  const restore = useMutation(
+    trpc.integrations.restoreUserLink.mutationOptions({
+      onSuccess: (result) => announce({ text: `${result.externalName} is ${result.personName} again.` }),
+      onError: (failure) => announce({ text: `Could not restore the link: ${messageOf(failure)}`, tone: "error" }),
+      onSettled: refresh,
+    }),
+  );
+  const remove = useMutation(
+    trpc.integrations.removeUserLink.mutationOptions({
+      onSuccess: (result) =>
+        announce({
+          text: `${result.externalName} is nobody in this team now: what they capture is credited to whoever is on duty.`,
+          tone: "info",
+          action: { label: "Undo", run: () => restore.mutate({ teamId, system: result.system as System, externalUserId: result.externalUserId }) },
+        }),
+      onError: (failure) => announce({ text: `Could not remove the link: ${messageOf(failure)}`, tone: "error" }),
+      onSettled: refresh,
+    }),
+  );
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -55,6 +75,9 @@ export function UserLinksPanel({ teamId, members }: { teamId: string; members: R
                 <th scope="col">System</th>
                 <th scope="col">User</th>
                 <th scope="col">Is</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -67,18 +90,41 @@ export function UserLinksPanel({ teamId, members }: { teamId: string; members: R
                   <td>
                     <select
                       aria-label={`Who ${row.externalName} is`}
-                      value={row.personId}
+                      value={row.removedAt ? "" : row.personId}
                       disabled={link.isPending}
                       onChange={(event) =>
+                        event.target.value &&
                         link.mutate({ teamId, system: row.system as System, externalUserId: row.externalUserId, externalName: row.externalName, personId: event.target.value })
                       }
                     >
+                      {row.removedAt ? <option value="">Nobody in this team</option> : null}
                       {members.map((member) => (
                         <option key={member.personId} value={member.personId}>
                           {member.name}
                         </option>
                       ))}
                     </select>
+                  </td>
+                  <td>
+                    {row.removedAt ? (
+                      <button
+                        type="button"
+                        className="button secondary"
+                        disabled={restore.isPending}
+                        onClick={() => restore.mutate({ teamId, system: row.system as System, externalUserId: row.externalUserId })}
+                      >
+                        Restore<span className="visually-hidden"> {row.externalName}</span>
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button secondary"
+                        disabled={remove.isPending}
+                        onClick={() => remove.mutate({ teamId, system: row.system as System, externalUserId: row.externalUserId })}
+                      >
+                        Nobody here<span className="visually-hidden">: {row.externalName}</span>
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}

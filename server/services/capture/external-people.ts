@@ -39,8 +39,11 @@ export async function matchExternalUsers(db: Db, teamId: string, system: Externa
     .where(
       and(eq(externalUserLink.teamId, teamId), eq(externalUserLink.system, system), inArray(externalUserLink.externalUserId, [...new Set(users.map((u) => u.id))])),
     );
-  const linked = new Map(links.flatMap((link) => (memberById.has(link.personId) ? [[link.externalUserId, link.personId] as const] : [])));
+  const linked = new Map(links.flatMap((link) => (link.removedAt === null && memberById.has(link.personId) ? [[link.externalUserId, link.personId] as const] : [])));
+  // A planner said these users are nobody in the team: no email or name may credit them either.
+  const nobody = new Set(links.flatMap((link) => (link.removedAt === null ? [] : [link.externalUserId])));
   for (const user of users) {
+    if (nobody.has(user.id)) continue;
     const linkedId = linked.get(user.id);
     const byLink = linkedId ? memberById.get(linkedId) : undefined;
     const byEmail = user.email ? members.find((m) => m.email.toLowerCase() === user.email?.trim().toLowerCase()) : undefined;

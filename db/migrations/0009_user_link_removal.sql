@@ -1,0 +1,1 @@
+ALTER TABLE "external_user_link" ADD COLUMN "removed_at" timestamp with time zone;
