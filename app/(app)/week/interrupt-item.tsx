@@ -73,6 +73,7 @@ export function InterruptItem({ item, zone }: { item: WeekInterrupt; zone: strin
           <label htmlFor={fieldId}>Time spent on it</label>
           <input
             id={fieldId}
+            // biome-ignore lint/a11y/noAutofocus: the field appears because the person just asked to log time; focus goes where they will type
             autoFocus
             autoComplete="off"
             value={spent}

@@ -12,7 +12,7 @@ import { useSorted } from "./use-sorted";
 
 type Column = "name" | "toilShare" | "duty" | "logged" | "afterHours" | "onCallShare" | "overBy";
 
-const valueOf = (row: MemberToilRow, column: Column): string | number => {
+const columnValue = (row: MemberToilRow, column: Column): string | number => {
   switch (column) {
     case "name":
       return row.name;
@@ -65,7 +65,7 @@ function exportRow(row: MemberToilRow, timeZone: string): ExportRow {
 
 /** Every engineer's shares, sortable by any column; each name opens the entries behind the row. */
 export function ToilTable({ rows, hrefs, timeZone, fileName }: { rows: MemberToilRow[]; hrefs: Record<string, string>; timeZone: string; fileName: string }) {
-  const stableValueOf = useCallback(valueOf, []);
+  const stableValueOf = useCallback(columnValue, []);
   const { sorted, toggle, ariaSort } = useSorted<MemberToilRow, Column>(rows, stableValueOf, { key: "toilShare", direction: "descending" });
   const header = (column: Column, label: string) => (
     <SortHeader label={label} sort={ariaSort(column)} onSort={() => toggle(column, column === "name" ? "ascending" : "descending")} numeric={column !== "name"} />

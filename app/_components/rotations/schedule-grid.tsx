@@ -71,6 +71,7 @@ export function ScheduleGrid({
 
   return (
     <div className="schedule-scroll">
+      {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the schedule is an ARIA grid, moved through by arrow keys */}
       <table role="grid" className={`schedule-grid scale-${scale}`} ref={tableRef} onKeyDown={onKeyDown}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

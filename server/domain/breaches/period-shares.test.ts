@@ -126,7 +126,9 @@ describe("periodShares: the month so far and as scheduled to its end", () => {
     expect(shares.projected.onCallShare).toBeCloseTo(projected.onCall, 12);
     const found = capFindings(shares, CAPS);
     expect(found.map((f) => ({ kind: f.kind, projected: f.projected }))).toEqual(findings.map((f) => ({ kind: f.kind, projected: f.projected })));
-    found.forEach((f, i) => expect(f.share).toBeCloseTo(findings[i]?.share ?? Number.NaN, 12));
+    found.forEach((f, i) => {
+      expect(f.share).toBeCloseTo(findings[i]?.share ?? Number.NaN, 12);
+    });
   });
 
   test("the actual part is exactly the report's accounting of [month start, now)", () => {

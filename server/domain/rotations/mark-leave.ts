@@ -15,7 +15,7 @@ export function markLeave(shifts: Shift[], absences: readonly Absence[]): Shift[
   }
   for (const shift of shifts) {
     const own = absencesByPerson.get(shift.personId);
-    shift.onLeave = own !== undefined && own.some((absence) => overlaps(shift, absence));
+    shift.onLeave = own?.some((absence) => overlaps(shift, absence)) ?? false;
   }
   return shifts;
 }

@@ -26,7 +26,7 @@ export function invitationText(mail: InvitationMail): string {
     `Hello ${mail.inviteeName},`,
     "",
     `${mail.inviterName} invited you to the team ${mail.teamName} on Toilcap.`,
-    "Create your account with this link (it works once, until " + mail.expiresAt.toISOString().slice(0, 16).replace("T", " ") + " UTC):",
+    `Create your account with this link (it works once, until ${mail.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC):`,
     "",
     mail.link,
     "",

@@ -93,7 +93,9 @@ describe(`toil sources on ${testEngine}`, () => {
     expect(none?.key).toBeNull();
     expect(report.totalMinutes).toBe(660);
     expect(report.totalYearlyCostHours).toBeCloseTo(perYear(660), 9);
-    [300 / 660, 270 / 660, 90 / 660, 0].forEach((share, index) => expect(report.sources[index]?.share).toBeCloseTo(share, 12));
+    [300 / 660, 270 / 660, 90 / 660, 0].forEach((share, index) => {
+      expect(report.sources[index]?.share).toBeCloseTo(share, 12);
+    });
     expect(restart?.cumulativeShare).toBeCloseTo(300 / 660, 12);
     expect(rotate?.cumulativeShare).toBeCloseTo(570 / 660, 12);
     expect(retired?.cumulativeShare).toBe(1);

@@ -60,7 +60,7 @@ export async function loadPeopleFacts(
   db: Db,
   people: readonly ProfileOf[],
   range: Interval,
-  now: Date,
+  _now: Date,
 ): Promise<Map<string, PersonFacts>> {
   const ids = [...new Set(people.map((p) => p.personId))];
   const empty = range.end <= range.start || ids.length === 0;

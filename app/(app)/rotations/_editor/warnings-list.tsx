@@ -21,6 +21,7 @@ export function WarningsList({ warnings }: { warnings: PlanWarning[] }) {
       ) : (
         <ul className="warning-list" aria-labelledby="preview-warnings-heading">
           {warnings.map((warning, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: two warnings may share kind and person; the list is replaced whole on each preview
             <li key={`${warning.kind}-${warning.personId ?? ""}-${index}`}>
               <span className={`badge warn-${warning.kind}`}>{KIND_LABEL[warning.kind]}</span> {warning.message}
             </li>

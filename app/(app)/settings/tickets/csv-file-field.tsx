@@ -34,6 +34,7 @@ export function CsvFileField({
   }
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: dropping a file is a shortcut for the pointer; the file input inside is the keyboard's way
     <div
       className={`field drop-zone${dragging ? " dragging" : ""}`}
       onDragOver={onDragOver}
