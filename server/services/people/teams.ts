@@ -52,6 +52,8 @@ export interface TeamMemberView {
   timeZone: string;
   roles: TeamRole[];
   hasAccount: boolean;
+  /** When this membership began; null for members from before memberships had a history. */
+  memberSince: Date | null;
 }
 
 export async function listMembers(db: Db, teamId: string): Promise<TeamMemberView[]> {
@@ -63,6 +65,7 @@ export async function listMembers(db: Db, teamId: string): Promise<TeamMemberVie
       timeZone: person.timeZone,
       userId: person.userId,
       role: teamMember.role,
+      memberSince: teamMember.memberSince,
     })
     .from(teamMember)
     .innerJoin(person, eq(person.id, teamMember.personId))
@@ -77,6 +80,7 @@ export async function listMembers(db: Db, teamId: string): Promise<TeamMemberVie
       timeZone: row.timeZone,
       roles: [],
       hasAccount: row.userId !== null,
+      memberSince: row.memberSince,
     };
     member.roles.push(row.role);
     byPerson.set(row.personId, member);
