@@ -39,6 +39,15 @@ describe(`team settings on ${testEngine}`, () => {
     expect(members.find((m) => m.personId === newcomer.id)).toMatchObject({ memberSince: joinedAt, roles: expect.arrayContaining(["engineer", "planner"]) });
   });
 
+  test("whoever creates a team is its manager from that moment", async () => {
+    const { team, admin } = await teamWithManager();
+    const createdAt = new Date("2026-11-03T09:30:00Z");
+    const asAdmin = await callerAs(database.db, admin.id, () => createdAt);
+    const created = await asAdmin.teams.create({ name: `Zeta ${team.id.slice(0, 8)}` });
+    const members = await asAdmin.teams.members({ teamId: created.id });
+    expect(members).toEqual([expect.objectContaining({ personId: admin.id, roles: ["manager"], memberSince: createdAt })]);
+  });
+
   test("a manager changes an engineer's roles; the change and its undo are both in the audit log", async () => {
     const { team, manager, engineer } = await teamWithManager();
     const asManager = await callerAs(database.db, manager.id);

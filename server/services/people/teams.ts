@@ -88,7 +88,7 @@ export async function listMembers(db: Db, teamId: string): Promise<TeamMemberVie
   return [...byPerson.values()];
 }
 
-export async function createTeam(db: Db, viewer: Viewer, input: { name: string; timeZone?: string | undefined }) {
+export async function createTeam(db: Db, viewer: Viewer, input: { name: string; timeZone?: string | undefined }, now: Date) {
   return db.transaction(async (tx) => {
     const [clash] = await tx
       .select({ id: team.id })
@@ -98,7 +98,7 @@ export async function createTeam(db: Db, viewer: Viewer, input: { name: string; 
     const [created] = await tx.insert(team).values({ organisationId: viewer.organisationId, name: input.name, timeZone: input.timeZone ?? viewer.timeZone }).returning();
     assertReturned(created, "team insert");
     // Whoever creates a team manages it until they hand that over.
-    await tx.insert(teamMember).values({ teamId: created.id, personId: viewer.personId, role: "manager" });
+    await tx.insert(teamMember).values({ teamId: created.id, personId: viewer.personId, role: "manager", memberSince: now });
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
       teamId: created.id,
