@@ -59,7 +59,7 @@ test("a manager changes a member's role and the team's caps, and the shell shows
   const eli = members.getByRole("row").filter({ hasText: "Eli Engineer" });
   await expect(eli).toContainText("engineer");
   // Members since today: whoever created the team and those who joined through an invitation alike.
-  await expect(members.getByText("Before history")).toHaveCount(0);
+  await expect(members.getByText("Not recorded")).toHaveCount(0);
   await checkLayouts(page, "team-settings");
 
   await members.getByRole("button", { name: "Change the roles of Eli Engineer" }).click();

@@ -29,8 +29,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const roles = new Set(viewer.memberships.flatMap((m) => m.roles));
   const teams = await caller.teams.list();
   const team = await chooseTeam(viewer, teams, undefined);
-  // Toil is logged in a team the viewer belongs to: the chosen one, else their first.
-  const teamId = viewer.memberships.find((m) => m.teamId === team?.id)?.teamId ?? viewer.memberships[0]?.teamId ?? null;
+  // Toil is logged in the team shown, and only by its members: an admin looking at another team logs nothing there.
+  const teamId = viewer.memberships.find((m) => m.teamId === team?.id)?.teamId ?? null;
   const mayPickTeam = teams.length > 1 || (viewer.isAdmin && teams.length > 0);
   const timer = await caller.timer.current();
   const { demo } = await caller.instance.status();

@@ -124,7 +124,7 @@ export function MembersTable({ teamId, members, canManage, timeZone }: { teamId:
                     </span>
                   ))}
                 </td>
-                <td>{m.memberSince ? localDate(m.memberSince, timeZone) : "Before history"}</td>
+                <td>{m.memberSince ? localDate(m.memberSince, timeZone) : "Not recorded"}</td>
                 {canManage && (
                   <td>
                     <div className="row" style={{ gap: "0.4rem", flexWrap: "nowrap" }}>
