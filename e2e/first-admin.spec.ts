@@ -32,7 +32,7 @@ test("the first account on an empty instance becomes admin and creates a team @p
   await expect(page.getByRole("cell", { name: "Europe/Berlin" })).toBeVisible();
   // The shell follows at once, without a reload: the team's name, its caps and the Log toil button.
   await expect(page.locator(".topbar")).toContainText("Platform SRE");
-  await expect(page.getByRole("note", { name: "Caps of Platform SRE" })).toHaveText("Toil cap 50% · on-call cap 25%");
+  await expect(page.locator(".sidebar-foot")).toHaveText("Platform SRE: toil cap 50% · on-call cap 25%");
   await expect(page.getByRole("button", { name: /Log toil/ })).toBeVisible();
   await screenshot(page, "first-admin-settings");
 

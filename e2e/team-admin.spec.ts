@@ -52,8 +52,8 @@ test("a manager changes a member's role and the team's caps, and the shell shows
   await page.context().clearCookies();
   await signUp(page, "Mona Manager", links.get(managerEmail) ?? "/sign-up");
 
-  const caps = page.getByRole("note", { name: `Caps of ${teamName}` });
-  await expect(caps).toHaveText("Toil cap 50% · on-call cap 25%");
+  const caps = page.locator(".sidebar-foot");
+  await expect(caps).toHaveText(`${teamName}: toil cap 50% · on-call cap 25%`);
   await page.getByRole("link", { name: "Settings" }).click();
   const members = page.getByRole("region", { name: `Members of ${teamName}` });
   const eli = members.getByRole("row").filter({ hasText: "Eli Engineer" });
@@ -78,11 +78,11 @@ test("a manager changes a member's role and the team's caps, and the shell shows
   await capsForm.getByLabel("Toil cap (%)").fill("40");
   await capsForm.getByRole("button", { name: "Save caps" }).click();
   await expect(capsForm.getByRole("status")).toContainText("Caps now 40% toil and 25% on call");
-  await expect(caps).toHaveText("Toil cap 40% · on-call cap 25%");
+  await expect(caps).toHaveText(`${teamName}: toil cap 40% · on-call cap 25%`);
   // The cap holds on other pages: the shell is the team's, not a fixed text.
   await page.getByRole("link", { name: "Team reports" }).click();
   await expect(page.getByRole("heading", { name: "Team reports", level: 1 })).toBeVisible();
-  await expect(caps).toHaveText("Toil cap 40% · on-call cap 25%");
+  await expect(caps).toHaveText(`${teamName}: toil cap 40% · on-call cap 25%`);
 });
 
 test("an admin switches teams in the shell and the choice holds across pages and links", async ({ page }) => {
@@ -90,7 +90,7 @@ test("an admin switches teams in the shell and the choice holds across pages and
   const switcher = page.getByRole("combobox", { name: "Team", exact: true });
   await switcher.selectOption({ label: "Data Platform" });
   await page.getByRole("button", { name: "Switch" }).click();
-  await expect(page.getByRole("note", { name: "Caps of Data Platform" })).toBeVisible();
+  await expect(page.locator(".sidebar-foot")).toHaveText("Data Platform: toil cap 50% · on-call cap 25%");
   await expect(switcher).toHaveValue(/.+/);
   await expect(switcher.locator("option:checked")).toHaveText("Data Platform");
 

@@ -49,8 +49,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               </a>
               <Nav />
               {team && (
-                <div className="sidebar-foot" aria-label={`Caps of ${team.name}`} role="note">
-                  Toil cap {formatPercent(team.toilCap)} · on-call cap {formatPercent(team.onCallCap)}
+                <div className="sidebar-foot">
+                  {team.name}: toil cap {formatPercent(team.toilCap)} · on-call cap {formatPercent(team.onCallCap)}
                 </div>
               )}
             </aside>
