@@ -61,6 +61,10 @@ test("a manager changes a member's role and the team's caps, and the shell shows
   // Members since today: whoever created the team and those who joined through an invitation alike.
   await expect(members.getByText("Not recorded")).toHaveCount(0);
   await checkLayouts(page, "team-settings");
+  // Inviting proposes the team's zone, and the browser's list of zones to search.
+  const invite = page.getByRole("region", { name: "Invite someone" });
+  await expect(invite.getByLabel("Time zone")).toHaveValue(DEMO_ZONE);
+  await expect(invite.locator("datalist option[value='Asia/Tokyo']")).toHaveCount(1);
 
   await members.getByRole("button", { name: "Change the roles of Eli Engineer" }).click();
   const dialog = page.getByRole("dialog", { name: "Roles of Eli Engineer" });
@@ -83,6 +87,14 @@ test("a manager changes a member's role and the team's caps, and the shell shows
   await page.getByRole("link", { name: "Team reports" }).click();
   await expect(page.getByRole("heading", { name: "Team reports", level: 1 })).toBeVisible();
   await expect(caps).toHaveText(`${teamName}: toil cap 40% · on-call cap 25%`);
+
+  // Both changes are in the audit log, as Mona's.
+  await page.context().clearCookies();
+  await signIn(page, DEMO.admin);
+  await page.goto("/settings/audit?action=team.");
+  const log = page.getByRole("table", { name: "Audit log" });
+  await expect(log.getByRole("row").filter({ hasText: "Mona Manager" }).filter({ hasText: "team.set-roles" })).toHaveCount(1);
+  await expect(log.getByRole("row").filter({ hasText: "Mona Manager" }).filter({ hasText: "team.caps" })).toHaveCount(1);
 });
 
 test("an admin switches teams in the shell and the choice holds across pages and links", async ({ page }) => {

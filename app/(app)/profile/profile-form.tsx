@@ -10,7 +10,7 @@ import { clockTime, weekdayName } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc";
 import { Field } from "@/app/_components/field";
 import { FieldError } from "@/app/_components/field-error";
-import { TimeZoneInput } from "@/app/_components/time-zone-input";
+import { TimeZoneInput, useBrowserZone } from "@/app/_components/time-zone-input";
 import type { Profile } from "@/app/_components/work/types";
 
 const DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -24,6 +24,7 @@ export function ProfileForm({ initial }: { initial: Profile }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [timeZone, setTimeZone] = useState(initial.timeZone);
+  const browserZone = useBrowserZone();
   const [workDays, setWorkDays] = useState<number[]>(initial.workDays);
   const [start, setStart] = useState(clockTime(initial.workStartMinute));
   const [end, setEnd] = useState(clockTime(initial.workEndMinute));
@@ -70,6 +71,13 @@ export function ProfileForm({ initial }: { initial: Profile }) {
         <Field id="profile-zone" label="Time zone" hint="Type to search, such as Europe/Berlin; days and weeks are counted on this wall clock." errors={errors.timeZone}>
           {(control) => <TimeZoneInput control={control} value={timeZone} onChange={setTimeZone} />}
         </Field>
+        {browserZone && browserZone !== timeZone && (
+          <div>
+            <button type="button" className="button secondary small" onClick={() => setTimeZone(browserZone)}>
+              Use this browser&apos;s zone ({browserZone})
+            </button>
+          </div>
+        )}
         <fieldset className="field" aria-describedby="profile-days-error">
           <legend>Working days</legend>
           <div className="checks day-checks">
