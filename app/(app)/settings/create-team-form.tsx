@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { Field } from "@/app/_components/field";
@@ -11,9 +11,12 @@ import { TimeZoneInput } from "@/app/_components/time-zone-input";
 export function CreateTeamForm({ defaultTimeZone }: { defaultTimeZone: string }) {
   const trpc = useTRPC();
   const router = useRouter();
+  // A new key empties the form once the team exists.
+  const [formKey, setFormKey] = useState(0);
   const create = useMutation(
     trpc.teams.create.mutationOptions({
       onSuccess: (created) => {
+        setFormKey((key) => key + 1);
         // The shell (team, caps, the Log toil button) is rendered by the layout, which a push alone keeps.
         router.push(`/settings?team=${created.id}`);
         router.refresh();
@@ -29,7 +32,7 @@ export function CreateTeamForm({ defaultTimeZone }: { defaultTimeZone: string })
   }
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate>
+    <form className="stack" onSubmit={onSubmit} noValidate key={formKey}>
       {create.error && Object.keys(errors).length === 0 && (
         <div className="alert error" role="alert">
           {messageOf(create.error)}
