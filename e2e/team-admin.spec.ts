@@ -70,6 +70,7 @@ test("a manager changes a member's role and the team's caps, and the shell shows
   const dialog = page.getByRole("dialog", { name: "Roles of Eli Engineer" });
   await dialog.getByRole("checkbox", { name: /planner/ }).check();
   await expectAccessible(page);
+  await screenshot(page, "team-roles-dialog");
   await dialog.getByRole("button", { name: "Save roles" }).click();
   await expect(dialog).toBeHidden();
   await expect(members.getByRole("status")).toContainText("Eli Engineer is now engineer, planner");
