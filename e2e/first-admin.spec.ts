@@ -16,6 +16,8 @@ test("the first account on an empty instance becomes admin and creates a team @p
   await page.getByLabel("Your name").fill("Ada Admin");
   await page.getByLabel("Email").fill("ada@example.test");
   await page.getByLabel("Password").fill("correct horse battery");
+  // The zone comes from the browser (the journeys run in Berlin), not UTC.
+  await expect(page.getByLabel("Your time zone")).toHaveValue("Europe/Berlin");
   await page.getByRole("button", { name: "Create account" }).click();
 
   await expect(page.getByRole("heading", { name: "Hello, Ada" })).toBeVisible();
@@ -27,6 +29,11 @@ test("the first account on an empty instance becomes admin and creates a team @p
   await page.getByRole("button", { name: "Create team" }).click();
   await expect(page.getByRole("heading", { name: "Members of Platform SRE" })).toBeVisible();
   await expect(page.getByRole("cell", { name: "ada@example.test" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Europe/Berlin" })).toBeVisible();
+  // The shell follows at once, without a reload: the team's name, its caps and the Log toil button.
+  await expect(page.locator(".topbar")).toContainText("Platform SRE");
+  await expect(page.locator(".sidebar-foot")).toHaveText("Platform SRE: toil cap 50% · on-call cap 25%");
+  await expect(page.getByRole("button", { name: /Log toil/ })).toBeVisible();
   await screenshot(page, "first-admin-settings");
 
   // A second visitor cannot become admin: sign-up is now by invitation only.

@@ -57,7 +57,7 @@ test("the app is reachable by keyboard: skip link and main navigation @postgres"
 
 test("a wrong password is refused with a clear message and signed-out visitors are sent to sign in @postgres", async ({ page }) => {
   await page.goto("/settings");
-  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings$/);
   await page.getByLabel("Email").fill(DEMO.engineer);
   await page.getByLabel("Password").fill("wrong password");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();

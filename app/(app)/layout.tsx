@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { serverCaller } from "@/server/trpc/server";
@@ -7,6 +8,10 @@ import { StatusProvider } from "@/app/_components/app-status";
 import { QuickLogButton, QuickLogProvider } from "@/app/_components/quick-log";
 import { TimerIndicator } from "@/app/_components/timer-indicator";
 import { WorkProvider } from "@/app/_components/work/work-context";
+import { TeamSwitcher } from "@/app/_components/team-switcher";
+import { formatPercent } from "@/app/_lib/format";
+import { REQUESTED_PAGE_HEADER, signInHref } from "@/server/security/next-path";
+import { chooseTeam } from "@/app/_lib/team";
 
 function initials(name: string): string {
   return name
@@ -20,10 +25,13 @@ function initials(name: string): string {
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const caller = await serverCaller();
   const viewer = await caller.viewer.current();
-  if (!viewer) redirect("/sign-in");
+  if (!viewer) redirect(signInHref((await headers()).get(REQUESTED_PAGE_HEADER) ?? "/"));
   const roles = new Set(viewer.memberships.flatMap((m) => m.roles));
-  const teamNames = viewer.memberships.map((m) => m.teamName).join(", ");
-  const teamId = viewer.memberships[0]?.teamId ?? null;
+  const teams = await caller.teams.list();
+  const team = await chooseTeam(viewer, teams, undefined);
+  // Toil is logged in the team shown, and only by its members: an admin looking at another team logs nothing there.
+  const teamId = viewer.memberships.find((m) => m.teamId === team?.id)?.teamId ?? null;
+  const mayPickTeam = teams.length > 1 || (viewer.isAdmin && teams.length > 0);
   const timer = await caller.timer.current();
   const { demo } = await caller.instance.status();
   return (
@@ -40,7 +48,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
                 Toilcap
               </a>
               <Nav />
-              <div className="sidebar-foot">Toil cap 50% · on-call cap 25%</div>
+              {team && (
+                <div className="sidebar-foot">
+                  {team.name}: toil cap {formatPercent(team.toilCap)} · on-call cap {formatPercent(team.onCallCap)}
+                </div>
+              )}
             </aside>
             <div className="main">
               {demo && (
@@ -49,7 +61,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
                 </div>
               )}
               <header className="topbar">
-                <div className="topbar-team">{teamNames || (viewer.isAdmin ? "Administrator" : "No team yet")}</div>
+                {team && mayPickTeam ? (
+                  <TeamSwitcher teams={teams} currentId={team.id} />
+                ) : (
+                  <div className="topbar-team">{team?.name ?? (viewer.isAdmin ? "Administrator" : "No team yet")}</div>
+                )}
                 <div className="topbar-actions">
                   <TimerIndicator initial={timer} />
                   {teamId && (

@@ -23,3 +23,8 @@ export function formatPercent(share: number): string {
 export function localDateTime(at: Date, timeZone: string): string {
   return DateTime.fromJSDate(at, { zone: timeZone }).toFormat("ccc d LLL, HH:mm");
 }
+
+/** A calendar day on the viewer's own wall clock, such as "2 Nov 2026". */
+export function localDate(at: Date, timeZone: string): string {
+  return DateTime.fromJSDate(at, { zone: timeZone }).toFormat("d LLL yyyy");
+}

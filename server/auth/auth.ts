@@ -11,6 +11,7 @@ import { allowedOrigins } from "@/server/security/public-address";
 import { serverEnv } from "@/server/env";
 import { CLIENT_ADDRESS_HEADER } from "@/server/security/client-address";
 import { DomainError } from "@/server/services/errors";
+import { timeZone as timeZoneSchema } from "@/server/schemas/common";
 import { checkSignUp, linkNewAccount, linkSsoAccount } from "@/server/services/people/link-account";
 import { ssoSignInVerdict } from "@/server/services/people/sso-sign-in";
 import { clearSignInAttempts, consumeSignInAttempt } from "./account-throttle";
@@ -137,6 +138,7 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
           before: async (candidate, context) => {
             // An SSO account was already vouched for by ssoSignInVerdict (validateUserInfo) before creation.
             if (isSsoCallback(context?.path)) return;
+            signUpTimeZoneOf(context?.body);
             await refuseAsApiError(() => checkSignUp(db, candidate.email, invitationTokenOf(context?.body), new Date()));
           },
           after: async (created, context) => {
@@ -144,7 +146,8 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
               await refuseAsApiError(() => linkSsoAccount(db, created, new Date()));
               return;
             }
-            await refuseAsApiError(() => linkNewAccount(db, created, invitationTokenOf(context?.body), new Date()));
+            const account = { ...created, timeZone: signUpTimeZoneOf(context?.body) };
+            await refuseAsApiError(() => linkNewAccount(db, account, invitationTokenOf(context?.body), new Date()));
           },
         },
       },
@@ -165,6 +168,19 @@ export function invitationTokenOf(body: unknown): string | undefined {
   if (typeof body !== "object" || body === null || !("invitation" in body)) return undefined;
   const token: unknown = body.invitation;
   return typeof token === "string" && token !== "" ? token : undefined;
+}
+
+/**
+ * The zone a sign-up asks for (the `timeZone` field of the body; the form proposes the browser's), if any. A zone
+ * that is not a real IANA zone is refused with 400 naming the field rather than silently becoming UTC.
+ */
+export function signUpTimeZoneOf(body: unknown): string | undefined {
+  if (typeof body !== "object" || body === null || !("timeZone" in body)) return undefined;
+  const asked: unknown = body.timeZone;
+  if (asked === undefined || asked === null || asked === "") return undefined;
+  const parsed = timeZoneSchema.safeParse(asked);
+  if (!parsed.success) throw new APIError("BAD_REQUEST", { message: `timeZone: ${parsed.error.issues[0]?.message ?? "not a time zone"}`, code: "INVALID_TIME_ZONE" });
+  return parsed.data;
 }
 
 /** A refusal from our services answers 403 with its message; anything else stays an internal error. */

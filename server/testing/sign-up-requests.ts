@@ -8,7 +8,7 @@ let address = 0;
 /** A sign-up through better-auth's HTTP handler, as the browser sends it, each from its own address. */
 export async function signUpOverHttp(
   auth: Auth,
-  body: { email: string; name?: string; password?: string; invitation?: string },
+  body: { email: string; name?: string; password?: string; invitation?: string; timeZone?: string },
 ): Promise<{ status: number; message: string }> {
   address += 1;
   const response = await auth.handler(

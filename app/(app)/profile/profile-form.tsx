@@ -2,13 +2,15 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { z } from "zod";
 import { profileInput } from "@/server/schemas/work-log";
 import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { clockTime, weekdayName } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc";
+import { Field } from "@/app/_components/field";
 import { FieldError } from "@/app/_components/field-error";
+import { TimeZoneInput, useBrowserZone } from "@/app/_components/time-zone-input";
 import type { Profile } from "@/app/_components/work/types";
 
 const DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -18,24 +20,16 @@ function minuteOf(clock: string): number {
   return h === undefined || m === undefined || Number.isNaN(h) || Number.isNaN(m) ? Number.NaN : h * 60 + m;
 }
 
-function zones(): string[] {
-  try {
-    return Intl.supportedValuesOf("timeZone");
-  } catch {
-    return [];
-  }
-}
-
 export function ProfileForm({ initial }: { initial: Profile }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [timeZone, setTimeZone] = useState(initial.timeZone);
+  const browserZone = useBrowserZone();
   const [workDays, setWorkDays] = useState<number[]>(initial.workDays);
   const [start, setStart] = useState(clockTime(initial.workStartMinute));
   const [end, setEnd] = useState(clockTime(initial.workEndMinute));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState<string | null>(null);
-  const zoneOptions = useMemo(zones, []);
   const update = useMutation(
     trpc.profile.update.mutationOptions({
       onSuccess: (profile) => {
@@ -74,27 +68,16 @@ export function ProfileForm({ initial }: { initial: Profile }) {
         </div>
       )}
       <fieldset className="stack" disabled={update.isPending}>
-        <div className="field">
-          <label htmlFor="profile-zone">Time zone</label>
-          <input
-            id="profile-zone"
-            list="profile-zones"
-            autoComplete="off"
-            value={timeZone}
-            onChange={(event) => setTimeZone(event.target.value)}
-            aria-invalid={errors.timeZone ? true : undefined}
-            aria-describedby="profile-zone-hint profile-zone-error"
-          />
-          <datalist id="profile-zones">
-            {zoneOptions.map((zone) => (
-              <option key={zone} value={zone} />
-            ))}
-          </datalist>
-          <span className="hint" id="profile-zone-hint">
-            An IANA zone such as Europe/Berlin; days and weeks are counted on this wall clock.
-          </span>
-          <FieldError id="profile-zone-error" messages={errors.timeZone} />
-        </div>
+        <Field id="profile-zone" label="Time zone" hint="Type to search, such as Europe/Berlin; days and weeks are counted on this wall clock." errors={errors.timeZone}>
+          {(control) => <TimeZoneInput control={control} value={timeZone} onChange={setTimeZone} />}
+        </Field>
+        {browserZone && browserZone !== timeZone && (
+          <div>
+            <button type="button" className="button secondary small" onClick={() => setTimeZone(browserZone)}>
+              Use this browser&apos;s zone ({browserZone})
+            </button>
+          </div>
+        )}
         <fieldset className="field" aria-describedby="profile-days-error">
           <legend>Working days</legend>
           <div className="checks day-checks">

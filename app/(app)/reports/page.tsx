@@ -18,7 +18,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const search = await searchParams;
   const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
-  const team = chooseTeam(viewer, await caller.teams.list(), teamParam(search));
+  const team = await chooseTeam(viewer, await caller.teams.list(), teamParam(search));
   const choice = periodChoice(search);
   const report = team ? await loadReport(() => caller.reports.teamToil({ teamId: team.id, ...periodInput(choice, viewer.timeZone) })) : null;
   return (

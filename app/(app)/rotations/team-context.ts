@@ -11,7 +11,7 @@ export async function rotationsContext(requestedTeam: string | undefined) {
   const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
   const teams = await caller.teams.list();
-  const team = chooseTeam(viewer, teams, requestedTeam);
+  const team = await chooseTeam(viewer, teams, requestedTeam);
   return { caller, viewer, teams, team, mayPlan: mayPlanIn(viewer, team) };
 }
 

@@ -2,26 +2,37 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { Field } from "@/app/_components/field";
+import { TimeZoneInput } from "@/app/_components/time-zone-input";
 
-export function CreateTeamForm() {
+export function CreateTeamForm({ defaultTimeZone }: { defaultTimeZone: string }) {
   const trpc = useTRPC();
   const router = useRouter();
+  // A new key empties the form once the team exists.
+  const [formKey, setFormKey] = useState(0);
   const create = useMutation(
-    trpc.teams.create.mutationOptions({ onSuccess: (created) => router.push(`/settings?team=${created.id}`) }),
+    trpc.teams.create.mutationOptions({
+      onSuccess: (created) => {
+        setFormKey((key) => key + 1);
+        // The shell (team, caps, the Log toil button) is rendered by the layout, which a push alone keeps.
+        router.push(`/settings?team=${created.id}`);
+        router.refresh();
+      },
+    }),
   );
   const errors = fieldErrorsOf(create.error);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    create.mutate({ name: String(new FormData(event.currentTarget).get("name") ?? "") });
+    const form = new FormData(event.currentTarget);
+    create.mutate({ name: String(form.get("name") ?? ""), timeZone: String(form.get("timeZone") ?? "") });
   }
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate>
+    <form className="stack" onSubmit={onSubmit} noValidate key={formKey}>
       {create.error && Object.keys(errors).length === 0 && (
         <div className="alert error" role="alert">
           {messageOf(create.error)}
@@ -29,6 +40,9 @@ export function CreateTeamForm() {
       )}
       <Field id="team-name" label="Team name" hint="You become its manager; invite its people next." errors={errors.name}>
         {(control) => <input {...control} name="name" />}
+      </Field>
+      <Field id="new-team-tz" label="Team time zone" hint="Its reports count weeks and months on this calendar." errors={errors.timeZone}>
+        {(control) => <TimeZoneInput control={control} name="timeZone" defaultValue={defaultTimeZone} />}
       </Field>
       <div>
         <button className="button" type="submit" disabled={create.isPending}>

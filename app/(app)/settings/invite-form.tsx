@@ -5,13 +5,16 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
+import { Field } from "@/app/_components/field";
 import { FieldError } from "@/app/_components/field-error";
+import { TimeZoneInput } from "@/app/_components/time-zone-input";
 import type { SentInvitation } from "@/server/services/people/invitations";
 import { InvitationLink } from "./invitation-link";
 
 const ROLES = ["engineer", "manager", "planner"] as const;
 
-export function InviteForm({ teamId }: { teamId: string }) {
+/** Invites someone into the team; their zone starts as the team's, since most teams sit in one. */
+export function InviteForm({ teamId, teamTimeZone }: { teamId: string; teamTimeZone: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -69,11 +72,9 @@ export function InviteForm({ teamId }: { teamId: string }) {
           <FieldError id="invite-email-error" messages={errors.email} />
         </div>
       </div>
-      <div className="field">
-        <label htmlFor="invite-tz">Time zone</label>
-        <input id="invite-tz" name="timeZone" defaultValue="Europe/Berlin" aria-invalid={errors.timeZone ? true : undefined} aria-describedby="invite-tz-error" />
-        <FieldError id="invite-tz-error" messages={errors.timeZone} />
-      </div>
+      <Field id="invite-tz" label="Time zone" hint="Type to search; they can change it in their profile." errors={errors.timeZone}>
+        {(control) => <TimeZoneInput control={control} name="timeZone" defaultValue={teamTimeZone} />}
+      </Field>
       <fieldset className="field" aria-describedby="invite-roles-error">
         <legend>Roles</legend>
         <div className="checks">

@@ -8,9 +8,12 @@ import { useTRPC } from "@/app/_lib/trpc";
 import { FieldError } from "@/app/_components/field-error";
 import { Modal } from "@/app/_components/modal";
 import { todayIn } from "@/server/domain/time";
+import { localDate } from "@/app/_lib/format";
+import type { TeamRole } from "@/server/auth/permissions";
 import type { TeamMemberView } from "@/server/services/people/teams";
+import { RolesDialog } from "./roles-dialog";
 
-/** The team's members; managers may remove one from a date, and undo that. */
+/** The team's members; managers may change their roles or remove one from a date, and undo either. */
 export function MembersTable({ teamId, members, canManage, timeZone }: { teamId: string; members: TeamMemberView[]; canManage: boolean; timeZone: string }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -34,6 +37,19 @@ export function MembersTable({ teamId, members, canManage, timeZone }: { teamId:
     }),
   );
   const errors = fieldErrorsOf(remove.error);
+  const [editing, setEditing] = useState<TeamMemberView | null>(null);
+  const [changed, setChanged] = useState<{ member: TeamMemberView; roles: TeamRole[] } | null>(null);
+  const setRoles = useMutation(
+    trpc.teams.setRoles.mutationOptions({
+      onSuccess: (_result, input) => {
+        // The roles before this save, unless this save was the undo itself.
+        if (editing) setChanged({ member: editing, roles: input.roles });
+        else setChanged(null);
+        setEditing(null);
+        router.refresh();
+      },
+    }),
+  );
 
   function onRemove(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -54,6 +70,26 @@ export function MembersTable({ teamId, members, canManage, timeZone }: { teamId:
           </button>
         </div>
       )}
+      {changed && (
+        <div className="alert ok" role="status" style={{ display: "flex", gap: "0.6rem", alignItems: "center", flexWrap: "wrap" }}>
+          <span>
+            {changed.member.name} is now {changed.roles.join(", ")} in the team.
+          </span>
+          <button
+            type="button"
+            className="button secondary small"
+            disabled={setRoles.isPending}
+            onClick={() => setRoles.mutate({ teamId, personId: changed.member.personId, roles: changed.member.roles })}
+          >
+            Undo
+          </button>
+        </div>
+      )}
+      {setRoles.error && !editing && (
+        <div className="alert error" role="alert">
+          {messageOf(setRoles.error)}
+        </div>
+      )}
       {restore.error && (
         <div className="alert error" role="alert">
           {messageOf(restore.error)}
@@ -67,6 +103,7 @@ export function MembersTable({ teamId, members, canManage, timeZone }: { teamId:
               <th scope="col">Email</th>
               <th scope="col">Time zone</th>
               <th scope="col">Roles</th>
+              <th scope="col">Member since</th>
               {canManage && <th scope="col">Actions</th>}
             </tr>
           </thead>
@@ -83,11 +120,25 @@ export function MembersTable({ teamId, members, canManage, timeZone }: { teamId:
                     </span>
                   ))}
                 </td>
+                <td>{m.memberSince ? localDate(m.memberSince, timeZone) : "Not recorded"}</td>
                 {canManage && (
                   <td>
-                    <button type="button" className="button secondary small" onClick={() => setRemoving(m)} aria-label={`Remove ${m.name} from the team`}>
-                      Remove
-                    </button>
+                    <div className="row" style={{ gap: "0.4rem", flexWrap: "nowrap" }}>
+                      <button
+                        type="button"
+                        className="button secondary small"
+                        onClick={() => {
+                          setRoles.reset();
+                          setEditing(m);
+                        }}
+                        aria-label={`Change the roles of ${m.name}`}
+                      >
+                        Roles
+                      </button>
+                      <button type="button" className="button secondary small" onClick={() => setRemoving(m)} aria-label={`Remove ${m.name} from the team`}>
+                        Remove
+                      </button>
+                    </div>
                   </td>
                 )}
               </tr>
@@ -95,6 +146,14 @@ export function MembersTable({ teamId, members, canManage, timeZone }: { teamId:
           </tbody>
         </table>
       </div>
+      <RolesDialog
+        key={editing?.personId ?? "none"}
+        member={editing}
+        pending={setRoles.isPending}
+        error={editing ? setRoles.error : null}
+        onSave={(roles) => editing && setRoles.mutate({ teamId, personId: editing.personId, roles })}
+        onClose={() => setEditing(null)}
+      />
       <Modal open={removing !== null} onClose={() => setRemoving(null)} labelledBy="remove-member-title" className="small-dialog">
         <form onSubmit={onRemove} noValidate>
           <div className="modal-head">

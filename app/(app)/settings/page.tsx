@@ -11,6 +11,7 @@ import { BreachWebhookCard } from "@/app/_components/breaches/breach-webhook-car
 import { ApiTokens } from "./api-tokens";
 import { CreateTeamForm } from "./create-team-form";
 import { InviteForm } from "./invite-form";
+import { TeamCapsForm } from "./team-caps-form";
 import { TeamZoneForm } from "./team-zone-form";
 import { MembersTable } from "./members-table";
 import { PendingInvitations } from "./pending-invitations";
@@ -22,7 +23,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
   const teams = await caller.teams.list();
-  const team = chooseTeam(viewer, teams, (await searchParams).team);
+  const team = await chooseTeam(viewer, teams, (await searchParams).team);
   const details = team ? teams.find((t) => t.id === team.id) : undefined;
   const members = team ? await caller.teams.members({ teamId: team.id }) : [];
   const canManage = team ? mayActInTeam(viewer, team.id, ["manager"]) : false;
@@ -55,6 +56,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       )}
       <div className="grid cols-2">
         {team && details && canManage && (
+          <section className="card" aria-labelledby="team-caps-heading">
+            <h2 id="team-caps-heading">Caps of {details.name}</h2>
+            <TeamCapsForm teamId={team.id} caps={details} />
+          </section>
+        )}
+        {team && details && canManage && (
           <section className="card" aria-labelledby="team-zone-heading">
             <h2 id="team-zone-heading">Team time zone</h2>
             <TeamZoneForm teamId={team.id} timeZone={details.timeZone} />
@@ -63,7 +70,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         {team && canManage && (
           <section className="card" aria-labelledby="invite-heading">
             <h2 id="invite-heading">Invite someone</h2>
-            <InviteForm teamId={team.id} />
+            <InviteForm teamId={team.id} teamTimeZone={details?.timeZone ?? viewer.timeZone} />
           </section>
         )}
         {team && canManage && (
@@ -75,7 +82,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         {viewer.isAdmin && (
           <section className="card" aria-labelledby="team-heading">
             <h2 id="team-heading">Create a team</h2>
-            <CreateTeamForm />
+            <CreateTeamForm defaultTimeZone={viewer.timeZone} />
           </section>
         )}
       </div>

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
-import { FieldError } from "@/app/_components/field-error";
+import { Field } from "@/app/_components/field";
+import { TimeZoneInput } from "@/app/_components/time-zone-input";
 
 /** The team's time zone: the calendar its reports, breach months and metrics count weeks and months on. */
 export function TeamZoneForm({ teamId, timeZone }: { teamId: string; timeZone: string }) {
@@ -40,15 +41,14 @@ export function TeamZoneForm({ teamId, timeZone }: { teamId: string; timeZone: s
           {messageOf(update.error)}
         </div>
       )}
-      <div className="field">
-        <label htmlFor="team-tz">Team time zone</label>
-        <input id="team-tz" name="timeZone" defaultValue={timeZone} aria-invalid={errors.timeZone ? true : undefined} aria-describedby="team-tz-note team-tz-error" />
-        <p id="team-tz-note" className="stat-note">
-          The team&apos;s reports, cap breaches and metrics count weeks (from Monday 00:00) and months on this zone&apos;s calendar,
-          whoever looks at them.
-        </p>
-        <FieldError id="team-tz-error" messages={errors.timeZone} />
-      </div>
+      <Field
+        id="team-tz"
+        label="Team time zone"
+        hint="The team's reports, cap breaches and metrics count weeks (from Monday 00:00) and months on this zone's calendar, whoever looks at them."
+        errors={errors.timeZone}
+      >
+        {(control) => <TimeZoneInput control={control} name="timeZone" defaultValue={timeZone} />}
+      </Field>
       <div>
         <button className="button" type="submit" disabled={update.isPending}>
           Save time zone

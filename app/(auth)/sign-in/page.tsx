@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ssoSettings } from "@/server/auth/sso";
+import { safeNextPath } from "@/server/security/next-path";
 import { serverCaller } from "@/server/trpc/server";
 import { SignInForm } from "./sign-in-form";
 import { SsoButton } from "./sso-button";
@@ -22,12 +23,15 @@ function ssoRefusal(error: string | string[] | undefined): string | null {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const caller = await serverCaller();
-  if (await caller.viewer.current()) redirect("/");
+  const search = await searchParams;
+  // Back to the page that was asked for, if it is one of ours.
+  const next = safeNextPath(search.next);
+  if (await caller.viewer.current()) redirect(next);
   const status = await caller.instance.status();
   if (status.needsFirstAdmin) redirect("/sign-up");
   const demo = status.demo;
   const sso = ssoSettings();
-  const refusal = ssoRefusal((await searchParams).error);
+  const refusal = ssoRefusal(search.error);
   return (
     <>
       <h1>Sign in</h1>
@@ -37,8 +41,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {refusal}
         </div>
       )}
-      {sso && <SsoButton providerId={sso.providerId} name={sso.name} />}
-      <SignInForm />
+      {sso && <SsoButton providerId={sso.providerId} name={sso.name} next={next} />}
+      <SignInForm next={next} />
       <p className="demo-hint">
         Invited to a team? <Link href="/sign-up">Create your account</Link>.
       </p>

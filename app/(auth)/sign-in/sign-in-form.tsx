@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { authClient } from "@/app/_lib/auth-client";
 
-export function SignInForm() {
+/** Signs in with a password, then opens `next` (a path on this site, checked by the page). */
+export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -23,7 +24,7 @@ export function SignInForm() {
       setError(result.error.status === 429 ? "Too many attempts; wait a minute and try again." : "Wrong email or password.");
       return;
     }
-    router.replace("/");
+    router.replace(next);
     router.refresh();
   }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { invitation, person, teamMember } from "@/db/schema";
 import type { TeamRole, Viewer } from "@/server/auth/permissions";
@@ -95,6 +95,15 @@ export async function invitePerson(db: Db, viewer: Viewer, input: InviteInput, n
   });
 }
 
+async function hasOtherManager(db: Db, teamId: string, personId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ personId: teamMember.personId })
+    .from(teamMember)
+    .where(and(eq(teamMember.teamId, teamId), eq(teamMember.role, "manager"), ne(teamMember.personId, personId), currentMembership))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** Replaces a member's roles in one team. At least one role must remain; removing all is leaving. */
 export async function setMemberRoles(
   db: Db,
@@ -108,6 +117,9 @@ export async function setMemberRoles(
       .where(and(eq(teamMember.teamId, input.teamId), eq(teamMember.personId, input.personId), currentMembership));
     const [first] = current;
     if (!first) throw new DomainError("not-found", "This person is not in the team.", "personId");
+    if (current.some((r) => r.role === "manager") && !input.roles.includes("manager") && !(await hasOtherManager(tx, input.teamId, input.personId))) {
+      throw new DomainError("invalid", "A team keeps at least one manager: make someone else a manager first.", "roles");
+    }
     await tx.delete(teamMember).where(and(eq(teamMember.teamId, input.teamId), eq(teamMember.personId, input.personId)));
     await tx
       .insert(teamMember)

@@ -12,6 +12,8 @@ export interface NewAccount {
   id: string;
   email: string;
   name: string;
+  /** The zone asked for at sign-up; else the invitation's (or, for the first admin, UTC). */
+  timeZone?: string | undefined;
 }
 
 // Serializes sign-ups so two simultaneous first accounts cannot both become admin, nor one link be used twice.
@@ -87,11 +89,11 @@ async function acceptOpenInvitation(db: Db, open: OpenInvitation, account: NewAc
     : (
         await db
           .insert(person)
-          .values({ organisationId: open.organisationId, name: account.name || open.name, email: open.email, timeZone: open.timeZone, invitedById: open.invitedById })
+          .values({ organisationId: open.organisationId, name: account.name || open.name, email: open.email, timeZone: account.timeZone ?? open.timeZone, invitedById: open.invitedById })
           .returning()
       ).at(0);
   if (!invitee) throw new Error("person insert returned nothing");
-  await db.update(person).set({ userId: account.id }).where(eq(person.id, invitee.id));
+  await db.update(person).set({ userId: account.id, ...(account.timeZone ? { timeZone: account.timeZone } : {}) }).where(eq(person.id, invitee.id));
   await db.update(invitation).set({ acceptedAt: now, tokenDigest: null }).where(eq(invitation.id, open.id));
   await joinTeam(db, open.teamId, invitee.id, open.roles, now);
   await recordAudit(db, {
@@ -175,7 +177,7 @@ async function becomeFirstAdmin(db: Db, account: NewAccount): Promise<string> {
   if (!org) throw new Error("organisation insert returned nothing");
   const [admin] = await db
     .insert(person)
-    .values({ organisationId: org.id, userId: account.id, name: account.name, email: account.email, isAdmin: true })
+    .values({ organisationId: org.id, userId: account.id, name: account.name, email: account.email, isAdmin: true, ...(account.timeZone ? { timeZone: account.timeZone } : {}) })
     .returning();
   if (!admin) throw new Error("person insert returned nothing");
   await recordAudit(db, { actorPersonId: admin.id, action: "person.first-admin", entityType: "person", entityId: admin.id });

@@ -52,6 +52,8 @@ export interface TeamMemberView {
   timeZone: string;
   roles: TeamRole[];
   hasAccount: boolean;
+  /** When this membership began; null for members from before memberships had a history. */
+  memberSince: Date | null;
 }
 
 export async function listMembers(db: Db, teamId: string): Promise<TeamMemberView[]> {
@@ -63,6 +65,7 @@ export async function listMembers(db: Db, teamId: string): Promise<TeamMemberVie
       timeZone: person.timeZone,
       userId: person.userId,
       role: teamMember.role,
+      memberSince: teamMember.memberSince,
     })
     .from(teamMember)
     .innerJoin(person, eq(person.id, teamMember.personId))
@@ -77,6 +80,7 @@ export async function listMembers(db: Db, teamId: string): Promise<TeamMemberVie
       timeZone: row.timeZone,
       roles: [],
       hasAccount: row.userId !== null,
+      memberSince: row.memberSince,
     };
     member.roles.push(row.role);
     byPerson.set(row.personId, member);
@@ -84,7 +88,7 @@ export async function listMembers(db: Db, teamId: string): Promise<TeamMemberVie
   return [...byPerson.values()];
 }
 
-export async function createTeam(db: Db, viewer: Viewer, input: { name: string; timeZone?: string | undefined }) {
+export async function createTeam(db: Db, viewer: Viewer, input: { name: string; timeZone?: string | undefined }, now: Date) {
   return db.transaction(async (tx) => {
     const [clash] = await tx
       .select({ id: team.id })
@@ -94,7 +98,7 @@ export async function createTeam(db: Db, viewer: Viewer, input: { name: string; 
     const [created] = await tx.insert(team).values({ organisationId: viewer.organisationId, name: input.name, timeZone: input.timeZone ?? viewer.timeZone }).returning();
     assertReturned(created, "team insert");
     // Whoever creates a team manages it until they hand that over.
-    await tx.insert(teamMember).values({ teamId: created.id, personId: viewer.personId, role: "manager" });
+    await tx.insert(teamMember).values({ teamId: created.id, personId: viewer.personId, role: "manager", memberSince: now });
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
       teamId: created.id,

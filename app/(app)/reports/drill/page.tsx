@@ -28,7 +28,7 @@ export default async function DrillPage({ searchParams }: { searchParams: Promis
   const search = await searchParams;
   const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
-  const team = chooseTeam(viewer, await caller.teams.list(), teamParam(search));
+  const team = await chooseTeam(viewer, await caller.teams.list(), teamParam(search));
   const kind = SOURCE_KINDS.find((k) => k === one(search, "kind"));
   const key = one(search, "key");
   const person = one(search, "person");

@@ -14,7 +14,7 @@ export default async function InterruptsPage({ searchParams }: { searchParams: P
   const search = await searchParams;
   const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
-  const team = chooseTeam(viewer, await caller.teams.list(), teamParam(search));
+  const team = await chooseTeam(viewer, await caller.teams.list(), teamParam(search));
   const choice = periodChoice(search);
   const load = team ? await loadReport(() => caller.reports.interruptLoad({ teamId: team.id, ...periodInput(choice, viewer.timeZone) })) : null;
   return (

@@ -23,7 +23,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const search = await searchParams;
   const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
-  const team = chooseTeam(viewer, await caller.teams.list(), teamParam(search));
+  const team = await chooseTeam(viewer, await caller.teams.list(), teamParam(search));
   const to = toParam(search);
   const review = team ? await loadReport(() => caller.review.week({ teamId: team.id, to })) : null;
   const now = serverNow();

@@ -21,7 +21,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
   const search = await searchParams;
   const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
-  const team = chooseTeam(viewer, await caller.teams.list(), teamParam(search));
+  const team = await chooseTeam(viewer, await caller.teams.list(), teamParam(search));
   const choice = periodChoice(search);
   const groupBy = GROUPS.find((g) => g.kind === search.group)?.kind ?? "template";
   const report = team

@@ -18,7 +18,7 @@ export default async function TrendPage({ searchParams }: { searchParams: Promis
   const search = await searchParams;
   const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
-  const team = chooseTeam(viewer, await caller.teams.list(), teamParam(search));
+  const team = await chooseTeam(viewer, await caller.teams.list(), teamParam(search));
   const choice = periodChoice(search);
   const trend = team ? await loadReport(() => caller.reports.trend({ teamId: team.id, weeks: WEEKS })) : null;
   return (

@@ -13,7 +13,7 @@ export default async function TicketImportPage({ searchParams }: { searchParams:
   const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
   const teams = await caller.teams.list();
-  const team = chooseTeam(viewer, teams, (await searchParams).team);
+  const team = await chooseTeam(viewer, teams, (await searchParams).team);
   const mayImport = team ? mayActInTeam(viewer, team.id, ["planner", "manager"]) : false;
   return (
     <>
