@@ -42,27 +42,25 @@ export function CalendarFeed({ teamId, rotationId, label, timeZone }: { teamId: 
           {messageOf(feeds.error ?? reset.error)}
         </p>
       )}
-      {shown ? (
-        <FeedAddress id={id} label={label} address={shown} />
-      ) : (
-        feeds.data && (
-          <div className="calendar-feed-state">
-            <p className="stat-note" id={`${id}-state`}>
-              {state
-                ? `${label}: you have a calendar address (made ${localDateTime(state.createdAt, timeZone)}${state.resetAt ? `, last reset ${localDateTime(state.resetAt, timeZone)}` : ""}). It was shown once; if you lost it or it leaked, reset it: the old address stops working at once.`
-                : `${label}: you have no calendar address yet. It is shown once, when made.`}
-            </p>
-            <button
-              type="button"
-              className={state ? "button secondary small" : "button small"}
-              disabled={reset.isPending}
-              aria-describedby={`${id}-state`}
-              onClick={() => reset.mutate({ teamId, rotationId })}
-            >
-              {state ? "Reset link" : "Make calendar address"}
-            </button>
-          </div>
-        )
+      {shown && <FeedAddress id={id} label={label} address={shown} />}
+      {feeds.data && (
+        <div className="calendar-feed-state">
+          <p className="stat-note" id={`${id}-state`}>
+            {state
+              ? `You have a calendar address for this (made ${localDateTime(state.createdAt, timeZone)}${state.resetAt ? `, last reset ${localDateTime(state.resetAt, timeZone)}` : ""}). It is shown only when made; if you lost it or it leaked, reset it: the old address stops working at once.`
+              : "You have no calendar address for this yet. It is shown once, when made."}
+          </p>
+          <button
+            type="button"
+            className={state ? "button secondary small" : "button small"}
+            disabled={reset.isPending}
+            aria-label={state ? `Reset link for ${label}` : `Make calendar address for ${label}`}
+            aria-describedby={`${id}-state`}
+            onClick={() => reset.mutate({ teamId, rotationId })}
+          >
+            {state ? "Reset link" : "Make calendar address"}
+          </button>
+        </div>
       )}
     </div>
   );
