@@ -85,7 +85,9 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
       storage: "database",
       window: 60,
       max: 300,
-      customRules: { "/sign-in/email": rule, "/sign-up/email": rule, "/change-password": rule },
+      // better-auth's default for every other /sign-in path is 3 per 10 s per address: starting single sign-on
+      // is no password guess, and an office behind one address starts several at once.
+      customRules: { "/sign-in/email": rule, "/sign-up/email": rule, "/change-password": rule, "/sign-in/social": rule, "/sign-in/oauth2": rule },
     },
     telemetry: { enabled: false },
     advanced: {

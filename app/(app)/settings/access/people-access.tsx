@@ -67,7 +67,7 @@ export function PeopleAccess({ initial, selfId, timeZone }: { initial: PersonAcc
                 </td>
                 <td className="row-actions">
                   {person.hasAccount && !person.deactivatedAt && person.personId !== selfId && (
-                    <button type="button" className="link-button" disabled={busy} onClick={() => issueReset.mutate({ personId: person.personId })} aria-label={`Issue a password-reset link for ${person.name}`}>
+                    <button type="button" className="link-button" disabled={busy} onClick={() => issueReset.mutate({ personId: person.personId })} aria-label={`Reset password for ${person.name}`}>
                       Reset password
                     </button>
                   )}
