@@ -10,7 +10,13 @@ async function newPerson(page: Page, browser: Browser, prefix: string) {
   const email = `${name.toLowerCase().replace(/\s+/g, "-")}@northwind.example`;
   await signIn(page, DEMO.admin);
   const team = await trpcMutation<{ id: string }>(page, "teams.create", { name: uniqueName(`${prefix} team`) });
-  const invited = await trpcMutation<{ path: string }>(page, "teams.invite", { teamId: team.id, name, email, timeZone: DEMO_ZONE, roles: ["engineer"] });
+  const invited = await trpcMutation<{ path: string }>(page, "teams.invite", {
+    teamId: team.id,
+    name,
+    email,
+    timeZone: DEMO_ZONE,
+    roles: ["engineer"],
+  });
   const context = await browser.newContext();
   const own = await context.newPage();
   await own.goto(invited.path);
@@ -22,7 +28,9 @@ async function newPerson(page: Page, browser: Browser, prefix: string) {
 
 /** No sideways scrolling at a phone's width. */
 async function expectNoHorizontalScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(
+    true,
+  );
 }
 
 test("an admin issues a reset link; the person sets a new password with it, is signed out elsewhere, and signs in; the link works once", async ({
@@ -77,8 +85,12 @@ test("an admin issues a reset link; the person sets a new password with it, is s
 
   // The admin reads both in the audit log.
   await page.goto("/settings/audit?action=person.password-reset-link");
-  await expect(page.getByRole("table", { name: "Audit log" }).getByText("person.password-reset-link.use")).toBeVisible();
-  await expect(page.getByRole("table", { name: "Audit log" }).getByText("person.password-reset-link.issue").first()).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Audit log" }).getByText("person.password-reset-link.use"),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Audit log" }).getByText("person.password-reset-link.issue").first(),
+  ).toBeVisible();
   await Promise.all([context.close(), againContext.close(), person.context.close()]);
 });
 
@@ -91,7 +103,10 @@ test("the reset page at a phone's width, and a link that is not valid", async ({
   await screenshot(page, "password-reset-invalid-390");
 });
 
-test("a person changes their own password in Profile: a wrong current password is named beside its field", async ({ page, browser }) => {
+test("a person changes their own password in Profile: a wrong current password is named beside its field", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const person = await newPerson(page, browser, "Cato");
   const profile = person.own;
@@ -116,6 +131,8 @@ test("a person changes their own password in Profile: a wrong current password i
 
   await profile.context().clearCookies();
   await signIn(profile, person.email, "my second password");
-  expect((await trpcQuery<{ email: string }>(profile, "viewer.me")).email.toLowerCase()).toBe(person.email.toLowerCase());
+  expect((await trpcQuery<{ email: string }>(profile, "viewer.me")).email.toLowerCase()).toBe(
+    person.email.toLowerCase(),
+  );
   await person.context.close();
 });

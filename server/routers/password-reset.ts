@@ -4,6 +4,10 @@ import { previewPasswordReset, usePasswordReset } from "@/server/services/access
 
 /** The reset page's two steps. The link is the credential: whoever holds an open one may use it, once. */
 export const passwordResetRouter = router({
-  preview: publicProcedure.input(previewPasswordResetInput).query(({ ctx, input }) => previewPasswordReset(ctx.db, input.token, ctx.now())),
-  use: publicProcedure.input(usePasswordResetInput).mutation(({ ctx, input }) => usePasswordReset(ctx.db, input, ctx.now())),
+  preview: publicProcedure
+    .input(previewPasswordResetInput)
+    .query(({ ctx, input }) => previewPasswordReset(ctx.db, input.token, ctx.now())),
+  use: publicProcedure
+    .input(usePasswordResetInput)
+    .mutation(({ ctx, input }) => usePasswordReset(ctx.db, input, ctx.now())),
 });

@@ -18,7 +18,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => database?.close());
 
-function useLink(token: unknown, newPassword: unknown): Promise<Response> {
+function resetWith(token: unknown, newPassword: unknown): Promise<Response> {
   return trpcPost(
     new Request(`http://${HOST}/api/trpc/passwordReset.use`, {
       method: "POST",
@@ -36,23 +36,34 @@ async function messageOf(response: Response): Promise<string> {
 test(`a used link cannot be used again, a guessed one opens nothing, and bad input is a 400, on ${testEngine}`, async () => {
   const erika = await invitedEngineer(database.db, admin, "Erika", "erika.attack@example.test");
   // Issued on the server's clock, which the HTTP route reads.
-  const issued = await (await callerAs(database.db, admin.personId, serverNow)).access.issuePasswordReset({ personId: erika.personId });
+  const issued = await (await callerAs(database.db, admin.personId, serverNow)).access.issuePasswordReset({
+    personId: erika.personId,
+  });
   const token = new URL(issued.path, `http://${HOST}`).searchParams.get("token") ?? "";
 
-  expect((await useLink(token, "the owner's new password")).status).toBe(200);
-  const reused = await useLink(token, "the attacker's password");
+  expect((await resetWith(token, "the owner's new password")).status).toBe(200);
+  const reused = await resetWith(token, "the attacker's password");
   expect(reused.status).toBe(404);
   expect(await messageOf(reused)).toContain("already used");
   expect((await signIn(erika.email, "the attacker's password")).status).toBe(401);
   expect((await signIn(erika.email, "the owner's new password")).status).toBe(200);
 
-  for (const guess of ["A".repeat(43), `${token.slice(0, 42)}${token.endsWith("A") ? "B" : "A"}`, token.toUpperCase()]) {
-    const response = await useLink(guess, "the attacker's password");
+  for (const guess of [
+    "A".repeat(43),
+    `${token.slice(0, 42)}${token.endsWith("A") ? "B" : "A"}`,
+    token.toUpperCase(),
+  ]) {
+    const response = await resetWith(guess, "the attacker's password");
     expect(response.status).toBe(404);
     expect(await messageOf(response)).toContain("not valid");
   }
-  for (const [badToken, badPassword] of [[{ $ne: null }, "long enough password"], ["x".repeat(5000), "long enough password"], [token, 12345678], ["A".repeat(43), "\u0000nul-byte-password"]]) {
-    expect((await useLink(badToken, badPassword)).status).toBe(400);
+  for (const [badToken, badPassword] of [
+    [{ $ne: null }, "long enough password"],
+    ["x".repeat(5000), "long enough password"],
+    [token, 12345678],
+    ["A".repeat(43), "\u0000nul-byte-password"],
+  ]) {
+    expect((await resetWith(badToken, badPassword)).status).toBe(400);
   }
   expect((await signIn(erika.email, PASSWORD)).status).toBe(401);
 });

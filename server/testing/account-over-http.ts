@@ -45,7 +45,9 @@ export async function signIn(email: string, password: string): Promise<Response>
 }
 
 async function personIdOf(db: Db, email: string): Promise<string> {
-  const result = (await db.execute(sql`select id from person where lower(email) = lower(${email})`)) as unknown as { rows: Array<{ id: string }> };
+  const result = (await db.execute(sql`select id from person where lower(email) = lower(${email})`)) as unknown as {
+    rows: Array<{ id: string }>;
+  };
   const id = result.rows[0]?.id;
   if (!id) throw new Error(`no person ${email}`);
   return id;
@@ -56,17 +58,32 @@ export async function firstAdmin(db: Db, email = "admin@example.test") {
   const response = await authPost(authRequest("/sign-up/email", { email, password: PASSWORD, name: "Admin" }));
   if (response.status !== 200) throw new Error(`admin sign-up answered ${response.status}`);
   const personId = await personIdOf(db, email);
-  const result = (await db.execute(sql`select organisation_id from person where id = ${personId}`)) as unknown as { rows: Array<{ organisation_id: string }> };
+  const result = (await db.execute(sql`select organisation_id from person where id = ${personId}`)) as unknown as {
+    rows: Array<{ organisation_id: string }>;
+  };
   const organisationId = result.rows[0]?.organisation_id ?? "";
   const team = await makeTeam(db, organisationId, "Platform");
   return { personId, organisationId, team, cookie: cookieOf(response) };
 }
 
 /** Someone the admin invites into the team as an engineer, signed up with their link: their person and session. */
-export async function invitedEngineer(db: Db, admin: { personId: string; team: { id: string } }, name: string, email: string) {
-  const invited = await (await callerAs(db, admin.personId)).teams.invite({ teamId: admin.team.id, name, email, timeZone: "Europe/Berlin", roles: ["engineer"] });
+export async function invitedEngineer(
+  db: Db,
+  admin: { personId: string; team: { id: string } },
+  name: string,
+  email: string,
+) {
+  const invited = await (await callerAs(db, admin.personId)).teams.invite({
+    teamId: admin.team.id,
+    name,
+    email,
+    timeZone: "Europe/Berlin",
+    roles: ["engineer"],
+  });
   if (invited.outcome !== "link") throw new Error(`expected a link, got ${invited.outcome}`);
-  const response = await authPost(authRequest("/sign-up/email", { email, password: PASSWORD, name, invitation: tokenOf(invited.path) }));
+  const response = await authPost(
+    authRequest("/sign-up/email", { email, password: PASSWORD, name, invitation: tokenOf(invited.path) }),
+  );
   if (response.status !== 200) throw new Error(`sign-up answered ${response.status}`);
   return { personId: await personIdOf(db, email), email, cookie: cookieOf(response) };
 }

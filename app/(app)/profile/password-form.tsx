@@ -20,7 +20,9 @@ function errorsOf(code: string | undefined, message: string | undefined, status:
     case "PASSWORD_TOO_LONG":
       return { newPassword: [`Use at most ${MAX_PASSWORD_LENGTH} characters`] };
     case "CREDENTIAL_ACCOUNT_NOT_FOUND":
-      return { form: "You sign in with single sign-on, so you have no Toilcap password to change. An administrator can issue you a password-reset link if you need one." };
+      return {
+        form: "You sign in with single sign-on, so you have no Toilcap password to change. An administrator can issue you a password-reset link if you need one.",
+      };
     default:
       return { form: message ?? "Could not change the password." };
   }
@@ -29,9 +31,12 @@ function errorsOf(code: string | undefined, message: string | undefined, status:
 function check(values: Record<PasswordField, string>): Errors {
   const errors: Errors = {};
   if (values.currentPassword === "") errors.currentPassword = ["Enter your current password"];
-  if (values.newPassword.length < MIN_PASSWORD_LENGTH) errors.newPassword = [`Use at least ${MIN_PASSWORD_LENGTH} characters`];
-  else if (values.newPassword.length > MAX_PASSWORD_LENGTH) errors.newPassword = [`Use at most ${MAX_PASSWORD_LENGTH} characters`];
-  else if (values.newPassword === values.currentPassword) errors.newPassword = ["Choose a password different from the current one"];
+  if (values.newPassword.length < MIN_PASSWORD_LENGTH)
+    errors.newPassword = [`Use at least ${MIN_PASSWORD_LENGTH} characters`];
+  else if (values.newPassword.length > MAX_PASSWORD_LENGTH)
+    errors.newPassword = [`Use at most ${MAX_PASSWORD_LENGTH} characters`];
+  else if (values.newPassword === values.currentPassword)
+    errors.newPassword = ["Choose a password different from the current one"];
   if (values.confirm !== values.newPassword) errors.confirm = ["The two new passwords differ"];
   return errors;
 }
@@ -55,7 +60,11 @@ export function PasswordForm() {
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setPending(true);
-    const result = await authClient.changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword, revokeOtherSessions: true });
+    const result = await authClient.changePassword({
+      currentPassword: values.currentPassword,
+      newPassword: values.newPassword,
+      revokeOtherSessions: true,
+    });
     setPending(false);
     if (result.error) {
       setErrors(errorsOf(result.error.code, result.error.message, result.error.status));
@@ -75,7 +84,12 @@ export function PasswordForm() {
       <Field id="currentPassword" label="Current password" errors={errors.currentPassword}>
         {(control) => <input {...control} name="currentPassword" type="password" autoComplete="current-password" />}
       </Field>
-      <Field id="newPassword" label="New password" hint={`At least ${MIN_PASSWORD_LENGTH} characters. Your other sessions are signed out.`} errors={errors.newPassword}>
+      <Field
+        id="newPassword"
+        label="New password"
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters. Your other sessions are signed out.`}
+        errors={errors.newPassword}
+      >
         {(control) => <input {...control} name="newPassword" type="password" autoComplete="new-password" />}
       </Field>
       <Field id="confirm" label="New password again" errors={errors.confirm}>

@@ -8,7 +8,8 @@ export const metadata: Metadata = { title: "Set a new password", referrer: "no-r
 
 /** Whose account an open link is for, or why the link does not work. */
 async function openLink(token: string | undefined): Promise<{ name: string; email: string } | { problem: string }> {
-  if (!token) return { problem: "This page needs the password-reset link an administrator gave you. Open that link as it is." };
+  if (!token)
+    return { problem: "This page needs the password-reset link an administrator gave you. Open that link as it is." };
   const caller = await serverCaller();
   try {
     return await caller.passwordReset.preview({ token });
@@ -31,7 +32,8 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
       ) : (
         <>
           <p className="lead">
-            For {link.name} ({link.email}). This link works once; after it you are signed out everywhere and sign in with the new password.
+            For {link.name} ({link.email}). This link works once; after it you are signed out everywhere and sign in
+            with the new password.
           </p>
           <ResetPasswordForm token={token} email={link.email} />
         </>

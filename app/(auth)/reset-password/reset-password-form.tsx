@@ -14,7 +14,9 @@ type Errors = { newPassword?: string[]; confirm?: string[] };
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
   const trpc = useTRPC();
   const [errors, setErrors] = useState<Errors>({});
-  const use = useMutation(trpc.passwordReset.use.mutationOptions({ onError: (error) => setErrors(fieldErrorsOf(error)) }));
+  const use = useMutation(
+    trpc.passwordReset.use.mutationOptions({ onError: (error) => setErrors(fieldErrorsOf(error)) }),
+  );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -22,7 +24,8 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
     const newPassword = String(form.get("newPassword") ?? "");
     const confirm = String(form.get("confirm") ?? "");
     const found: Errors = {};
-    if (newPassword.length < MIN_PASSWORD_LENGTH) found.newPassword = [`Use at least ${MIN_PASSWORD_LENGTH} characters`];
+    if (newPassword.length < MIN_PASSWORD_LENGTH)
+      found.newPassword = [`Use at least ${MIN_PASSWORD_LENGTH} characters`];
     if (confirm !== newPassword) found.confirm = ["The two passwords differ"];
     setErrors(found);
     if (Object.keys(found).length > 0) return;
@@ -46,7 +49,12 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       )}
       {/* For password managers: the account this password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <Field id="newPassword" label="New password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`} errors={errors.newPassword}>
+      <Field
+        id="newPassword"
+        label="New password"
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        errors={errors.newPassword}
+      >
         {(control) => <input {...control} name="newPassword" type="password" autoComplete="new-password" />}
       </Field>
       <Field id="confirm" label="New password again" errors={errors.confirm}>

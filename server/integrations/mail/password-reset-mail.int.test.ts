@@ -28,7 +28,8 @@ afterAll(async () => {
 });
 
 async function until(condition: () => boolean) {
-  for (let attempt = 0; attempt < 50 && !condition(); attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let attempt = 0; attempt < 50 && !condition(); attempt++)
+    await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 test(`the person receives the reset link by email on ${testEngine}`, async () => {

@@ -14,7 +14,9 @@ export function passwordResetText(mail: PasswordResetMail): string {
     `Hello ${mail.name},`,
     "",
     `${mail.adminName}, an administrator of your Toilcap, issued a link for you to set a new password.`,
-    "It works once, until " + mail.expiresAt.toISOString().slice(0, 16).replace("T", " ") + " UTC, and signs you out everywhere:",
+    "It works once, until " +
+      mail.expiresAt.toISOString().slice(0, 16).replace("T", " ") +
+      " UTC, and signs you out everywhere:",
     "",
     mail.link,
     "",
@@ -25,7 +27,12 @@ export function passwordResetText(mail: PasswordResetMail): string {
 export async function sendPasswordResetMail(settings: MailSettings, mail: PasswordResetMail): Promise<void> {
   const transport = createTransport(settings.smtpUrl);
   try {
-    await transport.sendMail({ from: settings.from, to: mail.to, subject: "Set a new password for Toilcap", text: passwordResetText(mail) });
+    await transport.sendMail({
+      from: settings.from,
+      to: mail.to,
+      subject: "Set a new password for Toilcap",
+      text: passwordResetText(mail),
+    });
   } finally {
     transport.close();
   }

@@ -23,16 +23,29 @@ export interface IssuedResetLink {
  * An admin issues a single-use password-reset link for someone of their organisation who has an account. Older
  * open links of that person are revoked in the same transaction, so only the newest works.
  */
-export async function issuePasswordReset(db: Db, admin: Viewer, input: { personId: string }, now: Date): Promise<IssuedResetLink> {
+export async function issuePasswordReset(
+  db: Db,
+  admin: Viewer,
+  input: { personId: string },
+  now: Date,
+): Promise<IssuedResetLink> {
   return db.transaction(async (tx) => {
     const [target] = await tx
       .select()
       .from(person)
-      .where(and(eq(person.id, input.personId), eq(person.organisationId, admin.organisationId), isNull(person.deletedAt)))
+      .where(
+        and(eq(person.id, input.personId), eq(person.organisationId, admin.organisationId), isNull(person.deletedAt)),
+      )
       .for("update");
     if (!target) throw new DomainError("not-found", "No such person.", "personId");
-    if (!target.userId) throw new DomainError("invalid", "They have no account yet: send them their invitation link instead.", "personId");
-    if (target.deactivatedAt) throw new DomainError("invalid", "They are deactivated: reactivate them first.", "personId");
+    if (!target.userId)
+      throw new DomainError(
+        "invalid",
+        "They have no account yet: send them their invitation link instead.",
+        "personId",
+      );
+    if (target.deactivatedAt)
+      throw new DomainError("invalid", "They are deactivated: reactivate them first.", "personId");
     const revoked = await tx
       .update(passwordReset)
       .set({ revokedAt: now })
@@ -64,13 +77,24 @@ export async function deliverPasswordReset(admin: Viewer, issued: IssuedResetLin
   const origin = configuredOrigin();
   if (!settings || !origin) return issued;
   try {
-    await sendPasswordResetMail(settings, { to: issued.email, name: issued.name, adminName: admin.name, link: `${origin}${issued.path}`, expiresAt: issued.expiresAt });
+    await sendPasswordResetMail(settings, {
+      to: issued.email,
+      name: issued.name,
+      adminName: admin.name,
+      link: `${origin}${issued.path}`,
+      expiresAt: issued.expiresAt,
+    });
     return { ...issued, emailed: true };
   } catch {
     return { ...issued, emailed: false };
   }
 }
 
-export async function issueAndDeliverPasswordReset(db: Db, admin: Viewer, input: { personId: string }, now: Date): Promise<DeliveredResetLink> {
+export async function issueAndDeliverPasswordReset(
+  db: Db,
+  admin: Viewer,
+  input: { personId: string },
+  now: Date,
+): Promise<DeliveredResetLink> {
   return deliverPasswordReset(admin, await issuePasswordReset(db, admin, input, now));
 }

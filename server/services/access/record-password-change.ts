@@ -8,5 +8,11 @@ import { recordAudit } from "../audit";
 export async function recordPasswordChange(db: Db, userId: string): Promise<void> {
   const [who] = await db.select({ id: person.id }).from(person).where(eq(person.userId, userId));
   if (!who) return;
-  await recordAudit(db, { actorPersonId: who.id, action: "person.password.change", entityType: "person", entityId: who.id, after: { otherSessionsEnded: true } });
+  await recordAudit(db, {
+    actorPersonId: who.id,
+    action: "person.password.change",
+    entityType: "person",
+    entityId: who.id,
+    after: { otherSessionsEnded: true },
+  });
 }

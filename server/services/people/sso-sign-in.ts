@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { person, teamMember } from "@/db/schema";
 import { openInvitationForEmail } from "./link-account";

@@ -34,11 +34,22 @@ export function ResetLink({
         <strong>
           Password-reset link for {issued.name} ({issued.email}).
         </strong>{" "}
-        {issued.emailed === true ? "It was emailed to them. " : issued.emailed === false ? "The email could not be sent: give them the link yourself. " : ""}
-        It works once, until {localDateTime(issued.expiresAt, timeZone)}, and is shown only now. Any older link of theirs no longer works.
+        {issued.emailed === true
+          ? "It was emailed to them. "
+          : issued.emailed === false
+            ? "The email could not be sent: give them the link yourself. "
+            : ""}
+        It works once, until {localDateTime(issued.expiresAt, timeZone)}, and is shown only now. Any older link of
+        theirs no longer works.
       </span>
       <div className="input-with-button">
-        <input ref={input} readOnly value={link} aria-label={`Password-reset link for ${issued.name}`} onFocus={(event) => event.target.select()} />
+        <input
+          ref={input}
+          readOnly
+          value={link}
+          aria-label={`Password-reset link for ${issued.name}`}
+          onFocus={(event) => event.target.select()}
+        />
         <button type="button" className="button secondary small" onClick={copy}>
           Copy
         </button>

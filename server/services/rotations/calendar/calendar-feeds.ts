@@ -27,13 +27,32 @@ export async function calendarFeeds(db: Db, viewer: Viewer, input: { teamId: str
     rotations.length === 0
       ? []
       : await db
-          .select({ rotationId: rotationCalendarFeed.rotationId, createdAt: rotationCalendarFeed.createdAt, resetAt: rotationCalendarFeed.resetAt })
+          .select({
+            rotationId: rotationCalendarFeed.rotationId,
+            createdAt: rotationCalendarFeed.createdAt,
+            resetAt: rotationCalendarFeed.resetAt,
+          })
           .from(rotationCalendarFeed)
-          .where(and(eq(rotationCalendarFeed.personId, viewer.personId), inArray(rotationCalendarFeed.rotationId, rotations.map((r) => r.id))));
-  const byRotation = new Map(held.map((feed) => [feed.rotationId, { createdAt: feed.createdAt, resetAt: feed.resetAt }]));
+          .where(
+            and(
+              eq(rotationCalendarFeed.personId, viewer.personId),
+              inArray(
+                rotationCalendarFeed.rotationId,
+                rotations.map((r) => r.id),
+              ),
+            ),
+          );
+  const byRotation = new Map(
+    held.map((feed) => [feed.rotationId, { createdAt: feed.createdAt, resetAt: feed.resetAt }]),
+  );
   return {
     personal: (personal ?? null) as FeedState | null,
-    rotations: rotations.map((row) => ({ rotationId: row.id, name: row.name, role: row.role, feed: byRotation.get(row.id) ?? null })),
+    rotations: rotations.map((row) => ({
+      rotationId: row.id,
+      name: row.name,
+      role: row.role,
+      feed: byRotation.get(row.id) ?? null,
+    })),
   };
 }
 
@@ -41,7 +60,12 @@ export async function calendarFeeds(db: Db, viewer: Viewer, input: { teamId: str
  * Makes the caller's feed (of their shifts, or of one rotation of the team) a new random address, shown now and
  * never again. An address it had stops working at once.
  */
-export async function resetCalendarFeed(db: Db, viewer: Viewer, input: { teamId: string; rotationId?: string }, now: Date) {
+export async function resetCalendarFeed(
+  db: Db,
+  viewer: Viewer,
+  input: { teamId: string; rotationId?: string },
+  now: Date,
+) {
   const { token, hash } = newFeedToken();
   return db.transaction(async (tx) => {
     let replaced: boolean;
@@ -49,7 +73,9 @@ export async function resetCalendarFeed(db: Db, viewer: Viewer, input: { teamId:
       const rotation = await findRotation(tx, input.teamId, input.rotationId);
       const before = await tx
         .delete(rotationCalendarFeed)
-        .where(and(eq(rotationCalendarFeed.personId, viewer.personId), eq(rotationCalendarFeed.rotationId, rotation.id)))
+        .where(
+          and(eq(rotationCalendarFeed.personId, viewer.personId), eq(rotationCalendarFeed.rotationId, rotation.id)),
+        )
         .returning({ createdAt: rotationCalendarFeed.createdAt });
       replaced = before.length > 0;
       await tx.insert(rotationCalendarFeed).values({
@@ -60,9 +86,19 @@ export async function resetCalendarFeed(db: Db, viewer: Viewer, input: { teamId:
         resetAt: replaced ? now : null,
       });
     } else {
-      const before = await tx.delete(personCalendarFeed).where(eq(personCalendarFeed.personId, viewer.personId)).returning({ createdAt: personCalendarFeed.createdAt });
+      const before = await tx
+        .delete(personCalendarFeed)
+        .where(eq(personCalendarFeed.personId, viewer.personId))
+        .returning({ createdAt: personCalendarFeed.createdAt });
       replaced = before.length > 0;
-      await tx.insert(personCalendarFeed).values({ personId: viewer.personId, tokenHash: hash, createdAt: before[0]?.createdAt ?? now, resetAt: replaced ? now : null });
+      await tx
+        .insert(personCalendarFeed)
+        .values({
+          personId: viewer.personId,
+          tokenHash: hash,
+          createdAt: before[0]?.createdAt ?? now,
+          resetAt: replaced ? now : null,
+        });
     }
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
