@@ -136,6 +136,8 @@ test("home shows who is on call and my next shifts, and the calendar feeds are v
   await expect(page.getByRole("region", { name: "Toil share this week" })).toBeVisible();
 
   await next.getByRole("button", { name: /Subscribe in your calendar/ }).click();
+  // Another run may have made Erik's address already: either way a new one is shown once.
+  await next.getByRole("button", { name: /^(Make calendar address|Reset link) for Subscribe in your calendar$/ }).click();
   const address = next.getByLabel("Subscribe in your calendar: calendar address");
   await expect(address).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]{43}$/);
   await expectAccessible(page);
@@ -152,9 +154,21 @@ test("home shows who is on call and my next shifts, and the calendar feeds are v
     expect(String(event.summary)).toMatch(/on-call|Ticket duty|Shadow/);
   }
 
+  // Erik resets his address, as after a leak: the old one stops at once, the new one works.
+  const before = await address.inputValue();
+  await next.getByRole("button", { name: "Reset link for Subscribe in your calendar" }).click();
+  await expect(address).not.toHaveValue(before);
+  await expect(page.getByTestId("toast")).toContainText("the old one no longer works");
+  expect((await request.get(before)).status()).toBe(404);
+  expect((await request.get(await address.inputValue())).status()).toBe(200);
+  await expect(next.getByText(/last reset/)).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, "calendar-link-reset");
+
   await page.goto("/rotations");
   const feeds = page.getByRole("region", { name: "Calendar feeds" });
   await feeds.getByRole("button", { name: /Pager primary \(everyone's turns\)/ }).click();
+  await feeds.getByRole("button", { name: /^(Make calendar address|Reset link) for Pager primary/ }).click();
   const rotationAddress = feeds.getByLabel("Pager primary (everyone's turns): calendar address");
   await expect(rotationAddress).toHaveValue(/\/api\/calendar\//);
   const feed = await request.get(await rotationAddress.inputValue());

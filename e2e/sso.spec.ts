@@ -10,6 +10,7 @@ const unverified: TestIdentity = { login: "uma", email: `uma-${stamp}@northwind.
 const stranger: TestIdentity = { login: "nick", email: `nick-${stamp}@northwind.example`, emailVerified: true, name: "Nick Notinvited" };
 const outsider: TestIdentity = { login: "olga", email: `olga-${stamp}@elsewhere.example`, emailVerified: true, name: "Olga Otherdomain" };
 const erik: TestIdentity = { login: "erik", email: DEMO.engineer, emailVerified: true, name: "Erik" };
+const revoked: TestIdentity = { login: "rita", email: `rita-${stamp}@northwind.example`, emailVerified: true, name: "Rita Revoked" };
 
 let provider: TestOidcProvider;
 
@@ -20,6 +21,7 @@ test.beforeAll(async ({ baseURL }) => {
     stranger,
     outsider,
     erik,
+    revoked,
   ]);
 });
 test.afterAll(async () => provider?.close());
@@ -94,4 +96,25 @@ test("an invited email the provider has not verified is refused", async ({ page 
   await page.context().clearCookies();
   await signInWithSso(page, unverified);
   await expectRefused(page, /has not verified that email address/);
+});
+
+test("a member an admin deactivated is refused by single sign-on", async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  const created = await trpcMutation<{ id: string }>(page, "teams.create", { name: uniqueName("SSO revoked") });
+  await trpcMutation(page, "teams.invite", { teamId: created.id, name: revoked.name, email: revoked.email, timeZone: DEMO_ZONE, roles: ["engineer"] });
+  await page.context().clearCookies();
+  await signInWithSso(page, revoked);
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+
+  await page.context().clearCookies();
+  await signIn(page, DEMO.admin);
+  const people = await trpcQuery<Array<{ personId: string; email: string }>>(page, "access.people");
+  const rita = people.find((p) => p.email.toLowerCase() === revoked.email.toLowerCase());
+  if (!rita) throw new Error("Rita is not among the people");
+  await trpcMutation(page, "access.deactivate", { personId: rita.personId });
+  await page.context().clearCookies();
+
+  await signInWithSso(page, revoked);
+  await expectRefused(page, /this account is deactivated/);
+  await expectAccessible(page);
 });

@@ -9,3 +9,4 @@ export * from "./reports";
 export * from "./api-tokens";
 export * from "./review";
 export * from "./notifications";
+export * from "./password-reset";

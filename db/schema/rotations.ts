@@ -9,7 +9,6 @@ import {
   primaryKey,
   text,
   timestamp,
-  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { person, team } from "./people";
@@ -40,8 +39,6 @@ export const rotation = pgTable(
     workingEndMinute: integer("working_end_minute"),
     // Optimistic concurrency: a save must name the version it edited.
     version: integer("version").notNull().default(1),
-    // SHA-256 of the rotation's calendar-feed token; the token itself is never stored.
-    calendarTokenHash: text("calendar_token_hash"),
     // The turn in progress at anchor_at goes to participant anchor_index; set when participants change so an
     // edit never moves the shift in progress. Null: turn n goes to participant n mod count.
     anchorAt: timestamp("anchor_at", { withTimezone: true }),
@@ -52,7 +49,7 @@ export const rotation = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
-  (t) => [index("rotation_team_idx").on(t.teamId), uniqueIndex("rotation_calendar_token_uq").on(t.calendarTokenHash)],
+  (t) => [index("rotation_team_idx").on(t.teamId)],
 );
 
 export const rotationParticipant = pgTable(
@@ -118,14 +115,39 @@ export const swapRequest = pgTable("swap_request", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index("swap_request_rotation_idx").on(t.rotationId, t.status)]);
 
-// A person's own calendar feed (their shifts in every team); only the token's SHA-256 is kept.
+/**
+ * A person's secret calendar feed of their own shifts in every team. The token is random and shown once; only its
+ * SHA-256 is kept. Resetting replaces the hash, so the old address stops working at once. Rows from before feeds
+ * were random keep the hash of the address derived from the instance secret, which works until the first reset.
+ */
 export const personCalendarFeed = pgTable("person_calendar_feed", {
   personId: uuid("person_id")
     .primaryKey()
     .references(() => person.id),
   tokenHash: text("token_hash").notNull().unique(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  resetAt: timestamp("reset_at", { withTimezone: true }),
 });
+
+/**
+ * A person's own secret feed of one rotation of their team: each member holds their own address, so one member
+ * resetting theirs breaks nobody else's, and it stops working when they leave the team or are deactivated.
+ */
+export const rotationCalendarFeed = pgTable(
+  "rotation_calendar_feed",
+  {
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    rotationId: uuid("rotation_id")
+      .notNull()
+      .references(() => rotation.id),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    resetAt: timestamp("reset_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.rotationId] })],
+);
 
 // Shifts that have happened, frozen so later edits to a rotation never rewrite history.
 export const shiftRecord = pgTable(

@@ -7,6 +7,7 @@ import { genericOAuth } from "better-auth/plugins";
 import type { Db } from "@/db/client";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { account, person, rateLimit, session, user, verification } from "@/db/schema";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/server/schemas/access";
 import { allowedOrigins } from "@/server/security/public-address";
 import { serverEnv } from "@/server/env";
 import { CLIENT_ADDRESS_HEADER } from "@/server/security/client-address";
@@ -14,10 +15,10 @@ import { DomainError } from "@/server/services/errors";
 import { timeZone as timeZoneSchema } from "@/server/schemas/common";
 import { checkSignUp, linkNewAccount, linkSsoAccount } from "@/server/services/people/link-account";
 import { ssoSignInVerdict } from "@/server/services/people/sso-sign-in";
+import { recordPasswordChange } from "@/server/services/access/record-password-change";
 import { clearSignInAttempts, consumeSignInAttempt } from "./account-throttle";
 import { discoveryUrlOf, ssoSettings, type SsoSettings } from "./sso";
 
-export const MIN_PASSWORD_LENGTH = 8;
 export const SIGN_IN_WINDOW_SECONDS = 60;
 
 /** The address our HTTP server resolved for this request (server/cli/serve.ts), or null when it was not set. */
@@ -73,7 +74,7 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
     // Our own pages, as public-address.ts decides them: the same origins the tRPC endpoint accepts.
     trustedOrigins: (request) => (request ? allowedOrigins(request.headers) : []),
     database: drizzleAdapter(db, { provider: "pg", schema: { user, session, account, verification, rateLimit } }),
-    emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, autoSignIn: true },
+    emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     user: { validateUserInfo: sso.validateUserInfo },
     // An SSO sign-in with a provider-verified email links to the account of that email, which Toilcap never
@@ -85,7 +86,9 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
       storage: "database",
       window: 60,
       max: 300,
-      customRules: { "/sign-in/email": rule, "/sign-up/email": rule },
+      // better-auth's default for every other /sign-in path is 3 per 10 s per address: starting single sign-on
+      // is no password guess, and an office behind one address starts several at once.
+      customRules: { "/sign-in/email": rule, "/sign-up/email": rule, "/change-password": rule, "/sign-in/social": rule, "/sign-in/oauth2": rule },
     },
     telemetry: { enabled: false },
     advanced: {
@@ -101,6 +104,8 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        // A changed password always ends the other sessions, whatever the client asked for.
+        if (ctx.path === "/change-password") return { context: { body: { ...ctx.body, revokeOtherSessions: true } } };
         if (ctx.path !== "/sign-in/email") return;
         const email: unknown = ctx.body?.email;
         if (typeof email !== "string" || email.trim() === "") return;
@@ -114,6 +119,11 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === "/change-password") {
+          const userId = ctx.context.session?.user.id;
+          if (userId && !(ctx.context.returned instanceof APIError)) await recordPasswordChange(db, userId);
+          return;
+        }
         // A successful sign-in forgets this address's failures for the account.
         if (ctx.path !== "/sign-in/email" || !ctx.context.newSession) return;
         const email: unknown = ctx.body?.email;

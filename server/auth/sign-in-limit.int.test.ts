@@ -148,4 +148,15 @@ describe(`sign-in rate limit across two app servers on ${testEngine}`, { timeout
     expect(statuses.filter((status) => status === 401)).toHaveLength(10);
     expect(statuses.filter((status) => status === 429)).toHaveLength(6);
   });
+
+  test("starting single sign-on is counted like sign-in, 10 a minute, not better-auth's 3 in 10 seconds", async () => {
+    await clearLimits();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 11; attempt++) {
+      const response = await servers[attempt % 2 === 0 ? 0 : 1].handler(post("/sign-in/social", { provider: "oidc", callbackURL: "/" }, "192.0.2.120"));
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, 10).filter((status) => status === 429)).toEqual([]);
+    expect(statuses[10]).toBe(429);
+  });
 });

@@ -27,6 +27,7 @@ describe("loggablePath", () => {
     ["/reports?period=month", "/reports?period=month"],
     ["/api/v1/reports/toil?team=t1&token=abc", "/api/v1/reports/toil?team=t1&token=[redacted]"],
     ["/sign-in?callbackURL=%2Fweek", "/sign-in?callbackURL=%2Fweek"],
+    ["/reset-password?token=abc", "/reset-password?token=[redacted]"],
     ["/api/auth/reset?code=123&state=x", "/api/auth/reset?code=[redacted]&state=[redacted]"],
   ])("%s is logged as %s", (path, logged) => {
     expect(loggablePath(new URL(path, "http://localhost"))).toBe(logged);

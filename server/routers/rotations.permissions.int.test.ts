@@ -60,7 +60,7 @@ describe(`who may do what with rotations on ${testEngine}`, () => {
     expect(await codeOf(anonymous.rotations.list({ teamId: fx.team.id }))).toBe("UNAUTHORIZED");
     expect(await codeOf(anonymous.rotations.create({ teamId: fx.team.id, ...weeklyDraft([]) }))).toBe("UNAUTHORIZED");
     expect(await codeOf(anonymous.rotations.myNextShifts({ limit: 3 }))).toBe("UNAUTHORIZED");
-    expect(await codeOf(anonymous.rotations.calendarLinks({ teamId: fx.team.id }))).toBe("UNAUTHORIZED");
+    expect(await codeOf(anonymous.rotations.calendarFeeds({ teamId: fx.team.id }))).toBe("UNAUTHORIZED");
   });
 
   test("managers and admins may plan as well as planners", async () => {

@@ -9,6 +9,7 @@ import {
   myNextShiftsInput,
   removeOverrideInput,
   requestSwapInput,
+  resetCalendarLinkInput,
   respondSwapInput,
   rotationIdInput,
   scheduleInput,
@@ -16,7 +17,7 @@ import {
 } from "@/server/schemas/rotations";
 import { addOverride } from "@/server/services/rotations/add-override";
 import { addOverrides } from "@/server/services/rotations/add-overrides";
-import { calendarLinks } from "@/server/services/rotations/calendar/calendar-links";
+import { calendarFeeds, resetCalendarFeed } from "@/server/services/rotations/calendar/calendar-feeds";
 import { createRotation } from "@/server/services/rotations/create-rotation";
 import { fairFillRotation } from "@/server/services/rotations/fair-fill-rotation";
 import { getRotation } from "@/server/services/rotations/get-rotation";
@@ -67,5 +68,7 @@ export const rotationsRouter = router({
   onCallNow: teamMemberProcedure.input(teamOnlyInput).query(({ ctx, input }) => onCallNow(ctx.db, input, ctx.now())),
   /** The caller's own shifts only: no person id is taken from input. */
   myNextShifts: signedInProcedure.input(myNextShiftsInput).query(({ ctx, input }) => myNextShifts(ctx.db, ctx.viewer, input, ctx.now())),
-  calendarLinks: teamMemberProcedure.input(teamOnlyInput).query(({ ctx, input }) => calendarLinks(ctx.db, ctx.viewer, input)),
+  /** The caller's own feeds only: an address is shown once, when made or reset. */
+  calendarFeeds: teamMemberProcedure.input(teamOnlyInput).query(({ ctx, input }) => calendarFeeds(ctx.db, ctx.viewer, input)),
+  resetCalendarLink: teamMemberProcedure.input(resetCalendarLinkInput).mutation(({ ctx, input }) => resetCalendarFeed(ctx.db, ctx.viewer, input, ctx.now())),
 });

@@ -173,3 +173,6 @@ export const respondSwapInput = teamScoped({
 });
 
 export const myNextShiftsInput = z.strictObject({ limit: z.int().min(1).max(50).default(5) });
+
+/** The caller's feed of their own shifts (no rotation) or of one rotation of the team. */
+export const resetCalendarLinkInput = teamScoped({ rotationId: id("rotationId").optional() });

@@ -10,8 +10,8 @@ import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { at, callerAt, makeRotationTeam, weeklyDraft } from "@/server/testing/rotation-fixtures";
 
 /**
- * A database read must never yield a working credential: after API tokens, webhook integrations and calendar
- * feeds are created (and used once each, so "last used" and request counters are written too), no text or JSON
+ * A database read must never yield a working credential: after API tokens, webhook integrations, calendar feeds
+ * and a password-reset link are created (and used once each, so "last used" and request counters are written too), no text or JSON
  * column of any table holds a secret; only SHA-256 digests are there.
  */
 const NOW = at("2026-03-04T12:00");
@@ -67,10 +67,12 @@ beforeAll(async () => {
   secrets.set("API token", (await manager.apiTokens.create({ name: "prometheus" })).secret);
   secrets.set("Alertmanager secret", (await planner.integrations.create({ teamId: fx.team.id, name: "Prometheus prod", rotationId: rotation.id })).secret);
   secrets.set("ticket webhook secret", (await planner.integrations.create({ teamId: fx.team.id, kind: "ticket-webhook", name: "Jira" })).secret);
-  const feeds = await (await callerAt(database.db, engineer.id, NOW)).rotations.calendarLinks({ teamId: fx.team.id });
+  const engineerCaller = await callerAt(database.db, engineer.id, NOW);
   const tokenOf = (path: string) => path.split("/").at(-1) ?? "";
-  secrets.set("rotation calendar token", tokenOf(feeds.rotations[0]?.path ?? ""));
-  secrets.set("personal calendar token", tokenOf(feeds.personal.path));
+  secrets.set("rotation calendar token", tokenOf((await engineerCaller.rotations.resetCalendarLink({ teamId: fx.team.id, rotationId: rotation.id })).path));
+  secrets.set("personal calendar token", tokenOf((await engineerCaller.rotations.resetCalendarLink({ teamId: fx.team.id })).path));
+  const resetLink = await (await callerAt(database.db, fx.admin.id, NOW)).access.issuePasswordReset({ personId: engineer.id });
+  secrets.set("password-reset token", new URL(resetLink.path, "http://localhost").searchParams.get("token") ?? "");
 
   // Use each once: whatever the routes record about a use must not be the secret either.
   const api = await toilApiGet(
@@ -101,7 +103,7 @@ describe(`secrets are stored hashed on ${testEngine}`, () => {
     }
   });
 
-  test.each(["API token", "Alertmanager secret", "ticket webhook secret", "rotation calendar token", "personal calendar token"])(
+  test.each(["API token", "Alertmanager secret", "ticket webhook secret", "rotation calendar token", "personal calendar token", "password-reset token"])(
     "no column holds the %s, nor its secret part after the shown prefix",
     async (what) => {
       const secret = secrets.get(what) ?? "";

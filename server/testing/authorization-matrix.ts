@@ -58,6 +58,10 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
   "access.people": { input: () => undefined, expect: ADMIN },
   "access.deactivate": { input: (w) => ({ personId: w.personIds.engineerB }), expect: ADMIN },
   "access.reactivate": { input: (w) => ({ personId: w.personIds.engineerB }), expect: ADMIN },
+  "access.issuePasswordReset": { input: (w) => ({ personId: w.personIds.engineerB }), expect: ADMIN },
+  // The link is the credential: whoever holds an open one may see whose it is and set that password, once.
+  "passwordReset.preview": { input: (w) => ({ token: w.passwordResetToken }), expect: PUBLIC },
+  "passwordReset.use": { input: (w) => ({ token: w.passwordResetToken, newPassword: "a new long password" }), expect: PUBLIC },
   "access.auditLog": { input: (w) => ({ actorPersonId: w.personIds.managerA, action: "person.", from: new Date("2026-01-01T00:00:00Z") }), expect: ADMIN },
 
   "teams.list": { input: () => undefined, expect: SIGNED_IN },
@@ -154,7 +158,8 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
   },
   "rotations.onCallNow": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
   "rotations.myNextShifts": { input: () => ({ limit: 5 }), expect: SIGNED_IN },
-  "rotations.calendarLinks": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
+  "rotations.calendarFeeds": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
+  "rotations.resetCalendarLink": { input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id }), expect: TEAM_MEMBER },
 
   "workLog.recent": { input: () => ({ limit: 5 }), expect: SIGNED_IN },
   "workLog.week": { input: (w) => ({ at: w.now() }), expect: SIGNED_IN },

@@ -163,9 +163,12 @@ export async function buildAuthorizationWorld(db: Db) {
     .values({ organisationId: org.id, teamId: teamB.id, kind: "join-request", personId: engineerA.id, email: "a@example.test", name: "A", roles: ["engineer"], expiresAt: new Date(now().getTime() + 86_400_000) })
     .returning();
 
+  const resetLink = await asAdmin.access.issuePasswordReset({ personId: engineerB.id });
+
   return {
     now,
     invitation: { id: invited.invitationId, token: invited.path.split("=")[1] ?? "" },
+    passwordResetToken: new URL(resetLink.path, "http://localhost").searchParams.get("token") ?? "",
     joinRequest: required(joinRequest, "join request"),
     org,
     teamA,

@@ -7,11 +7,11 @@ import { tokenOf } from "@/server/testing/sign-up-requests";
 import { appRouter } from "./root";
 
 /** Procedures anyone may call signed out. Adding a procedure here is a decision, not a default. */
-// invitations.preview needs an invitation link's secret token: holding the link is the authorization.
-const PUBLIC_PROCEDURES = new Set(["instance.status", "invitations.preview", "viewer.current"]);
+// invitations.preview and passwordReset.* need a link's secret token: holding the link is the authorization.
+const PUBLIC_PROCEDURES = new Set(["instance.status", "invitations.preview", "passwordReset.preview", "passwordReset.use", "viewer.current"]);
 
 let database: Database;
-/** The input each public procedure is called with: a real invitation link's token for invitations.preview. */
+/** The input each public procedure is called with: real links' tokens for the previews and the reset. */
 const publicInputs = new Map<string, unknown>();
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -27,6 +27,11 @@ beforeAll(async () => {
   });
   if (invited.outcome !== "link") throw new Error(`expected a link, got ${invited.outcome}`);
   publicInputs.set("invitations.preview", { token: tokenOf(invited.path) });
+  const engineer = await makePerson(database.db, organisation.id, { teams: [{ teamId: team.id, roles: ["engineer"] }] });
+  const resetPath = (await (await callerAs(database.db, admin.id)).access.issuePasswordReset({ personId: engineer.id })).path;
+  const resetToken = new URL(resetPath, "http://toilcap.test").searchParams.get("token") ?? "";
+  publicInputs.set("passwordReset.preview", { token: resetToken });
+  publicInputs.set("passwordReset.use", { token: resetToken, newPassword: "a long enough password" });
 });
 afterAll(async () => database?.close());
 

@@ -68,8 +68,8 @@ test("every procedure of the router has a row in the matrix, and every row names
 
 test("anonymous callers are refused by every procedure that is not public", () => {
   const publicOnes = Object.entries(PROCEDURE_MATRIX).filter(([, row]) => row.expect.anonymous === "OK").map(([path]) => path);
-  // invitations.preview needs the link's secret token: holding it is the authorization.
-  expect(publicOnes.sort()).toEqual(["instance.status", "invitations.preview", "viewer.current"]);
+  // invitations.preview and passwordReset.* need the link's secret token: holding it is the authorization.
+  expect(publicOnes.sort()).toEqual(["instance.status", "invitations.preview", "passwordReset.preview", "passwordReset.use", "viewer.current"]);
 });
 
 describe.each(procedurePaths)("%s", (path) => {

@@ -21,6 +21,7 @@ import { reviewRouter } from "@/server/routers/review";
 import { handoffsRouter } from "@/server/routers/handoffs";
 import { breachesRouter } from "@/server/routers/breaches";
 import { invitationsRouter } from "@/server/routers/invitations";
+import { passwordResetRouter } from "@/server/routers/password-reset";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
@@ -46,6 +47,7 @@ export const appRouter = router({
   handoffs: handoffsRouter,
   breaches: breachesRouter,
   invitations: invitationsRouter,
+  passwordReset: passwordResetRouter,
 });
 
 export type AppRouter = typeof appRouter;

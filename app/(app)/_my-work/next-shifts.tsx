@@ -67,7 +67,7 @@ export function NextShiftsCard({
         </ul>
       )}
       <div className="card-foot-link">
-        <CalendarFeed teamId={teamId} label="Subscribe in your calendar" />
+        <CalendarFeed teamId={teamId} label="Subscribe in your calendar" timeZone={zone} />
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { signedInCaller } from "@/server/trpc/server";
 import { AbsenceList } from "./absence-list";
+import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
 
 export const metadata: Metadata = { title: "Profile" };
@@ -27,6 +28,10 @@ export default async function ProfilePage() {
         <section className="card" aria-labelledby="absences-heading">
           <h2 id="absences-heading">Absences</h2>
           <AbsenceList initial={absences} timeZone={profile.timeZone} />
+        </section>
+        <section className="card" aria-labelledby="password-heading">
+          <h2 id="password-heading">Password</h2>
+          <PasswordForm />
         </section>
       </div>
     </>

@@ -60,11 +60,11 @@ export default async function RotationsPage({ searchParams }: { searchParams: Pr
           <p className="stat-note">Subscribe once; your calendar app keeps the shifts up to date, covers and swaps included.</p>
           <ul className="feed-list">
             <li>
-              <CalendarFeed teamId={team.id} label="My shifts" />
+              <CalendarFeed teamId={team.id} label="My shifts" timeZone={viewer.timeZone} />
             </li>
             {rotations.map((r) => (
               <li key={r.id}>
-                <CalendarFeed teamId={team.id} rotationId={r.id} label={`${r.name} (everyone's turns)`} />
+                <CalendarFeed teamId={team.id} rotationId={r.id} label={`${r.name} (everyone's turns)`} timeZone={viewer.timeZone} />
               </li>
             ))}
           </ul>

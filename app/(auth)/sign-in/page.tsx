@@ -14,6 +14,7 @@ const SSO_REFUSALS: Record<string, string> = {
   not_invited: "Single sign-on worked, but nobody with that email address has been invited. Ask a manager of your team to invite you.",
   domain_not_allowed: "Single sign-on is not open to that email address's domain.",
   email_not_verified: "Your identity provider has not verified that email address.",
+  account_deactivated: "Single sign-on worked, but this account is deactivated. Ask an administrator.",
 };
 
 function ssoRefusal(error: string | string[] | undefined): string | null {

@@ -7,7 +7,7 @@ import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { ssoSignInVerdict } from "./sso-sign-in";
 
 let database: Database;
-let emails: { invited: string; member: string; admin: string; removed: string; teamless: string };
+let emails: { invited: string; member: string; admin: string; removed: string; teamless: string; deactivated: string };
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -22,7 +22,9 @@ beforeAll(async () => {
   const removed = await makePerson(db, org.id, { teams: [{ teamId: home.id, roles: ["engineer"] }] });
   await db.update(person).set({ deletedAt: new Date("2026-01-01T00:00:00Z") }).where(eq(person.id, removed.id));
   const teamless = await makePerson(db, org.id);
-  emails = { invited: "ines@northwind.example", member: member.email, admin: admin.email, removed: removed.email, teamless: teamless.email };
+  const deactivated = await makePerson(db, org.id, { teams: [{ teamId: home.id, roles: ["engineer"] }] });
+  await db.update(person).set({ deactivatedAt: new Date("2026-01-01T00:00:00Z") }).where(eq(person.id, deactivated.id));
+  emails = { invited: "ines@northwind.example", member: member.email, admin: admin.email, removed: removed.email, teamless: teamless.email, deactivated: deactivated.email };
 });
 afterAll(async () => database?.close());
 
@@ -35,6 +37,7 @@ describe(`who may sign in by single sign-on, on ${testEngine}`, () => {
     { who: "an invited person of a domain not allowed", email: () => emails.invited, verified: true, domains: ["example.com"], verdict: "domain_not_allowed" },
     { who: "someone nobody invited", email: () => "nick@northwind.example", verified: true, domains: ["northwind.example"], verdict: "not_invited" },
     { who: "a removed person", email: () => emails.removed, verified: true, domains: [], verdict: "not_invited" },
+    { who: "a member an admin deactivated", email: () => emails.deactivated.toUpperCase(), verified: true, domains: [], verdict: "account_deactivated" },
     { who: "a person who belongs to no team any more", email: () => emails.teamless, verified: true, domains: [], verdict: "not_invited" },
     { who: "not an email address", email: () => "northwind.example", verified: true, domains: [], verdict: "domain_not_allowed" },
   ])("$who: $verdict", async ({ email, verified, domains, verdict }) => {

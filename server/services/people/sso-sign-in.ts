@@ -1,9 +1,9 @@
-import { and, isNull, sql } from "drizzle-orm";
+import { and, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { person, teamMember } from "@/db/schema";
 import { openInvitationForEmail } from "./link-account";
 
-export type SsoRefusal = "email_not_verified" | "domain_not_allowed" | "not_invited";
+export type SsoRefusal = "email_not_verified" | "domain_not_allowed" | "account_deactivated" | "not_invited";
 
 export type SsoVerdict = { allowed: true } | { allowed: false; error: SsoRefusal; errorDescription: string };
 
@@ -43,6 +43,16 @@ export async function personForSso(db: Db, email: string, now: Date): Promise<{ 
   return invited ? { id: invited.id } : null;
 }
 
+/** Whether an admin deactivated the person of this email: said plainly, rather than "not invited". */
+async function isDeactivatedEmail(db: Db, email: string): Promise<boolean> {
+  const [found] = await db
+    .select({ id: person.id })
+    .from(person)
+    .where(and(sql`lower(${person.email}) = lower(${email})`, isNull(person.deletedAt), isNotNull(person.deactivatedAt)))
+    .limit(1);
+  return found !== undefined;
+}
+
 /**
  * Whether an identity from the OpenID provider may sign in: a verified email, of an allowed domain, of a
  * person Toilcap already knows. Checked on every SSO sign-in, not only the first, so a person removed
@@ -60,6 +70,9 @@ export async function ssoSignInVerdict(
   const domain = domainOf(identity.email);
   if (domain === null || (allowedDomains.length > 0 && !allowedDomains.includes(domain))) {
     return { allowed: false, error: "domain_not_allowed", errorDescription: "Single sign-on is not open to this email domain." };
+  }
+  if (await isDeactivatedEmail(db, identity.email)) {
+    return { allowed: false, error: "account_deactivated", errorDescription: "This account is deactivated: ask an administrator." };
   }
   if (!(await personForSso(db, identity.email, now))) {
     return { allowed: false, error: "not_invited", errorDescription: "Nobody with this email address has been invited." };

@@ -64,7 +64,7 @@ export default async function RotationPage({
       <section className="card board-card" aria-labelledby="rotation-schedule-heading">
         <div className="section-head">
           <h2 id="rotation-schedule-heading">Schedule</h2>
-          <CalendarFeed teamId={team.id} rotationId={rotation.id} label="Subscribe to this rotation" />
+          <CalendarFeed teamId={team.id} rotationId={rotation.id} label="Subscribe to this rotation" timeZone={viewer.timeZone} />
         </div>
         <ScheduleBoard
           teamId={team.id}

@@ -1,13 +1,17 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ResetLink } from "./reset-link";
 import type { PersonAccess } from "@/server/services/access/list-people";
 import { messageOf } from "@/app/_lib/field-errors";
 import { localDateTime } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
 
-/** Everyone in the organisation, with a button to deactivate or reactivate each (never oneself). */
+/**
+ * Everyone in the organisation, with buttons to deactivate or reactivate each (never oneself) and to issue a
+ * password-reset link for anyone with an account.
+ */
 export function PeopleAccess({ initial, selfId, timeZone }: { initial: PersonAccess[]; selfId: string; timeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -19,10 +23,16 @@ export function PeopleAccess({ initial, selfId, timeZone }: { initial: PersonAcc
   });
   const deactivate = useMutation(trpc.access.deactivate.mutationOptions(options("Deactivated: their sessions and tokens no longer work.")));
   const reactivate = useMutation(trpc.access.reactivate.mutationOptions(options("Reactivated: they can sign in again.")));
-  const failure = deactivate.error ?? reactivate.error;
-  const busy = deactivate.isPending || reactivate.isPending;
+  const issueReset = useMutation(
+    trpc.access.issuePasswordReset.mutationOptions({
+      onSuccess: (issued) => announce({ text: `Password-reset link for ${issued.name} made: copy it now.`, tone: "ok" }),
+    }),
+  );
+  const failure = deactivate.error ?? reactivate.error ?? issueReset.error;
+  const busy = deactivate.isPending || reactivate.isPending || issueReset.isPending;
   return (
     <>
+      {issueReset.data && <ResetLink issued={issueReset.data} timeZone={timeZone} onDone={() => issueReset.reset()} />}
       {failure && (
         <div className="alert error" role="alert">
           {messageOf(failure)}
@@ -56,6 +66,11 @@ export function PeopleAccess({ initial, selfId, timeZone }: { initial: PersonAcc
                       : "Invited, no account yet"}
                 </td>
                 <td className="row-actions">
+                  {person.hasAccount && !person.deactivatedAt && person.personId !== selfId && (
+                    <button type="button" className="link-button" disabled={busy} onClick={() => issueReset.mutate({ personId: person.personId })} aria-label={`Reset password for ${person.name}`}>
+                      Reset password
+                    </button>
+                  )}
                   {person.personId === selfId ? null : person.deactivatedAt ? (
                     <button type="button" className="link-button" disabled={busy} onClick={() => reactivate.mutate({ personId: person.personId })} aria-label={`Reactivate ${person.name}`}>
                       Reactivate

@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createHash } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
 import ical, { type VEvent } from "node-ical";
 import type { Database } from "@/db/client";
+import { auditLog, personCalendarFeed, teamMember } from "@/db/schema";
 import { GET } from "@/app/api/calendar/[token]/route";
 import { useDatabase } from "@/server/db/runtime";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { icsProblems } from "@/server/testing/ics-conformance";
 import { at, callerAt, hours, makeRotationTeam, weeklyDraft } from "@/server/testing/rotation-fixtures";
+import { refusal } from "@/server/testing/work-log-fixtures";
 import { calendarFeed } from "./calendar-feed";
 
 let database: Database;
@@ -24,8 +28,12 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
+/** Erik's rotation feed and his personal feed, each given a new address. */
 async function links(now: Date) {
-  return (await callerAt(database.db, erik, now)).rotations.calendarLinks({ teamId: fx.team.id });
+  const erikCaller = await callerAt(database.db, erik, now);
+  const rotation = await erikCaller.rotations.resetCalendarLink({ teamId: fx.team.id, rotationId });
+  const personal = await erikCaller.rotations.resetCalendarLink({ teamId: fx.team.id });
+  return { rotations: [rotation], personal };
 }
 
 const tokenOf = (path: string) => path.split("/").at(-1) ?? "";
@@ -55,11 +63,9 @@ describe(`calendar feeds on ${testEngine}`, () => {
     expect(icsProblems(feed?.ics ?? "")).toEqual([]);
   });
 
-  test("UIDs are stable across refreshes, and links are the same on every call", async () => {
+  test("UIDs are stable across refreshes of one address", async () => {
     const now = at("2026-03-10T12:00");
     const first = await links(now);
-    const second = await links(at("2026-03-11T12:00"));
-    expect(second).toEqual(first);
     const token = tokenOf(first.rotations[0]?.path ?? "");
     const uids = async (when: Date) => eventsIn((await calendarFeed(database.db, token, when))?.ics ?? "").map((e) => e.uid);
     const earlier = await uids(now);
@@ -88,6 +94,64 @@ describe(`calendar feeds on ${testEngine}`, () => {
     expect(unknown.status).toBe(404);
     const junk = await GET(new Request("http://localhost/api/calendar/x"), { params: Promise.resolve({ token: "../../etc" }) });
     expect(junk.status).toBe(404);
+  });
+
+  test("resetting a link stops the old address at once; the other member's address of the same rotation keeps working", async () => {
+    const now = at("2026-03-10T12:00");
+    const erikCaller = await callerAt(database.db, erik, now);
+    const ana = await callerAt(database.db, fx.engineers[1]?.id ?? "", now);
+    const old = tokenOf((await erikCaller.rotations.resetCalendarLink({ teamId: fx.team.id, rotationId })).path);
+    const anas = tokenOf((await ana.rotations.resetCalendarLink({ teamId: fx.team.id, rotationId })).path);
+    const oldPersonal = tokenOf((await erikCaller.rotations.resetCalendarLink({ teamId: fx.team.id })).path);
+    expect(await calendarFeed(database.db, old, now)).not.toBeNull();
+
+    const fresh = await erikCaller.rotations.resetCalendarLink({ teamId: fx.team.id, rotationId });
+    const freshPersonal = await erikCaller.rotations.resetCalendarLink({ teamId: fx.team.id });
+    expect(fresh.replaced).toBe(true);
+    const route = (token: string) => GET(new Request(`http://localhost/api/calendar/${token}`), { params: Promise.resolve({ token: `${token}.ics` }) });
+    expect((await route(old)).status).toBe(404);
+    expect((await route(oldPersonal)).status).toBe(404);
+    expect((await route(tokenOf(fresh.path))).status).toBe(200);
+    expect((await route(tokenOf(freshPersonal.path))).status).toBe(200);
+    expect((await route(anas)).status).toBe(200);
+
+    // The list says a feed exists and when it was reset, never its address.
+    const feeds = await erikCaller.rotations.calendarFeeds({ teamId: fx.team.id });
+    expect(feeds.personal).toMatchObject({ resetAt: now });
+    expect(feeds.rotations.find((r) => r.rotationId === rotationId)?.feed).toMatchObject({ resetAt: now });
+    expect(JSON.stringify(feeds)).not.toContain(tokenOf(fresh.path));
+    expect(JSON.stringify(feeds)).not.toContain("/api/calendar/");
+    const [resets] = await database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(and(eq(auditLog.action, "calendar-feed.reset"), eq(auditLog.actorPersonId, erik)));
+    expect(resets?.n).toBeGreaterThanOrEqual(2);
+  });
+
+  test("a rotation feed stops when its holder leaves the team or is deactivated; another team's member cannot make one", async () => {
+    const now = at("2026-03-10T12:00");
+    const [, , ben] = fx.engineers;
+    const chen = fx.manager;
+    if (!ben) throw new Error("fixture has three engineers");
+    const bens = tokenOf((await (await callerAt(database.db, ben.id, now)).rotations.resetCalendarLink({ teamId: fx.team.id, rotationId })).path);
+    const chens = tokenOf((await (await callerAt(database.db, chen.id, now)).rotations.resetCalendarLink({ teamId: fx.team.id, rotationId })).path);
+    const chensPersonal = tokenOf((await (await callerAt(database.db, chen.id, now)).rotations.resetCalendarLink({ teamId: fx.team.id })).path);
+    await database.db.update(teamMember).set({ removedFrom: now }).where(and(eq(teamMember.personId, ben.id), eq(teamMember.teamId, fx.team.id)));
+    expect(await calendarFeed(database.db, bens, now)).toBeNull();
+    await (await callerAt(database.db, fx.admin.id, now)).access.deactivate({ personId: chen.id });
+    expect(await calendarFeed(database.db, chens, now)).toBeNull();
+    expect(await calendarFeed(database.db, chensPersonal, now)).toBeNull();
+    const outsider = await callerAt(database.db, fx.outsider.id, now);
+    expect(await refusal(outsider.rotations.resetCalendarLink({ teamId: fx.team.id, rotationId }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await refusal(outsider.rotations.resetCalendarLink({ teamId: fx.otherTeam.id, rotationId }))).toMatchObject({ code: "NOT_FOUND", fields: ["rotationId"] });
+  });
+
+  test("an address from before feeds were random (a stored hash) keeps working until its first reset", async () => {
+    const now = at("2026-03-10T12:00");
+    const dana = fx.admin;
+    const derived = "D".repeat(43);
+    await database.db.delete(personCalendarFeed).where(eq(personCalendarFeed.personId, dana.id));
+    await database.db.insert(personCalendarFeed).values({ personId: dana.id, tokenHash: createHash("sha256").update(derived).digest("hex") });
+    expect(await calendarFeed(database.db, derived, now)).not.toBeNull();
+    await (await callerAt(database.db, dana.id, now)).rotations.resetCalendarLink({ teamId: fx.team.id });
+    expect(await calendarFeed(database.db, derived, now)).toBeNull();
   });
 
   test("a removed rotation's feed is gone", async () => {

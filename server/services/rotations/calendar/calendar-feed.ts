@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
 import { MAX_SHIFT_COUNT } from "@/server/schemas/rotations";
-import { person, personCalendarFeed, rotation, team, teamMember } from "@/db/schema";
+import { person, personCalendarFeed, rotation, rotationCalendarFeed, team, teamMember } from "@/db/schema";
 import { nameOf, peopleByIds } from "../rotation-facts";
 import { activeRotations, type RotationRow } from "../rotation-rows";
 import { shiftsInWindow } from "../window-shifts";
@@ -75,16 +75,39 @@ async function personFeed(db: Db, personId: string, timeZone: string, name: stri
   return { ics: buildIcs({ name: `${name}'s shifts (Toilcap)`, description: `${name}'s on-call and duty shifts`, timeZone, events, now }), filename: "my-shifts.ics" };
 }
 
-/** The feed a secret token opens, or null for a token that opens none (unknown, or its rotation or person removed). */
+/** Whether the holder of a rotation feed may still read that rotation: a current member of its team, or an admin. */
+async function mayStillRead(db: Db, holder: { personId: string; isAdmin: boolean; organisationId: string }, row: RotationRow): Promise<boolean> {
+  const [member] = await db
+    .select({ teamId: teamMember.teamId })
+    .from(teamMember)
+    .where(and(eq(teamMember.teamId, row.teamId), eq(teamMember.personId, holder.personId), isNull(teamMember.removedFrom)))
+    .limit(1);
+  if (member) return true;
+  if (!holder.isAdmin) return false;
+  const [inOrganisation] = await db.select({ id: team.id }).from(team).where(and(eq(team.id, row.teamId), eq(team.organisationId, holder.organisationId)));
+  return inOrganisation !== undefined;
+}
+
+const activeHolder = and(isNull(person.deletedAt), isNull(person.deactivatedAt));
+
+/**
+ * The feed a secret token opens, or null for a token that opens none: unknown or reset, its rotation removed, or
+ * its holder deactivated or no longer in the rotation's team.
+ */
 export async function calendarFeed(db: Db, token: string, now: Date): Promise<CalendarFeedFile | null> {
   if (!FEED_TOKEN_PATTERN.test(token)) return null;
   const hash = hashFeedToken(token);
-  const [row] = await db.select().from(rotation).where(and(eq(rotation.calendarTokenHash, hash), isNull(rotation.deletedAt)));
-  if (row) return rotationFeed(db, row, now);
+  const [held] = await db
+    .select({ row: rotation, personId: person.id, isAdmin: person.isAdmin, organisationId: person.organisationId })
+    .from(rotationCalendarFeed)
+    .innerJoin(rotation, eq(rotation.id, rotationCalendarFeed.rotationId))
+    .innerJoin(person, eq(person.id, rotationCalendarFeed.personId))
+    .where(and(eq(rotationCalendarFeed.tokenHash, hash), isNull(rotation.deletedAt), activeHolder));
+  if (held) return (await mayStillRead(db, held, held.row)) ? rotationFeed(db, held.row, now) : null;
   const [owner] = await db
     .select({ personId: person.id, timeZone: person.timeZone, name: person.name })
     .from(personCalendarFeed)
     .innerJoin(person, eq(person.id, personCalendarFeed.personId))
-    .where(and(eq(personCalendarFeed.tokenHash, hash), isNull(person.deletedAt)));
+    .where(and(eq(personCalendarFeed.tokenHash, hash), activeHolder));
   return owner ? personFeed(db, owner.personId, owner.timeZone, owner.name, now) : null;
 }
