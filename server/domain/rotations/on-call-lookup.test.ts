@@ -7,7 +7,7 @@ const window = localWindow("2026-03-02T09:00", "2026-04-06T09:00");
 const pager = expandShifts(weeklyRotation(), [], [], window);
 const tickets = expandShifts(
   weeklyRotation({ id: "tickets", role: "ticket", participants: ["c", "d"], shiftLength: { unit: "days", count: 1 },
-    workingHoursOnly: { days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 } }),
+    dutyWindows: [{ days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 }] }),
   [], [], window,
 );
 const everything = [...tickets, ...pager];
