@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { windowOverlaps } from "@/server/domain/rotations/duty-windows";
 import { teamScoped, timeZone } from "./common";
 
 /**
@@ -29,6 +30,19 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as yyyy-mm-dd")
   .refine((value) => DateTime.fromISO(value, { zone: "utc" }).isValid, "Enter a real calendar date");
 
+const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/** One weekly duty window; an end at or before the start is on the next day (20:00 to 08:00 is a night). */
+const dutyWindow = z.strictObject({
+  days: z.array(isoWeekday).min(1, "Pick at least one day").max(7, "A week has seven days"),
+  startMinute: minuteOfDay("Window start", 1439),
+  endMinute: minuteOfDay("Window end", 1440),
+});
+export type DutyWindowInput = z.infer<typeof dutyWindow>;
+
+/** Most windows a rotation may list: one per day for two shifts a day is plenty. */
+export const MAX_DUTY_WINDOWS = 14;
+
 const rotationShape = {
   // One line: the name heads calendar feeds and lists, where a line break would start a new entry.
   name: z
@@ -44,6 +58,15 @@ const rotationShape = {
   handoffWeekday: isoWeekday,
   handoffMinute: minuteOfDay("Hand-off time", 1439),
   startsOn: isoDate,
+  /** Weekly windows in the rotation's zone when duty is held; null or absent: all the time. */
+  dutyWindows: z
+    .array(dutyWindow)
+    .min(1, "Add at least one duty window, or choose all the time")
+    .max(MAX_DUTY_WINDOWS, `At most ${MAX_DUTY_WINDOWS} duty windows`)
+    .nullish(),
+  /** The local date duty stops on, at the hand-off time; null or absent: no end. */
+  endsOn: isoDate.nullish(),
+  /** The older spelling of a single Monday-to-Friday-style window; kept so existing clients keep working. */
   workingHoursOnly: z.boolean().default(false),
   workingDays: z.array(isoWeekday).max(7).nullish(),
   workingStartMinute: minuteOfDay("Working hours start", 1439).nullish(),
@@ -69,7 +92,14 @@ function checkRotation(value: RotationShape, ctx: z.RefinementCtx): void {
       ctx.addIssue({ code: "custom", path: [field], message: "Pick one of the participants" });
     }
   }
+  if (value.endsOn && value.endsOn <= value.startsOn) {
+    ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The end date must be after the first day" });
+  }
+  checkDutyWindows(value, ctx);
   if (!value.workingHoursOnly) return;
+  if (value.dutyWindows) {
+    ctx.addIssue({ code: "custom", path: ["workingHoursOnly"], message: "Give duty windows or working hours, not both" });
+  }
   if (!value.workingDays || value.workingDays.length === 0) {
     ctx.addIssue({ code: "custom", path: ["workingDays"], message: "Pick the working days" });
   }
@@ -80,6 +110,17 @@ function checkRotation(value: RotationShape, ctx: z.RefinementCtx): void {
     ctx.addIssue({ code: "custom", path: ["workingEndMinute"], message: "Enter when working hours end" });
   } else if (value.workingStartMinute !== null && value.workingStartMinute !== undefined && value.workingEndMinute <= value.workingStartMinute) {
     ctx.addIssue({ code: "custom", path: ["workingEndMinute"], message: "Working hours must end after they start" });
+  }
+}
+
+/** Names the later of two windows that cover the same time of the week, at that window. */
+function checkDutyWindows(value: RotationShape, ctx: z.RefinementCtx): void {
+  for (const overlap of windowOverlaps(value.dutyWindows ?? [])) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["dutyWindows", overlap.later],
+      message: `Window ${overlap.later + 1} overlaps window ${overlap.earlier + 1} on ${WEEKDAY_NAMES[overlap.day - 1] ?? "some day"}`,
+    });
   }
 }
 
