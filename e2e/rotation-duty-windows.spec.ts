@@ -14,7 +14,7 @@ test("a planner limits a weekly pager to nights 20:00-08:00 and the preview's tu
   const asSaved = page.getByRole("list", { name: "As saved" });
   await expect(asSaved.getByRole("listitem").first()).toContainText(`${day(monday)} 09:00 – ${day(monday.plus({ weeks: 1 }))} 09:00`);
 
-  const onDuty = page.getByRole("group", { name: "On duty" });
+  const onDuty = page.getByRole("group", { name: "Duty windows", exact: true });
   await expect(onDuty.getByRole("radio", { name: "All the time" })).toBeChecked();
   await onDuty.getByRole("radio", { name: "Nights" }).check();
   await expect(onDuty).toContainText("Every night, 20:00 to 08:00 the next morning.");
@@ -32,6 +32,7 @@ test("a planner limits a weekly pager to nights 20:00-08:00 and the preview's tu
   await page.getByRole("checkbox", { name: "Window 2 Monday" }).check();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText(/Window 2 overlaps window 1 on Monday/).first()).toBeVisible();
+  await page.locator(".duty-windows").first().screenshot({ path: test.info().outputPath("custom-windows.png") });
   await page.getByRole("button", { name: "Remove window 2" }).click();
 
   await onDuty.getByRole("radio", { name: "Nights" }).check();
@@ -40,13 +41,13 @@ test("a planner limits a weekly pager to nights 20:00-08:00 and the preview's tu
   await expect(page.getByTestId("toast")).toContainText(`Saved "${rotation.name}" (version 2).`);
   await page.reload();
   await expect(page.getByText(/nights: every day 20:00–08:00 \(next day\)/).first()).toBeVisible();
-  await expect(page.getByRole("group", { name: "On duty" }).getByRole("radio", { name: "Nights" })).toBeChecked();
+  await expect(page.getByRole("group", { name: "Duty windows", exact: true }).getByRole("radio", { name: "Nights" })).toBeChecked();
 
   await page.setViewportSize({ width: 390, height: 844 });
-  await expect(page.getByRole("group", { name: "On duty" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Duty windows", exact: true })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  await page.getByRole("group", { name: "On duty" }).scrollIntoViewIfNeeded();
+  await page.getByRole("group", { name: "Duty windows", exact: true }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath("nights-390.png"), fullPage: true });
 
   await removeRotation(page, rotation);

@@ -4,7 +4,7 @@ import { clockTime, weekdayName } from "@/app/_lib/format";
 import { FieldError } from "@/app/_components/field-error";
 import { DUTY_PRESETS, type DutyPreset } from "@/app/_components/rotations/duty-windows";
 import { MAX_DUTY_WINDOWS } from "@/server/schemas/rotations";
-import { minuteOf, NEW_WINDOW_ROW, type WindowRow, windowErrorKey } from "./form-state";
+import { ADDED_WINDOW_ROW, minuteOf, type WindowRow, windowErrorKey } from "./form-state";
 import type { FieldProps } from "./settings-fields";
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
@@ -97,9 +97,9 @@ function WindowRowFields({
 export function DutyWindowsFields({ form, errors, update }: FieldProps) {
   const setRow = (index: number, row: WindowRow) => update({ windows: form.windows.map((r, i) => (i === index ? row : r)) });
   return (
-    <div className="duty-windows stack">
+    <div className="duty-windows">
       <fieldset className="field" aria-describedby="duty-preset-hint duty-windows-error">
-        <legend>On duty</legend>
+        <legend>Duty windows</legend>
         <div className="checks duty-presets">
           {CHOICES.map((choice) => (
             <label key={choice.preset}>
@@ -121,7 +121,7 @@ export function DutyWindowsFields({ form, errors, update }: FieldProps) {
         <FieldError id="duty-windows-error" messages={errors.dutyWindows} />
       </fieldset>
       {form.dutyPreset === "custom" && (
-        <div className="stack">
+        <div className="duty-windows">
           <ol className="duty-window-list">
             {form.windows.map((row, index) => (
               <WindowRowFields
@@ -137,7 +137,7 @@ export function DutyWindowsFields({ form, errors, update }: FieldProps) {
             ))}
           </ol>
           {form.windows.length < MAX_DUTY_WINDOWS && (
-            <button type="button" className="button secondary small" onClick={() => update({ windows: [...form.windows, NEW_WINDOW_ROW] })}>
+            <button type="button" className="button secondary small" onClick={() => update({ windows: [...form.windows, ADDED_WINDOW_ROW] })}>
               Add a window
             </button>
           )}

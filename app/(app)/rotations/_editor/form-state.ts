@@ -38,10 +38,12 @@ export interface WindowRow {
 }
 
 /** A first custom row: the business-hours window, easy to change. */
-export const NEW_WINDOW_ROW: WindowRow = { days: [1, 2, 3, 4, 5], from: "09:00", to: "17:00" };
+export const FIRST_WINDOW_ROW: WindowRow = { days: [1, 2, 3, 4, 5], from: "09:00", to: "17:00" };
+/** A row added after it starts with no days, so it never overlaps the others until the planner picks some. */
+export const ADDED_WINDOW_ROW: WindowRow = { days: [], from: "09:00", to: "17:00" };
 
 function rowsOf(windows: RotationDetail["dutyWindows"]): WindowRow[] {
-  if (!windows || windows.length === 0) return [NEW_WINDOW_ROW];
+  if (!windows || windows.length === 0) return [FIRST_WINDOW_ROW];
   return windows.map((w) => ({ days: [...w.days], from: clockTime(w.startMinute), to: clockTime(w.endMinute % 1440) }));
 }
 
@@ -59,7 +61,7 @@ export function newRotationForm(zone: string, now: Date): RotationForm {
     startsOn: nextMonday.toISODate() ?? "",
     endsOn: "",
     dutyPreset: "always",
-    windows: [NEW_WINDOW_ROW],
+    windows: [FIRST_WINDOW_ROW],
     participants: [],
     onDutyNow: "",
     nextUp: "",
