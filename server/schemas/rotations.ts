@@ -38,7 +38,6 @@ const dutyWindow = z.strictObject({
   startMinute: minuteOfDay("Window start", 1439),
   endMinute: minuteOfDay("Window end", 1440),
 });
-export type DutyWindowInput = z.infer<typeof dutyWindow>;
 
 /** Most windows a rotation may list: one per day for two shifts a day is plenty. */
 export const MAX_DUTY_WINDOWS = 14;

@@ -4,7 +4,7 @@ import { clockTime, weekdayName } from "@/app/_lib/format";
 import { FieldError } from "@/app/_components/field-error";
 import { DUTY_PRESETS, type DutyPreset } from "@/app/_components/rotations/duty-windows";
 import { MAX_DUTY_WINDOWS } from "@/server/schemas/rotations";
-import { ADDED_WINDOW_ROW, minuteOf, type WindowRow, windowErrorKey } from "./form-state";
+import { addedWindowRow, minuteOf, type WindowRow, windowErrorKey } from "./form-state";
 import type { FieldProps } from "./settings-fields";
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
@@ -125,8 +125,7 @@ export function DutyWindowsFields({ form, errors, update }: FieldProps) {
           <ol className="duty-window-list">
             {form.windows.map((row, index) => (
               <WindowRowFields
-                // Rows have no identity of their own; their position is what the errors name.
-                key={index}
+                key={row.key}
                 row={row}
                 index={index}
                 count={form.windows.length}
@@ -137,7 +136,7 @@ export function DutyWindowsFields({ form, errors, update }: FieldProps) {
             ))}
           </ol>
           {form.windows.length < MAX_DUTY_WINDOWS && (
-            <button type="button" className="button secondary small" onClick={() => update({ windows: [...form.windows, ADDED_WINDOW_ROW] })}>
+            <button type="button" className="button secondary small" onClick={() => update({ windows: [...form.windows, addedWindowRow()] })}>
               Add a window
             </button>
           )}

@@ -32,19 +32,26 @@ export interface RotationForm {
 
 /** One custom duty window as typed: an end at or before the start is on the next day. */
 export interface WindowRow {
+  /** Keeps a row's inputs (and focus) with it when a row above is removed; not sent anywhere. */
+  key: string;
   days: number[];
   from: string;
   to: string;
 }
 
 /** A first custom row: the business-hours window, easy to change. */
-export const FIRST_WINDOW_ROW: WindowRow = { days: [1, 2, 3, 4, 5], from: "09:00", to: "17:00" };
-/** A row added after it starts with no days, so it never overlaps the others until the planner picks some. */
-export const ADDED_WINDOW_ROW: WindowRow = { days: [], from: "09:00", to: "17:00" };
+export const FIRST_WINDOW_ROW: WindowRow = { key: "window-0", days: [1, 2, 3, 4, 5], from: "09:00", to: "17:00" };
+
+let addedRows = 0;
+/** A row added after the first starts with no days, so it never overlaps the others until the planner picks some. */
+export function addedWindowRow(): WindowRow {
+  addedRows += 1;
+  return { key: `added-${addedRows}`, days: [], from: "09:00", to: "17:00" };
+}
 
 function rowsOf(windows: RotationDetail["dutyWindows"]): WindowRow[] {
   if (!windows || windows.length === 0) return [FIRST_WINDOW_ROW];
-  return windows.map((w) => ({ days: [...w.days], from: clockTime(w.startMinute), to: clockTime(w.endMinute % 1440) }));
+  return windows.map((w, index) => ({ key: `window-${index}`, days: [...w.days], from: clockTime(w.startMinute), to: clockTime(w.endMinute % 1440) }));
 }
 
 /** A fresh rotation: weekly pager, Monday 09:00 hand-offs from next Monday, in the planner's zone. */
