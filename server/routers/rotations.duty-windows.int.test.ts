@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { rotation } from "@/db/schema";
+import { calendarFeed } from "@/server/services/rotations/calendar/calendar-feed";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { at, callerAt, failureOf, hours, makeRotationTeam, weeklyDraft } from "@/server/testing/rotation-fixtures";
 
@@ -39,6 +40,14 @@ describe(`duty windows and end dates through the rotations router on ${testEngin
     expect(nights[0]?.startsAt).toEqual(at("2026-03-27T20:00"));
     expect(nights[nights.length - 1]?.endsAt).toEqual(at("2026-04-06T08:00"));
     expect((await engineer.rotations.gaps({ teamId: fx.team.id, rotationId })).gaps).toEqual([]);
+
+    // The rotation's calendar feed lists the same nights, and nothing after the last day.
+    const link = (await engineer.rotations.calendarLinks({ teamId: fx.team.id })).rotations.find((r) => r.rotationId === rotationId);
+    const feed = await calendarFeed(database.db, link?.path.split("/").at(-1) ?? "", now);
+    const starts = [...(feed?.ics ?? "").matchAll(/DTSTART;TZID=Europe\/Berlin:(\d{8}T\d{6})/g)].map((m) => m[1]);
+    expect(starts).toHaveLength(35);
+    expect(starts[0]).toBe("20260302T200000");
+    expect(starts.at(-1)).toBe("20260405T200000");
 
     const atNoon = await callerAt(database.db, people[0] ?? null, at("2026-03-03T12:00"));
     const onCall = (await atNoon.rotations.onCallNow({ teamId: fx.team.id })).find((r) => r.rotationId === rotationId);
