@@ -4,6 +4,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -16,6 +17,13 @@ import { person, team } from "./people";
 export const rotationRoleEnum = pgEnum("rotation_role", ["primary", "secondary", "ticket", "shadow"]);
 export const shiftUnitEnum = pgEnum("shift_unit", ["hours", "days", "weeks", "months"]);
 export const swapStatusEnum = pgEnum("swap_status", ["pending", "accepted", "declined", "cancelled"]);
+
+/** One weekly duty window as stored: ISO weekdays it starts on, minutes after local midnight; end <= start crosses midnight. */
+export interface StoredDutyWindow {
+  days: number[];
+  startMinute: number;
+  endMinute: number;
+}
 
 export const rotation = pgTable(
   "rotation",
@@ -33,6 +41,11 @@ export const rotation = pgTable(
     handoffWeekday: integer("handoff_weekday").notNull().default(1),
     handoffMinute: integer("handoff_minute").notNull().default(540),
     startsOn: date("starts_on", { mode: "string" }).notNull(),
+    // When set, duty is held only inside these weekly windows of the zone's wall clock (docs/duty-load.md); null is
+    // all the time. Rows from before duty windows keep working hours in the four working_* columns until backfilled.
+    dutyWindows: jsonb("duty_windows").$type<StoredDutyWindow[]>(),
+    // Duty stops on this local date at the hand-off time; null: no end.
+    endsOn: date("ends_on", { mode: "string" }),
     workingHoursOnly: boolean("working_hours_only").notNull().default(false),
     workingDays: integer("working_days").array(),
     workingStartMinute: integer("working_start_minute"),

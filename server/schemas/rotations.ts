@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { windowOverlaps } from "@/server/domain/rotations/duty-windows";
 import { isoDate, teamScoped, timeZone } from "./common";
 
 /**
@@ -24,6 +25,18 @@ export const MAX_SHIFT_COUNT = { hours: 336, days: 28, weeks: 8, months: 12 } as
 const minuteOfDay = (what: string, max: number) =>
   z.int(`${what} must be a whole number of minutes`).min(0, `${what} must be 0 or more`).max(max, `${what} must be at most ${max}`);
 const isoWeekday = z.int("Pick a weekday").min(1, "Weekdays run from 1 (Monday) to 7 (Sunday)").max(7, "Weekdays run from 1 (Monday) to 7 (Sunday)");
+const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/** One weekly duty window; an end at or before the start is on the next day (20:00 to 08:00 is a night). */
+const dutyWindow = z.strictObject({
+  days: z.array(isoWeekday).min(1, "Pick at least one day").max(7, "A week has seven days"),
+  startMinute: minuteOfDay("Window start", 1439),
+  endMinute: minuteOfDay("Window end", 1440),
+});
+
+/** Most windows a rotation may list: one per day for two shifts a day is plenty. */
+export const MAX_DUTY_WINDOWS = 14;
+
 const rotationShape = {
   // One line: the name heads calendar feeds and lists, where a line break would start a new entry.
   name: z
@@ -39,6 +52,15 @@ const rotationShape = {
   handoffWeekday: isoWeekday,
   handoffMinute: minuteOfDay("Hand-off time", 1439),
   startsOn: isoDate,
+  /** Weekly windows in the rotation's zone when duty is held; null or absent: all the time. */
+  dutyWindows: z
+    .array(dutyWindow)
+    .min(1, "Add at least one duty window, or choose all the time")
+    .max(MAX_DUTY_WINDOWS, `At most ${MAX_DUTY_WINDOWS} duty windows`)
+    .nullish(),
+  /** The local date duty stops on, at the hand-off time; null or absent: no end. */
+  endsOn: isoDate.nullish(),
+  /** The older spelling of a single Monday-to-Friday-style window; kept so existing clients keep working. */
   workingHoursOnly: z.boolean().default(false),
   workingDays: z.array(isoWeekday).max(7).nullish(),
   workingStartMinute: minuteOfDay("Working hours start", 1439).nullish(),
@@ -64,7 +86,14 @@ function checkRotation(value: RotationShape, ctx: z.RefinementCtx): void {
       ctx.addIssue({ code: "custom", path: [field], message: "Pick one of the participants" });
     }
   }
+  if (value.endsOn && value.endsOn <= value.startsOn) {
+    ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The end date must be after the first day" });
+  }
+  checkDutyWindows(value, ctx);
   if (!value.workingHoursOnly) return;
+  if (value.dutyWindows) {
+    ctx.addIssue({ code: "custom", path: ["workingHoursOnly"], message: "Give duty windows or working hours, not both" });
+  }
   if (!value.workingDays || value.workingDays.length === 0) {
     ctx.addIssue({ code: "custom", path: ["workingDays"], message: "Pick the working days" });
   }
@@ -75,6 +104,17 @@ function checkRotation(value: RotationShape, ctx: z.RefinementCtx): void {
     ctx.addIssue({ code: "custom", path: ["workingEndMinute"], message: "Enter when working hours end" });
   } else if (value.workingStartMinute !== null && value.workingStartMinute !== undefined && value.workingEndMinute <= value.workingStartMinute) {
     ctx.addIssue({ code: "custom", path: ["workingEndMinute"], message: "Working hours must end after they start" });
+  }
+}
+
+/** Names the later of two windows that cover the same time of the week, at that window. */
+function checkDutyWindows(value: RotationShape, ctx: z.RefinementCtx): void {
+  for (const overlap of windowOverlaps(value.dutyWindows ?? [])) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["dutyWindows", overlap.later],
+      message: `Window ${overlap.later + 1} overlaps window ${overlap.earlier + 1} on ${WEEKDAY_NAMES[overlap.day - 1] ?? "some day"}`,
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TEAM_ROLES } from "@/server/auth/permissions";
 import { MAX_ENTRY_MINUTES } from "@/server/domain/accounting/duration";
+import { windowOverlaps } from "@/server/domain/rotations/duty-windows";
 import { isValidTimeZone } from "@/server/domain/time";
 import { isoDate } from "./common";
 import { MAX_SHIFT_COUNT, ROTATION_ROLES } from "./rotations";
@@ -55,6 +56,11 @@ const weekdays = z
 const dailyHours = z
   .strictObject({ days: weekdays, start: dayStart, end: clock })
   .transform((v) => ({ days: v.days, startMinute: v.start, endMinute: v.end <= v.start ? v.end + MINUTES_PER_DAY : v.end }));
+
+/** A weekly duty window on a rotation's wall clock; an end at or before the start is on the next day (20:00 to 08:00). */
+const dutyWindowRow = z
+  .strictObject({ days: weekdays, start: dayStart, end: clock })
+  .transform((v) => ({ days: v.days, startMinute: v.start, endMinute: v.end }));
 
 const traitFlag = z.boolean("Traits are true or false").default(false);
 const traits = z
@@ -130,8 +136,12 @@ const rotationRow = z.strictObject({
   }),
   handoff: z.strictObject({ weekday, time: dayStart }),
   startsOn: isoDate,
-  /** Only these hours of each shift are duty (a business-hours ticket rotation); null for around the clock. */
+  /** Older files' "working hours only" (one business-hours window); read as `dutyWindows`, never written. */
   workingHours: dailyHours.nullish().transform((v) => v ?? null),
+  /** Only these weekly windows of each shift are duty (nights, business hours...); absent or null for around the clock. */
+  dutyWindows: z.array(dutyWindowRow).min(1, "List at least one window, or leave dutyWindows out").max(14, "At most 14 windows").nullish().transform((v) => v ?? null),
+  /** The local date duty stops on, at the hand-off time; absent or null for no end. */
+  endsOn: isoDate.nullish().transform((v) => v ?? null),
   /** Person ids in turn order. */
   participants: z.array(ref).max(100, "At most 100 participants").default([]),
   /** The turn in progress at `at` goes to participants[index]; absent: turn n goes to participant n mod count. */
@@ -253,6 +263,11 @@ function checkReferences(file: WorkspaceData, ctx: Ctx): void {
     const max = MAX_SHIFT_COUNT[r.shift.unit];
     if (r.shift.count > max) issue(ctx, at("shift", "count"), `A shift can last at most ${max} ${r.shift.unit}`);
     if (r.workingHours && r.workingHours.endMinute > MINUTES_PER_DAY) issue(ctx, at("workingHours", "end"), "Working hours must end by 24:00");
+    if (r.workingHours && r.dutyWindows) issue(ctx, at("workingHours"), "Give dutyWindows or workingHours, not both");
+    for (const overlap of windowOverlaps(r.dutyWindows ?? [])) {
+      issue(ctx, at("dutyWindows", overlap.later), `Window ${overlap.later + 1} overlaps window ${overlap.earlier + 1}`);
+    }
+    if (r.endsOn && r.endsOn <= r.startsOn) issue(ctx, at("endsOn"), "The end date must be after startsOn");
     r.participants.forEach((p, j) => {
       refersTo(ctx, people, "person", p, at("participants", j));
     });

@@ -52,8 +52,8 @@ export async function baselineAlertmanager(db: Db, secret: string, body: string)
         handoff: { weekday: Number(source.handoff_weekday), minute: Number(source.handoff_minute) },
         startsOn: String(source.starts_on),
         participants: Array.isArray(source.participants) ? source.participants.map(String) : [],
-        workingHoursOnly: source.working_hours_only === true && Array.isArray(source.working_days)
-          ? { days: source.working_days.map(Number), startMinute: Number(source.working_start_minute), endMinute: Number(source.working_end_minute) }
+        dutyWindows: source.working_hours_only === true && Array.isArray(source.working_days)
+          ? [{ days: source.working_days.map(Number), startMinute: Number(source.working_start_minute), endMinute: Number(source.working_end_minute) }]
           : null,
       },
       [],

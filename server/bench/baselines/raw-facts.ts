@@ -89,8 +89,8 @@ function rotationSpec(row: Record<string, unknown>): RotationSpec {
     handoff: { weekday: Number(row.handoff_weekday), minute: Number(row.handoff_minute) },
     startsOn: String(row.starts_on),
     participants: Array.isArray(row.participants) ? row.participants.map(String) : [],
-    workingHoursOnly: restricted
-      ? { days: (row.working_days as unknown[]).map(Number), startMinute: Number(row.working_start_minute), endMinute: Number(row.working_end_minute) }
+    dutyWindows: restricted
+      ? [{ days: (row.working_days as unknown[]).map(Number), startMinute: Number(row.working_start_minute), endMinute: Number(row.working_end_minute) }]
       : null,
   };
 }

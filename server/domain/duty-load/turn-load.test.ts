@@ -28,6 +28,16 @@ describe("turnLoad", () => {
     expect(load).toMatchObject({ loggedMinutes: 180 + 90, dutyMinutes: 5 * 8 * 60, afterHoursMinutes: 90 });
   });
 
+  test("a turn limited to duty windows counts only its windows: business hours Monday and Tuesday", () => {
+    const duty = [localWindow("2026-03-02T09:00", "2026-03-02T13:00"), localWindow("2026-03-03T09:00", "2026-03-03T13:00")];
+    const work = [
+      { personId: "ana", ...localWindow("2026-03-02T12:00", "2026-03-02T14:00") }, // one hour in the window
+      { personId: "ana", ...localWindow("2026-03-04T10:00", "2026-03-04T11:00") }, // no window on Wednesday
+    ];
+    const load = turnLoad({ ...turn, duty }, [page("2026-03-02T10:00"), page("2026-03-04T10:00")], work);
+    expect(load).toMatchObject({ dutyMinutes: 8 * 60, loggedMinutes: 60, afterHoursMinutes: 0, received: { page: 1, ticket: 0, request: 0 } });
+  });
+
   test("tickets open at the hand-off, and those carried over from the turn before", () => {
     const interrupts = [
       ticket("2026-02-27T10:00", null), // carried in, still open: carried over and open

@@ -1,4 +1,4 @@
-import { intersectIntervals, MINUTE_MS, subtractIntervals, totalMs, unionIntervals, type Interval } from "../time";
+import { containsInstant, intersectIntervals, MINUTE_MS, subtractIntervals, totalMs, unionIntervals, type Interval } from "../time";
 
 /** PRODUCT.md's on-call limit: at most 2 incidents per 12-hour window of a shift. */
 export const INCIDENT_LIMIT = 2;
@@ -24,6 +24,11 @@ export interface DutyTurnFacts extends Interval {
   personId: string;
   /** The holder's scheduled working time (work pattern less absences) around the turn. */
   scheduled: readonly Interval[];
+  /**
+   * The parts of the turn that are duty, for a rotation limited to duty windows (a week of nights is seven
+   * nights, not the week); absent: the whole turn. Only these count as received, logged or duty time.
+   */
+  duty?: readonly Interval[];
 }
 
 export interface TurnLoad {
@@ -67,11 +72,12 @@ function peakIncidents(turn: Interval, incidents: readonly number[]): number {
  */
 export function turnLoad(turn: DutyTurnFacts, interrupts: readonly DutyInterrupt[], work: readonly InterruptWork[], until = Infinity): TurnLoad {
   const span = { start: turn.start, end: Math.min(turn.end, until) };
-  const inTurn = interrupts.filter((i) => span.start <= i.openedAt && i.openedAt < span.end);
+  const held = turn.duty ? intersectIntervals(unionIntervals(turn.duty), [span]) : [span];
+  const inTurn = interrupts.filter((i) => containsInstant(held, i.openedAt));
   const received: Record<InterruptKind, number> = { page: 0, ticket: 0, request: 0 };
   for (const interrupt of inTurn) received[interrupt.kind] += 1;
-  const logged = intersectIntervals(unionIntervals(work.filter((w) => w.personId === turn.personId)), [span]);
-  const scheduled = intersectIntervals(turn.scheduled, [span]);
+  const logged = intersectIntervals(unionIntervals(work.filter((w) => w.personId === turn.personId)), held);
+  const scheduled = intersectIntervals(turn.scheduled, held);
   const tickets = interrupts.filter((i) => i.kind === "ticket");
   const open = tickets.filter((ticket) => openAt(ticket, span.end));
   return {

@@ -24,7 +24,7 @@ describe("coverageGaps", () => {
     ["a shadow rotation owes no cover", { startsOn: "2026-03-05", role: "shadow" }, ["2026-03-05T00:00", "2026-03-23T09:00"], []],
     ["working hours only: the early working days only", {
       startsOn: "2026-03-05",
-      workingHoursOnly: { days: [1, 2, 3, 4, 5], startMinute: 9 * 60, endMinute: 17 * 60 },
+      dutyWindows: [{ days: [1, 2, 3, 4, 5], startMinute: 9 * 60, endMinute: 17 * 60 }],
     }, ["2026-03-05T00:00", "2026-03-16T09:00"], ["2026-03-05T09:00+01:00 2026-03-05T17:00+01:00", "2026-03-06T09:00+01:00 2026-03-06T17:00+01:00"]],
     ["daily from a Saturday at 08:00 with Monday hand-offs of the weekday field ignored for hours", {
       startsOn: "2026-03-07", shiftLength: { unit: "hours", count: 12 }, handoff: { weekday: 1, minute: 8 * 60 },
@@ -78,7 +78,7 @@ describe("coverageOf", () => {
         timeZone: s.zone, startsOn, handoff: { weekday: s.weekday, minute: s.minute },
         shiftLength: { unit: s.unit, count: s.unit === "hours" ? 12 : 1 },
         participants: ["a", "b", "c"].slice(0, s.people),
-        workingHoursOnly: s.restricted ? { days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 } : null,
+        dutyWindows: s.restricted ? [{ days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 }] : null,
       });
       const start = Date.UTC(2025, 0, 1 + s.startDay + s.offsetDays);
       const window = { start, end: start + s.lengthDays * 86_400_000 };

@@ -1,5 +1,7 @@
 import { intersectIntervals, subtractIntervals, unionIntervals, wallClockInstant, type Interval } from "../time";
-import { workingIntervals } from "./working-hours";
+import { beforeDutyEnd } from "./duty-end";
+import { restrictingWindows } from "./duty-turns";
+import { dutyIntervals } from "./duty-windows";
 import type { RotationSpec, Shift } from "./types";
 
 /**
@@ -13,13 +15,14 @@ export function dutyStartOf(rotation: RotationSpec): number {
   return wallClockInstant({ year, month, day }, rotation.handoff.minute, rotation.timeZone);
 }
 
-/** The stretches of `horizon` in which the rotation's role needs someone: from its start, in its duty hours. */
+/** The stretches of `horizon` in which the rotation's role needs someone: from its start to its end, in its duty windows. */
 export function requiredDuty(rotation: RotationSpec, horizon: Interval): Interval[] {
   // A shadow adds no cover, so nobody missing from a shadow rotation leaves duty unanswered.
   if (rotation.role === "shadow") return [];
-  const span = { start: Math.max(horizon.start, dutyStartOf(rotation)), end: horizon.end };
+  const span = beforeDutyEnd(rotation, { start: Math.max(horizon.start, dutyStartOf(rotation)), end: horizon.end });
   if (span.end <= span.start) return [];
-  return rotation.workingHoursOnly ? workingIntervals(span, rotation.workingHoursOnly, rotation.timeZone) : [span];
+  const windows = restrictingWindows(rotation);
+  return windows ? dutyIntervals(span, windows, rotation.timeZone) : [span];
 }
 
 export interface Coverage {

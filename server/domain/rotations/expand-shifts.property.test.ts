@@ -5,7 +5,7 @@ import { expandShifts } from "./expand-shifts";
 import { GAP_TURN } from "./gap-covers";
 import { handoffSchedule } from "./handoffs";
 import { HOUR_MS } from "../../testing/rotation-spec-fixtures";
-import type { Interval, Override, RotationSpec, Shift, WorkingHours } from "./types";
+import type { DutyWindow, Interval, Override, RotationSpec, Shift } from "./types";
 import { clipTo, isoWeekday, localDateOf, wallClockInstant } from "../time";
 
 const RUNS = { numRuns: 100 };
@@ -18,7 +18,7 @@ const shiftLengthArb = fc.oneof(
   fc.record({ unit: fc.constant("weeks" as const), count: fc.integer({ min: 1, max: 2 }) }),
 );
 
-const workingHoursArb: fc.Arbitrary<WorkingHours> = fc.record({
+const workingHoursArb: fc.Arbitrary<DutyWindow> = fc.record({
   days: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }),
   startMinute: fc.integer({ min: 0, max: 20 * 60 }),
   length: fc.integer({ min: 30, max: 4 * 60 }),
@@ -33,8 +33,8 @@ function rotationArb(options: { restricted: boolean }): fc.Arbitrary<RotationSpe
     weekday: fc.integer({ min: 1, max: 7 }),
     startDay: fc.integer({ min: 0, max: 900 }),
     people: fc.integer({ min: 1, max: 6 }),
-    workingHoursOnly: options.restricted ? workingHoursArb : fc.constant(null),
-  }).map(({ timeZone, shiftLength, minute, weekday, startDay, people, workingHoursOnly }) => ({
+    dutyWindows: options.restricted ? workingHoursArb.map((hours) => [hours]) : fc.constant(null),
+  }).map(({ timeZone, shiftLength, minute, weekday, startDay, people, dutyWindows }) => ({
     id: "r",
     role: "primary",
     timeZone,
@@ -42,7 +42,7 @@ function rotationArb(options: { restricted: boolean }): fc.Arbitrary<RotationSpe
     handoff: { weekday, minute },
     startsOn: DateTime.utc(2024, 1, 1).plus({ days: startDay }).toISODate() ?? "2024-01-01",
     participants: Array.from({ length: people }, (_, index) => `p${index}`),
-    workingHoursOnly,
+    dutyWindows,
   }));
 }
 
@@ -111,7 +111,7 @@ describe("expandShifts properties", () => {
 
   test("expanding part of a window gives exactly the clipped expansion of the whole (turn numbers included)", () => {
     fc.assert(fc.property(scenarioArb(true), fc.boolean(), fc.double({ min: 0, max: 1, noNaN: true }), ({ rotation, window }, restricted, cut) => {
-      const spec = restricted ? rotation : { ...rotation, workingHoursOnly: null };
+      const spec = restricted ? rotation : { ...rotation, dutyWindows: null };
       const part = { start: window.start + Math.floor((window.end - window.start) * cut), end: window.end };
       const whole = expandShifts(spec, [], [], { start: window.start - 10 * DAY_MS, end: window.end });
       const clipped = whole.flatMap((shift) => {
@@ -124,7 +124,7 @@ describe("expandShifts properties", () => {
 
   test("restricted shifts stay inside working hours, and turn numbers never skip", () => {
     fc.assert(fc.property(scenarioArb(true), ({ rotation, window }) => {
-      const hours = rotation.workingHoursOnly;
+      const hours = rotation.dutyWindows?.[0];
       if (!hours) return;
       const shifts = expandShifts(rotation, [], [], window);
       const misplaced = shifts.filter((shift, index) => {
@@ -156,7 +156,7 @@ const overridesArb = (window: Interval) =>
 const COVER_BEFORE_FIRST_HANDOFF = {
   rotation: {
     id: "r", role: "primary", timeZone: "Pacific/Auckland", shiftLength: { unit: "days", count: 3 }, handoff: { weekday: 2, minute: 150 },
-    startsOn: "2024-01-07", participants: ["p0", "p1", "p2", "p3", "p4", "p5"], workingHoursOnly: null,
+    startsOn: "2024-01-07", participants: ["p0", "p1", "p2", "p3", "p4", "p5"], dutyWindows: null,
   } satisfies RotationSpec,
   window: { start: 1704691800000, end: 1706477400000 },
   overrides: [{ id: "o0", start: 1704691800000, end: 1704691800001, personId: "p0", replacesPersonId: null }] satisfies Override[],

@@ -88,7 +88,7 @@ const rotationArb = (id: string): fc.Arbitrary<RotationSpec> =>
     handoff: { weekday, minute },
     startsOn: DateTime.utc(2025, 1, 1).plus({ days: startDay }).toISODate() ?? "2025-01-01",
     participants: PEOPLE.slice(0, people),
-    workingHoursOnly: restricted ? { days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 } : null,
+    dutyWindows: restricted ? [{ days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 }] : null,
   }));
 
 const spansArb = (window: Interval, maxLength: number) =>

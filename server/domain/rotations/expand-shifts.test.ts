@@ -5,7 +5,7 @@ import type { RotationSpec } from "./types";
 
 const MON_TO_FRI_9_TO_17 = { days: [1, 2, 3, 4, 5], startMinute: 9 * 60, endMinute: 17 * 60 };
 const ticketDuty = (changes: Partial<RotationSpec> = {}): RotationSpec =>
-  weeklyRotation({ id: "tickets", role: "ticket", shiftLength: { unit: "days", count: 1 }, workingHoursOnly: MON_TO_FRI_9_TO_17, ...changes });
+  weeklyRotation({ id: "tickets", role: "ticket", shiftLength: { unit: "days", count: 1 }, dutyWindows: [MON_TO_FRI_9_TO_17], ...changes });
 
 describe("working-hours-only rotations", () => {
   test("daily ticket duty covers Mon-Fri 09-17 and weekends use up no turn", () => {
@@ -146,7 +146,10 @@ describe("absences and windows", () => {
     { changes: { shiftLength: { unit: "days" as const, count: 0 } }, reason: /shift length/ },
     { changes: { startsOn: "2026-02-30" }, reason: /startsOn/ },
     { changes: { handoff: { weekday: 8, minute: 0 } }, reason: /weekday/ },
-    { changes: { workingHoursOnly: { days: [1], startMinute: 600, endMinute: 540 } }, reason: /working hours/ },
+    { changes: { dutyWindows: [{ days: [1], startMinute: 1440, endMinute: 540 }] }, reason: /duty window must start/ },
+    { changes: { dutyWindows: [{ days: [0], startMinute: 600, endMinute: 540 }] }, reason: /duty window's days/ },
+    { changes: { dutyWindows: [] }, reason: /at least one window/ },
+    { changes: { endsOn: "2026-13-01" }, reason: /endsOn/ },
   ])("rejects a rotation it cannot expand: $reason", ({ changes, reason }) => {
     expect(() => expandShifts(weeklyRotation(changes), [], [], window)).toThrow(reason);
   });

@@ -1,6 +1,7 @@
 import { clipTo } from "../time";
 import { applyOverrides } from "./apply-overrides";
-import { dutyTurns } from "./duty-turns";
+import { beforeDutyEnd } from "./duty-end";
+import { dutyTurns, restrictingWindows } from "./duty-turns";
 import { fillGapsWithCovers } from "./gap-covers";
 import { handoffSchedule } from "./handoffs";
 import { markLeave } from "./mark-leave";
@@ -37,7 +38,7 @@ function wholePeriodShifts(rotation: RotationSpec, window: Interval): Shift[] {
 
 /** The plain turn order, clipped to the window, before covers and leave. Sorted by start and disjoint. */
 function rotationShifts(rotation: RotationSpec, window: Interval): Shift[] {
-  if (!rotation.workingHoursOnly) return wholePeriodShifts(rotation, window);
+  if (!restrictingWindows(rotation)) return wholePeriodShifts(rotation, window);
   const holderOf = turnHolders(rotation);
   const shifts: Shift[] = [];
   for (const { turn, duty } of dutyTurns(rotation, window)) {
@@ -58,7 +59,7 @@ function rotationShifts(rotation: RotationSpec, window: Interval): Shift[] {
 /**
  * Who holds the rotation's duty during `window`: turn n runs from hand-off n to hand-off n + 1 and goes to
  * participants[n mod length], shifted by the rotation's anchor when it has one; restricted rotations keep only the
- * working-hour pieces of each turn; overrides
+ * in-window pieces of each turn; nothing runs past the rotation's end date, covers included; overrides
  * then take over the parts they cover, and fill the gaps they span; `onLeave` flags shifts that overlap their holder's absence.
  * Sorted by start (the pieces are disjoint, so that order is also by end). Throws a RangeError for a rotation
  * that cannot be expanded (unknown zone, bad length...).
@@ -70,7 +71,8 @@ export function expandShifts(
   window: Interval,
 ): Shift[] {
   assertValidRotation(rotation);
-  if (rotation.participants.length === 0 || window.end <= window.start) return [];
-  const covered = fillGapsWithCovers(rotation, applyOverrides(rotationShifts(rotation, window), overrides), overrides, window);
+  const held = beforeDutyEnd(rotation, window);
+  if (rotation.participants.length === 0 || held.end <= held.start) return [];
+  const covered = fillGapsWithCovers(rotation, applyOverrides(rotationShifts(rotation, held), overrides), overrides, held);
   return markLeave(covered, absences);
 }

@@ -68,7 +68,7 @@ describe("fairFill", () => {
   });
 
   test("restricted ticket duty: one person per turn across its pieces, weekends left alone", () => {
-    const rotation = weeklyRotation({ role: "ticket", workingHoursOnly: { days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 } });
+    const rotation = weeklyRotation({ role: "ticket", dutyWindows: [{ days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 }] });
     const result = fairFill({ rotation, window: localWindow("2026-03-02T00:00", "2026-03-16T00:00"), absences: [], now: BEFORE });
 
     expect(result.assignments).toHaveLength(10);

@@ -1,5 +1,6 @@
 export type {
   Absence,
+  DutyWindow,
   Interval,
   Override,
   RotationRole,
@@ -10,9 +11,10 @@ export type {
   Shift,
   TurnAnchor,
   Warning,
-  WorkingHours,
 } from "./types";
 export { expandShifts } from "./expand-shifts";
+export { crossesMidnight, dutyIntervals, windowMinutes, windowOverlaps, type WindowOverlap } from "./duty-windows";
+export { dutyEndOf } from "./duty-end";
 export { expandMany } from "./expand-many";
 export { scheduleWarnings, type ScheduleWarningsInput } from "./schedule-warnings";
 export { ONE_SITE_MINIMUM, PER_SITE_MINIMUM, regionOfTimeZone } from "./rotation-size";

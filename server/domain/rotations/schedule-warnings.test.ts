@@ -69,7 +69,7 @@ describe("back-to-back", () => {
 
 describe("on-leave", () => {
   test("one warning per turn on leave, even when the turn has several working-hour pieces", () => {
-    const rotation = weeklyRotation({ role: "ticket", workingHoursOnly: { days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 } });
+    const rotation = weeklyRotation({ role: "ticket", dutyWindows: [{ days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 }] });
     const absences = [{ personId: "b", start: localTime("2026-03-09T00:00"), end: localTime("2026-03-14T00:00") }];
     const found = warningsFor(rotation, expandShifts(rotation, [], absences, window)).filter((w) => w.kind === "on-leave");
 
@@ -92,7 +92,7 @@ describe("gap", () => {
 
   test("a restricted rotation only needs someone during working hours", () => {
     const tickets = weeklyRotation({ role: "ticket", participants: people(3), shiftLength: { unit: "days", count: 1 },
-      workingHoursOnly: { days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 } });
+      dutyWindows: [{ days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 }] });
     const shifts = expandShifts(tickets, [], [], window);
 
     expect(warningsFor(tickets, shifts)).toEqual([]);

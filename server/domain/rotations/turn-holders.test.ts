@@ -66,7 +66,7 @@ describe("editing participants keeps the shift in progress", () => {
   test("a restricted rotation between duty periods keeps the holder of the next turn", () => {
     const before = weeklyRotation({
       shiftLength: { unit: "days", count: 1 }, startsOn: "2026-03-02",
-      workingHoursOnly: { days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 },
+      dutyWindows: [{ days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 }],
     });
     const saturday = localTime("2026-03-07T12:00");
     const nextHolder = upcoming(before, saturday, 1)[0];

@@ -1,4 +1,4 @@
-import { dutyTurns, turnsBefore } from "./duty-turns";
+import { dutyTurns, restrictingWindows, turnsBefore } from "./duty-turns";
 import { handoffSchedule } from "./handoffs";
 import type { RotationSpec, TurnAnchor } from "./types";
 
@@ -10,8 +10,8 @@ export function turnAt(rotation: RotationSpec, instant: number): number {
   const schedule = handoffSchedule(rotation);
   const period = schedule.periodContaining(instant);
   if (period < 0) return -1;
-  const hours = rotation.workingHoursOnly ?? null;
-  return hours ? turnsBefore(period, schedule, rotation, hours) : period;
+  const windows = restrictingWindows(rotation);
+  return windows ? turnsBefore(period, schedule, rotation, windows) : period;
 }
 
 function modulo(value: number, divisor: number): number {

@@ -4,8 +4,12 @@ export type { Interval };
 
 export type RotationRole = "primary" | "secondary" | "ticket" | "shadow";
 
-/** Days (ISO weekdays 1..7) and minutes after local midnight, in the rotation's zone, when a restricted rotation is on duty. */
-export interface WorkingHours {
+/**
+ * A weekly stretch of duty on the rotation's wall clock: it starts on each of `days` (ISO weekdays 1..7) at
+ * `startMinute` after local midnight and ends at `endMinute`, on the next day when `endMinute <= startMinute`
+ * (20:00-08:00 is a night; 08:00-08:00 a whole day). `endMinute` may be 1440 for midnight.
+ */
+export interface DutyWindow {
   days: number[];
   startMinute: number;
   endMinute: number;
@@ -23,7 +27,10 @@ export interface RotationSpec {
   startsOn: string;
   /** Ordered person ids: the turn order. */
   participants: string[];
-  workingHoursOnly?: WorkingHours | null;
+  /** When set, duty is only held inside these weekly windows; null or absent means all the time. */
+  dutyWindows?: readonly DutyWindow[] | null;
+  /** ISO local date (yyyy-mm-dd): duty stops on it at the hand-off time; null or absent means no end. */
+  endsOn?: string | null;
   /** Pins who holds the turn in progress at an instant; without it turn n goes to participants[n mod length]. */
   anchor?: TurnAnchor | null;
 }

@@ -24,12 +24,18 @@ export function assertValidRotation(rotation: RotationSpec): void {
   if (anchor && (!Number.isFinite(anchor.at) || !Number.isInteger(anchor.index) || anchor.index < 0)) {
     fail("the turn anchor must name an instant and a participant position >= 0");
   }
-  const hours = rotation.workingHoursOnly;
-  if (hours) {
-    if (!hours.days.every(isIsoWeekday)) fail("working days must be ISO weekdays 1..7");
-    const validSpan =
-      Number.isInteger(hours.startMinute) && Number.isInteger(hours.endMinute) &&
-      hours.startMinute >= 0 && hours.startMinute < hours.endMinute && hours.endMinute <= 24 * 60;
-    if (!validSpan) fail("working hours must satisfy 0 <= startMinute < endMinute <= 1440");
+  if (rotation.endsOn !== null && rotation.endsOn !== undefined && readLocalDate(rotation.endsOn) === null) {
+    fail(`endsOn must be an ISO date (yyyy-mm-dd), got "${rotation.endsOn}"`);
+  }
+  const windows = rotation.dutyWindows;
+  if (windows) {
+    if (windows.length === 0) fail("duty windows, when set, must list at least one window");
+    for (const window of windows) {
+      if (window.days.length === 0 || !window.days.every(isIsoWeekday)) fail("a duty window's days must be ISO weekdays 1..7");
+      const validSpan =
+        Number.isInteger(window.startMinute) && Number.isInteger(window.endMinute) &&
+        window.startMinute >= 0 && window.startMinute < 24 * 60 && window.endMinute >= 0 && window.endMinute <= 24 * 60;
+      if (!validSpan) fail("a duty window must start within the day (0..1439) and end within it (0..1440)");
+    }
   }
 }

@@ -27,9 +27,7 @@ function rotationSpecs(demo: DemoPlan): RotationSpec[] {
       .filter((p) => p.rotationId === r.id)
       .sort((a, b) => a.position - b.position)
       .map((p) => p.personId),
-    workingHoursOnly: r.workingHoursOnly
-      ? { days: r.workingDays ?? [], startMinute: r.workingStartMinute ?? 0, endMinute: r.workingEndMinute ?? 0 }
-      : null,
+    dutyWindows: r.dutyWindows ?? null,
   }));
 }
 

@@ -135,7 +135,7 @@ async function generate(random: Random): Promise<Generated> {
     handoff: { weekday: 1, minute: random.int(0, 23) * 60 },
     startsOn: "2025-10-01",
     participants,
-    workingHoursOnly: null,
+    dutyWindows: null,
   };
   const createdAt = wallClockInstant({ year: 2025, month: 10, day: 1 }, 0, spec.timeZone);
   await addRotation(db, {

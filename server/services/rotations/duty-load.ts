@@ -27,7 +27,8 @@ export async function rotationDutyLoad(db: Db, input: { teamId: string; rotation
   const at = DateTime.fromJSDate(now);
   // Past now too, so the turn in progress keeps its real end; it is counted up to now only.
   const window = { start: at.minus({ weeks: LOOKBACK_WEEKS }).toMillis(), end: at.plus({ weeks: AHEAD_WEEKS }).toMillis() };
-  const turns = turnsOf(await shiftsInWindow(db, [row], window, now)).filter((turn) => turn.start < now.getTime()).slice(-TURNS_SHOWN);
+  const shifts = await shiftsInWindow(db, [row], window, now);
+  const turns = turnsOf(shifts).filter((turn) => turn.start < now.getTime()).slice(-TURNS_SHOWN);
   const span = { start: turns[0]?.start ?? now.getTime(), end: now.getTime() };
   const holders = [...new Set(turns.map((turn) => turn.personId))];
   const [profiles, absences] = await Promise.all([loadProfiles(db, holders), absencesOf(db, holders, span)]);
@@ -58,7 +59,9 @@ export async function rotationDutyLoad(db: Db, input: { teamId: string; rotation
     const profile = profiles.get(turn.personId);
     const own = absences.filter((absence) => absence.personId === turn.personId);
     const scheduled = profile ? subtractIntervals(workPatternIntervals(profile.workPattern, profile.timeZone, turn), own) : [];
-    return { ...turnLoad({ ...turn, scheduled }, interrupts, work, now.getTime()), name: profile?.name ?? "Someone removed", inProgress: turn.end > now.getTime() };
+    // A rotation limited to duty windows holds a turn only in its pieces (nights, not the days between them).
+    const duty = shifts.filter((shift) => shift.personId === turn.personId && shift.start < turn.end && turn.start < shift.end);
+    return { ...turnLoad({ ...turn, scheduled, duty }, interrupts, work, now.getTime()), name: profile?.name ?? "Someone removed", inProgress: turn.end > now.getTime() };
   });
   const ended = loads.filter((load) => !load.inProgress);
   const findings = overloadFindings(ended, DEFAULT_OVERLOAD_THRESHOLDS);

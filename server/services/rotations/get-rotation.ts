@@ -3,7 +3,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rotationOverride } from "@/db/schema";
 import { nameOf, peopleByIds } from "./rotation-facts";
-import { findRotation, participantsOf, type RotationRow } from "./rotation-rows";
+import { dutyWindowsOf, findRotation, participantsOf, type RotationRow } from "./rotation-rows";
 
 /** A rotation as the planner's editor opens it: settings, turn order, covers that are not removed, version. */
 export async function rotationView(db: Db, row: RotationRow) {
@@ -28,10 +28,8 @@ export async function rotationView(db: Db, row: RotationRow) {
     handoffWeekday: row.handoffWeekday,
     handoffMinute: row.handoffMinute,
     startsOn: row.startsOn,
-    workingHoursOnly: row.workingHoursOnly,
-    workingDays: row.workingDays,
-    workingStartMinute: row.workingStartMinute,
-    workingEndMinute: row.workingEndMinute,
+    endsOn: row.endsOn,
+    dutyWindows: dutyWindowsOf(row),
     version: row.version,
     updatedAt: row.updatedAt,
     participants: order.map((personId, position) => ({ position, personId, name: nameOf(people, personId) })),

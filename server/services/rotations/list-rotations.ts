@@ -2,6 +2,8 @@ import "server-only";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { person, rotation, rotationParticipant } from "@/db/schema";
+import type { DutyWindow } from "@/server/domain/rotations";
+import { dutyWindowsOf } from "./rotation-rows";
 
 export interface RotationSummary {
   id: string;
@@ -12,7 +14,9 @@ export interface RotationSummary {
   shiftCount: number;
   handoffWeekday: number;
   handoffMinute: number;
-  workingHoursOnly: boolean;
+  /** Weekly duty windows in the rotation's zone; null: all the time. */
+  dutyWindows: DutyWindow[] | null;
+  endsOn: string | null;
   version: number;
   participants: Array<{ personId: string; name: string }>;
 }
@@ -39,7 +43,8 @@ export async function listRotations(db: Db, teamId: string): Promise<RotationSum
     shiftCount: r.shiftCount,
     handoffWeekday: r.handoffWeekday,
     handoffMinute: r.handoffMinute,
-    workingHoursOnly: r.workingHoursOnly,
+    dutyWindows: dutyWindowsOf(r),
+    endsOn: r.endsOn,
     version: r.version,
     participants: participants.filter((p) => p.rotationId === r.id).map(({ personId, name }) => ({ personId, name })),
   }));

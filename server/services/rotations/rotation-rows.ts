@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rotation, rotationParticipant } from "@/db/schema";
-import type { RotationSpec, TurnAnchor } from "@/server/domain/rotations";
+import type { DutyWindow, RotationSpec, TurnAnchor } from "@/server/domain/rotations";
 import type { RotationDraft } from "@/server/schemas/rotations";
 import { DomainError } from "../errors";
 
@@ -49,9 +49,21 @@ export async function participantsOf(db: Db, rotationIds: readonly string[]): Pr
   return byRotation;
 }
 
-/** The columns a draft sets, so create and update write the same fields the same way. */
+/** The draft's duty windows: its own, or the one its older "working hours only" fields describe. */
+function windowsOfDraft(draft: RotationDraft): DutyWindow[] | null {
+  if (draft.dutyWindows) return draft.dutyWindows.map(normalisedWindow);
+  const { workingDays, workingStartMinute, workingEndMinute } = draft;
+  if (!draft.workingHoursOnly || !workingDays || workingStartMinute === null || workingStartMinute === undefined) return null;
+  if (workingEndMinute === null || workingEndMinute === undefined) return null;
+  return [normalisedWindow({ days: workingDays, startMinute: workingStartMinute, endMinute: workingEndMinute })];
+}
+
+function normalisedWindow(window: DutyWindow): DutyWindow {
+  return { days: [...new Set(window.days)].sort((a, b) => a - b), startMinute: window.startMinute, endMinute: window.endMinute };
+}
+
+/** The columns a draft sets, so create and update write the same fields the same way; windows replace working hours. */
 export function columnsOf(draft: RotationDraft) {
-  const restricted = draft.workingHoursOnly;
   return {
     name: draft.name,
     role: draft.role,
@@ -61,18 +73,27 @@ export function columnsOf(draft: RotationDraft) {
     handoffWeekday: draft.handoffWeekday,
     handoffMinute: draft.handoffMinute,
     startsOn: draft.startsOn,
-    workingHoursOnly: restricted,
-    workingDays: restricted ? [...new Set(draft.workingDays ?? [])].sort((a, b) => a - b) : null,
-    workingStartMinute: restricted ? (draft.workingStartMinute ?? null) : null,
-    workingEndMinute: restricted ? (draft.workingEndMinute ?? null) : null,
+    endsOn: draft.endsOn ?? null,
+    dutyWindows: windowsOfDraft(draft),
+    workingHoursOnly: false,
+    workingDays: null,
+    workingStartMinute: null,
+    workingEndMinute: null,
   };
 }
 
-type RotationSettings = ReturnType<typeof columnsOf>;
+type RotationSettings = Omit<ReturnType<typeof columnsOf>, "workingDays" | "workingHoursOnly" | "workingStartMinute" | "workingEndMinute"> &
+  Pick<RotationRow, "workingDays" | "workingHoursOnly" | "workingStartMinute" | "workingEndMinute">;
+
+/** A row's duty windows; a row not yet backfilled (or written by older tools) still says "working hours only". */
+export function dutyWindowsOf(settings: RotationSettings): DutyWindow[] | null {
+  if (settings.dutyWindows && settings.dutyWindows.length > 0) return settings.dutyWindows;
+  const { workingDays, workingStartMinute, workingEndMinute } = settings;
+  const restricted = settings.workingHoursOnly && workingDays !== null && workingDays.length > 0 && workingStartMinute !== null && workingEndMinute !== null;
+  return restricted ? [{ days: workingDays, startMinute: workingStartMinute, endMinute: workingEndMinute }] : null;
+}
 
 export function specOf(id: string, settings: RotationSettings, participants: readonly string[], anchor: TurnAnchor | null = null): RotationSpec {
-  const { workingDays, workingStartMinute, workingEndMinute } = settings;
-  const restricted = settings.workingHoursOnly && workingDays !== null && workingStartMinute !== null && workingEndMinute !== null;
   return {
     id,
     role: settings.role,
@@ -80,8 +101,9 @@ export function specOf(id: string, settings: RotationSettings, participants: rea
     shiftLength: { unit: settings.shiftUnit, count: settings.shiftCount },
     handoff: { weekday: settings.handoffWeekday, minute: settings.handoffMinute },
     startsOn: settings.startsOn,
+    endsOn: settings.endsOn,
     participants: [...participants],
-    workingHoursOnly: restricted ? { days: workingDays, startMinute: workingStartMinute, endMinute: workingEndMinute } : null,
+    dutyWindows: dutyWindowsOf(settings),
     anchor,
   };
 }

@@ -21,6 +21,7 @@ import { clockOf, WORKSPACE_FORMAT, WORKSPACE_VERSION, type WorkspaceJson } from
 import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 import { recordShifts } from "../rotations/record-shifts";
+import { dutyWindowsOf } from "../rotations/rotation-rows";
 
 type Json<K extends keyof WorkspaceJson> = NonNullable<WorkspaceJson[K]>;
 type Traits = { manual: boolean; repetitive: boolean; automatable: boolean; tactical: boolean; noEnduringValue: boolean; scalesLinearly: boolean };
@@ -142,7 +143,7 @@ async function readTeam(db: Db, teamRow: typeof team.$inferSelect, now: Date): P
     removedAt: isoOrNull(p.deletedAt),
   }));
   const rotationsJson: Json<"rotations"> = rotations.map((r) => {
-    const restricted = r.workingHoursOnly && r.workingDays !== null && r.workingStartMinute !== null && r.workingEndMinute !== null;
+    const windows = dutyWindowsOf(r);
     return {
       id: r.id,
       name: r.name,
@@ -151,9 +152,8 @@ async function readTeam(db: Db, teamRow: typeof team.$inferSelect, now: Date): P
       shift: { unit: r.shiftUnit, count: r.shiftCount },
       handoff: { weekday: r.handoffWeekday, time: clockOf(r.handoffMinute) },
       startsOn: r.startsOn,
-      workingHours: restricted
-        ? { days: [...(r.workingDays ?? [])], start: clockOf(r.workingStartMinute ?? 0), end: clockOf(r.workingEndMinute ?? 0) }
-        : null,
+      dutyWindows: windows ? windows.map((w) => ({ days: [...w.days], start: clockOf(w.startMinute), end: clockOf(w.endMinute) })) : null,
+      endsOn: r.endsOn,
       participants: participants.filter((p) => p.rotationId === r.id).map((p) => p.personId),
       turnAnchor: r.anchorAt !== null && r.anchorIndex !== null ? { at: iso(r.anchorAt), index: r.anchorIndex } : null,
       overrides: overrides

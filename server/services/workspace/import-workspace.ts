@@ -274,10 +274,9 @@ async function writeWorkspace(db: Db, file: WorkspaceData, target: WriteTarget):
       handoffWeekday: r.handoff.weekday,
       handoffMinute: r.handoff.time,
       startsOn: r.startsOn,
-      workingHoursOnly: r.workingHours !== null,
-      workingDays: r.workingHours?.days ?? null,
-      workingStartMinute: r.workingHours?.startMinute ?? null,
-      workingEndMinute: r.workingHours?.endMinute ?? null,
+      // An older file's working hours are one duty window, as the backfill migration made of stored rows.
+      dutyWindows: r.dutyWindows ?? (r.workingHours ? [r.workingHours] : null),
+      endsOn: r.endsOn,
       anchorAt: r.turnAnchor?.at ?? null,
       anchorIndex: r.turnAnchor?.index ?? null,
       version: 1,

@@ -137,3 +137,36 @@ describe("the workspace file format", () => {
     expect(problems({})).toContain('format: Must be "toilcap-workspace"');
   });
 });
+
+describe("duty windows and end dates in a workspace file", () => {
+  const rotationWith = (extra: Record<string, unknown>) => ({
+    ...base,
+    people: [person()],
+    rotations: [{ id: "r", name: "Nights", role: "primary", timeZone: "Europe/Berlin", shift: { unit: "days", count: 1 }, handoff: { weekday: 1, time: "20:00" }, startsOn: "2025-01-06", participants: ["p"], ...extra }],
+  });
+  const rotationOf = (json: unknown) => {
+    const parsed = parseWorkspace(json);
+    if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+    return parsed.data.rotations[0];
+  };
+
+  test("an old file without them: all the time, no end", () => {
+    expect(rotationOf(rotationWith({}))).toMatchObject({ dutyWindows: null, endsOn: null, workingHours: null });
+  });
+
+  test("windows that cross midnight and an end date are read as given", () => {
+    const read = rotationOf(rotationWith({ dutyWindows: [{ days: [7, 1, 2, 3, 4, 5, 6], start: "20:00", end: "08:00" }], endsOn: "2025-06-30" }));
+    expect(read).toMatchObject({ dutyWindows: [{ days: [1, 2, 3, 4, 5, 6, 7], startMinute: 1200, endMinute: 480 }], endsOn: "2025-06-30" });
+  });
+
+  test("overlapping windows, an empty list and an end before the start are refused at their paths", () => {
+    expect(problems(rotationWith({
+      dutyWindows: [{ days: [5], start: "20:00", end: "08:00" }, { days: [6], start: "07:00", end: "09:00" }],
+      endsOn: "2025-01-01",
+    }))).toEqual([
+      "rotations[0].dutyWindows[1]: Window 2 overlaps window 1",
+      "rotations[0].endsOn: The end date must be after startsOn",
+    ]);
+    expect(problems(rotationWith({ dutyWindows: [] }))).toEqual(["rotations[0].dutyWindows: List at least one window, or leave dutyWindows out"]);
+  });
+});

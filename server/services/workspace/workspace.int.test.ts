@@ -208,6 +208,32 @@ describe(`workspace export and import on ${testEngine}`, () => {
     expect(copy.members).toEqual(original.members);
   });
 
+  test("duty windows and end dates travel; an old file's working hours arrive as one window", async () => {
+    const handWritten = {
+      format: "toilcap-workspace",
+      version: 1,
+      team: { name: "Windows and ends" },
+      people: [{ id: "ana", name: "Ana", email: "ana.windows@example.test", timeZone: "Europe/Berlin", roles: ["engineer"] }],
+      rotations: [
+        {
+          id: "nights", name: "Nights", role: "primary", timeZone: "Europe/Berlin", shift: { unit: "days", count: 1 }, handoff: { weekday: 1, time: "20:00" },
+          startsOn: "2025-04-07", endsOn: "2025-09-29", dutyWindows: [{ days: [1, 2, 3, 4, 5, 6, 7], start: "20:00", end: "08:00" }], participants: ["ana"],
+        },
+        {
+          id: "tickets", name: "Tickets", role: "ticket", timeZone: "Europe/Berlin", shift: { unit: "days", count: 1 }, handoff: { weekday: 1, time: "09:00" },
+          startsOn: "2025-04-07", workingHours: { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" }, participants: ["ana"],
+        },
+      ],
+    };
+    const summary = await importWorkspace(target.db, handWritten, { actorPersonId: null }, LATER);
+    const exported = await exportWorkspace(target.db, { teamId: summary.teamId, actorPersonId: null }, LATER);
+    const byName = Object.fromEntries((exported.rotations ?? []).map((r) => [r.name, { dutyWindows: r.dutyWindows, endsOn: r.endsOn }]));
+    expect(byName).toEqual({
+      Nights: { dutyWindows: [{ days: [1, 2, 3, 4, 5, 6, 7], start: "20:00", end: "08:00" }], endsOn: "2025-09-29" },
+      Tickets: { dutyWindows: [{ days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" }], endsOn: null },
+    });
+  });
+
   test("a hand-written file needs only the essentials; rotations without history count from their first day", async () => {
     const minimal = {
       format: "toilcap-workspace",

@@ -1,10 +1,10 @@
 import { clockTime, weekdayName } from "@/app/_lib/format";
+import { dutyWindowsText } from "@/app/_components/rotations/duty-windows";
 import { ROLE_LABEL } from "@/app/_components/rotations/roles";
 import type { RotationDetail } from "@/app/_components/rotations/types";
 
 /** The rotation as engineers see it: its settings and turn order, nothing to edit. */
 export function RotationFacts({ rotation }: { rotation: RotationDetail }) {
-  const days = rotation.workingDays?.map((d) => weekdayName(d).slice(0, 3)).join(", ");
   return (
     <section className="card rotation-facts" aria-labelledby="facts-heading">
       <h2 id="facts-heading">How it runs</h2>
@@ -30,11 +30,15 @@ export function RotationFacts({ rotation }: { rotation: RotationDetail }) {
           <dt>Since</dt>
           <dd>{rotation.startsOn}</dd>
         </div>
-        {rotation.workingHoursOnly && (
+        <div>
+          <dt>On duty</dt>
+          <dd>{dutyWindowsText(rotation.dutyWindows)}</dd>
+        </div>
+        {rotation.endsOn && (
           <div>
-            <dt>Working hours only</dt>
+            <dt>Ends</dt>
             <dd>
-              {days}, {clockTime(rotation.workingStartMinute ?? 0)}–{clockTime(rotation.workingEndMinute ?? 0)}
+              {rotation.endsOn} at {clockTime(rotation.handoffMinute)}
             </dd>
           </div>
         )}

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { rotationDraft } from "@/server/schemas/rotations";
 import type { FieldErrors } from "@/app/_lib/field-errors";
 import { clockTime } from "@/app/_lib/format";
+import { DUTY_PRESETS, type DutyPreset, presetOf } from "@/app/_components/rotations/duty-windows";
 import type { RotationDetail, RotationDraftInput, RotationRole } from "@/app/_components/rotations/types";
 
 export type ShiftUnit = RotationDraftInput["shiftUnit"];
@@ -17,10 +18,11 @@ export interface RotationForm {
   handoffWeekday: number;
   handoffTime: string;
   startsOn: string;
-  workingHoursOnly: boolean;
-  workingDays: number[];
-  workingStart: string;
-  workingEnd: string;
+  /** "" for no end. */
+  endsOn: string;
+  dutyPreset: DutyPreset;
+  /** The planner's own windows, used when `dutyPreset` is "custom"; times as typed ("20:00"). */
+  windows: WindowRow[];
   /** Person ids in turn order. */
   participants: string[];
   /** Who takes the turn in progress and who is next; "" keeps who holds it and follows the list. */
@@ -28,7 +30,29 @@ export interface RotationForm {
   nextUp: string;
 }
 
-const WORKDAYS = [1, 2, 3, 4, 5];
+/** One custom duty window as typed: an end at or before the start is on the next day. */
+export interface WindowRow {
+  /** Keeps a row's inputs (and focus) with it when a row above is removed; not sent anywhere. */
+  key: string;
+  days: number[];
+  from: string;
+  to: string;
+}
+
+/** A first custom row: the business-hours window, easy to change. */
+export const FIRST_WINDOW_ROW: WindowRow = { key: "window-0", days: [1, 2, 3, 4, 5], from: "09:00", to: "17:00" };
+
+let addedRows = 0;
+/** A row added after the first starts with no days, so it never overlaps the others until the planner picks some. */
+export function addedWindowRow(): WindowRow {
+  addedRows += 1;
+  return { key: `added-${addedRows}`, days: [], from: "09:00", to: "17:00" };
+}
+
+function rowsOf(windows: RotationDetail["dutyWindows"]): WindowRow[] {
+  if (!windows || windows.length === 0) return [FIRST_WINDOW_ROW];
+  return windows.map((w, index) => ({ key: `window-${index}`, days: [...w.days], from: clockTime(w.startMinute), to: clockTime(w.endMinute % 1440) }));
+}
 
 /** A fresh rotation: weekly pager, Monday 09:00 hand-offs from next Monday, in the planner's zone. */
 export function newRotationForm(zone: string, now: Date): RotationForm {
@@ -42,10 +66,9 @@ export function newRotationForm(zone: string, now: Date): RotationForm {
     handoffWeekday: 1,
     handoffTime: "09:00",
     startsOn: nextMonday.toISODate() ?? "",
-    workingHoursOnly: false,
-    workingDays: WORKDAYS,
-    workingStart: "09:00",
-    workingEnd: "17:00",
+    endsOn: "",
+    dutyPreset: "always",
+    windows: [FIRST_WINDOW_ROW],
     participants: [],
     onDutyNow: "",
     nextUp: "",
@@ -62,11 +85,10 @@ export function formOfRotation(rotation: RotationDetail): RotationForm {
     handoffWeekday: rotation.handoffWeekday,
     handoffTime: clockTime(rotation.handoffMinute),
     startsOn: rotation.startsOn,
-    workingHoursOnly: rotation.workingHoursOnly,
-    workingDays: rotation.workingDays ?? WORKDAYS,
-    workingStart: clockTime(rotation.workingStartMinute ?? 9 * 60),
-    // A working day that ends at midnight is stored as 1440 and shown as 00:00.
-    workingEnd: clockTime((rotation.workingEndMinute ?? 17 * 60) % 1440),
+    endsOn: rotation.endsOn ?? "",
+    dutyPreset: presetOf(rotation.dutyWindows),
+    // A window that ends at midnight may be stored as 1440; it is shown as 00:00.
+    windows: rowsOf(rotation.dutyWindows),
     participants: rotation.participants.map((p) => p.personId),
     onDutyNow: "",
     nextUp: "",
@@ -80,9 +102,16 @@ export function minuteOf(time: string): number {
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
-/** The draft the API reads. Working hours ending at 00:00 mean the end of the day. */
+/** The windows the chosen preset stands for, or the planner's own rows; null is all the time. */
+function windowsOf(form: RotationForm): RotationDraftInput["dutyWindows"] {
+  if (form.dutyPreset === "custom") {
+    return form.windows.map((row) => ({ days: [...row.days].sort((a, b) => a - b), startMinute: minuteOf(row.from), endMinute: minuteOf(row.to) }));
+  }
+  return DUTY_PRESETS.find((p) => p.preset === form.dutyPreset)?.windows ?? null;
+}
+
+/** The draft the API reads. */
 export function draftOf(form: RotationForm): RotationDraftInput {
-  const end = minuteOf(form.workingEnd);
   return {
     name: form.name,
     role: form.role,
@@ -92,10 +121,8 @@ export function draftOf(form: RotationForm): RotationDraftInput {
     handoffWeekday: form.handoffWeekday,
     handoffMinute: minuteOf(form.handoffTime),
     startsOn: form.startsOn,
-    workingHoursOnly: form.workingHoursOnly,
-    workingDays: form.workingHoursOnly ? [...form.workingDays].sort((a, b) => a - b) : null,
-    workingStartMinute: form.workingHoursOnly ? minuteOf(form.workingStart) : null,
-    workingEndMinute: form.workingHoursOnly ? (end === 0 ? 1440 : end) : null,
+    endsOn: form.endsOn || null,
+    dutyWindows: windowsOf(form),
     participants: form.participants,
     onDutyNow: form.onDutyNow || null,
     nextUp: form.nextUp || null,
@@ -104,11 +131,24 @@ export function draftOf(form: RotationForm): RotationDraftInput {
 
 export type DraftCheck = { ok: true; draft: RotationDraftInput } | { ok: false; errors: FieldErrors };
 
-/** The same schema the API applies, so the form names each problem at its field before any request. */
+/** The field key of a problem inside one duty window: "dutyWindows.1" (the row) or "dutyWindows.1.days". */
+export function windowErrorKey(index: number, field?: "days" | "startMinute" | "endMinute"): string {
+  return field ? `dutyWindows.${index}.${field}` : `dutyWindows.${index}`;
+}
+
+/** The same schema the API applies, so the form names each problem at its field (and window row) before any request. */
 export function checkDraft(form: RotationForm): DraftCheck {
   const draft = draftOf(form);
   const parsed = rotationDraft.safeParse(draft);
-  return parsed.success ? { ok: true, draft } : { ok: false, errors: z.flattenError(parsed.error).fieldErrors };
+  if (parsed.success) return { ok: true, draft };
+  const errors: FieldErrors = { ...z.flattenError(parsed.error).fieldErrors };
+  for (const issue of parsed.error.issues) {
+    const [field, index, inner] = issue.path;
+    if (field !== "dutyWindows" || typeof index !== "number") continue;
+    const key = inner === "days" || inner === "startMinute" || inner === "endMinute" ? windowErrorKey(index, inner) : windowErrorKey(index);
+    errors[key] = [...(errors[key] ?? []), issue.message];
+  }
+  return { ok: false, errors };
 }
 
 export function sameForm(a: RotationForm, b: RotationForm): boolean {

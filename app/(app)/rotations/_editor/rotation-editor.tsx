@@ -17,7 +17,8 @@ import { ParticipantsField } from "./participants-field";
 import { TurnChoiceFields } from "./turn-choice-fields";
 import { PreviewPanel } from "./preview-panel";
 import type { WhatIfInput } from "./preview-types";
-import { SettingsFields, WorkingHoursFields } from "./settings-fields";
+import { DutyWindowsFields } from "./duty-windows-fields";
+import { SettingsFields } from "./settings-fields";
 import { useDebounced } from "./use-debounced";
 
 /** Long enough to let a planner finish typing, short enough to feel live. */
@@ -35,9 +36,8 @@ const FORM_FIELDS = new Set([
   "handoffWeekday",
   "handoffMinute",
   "startsOn",
-  "workingDays",
-  "workingStartMinute",
-  "workingEndMinute",
+  "endsOn",
+  "dutyWindows",
   "participants",
   "onDutyNow",
   "nextUp",
@@ -193,7 +193,7 @@ export function RotationEditor({
         )}
         <fieldset className="stack editor-fields" disabled={saving}>
           <SettingsFields form={form} errors={errors} update={update} />
-          <WorkingHoursFields form={form} errors={errors} update={update} />
+          <DutyWindowsFields form={form} errors={errors} update={update} />
           <ParticipantsField
             members={members}
             participants={form.participants}

@@ -28,7 +28,7 @@ function useZones(): string[] {
   return useMemo(() => (typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : []), []);
 }
 
-interface FieldProps {
+export interface FieldProps {
   form: RotationForm;
   errors: FieldErrors;
   update: (patch: Partial<RotationForm>) => void;
@@ -179,67 +179,5 @@ export function SettingsFields({ form, errors, update }: FieldProps) {
         </div>
       </div>
     </>
-  );
-}
-
-/** Working hours only: duty only on these days and hours (ticket duty), without using up anyone's turn. */
-export function WorkingHoursFields({ form, errors, update }: FieldProps) {
-  const invalid = (field: string) => (errors[field] ? true : undefined);
-  const toggleDay = (day: number, on: boolean) =>
-    update({ workingDays: on ? [...new Set([...form.workingDays, day])] : form.workingDays.filter((d) => d !== day) });
-  return (
-    <div className="working-hours">
-      <label className="check">
-        <input type="checkbox" checked={form.workingHoursOnly} onChange={(event) => update({ workingHoursOnly: event.target.checked })} />
-        Working hours only <span className="optional">(for ticket duty: nobody is on duty outside them)</span>
-      </label>
-      {form.workingHoursOnly && (
-        <div className="working-hours-fields">
-          <fieldset className="field" aria-describedby="rotation-working-days-error">
-            <legend>Working days</legend>
-            <div className="checks day-checks">
-              {[1, 2, 3, 4, 5, 6, 7].map((day) => (
-                <label key={day}>
-                  <input
-                    type="checkbox"
-                    aria-label={weekdayName(day)}
-                    checked={form.workingDays.includes(day)}
-                    onChange={(event) => toggleDay(day, event.target.checked)}
-                  />
-                  <span aria-hidden="true">{weekdayName(day).slice(0, 3)}</span>
-                </label>
-              ))}
-            </div>
-            <FieldError id="rotation-working-days-error" messages={errors.workingDays} />
-          </fieldset>
-          <div className="row">
-            <div className="field">
-              <label htmlFor="rotation-working-start">From</label>
-              <input
-                id="rotation-working-start"
-                type="time"
-                value={form.workingStart}
-                onChange={(event) => update({ workingStart: event.target.value })}
-                aria-invalid={invalid("workingStartMinute")}
-                aria-describedby="rotation-working-start-error"
-              />
-              <FieldError id="rotation-working-start-error" messages={errors.workingStartMinute} />
-            </div>
-            <div className="field">
-              <label htmlFor="rotation-working-end">Until</label>
-              <input
-                id="rotation-working-end"
-                type="time"
-                value={form.workingEnd}
-                onChange={(event) => update({ workingEnd: event.target.value })}
-                aria-invalid={invalid("workingEndMinute")}
-                aria-describedby="rotation-working-end-error"
-              />
-              <FieldError id="rotation-working-end-error" messages={errors.workingEndMinute} />
-            </div>
-          </div>
-        </div>
-      )}
-    </div>
   );
 }

@@ -23,6 +23,8 @@ CREATE TABLE "password_reset" (
 DROP INDEX "rotation_calendar_token_uq";--> statement-breakpoint
 ALTER TABLE "external_user_link" ADD COLUMN "removed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "person_calendar_feed" ADD COLUMN "reset_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "rotation" ADD COLUMN "duty_windows" jsonb;--> statement-breakpoint
+ALTER TABLE "rotation" ADD COLUMN "ends_on" date;--> statement-breakpoint
 ALTER TABLE "rotation_calendar_feed" ADD CONSTRAINT "rotation_calendar_feed_person_id_person_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."person"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rotation_calendar_feed" ADD CONSTRAINT "rotation_calendar_feed_rotation_id_rotation_id_fk" FOREIGN KEY ("rotation_id") REFERENCES "public"."rotation"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "password_reset" ADD CONSTRAINT "password_reset_person_id_person_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."person"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
