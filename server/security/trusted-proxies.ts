@@ -34,7 +34,3 @@ export function isTrustedProxy(entries: readonly ProxyEntry[], address: string):
   return list.check(address, family === 4 ? "ipv4" : "ipv6");
 }
 
-/** The form better-auth takes: addresses and CIDR ranges as text. */
-export function proxyListText(entries: readonly ProxyEntry[]): string[] {
-  return entries.map((entry) => ("address" in entry ? entry.address : `${entry.network}/${entry.prefix}`));
-}

@@ -7,4 +7,4 @@ type Handoffs = inferRouterOutputs<AppRouter>["handoffs"];
 export type HandoffsForMeData = Handoffs["forMe"];
 export type IncomingHandoffData = HandoffsForMeData["incoming"][number];
 export type OutgoingHandoffData = HandoffsForMeData["outgoing"][number];
-export type HandoffNoteData = IncomingHandoffData["notes"][number];
+type HandoffNoteData = IncomingHandoffData["notes"][number];

@@ -6,7 +6,7 @@ type Reports = inferRouterOutputs<AppRouter>["reports"];
 
 export type TeamToilData = Reports["teamToil"];
 export type MemberToilRow = TeamToilData["members"][number];
-export type ReportPeriodView = TeamToilData["period"];
+type ReportPeriodView = TeamToilData["period"];
 export type DrillDownData = Reports["drillDown"];
 export type ToilSourcesData = Reports["toilSources"];
 export type ToilSourceRow = ToilSourcesData["sources"][number];

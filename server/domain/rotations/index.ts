@@ -10,7 +10,6 @@ export type {
   ScheduleWarningKind,
   Shift,
   TurnAnchor,
-  Warning,
 } from "./types";
 export { expandShifts } from "./expand-shifts";
 export { crossesMidnight, dutyIntervals, windowMinutes, windowOverlaps, type WindowOverlap } from "./duty-windows";

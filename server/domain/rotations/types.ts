@@ -83,7 +83,7 @@ export interface ScheduleWarning {
 }
 
 /** The name the rotations issue uses. */
-export type Warning = ScheduleWarning;
+type Warning = ScheduleWarning;
 
 export interface ScheduleQuality {
   /** Share of the duty hours in the window that someone covers, 0..1. */

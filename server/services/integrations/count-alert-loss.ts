@@ -8,8 +8,6 @@ export type AlertLossReason = (typeof ALERT_LOSS_REASONS)[number];
 
 export type AlertLosses = Record<AlertLossReason, number>;
 
-export const NO_LOSSES: AlertLosses = { truncated: 0, oversize: 0, invalid: 0 };
-
 /** Adds a notification's losses to its integration's counts: one upsert per reason that lost anything. */
 export async function countAlertLosses(db: Db, integrationId: string, losses: AlertLosses, groupKey: string, now: Date): Promise<void> {
   for (const reason of ALERT_LOSS_REASONS) {

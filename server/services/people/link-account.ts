@@ -26,10 +26,6 @@ async function hasAdmin(db: Db): Promise<boolean> {
   return row !== undefined;
 }
 
-/** Whether the instance is empty, so the next account becomes its first admin without an invitation. */
-export async function needsFirstAdmin(db: Db): Promise<boolean> {
-  return !(await hasAdmin(db));
-}
 
 async function openLinkInvitation(db: Db, token: string, now: Date) {
   if (!INVITATION_TOKEN_PATTERN.test(token)) return undefined;

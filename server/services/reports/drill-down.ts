@@ -19,7 +19,7 @@ import { sourceLabels } from "./source-labels";
 import type { SourceKind } from "./source-totals";
 
 export type DrillDownInput = z.output<typeof drillDownInput>;
-export type { CountedMinutes, DrillDownEntry, EntryDetail } from "./drill-entries";
+export type { DrillDownEntry } from "./drill-entries";
 
 /** A duty shift behind a person's bar. */
 export interface DrillDownShift {

@@ -68,4 +68,4 @@ export async function previewRotation(db: Db, input: DraftInput, now: Date) {
     quality: penalisedQuality(scheduleQuality(shifts, spec.participants, window, spec, priorLoad), warnings),
   };
 }
-export type RotationPreview = Awaited<ReturnType<typeof previewRotation>>;
+type RotationPreview = Awaited<ReturnType<typeof previewRotation>>;

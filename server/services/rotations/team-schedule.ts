@@ -30,4 +30,4 @@ export async function teamSchedule(db: Db, input: { teamId: string; from: Date; 
     shifts: shifts.map(shiftView),
   };
 }
-export type TeamSchedule = Awaited<ReturnType<typeof teamSchedule>>;
+type TeamSchedule = Awaited<ReturnType<typeof teamSchedule>>;

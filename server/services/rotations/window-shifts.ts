@@ -100,4 +100,4 @@ export function shiftView(shift: ScheduledShift) {
     onLeave: shift.onLeave,
   };
 }
-export type ShiftView = ReturnType<typeof shiftView>;
+type ShiftView = ReturnType<typeof shiftView>;
