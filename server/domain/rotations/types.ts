@@ -82,9 +82,6 @@ export interface ScheduleWarning {
   end?: number;
 }
 
-/** The name the rotations issue uses. */
-type Warning = ScheduleWarning;
-
 export interface ScheduleQuality {
   /** Share of the duty hours in the window that someone covers, 0..1. */
   coverage: number;
