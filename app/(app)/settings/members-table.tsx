@@ -8,6 +8,7 @@ import { useTRPC } from "@/app/_lib/trpc";
 import { FieldError } from "@/app/_components/field-error";
 import { Modal } from "@/app/_components/modal";
 import type { TeamMemberView } from "@/server/services/people/teams";
+import { scrollRegion } from "@/app/_components/scroll-region";
 
 /** Today's date on the viewer's calendar, as yyyy-mm-dd (the en-CA format). */
 function todayIn(timeZone: string): string {
@@ -63,7 +64,7 @@ export function MembersTable({ teamId, members, canManage, timeZone }: { teamId:
           {messageOf(restore.error)}
         </div>
       )}
-      <div className="table-scroll">
+      <div {...scrollRegion("Members")}>
         <table>
           <thead>
             <tr>
