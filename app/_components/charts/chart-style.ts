@@ -1,3 +1,5 @@
+import { createElement } from "react";
+
 /**
  * Okabe and Ito's palette: its colours stay apart for the common kinds of colour blindness, and each is
  * paired with a second cue (dash, width, position) wherever meaning rests on it.
@@ -16,4 +18,9 @@ export const OKABE_ITO = {
 export const TEAM_BAR_ROW = 40;
 export function teamBarsHeight(people: number): number {
   return 110 + Math.max(1, people) * TEAM_BAR_ROW;
+}
+
+/** Legend labels in the text colour: a light series colour (orange) is too faint for words. */
+export function legendText(value: string) {
+  return createElement("span", { className: "chart-legend-text" }, value);
 }

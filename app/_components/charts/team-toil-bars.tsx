@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { formatPercent } from "@/app/_lib/format";
 import { shareText } from "../work/datetime";
-import { OKABE_ITO, teamBarsHeight } from "./chart-style";
+import { legendText, OKABE_ITO, teamBarsHeight } from "./chart-style";
 
 /** One engineer's bar: the toil share in its three parts, and the on-call share beside it. */
 export interface MemberBar {
@@ -41,7 +41,9 @@ export function TeamToilBars({ members, toilCap, onCallCap }: { members: MemberB
   const names = rowNames(members);
   const rows = [...members].sort((a, b) => toilShare(b) - toilShare(a)).map((m) => ({ ...m, label: names.get(m) ?? m.name }));
   const top = Math.max(toilCap, onCallCap, ...rows.map((m) => Math.max(toilShare(m), m.onCallShare)));
-  const domainTop = Math.min(1, Math.ceil((top + 0.05) * 10) / 10);
+  // Quarter steps, so the grid lines fall on round shares and the caps (25%, 50%) sit on them.
+  const domainTop = Math.min(1, Math.ceil((top + 0.02) * 4) / 4);
+  const ticks = Array.from({ length: Math.round(domainTop * 4) + 1 }, (_, step) => step / 4);
   const open = (index: number) => {
     const member = rows[index];
     if (member) router.push(member.href);
@@ -60,10 +62,10 @@ export function TeamToilBars({ members, toilCap, onCallCap }: { members: MemberB
         style={{ width: "100%", height: teamBarsHeight(rows.length) }}
       >
         <CartesianGrid stroke="#e6e9ef" horizontal={false} />
-        <XAxis type="number" domain={[0, domainTop]} tickFormatter={(v: number) => formatPercent(v)} fontSize={12} tickLine={false} />
+        <XAxis type="number" domain={[0, domainTop]} ticks={ticks} tickFormatter={(v: number) => formatPercent(v)} fontSize={12} tickLine={false} />
         <YAxis type="category" dataKey="label" width={84} fontSize={12} tickLine={false} interval={0} />
         <Tooltip formatter={(value) => (typeof value === "number" ? shareText(value) : String(value))} />
-        <Legend verticalAlign="bottom" height={36} itemSorter={null} />
+        <Legend verticalAlign="bottom" height={36} itemSorter={null} formatter={legendText} />
         <ReferenceLine
           x={toilCap}
           stroke={COLORS.cap}

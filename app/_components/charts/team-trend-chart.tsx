@@ -3,7 +3,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { formatPercent } from "@/app/_lib/format";
 import { shareText } from "../work/datetime";
-import { OKABE_ITO } from "./chart-style";
+import { legendText, OKABE_ITO } from "./chart-style";
 
 export interface TrendSeries {
   personId: string;
@@ -38,7 +38,7 @@ export function TeamTrendChart({
         <XAxis dataKey="label" fontSize={12} tickLine={false} minTickGap={16} />
         <YAxis domain={[0, top]} tickFormatter={(v: number) => formatPercent(v)} fontSize={12} width={44} tickLine={false} />
         <Tooltip formatter={(value) => (typeof value === "number" ? shareText(value) : String(value))} />
-        <Legend verticalAlign="top" height={32} itemSorter={null} />
+        <Legend verticalAlign="top" height={32} itemSorter={null} formatter={legendText} />
         <ReferenceLine
           y={toilCap}
           stroke={OKABE_ITO.vermillion}
