@@ -15,7 +15,7 @@ export const OKABE_ITO = {
 } as const;
 
 /** The team chart's rows: one per person, plus room for the cap labels above and the axis and legend below. */
-export const TEAM_BAR_ROW = 40;
+const TEAM_BAR_ROW = 40;
 export function teamBarsHeight(people: number): number {
   return 110 + Math.max(1, people) * TEAM_BAR_ROW;
 }

@@ -12,7 +12,7 @@ interface RangeErrors {
 }
 
 /** What is wrong with a custom range, by field; empty when it can be shown. */
-export function rangeErrors(firstDay: string, lastDay: string): RangeErrors {
+function rangeErrors(firstDay: string, lastDay: string): RangeErrors {
   const valid = (day: string) => DateTime.fromISO(day).isValid;
   const errors: RangeErrors = {};
   if (!firstDay) errors.from = ["Choose the first day"];
