@@ -44,7 +44,7 @@ test("a planner imports PagerDuty's incident export: people by name, the rest to
 
   // The name match is remembered as a link; the planner says this PagerDuty user is nobody here, then undoes it.
   await page.goto("/settings");
-  const links = page.getByRole("group", { name: "People in PagerDuty and Jira" });
+  const links = page.getByRole("region", { name: "Users of PagerDuty and Jira" });
   await expect(links.getByRole("row").filter({ hasText: sofiaId })).toBeVisible();
   await links.getByRole("row").filter({ hasText: sofiaId }).getByRole("button", { name: /^Nobody here/ }).click();
   const toast = page.getByTestId("toast");

@@ -6,8 +6,10 @@ async function openQuarterReport(page: Page) {
   await page.getByRole("link", { name: "Team reports" }).click();
   await expect(page.getByRole("heading", { name: "Team reports", exact: true })).toBeVisible();
   const picker = page.getByRole("form", { name: "Report period" });
+  // A preset shows at once; the quarter is the default, so another period is chosen first.
+  await picker.getByText("This month").click();
+  await expect(page).toHaveURL(/period=month/);
   await picker.getByText("This quarter").click();
-  await picker.getByRole("button", { name: "Show report" }).click();
   await expect(page).toHaveURL(/period=quarter/);
   return page.getByRole("table", { name: "Each engineer" });
 }
@@ -150,4 +152,34 @@ test("trend and interrupt load render for the manager, with the cap and the inci
   await expect(page.getByRole("table", { name: "Weeks" }).getByRole("row").nth(1)).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, "reports-interrupts");
+});
+
+test("the report period changes without a reload, and a wrong custom range is a message at its fields", async ({ page }) => {
+  await signIn(page, DEMO.manager);
+  await page.goto("/reports");
+  const picker = page.getByRole("form", { name: "Report period" });
+  const table = page.getByRole("table", { name: "Each engineer" });
+  await expect(table).toBeVisible();
+  // A mark on the window survives client navigation and dies with a reload.
+  await page.evaluate(() => Object.assign(window, { periodMark: true }));
+  await expect(picker.getByLabel("First day")).toHaveCount(0);
+
+  await picker.getByText("This month").click();
+  await expect(page).toHaveURL(/period=month/);
+  await expect(page.locator(".report-span")).toBeVisible();
+  await picker.getByText("Custom range").click();
+  await picker.getByLabel("First day").fill("2026-03-10");
+  await picker.getByLabel("Last day").fill("2026-03-01");
+  await picker.getByRole("button", { name: "Show report" }).click();
+  await expect(picker.getByLabel("Last day")).toHaveAttribute("aria-invalid", "true");
+  await expect(picker.getByText("The last day must be on or after the first day")).toBeVisible();
+  await expect(page).toHaveURL(/period=month/);
+  await expect(table).toBeVisible();
+
+  await picker.getByLabel("Last day").fill("2026-03-31");
+  await picker.getByRole("button", { name: "Show report" }).click();
+  await expect(page).toHaveURL(/period=custom&from=2026-03-10&to=2026-03-31/);
+  await expect(page.locator(".report-span")).toContainText("10–31 Mar 2026");
+  expect(await page.evaluate(() => "periodMark" in window)).toBe(true);
+  await expectAccessible(page);
 });

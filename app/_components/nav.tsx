@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useState } from "react";
 
 const LINKS = [
   { href: "/", label: "My work", icon: "◔" },
@@ -21,10 +22,17 @@ function isCurrent(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
+/** The main navigation: a sidebar on wide screens, a menu behind one button on phones (see globals.css). */
 export function Nav() {
   const pathname = usePathname();
+  const [open, setOpen] = useState(false);
   const item = (link: { href: string; label: string; icon: string }) => (
-    <Link key={link.href} href={link.href} aria-current={isCurrent(pathname, link.href) ? "page" : undefined}>
+    <Link
+      key={link.href}
+      href={link.href}
+      aria-current={isCurrent(pathname, link.href) ? "page" : undefined}
+      onClick={() => setOpen(false)}
+    >
       <span className="nav-icon" aria-hidden="true">
         {link.icon}
       </span>
@@ -32,13 +40,24 @@ export function Nav() {
     </Link>
   );
   return (
-    <nav className="nav" aria-label="Main">
-      {LINKS.map(item)}
-      <div className="nav-group" role="group" aria-labelledby="nav-mine">
-        <span className="nav-caption" id="nav-mine">
-          Yours
-        </span>
-        {MY_LINKS.map(item)}
+    <nav className={`nav${open ? " is-open" : ""}`} aria-label="Main">
+      <button
+        type="button"
+        className="nav-toggle"
+        aria-expanded={open}
+        aria-controls="nav-links"
+        onClick={() => setOpen(!open)}
+      >
+        <span aria-hidden="true">{open ? "✕" : "☰"}</span> Menu
+      </button>
+      <div className="nav-links" id="nav-links">
+        {LINKS.map(item)}
+        <div className="nav-group" role="group" aria-labelledby="nav-mine">
+          <span className="nav-caption" id="nav-mine">
+            Yours
+          </span>
+          {MY_LINKS.map(item)}
+        </div>
       </div>
     </nav>
   );

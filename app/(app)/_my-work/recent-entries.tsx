@@ -23,7 +23,7 @@ export function RecentEntries({ initial, limit, timeZone }: { initial: RecentEnt
   }
   return (
     <div className="card flush">
-      <table>
+      <table className="recent-table">
         <caption className="visually-hidden">Your latest entries</caption>
         <thead>
           <tr>

@@ -11,6 +11,7 @@ import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
 import { FieldError } from "@/app/_components/field-error";
 import { RevokeTokenDialog } from "./revoke-token-dialog";
+import { scrollRegion } from "@/app/_components/scroll-region";
 
 const STACK = { display: "flex", flexDirection: "column", gap: "0.9rem" } as const;
 
@@ -95,38 +96,40 @@ export function ApiTokens({ initial, timeZone, teamId }: { initial: ApiTokenView
       {list.length === 0 ? (
         <p className="stat-note">You have no API tokens.</p>
       ) : (
-        <table aria-label="Your API tokens">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Token</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Expires</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((token) => (
-              <tr key={token.id}>
-                <td>{token.name}</td>
-                <td className="nowrap">
-                  <code>{token.prefix}…</code>
-                </td>
-                <td className="nowrap">{localDateTime(token.createdAt, timeZone)}</td>
-                <td className="nowrap">{token.lastUsedAt ? localDateTime(token.lastUsedAt, timeZone) : "Never"}</td>
-                <td className="nowrap">{token.expiresAt ? localDateTime(token.expiresAt, timeZone) : "Never"}</td>
-                <td className="row-actions">
-                  <button type="button" className="link-button danger" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name}`}>
-                    Revoke
-                  </button>
-                </td>
+        <div {...scrollRegion("Token list")}>
+          <table aria-label="Your API tokens">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Token</th>
+                <th scope="col">Created</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Expires</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.map((token) => (
+                <tr key={token.id}>
+                  <td>{token.name}</td>
+                  <td className="nowrap">
+                    <code>{token.prefix}…</code>
+                  </td>
+                  <td className="nowrap">{localDateTime(token.createdAt, timeZone)}</td>
+                  <td className="nowrap">{token.lastUsedAt ? localDateTime(token.lastUsedAt, timeZone) : "Never"}</td>
+                  <td className="nowrap">{token.expiresAt ? localDateTime(token.expiresAt, timeZone) : "Never"}</td>
+                  <td className="row-actions">
+                    <button type="button" className="link-button danger" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name}`}>
+                      Revoke
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <RevokeTokenDialog token={revoking} onClose={() => setRevoking(null)} />
     </div>

@@ -12,6 +12,7 @@ import { localDate } from "@/app/_lib/format";
 import type { TeamRole } from "@/server/auth/permissions";
 import type { TeamMemberView } from "@/server/services/people/teams";
 import { RolesDialog } from "./roles-dialog";
+import { scrollRegion } from "@/app/_components/scroll-region";
 
 /** The team's members; managers may change their roles or remove one from a date, and undo either. */
 export function MembersTable({ teamId, members, canManage, timeZone }: { teamId: string; members: TeamMemberView[]; canManage: boolean; timeZone: string }) {
@@ -95,7 +96,7 @@ export function MembersTable({ teamId, members, canManage, timeZone }: { teamId:
           {messageOf(restore.error)}
         </div>
       )}
-      <div className="table-scroll">
+      <div {...scrollRegion("Members")}>
         <table>
           <thead>
             <tr>

@@ -7,6 +7,7 @@ import { localDateTime } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc";
 import type { PendingInvitation, SentInvitation } from "@/server/services/people/invitations";
 import { InvitationLink } from "./invitation-link";
+import { scrollRegion } from "@/app/_components/scroll-region";
 
 /** Invitations waiting for an answer, for managers: revoke one, or re-issue a link (the old one stops working). */
 export function PendingInvitations({ teamId, initial, timeZone }: { teamId: string; initial: PendingInvitation[]; timeZone: string }) {
@@ -36,7 +37,7 @@ export function PendingInvitations({ teamId, initial, timeZone }: { teamId: stri
       {rows.length === 0 ? (
         <p className="stat-note">No invitations waiting.</p>
       ) : (
-        <div className="table-scroll">
+        <div {...scrollRegion("Invitation list")}>
           <table>
             <thead>
               <tr>

@@ -4,6 +4,7 @@ import { breachPercent } from "@/server/domain/breaches/breach-text";
 import { signedInCaller } from "@/server/trpc/server";
 import { localDateTime } from "@/app/_lib/format";
 import { deliveryText } from "./delivery-text";
+import { scrollRegion } from "@/app/_components/scroll-region";
 
 const STATUS_BADGE = { sent: "under", pending: "subtle", failed: "over", none: "subtle" } as const;
 
@@ -27,7 +28,7 @@ export async function TeamBreachesCard({ teamId }: { teamId: string }) {
       {breaches.length === 0 ? (
         <p>Nobody has gone over a cap this month, or is projected to.</p>
       ) : (
-        <div className="table-scroll">
+        <div {...scrollRegion("Breaches by person")}>
           <table>
             <caption className="visually-hidden">Cap breaches in {monthName}</caption>
             <thead>

@@ -10,6 +10,7 @@ import { FieldError } from "@/app/_components/field-error";
 import { NewIntegrationSecret } from "./new-integration-secret";
 import { SigningSecretForm } from "./signing-secret-form";
 import type { CreatedIntegration, IntegrationItem } from "./types";
+import { scrollRegion } from "@/app/_components/scroll-region";
 
 type Kind = IntegrationItem["kind"];
 
@@ -90,54 +91,56 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
         </div>
       )}
       {integrations.data && integrations.data.length > 0 ? (
-        <table>
-          <caption className="visually-hidden">Integrations of this team</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Credits</th>
-              <th scope="col">URL starts</th>
-              <th scope="col">Last delivery</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {integrations.data.map((item: IntegrationItem) => (
-              <tr key={item.id}>
-                <td>{item.name}</td>
-                <td className="nowrap">{KIND_LABEL[item.kind]}</td>
-                <td>{creditsText(item)}</td>
-                <td>
-                  <code>…/{item.prefix}…</code>
-                </td>
-                <td>
-                  <span className="nowrap">{item.lastUsedAt ? localDateTime(item.lastUsedAt, timeZone) : "never"}</span>
-                  {item.droppedAlerts ? <DroppedAlertsNote dropped={item.droppedAlerts} timeZone={timeZone} /> : null}
-                  {item.kind === "pagerduty" && !item.revokedAt ? <SigningSecretForm teamId={teamId} item={item} onSaved={refresh} /> : null}
-                </td>
-                <td>
-                  {item.revokedAt ? (
-                    <span className="stat-note">revoked {localDateTime(item.revokedAt, timeZone)}</span>
-                  ) : confirming === item.id ? (
-                    <span role="group" aria-label={`Revoke ${item.name}?`}>
-                      <button type="button" className="link-button danger" onClick={() => revoke.mutate({ teamId, integrationId: item.id })} disabled={revoke.isPending}>
-                        Revoke for good
-                      </button>
-                      <button type="button" className="link-button" onClick={() => setConfirming(null)}>
-                        Keep
-                      </button>
-                    </span>
-                  ) : (
-                    <button type="button" className="link-button danger" onClick={() => setConfirming(item.id)}>
-                      Revoke<span className="visually-hidden"> {item.name}</span>
-                    </button>
-                  )}
-                </td>
+        <div {...scrollRegion("Integration list")}>
+          <table>
+            <caption className="visually-hidden">Integrations of this team</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Credits</th>
+                <th scope="col">URL starts</th>
+                <th scope="col">Last delivery</th>
+                <th scope="col">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {integrations.data.map((item: IntegrationItem) => (
+                <tr key={item.id}>
+                  <td>{item.name}</td>
+                  <td className="nowrap">{KIND_LABEL[item.kind]}</td>
+                  <td>{creditsText(item)}</td>
+                  <td>
+                    <code>…/{item.prefix}…</code>
+                  </td>
+                  <td>
+                    <span className="nowrap">{item.lastUsedAt ? localDateTime(item.lastUsedAt, timeZone) : "never"}</span>
+                    {item.droppedAlerts ? <DroppedAlertsNote dropped={item.droppedAlerts} timeZone={timeZone} /> : null}
+                    {item.kind === "pagerduty" && !item.revokedAt ? <SigningSecretForm teamId={teamId} item={item} onSaved={refresh} /> : null}
+                  </td>
+                  <td>
+                    {item.revokedAt ? (
+                      <span className="stat-note">revoked {localDateTime(item.revokedAt, timeZone)}</span>
+                    ) : confirming === item.id ? (
+                      <span role="group" aria-label={`Revoke ${item.name}?`}>
+                        <button type="button" className="link-button danger" onClick={() => revoke.mutate({ teamId, integrationId: item.id })} disabled={revoke.isPending}>
+                          Revoke for good
+                        </button>
+                        <button type="button" className="link-button" onClick={() => setConfirming(null)}>
+                          Keep
+                        </button>
+                      </span>
+                    ) : (
+                      <button type="button" className="link-button danger" onClick={() => setConfirming(item.id)}>
+                        Revoke<span className="visually-hidden"> {item.name}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : (
         integrations.data && <p className="stat-note">No integrations yet: add one to capture pages from Alertmanager or tickets from a ticket system.</p>
       )}

@@ -6,6 +6,7 @@ import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
 import { FieldError } from "@/app/_components/field-error";
+import { scrollRegion } from "@/app/_components/scroll-region";
 
 type System = "pagerduty" | "jira";
 const SYSTEM_NAME: Record<System, string> = { pagerduty: "PagerDuty", jira: "Jira" };
@@ -67,7 +68,7 @@ export function UserLinksPanel({ teamId, members }: { teamId: string; members: R
         People in PagerDuty and Jira
       </h3>
       {links.data && links.data.length > 0 ? (
-        <div className="table-scroll" tabIndex={0} role="group" aria-labelledby="user-links-heading">
+        <div {...scrollRegion("Users of PagerDuty and Jira")}>
           <table>
             <caption className="visually-hidden">Users of PagerDuty and Jira, and who they are in this team</caption>
             <thead>

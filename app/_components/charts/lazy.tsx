@@ -9,6 +9,7 @@ import type { ShareTrendPlot } from "./share-trend-plot";
 import type { TeamToilBars } from "./team-toil-bars";
 import type { TeamTrendChart } from "./team-trend-chart";
 import type { ProjectedSharesChart } from "../rotations/projected-shares-chart";
+import { teamBarsHeight } from "./chart-style";
 
 /**
  * The charts, drawn once the page is interactive. recharts is over 100 kB of gzipped JavaScript, a third of a
@@ -18,7 +19,7 @@ import type { ProjectedSharesChart } from "../rotations/projected-shares-chart";
 function sized<P extends object>(Plot: ComponentType<P>, height: (props: P) => number, className?: string) {
   function SizedPlot(props: P): ReactNode {
     return (
-      <div className={className} style={{ minHeight: height(props) }}>
+      <div className={className} style={{ minHeight: height(props) }} data-chart-slot>
         <Plot {...props} />
       </div>
     );
@@ -36,8 +37,8 @@ const ProjectedSharesChartNow = dynamic(() => import("../rotations/projected-sha
 
 export const ShareBarPlotLazy = sized<ComponentProps<typeof ShareBarPlot>>(ShareBarPlotNow, () => 64);
 export const ShareTrendPlotLazy = sized<ComponentProps<typeof ShareTrendPlot>>(ShareTrendPlotNow, () => 280);
-export const TeamToilBarsLazy = sized<ComponentProps<typeof TeamToilBars>>(TeamToilBarsNow, () => 340);
-export const TeamTrendChartLazy = sized<ComponentProps<typeof TeamTrendChart>>(TeamTrendChartNow, () => 340);
+export const TeamToilBarsLazy = sized<ComponentProps<typeof TeamToilBars>>(TeamToilBarsNow, (p) => teamBarsHeight(p.members.length));
+export const TeamTrendChartLazy = sized<ComponentProps<typeof TeamTrendChart>>(TeamTrendChartNow, () => 320);
 export const InterruptWeeksChartLazy = sized<ComponentProps<typeof InterruptWeeksChart>>(InterruptWeeksChartNow, () => 280);
 export const ParetoChartLazy = sized<ComponentProps<typeof ParetoChart>>(ParetoChartNow, () => 320);
 // 70 px of axes and legend, and a row per person (the chart's own ROW_HEIGHT).

@@ -28,25 +28,28 @@ export function ShareTrend({ weeks, toilCap, onCallCap, caption }: { weeks: Tren
       <div aria-hidden="true">
         <ShareTrendPlotLazy weeks={weeks.map((w) => ({ ...w, label: trendLabel(w) }))} toilCap={toilCap} onCallCap={onCallCap} />
       </div>
-      <table className="visually-hidden">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Week of</th>
-            <th scope="col">Toil share (cap {formatPercent(toilCap)})</th>
-            <th scope="col">On-call share (cap {formatPercent(onCallCap)})</th>
-          </tr>
-        </thead>
-        <tbody>
-          {weeks.map((w) => (
-            <tr key={w.label}>
-              <th scope="row">{trendLabel(w)}</th>
-              <td>{trendCell(w.toilShare)}</td>
-              <td>{trendCell(w.onCallShare)}</td>
+      {/* A table is as wide as its columns whatever its own width says: the wrapper clips it to nothing. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Week of</th>
+              <th scope="col">Toil share (cap {formatPercent(toilCap)})</th>
+              <th scope="col">On-call share (cap {formatPercent(onCallCap)})</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {weeks.map((w) => (
+              <tr key={w.label}>
+                <th scope="row">{trendLabel(w)}</th>
+                <td>{trendCell(w.toilShare)}</td>
+                <td>{trendCell(w.onCallShare)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

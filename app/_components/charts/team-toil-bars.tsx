@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { formatPercent } from "@/app/_lib/format";
 import { shareText } from "../work/datetime";
+import { legendText, OKABE_ITO, teamBarsHeight } from "./chart-style";
 
 /** One engineer's bar: the toil share in its three parts, and the on-call share beside it. */
 export interface MemberBar {
@@ -15,61 +16,74 @@ export interface MemberBar {
   href: string;
 }
 
-const COLORS = { duty: "#1a3f94", logged: "#4f7cff", afterHours: "#b42318", onCall: "#b36200", cap: "#1b2230" };
+const COLORS = { duty: OKABE_ITO.blue, logged: OKABE_ITO.skyBlue, afterHours: OKABE_ITO.vermillion, onCall: OKABE_ITO.orange, cap: OKABE_ITO.ink };
+
+function toilShare(member: MemberBar): number {
+  return member.duty + member.logged + member.afterHours;
+}
+
+/** First names, unless two people share one: then the full names, so no two rows read the same. */
+function rowNames(members: MemberBar[]): Map<MemberBar, string> {
+  const first = (m: MemberBar) => m.name.split(" ")[0] ?? m.name;
+  const counts = new Map<string, number>();
+  for (const m of members) counts.set(first(m), (counts.get(first(m)) ?? 0) + 1);
+  return new Map(members.map((m) => [m, (counts.get(first(m)) ?? 0) > 1 ? m.name : first(m)]));
+}
 
 /**
- * Toil share per engineer, stacked by duty, logged and after-hours, with the toil cap drawn, and the on-call share
- * against its cap. A bar opens that person's drill-down. The SVG is hidden from assistive technology: the table
- * beside it holds the same numbers and the same links.
+ * Toil share per engineer as horizontal bars, highest first, stacked by duty, logged and after-hours, with the
+ * on-call share beside each; the caps are vertical lines labelled above the bars, and the names sit on their own
+ * rows so they never run into each other on a phone. A bar opens that person's drill-down. The SVG is hidden
+ * from assistive technology: the table beside it holds the same numbers and the same links.
  */
 export function TeamToilBars({ members, toilCap, onCallCap }: { members: MemberBar[]; toilCap: number; onCallCap: number }) {
   const router = useRouter();
-  const top = Math.max(1, ...members.map((m) => Math.max(m.duty + m.logged + m.afterHours, m.onCallShare)));
+  const names = rowNames(members);
+  const rows = [...members].sort((a, b) => toilShare(b) - toilShare(a)).map((m) => ({ ...m, label: names.get(m) ?? m.name }));
+  const top = Math.max(toilCap, onCallCap, ...rows.map((m) => Math.max(toilShare(m), m.onCallShare)));
+  // Quarter steps, so the grid lines fall on round shares and the caps (25%, 50%) sit on them.
+  const domainTop = Math.min(1, Math.ceil((top + 0.02) * 4) / 4);
+  const ticks = Array.from({ length: Math.round(domainTop * 4) + 1 }, (_, step) => step / 4);
   const open = (index: number) => {
-    const member = members[index];
+    const member = rows[index];
     if (member) router.push(member.href);
   };
+  const bar = { isAnimationActive: false, cursor: "pointer", onClick: (_: unknown, index: number) => open(index) } as const;
   return (
     <div aria-hidden="true" className="team-toil-bars">
       <BarChart
         accessibilityLayer={false}
-        data={members}
-        margin={{ top: 24, right: 16, bottom: 8, left: 0 }}
+        layout="vertical"
+        data={rows}
+        margin={{ top: 40, right: 16, bottom: 0, left: 0 }}
         barGap={2}
-        maxBarSize={48}
+        barCategoryGap={8}
         responsive
-        style={{ width: "100%", height: 340 }}
+        style={{ width: "100%", height: teamBarsHeight(rows.length) }}
       >
-        <CartesianGrid stroke="#e6e9ef" vertical={false} />
-        <XAxis dataKey="name" fontSize={12} tickLine={false} interval={0} tickFormatter={(name: string) => name.split(" ")[0] ?? name} />
-        <YAxis domain={[0, top]} tickFormatter={(v: number) => formatPercent(v)} fontSize={12} width={48} tickLine={false} />
+        <CartesianGrid stroke="#e6e9ef" horizontal={false} />
+        <XAxis type="number" domain={[0, domainTop]} ticks={ticks} tickFormatter={(v: number) => formatPercent(v)} fontSize={12} tickLine={false} />
+        <YAxis type="category" dataKey="label" width={84} fontSize={12} tickLine={false} interval={0} />
         <Tooltip formatter={(value) => (typeof value === "number" ? shareText(value) : String(value))} />
-        <Legend verticalAlign="top" height={30} itemSorter={null} />
+        <Legend verticalAlign="bottom" height={36} itemSorter={null} formatter={legendText} />
         <ReferenceLine
-          y={toilCap}
+          x={toilCap}
           stroke={COLORS.cap}
           strokeWidth={2}
           strokeDasharray="6 4"
-          label={{ value: `toil cap ${formatPercent(toilCap)}`, position: "insideTopRight", fontSize: 11, fill: COLORS.cap }}
+          label={{ value: `toil cap ${formatPercent(toilCap)}`, position: "top", offset: 22, fontSize: 12, fontWeight: 600, fill: COLORS.cap }}
         />
         <ReferenceLine
-          y={onCallCap}
-          stroke={COLORS.onCall}
-          strokeDasharray="3 3"
-          label={{ value: `on-call cap ${formatPercent(onCallCap)}`, position: "insideBottomRight", fontSize: 11, fill: COLORS.onCall }}
+          x={onCallCap}
+          stroke="#8a5200"
+          strokeWidth={1.5}
+          strokeDasharray="2 3"
+          label={{ value: `on-call cap ${formatPercent(onCallCap)}`, position: "top", offset: 6, fontSize: 12, fill: "#8a5200" }}
         />
-        <Bar dataKey="duty" name="Duty" stackId="toil" fill={COLORS.duty} isAnimationActive={false} cursor="pointer" onClick={(_, index) => open(index)} />
-        <Bar dataKey="logged" name="Logged toil" stackId="toil" fill={COLORS.logged} isAnimationActive={false} cursor="pointer" onClick={(_, index) => open(index)} />
-        <Bar
-          dataKey="afterHours"
-          name="After hours"
-          stackId="toil"
-          fill={COLORS.afterHours}
-          isAnimationActive={false}
-          cursor="pointer"
-          onClick={(_, index) => open(index)}
-        />
-        <Bar dataKey="onCallShare" name="On-call share" fill={COLORS.onCall} barSize={8} isAnimationActive={false} cursor="pointer" onClick={(_, index) => open(index)} />
+        <Bar dataKey="duty" name="Duty" stackId="toil" fill={COLORS.duty} barSize={16} {...bar} />
+        <Bar dataKey="logged" name="Logged toil" stackId="toil" fill={COLORS.logged} barSize={16} {...bar} />
+        <Bar dataKey="afterHours" name="After hours" stackId="toil" fill={COLORS.afterHours} barSize={16} {...bar} />
+        <Bar dataKey="onCallShare" name="On-call share" fill={COLORS.onCall} barSize={6} {...bar} />
       </BarChart>
     </div>
   );

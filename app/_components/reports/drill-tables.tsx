@@ -1,12 +1,13 @@
 import { formatMinutes } from "@/app/_lib/format";
 import { localDateTime } from "@/app/_lib/format";
 import type { DrillDownData } from "./types";
+import { scrollRegion } from "@/app/_components/scroll-region";
 
 /** The toil entries behind a bar or row, with how each counted in the person's share. */
 export function DrillEntries({ entries, timeZone, withPerson }: { entries: DrillDownData["entries"]; timeZone: string; withPerson: boolean }) {
   if (entries.length === 0) return <p className="stat-note">No toil entries in this span.</p>;
   return (
-    <div className="table-scroll">
+    <div {...scrollRegion("Entries")}>
       <table aria-labelledby="drill-entries">
         <thead>
           <tr>
@@ -52,7 +53,7 @@ function countedText(counted: DrillDownData["entries"][number]["counted"]): stri
 export function DrillShifts({ shifts, timeZone }: { shifts: DrillDownData["shifts"]; timeZone: string }) {
   if (shifts.length === 0) return <p className="stat-note">No duty shifts in this span.</p>;
   return (
-    <div className="table-scroll">
+    <div {...scrollRegion("On-call shifts")}>
       <table aria-labelledby="drill-shifts">
         <thead>
           <tr>
@@ -84,7 +85,7 @@ export function DrillShifts({ shifts, timeZone }: { shifts: DrillDownData["shift
 export function DrillInterrupts({ interrupts, timeZone }: { interrupts: DrillDownData["interrupts"]; timeZone: string }) {
   if (interrupts.length === 0) return <p className="stat-note">No interrupts in this span.</p>;
   return (
-    <div className="table-scroll">
+    <div {...scrollRegion("Interrupts")}>
       <table aria-labelledby="drill-interrupts">
         <thead>
           <tr>

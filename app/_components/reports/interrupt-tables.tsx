@@ -4,6 +4,7 @@ import { formatMinutes, formatPercent, localDateTime } from "@/app/_lib/format";
 import { ExportButtons } from "./export-buttons";
 import { isoDayIn } from "./period";
 import type { ExportRow, InterruptLoadData } from "./types";
+import { scrollRegion } from "@/app/_components/scroll-region";
 
 const BAND_LABELS = { business: "Business hours", "off-hours": "Off hours (07–22)", sleep: "Sleep (22–07)" } as const;
 
@@ -34,7 +35,7 @@ export function InterruptTables({ load, timeZone }: { load: InterruptLoadData; t
           <h2 id="int-week-table">Weeks</h2>
           <ExportButtons fileName="interrupts-per-week" label="the weeks table" columns={Object.keys(weekRows[0] ?? { week_of: "" })} rows={weekRows} />
         </div>
-        <div className="table-scroll">
+        <div {...scrollRegion("Weeks")}>
           <table aria-labelledby="int-week-table">
             <thead>
               <tr>
@@ -67,7 +68,7 @@ export function InterruptTables({ load, timeZone }: { load: InterruptLoadData; t
             <h2 id="int-shift-table">On-call shifts</h2>
             <ExportButtons fileName="on-call-shifts" label="the shifts table" columns={Object.keys(shiftRows[0] ?? { rotation: "" })} rows={shiftRows} />
           </div>
-          <div className="table-scroll">
+          <div {...scrollRegion("On-call shifts")}>
             <table aria-labelledby="int-shift-table">
               <thead>
                 <tr>
@@ -97,26 +98,28 @@ export function InterruptTables({ load, timeZone }: { load: InterruptLoadData; t
         </section>
         <section className="card report-card" aria-labelledby="int-band-table">
           <h2 id="int-band-table">By time of day</h2>
-          <table aria-labelledby="int-band-table">
-            <thead>
-              <tr>
-                <th scope="col">Band</th>
-                <th scope="col" className="num">Interrupts</th>
-                <th scope="col" className="num">Pages</th>
-                <th scope="col" className="num">Time spent</th>
-              </tr>
-            </thead>
-            <tbody>
-              {load.bands.map((b) => (
-                <tr key={b.band}>
-                  <th scope="row">{BAND_LABELS[b.band]}</th>
-                  <td className="num">{b.interrupts}</td>
-                  <td className="num">{b.pages}</td>
-                  <td className="num">{formatMinutes(b.minutes)}</td>
+          <div {...scrollRegion("By time of day")}>
+            <table aria-labelledby="int-band-table">
+              <thead>
+                <tr>
+                  <th scope="col">Band</th>
+                  <th scope="col" className="num">Interrupts</th>
+                  <th scope="col" className="num">Pages</th>
+                  <th scope="col" className="num">Time spent</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {load.bands.map((b) => (
+                  <tr key={b.band}>
+                    <th scope="row">{BAND_LABELS[b.band]}</th>
+                    <td className="num">{b.interrupts}</td>
+                    <td className="num">{b.pages}</td>
+                    <td className="num">{formatMinutes(b.minutes)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <p className="stat-note">On each assignee&apos;s own clock. {load.unassigned} unassigned.</p>
         </section>
       

@@ -55,6 +55,18 @@ export function periodQuery(teamId: string, choice: PeriodChoice): string {
   return params.toString();
 }
 
+/** A report page's URL for a period, keeping its team and any other search fields it carries. */
+export function periodHref(action: string, choice: PeriodChoice, teamId?: string, extra?: Record<string, string>): string {
+  const params = new URLSearchParams(extra);
+  if (teamId) params.set("team", teamId);
+  params.set("period", choice.kind);
+  if (choice.kind === "custom") {
+    params.set("from", choice.firstDay);
+    params.set("to", choice.lastDay);
+  }
+  return `${action}?${params.toString()}`;
+}
+
 /** A person's (or a source's) drill-down over exactly the report's counted span. */
 export function drillHref(
   teamId: string,

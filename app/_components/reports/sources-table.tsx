@@ -7,6 +7,7 @@ import { EstimateForm } from "./estimate-form";
 import { ExportButtons } from "./export-buttons";
 import { SourceEstimate } from "./source-estimate";
 import type { ExportRow, ToilSourceRow } from "./types";
+import { scrollRegion } from "@/app/_components/scroll-region";
 
 const EXPORT_COLUMNS = ["rank", "source", "occurrences", "hours_per_month", "people_affected", "yearly_cost_hours", "share", "cumulative_share", "payback_months", "break_even_on"];
 const round = (value: number, places = 2) => Math.round(value * 10 ** places) / 10 ** places;
@@ -49,7 +50,7 @@ export function SourcesTable({ teamId, sources, hrefs, canEdit, fileName }: { te
           </p>
         )}
       </div>
-      <div className="table-scroll">
+      <div {...scrollRegion("Toil sources")}>
         <table aria-labelledby="sources-table-heading">
           <thead>
             <tr>

@@ -9,6 +9,7 @@ import { isoDayIn } from "./period";
 import { SortHeader } from "./sort-header";
 import type { ExportRow, MemberToilRow } from "./types";
 import { useSorted } from "./use-sorted";
+import { scrollRegion } from "@/app/_components/scroll-region";
 
 type Column = "name" | "toilShare" | "duty" | "logged" | "afterHours" | "onCallShare" | "overBy";
 
@@ -76,7 +77,7 @@ export function ToilTable({ rows, hrefs, timeZone, fileName }: { rows: MemberToi
         <h2 id="toil-table-heading">Each engineer</h2>
         <ExportButtons fileName={fileName} label="the toil-cap table" columns={EXPORT_COLUMNS} rows={rows.map((row) => exportRow(row, timeZone))} />
       </div>
-      <div className="table-scroll">
+      <div {...scrollRegion("Each engineer")}>
         <table className="toil-table" aria-labelledby="toil-table-heading">
           <thead>
             <tr>

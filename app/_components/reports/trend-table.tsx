@@ -4,6 +4,7 @@ import { trendCell, trendLabel } from "@/app/_components/charts/trend-text";
 import { ExportButtons } from "./export-buttons";
 import { isoDayIn } from "./period";
 import type { ExportRow, TeamTrendData } from "./types";
+import { scrollRegion } from "@/app/_components/scroll-region";
 
 /** One row a week: the team's share and each engineer's, over-cap cells marked. */
 export function TrendTable({ trend }: { trend: TeamTrendData }) {
@@ -21,7 +22,7 @@ export function TrendTable({ trend }: { trend: TeamTrendData }) {
         <h2 id="trend-table-heading">Weekly shares</h2>
         <ExportButtons fileName="toil-trend" label="the weekly shares table" columns={columns} rows={rows} />
       </div>
-      <div className="table-scroll" tabIndex={0} role="group" aria-label="Weekly shares, scrolls sideways">
+      <div {...scrollRegion("Weekly shares")}>
         <table aria-labelledby="trend-table-heading">
           <thead>
             <tr>

@@ -2,6 +2,7 @@
 
 import { lastDayText } from "./format";
 import type { ActiveSilence, NoisyAlertData } from "./types";
+import { scrollRegion } from "@/app/_components/scroll-region";
 
 /** The alert names that paged most this week, how many of those pages were worth it, and each one's silence. */
 export function NoisiestAlerts({
@@ -26,7 +27,7 @@ export function NoisiestAlerts({
       {alerts.length === 0 ? (
         <p className="stat-note">No alert paged in these 7 days.</p>
       ) : (
-        <div className="table-scroll">
+        <div {...scrollRegion("Noisiest alerts")}>
           <table aria-labelledby="noisiest-heading" className="noisiest-table">
             <thead>
               <tr>

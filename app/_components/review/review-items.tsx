@@ -4,6 +4,7 @@ import { useState } from "react";
 import { CAUSE_LABELS } from "@/server/schemas/review";
 import { formatMinutes, localDateTime } from "@/app/_lib/format";
 import type { ReviewItemData } from "./types";
+import { scrollRegion } from "@/app/_components/scroll-region";
 
 const FILTERS = {
   all: { label: "All", test: () => true },
@@ -76,7 +77,7 @@ export function ReviewItems({
       {shown.length === 0 ? (
         <p className="stat-note">{items.length === 0 ? "No pages or tickets in these 7 days." : "Nothing here: try another filter."}</p>
       ) : (
-        <div className="table-scroll">
+        <div {...scrollRegion("Interrupts to review")}>
           <table aria-labelledby="review-items-heading" className="review-table">
             <thead>
               <tr>

@@ -8,6 +8,7 @@ import { PeriodPicker } from "@/app/_components/reports/period-picker";
 import { dayText, periodChoice, periodInput, periodQuery, spanText, type PeriodChoice, type ReportSearch } from "@/app/_components/reports/period";
 import { shareText } from "@/app/_components/work/datetime";
 import { formatPercent } from "@/app/_lib/format";
+import { scrollRegion } from "@/app/_components/scroll-region";
 
 export const metadata: Metadata = { title: "Organisation summary" };
 
@@ -89,7 +90,7 @@ function Summary({ summary, choice, timeZone }: { summary: OrgSummary; choice: P
         {summary.teams.length === 0 ? (
           <p className="stat-note">No teams yet.</p>
         ) : (
-          <div className="table-scroll">
+          <div {...scrollRegion("Teams")}>
             <table className="org-table" aria-labelledby="org-table-heading">
               <thead>
                 <tr>

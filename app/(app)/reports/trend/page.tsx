@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { trendLabel } from "@/app/_components/charts/trend-text";
 import { signedInCaller } from "@/server/trpc/server";
-import { TeamTrendChartLazy as TeamTrendChart } from "@/app/_components/charts/lazy";
+import { TeamTrend } from "@/app/_components/charts/team-trend";
 import { HiddenMembersNote } from "@/app/_components/reports/hidden-note";
 import { loadReport } from "@/app/_components/reports/load-report";
 import { periodChoice, teamParam, type ReportSearch } from "@/app/_components/reports/period";
@@ -38,10 +38,10 @@ export default async function TrendPage({ searchParams }: { searchParams: Promis
               weeks. Weeks start on Monday in {trend.data.timeZone}; the running week is counted so far, and a week with less than a working
               day scheduled is too early to tell (a gap).
             </p>
-            <TeamTrendChart
+            <TeamTrend
               labels={trend.data.teamWeeks.map(trendLabel)}
               team={trend.data.teamWeeks.map((w) => w.toilShare)}
-              members={trend.data.members.map((m) => ({ name: m.name, shares: m.weeks.map((w) => w.toilShare) }))}
+              members={trend.data.members.map((m) => ({ personId: m.personId, name: m.name, shares: m.weeks.map((w) => w.toilShare) }))}
               toilCap={trend.data.caps.toilCap}
             />
           </section>

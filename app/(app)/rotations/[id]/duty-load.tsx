@@ -1,6 +1,7 @@
 import { formatMinutes } from "@/app/_lib/format";
 import { spanText } from "@/app/_components/rotations/spans";
 import type { DutyLoad } from "@/app/_components/rotations/types";
+import { scrollRegion } from "@/app/_components/scroll-region";
 
 const REASON_TEXT: Record<DutyLoad["overload"][number]["reason"], string> = {
   "logged-over-duty": "interrupt time logged above the turn's duty time",
@@ -36,7 +37,7 @@ export function DutyLoadTable({ load, zone }: { load: DutyLoad; zone: string }) 
       {load.turns.length === 0 ? (
         <p className="stat-note">No turns yet.</p>
       ) : (
-        <div className="table-scroll">
+        <div {...scrollRegion("Duty load")}>
           <table className="fill-table">
             <caption>The last {load.turns.length} turns; the one in progress counted up to now</caption>
             <thead>

@@ -7,6 +7,7 @@ import { messageOf } from "@/app/_lib/field-errors";
 import { localDateTime } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
+import { scrollRegion } from "@/app/_components/scroll-region";
 
 /**
  * Everyone in the organisation, with buttons to deactivate or reactivate each (never oneself) and to issue a
@@ -38,7 +39,7 @@ export function PeopleAccess({ initial, selfId, timeZone }: { initial: PersonAcc
           {messageOf(failure)}
         </div>
       )}
-      <div className="table-scroll">
+      <div {...scrollRegion("People and their access")}>
         <table aria-label="People and their access">
           <thead>
             <tr>

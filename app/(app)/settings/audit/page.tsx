@@ -4,6 +4,7 @@ import { signedInCaller } from "@/server/trpc/server";
 import { auditLogInput } from "@/server/schemas/access";
 import { EmptyState } from "@/app/_components/empty-state";
 import { localDateTime } from "@/app/_lib/format";
+import { scrollRegion } from "@/app/_components/scroll-region";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -70,7 +71,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {filter.success && entries.length === 0 ? (
         <p className="stat-note">Nothing matches.</p>
       ) : (
-        <div className="table-scroll card">
+        <div {...scrollRegion("Audit log", "table-scroll card")}>
           <table aria-label="Audit log">
             <thead>
               <tr>

@@ -4,6 +4,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { Ref } from "react";
 import type { AppRouter } from "@/server/trpc/root";
 import { localDateTime } from "@/app/_lib/format";
+import { scrollRegion } from "@/app/_components/scroll-region";
 
 export type TicketPreview = inferRouterOutputs<AppRouter>["tickets"]["preview"];
 type PreviewRow = TicketPreview["rows"][number];
@@ -118,7 +119,7 @@ export function TicketPreviewTable({ preview, timeZone, headingRef }: { preview:
           the file and preview it again.
         </div>
       )}
-      <div className="table-scroll" tabIndex={0} role="group" aria-label="Tickets in the file, scrolls sideways on narrow screens">
+      <div {...scrollRegion("Tickets in the file")}>
         <table className="ticket-preview">
           <caption className="visually-hidden">{preview.kind === "page" ? "Incidents" : "Tickets"} in the file, by line</caption>
           <thead>

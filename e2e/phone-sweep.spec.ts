@@ -1,0 +1,103 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { DEMO, screenshot, signIn } from "./support";
+
+/**
+ * Every page of the app, as each demo role, on a phone (390x844) and a desktop (1440x900): no page wider than the
+ * screen, no serious or critical axe violation, no console error. One test per role and size, visiting the pages
+ * in turn, so the sweep stays quick.
+ */
+const PAGES = [
+  "/",
+  "/week",
+  "/share",
+  "/profile",
+  "/reports",
+  "/reports/trend",
+  "/reports/sources",
+  "/reports/interrupts",
+  "/reports/review",
+  "/reports/org",
+  "/rotations",
+  "/rotations/new",
+  "/settings",
+  "/settings/access",
+  "/settings/audit",
+  "/settings/tickets",
+] as const;
+
+/** Pages whose look on both sizes is kept as screenshots for review (the manager sees the most on them). */
+const SCREENS: Record<string, string> = { "/": "my-work", "/reports": "team-reports", "/rotations": "rotations", "/reports/trend": "trend" };
+
+const SIZES = {
+  phone: { width: 390, height: 844 },
+  desktop: { width: 1440, height: 900 },
+} as const;
+
+test.describe.configure({ mode: "parallel" });
+
+/** How much wider than the screen the page is (0 when it fits), once the charts have drawn. */
+async function overflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+async function settle(page: Page) {
+  // Charts are drawn after hydration, into slots that stay empty until then; the width counts once they are in.
+  await page.waitForFunction(() => document.querySelectorAll("[data-chart-slot]:empty").length === 0, undefined, { timeout: 15_000 });
+}
+
+async function sweepPage(page: Page, path: string, shotPrefix?: string) {
+  await test.step(path, async () => {
+    const response = await page.goto(path);
+    expect(response?.status(), `${path} answers`).toBeLessThan(400);
+    await settle(page);
+    const shot = SCREENS[path];
+    if (shotPrefix && shot) await screenshot(page, `${shotPrefix}-${shot}`);
+    // Soft, so one run lists every page that needs work, not only the first.
+    expect.soft(await overflow(page), `${path} is wider than the screen by`).toBeLessThanOrEqual(0);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect.soft(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), `${path} axe`).toEqual([]);
+  });
+}
+
+/** A page reached by following the first link of another (a rotation, a person's drill-down). */
+async function sweepLinked(page: Page, from: string, linkHref: RegExp) {
+  await page.goto(from);
+  const href = await page
+    .locator("main a[href]")
+    .evaluateAll((links, pattern) => links.map((a) => a.getAttribute("href") ?? "").find((h) => new RegExp(pattern).test(h)), linkHref.source);
+  if (href) await sweepPage(page, href);
+}
+
+/** On a phone the navigation sits behind one button; choosing a page closes it again. */
+async function useMenu(page: Page) {
+  const nav = page.getByRole("navigation", { name: "Main" });
+  const menu = nav.getByRole("button", { name: "Menu" });
+  await expect(nav.getByRole("link", { name: "Team reports" })).toBeHidden();
+  await menu.click();
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await nav.getByRole("link", { name: "Team reports" }).click();
+  await expect(page.getByRole("heading", { name: "Team reports", exact: true })).toBeVisible();
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+}
+
+for (const [role, email] of Object.entries(DEMO)) {
+  for (const [size, viewport] of Object.entries(SIZES)) {
+    test(`every page fits, passes axe and logs no error for the ${role} on a ${size}`, async ({ page }) => {
+      test.setTimeout(240_000);
+      const errors: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") errors.push(`${page.url()}: ${message.text()} ${message.location().url}`);
+      });
+      page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+      await page.setViewportSize(viewport);
+      await signIn(page, email);
+      if (size === "phone") await useMenu(page);
+      for (const path of PAGES) await sweepPage(page, path, role === "manager" ? `sweep-${size}` : undefined);
+      await sweepLinked(page, "/rotations", /^\/rotations\/(?!new)[^/?]+/);
+      await sweepLinked(page, "/reports", /^\/reports\/drill\?/);
+      expect(errors).toEqual([]);
+    });
+  }
+}
