@@ -44,7 +44,10 @@ export function payBandIntervals(window: Interval, clock: BandClock): Record<Pay
   const night = intersectIntervals(rest, workPatternIntervals(NIGHTS, clock.timeZone, window));
   rest = subtractIntervals(rest, night);
   const weekdayPattern = { ...clock.workPattern, days: clock.workPattern.days.filter((d) => WEEKDAYS.includes(d)) };
-  const business = weekdayPattern.days.length === 0 ? [] : intersectIntervals(rest, workPatternIntervals(weekdayPattern, clock.timeZone, window));
+  const business =
+    weekdayPattern.days.length === 0
+      ? []
+      : intersectIntervals(rest, workPatternIntervals(weekdayPattern, clock.timeZone, window));
   return { holiday, weekend, night, business, evening: subtractIntervals(rest, business) };
 }
 

@@ -22,14 +22,52 @@ function bandHours(result: ReturnType<typeof onCallHours>) {
 
 describe("duty hours by band, a primary week from Monday 09:00", () => {
   test.each([
-    ["Berlin, an ordinary week", BERLIN, "2026-03-16", "2026-03-23", { business: 40, evening: 35, night: 45, weekend: 48, holiday: 0 }, 168],
-    ["Berlin, spring forward on Sunday 29 March", BERLIN, "2026-03-23", "2026-03-30", { business: 40, evening: 35, night: 45, weekend: 47, holiday: 0 }, 167],
-    ["Berlin, fall back on Sunday 25 October", BERLIN, "2026-10-19", "2026-10-26", { business: 40, evening: 35, night: 45, weekend: 49, holiday: 0 }, 169],
-    ["New York, spring forward on Sunday 8 March", NEW_YORK, "2026-03-02", "2026-03-09", { business: 40, evening: 35, night: 45, weekend: 47, holiday: 0 }, 167],
-    ["New York, fall back on Sunday 1 November", NEW_YORK, "2026-10-26", "2026-11-02", { business: 40, evening: 35, night: 45, weekend: 49, holiday: 0 }, 169],
+    [
+      "Berlin, an ordinary week",
+      BERLIN,
+      "2026-03-16",
+      "2026-03-23",
+      { business: 40, evening: 35, night: 45, weekend: 48, holiday: 0 },
+      168,
+    ],
+    [
+      "Berlin, spring forward on Sunday 29 March",
+      BERLIN,
+      "2026-03-23",
+      "2026-03-30",
+      { business: 40, evening: 35, night: 45, weekend: 47, holiday: 0 },
+      167,
+    ],
+    [
+      "Berlin, fall back on Sunday 25 October",
+      BERLIN,
+      "2026-10-19",
+      "2026-10-26",
+      { business: 40, evening: 35, night: 45, weekend: 49, holiday: 0 },
+      169,
+    ],
+    [
+      "New York, spring forward on Sunday 8 March",
+      NEW_YORK,
+      "2026-03-02",
+      "2026-03-09",
+      { business: 40, evening: 35, night: 45, weekend: 47, holiday: 0 },
+      167,
+    ],
+    [
+      "New York, fall back on Sunday 1 November",
+      NEW_YORK,
+      "2026-10-26",
+      "2026-11-02",
+      { business: 40, evening: 35, night: 45, weekend: 49, holiday: 0 },
+      169,
+    ],
   ])("%s", (_name, zone, from, to, bands, total) => {
     const shift = week(zone, from, to);
-    const result = onCallHours(facts(zone, [{ role: "primary", ...shift }]), { start: at(`${from}T00:00`, zone), end: at(`${to}T23:59`, zone) });
+    const result = onCallHours(facts(zone, [{ role: "primary", ...shift }]), {
+      start: at(`${from}T00:00`, zone),
+      end: at(`${to}T23:59`, zone),
+    });
     expect(bandHours(result)).toEqual(bands);
     expect(hours(result.dutyMinutes)).toBe(total);
     expect(hours(result.byRole.primary)).toBe(total);
@@ -37,7 +75,10 @@ describe("duty hours by band, a primary week from Monday 09:00", () => {
 
   test("a public holiday takes its whole day from the other bands", () => {
     const holiday = { start: at("2026-03-18T00:00", BERLIN), end: at("2026-03-19T00:00", BERLIN) };
-    const result = onCallHours(facts(BERLIN, [{ role: "primary", ...week(BERLIN, "2026-03-16", "2026-03-23") }], { holidays: [holiday] }), week(BERLIN, "2026-03-16", "2026-03-23"));
+    const result = onCallHours(
+      facts(BERLIN, [{ role: "primary", ...week(BERLIN, "2026-03-16", "2026-03-23") }], { holidays: [holiday] }),
+      week(BERLIN, "2026-03-16", "2026-03-23"),
+    );
     expect(bandHours(result)).toEqual({ business: 32, evening: 28, night: 36, weekend: 48, holiday: 24 });
   });
 
@@ -59,7 +100,10 @@ describe("duty hours by band, a primary week from Monday 09:00", () => {
 
   test("business hours follow the person's own pattern, on weekdays only", () => {
     const pattern = { days: [1, 2, 3, 4, 5, 6], startMinute: 10 * 60, endMinute: 14 * 60 };
-    const result = onCallHours(facts(BERLIN, [{ role: "secondary", ...week(BERLIN, "2026-03-16", "2026-03-23") }], { workPattern: pattern }), week(BERLIN, "2026-03-16", "2026-03-23"));
+    const result = onCallHours(
+      facts(BERLIN, [{ role: "secondary", ...week(BERLIN, "2026-03-16", "2026-03-23") }], { workPattern: pattern }),
+      week(BERLIN, "2026-03-16", "2026-03-23"),
+    );
     expect(bandHours(result)).toEqual({ business: 20, evening: 55, night: 45, weekend: 48, holiday: 0 });
   });
 });
@@ -89,7 +133,10 @@ describe("pages by band", () => {
 
 describe("rest after a night page", () => {
   const period = { start: at("2026-03-16T00:00", BERLIN), end: at("2026-03-23T00:00", BERLIN) };
-  const page = (opened: string, resolved: string | null = null) => ({ openedAt: at(opened, BERLIN), resolvedAt: resolved ? at(resolved, BERLIN) : null });
+  const page = (opened: string, resolved: string | null = null) => ({
+    openedAt: at(opened, BERLIN),
+    resolvedAt: resolved ? at(resolved, BERLIN) : null,
+  });
 
   test.each([
     ["paged 23:30, resolved 00:15, due 09:00: 8.75 h", page("2026-03-17T23:30", "2026-03-18T00:15"), 8.75],
@@ -99,7 +146,10 @@ describe("rest after a night page", () => {
     ["paged Friday 23:00, due Monday", page("2026-03-20T23:00"), null],
     ["paged Sunday 23:00, due Monday 09:00: 10 h", page("2026-03-22T23:00"), 10],
   ])("%s", (_name, night, restHours) => {
-    const result = onCallHours(facts(BERLIN, [], { pages: [night] }), { ...period, end: at("2026-03-23T00:00", BERLIN) });
+    const result = onCallHours(facts(BERLIN, [], { pages: [night] }), {
+      ...period,
+      end: at("2026-03-23T00:00", BERLIN),
+    });
     expect(result.restBreaches.map((b) => b.restHours)).toEqual(restHours === null ? [] : [restHours]);
   });
 
@@ -112,7 +162,10 @@ describe("rest after a night page", () => {
   test("rest is elapsed time: the spring-forward night is an hour short", () => {
     // Someone due at work on Sundays, paged at 22:00 on Saturday 7 March in New York: 22:00 to 09:00 is 10 hours.
     const ny = onCallHours(
-      facts(NEW_YORK, [], { workPattern: { days: [7], startMinute: 9 * 60, endMinute: 17 * 60 }, pages: [{ openedAt: at("2026-03-07T22:00", NEW_YORK), resolvedAt: null }] }),
+      facts(NEW_YORK, [], {
+        workPattern: { days: [7], startMinute: 9 * 60, endMinute: 17 * 60 },
+        pages: [{ openedAt: at("2026-03-07T22:00", NEW_YORK), resolvedAt: null }],
+      }),
       { start: at("2026-03-07T00:00", NEW_YORK), end: at("2026-03-08T00:00", NEW_YORK) },
     );
     expect(ny.restBreaches.map((b) => b.restHours)).toEqual([10]);

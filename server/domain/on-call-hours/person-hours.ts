@@ -1,4 +1,12 @@
-import { clipIntervals, MINUTE_MS, normalize, subtractIntervals, totalMs, workPatternIntervals, type Interval } from "../time";
+import {
+  clipIntervals,
+  MINUTE_MS,
+  normalize,
+  subtractIntervals,
+  totalMs,
+  workPatternIntervals,
+  type Interval,
+} from "../time";
 import { isNightTime, payBandOf, PAY_BANDS, splitByPayBand, type BandClock, type PayBand } from "./pay-bands";
 import { MIN_REST_HOURS, restBreaches, type NightPage, type RestBreach } from "./rest-period";
 
@@ -41,7 +49,13 @@ export function onCallHours(facts: OnCallFacts, window: Interval): OnCallHours {
   const duty = facts.shifts.filter((s) => isDutyRole(s.role));
   const dutyTime = clipIntervals(duty, window);
   const byRole = { primary: 0, secondary: 0, ticket: 0 };
-  for (const role of DUTY_ROLE_ORDER) byRole[role] = minutesOf(clipIntervals(duty.filter((s) => s.role === role), window));
+  for (const role of DUTY_ROLE_ORDER)
+    byRole[role] = minutesOf(
+      clipIntervals(
+        duty.filter((s) => s.role === role),
+        window,
+      ),
+    );
   const split = splitByPayBand(dutyTime, facts);
   const byBand = { business: 0, evening: 0, night: 0, weekend: 0, holiday: 0 };
   for (const band of PAY_BANDS) byBand[band] = minutesOf(split[band]);
@@ -55,7 +69,14 @@ export function onCallHours(facts: OnCallFacts, window: Interval): OnCallHours {
     // A page at 23:00 on a Sunday or a holiday is a night page for the rest rule too.
     if (isNightTime(page.openedAt, facts.timeZone)) nightPages.push(page);
   }
-  return { dutyMinutes: minutesOf(dutyTime), byRole, byBand, pagesByBand, pages: pages.length, restBreaches: restBreaches(nightPages, scheduledAfter(nightPages, facts, window)) };
+  return {
+    dutyMinutes: minutesOf(dutyTime),
+    byRole,
+    byBand,
+    pagesByBand,
+    pages: pages.length,
+    restBreaches: restBreaches(nightPages, scheduledAfter(nightPages, facts, window)),
+  };
 }
 
 /** Scheduled working time from the window's start to MIN_REST_HOURS past the last rest: all a rest check can reach. */

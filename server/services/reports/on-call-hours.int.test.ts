@@ -23,23 +23,55 @@ beforeAll(async () => {
   const teamId = fx.team.id;
   const { erika, jonas, dana } = fx;
   // Primary hands off Mondays 09:00 Berlin: Jonas the week of 3 March, Erika the week of 10 March.
-  await addRotation(db, { teamId, role: "primary", participants: [jonas.id, erika.id], timeZone: BERLIN, startsOn: "2025-03-03", recordedUntil: at("2025-03-03T09:00") });
+  await addRotation(db, {
+    teamId,
+    role: "primary",
+    participants: [jonas.id, erika.id],
+    timeZone: BERLIN,
+    startsOn: "2025-03-03",
+    recordedUntil: at("2025-03-03T09:00"),
+  });
   // Dana (New York) is secondary every week; shadowing is not duty.
-  await addRotation(db, { teamId, role: "secondary", participants: [dana.id], timeZone: BERLIN, startsOn: "2025-03-03", recordedUntil: at("2025-03-03T09:00") });
-  await addRotation(db, { teamId, role: "shadow", participants: [jonas.id], timeZone: BERLIN, startsOn: "2025-03-03", recordedUntil: at("2025-03-03T09:00") });
+  await addRotation(db, {
+    teamId,
+    role: "secondary",
+    participants: [dana.id],
+    timeZone: BERLIN,
+    startsOn: "2025-03-03",
+    recordedUntil: at("2025-03-03T09:00"),
+  });
+  await addRotation(db, {
+    teamId,
+    role: "shadow",
+    participants: [jonas.id],
+    timeZone: BERLIN,
+    startsOn: "2025-03-03",
+    recordedUntil: at("2025-03-03T09:00"),
+  });
   // Wednesday 12 March is a public holiday for Erika.
-  await db.insert(absence).values({ personId: erika.id, kind: "holiday", startsAt: at("2025-03-12T00:00"), endsAt: at("2025-03-13T00:00") });
+  await db
+    .insert(absence)
+    .values({ personId: erika.id, kind: "holiday", startsAt: at("2025-03-12T00:00"), endsAt: at("2025-03-13T00:00") });
 
-  const page = (openedAt: Date, who: { id: string }, extra: { deletedAt?: Date } = {}) => addInterrupt(db, { teamId, openedAt, kind: "page", assigneeId: who.id, ...extra });
+  const page = (openedAt: Date, who: { id: string }, extra: { deletedAt?: Date } = {}) =>
+    addInterrupt(db, { teamId, openedAt, kind: "page", assigneeId: who.id, ...extra });
   const night = await page(at("2025-03-10T23:30"), erika); // resolved 00:30, due Tuesday 09:00: 8.5 h of rest
-  await db.update(interrupt).set({ resolvedAt: at("2025-03-11T00:30") }).where(eq(interrupt.id, night.id));
+  await db
+    .update(interrupt)
+    .set({ resolvedAt: at("2025-03-11T00:30") })
+    .where(eq(interrupt.id, night.id));
   await page(at("2025-03-11T10:00"), erika);
   await page(at("2025-03-12T14:00"), erika); // holiday
   await page(at("2025-03-15T12:00"), erika); // weekend
   await page(at("2025-03-13T12:00"), erika, { deletedAt: NOW });
   await page(at("2025-03-10T08:00"), jonas); // before his working day
   await addInterrupt(db, { teamId, openedAt: at("2025-03-11T10:00"), kind: "ticket", assigneeId: erika.id });
-  await addInterrupt(db, { teamId: fx.otherTeam.id, openedAt: at("2025-03-11T10:00"), kind: "page", assigneeId: erika.id });
+  await addInterrupt(db, {
+    teamId: fx.otherTeam.id,
+    openedAt: at("2025-03-11T10:00"),
+    kind: "page",
+    assigneeId: erika.id,
+  });
 });
 afterAll(async () => database?.close());
 
@@ -85,13 +117,23 @@ describe(`on-call hours on ${testEngine}`, () => {
   });
 
   test("someone from another team is refused", async () => {
-    expect(await refusal((await as(fx.outsider.id)).reports.onCallHours({ teamId: fx.team.id, ...WEEK }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(
+      await refusal((await as(fx.outsider.id)).reports.onCallHours({ teamId: fx.team.id, ...WEEK })),
+    ).toMatchObject({ code: "FORBIDDEN" });
   });
 
   test.each([
-    { name: "a custom period without a start", input: { period: "custom", to: at("2025-03-17T00:00") }, fields: ["from"] },
+    {
+      name: "a custom period without a start",
+      input: { period: "custom", to: at("2025-03-17T00:00") },
+      fields: ["from"],
+    },
     { name: "an unknown period", input: { period: "fortnight" }, fields: ["period"] },
-    { name: "an end before the start", input: { period: "custom", from: at("2025-03-17T00:00"), to: at("2025-03-10T00:00") }, fields: ["to"] },
+    {
+      name: "an end before the start",
+      input: { period: "custom", from: at("2025-03-17T00:00"), to: at("2025-03-10T00:00") },
+      fields: ["to"],
+    },
   ])("$name is a 400 naming the field", async ({ input, fields }) => {
     const manager = await as(fx.manager.id);
     const call = manager.reports.onCallHours as (input: unknown) => Promise<unknown>;

@@ -6,7 +6,14 @@ import type { Db } from "@/db/client";
 import { absence, interrupt, rotation } from "@/db/schema";
 import type { Viewer } from "@/server/auth/permissions";
 import { FOREVER } from "@/server/domain/membership/clip-to-membership";
-import { DUTY_ROLE_ORDER, MIN_REST_HOURS, onCallHours, PAY_BANDS, type DutyRole, type PayBand } from "@/server/domain/on-call-hours";
+import {
+  DUTY_ROLE_ORDER,
+  MIN_REST_HOURS,
+  onCallHours,
+  PAY_BANDS,
+  type DutyRole,
+  type PayBand,
+} from "@/server/domain/on-call-hours";
 import { containsInstant, intersectIntervals, type Interval } from "@/server/domain/time";
 import type { onCallHoursInput } from "@/server/schemas/reports";
 import { shiftsInWindow } from "../rotations/window-shifts";
@@ -58,7 +65,12 @@ function inHours<K extends string>(minutes: Record<K, number>): Record<K, number
  * and night pages followed by less than the minimum rest before their next working time. Managers and admins see
  * every member; others only themselves. Each person's time is banded on their own clock and pattern.
  */
-export async function onCallHoursReport(db: Db, viewer: Viewer, input: OnCallHoursInput, now: Date): Promise<OnCallHoursReport> {
+export async function onCallHoursReport(
+  db: Db,
+  viewer: Viewer,
+  input: OnCallHoursInput,
+  now: Date,
+): Promise<OnCallHoursReport> {
   const opened = await openReport(db, viewer, input.teamId);
   const window = reportWindow(input, opened.team.timeZone, now);
   const { accounted } = window;
@@ -74,14 +86,17 @@ export async function onCallHoursReport(db: Db, viewer: Viewer, input: OnCallHou
 
   const people = visible.map((member) => {
     const memberDuring = member.memberDuring ?? [FOREVER];
-    const own = <T extends { personId: string }>(list: readonly T[]) => list.filter((row) => row.personId === member.personId);
+    const own = <T extends { personId: string }>(list: readonly T[]) =>
+      list.filter((row) => row.personId === member.personId);
     const hours = onCallHours(
       {
         timeZone: member.timeZone,
         workPattern: member.workPattern,
         holidays: own(absences).filter((a) => a.kind === "holiday"),
         absences: own(absences),
-        shifts: own(shifts).flatMap((s) => intersectIntervals([s], memberDuring).map((piece) => ({ ...piece, role: s.role }))),
+        shifts: own(shifts).flatMap((s) =>
+          intersectIntervals([s], memberDuring).map((piece) => ({ ...piece, role: s.role })),
+        ),
         pages: own(pages).filter((p) => containsInstant(memberDuring, p.openedAt)),
       },
       accounted,
@@ -95,7 +110,11 @@ export async function onCallHoursReport(db: Db, viewer: Viewer, input: OnCallHou
       byBand: inHours(hours.byBand),
       pagesByBand: hours.pagesByBand,
       pages: hours.pages,
-      restFlags: hours.restBreaches.map((b) => ({ pagedAt: new Date(b.pagedAt), dueAt: new Date(b.dueAt), restHours: b.restHours })),
+      restFlags: hours.restBreaches.map((b) => ({
+        pagedAt: new Date(b.pagedAt),
+        dueAt: new Date(b.dueAt),
+        restHours: b.restHours,
+      })),
     };
   });
   return {
@@ -115,8 +134,20 @@ async function absencesWithKind(db: Db, personIds: readonly string[], window: In
   const rows = await db
     .select({ personId: absence.personId, kind: absence.kind, startsAt: absence.startsAt, endsAt: absence.endsAt })
     .from(absence)
-    .where(and(inArray(absence.personId, [...personIds]), isNull(absence.deletedAt), lt(absence.startsAt, new Date(reachEnd)), gt(absence.endsAt, new Date(window.start))));
-  return rows.map((row) => ({ personId: row.personId, kind: row.kind, start: row.startsAt.getTime(), end: row.endsAt.getTime() }));
+    .where(
+      and(
+        inArray(absence.personId, [...personIds]),
+        isNull(absence.deletedAt),
+        lt(absence.startsAt, new Date(reachEnd)),
+        gt(absence.endsAt, new Date(window.start)),
+      ),
+    );
+  return rows.map((row) => ({
+    personId: row.personId,
+    kind: row.kind,
+    start: row.startsAt.getTime(),
+    end: row.endsAt.getTime(),
+  }));
 }
 
 /** The team's pages assigned to these people, opened in the window. */
@@ -135,6 +166,8 @@ async function pagesOf(db: Db, teamId: string, personIds: readonly string[], win
       ),
     );
   return rows.flatMap((row) =>
-    row.personId ? [{ personId: row.personId, openedAt: row.openedAt.getTime(), resolvedAt: row.resolvedAt?.getTime() ?? null }] : [],
+    row.personId
+      ? [{ personId: row.personId, openedAt: row.openedAt.getTime(), resolvedAt: row.resolvedAt?.getTime() ?? null }]
+      : [],
   );
 }

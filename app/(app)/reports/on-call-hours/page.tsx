@@ -14,7 +14,9 @@ export default async function OnCallHoursPage({ searchParams }: { searchParams: 
   const viewer = await caller.viewer.me();
   const team = await chooseTeam(viewer, await caller.teams.list(), teamParam(search));
   const choice = periodChoice(search, "month");
-  const load = team ? await loadReport(() => caller.reports.onCallHours({ teamId: team.id, ...periodInput(choice, viewer.timeZone) })) : null;
+  const load = team
+    ? await loadReport(() => caller.reports.onCallHours({ teamId: team.id, ...periodInput(choice, viewer.timeZone) }))
+    : null;
   return (
     <ReportFrame
       tab="/reports/on-call-hours"

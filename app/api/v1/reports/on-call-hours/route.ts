@@ -12,7 +12,11 @@ export const dynamic = "force-dynamic";
 function hoursJson(report: OnCallHoursReport) {
   return {
     team: report.team,
-    period: { from: report.period.from.toISOString(), to: report.period.to.toISOString(), countedUntil: report.period.accountedTo.toISOString() },
+    period: {
+      from: report.period.from.toISOString(),
+      to: report.period.to.toISOString(),
+      countedUntil: report.period.accountedTo.toISOString(),
+    },
     minRestHours: report.minRestHours,
     people: report.people.map((p) => ({
       personId: p.personId,
@@ -23,7 +27,11 @@ function hoursJson(report: OnCallHoursReport) {
       hoursByBand: p.byBand,
       pagesByBand: p.pagesByBand,
       pages: p.pages,
-      shortRests: p.restFlags.map((flag) => ({ pagedAt: flag.pagedAt.toISOString(), dueAt: flag.dueAt.toISOString(), restHours: flag.restHours })),
+      shortRests: p.restFlags.map((flag) => ({
+        pagedAt: flag.pagedAt.toISOString(),
+        dueAt: flag.dueAt.toISOString(),
+        restHours: flag.restHours,
+      })),
     })),
     /** Members whose rows the token's owner may not see (they are not a manager). */
     hiddenPeople: report.hiddenPeople,
