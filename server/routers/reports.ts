@@ -4,6 +4,7 @@ import {
   drillDownInput,
   estimateIdInput,
   interruptLoadInput,
+  onCallHoursInput,
   orgSummaryInput,
   saveEstimateInput,
   teamReportInput,
@@ -16,6 +17,7 @@ import { removeEstimate } from "@/server/services/reports/estimates/remove-estim
 import { saveEstimate } from "@/server/services/reports/estimates/save-estimate";
 import { drillDown } from "@/server/services/reports/drill-down";
 import { interruptLoad } from "@/server/services/reports/interrupt-load";
+import { onCallHoursReport } from "@/server/services/reports/on-call-hours";
 import { orgSummary } from "@/server/services/reports/org-summary";
 import { teamToil } from "@/server/services/reports/team-toil";
 import { toilSources } from "@/server/services/reports/toil-sources";
@@ -30,6 +32,7 @@ export const reportsRouter = router({
   teamToil: teamMemberProcedure.input(teamToilInput).query(({ ctx, input }) => teamToil(ctx.db, ctx.viewer, input, ctx.now())),
   trend: teamMemberProcedure.input(trendInput).query(({ ctx, input }) => teamTrend(ctx.db, ctx.viewer, input, ctx.now())),
   interruptLoad: teamMemberProcedure.input(interruptLoadInput).query(({ ctx, input }) => interruptLoad(ctx.db, ctx.viewer, input, ctx.now())),
+  onCallHours: teamMemberProcedure.input(onCallHoursInput).query(({ ctx, input }) => onCallHoursReport(ctx.db, ctx.viewer, input, ctx.now())),
   toilSources: teamMemberProcedure.input(toilSourcesInput).query(({ ctx, input }) => toilSources(ctx.db, ctx.viewer, input, ctx.now())),
   drillDown: teamMemberProcedure.input(drillDownInput).query(({ ctx, input }) => drillDown(ctx.db, ctx.viewer, input, ctx.now())),
   listEstimates: teamMemberProcedure.input(teamReportInput).query(({ ctx, input }) => listEstimates(ctx.db, ctx.viewer, input)),

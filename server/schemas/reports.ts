@@ -41,6 +41,7 @@ export const teamToilInput = teamScoped(periodFields).superRefine(periodChecks);
 /** The organisation summary (admins): every team, so no teamId. */
 export const orgSummaryInput = z.strictObject(periodFields).superRefine(periodChecks);
 export const interruptLoadInput = teamScoped(periodFields).superRefine(periodChecks);
+export const onCallHoursInput = teamScoped(periodFields).superRefine(periodChecks);
 export const toilSourcesInput = teamScoped({ ...periodFields, groupBy: sourceKind.default("template") }).superRefine(periodChecks);
 
 export const trendInput = teamScoped({

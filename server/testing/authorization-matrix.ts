@@ -226,6 +226,7 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
   "reports.teamToil": { input: (w) => ({ teamId: w.teamA.id, period: "month" }), expect: TEAM_MEMBER },
   "reports.trend": { input: (w) => ({ teamId: w.teamA.id, weeks: 8 }), expect: TEAM_MEMBER },
   "reports.interruptLoad": { input: (w) => ({ teamId: w.teamA.id, period: "month" }), expect: TEAM_MEMBER },
+  "reports.onCallHours": { input: (w) => ({ teamId: w.teamA.id, period: "month" }), expect: TEAM_MEMBER },
   "reports.toilSources": { input: (w) => ({ teamId: w.teamA.id, period: "quarter", groupBy: "service" }), expect: TEAM_MEMBER },
   "reports.drillDown": {
     input: (w) => ({ teamId: w.teamA.id, personId: w.personIds.engineerA, from: new Date("2026-11-01T00:00:00Z"), to: w.now() }),

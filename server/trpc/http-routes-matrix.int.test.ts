@@ -91,6 +91,11 @@ const ROUTE_MATRIX: Record<string, RouteCall> = {
     params: () => ({}),
     expect: statuses(401, 200, 403, 200, 200, 200),
   },
+  "v1/reports/on-call-hours GET": {
+    url: (w) => `/api/v1/reports/on-call-hours?team=${w.teamA.id}&from=2026-11-01&to=2026-11-18`,
+    params: () => ({}),
+    expect: statuses(401, 200, 403, 200, 200, 200),
+  },
   // tRPC over HTTP: bearer tokens are not sessions, so a protected procedure is refused for all of them.
   "trpc/[trpc] GET": { url: () => "/api/trpc/viewer.me", params: () => ({ trpc: "viewer.me" }), expect: EVERYONE(401) },
   "trpc/[trpc] POST": {

@@ -5,6 +5,7 @@ const TABS = [
   { href: "/reports/sources", label: "Toil sources" },
   { href: "/reports/trend", label: "Trend" },
   { href: "/reports/interrupts", label: "Interrupt load" },
+  { href: "/reports/on-call-hours", label: "On-call hours" },
   { href: "/reports/review", label: "Weekly review" },
 ] as const;
 

@@ -13,6 +13,7 @@ export type ToilSourceRow = ToilSourcesData["sources"][number];
 export type SourceKind = ToilSourcesData["groupBy"];
 export type TeamTrendData = Reports["trend"];
 export type InterruptLoadData = Reports["interruptLoad"];
+export type OnCallHoursData = Reports["onCallHours"];
 
 /** A row of an exported table: plain cells, so CSV and JSON say the same. */
 export type ExportRow = Record<string, string | number | null>;
