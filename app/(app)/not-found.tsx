@@ -1,19 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageNotFound } from "@/app/_components/page-not-found";
 
 export const metadata: Metadata = { title: "Page not found" };
 
-/** A page of the app that does not exist (an unknown address, a removed rotation), shown inside the shell. */
+/** A page of the app asked for something that does not exist (a removed rotation): the shell stays around it. */
 export default function NotFoundInApp() {
-  return (
-    <section className="card route-problem" aria-labelledby="route-problem-title">
-      <h1 id="route-problem-title">Page not found</h1>
-      <p>There is nothing at this address. It may have moved or been removed, or the link may be mistyped.</p>
-      <div className="route-problem-actions">
-        <Link className="button" href="/">
-          Go to My work
-        </Link>
-      </div>
-    </section>
-  );
+  return <PageNotFound />;
 }
