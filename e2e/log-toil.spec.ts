@@ -79,6 +79,29 @@ test("a bad duration is named at the field and nothing is saved @postgres", asyn
   await expect(page.getByText(summary)).toHaveCount(0);
 });
 
+test("an entry ending tomorrow is refused at its Ended at field, and nothing is saved @postgres", async ({ page }) => {
+  await signIn(page, DEMO.engineer);
+  const summary = uniqueName("Planned failover drill");
+  const dialog = await openQuickLog(page);
+  await page.keyboard.type(summary);
+  await dialog.getByLabel("Duration").fill("30m");
+  const tomorrow = DateTime.now().setZone(DEMO_ZONE).plus({ days: 1 }).set({ hour: 10, minute: 0 });
+  const ended = dialog.getByLabel("Ended at");
+  await ended.fill(tomorrow.toFormat("yyyy-LL-dd'T'HH:mm"));
+  await dialog.getByLabel("What did you do?").press("Enter");
+
+  await expect(dialog).toBeVisible();
+  await expect(ended).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.locator("#quick-log-endsAt-error")).toContainText("Work cannot end in the future");
+  await expect(ended).toBeFocused();
+  await expectAccessible(page);
+  await screenshot(page, "quick-log-future-end");
+  await page.keyboard.press("Escape");
+  await page.goto(`/week?at=${tomorrow.toISODate()}`);
+  await expect(page.getByRole("heading", { name: "My week" })).toBeVisible();
+  await expect(page.getByText(summary)).toHaveCount(0);
+});
+
 test("the Log toil button opens quick log, Escape closes it and focus returns to the button @postgres", async ({ page }) => {
   await signIn(page, DEMO.engineer);
   const button = page.getByRole("banner").getByRole("button", { name: "Log toil" });

@@ -80,6 +80,38 @@ test("an engineer asks to swap a shift of their own and the other person accepts
   await close();
 });
 
+test("a planner asks for a swap of her own shift, and for one on Erik's behalf @postgres", async ({ page }) => {
+  await signIn(page, DEMO.planner);
+  const firstMonday = mondayIn(2);
+  const rotation = await seedRotation(page, uniqueName("Planner swap"), ["Priya Raman", "Erik Lindqvist", "Sofía Herrera"], firstMonday);
+  await page.goto(`/rotations/${rotation.id}`);
+  await expect(page.getByRole("heading", { name: rotation.name, level: 1 })).toBeVisible();
+  // Cells still add covers; the toolbar asks for swaps.
+  await expect(weekCell(page, "Priya Raman", firstMonday, "Add a cover")).toBeVisible();
+  await page.getByRole("button", { name: "Ask for a swap", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Ask for a swap" });
+  await expect(dialog.getByLabel("Whose shift")).toHaveValue(/.+/);
+  await expect(dialog.getByLabel("Your shift")).toBeVisible();
+  await dialog.getByLabel("Ask", { exact: true }).selectOption({ label: "Sofía Herrera" });
+  await expectAccessible(page);
+  await screenshot(page, "swap-dialog-planner");
+  await dialog.getByRole("button", { name: "Ask for the swap" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("toast")).toContainText("Swap requested: Sofía Herrera is asked to take your Primary on-call shift");
+
+  await page.getByRole("button", { name: "Ask for a swap", exact: true }).click();
+  await dialog.getByLabel("Whose shift").selectOption({ label: "Erik Lindqvist" });
+  await expect(dialog.getByLabel("Erik Lindqvist's shift")).toBeVisible();
+  await dialog.getByLabel("Ask", { exact: true }).selectOption({ label: "Sofía Herrera" });
+  await dialog.getByRole("button", { name: "Ask for the swap" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("toast")).toContainText("Swap requested: Sofía Herrera is asked to take Erik Lindqvist's Primary on-call shift");
+  const swaps = page.getByRole("region", { name: "Swap requests" });
+  await expect(swaps).toContainText("Priya Raman asks Sofía Herrera");
+  await expect(swaps).toContainText("Erik Lindqvist asks Sofía Herrera");
+  await removeRotation(page, rotation);
+});
+
 test("the person asked may decline, and the one who asked may withdraw @postgres", async ({ browser, page }) => {
   test.slow();
   const { rotation, firstMonday, close } = await erikAndSofia(browser, "Decline drill");

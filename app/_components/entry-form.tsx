@@ -2,7 +2,9 @@
 
 import type { Dispatch, SetStateAction } from "react";
 import type { FieldErrors } from "@/app/_lib/field-errors";
+import { Field } from "./field";
 import { FieldError } from "./field-error";
+import { ServicePicker } from "./service-picker";
 import { draftWithService, draftWithTemplate, type EntryDraft, TRAITS } from "./work/draft";
 import type { ServiceOption, Template } from "./work/types";
 
@@ -139,24 +141,16 @@ export function EntryFields({
           </span>
           <FieldError id={id("category-error")} messages={errors.category} />
         </fieldset>
-        <div className="field">
-          <label htmlFor={id("service")}>Service</label>
-          <select
-            id={id("service")}
-            value={draft.serviceId}
-            onChange={(event) => setDraft((current) => draftWithService(current, services.find((s) => s.id === event.target.value)))}
-            aria-invalid={invalid("serviceId")}
-            aria-describedby={id("serviceId-error")}
-          >
-            <option value="">No particular service</option>
-            {services.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-          <FieldError id={id("serviceId-error")} messages={errors.serviceId} />
-        </div>
+        <Field id={id("serviceId")} label="Service" errors={errors.serviceId}>
+          {(control) => (
+            <ServicePicker
+              control={control}
+              services={services}
+              value={draft.serviceId}
+              onPick={(service) => setDraft((current) => draftWithService(current, service))}
+            />
+          )}
+        </Field>
       </div>
 
       <div className="field">

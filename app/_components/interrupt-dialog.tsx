@@ -8,7 +8,9 @@ import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-err
 import { formatMinutes } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "./app-status";
+import { Field } from "./field";
 import { FieldError } from "./field-error";
+import { ServicePicker } from "./service-picker";
 import { Modal } from "./modal";
 import { useWorkLogCache } from "./work/cache";
 import { fromLocalInput, toLocalInput } from "./work/datetime";
@@ -195,24 +197,16 @@ export function InterruptDialogButton({ className = "button secondary" }: { clas
                   </span>
                   <FieldError id="interrupt-source-error" messages={errors.source} />
                 </div>
-                <div className="field">
-                  <label htmlFor="interrupt-service">Service</label>
-                  <input
-                    id="interrupt-service"
-                    list="interrupt-services"
-                    autoComplete="off"
-                    value={draft.service}
-                    onChange={(event) => update({ service: event.target.value })}
-                    aria-invalid={invalid("service")}
-                    aria-describedby="interrupt-service-error"
-                  />
-                  <datalist id="interrupt-services">
-                    {services.map((s) => (
-                      <option key={s.id} value={s.name} />
-                    ))}
-                  </datalist>
-                  <FieldError id="interrupt-service-error" messages={errors.service} />
-                </div>
+                <Field id="interrupt-service" label="Service" errors={errors.service}>
+                  {(control) => (
+                    <ServicePicker
+                      control={control}
+                      services={services}
+                      value={services.find((s) => s.name === draft.service)?.id ?? ""}
+                      onPick={(service) => update({ service: service?.name ?? "" })}
+                    />
+                  )}
+                </Field>
               </div>
               <div className="row">
                 <div className="field">

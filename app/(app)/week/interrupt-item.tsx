@@ -9,7 +9,8 @@ import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
 import { FieldError } from "@/app/_components/field-error";
 import { useWorkLogCache } from "@/app/_components/work/cache";
-import { clockOf, dayOf } from "@/app/_components/work/datetime";
+import { clockOf, dayOf, durationText } from "@/app/_components/work/datetime";
+import { suggestedInterruptTime } from "@/server/domain/accounting";
 import type { WeekInterrupt } from "@/app/_components/work/types";
 
 function resolvedText(item: WeekInterrupt, zone: string): string {
@@ -23,14 +24,16 @@ export function InterruptItem({ item, zone }: { item: WeekInterrupt; zone: strin
   const trpc = useTRPC();
   const cache = useWorkLogCache();
   const announce = useStatus();
+  const suggested = suggestedInterruptTime(item.openedAt, item.resolvedAt);
+  const suggestedText = suggested.minutes === null ? "" : durationText(suggested.minutes);
   const [open, setOpen] = useState(false);
-  const [spent, setSpent] = useState("");
+  const [spent, setSpent] = useState(suggestedText);
   const [errors, setErrors] = useState<FieldErrors>({});
   const logTime = useMutation(
     trpc.interrupts.logTime.mutationOptions({
       onSuccess: (entry) => {
         announce({ text: `Logged ${formatMinutes(entry.minutes)} on ${item.summary}.` });
-        setSpent("");
+        setSpent(suggestedText);
         setOpen(false);
       },
       onError: (error) => {
@@ -50,7 +53,8 @@ export function InterruptItem({ item, zone }: { item: WeekInterrupt; zone: strin
       return;
     }
     setErrors({});
-    logTime.mutate({ interruptId: item.id, duration: spent });
+    // Work on a resolved interrupt ended when it was resolved, not when this page was opened.
+    logTime.mutate({ interruptId: item.id, duration: spent, ...(suggested.endsAt ? { endsAt: suggested.endsAt } : {}) });
   }
 
   return (
@@ -80,7 +84,7 @@ export function InterruptItem({ item, zone }: { item: WeekInterrupt; zone: strin
             onChange={(event) => setSpent(event.target.value)}
             placeholder="45m"
             aria-invalid={errors.duration ? true : undefined}
-            aria-describedby={`${fieldId}-error`}
+            aria-describedby={suggested.endsAt ? `${fieldId}-hint ${fieldId}-error` : `${fieldId}-error`}
             disabled={logTime.isPending}
             onKeyDown={(event) => {
               if (event.key === "Escape") setOpen(false);
@@ -92,7 +96,12 @@ export function InterruptItem({ item, zone }: { item: WeekInterrupt; zone: strin
           <button className="button secondary small" type="button" onClick={() => setOpen(false)}>
             Cancel
           </button>
-          <FieldError id={`${fieldId}-error`} messages={errors.duration} />
+          {suggested.endsAt && (
+            <span className="hint" id={`${fieldId}-hint`}>
+              Ends when it was resolved, {clockOf(suggested.endsAt, zone)}
+            </span>
+          )}
+          <FieldError id={`${fieldId}-error`} messages={errors.duration ?? errors.endsAt} />
         </form>
       ) : (
         <button type="button" className="link-button" onClick={() => setOpen(true)}>

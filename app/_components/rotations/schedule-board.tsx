@@ -37,7 +37,8 @@ function rowsOf(schedule: ScheduleData, rotations: RotationSummary[], rotationId
 
 /**
  * The team's duty schedule as a grid with its controls. Planners and managers add a cover from any cell that is
- * not over; everyone else may ask to swap a shift of their own, and otherwise reads.
+ * not over, and ask for swaps of their own shifts or on someone's behalf from the toolbar; everyone else may ask to
+ * swap a shift of their own, and otherwise reads.
  */
 export function ScheduleBoard({
   teamId,
@@ -103,7 +104,7 @@ export function ScheduleBoard({
       return;
     }
     const shifts = cell.chips.flatMap((chip) => chip.shifts).filter((s) => s.endsAt > now);
-    if (shifts.length > 0) setSwap({ shifts });
+    if (shifts.length > 0) setSwap({ requesterId: viewerId, onBehalf: false, shift: shifts[0] });
   }
 
   const today = firstColumnOf(scale, now, zone);
@@ -129,6 +130,11 @@ export function ScheduleBoard({
             </label>
           ))}
         </fieldset>
+        {mayPlan && (
+          <button type="button" className="button secondary small" aria-haspopup="dialog" onClick={() => setSwap({ requesterId: viewerId, onBehalf: true })}>
+            Ask for a swap
+          </button>
+        )}
         <div className="board-nav">
           <button type="button" className="button secondary small" onClick={() => setAnchor(shiftAnchor(scale, anchor, zone, -1))}>
             ← Earlier
@@ -177,6 +183,7 @@ export function ScheduleBoard({
         viewerId={viewerId}
         rotations={rotations}
         schedule={schedule}
+        rotationId={rotationId}
         defaults={swap}
         onClose={() => setSwap(null)}
       />

@@ -12,9 +12,13 @@ import { spanText } from "./spans";
 import type { RotationSummary, ScheduleData, ScheduleShift } from "./types";
 import { useRotationsRefresh } from "./use-rotations-refresh";
 
-/** The shifts a swap can be asked for: the requester's own, not yet over. */
+/** Whose shift to swap, first: the viewer's own unless a planner starts from someone else. */
 export interface SwapDefaults {
-  shifts: ScheduleShift[];
+  requesterId: string;
+  /** A planner or manager may ask on anyone's behalf; the person asked still answers. */
+  onBehalf: boolean;
+  /** The shift chosen first: the one in the cell that was opened. */
+  shift?: ScheduleShift;
 }
 
 const keyOf = (shift: ScheduleShift) => `${shift.rotationId}|${shift.startsAt.toISOString()}`;
@@ -26,6 +30,7 @@ export function SwapDialog({
   viewerId,
   rotations,
   schedule,
+  rotationId,
   defaults,
   onClose,
 }: {
@@ -34,6 +39,8 @@ export function SwapDialog({
   viewerId: string;
   rotations: RotationSummary[];
   schedule: ScheduleData;
+  /** On one rotation's page, only its shifts. */
+  rotationId?: string;
   defaults: SwapDefaults | null;
   onClose: () => void;
 }) {
@@ -41,13 +48,14 @@ export function SwapDialog({
     <Modal open={defaults !== null} onClose={onClose} labelledBy="swap-title" className="small-dialog">
       {defaults && (
         <SwapForm
-          key={defaults.shifts.map(keyOf).join()}
+          key={`${defaults.requesterId}|${defaults.shift ? keyOf(defaults.shift) : ""}`}
           teamId={teamId}
           zone={zone}
           viewerId={viewerId}
           rotations={rotations}
           schedule={schedule}
-          shifts={defaults.shifts}
+          rotationId={rotationId}
+          defaults={defaults}
           onDone={onClose}
         />
       )}
@@ -61,7 +69,8 @@ function SwapForm({
   viewerId,
   rotations,
   schedule,
-  shifts,
+  rotationId,
+  defaults,
   onDone,
 }: {
   teamId: string;
@@ -69,13 +78,19 @@ function SwapForm({
   viewerId: string;
   rotations: RotationSummary[];
   schedule: ScheduleData;
-  shifts: ScheduleShift[];
+  rotationId: string | undefined;
+  defaults: SwapDefaults;
   onDone: () => void;
 }) {
   const trpc = useTRPC();
   const announce = useStatus();
   const refresh = useRotationsRefresh();
-  const [shiftKey, setShiftKey] = useState(() => (shifts[0] ? keyOf(shifts[0]) : ""));
+  const [requesterId, setRequesterId] = useState(defaults.requesterId);
+  const shifts = futureShiftsOf(schedule, requesterId, rotationId);
+  const [shiftKey, setShiftKey] = useState(() => {
+    const first = defaults.shift ?? shifts[0];
+    return first ? keyOf(first) : "";
+  });
   const [counterpartId, setCounterpartId] = useState("");
   const [returnKey, setReturnKey] = useState("");
   const [note, setNote] = useState("");
@@ -86,7 +101,10 @@ function SwapForm({
 
   const shift = shifts.find((s) => keyOf(s) === shiftKey);
   const rotation = rotations.find((r) => r.id === shift?.rotationId);
-  const others = rotation?.participants.filter((p) => p.personId !== viewerId) ?? [];
+  const others = rotation?.participants.filter((p) => p.personId !== requesterId) ?? [];
+  const own = requesterId === viewerId;
+  const requesterName = schedule.people.find((p) => p.personId === requesterId)?.name ?? "them";
+  const holders = defaults.onBehalf ? shiftHolders(schedule, viewerId, rotationId) : [];
   const now = Date.now();
   const theirs = schedule.shifts.filter(
     (s) => s.rotationId === shift?.rotationId && s.personId === counterpartId && s.endsAt.getTime() > now,
@@ -96,7 +114,10 @@ function SwapForm({
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!shift) return;
+    if (!shift) {
+      setErrors({ shiftStartsAt: ["Choose a shift that is not over yet"] });
+      return;
+    }
     if (!counterpartId) {
       setErrors({ counterpartId: ["Choose who you ask"] });
       return;
@@ -112,10 +133,12 @@ function SwapForm({
         shiftEndsAt: shift.endsAt,
         returnStartsAt: inReturn?.startsAt ?? null,
         returnEndsAt: inReturn?.endsAt ?? null,
+        ...(own ? {} : { requesterId }),
         note: note.trim() || null,
       });
+      const whose = own ? "your" : `${requesterName}'s`;
       announce({
-        text: `Swap requested: ${swap.counterpartName} is asked to take your ${ROLE_LABEL[swap.role]} shift, ${spanText(swap.shiftStartsAt, swap.shiftEndsAt, zone)}.`,
+        text: `Swap requested: ${swap.counterpartName} is asked to take ${whose} ${ROLE_LABEL[swap.role]} shift, ${spanText(swap.shiftStartsAt, swap.shiftEndsAt, zone)}.`,
       });
       await refresh();
       onDone();
@@ -141,8 +164,38 @@ function SwapForm({
           </div>
         )}
         <fieldset className="entry-fields" disabled={request.isPending}>
+          {defaults.onBehalf && (
+            <div className="field">
+              <label htmlFor="swap-requester">Whose shift</label>
+              <select
+                id="swap-requester"
+                value={requesterId}
+                onChange={(event) => {
+                  const next = event.target.value;
+                  const first = futureShiftsOf(schedule, next, rotationId)[0];
+                  setRequesterId(next);
+                  setShiftKey(first ? keyOf(first) : "");
+                  setCounterpartId("");
+                  setReturnKey("");
+                  setErrors({});
+                }}
+                aria-invalid={invalid("requesterId")}
+                aria-describedby="swap-requester-hint swap-requester-error"
+              >
+                {holders.map((p) => (
+                  <option key={p.personId} value={p.personId}>
+                    {p.personId === viewerId ? `${p.name} (you)` : p.name}
+                  </option>
+                ))}
+              </select>
+              <span className="hint" id="swap-requester-hint">
+                Asking for someone else? The request is in their name, and the person asked still answers it.
+              </span>
+              <FieldError id="swap-requester-error" messages={errors.requesterId} />
+            </div>
+          )}
           <div className="field">
-            <label htmlFor="swap-shift">Your shift</label>
+            <label htmlFor="swap-shift">{own ? "Your shift" : `${requesterName}'s shift`}</label>
             <select
               id="swap-shift"
               value={shiftKey}
@@ -154,6 +207,7 @@ function SwapForm({
               aria-invalid={invalid("shiftStartsAt")}
               aria-describedby="swap-shift-error"
             >
+              {shifts.length === 0 && <option value="">No shift ahead in the weeks shown</option>}
               {shifts.map((s) => (
                 <option key={keyOf(s)} value={keyOf(s)}>
                   {rotationName(s.rotationId)}: {spanText(s.startsAt, s.endsAt, zone)}
@@ -190,7 +244,7 @@ function SwapForm({
           </div>
           <div className="field">
             <label htmlFor="swap-return">
-              Their shift you take in return <span className="optional">optional</span>
+              {own ? "Their shift you take in return" : `Their shift ${requesterName} takes in return`} <span className="optional">optional</span>
             </label>
             <select
               id="swap-return"
@@ -200,7 +254,7 @@ function SwapForm({
               aria-invalid={invalid("returnStartsAt") ?? invalid("returnEndsAt")}
               aria-describedby="swap-return-error"
             >
-              <option value="">Nothing: they just take mine</option>
+              <option value="">{own ? "Nothing: they just take mine" : `Nothing: they just take ${requesterName}'s`}</option>
               {theirs.map((s) => (
                 <option key={keyOf(s)} value={keyOf(s)}>
                   {spanText(s.startsAt, s.endsAt, zone)}
@@ -238,4 +292,16 @@ function SwapForm({
       </div>
     </form>
   );
+}
+
+/** A person's shifts in the weeks shown that are not over yet: the ones a swap can still move. */
+function futureShiftsOf(schedule: ScheduleData, personId: string, rotationId: string | undefined): ScheduleShift[] {
+  const now = Date.now();
+  return schedule.shifts.filter((s) => s.personId === personId && s.endsAt.getTime() > now && (!rotationId || s.rotationId === rotationId));
+}
+
+/** Whose shift a planner may ask to swap: the viewer first, then everyone holding a shift ahead, by name. */
+function shiftHolders(schedule: ScheduleData, viewerId: string, rotationId: string | undefined): Array<{ personId: string; name: string }> {
+  const people = schedule.people.filter((p) => p.personId === viewerId || futureShiftsOf(schedule, p.personId, rotationId).length > 0);
+  return [...people].sort((a, b) => (a.personId === viewerId ? -1 : b.personId === viewerId ? 1 : a.name.localeCompare(b.name)));
 }

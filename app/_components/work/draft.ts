@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createEntryInput, type ToilTraits } from "@/server/schemas/work-log";
 import type { FieldErrors } from "@/app/_lib/field-errors";
+import { endsInFuture, FUTURE_END_MESSAGE } from "@/server/domain/accounting";
 import { durationText, fromLocalInput, toLocalInput } from "./datetime";
 import type { Category, CreateEntryFields, ServiceOption, Template, WeekEntry } from "./types";
 
@@ -108,8 +109,10 @@ export function inputOfDraft(draft: EntryDraft, teamId: string, timeZone: string
 }
 
 /** The same checks the server makes, with the same messages, before anything is sent. */
-export function checkDraft(input: CreateEntryFields): { ok: true; minutes: number } | { ok: false; errors: FieldErrors } {
+export function checkDraft(input: CreateEntryFields, now = new Date()): { ok: true; minutes: number } | { ok: false; errors: FieldErrors } {
   const parsed = createEntryInput.safeParse(input);
-  if (parsed.success) return { ok: true, minutes: parsed.data.duration };
-  return { ok: false, errors: z.flattenError(parsed.error).fieldErrors };
+  const errors: FieldErrors = parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
+  if (input.endsAt && !errors.endsAt && endsInFuture(input.endsAt, now)) errors.endsAt = [FUTURE_END_MESSAGE];
+  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, minutes: parsed.data.duration };
+  return { ok: false, errors };
 }

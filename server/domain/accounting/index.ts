@@ -29,3 +29,5 @@ export { shareSpread, type ShareSpread } from "./share-spread";
 export { countedSpan } from "./periods";
 export { spanOf, trendWeeks, trendWindows, type TrendWindow } from "./trend-weeks";
 export { trendPoint, type TrendPoint } from "./trend-point";
+export { ENTRY_END_SKEW_MINUTES, FUTURE_END_MESSAGE, endsInFuture } from "./entry-end";
+export { suggestedInterruptTime, type SuggestedInterruptTime } from "./interrupt-time";

@@ -9,6 +9,7 @@ import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 import { membersAmong } from "../rotations/rotation-facts";
 import { loadEntryView, type EntryView } from "../work-log/entry-view";
+import { endAfter, requireEndedBy } from "../work-log/entry-time";
 import { entryTraits, NO_TRAITS } from "../work-log/traits";
 import { capturedNoun, loadCapturedGroup } from "./load-captured-group";
 import { decidePages } from "./decide-pages";
@@ -56,6 +57,7 @@ export async function confirmCapture(db: Db, viewer: Viewer, input: ConfirmCaptu
     }
     const captured = pages.filter((page) => page.captureStatus === "captured");
     const startsAt = new Date(Math.min(...captured.map((page) => page.openedAt.getTime())));
+    requireEndedBy(endAfter(startsAt, input.minutes), now, "minutes");
     const [row] = await tx
       .insert(workEntry)
       .values({

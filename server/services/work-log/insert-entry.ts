@@ -7,6 +7,7 @@ import type { EntryCategory } from "@/server/domain/accounting";
 import type { ToilTraits } from "@/server/schemas/work-log";
 import { insertWithAudit } from "../audit";
 import { entryView, type EntryRow, type EntryView } from "./entry-view";
+import { endAfter, requireEndedBy } from "./entry-time";
 import { loadReferences } from "./references";
 import { teamForOwnWork } from "./team-access";
 import { entryTraits } from "./traits";
@@ -28,10 +29,11 @@ export interface EntryDraft {
 }
 
 /**
- * Writes one entry for the caller after checking their team and what the entry points at.
+ * Writes one entry for the caller after checking that it has ended, their team and what the entry points at.
  * The entry and its audit row are one statement; callers that write more run it inside their transaction.
  */
 export async function insertEntry(tx: Db, viewer: Viewer, draft: EntryDraft, now: Date): Promise<EntryView> {
+  requireEndedBy(endAfter(draft.startsAt, draft.minutes), now, "endsAt");
   const teamId = await teamForOwnWork(tx, viewer, draft.teamId);
   const refs = await loadReferences(tx, teamId, draft);
   // The whole row is known here, so it is neither returned nor read back: the view is built from it.

@@ -6,7 +6,7 @@ import { workEntry } from "@/db/schema";
 import type { Viewer } from "@/server/auth/permissions";
 import type { updateEntryInput } from "@/server/schemas/work-log";
 import { recordAudit } from "../audit";
-import { endAfter, startBefore } from "./entry-time";
+import { endAfter, requireEndedBy, startBefore } from "./entry-time";
 import { loadEntryView } from "./entry-view";
 import { ownedEntry } from "./owned-entry";
 import { loadReferences } from "./references";
@@ -33,6 +33,7 @@ export async function updateEntry(db: Db, viewer: Viewer, input: UpdateEntryInpu
       interruptId: keep(input.interruptId, before.interruptId),
     });
     const endsAt = input.endsAt ?? endAfter(before.startsAt, before.minutes);
+    requireEndedBy(endsAt, now, "endsAt");
     const keptTraits = before.category === "toil" ? traitsOf(before) : undefined;
     const [after] = await tx
       .update(workEntry)

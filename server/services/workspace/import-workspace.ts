@@ -21,6 +21,8 @@ import { wallClockInstant } from "@/server/domain/time";
 import { parseWorkspace, teamZoneOf, type WorkspaceData } from "@/server/schemas/workspace";
 import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
+import { endAfter } from "../work-log/entry-time";
+import { endsInFuture, FUTURE_END_MESSAGE } from "@/server/domain/accounting";
 import { assertReturned } from "@/server/services/returned-row";
 
 /** How many problems an error message lists; the count says how many more there are. */
@@ -104,6 +106,8 @@ export async function importWorkspace(db: Db, json: unknown, options: ImportOpti
   const file = parsed.data;
   const teamName = options.teamName?.trim() || file.team.name;
   if (teamName.length > 80) throw new WorkspaceImportError(["team name: At most 80 characters"]);
+  const unfinished = futureEntryProblems(file, now);
+  if (unfinished.length > 0) throw new WorkspaceImportError(unfinished);
   return db.transaction(async (tx) => {
     const org = await targetOrganisation(tx, file, options.organisationId);
     const clashes = await databaseProblems(tx, file, org.id, teamName, options.teamName !== undefined && options.teamName.trim() !== "");
@@ -123,6 +127,11 @@ async function targetOrganisation(db: Db, file: WorkspaceData, organisationId: s
   const [created] = await db.insert(organisation).values({ name: file.organisation?.name ?? "My organisation" }).returning();
   assertReturned(created, "organisation insert");
   return created;
+}
+
+/** Entries that would end after now: logged work has happened, in a file as in the quick log. */
+function futureEntryProblems(file: WorkspaceData, now: Date): string[] {
+  return file.entries.flatMap((e, i) => (endsInFuture(endAfter(e.startsAt, e.minutes), now) ? [`entries[${i}].minutes: ${FUTURE_END_MESSAGE}`] : []));
 }
 
 /** What the file cannot do in this database: reuse a team name, or take people of another organisation. */

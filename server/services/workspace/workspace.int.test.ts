@@ -161,6 +161,20 @@ describe(`workspace export and import on ${testEngine}`, () => {
     expect(await tableCounts(target.db)).toEqual(before);
   });
 
+  test("a file whose entries end after now is refused at each such entry, and changes nothing", async () => {
+    const before = await tableCounts(target.db);
+    // Two days before the demo's now: its last two days of logged work have not happened yet.
+    const earlier = new Date(NOW.getTime() - 2 * DAY_MS);
+    const error = await importWorkspace(target.db, { ...(viaJson(file) as object), team: { name: "From the future" } }, { actorPersonId: null }, earlier).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(WorkspaceImportError);
+    const problems = (error as WorkspaceImportError).problems;
+    expect(problems.length).toBeGreaterThan(0);
+    for (const problem of problems) expect(problem).toMatch(/^entries\[\d+\]\.minutes: Work cannot end in the future/);
+    expect(await tableCounts(target.db)).toEqual(before);
+  });
+
   test("an invalid file is refused with every problem at its path, and changes nothing", async () => {
     const before = await tableCounts(target.db);
     const broken = viaJson(file) as { people: Array<Record<string, unknown>>; entries: Array<Record<string, unknown>>; rotations: Array<Record<string, unknown>> };
