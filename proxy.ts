@@ -1,5 +1,10 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { DATA_POLICY, newNonce, pagePolicy, STRICT_TRANSPORT_SECURITY } from "@/server/security/content-security-policy";
+import {
+  DATA_POLICY,
+  newNonce,
+  pagePolicy,
+  STRICT_TRANSPORT_SECURITY,
+} from "@/server/security/content-security-policy";
 import { crossSiteRefusal, crossSiteResponse } from "@/server/security/cross-site";
 import { hostRefusal, hostResponse } from "@/server/security/host-check";
 import { servedOverHttps } from "@/server/security/public-address";
@@ -41,7 +46,9 @@ export function proxy(request: NextRequest): Response {
   if (chosenTeam) request.cookies.set(TEAM_COOKIE, chosenTeam);
   const forwarded = new Headers(request.headers);
   forwarded.set(REQUEST_ID_HEADER, requestId);
-  const policy = isData ? DATA_POLICY : pagePolicy(nonce, { https, development: process.env.NODE_ENV === "development" });
+  const policy = isData
+    ? DATA_POLICY
+    : pagePolicy(nonce, { https, development: process.env.NODE_ENV === "development" });
 
   let response: Response;
   if (refusal) {
@@ -58,11 +65,19 @@ export function proxy(request: NextRequest): Response {
   response.headers.set("content-security-policy", policy);
   if (https) response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
   if (chosenTeam && !refusal) {
-    response.headers.append("set-cookie", `${TEAM_COOKIE}=${chosenTeam}; Path=/; Max-Age=${A_YEAR_IN_SECONDS}; SameSite=Lax; HttpOnly${https ? "; Secure" : ""}`);
+    response.headers.append(
+      "set-cookie",
+      `${TEAM_COOKIE}=${chosenTeam}; Path=/; Max-Age=${A_YEAR_IN_SECONDS}; SameSite=Lax; HttpOnly${https ? "; Secure" : ""}`,
+    );
   }
   response.headers.set(REQUEST_ID_HEADER, requestId);
   logger.info(
-    { reqId: requestId, method: request.method, path: loggablePath(request.nextUrl), ...(refusal ? { status: response.status } : {}) },
+    {
+      reqId: requestId,
+      method: request.method,
+      path: loggablePath(request.nextUrl),
+      ...(refusal ? { status: response.status } : {}),
+    },
     "request",
   );
   return response;

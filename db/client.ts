@@ -35,7 +35,9 @@ const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 const MIGRATION_LOCK_KEY = 7_320_451;
 
 export function defaultDataDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.TOILCAP_DATA_DIR ?? path.join(process.cwd(), "data", "pglite"));
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.TOILCAP_DATA_DIR ?? path.join(process.cwd(), "data", "pglite"),
+  );
 }
 
 export async function openPostgres(url: string): Promise<Database> {
@@ -43,7 +45,9 @@ export async function openPostgres(url: string): Promise<Database> {
   try {
     parsed = new URL(url);
   } catch {
-    throw new DatabaseConfigError("DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database).");
+    throw new DatabaseConfigError(
+      "DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database).",
+    );
   }
   if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:") {
     throw new DatabaseConfigError(`DATABASE_URL must start with postgres:// (got ${parsed.protocol}//).`);

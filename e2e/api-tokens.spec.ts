@@ -2,7 +2,10 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { DEMO, expectAccessible, screenshot, signIn, uniqueName } from "./support";
 
-test("a manager creates an API token in Settings, a script reads the toil report with it, and revoking it locks the script out @postgres", async ({ page, request }) => {
+test("a manager creates an API token in Settings, a script reads the toil report with it, and revoking it locks the script out @postgres", async ({
+  page,
+  request,
+}) => {
   await signIn(page, DEMO.manager);
   await page.getByRole("link", { name: "Settings" }).click();
   const tokens = page.getByRole("region", { name: "API tokens" });
@@ -33,7 +36,14 @@ test("a manager creates an API token in Settings, a script reads the toil report
     team: { name: string };
     engineers: Array<{
       name: string;
-      hours: { scheduled: number; duty: number; logged: number; afterHours: number; operational: number; worked: number };
+      hours: {
+        scheduled: number;
+        duty: number;
+        logged: number;
+        afterHours: number;
+        operational: number;
+        worked: number;
+      };
       toilShare: number;
       onCallShare: number;
     }>;
@@ -43,7 +53,10 @@ test("a manager creates an API token in Settings, a script reads the toil report
   expect(report.engineers.map((e) => e.name)).toContain("Erik Lindqvist");
   for (const engineer of report.engineers) {
     expect(engineer.hours.worked).toBeGreaterThan(0);
-    expect(engineer.hours.operational).toBeCloseTo(engineer.hours.duty + engineer.hours.logged + engineer.hours.afterHours, 9);
+    expect(engineer.hours.operational).toBeCloseTo(
+      engineer.hours.duty + engineer.hours.logged + engineer.hours.afterHours,
+      9,
+    );
     expect(engineer.toilShare).toBeCloseTo(engineer.hours.operational / engineer.hours.worked, 9);
   }
   expect((await request.get(url)).status()).toBe(401);
@@ -65,7 +78,9 @@ test("a manager creates an API token in Settings, a script reads the toil report
   expect(refused.headers()["www-authenticate"]).toContain('error="invalid_token"');
 });
 
-test("an admin downloads a team as a workspace file; a broken file is refused with its problems listed @postgres", async ({ page }, testInfo) => {
+test("an admin downloads a team as a workspace file; a broken file is refused with its problems listed @postgres", async ({
+  page,
+}, testInfo) => {
   await signIn(page, DEMO.admin);
   await page.goto("/settings");
   const transfer = page.getByRole("region", { name: "Move a team between instances" });
@@ -73,7 +88,11 @@ test("an admin downloads a team as a workspace file; a broken file is refused wi
   await transfer.getByRole("button", { name: /^Download / }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^toilcap-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.json$/);
-  const file = JSON.parse(fs.readFileSync(await download.path(), "utf8")) as { format: string; version: number; people: Array<{ timeZone: string }> };
+  const file = JSON.parse(fs.readFileSync(await download.path(), "utf8")) as {
+    format: string;
+    version: number;
+    people: Array<{ timeZone: string }>;
+  };
   expect(file).toMatchObject({ format: "toilcap-workspace", version: 1 });
   expect(file.people.length).toBeGreaterThan(0);
 

@@ -37,7 +37,10 @@ function firing(alertName: string, summary: string, startsAt: Date) {
   };
 }
 
-test("a page from Alertmanager lands in the on-call engineer's inbox and is confirmed with one click @postgres", async ({ page, browser }) => {
+test("a page from Alertmanager lands in the on-call engineer's inbox and is confirmed with one click @postgres", async ({
+  page,
+  browser,
+}) => {
   test.slow();
   // A planner connects Alertmanager to the pager rotation; whoever holds it now gets the page.
   await signIn(page, DEMO.planner);
@@ -46,7 +49,9 @@ test("a page from Alertmanager lands in the on-call engineer's inbox and is conf
   const rotations = await trpcQuery<OnCall[]>(page, "rotations.onCallNow", { teamId: team.id });
   const pager = rotations.find((r) => r.role === "primary" && r.onCall);
   if (!pager?.onCall) throw new Error("nobody holds a primary pager rotation now");
-  const members = await trpcQuery<Array<{ personId: string; email: string }>>(page, "teams.members", { teamId: team.id });
+  const members = await trpcQuery<Array<{ personId: string; email: string }>>(page, "teams.members", {
+    teamId: team.id,
+  });
   const email = members.find((m) => m.personId === pager.onCall?.personId)?.email;
   if (!email) throw new Error("the on-call engineer is not a member");
   const created = await trpcMutation<{ integration: { id: string }; path: string }>(page, "integrations.create", {
@@ -62,7 +67,13 @@ test("a page from Alertmanager lands in the on-call engineer's inbox and is conf
   expect(first.status()).toBe(200);
   // Alertmanager retries: the same notification again stores nothing new.
   expect((await page.request.post(created.path, { data: body })).status()).toBe(200);
-  expect((await page.request.post("/api/integrations/alertmanager/not-a-real-secret-xxxxxxxxxxxxxxxxxxxxxxxxxxxxx", { data: body })).status()).toBe(404);
+  expect(
+    (
+      await page.request.post("/api/integrations/alertmanager/not-a-real-secret-xxxxxxxxxxxxxxxxxxxxxxxxxxxxx", {
+        data: body,
+      })
+    ).status(),
+  ).toBe(404);
 
   const context = await browser.newContext();
   const onCall = await context.newPage();

@@ -9,15 +9,22 @@ interface OnCall {
   onCall: { personId: string; name: string } | null;
 }
 
-test("the on-call engineer writes a hand-off note and whoever holds the pager next reads it on their home page", async ({ page, browser }) => {
+test("the on-call engineer writes a hand-off note and whoever holds the pager next reads it on their home page", async ({
+  page,
+  browser,
+}) => {
   test.slow();
   // The demo's rotations follow today's date: whoever holds the primary pager now hands off to the next in turn.
   await signIn(page, DEMO.planner);
   const [team] = await trpcQuery<Array<{ id: string }>>(page, "teams.list");
   if (!team) throw new Error("the planner has no team");
-  const pager = (await trpcQuery<OnCall[]>(page, "rotations.onCallNow", { teamId: team.id })).find((r) => r.role === "primary" && r.onCall);
+  const pager = (await trpcQuery<OnCall[]>(page, "rotations.onCallNow", { teamId: team.id })).find(
+    (r) => r.role === "primary" && r.onCall,
+  );
   if (!pager?.onCall) throw new Error("nobody holds the primary pager now");
-  const members = await trpcQuery<Array<{ personId: string; name: string; email: string }>>(page, "teams.members", { teamId: team.id });
+  const members = await trpcQuery<Array<{ personId: string; name: string; email: string }>>(page, "teams.members", {
+    teamId: team.id,
+  });
   const emailOf = (name: string) => members.find((m) => m.name === name)?.email;
   const holderEmail = emailOf(pager.onCall.name);
   if (!holderEmail) throw new Error("the on-call engineer is not a member");
@@ -55,7 +62,9 @@ test("the on-call engineer writes a hand-off note and whoever holds the pager ne
   const incomingContext = await browser.newContext();
   const incoming = await incomingContext.newPage();
   await signIn(incoming, nextEmail);
-  const handed = incoming.getByRole("region", { name: "Hand-off" }).getByRole("article", { name: `Handed to you on ${pager.name}` });
+  const handed = incoming
+    .getByRole("region", { name: "Hand-off" })
+    .getByRole("article", { name: `Handed to you on ${pager.name}` });
   await expect(handed).toContainText(`From ${pager.onCall.name}`);
   await expect(handed).toContainText(note);
   await expectAccessible(incoming);

@@ -1,6 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { DateTime } from "luxon";
-import { DEMO, DEMO_ZONE, expectAccessible, openQuickLog, screenshot, signIn, uniqueName, weekToilShare } from "./support";
+import {
+  DEMO,
+  DEMO_ZONE,
+  expectAccessible,
+  openQuickLog,
+  screenshot,
+  signIn,
+  uniqueName,
+  weekToilShare,
+} from "./support";
 
 /**
  * An "Ended at" that keeps the entry outside Erik's 09:00-17:00 weekdays: after-hours toil always adds to
@@ -14,10 +23,14 @@ function afterHoursEnd(minutes: number): string | null {
   const overlapsWorkday = workday && now > now.set({ hour: 9, minute: 0 }) && start < now.set({ hour: 17, minute: 0 });
   if (!overlapsWorkday) return null;
   // Early morning, a few minutes apart from one run to the next so entries of reruns do not coincide.
-  return now.set({ hour: 7, minute: Math.floor(Math.random() * 59), second: 0, millisecond: 0 }).toFormat("yyyy-LL-dd'T'HH:mm");
+  return now
+    .set({ hour: 7, minute: Math.floor(Math.random() * 59), second: 0, millisecond: 0 })
+    .toFormat("yyyy-LL-dd'T'HH:mm");
 }
 
-test("quick log by keyboard: n, type, Enter; the entry shows at once, survives a reload, and the week's share moves @postgres", async ({ page }) => {
+test("quick log by keyboard: n, type, Enter; the entry shows at once, survives a reload, and the week's share moves @postgres", async ({
+  page,
+}) => {
   await signIn(page, DEMO.engineer);
   const share = weekToilShare(page);
   await expect(share).toHaveText(/%$|counted$/);
@@ -102,7 +115,9 @@ test("an entry ending tomorrow is refused at its Ended at field, and nothing is 
   await expect(page.getByText(summary)).toHaveCount(0);
 });
 
-test("the Log toil button opens quick log, Escape closes it and focus returns to the button @postgres", async ({ page }) => {
+test("the Log toil button opens quick log, Escape closes it and focus returns to the button @postgres", async ({
+  page,
+}) => {
   await signIn(page, DEMO.engineer);
   const button = page.getByRole("banner").getByRole("button", { name: "Log toil" });
   await button.click();

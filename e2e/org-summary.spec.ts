@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, expectAccessible, screenshot, signIn } from "./support";
 
-test("an admin opens the organisation summary from Team reports and reaches a team's report from it", async ({ page }) => {
+test("an admin opens the organisation summary from Team reports and reaches a team's report from it", async ({
+  page,
+}) => {
   await signIn(page, DEMO.admin);
   await page.getByRole("link", { name: "Team reports" }).click();
   await page.getByRole("link", { name: "Organisation summary" }).click();
@@ -27,7 +29,9 @@ test("an admin opens the organisation summary from Team reports and reaches a te
   await expect(page.getByRole("table", { name: "Each engineer" })).toBeVisible();
 });
 
-test("a manager is told the organisation summary is for administrators, and Team reports offers no link to it", async ({ page }) => {
+test("a manager is told the organisation summary is for administrators, and Team reports offers no link to it", async ({
+  page,
+}) => {
   await signIn(page, DEMO.manager);
   await page.getByRole("link", { name: "Team reports" }).click();
   await expect(page.getByRole("heading", { name: "Team reports", exact: true })).toBeVisible();

@@ -27,7 +27,12 @@ const PAGES = [
 ] as const;
 
 /** Pages whose look on both sizes is kept as screenshots for review (the manager sees the most on them). */
-const SCREENS: Record<string, string> = { "/": "my-work", "/reports": "team-reports", "/rotations": "rotations", "/reports/trend": "trend" };
+const SCREENS: Record<string, string> = {
+  "/": "my-work",
+  "/reports": "team-reports",
+  "/rotations": "rotations",
+  "/reports/trend": "trend",
+};
 
 const SIZES = {
   phone: { width: 390, height: 844 },
@@ -43,7 +48,9 @@ async function overflow(page: Page): Promise<number> {
 
 async function settle(page: Page) {
   // Charts are drawn after hydration, into slots that stay empty until then; the width counts once they are in.
-  await page.waitForFunction(() => document.querySelectorAll("[data-chart-slot]:empty").length === 0, undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => document.querySelectorAll("[data-chart-slot]:empty").length === 0, undefined, {
+    timeout: 15_000,
+  });
 }
 
 async function sweepPage(page: Page, path: string, shotPrefix?: string) {
@@ -57,7 +64,12 @@ async function sweepPage(page: Page, path: string, shotPrefix?: string) {
     expect.soft(await overflow(page), `${path} is wider than the screen by`).toBeLessThanOrEqual(0);
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect.soft(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), `${path} axe`).toEqual([]);
+    expect
+      .soft(
+        serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+        `${path} axe`,
+      )
+      .toEqual([]);
   });
 }
 
@@ -66,12 +78,15 @@ async function sweepLinked(page: Page, from: string, linkHref: RegExp) {
   await page.goto(from);
   const href = await page
     .locator("main a[href]")
-    .evaluateAll((links, pattern) => links.map((a) => a.getAttribute("href") ?? "").find((h) => new RegExp(pattern).test(h)), linkHref.source);
+    .evaluateAll(
+      (links, pattern) => links.map((a) => a.getAttribute("href") ?? "").find((h) => new RegExp(pattern).test(h)),
+      linkHref.source,
+    );
   if (href) await sweepPage(page, href);
 }
 
 /** On a phone the navigation sits behind one button; choosing a page closes it again. */
-async function useMenu(page: Page) {
+async function openMenu(page: Page) {
   const nav = page.getByRole("navigation", { name: "Main" });
   const menu = nav.getByRole("button", { name: "Menu" });
   await expect(nav.getByRole("link", { name: "Team reports" })).toBeHidden();
@@ -93,7 +108,7 @@ for (const [role, email] of Object.entries(DEMO)) {
       page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
       await page.setViewportSize(viewport);
       await signIn(page, email);
-      if (size === "phone") await useMenu(page);
+      if (size === "phone") await openMenu(page);
       for (const path of PAGES) await sweepPage(page, path, role === "manager" ? `sweep-${size}` : undefined);
       await sweepLinked(page, "/rotations", /^\/rotations\/(?!new)[^/?]+/);
       await sweepLinked(page, "/reports", /^\/reports\/drill\?/);

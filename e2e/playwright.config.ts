@@ -69,7 +69,13 @@ export default defineConfig({
   grepInvert: engine === "postgres" ? /@pglite/ : undefined,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? path.join(root, "reports", `e2e-${engine}.json`) }]],
+  reporter: [
+    ["list"],
+    [
+      "json",
+      { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? path.join(root, "reports", `e2e-${engine}.json`) },
+    ],
+  ],
   use: {
     baseURL: `http://localhost:${DEMO_PORT}`,
     trace: "retain-on-failure",

@@ -34,7 +34,10 @@ test("a manager sees every engineer against the cap, who is over, and drills int
   await expect(over).toContainText(/\+\d+\.\d pts/);
   await expect(over).toContainText(/\(≥?\d+ wk\)/);
 
-  await table.getByRole("columnheader", { name: /Engineer/ }).getByRole("button").click();
+  await table
+    .getByRole("columnheader", { name: /Engineer/ })
+    .getByRole("button")
+    .click();
   await expect(table.getByRole("columnheader", { name: /Engineer/ })).toHaveAttribute("aria-sort", "ascending");
   await expect(shareHeader).toHaveAttribute("aria-sort", "none");
 
@@ -57,7 +60,9 @@ test("a manager exports the toil-cap table as CSV with a header and a row per en
   expect(download.suggestedFilename()).toMatch(/^toil-cap-.*-quarter\.csv$/);
   const file = await download.path();
   const lines = fs.readFileSync(file, "utf8").trim().split("\n");
-  expect(lines[0]).toBe("engineer,toil_share,duty_hours,logged_hours,after_hours_hours,operational_hours,worked_hours,on_call_share,provisional,over_toil_cap,over_by_share,over_since");
+  expect(lines[0]).toBe(
+    "engineer,toil_share,duty_hours,logged_hours,after_hours_hours,operational_hours,worked_hours,on_call_share,provisional,over_toil_cap,over_by_share,over_since",
+  );
   expect(lines).toHaveLength(rows);
   expect(lines.some((line) => /^Lukas Becker,0\.\d+,/.test(line))).toBe(true);
 
@@ -67,7 +72,9 @@ test("a manager exports the toil-cap table as CSV with a header and a row per en
   expect(Array.isArray(json) && json.length === rows - 1).toBe(true);
 });
 
-test("an engineer sees only their own row and the team totals, and cannot open another person's detail", async ({ page }) => {
+test("an engineer sees only their own row and the team totals, and cannot open another person's detail", async ({
+  page,
+}) => {
   await signIn(page, DEMO.manager);
   const managerTable = await openQuarterReport(page);
   const otherLink = managerTable.getByRole("link", { name: "Lukas Becker" });
@@ -85,12 +92,16 @@ test("an engineer sees only their own row and the team totals, and cannot open a
 
   expect(otherHref).toBeTruthy();
   await page.goto(otherHref ?? "/reports/drill");
-  await expect(page.getByRole("alert").filter({ hasText: "Only a manager of this team may see another person's detail." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Only a manager of this team may see another person's detail." }),
+  ).toBeVisible();
   await expect(page.getByRole("table")).toHaveCount(0);
   await expectAccessible(page);
 });
 
-test("a manager ranks toil sources by cost, estimates automating one, sees payback, and removes it with undo", async ({ page }) => {
+test("a manager ranks toil sources by cost, estimates automating one, sees payback, and removes it with undo", async ({
+  page,
+}) => {
   await signIn(page, DEMO.manager);
   await openQuarterReport(page);
   await page.getByRole("navigation", { name: "Team reports" }).getByRole("link", { name: "Toil sources" }).click();
@@ -98,14 +109,19 @@ test("a manager ranks toil sources by cost, estimates automating one, sees payba
   const table = page.getByRole("table", { name: "Ranked by yearly cost" });
   await expect(table.getByRole("row").nth(1)).toBeVisible();
   // Ranked: the yearly cost never grows down the table.
-  const costs = (await table.locator("tbody tr td:nth-child(6)").allInnerTexts()).map((text) => Number.parseInt(text, 10));
+  const costs = (await table.locator("tbody tr td:nth-child(6)").allInnerTexts()).map((text) =>
+    Number.parseInt(text, 10),
+  );
   expect(costs.length).toBeGreaterThan(1);
   expect([...costs].sort((a, b) => b - a)).toEqual(costs);
   await expectAccessible(page);
   await screenshot(page, "reports-sources-manager");
 
   // A source nobody estimated yet (another run may have left one estimated: tolerate it, pick a fresh one).
-  const fresh = table.getByRole("row").filter({ has: page.getByRole("button", { name: /^Estimate automation for / }) }).first();
+  const fresh = table
+    .getByRole("row")
+    .filter({ has: page.getByRole("button", { name: /^Estimate automation for / }) })
+    .first();
   const label = ((await fresh.getByRole("rowheader").textContent()) ?? "").trim();
   const row = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: label, exact: true }) });
   await fresh.getByRole("button", { name: /^Estimate automation for / }).click();
@@ -154,7 +170,9 @@ test("trend and interrupt load render for the manager, with the cap and the inci
   await screenshot(page, "reports-interrupts");
 });
 
-test("the report period changes without a reload, and a wrong custom range is a message at its fields", async ({ page }) => {
+test("the report period changes without a reload, and a wrong custom range is a message at its fields", async ({
+  page,
+}) => {
   await signIn(page, DEMO.manager);
   await page.goto("/reports");
   const picker = page.getByRole("form", { name: "Report period" });

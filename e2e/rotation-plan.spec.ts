@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { DEMO, expectAccessible, screenshot, signIn, uniqueName } from "./support";
 import { mondayIn, removeRotation, seedRotation, weekCell } from "./rotation-support";
 
-test("a planner builds a rotation by keyboard, previews everyone's load with warnings, creates it and tries a fair fill", async ({ page }) => {
+test("a planner builds a rotation by keyboard, previews everyone's load with warnings, creates it and tries a fair fill", async ({
+  page,
+}) => {
   // A long journey on a shared two-core machine.
   test.slow();
   await signIn(page, DEMO.planner);
@@ -17,7 +19,11 @@ test("a planner builds a rotation by keyboard, previews everyone's load with war
   const name = uniqueName("Weekend pager");
   await page.getByLabel("Name").fill(name);
   const add = page.getByLabel("Add a participant");
-  const zones = { "Erik Lindqvist": "Europe/Berlin", "Sofía Herrera": "Europe/Berlin", "Grace Thompson": "America/New_York" };
+  const zones = {
+    "Erik Lindqvist": "Europe/Berlin",
+    "Sofía Herrera": "Europe/Berlin",
+    "Grace Thompson": "America/New_York",
+  };
   for (const [person, zone] of Object.entries(zones)) {
     await add.selectOption({ label: `${person} (${zone})` });
     await page.getByRole("button", { name: "Add", exact: true }).click();
@@ -67,7 +73,9 @@ test("a planner builds a rotation by keyboard, previews everyone's load with war
   if (await applyFill.isVisible()) {
     const count = Number(/\d+/.exec((await applyFill.textContent()) ?? "")?.[0]);
     await applyFill.click();
-    await expect(page.getByTestId("toast")).toContainText(`Fair fill applied: ${count} ${count === 1 ? "turn" : "turns"} handed over as covers.`);
+    await expect(page.getByTestId("toast")).toContainText(
+      `Fair fill applied: ${count} ${count === 1 ? "turn" : "turns"} handed over as covers.`,
+    );
   }
 
   // Soft delete with undo: gone from the list, back after Undo.
@@ -91,7 +99,12 @@ test("a planner adds a cover from the grid, removes it and brings it back with U
   test.slow();
   await signIn(page, DEMO.planner);
   const firstMonday = mondayIn(2);
-  const rotation = await seedRotation(page, uniqueName("Cover drill"), ["Erik Lindqvist", "Sofía Herrera", "Amara Okafor"], firstMonday);
+  const rotation = await seedRotation(
+    page,
+    uniqueName("Cover drill"),
+    ["Erik Lindqvist", "Sofía Herrera", "Amara Okafor"],
+    firstMonday,
+  );
   await page.goto(`/rotations/${rotation.id}`);
   await expect(page.getByRole("heading", { name: rotation.name, level: 1 })).toBeVisible();
 
@@ -111,7 +124,9 @@ test("a planner adds a cover from the grid, removes it and brings it back with U
 
   const covers = page.getByRole("region", { name: "Covers" });
   await expect(covers).toContainText("Sofía Herrera covers Erik Lindqvist");
-  await expect(weekCell(page, "Sofía Herrera", firstMonday, "Add a cover")).toHaveAccessibleName(/Primary on-call .*, cover\. Add a cover$/);
+  await expect(weekCell(page, "Sofía Herrera", firstMonday, "Add a cover")).toHaveAccessibleName(
+    /Primary on-call .*, cover\. Add a cover$/,
+  );
   await screenshot(page, "rotation-page-planner");
 
   await covers.getByRole("button", { name: /^Remove cover: Sofía Herrera covers Erik Lindqvist/ }).click();
@@ -125,10 +140,18 @@ test("a planner adds a cover from the grid, removes it and brings it back with U
   await removeRotation(page, rotation);
 });
 
-test("two planners save the same rotation: the second gets a clear conflict and loses nothing", async ({ browser, page }) => {
+test("two planners save the same rotation: the second gets a clear conflict and loses nothing", async ({
+  browser,
+  page,
+}) => {
   test.slow();
   await signIn(page, DEMO.planner);
-  const rotation = await seedRotation(page, uniqueName("Conflict drill"), ["Erik Lindqvist", "Sofía Herrera"], mondayIn(3));
+  const rotation = await seedRotation(
+    page,
+    uniqueName("Conflict drill"),
+    ["Erik Lindqvist", "Sofía Herrera"],
+    mondayIn(3),
+  );
   const managerContext = await browser.newContext();
   const manager = await managerContext.newPage();
   await signIn(manager, DEMO.manager);

@@ -33,10 +33,17 @@ export function mondayIn(weeks: number): string {
 }
 
 /** A weekly primary rotation of the demo team with these people (by name), starting `startsOn`; needs a planner's page. */
-export async function seedRotation(page: Page, name: string, people: string[], startsOn: string): Promise<SeededRotation> {
+export async function seedRotation(
+  page: Page,
+  name: string,
+  people: string[],
+  startsOn: string,
+): Promise<SeededRotation> {
   const [team] = await trpcQuery<Array<{ id: string }>>(page, "teams.list");
   if (!team) throw new Error("the planner has no team");
-  const members = await trpcQuery<Array<{ personId: string; name: string }>>(page, "teams.members", { teamId: team.id });
+  const members = await trpcQuery<Array<{ personId: string; name: string }>>(page, "teams.members", {
+    teamId: team.id,
+  });
   const participants = people.map((person) => {
     const member = members.find((m) => m.name === person);
     if (!member) throw new Error(`${person} is not in the demo team`);

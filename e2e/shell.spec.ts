@@ -55,7 +55,9 @@ test("the app is reachable by keyboard: skip link and main navigation @postgres"
   await expect(page.getByRole("heading", { name: "Team reports", exact: true })).toBeVisible();
 });
 
-test("a wrong password is refused with a clear message and signed-out visitors are sent to sign in @postgres", async ({ page }) => {
+test("a wrong password is refused with a clear message and signed-out visitors are sent to sign in @postgres", async ({
+  page,
+}) => {
   await page.goto("/settings");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings$/);
   await page.getByLabel("Email").fill(DEMO.engineer);

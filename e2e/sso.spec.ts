@@ -5,24 +5,46 @@ import { DEMO, DEMO_ZONE, expectAccessible, signIn, uniqueName } from "./support
 import { OIDC_CLIENT, OIDC_NAME, OIDC_PORT } from "./sso-support";
 
 const stamp = uniqueName("sso").split(" ")[1] ?? String(Date.now());
-const invited: TestIdentity = { login: "ines", email: `ines-${stamp}@northwind.example`, emailVerified: true, name: "Ines Invited" };
-const unverified: TestIdentity = { login: "uma", email: `uma-${stamp}@northwind.example`, emailVerified: false, name: "Uma Unverified" };
-const stranger: TestIdentity = { login: "nick", email: `nick-${stamp}@northwind.example`, emailVerified: true, name: "Nick Notinvited" };
-const outsider: TestIdentity = { login: "olga", email: `olga-${stamp}@elsewhere.example`, emailVerified: true, name: "Olga Otherdomain" };
+const invited: TestIdentity = {
+  login: "ines",
+  email: `ines-${stamp}@northwind.example`,
+  emailVerified: true,
+  name: "Ines Invited",
+};
+const unverified: TestIdentity = {
+  login: "uma",
+  email: `uma-${stamp}@northwind.example`,
+  emailVerified: false,
+  name: "Uma Unverified",
+};
+const stranger: TestIdentity = {
+  login: "nick",
+  email: `nick-${stamp}@northwind.example`,
+  emailVerified: true,
+  name: "Nick Notinvited",
+};
+const outsider: TestIdentity = {
+  login: "olga",
+  email: `olga-${stamp}@elsewhere.example`,
+  emailVerified: true,
+  name: "Olga Otherdomain",
+};
 const erik: TestIdentity = { login: "erik", email: DEMO.engineer, emailVerified: true, name: "Erik" };
-const revoked: TestIdentity = { login: "rita", email: `rita-${stamp}@northwind.example`, emailVerified: true, name: "Rita Revoked" };
+const revoked: TestIdentity = {
+  login: "rita",
+  email: `rita-${stamp}@northwind.example`,
+  emailVerified: true,
+  name: "Rita Revoked",
+};
 
 let provider: TestOidcProvider;
 
 test.beforeAll(async ({ baseURL }) => {
-  provider = await startOidcProvider(OIDC_PORT, { ...OIDC_CLIENT, redirectUri: `${baseURL ?? ""}/api/auth/callback/oidc` }, [
-    invited,
-    unverified,
-    stranger,
-    outsider,
-    erik,
-    revoked,
-  ]);
+  provider = await startOidcProvider(
+    OIDC_PORT,
+    { ...OIDC_CLIENT, redirectUri: `${baseURL ?? ""}/api/auth/callback/oidc` },
+    [invited, unverified, stranger, outsider, erik, revoked],
+  );
 });
 test.afterAll(async () => provider?.close());
 // Three sign-ins through two servers' pages each: more than the default 30 s on a busy machine.
@@ -38,7 +60,9 @@ async function signInWithSso(page: Page, who: TestIdentity) {
   await page.getByRole("button", { name: "Sign-in" }).click();
   // Consent is given by the provider itself; a consent page, should one show, is accepted.
   const consent = page.getByRole("button", { name: "Continue" });
-  await page.waitForURL((url) => url.port !== String(OIDC_PORT) || url.pathname.includes("interaction"), { timeout: 10_000 });
+  await page.waitForURL((url) => url.port !== String(OIDC_PORT) || url.pathname.includes("interaction"), {
+    timeout: 10_000,
+  });
   if (new URL(page.url()).port === String(OIDC_PORT) && (await consent.isVisible())) await consent.click();
   await page.waitForURL((url) => url.port !== String(OIDC_PORT));
 }
@@ -52,7 +76,13 @@ async function expectRefused(page: Page, reason: RegExp) {
 test("an invited person signs in with single sign-on and lands on My work; the next time too", async ({ page }) => {
   await signIn(page, DEMO.admin);
   const created = await trpcMutation<{ id: string }>(page, "teams.create", { name: uniqueName("SSO SRE") });
-  await trpcMutation(page, "teams.invite", { teamId: created.id, name: invited.name, email: invited.email, timeZone: DEMO_ZONE, roles: ["engineer"] });
+  await trpcMutation(page, "teams.invite", {
+    teamId: created.id,
+    name: invited.name,
+    email: invited.email,
+    timeZone: DEMO_ZONE,
+    roles: ["engineer"],
+  });
   await page.context().clearCookies();
 
   await page.goto("/sign-in");
@@ -92,7 +122,13 @@ test("a person nobody invited is refused, and no account is made for them", asyn
 test("an invited email the provider has not verified is refused", async ({ page }) => {
   await signIn(page, DEMO.admin);
   const created = await trpcMutation<{ id: string }>(page, "teams.create", { name: uniqueName("SSO unverified") });
-  await trpcMutation(page, "teams.invite", { teamId: created.id, name: unverified.name, email: unverified.email, timeZone: DEMO_ZONE, roles: ["engineer"] });
+  await trpcMutation(page, "teams.invite", {
+    teamId: created.id,
+    name: unverified.name,
+    email: unverified.email,
+    timeZone: DEMO_ZONE,
+    roles: ["engineer"],
+  });
   await page.context().clearCookies();
   await signInWithSso(page, unverified);
   await expectRefused(page, /has not verified that email address/);
@@ -101,7 +137,13 @@ test("an invited email the provider has not verified is refused", async ({ page 
 test("a member an admin deactivated is refused by single sign-on", async ({ page }) => {
   await signIn(page, DEMO.admin);
   const created = await trpcMutation<{ id: string }>(page, "teams.create", { name: uniqueName("SSO revoked") });
-  await trpcMutation(page, "teams.invite", { teamId: created.id, name: revoked.name, email: revoked.email, timeZone: DEMO_ZONE, roles: ["engineer"] });
+  await trpcMutation(page, "teams.invite", {
+    teamId: created.id,
+    name: revoked.name,
+    email: revoked.email,
+    timeZone: DEMO_ZONE,
+    roles: ["engineer"],
+  });
   await page.context().clearCookies();
   await signInWithSso(page, revoked);
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();

@@ -27,19 +27,31 @@ function startServer(env: Record<string, string>): Promise<{ code: number | null
 
 // The lock guards the embedded engine only: @pglite journeys are left out of PostgreSQL runs (playwright.config.ts).
 test("a second server on the embedded data directory in use refuses to start with one clear line @pglite", async () => {
-  const { code, output } = await startServer({ DATABASE_URL: "", TOILCAP_DATA_DIR: path.join(root, "data", "e2e", "demo"), BETTER_AUTH_URL: "http://localhost:3299" });
+  const { code, output } = await startServer({
+    DATABASE_URL: "",
+    TOILCAP_DATA_DIR: path.join(root, "data", "e2e", "demo"),
+    BETTER_AUTH_URL: "http://localhost:3299",
+  });
   expect(code).toBe(1);
-  expect(output).toMatch(/Toilcap cannot start: The embedded database .* is in use by another Toilcap server \(PID \d+\)/);
+  expect(output).toMatch(
+    /Toilcap cannot start: The embedded database .* is in use by another Toilcap server \(PID \d+\)/,
+  );
 });
 
 test("an unreachable DATABASE_URL stops the server at start with one clear line @postgres", async () => {
-  const { code, output } = await startServer({ DATABASE_URL: "postgres://nobody@127.0.0.1:1/toilcap", BETTER_AUTH_URL: "http://localhost:3299" });
+  const { code, output } = await startServer({
+    DATABASE_URL: "postgres://nobody@127.0.0.1:1/toilcap",
+    BETTER_AUTH_URL: "http://localhost:3299",
+  });
   expect(code).toBe(1);
   expect(output).toContain("Toilcap cannot start: Cannot reach PostgreSQL at 127.0.0.1:1/toilcap");
 });
 
 test("production without BETTER_AUTH_URL refuses to start, naming the variable", async () => {
-  const { code, output } = await startServer({ DATABASE_URL: "postgres://nobody@127.0.0.1:1/toilcap", BETTER_AUTH_URL: "" });
+  const { code, output } = await startServer({
+    DATABASE_URL: "postgres://nobody@127.0.0.1:1/toilcap",
+    BETTER_AUTH_URL: "",
+  });
   expect(code).toBe(1);
   expect(output).toContain("Toilcap cannot start: invalid environment: BETTER_AUTH_URL: is required");
 });

@@ -50,7 +50,9 @@ export function weekToilShare(page: Page) {
 
 /** Opens quick log with the keyboard shortcut, from wherever focus is not in a field. */
 export async function openQuickLog(page: Page) {
-  await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+  await page.evaluate(() =>
+    document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined,
+  );
   const dialog = page.getByRole("dialog", { name: "Log toil" });
   // The shortcut works once the page has hydrated; a key pressed before that does nothing.
   await expect(async () => {

@@ -13,7 +13,9 @@ async function checkLayouts(page: Page, name: string) {
   ] as const) {
     await page.setViewportSize(viewport);
     await expectAccessible(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, `horizontal scroll on ${size}`).toBeLessThanOrEqual(0);
     await screenshot(page, `${name}-${size}`);
     await page.screenshot({ path: `test-results/screens/${name}-${size}-top.png` });
@@ -31,7 +33,9 @@ async function signUp(page: Page, name: string, invitationPath: string) {
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
 }
 
-test("a manager changes a member's role and the team's caps, and the shell shows the new cap @postgres", async ({ page }) => {
+test("a manager changes a member's role and the team's caps, and the shell shows the new cap @postgres", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const suffix = uniqueName("x").split(" ")[1] ?? String(Date.now());
   const teamName = `Zeta Ops ${suffix}`;
@@ -44,7 +48,13 @@ test("a manager changes a member's role and the team's caps, and the shell shows
     ["Mona Manager", managerEmail, ["manager"]],
     ["Eli Engineer", engineerEmail, ["engineer"]],
   ] as const) {
-    const invited = await trpcMutation<{ path: string }>(page, "teams.invite", { teamId: created.id, name, email, timeZone: DEMO_ZONE, roles });
+    const invited = await trpcMutation<{ path: string }>(page, "teams.invite", {
+      teamId: created.id,
+      name,
+      email,
+      timeZone: DEMO_ZONE,
+      roles,
+    });
     links.set(email, invited.path);
   }
   await page.context().clearCookies();
@@ -94,8 +104,12 @@ test("a manager changes a member's role and the team's caps, and the shell shows
   await signIn(page, DEMO.admin);
   await page.goto("/settings/audit?action=team.");
   const log = page.getByRole("table", { name: "Audit log" });
-  await expect(log.getByRole("row").filter({ hasText: "Mona Manager" }).filter({ hasText: "team.set-roles" })).toHaveCount(1);
-  await expect(log.getByRole("row").filter({ hasText: "Mona Manager" }).filter({ hasText: "team.caps" })).toHaveCount(1);
+  await expect(
+    log.getByRole("row").filter({ hasText: "Mona Manager" }).filter({ hasText: "team.set-roles" }),
+  ).toHaveCount(1);
+  await expect(log.getByRole("row").filter({ hasText: "Mona Manager" }).filter({ hasText: "team.caps" })).toHaveCount(
+    1,
+  );
 });
 
 test("an admin switches teams in the shell and the choice holds across pages and links", async ({ page }) => {

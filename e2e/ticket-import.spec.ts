@@ -23,7 +23,10 @@ async function dropFile(page: Page, fileName: string, text: string) {
   await zone.dispatchEvent("drop", { dataTransfer: transfer });
 }
 
-test("a manager previews a ticket export, fixes it, imports it once, and the assignee finds the ticket in their inbox", async ({ page, browser }) => {
+test("a manager previews a ticket export, fixes it, imports it once, and the assignee finds the ticket in their inbox", async ({
+  page,
+  browser,
+}) => {
   test.slow();
   const run = randomBytes(3).toString("hex").toUpperCase();
   const ids = { open: `OPS-${run}-1`, done: `OPS-${run}-2` };
@@ -35,7 +38,10 @@ test("a manager previews a ticket export, fixes it, imports it once, and the ass
     return file;
   };
   // Yesterday morning on the Berlin wall clock, written without an offset as many exports do.
-  const opened = DateTime.now().setZone(DEMO_ZONE).minus({ days: 1 }).set({ hour: 9, minute: 15, second: 0, millisecond: 0 });
+  const opened = DateTime.now()
+    .setZone(DEMO_ZONE)
+    .minus({ days: 1 })
+    .set({ hour: 9, minute: 15, second: 0, millisecond: 0 });
   const local = (at: DateTime) => at.toFormat("yyyy-MM-dd HH:mm");
   const good = [
     `${ids.open},${local(opened)},,${DEMO.engineer},billing,${summary}`,
@@ -88,14 +94,20 @@ test("a manager previews a ticket export, fixes it, imports it once, and the ass
   await expect(page.getByRole("button", { name: "Nothing to import" })).toBeDisabled();
 
   // A later export, dropped on the page, resolves the open ticket: its resolution is recorded, nothing duplicated.
-  const later = [HEADER, `${ids.open},${local(opened)},${local(opened.plus({ hours: 2, minutes: 15 }))},${DEMO.engineer},billing,${summary}`, good[1]].join("\n");
+  const later = [
+    HEADER,
+    `${ids.open},${local(opened)},${local(opened.plus({ hours: 2, minutes: 15 }))},${DEMO.engineer},billing,${summary}`,
+    good[1],
+  ].join("\n");
   await dropFile(page, "tickets-later.csv", later);
   await expect(page.getByText("tickets-later.csv")).toBeVisible();
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByText("0 new, 1 to update, 1 already imported")).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: ids.open })).toContainText("update");
   await page.getByRole("button", { name: "Import 1 ticket" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Imported 0 tickets and recorded 1 resolution" })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Imported 0 tickets and recorded 1 resolution" }),
+  ).toBeVisible();
   fs.rmSync(dir, { recursive: true, force: true });
 
   // The assignee finds it waiting on their home page, as a ticket.

@@ -3,7 +3,10 @@ import { expect, test } from "@playwright/test";
 import { trpcMutation, trpcQuery } from "./rotation-support";
 import { DEMO, expectAccessible, screenshot, signIn, uniqueName } from "./support";
 
-test("a planner connects a ticket system; a ticket it posts waits in its assignee's inbox @postgres", async ({ page, browser }) => {
+test("a planner connects a ticket system; a ticket it posts waits in its assignee's inbox @postgres", async ({
+  page,
+  browser,
+}) => {
   test.slow();
   await signIn(page, DEMO.planner);
   await page.goto("/settings");

@@ -31,7 +31,10 @@ test("delete an entry and undo: it is gone at once, comes back, and stays after 
   await expect(page.getByRole("row", { name: new RegExp(summary) })).toBeVisible();
 
   // Deleted and not undone: gone after a reload too.
-  await page.getByRole("row", { name: new RegExp(summary) }).getByRole("button", { name: /^Delete/ }).click();
+  await page
+    .getByRole("row", { name: new RegExp(summary) })
+    .getByRole("button", { name: /^Delete/ })
+    .click();
   await expect(page.getByTestId("toast")).toContainText("Entry deleted.");
   await page.reload();
   await expect(page.getByRole("heading", { name: "My week" })).toBeVisible();
@@ -120,8 +123,12 @@ test("My share shows week, month, quarter, the trend and a chosen range", async 
   for (const period of ["This week", "This month", "This quarter"]) {
     const card = page.getByRole("region", { name: period });
     // Early in a week (or a month) the share is provisional: "too early to tell: 0.4 h counted", never red.
-    await expect(card.getByRole("figure", { name: /^Toil share: (\d+\.\d%|too early to tell: [\d.]+ h counted), cap 50%/ })).toBeVisible();
-    await expect(card.getByRole("figure", { name: /^On-call share: (\d+\.\d%|too early to tell: [\d.]+ h counted), cap 25%/ })).toBeVisible();
+    await expect(
+      card.getByRole("figure", { name: /^Toil share: (\d+\.\d%|too early to tell: [\d.]+ h counted), cap 50%/ }),
+    ).toBeVisible();
+    await expect(
+      card.getByRole("figure", { name: /^On-call share: (\d+\.\d%|too early to tell: [\d.]+ h counted), cap 25%/ }),
+    ).toBeVisible();
     await expect(card).toContainText("Worked");
   }
   await expect(page.getByRole("table", { name: /last 12 weeks/ }).getByRole("row")).toHaveCount(13);

@@ -24,7 +24,12 @@ function firing(alertName: string, summary: string, count: number, startsAt: Dat
     externalURL: "http://alertmanager.example:9093",
     alerts: Array.from({ length: count }, (_, index) => ({
       status: "firing",
-      labels: { alertname: alertName, severity: "warning", service: "k8s-platform", instance: `ip-10-4-7-${20 + index}` },
+      labels: {
+        alertname: alertName,
+        severity: "warning",
+        service: "k8s-platform",
+        instance: `ip-10-4-7-${20 + index}`,
+      },
       annotations: { summary: index === 0 ? summary : `${summary} (node ${index + 1})` },
       startsAt: new Date(startsAt.getTime() + index * 60_000).toISOString(),
       endsAt: "0001-01-01T00:00:00Z",
@@ -40,13 +45,17 @@ async function statNumber(page: Page, card: string): Promise<number> {
   return Number.parseInt(text, 10);
 }
 
-test("a manager reviews the week: marks a page actionable with a cause and fix, silences the noisiest alert, and lifts it with undo", async ({ page }) => {
+test("a manager reviews the week: marks a page actionable with a cause and fix, silences the noisiest alert, and lifts it with undo", async ({
+  page,
+}) => {
   test.slow();
   await signIn(page, DEMO.manager);
   // Seed this journey's own pages: an incident of four pages on the pager rotation, an hour ago.
   const [team] = await trpcQuery<Array<{ id: string }>>(page, "teams.list");
   if (!team) throw new Error("the manager has no team");
-  const pager = (await trpcQuery<OnCall[]>(page, "rotations.onCallNow", { teamId: team.id })).find((r) => r.role === "primary");
+  const pager = (await trpcQuery<OnCall[]>(page, "rotations.onCallNow", { teamId: team.id })).find(
+    (r) => r.role === "primary",
+  );
   if (!pager) throw new Error("the demo has no primary rotation");
   const created = await trpcMutation<{ integration: { id: string }; path: string }>(page, "integrations.create", {
     teamId: team.id,
@@ -55,7 +64,9 @@ test("a manager reviews the week: marks a page actionable with a cause and fix, 
   });
   const alertName = `NodeDiskPressure${randomBytes(3).toString("hex")}`;
   const summary = `Disk pressure on ip-10-4-7-20 (${alertName})`;
-  const delivered = await page.request.post(created.path, { data: firing(alertName, summary, 4, new Date(Date.now() - 60 * 60_000)) });
+  const delivered = await page.request.post(created.path, {
+    data: firing(alertName, summary, 4, new Date(Date.now() - 60 * 60_000)),
+  });
   expect(delivered.status()).toBe(200);
 
   await page.getByRole("link", { name: "Team reports" }).click();
@@ -116,7 +127,9 @@ test("a manager reviews the week: marks a page actionable with a cause and fix, 
   await expect(silence).toBeHidden();
   const until = `until ${lastDay.toFormat("ccc d LLL")}`;
   await expect(top).toContainText(until);
-  await expect(page.getByRole("region", { name: "Active silences" }).locator(".stat-value")).toHaveText(String(silencesBefore + 1));
+  await expect(page.getByRole("region", { name: "Active silences" }).locator(".stat-value")).toHaveText(
+    String(silencesBefore + 1),
+  );
   await expect(page.getByRole("region", { name: "Silences in force" })).toContainText(topName);
   await screenshot(page, "weekly-review-silenced");
 
@@ -132,7 +145,12 @@ test("a manager reviews the week: marks a page actionable with a cause and fix, 
   await inForce.getByRole("button", { name: `Lift silence of ${topName}` }).click();
   const toast = page.getByTestId("toast");
   await expect(toast).toContainText(`Silence of ${topName} lifted`);
-  await expect(noisiest.getByRole("row").filter({ hasText: topName }).getByRole("button", { name: `Silence… ${topName}` })).toBeVisible();
+  await expect(
+    noisiest
+      .getByRole("row")
+      .filter({ hasText: topName })
+      .getByRole("button", { name: `Silence… ${topName}` }),
+  ).toBeVisible();
   await toast.getByRole("button", { name: "Undo" }).click();
   await expect(toast).toContainText(`${topName} is silenced again.`);
   await expect(noisiest.getByRole("row").filter({ hasText: topName })).toContainText(until);
@@ -140,7 +158,9 @@ test("a manager reviews the week: marks a page actionable with a cause and fix, 
   await expect(inForce).not.toContainText(topName);
 
   // Leave the on-call engineer's inbox as it was: a manager may dismiss the seeded incident.
-  const week = await trpcQuery<{ items: Array<{ id: string; summary: string }> }>(page, "review.week", { teamId: team.id });
+  const week = await trpcQuery<{ items: Array<{ id: string; summary: string }> }>(page, "review.week", {
+    teamId: team.id,
+  });
   const seeded = week.items.find((item) => item.summary === summary);
   if (seeded) await trpcMutation(page, "capture.dismiss", { interruptId: seeded.id });
   await trpcMutation(page, "integrations.revoke", { teamId: team.id, integrationId: created.integration.id });

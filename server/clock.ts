@@ -25,7 +25,9 @@ export function clockFromEnv(value: string | undefined, realNow: () => number = 
   // An instant needs its offset: a bare local time would mean different instants on different machines.
   const instant = /(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? Date.parse(text) : Number.NaN;
   if (Number.isNaN(instant)) {
-    throw new Error(`TOILCAP_CLOCK_START must be an ISO instant with an offset (2026-03-30T08:35:00+02:00), not "${text}"`);
+    throw new Error(
+      `TOILCAP_CLOCK_START must be an ISO instant with an offset (2026-03-30T08:35:00+02:00), not "${text}"`,
+    );
   }
   return startedClock(instant, realNow);
 }

@@ -4,7 +4,10 @@ import { parseEnv } from "./env";
 describe("the environment, validated once at start", () => {
   test("the embedded try-out needs nothing set, and gets the documented defaults", () => {
     const parsed = parseEnv({});
-    expect(parsed).toMatchObject({ ok: true, env: { PORT: 3000, TOILCAP_SEED: "none", TOILCAP_SIGN_IN_LIMIT: 10, TOILCAP_TRUSTED_PROXIES: [] } });
+    expect(parsed).toMatchObject({
+      ok: true,
+      env: { PORT: 3000, TOILCAP_SEED: "none", TOILCAP_SIGN_IN_LIMIT: 10, TOILCAP_TRUSTED_PROXIES: [] },
+    });
   });
 
   test.each([
@@ -34,7 +37,13 @@ describe("the environment, validated once at start", () => {
     const parsed = parseEnv({ TOILCAP_TRUSTED_PROXIES: "10.0.0.0/8, 192.0.2.7,fd00::/8" });
     expect(parsed).toMatchObject({
       ok: true,
-      env: { TOILCAP_TRUSTED_PROXIES: [{ network: "10.0.0.0", prefix: 8 }, { address: "192.0.2.7" }, { network: "fd00::", prefix: 8 }] },
+      env: {
+        TOILCAP_TRUSTED_PROXIES: [
+          { network: "10.0.0.0", prefix: 8 },
+          { address: "192.0.2.7" },
+          { network: "fd00::", prefix: 8 },
+        ],
+      },
     });
   });
 });

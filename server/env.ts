@@ -8,7 +8,10 @@ import { parseProxyList } from "@/server/security/trusted-proxies";
 const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, schema.optional());
 const wholeNumber = (min: number, fallback: number) =>
-  z.preprocess(blankAsUnset, z.coerce.number().int(`must be a whole number`).min(min, `must be at least ${min}`).default(fallback));
+  z.preprocess(
+    blankAsUnset,
+    z.coerce.number().int(`must be a whole number`).min(min, `must be at least ${min}`).default(fallback),
+  );
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://toil.example.com" });
 
 export const envSchema = z
@@ -55,7 +58,8 @@ export const envSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["BETTER_AUTH_URL"],
-        message: "is required with NODE_ENV=production or a DATABASE_URL: set it to the address people open, such as https://toil.example.com",
+        message:
+          "is required with NODE_ENV=production or a DATABASE_URL: set it to the address people open, such as https://toil.example.com",
       });
     }
   });

@@ -17,7 +17,9 @@ export async function startServer(): Promise<void> {
     const database = await getDatabase();
     await prepareAuth();
     const where =
-      database.engine === "postgres" ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite at ${process.env.TOILCAP_DATA_DIR ?? "./data/pglite"}`;
+      database.engine === "postgres"
+        ? "PostgreSQL (DATABASE_URL)"
+        : `embedded PGlite at ${process.env.TOILCAP_DATA_DIR ?? "./data/pglite"}`;
     console.info(`Toilcap: database ready on ${where}`);
     if (env.TOILCAP_SEED === "demo") {
       const { seedDemoOnce } = await import("@/server/services/demo/seed-once");

@@ -25,7 +25,11 @@ export default defineConfig({
       // The system tests (*.system.test.ts) need the production build: server/reliability/vitest.config.ts.
       {
         extends: true,
-        test: { name: "unit", include: ["server/**/*.test.ts", "db/**/*.test.ts"], exclude: ["**/*.int.test.ts", "**/*.system.test.ts", "node_modules/**"] },
+        test: {
+          name: "unit",
+          include: ["server/**/*.test.ts", "db/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "**/*.system.test.ts", "node_modules/**"],
+        },
       },
       {
         extends: true,
@@ -38,7 +42,10 @@ export default defineConfig({
       // Tests of one engine alone (*.ENGINE.int.test.ts): only that engine's project exists, so no run skips them.
       {
         extends: true,
-        test: { name: `${engine}-only`, include: [`server/**/*.${engine}.int.test.ts`, `db/**/*.${engine}.int.test.ts`] },
+        test: {
+          name: `${engine}-only`,
+          include: [`server/**/*.${engine}.int.test.ts`, `db/**/*.${engine}.int.test.ts`],
+        },
       },
     ],
   },

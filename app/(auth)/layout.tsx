@@ -5,7 +5,9 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
     <main className="auth-page">
       <div className="auth-card">
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true">TC</span>
+          <span className="brand-mark" aria-hidden="true">
+            TC
+          </span>
           Toilcap
         </div>
         {children}

@@ -26,7 +26,15 @@ function initials(name: string): string {
  * The signed-in shell: sidebar, team, quick log, who is signed in. Around every page of the app, and around
  * "Page not found" for a signed-in visitor, so a wrong address never strands anyone outside the navigation.
  */
-export async function AppShell({ caller, viewer, children }: { caller: Caller; viewer: SignedInViewer; children: ReactNode }) {
+export async function AppShell({
+  caller,
+  viewer,
+  children,
+}: {
+  caller: Caller;
+  viewer: SignedInViewer;
+  children: ReactNode;
+}) {
   const roles = new Set(viewer.memberships.flatMap((m) => m.roles));
   const teams = await caller.teams.list();
   const team = await chooseTeam(viewer, teams, undefined);
@@ -45,7 +53,9 @@ export async function AppShell({ caller, viewer, children }: { caller: Caller; v
             </a>
             <aside className="sidebar">
               <a className="brand" href="/">
-                <span className="brand-mark" aria-hidden="true">TC</span>
+                <span className="brand-mark" aria-hidden="true">
+                  TC
+                </span>
                 Toilcap
               </a>
               <Nav />

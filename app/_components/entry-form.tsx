@@ -137,7 +137,9 @@ export function EntryFields({
             ))}
           </div>
           <span className="hint" id={id("category-hint")}>
-            {draft.category === "toil" ? "Operational work: it counts toward your share." : "Meetings, hiring, training: not toil."}
+            {draft.category === "toil"
+              ? "Operational work: it counts toward your share."
+              : "Meetings, hiring, training: not toil."}
           </span>
           <FieldError id={id("category-error")} messages={errors.category} />
         </fieldset>

@@ -34,7 +34,11 @@ export function Field({
   return (
     <div className={className}>
       <label htmlFor={id}>{label}</label>
-      {children({ id, "aria-invalid": invalid ? true : undefined, "aria-describedby": hint ? `${hintId} ${errorId}` : errorId })}
+      {children({
+        id,
+        "aria-invalid": invalid ? true : undefined,
+        "aria-describedby": hint ? `${hintId} ${errorId}` : errorId,
+      })}
       {hint && (
         <span className="hint" id={hintId}>
           {hint}

@@ -3,7 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { z } from "zod";
-import { createInterruptInput, duration as durationSchema, type interruptKind, type severity } from "@/server/schemas/work-log";
+import {
+  createInterruptInput,
+  duration as durationSchema,
+  type interruptKind,
+  type severity,
+} from "@/server/schemas/work-log";
 import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { formatMinutes } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc";
@@ -100,12 +105,18 @@ export function InterruptDialogButton({ className = "button secondary" }: { clas
       const created = await create.mutateAsync(input);
       if (spent?.success) {
         try {
-          await logTime.mutateAsync({ interruptId: created.id, duration: draft.timeSpent, endsAt: input.resolvedAt ?? undefined });
+          await logTime.mutateAsync({
+            interruptId: created.id,
+            duration: draft.timeSpent,
+            endsAt: input.resolvedAt ?? undefined,
+          });
         } catch (error) {
           announce({ text: `Interrupt logged, but not its time: ${messageOf(error)}`, tone: "error" });
         }
       }
-      announce({ text: `Interrupt logged: ${created.summary}${spent?.success ? `, with ${formatMinutes(spent.data)}` : ""}.` });
+      announce({
+        text: `Interrupt logged: ${created.summary}${spent?.success ? `, with ${formatMinutes(spent.data)}` : ""}.`,
+      });
       setDraft(emptyInterrupt(timeZone));
       setOpen(false);
       await cache.refresh();
@@ -149,7 +160,11 @@ export function InterruptDialogButton({ className = "button secondary" }: { clas
               <div className="row">
                 <div className="field">
                   <label htmlFor="interrupt-kind">Kind</label>
-                  <select id="interrupt-kind" value={draft.kind} onChange={(event) => update({ kind: event.target.value as Kind })}>
+                  <select
+                    id="interrupt-kind"
+                    value={draft.kind}
+                    onChange={(event) => update({ kind: event.target.value as Kind })}
+                  >
                     {KINDS.map(([value, label]) => (
                       <option key={value} value={value}>
                         {label}
@@ -159,7 +174,11 @@ export function InterruptDialogButton({ className = "button secondary" }: { clas
                 </div>
                 <div className="field">
                   <label htmlFor="interrupt-severity">Severity</label>
-                  <select id="interrupt-severity" value={draft.severity} onChange={(event) => update({ severity: event.target.value as Severity })}>
+                  <select
+                    id="interrupt-severity"
+                    value={draft.severity}
+                    onChange={(event) => update({ severity: event.target.value as Severity })}
+                  >
                     {SEVERITIES.map((value) => (
                       <option key={value} value={value}>
                         {value}
@@ -269,8 +288,12 @@ export function InterruptDialogButton({ className = "button secondary" }: { clas
                 </div>
               </div>
               <label className="check">
-                <input type="checkbox" checked={draft.isIncident} onChange={(event) => update({ isIncident: event.target.checked })} /> It
-                was an incident
+                <input
+                  type="checkbox"
+                  checked={draft.isIncident}
+                  onChange={(event) => update({ isIncident: event.target.checked })}
+                />{" "}
+                It was an incident
               </label>
             </fieldset>
           </div>

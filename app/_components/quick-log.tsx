@@ -1,7 +1,17 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { createContext, type FormEvent, type KeyboardEvent, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import {
+  createContext,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from "react";
 import { duration as durationSchema, startTimerInput } from "@/server/schemas/work-log";
 import { z } from "zod";
 import { formatMinutes } from "@/app/_lib/format";
@@ -134,7 +144,8 @@ export function QuickLogProvider({ children }: { children: ReactNode }) {
 
   const openCreate = useCallback(() => {
     if (mode.kind === "edit") setDraft(emptyDraft(timeZone));
-    else setDraft((current) => (current.whenTouched ? current : { ...current, when: toLocalInput(new Date(), timeZone) }));
+    else
+      setDraft((current) => (current.whenTouched ? current : { ...current, when: toLocalInput(new Date(), timeZone) }));
     setMode({ kind: "create" });
     setErrors({});
     setFormError(null);
@@ -178,7 +189,10 @@ export function QuickLogProvider({ children }: { children: ReactNode }) {
     const keptMode = mode;
     setOpen(false);
     if (mode.kind === "edit") {
-      update.mutate({ ...input, teamId: mode.entry.teamId, id: mode.entry.id }, { onError: (error) => reopenWith(kept, keptMode, error) });
+      update.mutate(
+        { ...input, teamId: mode.entry.teamId, id: mode.entry.id },
+        { onError: (error) => reopenWith(kept, keptMode, error) },
+      );
     } else {
       setDraft(emptyDraft(timeZone));
       create.mutate(input, { onError: (error) => reopenWith(kept, keptMode, error) });
@@ -295,11 +309,19 @@ function checkDraftMinutes(duration: string): number | null {
 }
 
 function focusFirstInvalid() {
-  window.requestAnimationFrame(() => document.querySelector<HTMLElement>('dialog[open] [aria-invalid="true"]')?.focus());
+  window.requestAnimationFrame(() =>
+    document.querySelector<HTMLElement>('dialog[open] [aria-invalid="true"]')?.focus(),
+  );
 }
 
 /** Opens quick log: the header's "Log toil" and the quick actions on My work. */
-export function QuickLogButton({ className = "button", children = "Log toil" }: { className?: string; children?: ReactNode }) {
+export function QuickLogButton({
+  className = "button",
+  children = "Log toil",
+}: {
+  className?: string;
+  children?: ReactNode;
+}) {
   const { openCreate } = useQuickLog();
   return (
     <button type="button" className={className} onClick={openCreate} aria-keyshortcuts="n">

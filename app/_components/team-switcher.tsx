@@ -19,7 +19,13 @@ function switchTarget(pathname: string): string {
  * The team the pages show. A plain GET form: the page reloads with `?team=`, which the proxy remembers in a cookie,
  * so the choice holds on every page after, with or without scripts.
  */
-export function TeamSwitcher({ teams, currentId }: { teams: ReadonlyArray<{ id: string; name: string }>; currentId: string }) {
+export function TeamSwitcher({
+  teams,
+  currentId,
+}: {
+  teams: ReadonlyArray<{ id: string; name: string }>;
+  currentId: string;
+}) {
   const pathname = usePathname();
   return (
     <form className="team-switcher" method="get" action={switchTarget(pathname)}>

@@ -72,7 +72,10 @@ export function TimerIndicator({ initial }: { initial: RunningTimer | null }) {
       <span className="timer-summary" title={timer.summary}>
         {timer.summary}
       </span>
-      <time className="timer-elapsed" dateTime={`PT${Math.max(0, Math.floor((now - timer.startedAt.getTime()) / 1000))}S`}>
+      <time
+        className="timer-elapsed"
+        dateTime={`PT${Math.max(0, Math.floor((now - timer.startedAt.getTime()) / 1000))}S`}
+      >
         {elapsed}
       </time>
       <button type="button" className="button small" onClick={() => stop.mutate()} disabled={pending}>

@@ -12,7 +12,11 @@ export interface TeamChoice {
  * The team a page shows: the first of `wanted` the viewer may see (the page's `?team=`, then the team chosen in
  * the shell), else their first team, else the first they see (an admin outside every team).
  */
-export function pickTeam<T extends TeamChoice>(viewer: Viewer, visible: T[], wanted: ReadonlyArray<string | undefined>): T | null {
+export function pickTeam<T extends TeamChoice>(
+  viewer: Viewer,
+  visible: T[],
+  wanted: ReadonlyArray<string | undefined>,
+): T | null {
   for (const id of wanted) {
     const found = id === undefined ? undefined : visible.find((t) => t.id === id);
     if (found) return found;
@@ -27,6 +31,10 @@ export async function chosenTeamId(): Promise<string | undefined> {
 }
 
 /** The team a page shows: the one asked for in ?team= if the viewer may see it, else the one chosen in the shell. */
-export async function chooseTeam<T extends TeamChoice>(viewer: Viewer, visible: T[], requested: string | undefined): Promise<T | null> {
+export async function chooseTeam<T extends TeamChoice>(
+  viewer: Viewer,
+  visible: T[],
+  requested: string | undefined,
+): Promise<T | null> {
   return pickTeam(viewer, visible, [requested, await chosenTeamId()]);
 }

@@ -1,5 +1,15 @@
 import { relations, sql } from "drizzle-orm";
-import { type AnyPgColumn, boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { integration } from "./integrations";
 import { alertSilence } from "./review";
 import { person, team } from "./people";
@@ -55,16 +65,12 @@ export const interrupt = pgTable(
     index("interrupt_team_opened_idx").on(t.teamId, t.openedAt),
     index("interrupt_assignee_opened_idx").on(t.assigneeId, t.openedAt),
     // Retried deliveries of the same external event must not create it twice.
-    uniqueIndex("interrupt_external_uq")
-      .on(t.teamId, t.source, t.externalId)
-      .where(sql`${t.externalId} is not null`),
+    uniqueIndex("interrupt_external_uq").on(t.teamId, t.source, t.externalId).where(sql`${t.externalId} is not null`),
     // Alertmanager retries and repeats notifications: one firing of an alert is stored once per team.
     // Not partial, so `on conflict` can name it; rows without a fingerprint never clash (nulls are distinct).
     uniqueIndex("interrupt_alert_uq").on(t.teamId, t.alertFingerprint, t.openedAt),
     index("interrupt_group_idx").on(t.teamId, t.groupKey).where(sql`${t.groupKey} is not null`),
-    index("interrupt_capture_inbox_idx")
-      .on(t.assigneeId, t.openedAt)
-      .where(sql`${t.captureStatus} = 'captured'`),
+    index("interrupt_capture_inbox_idx").on(t.assigneeId, t.openedAt).where(sql`${t.captureStatus} = 'captured'`),
   ],
 );
 

@@ -1,5 +1,16 @@
 import { relations } from "drizzle-orm";
-import { boolean, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { person, team } from "./people";
 
 export const capKindEnum = pgEnum("cap_kind", ["toil", "on-call"]);

@@ -17,7 +17,9 @@ export const automationEstimate = pgTable(
     // A template's or service's id, or an alert name.
     sourceKey: text("source_key").notNull(),
     buildHours: numeric("build_hours", { precision: 8, scale: 2, mode: "number" }).notNull(),
-    maintenanceHoursPerMonth: numeric("maintenance_hours_per_month", { precision: 8, scale: 2, mode: "number" }).notNull().default(0),
+    maintenanceHoursPerMonth: numeric("maintenance_hours_per_month", { precision: 8, scale: 2, mode: "number" })
+      .notNull()
+      .default(0),
     // A local calendar date; null until the automation is in use.
     automatedOn: date("automated_on", { mode: "string" }),
     createdById: uuid("created_by_id").references(() => person.id),

@@ -105,28 +105,32 @@ export const rotationOverride = pgTable(
   ],
 );
 
-export const swapRequest = pgTable("swap_request", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  rotationId: uuid("rotation_id")
-    .notNull()
-    .references(() => rotation.id),
-  requesterId: uuid("requester_id")
-    .notNull()
-    .references(() => person.id),
-  counterpartId: uuid("counterpart_id")
-    .notNull()
-    .references(() => person.id),
-  shiftStartsAt: timestamp("shift_starts_at", { withTimezone: true }).notNull(),
-  shiftEndsAt: timestamp("shift_ends_at", { withTimezone: true }).notNull(),
-  // The counterpart's shift the requester takes in return; null for a plain "please take my shift".
-  returnStartsAt: timestamp("return_starts_at", { withTimezone: true }),
-  returnEndsAt: timestamp("return_ends_at", { withTimezone: true }),
-  note: text("note"),
-  status: swapStatusEnum("status").notNull().default("pending"),
-  decidedById: uuid("decided_by_id").references(() => person.id),
-  decidedAt: timestamp("decided_at", { withTimezone: true }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index("swap_request_rotation_idx").on(t.rotationId, t.status)]);
+export const swapRequest = pgTable(
+  "swap_request",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    rotationId: uuid("rotation_id")
+      .notNull()
+      .references(() => rotation.id),
+    requesterId: uuid("requester_id")
+      .notNull()
+      .references(() => person.id),
+    counterpartId: uuid("counterpart_id")
+      .notNull()
+      .references(() => person.id),
+    shiftStartsAt: timestamp("shift_starts_at", { withTimezone: true }).notNull(),
+    shiftEndsAt: timestamp("shift_ends_at", { withTimezone: true }).notNull(),
+    // The counterpart's shift the requester takes in return; null for a plain "please take my shift".
+    returnStartsAt: timestamp("return_starts_at", { withTimezone: true }),
+    returnEndsAt: timestamp("return_ends_at", { withTimezone: true }),
+    note: text("note"),
+    status: swapStatusEnum("status").notNull().default("pending"),
+    decidedById: uuid("decided_by_id").references(() => person.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("swap_request_rotation_idx").on(t.rotationId, t.status)],
+);
 
 /**
  * A person's secret calendar feed of their own shifts in every team. The token is random and shown once; only its

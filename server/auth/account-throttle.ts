@@ -38,7 +38,12 @@ const KEEP_WINDOWS = 10;
  * account-and-address (beside better-auth's per-address limit) keeps guessing one password slow, yet nobody
  * elsewhere can lock the account's owner out. Old rows are cleaned on the way.
  */
-export async function consumeSignInAttempt(db: Db, source: SignInSource, rule: ThrottleRule, nowMs: number): Promise<ThrottleVerdict> {
+export async function consumeSignInAttempt(
+  db: Db,
+  source: SignInSource,
+  rule: ThrottleRule,
+  nowMs: number,
+): Promise<ThrottleVerdict> {
   const windowStart = nowMs - rule.window * 1000;
   await db.delete(rateLimit).where(lt(rateLimit.lastRequest, nowMs - KEEP_WINDOWS * rule.window * 1000));
   const expired = sql`${rateLimit.lastRequest} <= ${windowStart}`;
@@ -55,7 +60,10 @@ export async function consumeSignInAttempt(db: Db, source: SignInSource, rule: T
     })
     .returning({ count: rateLimit.count, opened: rateLimit.lastRequest });
   if (!row || row.count <= rule.max) return { allowed: true };
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row.opened + rule.window * 1000 - nowMs) / 1000)) };
+  return {
+    allowed: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((row.opened + rule.window * 1000 - nowMs) / 1000)),
+  };
 }
 
 export async function clearSignInAttempts(db: Db, source: SignInSource): Promise<void> {

@@ -54,9 +54,18 @@ function singleSignOn(db: Db, sso: SsoSettings | null) {
         ],
       }),
     ],
-    validateUserInfo: async ({ user, source }: { user: { email?: unknown; emailVerified?: unknown }; source: { method: string; oauth?: { providerId: string } } }) => {
+    validateUserInfo: async ({
+      user,
+      source,
+    }: {
+      user: { email?: unknown; emailVerified?: unknown };
+      source: { method: string; oauth?: { providerId: string } };
+    }) => {
       if (source.method !== "oauth" || source.oauth?.providerId !== sso.providerId) return;
-      const identity = { email: typeof user.email === "string" ? user.email : "", emailVerified: user.emailVerified === true };
+      const identity = {
+        email: typeof user.email === "string" ? user.email : "",
+        emailVerified: user.emailVerified === true,
+      };
       const verdict = await ssoSignInVerdict(db, identity, sso.allowedDomains);
       return verdict.allowed ? undefined : { error: verdict.error, errorDescription: verdict.errorDescription };
     },
@@ -74,7 +83,12 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
     // Our own pages, as public-address.ts decides them: the same origins the tRPC endpoint accepts.
     trustedOrigins: (request) => (request ? allowedOrigins(request.headers) : []),
     database: drizzleAdapter(db, { provider: "pg", schema: { user, session, account, verification, rateLimit } }),
-    emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH, autoSignIn: true },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      autoSignIn: true,
+    },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     user: { validateUserInfo: sso.validateUserInfo },
     // An SSO sign-in with a provider-verified email links to the account of that email, which Toilcap never
@@ -88,7 +102,13 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
       max: 300,
       // better-auth's default for every other /sign-in path is 3 per 10 s per address: starting single sign-on
       // is no password guess, and an office behind one address starts several at once.
-      customRules: { "/sign-in/email": rule, "/sign-up/email": rule, "/change-password": rule, "/sign-in/social": rule, "/sign-in/oauth2": rule },
+      customRules: {
+        "/sign-in/email": rule,
+        "/sign-up/email": rule,
+        "/change-password": rule,
+        "/sign-in/social": rule,
+        "/sign-in/oauth2": rule,
+      },
     },
     telemetry: { enabled: false },
     advanced: {
@@ -109,7 +129,12 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
         if (ctx.path !== "/sign-in/email") return;
         const email: unknown = ctx.body?.email;
         if (typeof email !== "string" || email.trim() === "") return;
-        const verdict = await consumeSignInAttempt(db, { email, address: clientAddressOf(ctx.headers) }, rule, Date.now());
+        const verdict = await consumeSignInAttempt(
+          db,
+          { email, address: clientAddressOf(ctx.headers) },
+          rule,
+          Date.now(),
+        );
         if (!verdict.allowed) {
           throw new APIError(
             "TOO_MANY_REQUESTS",
@@ -149,7 +174,9 @@ export function createAuth(db: Db, secret: string, transport: AuthTransport) {
             // An SSO account was already vouched for by ssoSignInVerdict (validateUserInfo) before creation.
             if (isSsoCallback(context?.path)) return;
             signUpTimeZoneOf(context?.body);
-            await refuseAsApiError(() => checkSignUp(db, candidate.email, invitationTokenOf(context?.body), new Date()));
+            await refuseAsApiError(() =>
+              checkSignUp(db, candidate.email, invitationTokenOf(context?.body), new Date()),
+            );
           },
           after: async (created, context) => {
             if (isSsoCallback(context?.path)) {
@@ -189,7 +216,11 @@ export function signUpTimeZoneOf(body: unknown): string | undefined {
   const asked: unknown = body.timeZone;
   if (asked === undefined || asked === null || asked === "") return undefined;
   const parsed = timeZoneSchema.safeParse(asked);
-  if (!parsed.success) throw new APIError("BAD_REQUEST", { message: `timeZone: ${parsed.error.issues[0]?.message ?? "not a time zone"}`, code: "INVALID_TIME_ZONE" });
+  if (!parsed.success)
+    throw new APIError("BAD_REQUEST", {
+      message: `timeZone: ${parsed.error.issues[0]?.message ?? "not a time zone"}`,
+      code: "INVALID_TIME_ZONE",
+    });
   return parsed.data;
 }
 

@@ -7,7 +7,9 @@ import { loadViewerByUserId } from "./viewer";
 import type { Viewer } from "./permissions";
 
 type Transport = "https" | "http";
-const holder = globalThis as typeof globalThis & { __toilcapAuthByTransport?: Partial<Record<Transport, Promise<Auth>>> };
+const holder = globalThis as typeof globalThis & {
+  __toilcapAuthByTransport?: Partial<Record<Transport, Promise<Auth>>>;
+};
 
 /**
  * The auth instance for requests arriving over this transport. Cookie attributes are fixed per better-auth

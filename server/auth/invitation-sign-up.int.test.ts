@@ -23,7 +23,9 @@ beforeAll(async () => {
 afterAll(async () => database?.close());
 
 async function accountsWithoutPerson(): Promise<number> {
-  const rows = await database.db.execute(sql`select count(*)::int as n from ${user} u where not exists (select 1 from ${person} p where p.user_id = u.id)`);
+  const rows = await database.db.execute(
+    sql`select count(*)::int as n from ${user} u where not exists (select 1 from ${person} p where p.user_id = u.id)`,
+  );
   return Number((rows as unknown as { rows: Array<{ n: number }> }).rows[0]?.n);
 }
 
@@ -36,7 +38,9 @@ async function invite(email: string, roles: Array<"engineer" | "manager">, now =
 
 describe(`sign-up by invitation over HTTP on ${testEngine}`, () => {
   test("simultaneous first sign-ups on an empty instance make exactly one admin and leave no account without a person", async () => {
-    const attempts = await Promise.all(["first", "second", "third", "fourth"].map((name) => signUpOverHttp(auth, { email: `${name}@example.test` })));
+    const attempts = await Promise.all(
+      ["first", "second", "third", "fourth"].map((name) => signUpOverHttp(auth, { email: `${name}@example.test` })),
+    );
     expect(attempts.map((a) => a.status).sort()).toEqual([200, 403, 403, 403]);
     const admins = await database.db.select().from(person).where(eq(person.isAdmin, true));
     expect(admins).toHaveLength(1);
@@ -66,7 +70,10 @@ describe(`sign-up by invitation over HTTP on ${testEngine}`, () => {
     const real = await signUpOverHttp(auth, { email: "mia.manager@example.test", name: "Mia", invitation: token });
     expect(real.status).toBe(200);
     const [mia] = await database.db.select().from(person).where(eq(person.email, "mia.manager@example.test"));
-    const roles = await database.db.select().from(teamMember).where(eq(teamMember.personId, mia?.id ?? ""));
+    const roles = await database.db
+      .select()
+      .from(teamMember)
+      .where(eq(teamMember.personId, mia?.id ?? ""));
     expect(roles.map((r) => r.role)).toEqual(["manager"]);
   });
 
@@ -82,7 +89,12 @@ describe(`sign-up by invitation over HTTP on ${testEngine}`, () => {
   });
 
   test.each([
-    { what: "an expired link", prepare: async () => (await invite("late@example.test", ["engineer"], new Date(Date.now() - 8 * 24 * 3600 * 1000))).token, email: "late@example.test" },
+    {
+      what: "an expired link",
+      prepare: async () =>
+        (await invite("late@example.test", ["engineer"], new Date(Date.now() - 8 * 24 * 3600 * 1000))).token,
+      email: "late@example.test",
+    },
     {
       what: "a revoked link",
       prepare: async () => {
@@ -101,7 +113,11 @@ describe(`sign-up by invitation over HTTP on ${testEngine}`, () => {
       },
       email: "reissued@example.test",
     },
-    { what: "a link for another email", prepare: async () => (await invite("owner@example.test", ["engineer"])).token, email: "thief@example.test" },
+    {
+      what: "a link for another email",
+      prepare: async () => (await invite("owner@example.test", ["engineer"])).token,
+      email: "thief@example.test",
+    },
     { what: "a made-up token", prepare: async () => "A".repeat(43), email: "guess@example.test" },
     { what: "no token at all", prepare: async () => undefined, email: "nobody@example.test" },
   ])("$what is refused with 403 and creates no account", async ({ prepare, email }) => {
@@ -117,7 +133,9 @@ describe(`sign-up by invitation over HTTP on ${testEngine}`, () => {
     const { invitationId } = await invite("second.try@example.test", ["engineer"]);
     const reissued = await (await callerAs(database.db, adminId)).teams.reissueInvitation({ teamId, invitationId });
     if (reissued.outcome !== "link") throw new Error("expected a link");
-    expect((await signUpOverHttp(auth, { email: "second.try@example.test", invitation: tokenOf(reissued.path) })).status).toBe(200);
+    expect(
+      (await signUpOverHttp(auth, { email: "second.try@example.test", invitation: tokenOf(reissued.path) })).status,
+    ).toBe(200);
   });
 
   test("two simultaneous sign-ups with one link: one account, the other refused, no orphan", async () => {

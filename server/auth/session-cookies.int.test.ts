@@ -23,7 +23,14 @@ const HOST = "toilcap.test";
 const PASSWORD = "correct horse battery";
 
 function headersOver(proto: "http" | "https", extra: Record<string, string> = {}): Record<string, string> {
-  return { host: HOST, "x-forwarded-proto": proto, origin: `${proto}://${HOST}`, "content-type": "application/json", "x-forwarded-for": "198.51.100.20", ...extra };
+  return {
+    host: HOST,
+    "x-forwarded-proto": proto,
+    origin: `${proto}://${HOST}`,
+    "content-type": "application/json",
+    "x-forwarded-for": "198.51.100.20",
+    ...extra,
+  };
 }
 
 function authRequest(path: string, body: unknown, headers: Record<string, string>): Request {
@@ -55,7 +62,13 @@ function sessionCookie(response: Response): ParsedCookie {
 
 describe(`session cookies on ${testEngine}`, () => {
   test("over plain HTTP the session cookie is httpOnly and SameSite=Lax, without Secure (a browser would drop it)", async () => {
-    const response = await authPost(authRequest("/sign-up/email", { email: "first@example.test", password: PASSWORD, name: "First Admin" }, headersOver("http")));
+    const response = await authPost(
+      authRequest(
+        "/sign-up/email",
+        { email: "first@example.test", password: PASSWORD, name: "First Admin" },
+        headersOver("http"),
+      ),
+    );
     expect(response.status).toBe(200);
     const cookie = sessionCookie(response);
     expect(cookie.name).toBe("better-auth.session_token");
@@ -66,7 +79,9 @@ describe(`session cookies on ${testEngine}`, () => {
   });
 
   test("behind a proxy sending x-forwarded-proto: https it is Secure and __Secure- prefixed, and it signs the viewer in", async () => {
-    const response = await authPost(authRequest("/sign-in/email", { email: "first@example.test", password: PASSWORD }, headersOver("https")));
+    const response = await authPost(
+      authRequest("/sign-in/email", { email: "first@example.test", password: PASSWORD }, headersOver("https")),
+    );
     expect(response.status).toBe(200);
     const cookie = sessionCookie(response);
     expect(cookie.name).toBe("__Secure-better-auth.session_token");
@@ -75,7 +90,9 @@ describe(`session cookies on ${testEngine}`, () => {
     expect(cookie.attributes.get("samesite")?.toLowerCase()).toBe("lax");
 
     const me = await trpcGet(
-      new Request(`http://${HOST}/api/trpc/viewer.me`, { headers: { ...headersOver("https"), cookie: `${cookie.name}=${cookie.value}` } }),
+      new Request(`http://${HOST}/api/trpc/viewer.me`, {
+        headers: { ...headersOver("https"), cookie: `${cookie.name}=${cookie.value}` },
+      }),
     );
     expect(me.status).toBe(200);
     const body = (await me.json()) as { result: { data: { json: { email: string; isAdmin: boolean } } } };
@@ -85,7 +102,11 @@ describe(`session cookies on ${testEngine}`, () => {
   test("a sign-in posted from another site is refused with 403 and starts no session", async () => {
     const before = await database.db.select({ n: count() }).from(session);
     const response = await authPost(
-      authRequest("/sign-in/email", { email: "first@example.test", password: PASSWORD }, headersOver("https", { origin: "https://evil.example", "sec-fetch-site": "cross-site" })),
+      authRequest(
+        "/sign-in/email",
+        { email: "first@example.test", password: PASSWORD },
+        headersOver("https", { origin: "https://evil.example", "sec-fetch-site": "cross-site" }),
+      ),
     );
     expect(response.status).toBe(403);
     expect(response.headers.getSetCookie()).toEqual([]);
@@ -95,27 +116,51 @@ describe(`session cookies on ${testEngine}`, () => {
   });
 
   test("better-auth's own origin check is on too (even though NODE_ENV is test): its handler refuses a foreign Origin", async () => {
-    const signedIn = sessionCookie(await authPost(authRequest("/sign-in/email", { email: "first@example.test", password: PASSWORD }, headersOver("http"))));
+    const signedIn = sessionCookie(
+      await authPost(
+        authRequest("/sign-in/email", { email: "first@example.test", password: PASSWORD }, headersOver("http")),
+      ),
+    );
     const auth = await authFor(new Headers(headersOver("http")));
     const usersBefore = await database.db.select({ n: count() }).from(user);
     // Straight to better-auth, past our route's own check: a cookie-carrying request from another origin.
     const forged = await auth.handler(
-      authRequest("/sign-up/email", { email: "second@example.test", password: PASSWORD, name: "Forged" }, headersOver("http", {
-        origin: "https://evil.example",
-        cookie: `${signedIn.name}=${signedIn.value}`,
-      })),
+      authRequest(
+        "/sign-up/email",
+        { email: "second@example.test", password: PASSWORD, name: "Forged" },
+        headersOver("http", {
+          origin: "https://evil.example",
+          cookie: `${signedIn.name}=${signedIn.value}`,
+        }),
+      ),
     );
     expect(forged.status).toBe(403);
-    const signOut = await auth.handler(authRequest("/sign-out", {}, headersOver("http", { origin: "https://evil.example", cookie: `${signedIn.name}=${signedIn.value}` })));
+    const signOut = await auth.handler(
+      authRequest(
+        "/sign-out",
+        {},
+        headersOver("http", { origin: "https://evil.example", cookie: `${signedIn.name}=${signedIn.value}` }),
+      ),
+    );
     expect(signOut.status).toBe(403);
     expect(await database.db.select({ n: count() }).from(user)).toEqual(usersBefore);
   });
 
   test("sign-out from our own page ends the session", async () => {
-    const cookie = sessionCookie(await authPost(authRequest("/sign-in/email", { email: "first@example.test", password: PASSWORD }, headersOver("http"))));
-    const out = await authPost(authRequest("/sign-out", {}, headersOver("http", { cookie: `${cookie.name}=${cookie.value}` })));
+    const cookie = sessionCookie(
+      await authPost(
+        authRequest("/sign-in/email", { email: "first@example.test", password: PASSWORD }, headersOver("http")),
+      ),
+    );
+    const out = await authPost(
+      authRequest("/sign-out", {}, headersOver("http", { cookie: `${cookie.name}=${cookie.value}` })),
+    );
     expect(out.status).toBe(200);
-    const me = await trpcGet(new Request(`http://${HOST}/api/trpc/viewer.current`, { headers: { ...headersOver("http"), cookie: `${cookie.name}=${cookie.value}` } }));
+    const me = await trpcGet(
+      new Request(`http://${HOST}/api/trpc/viewer.current`, {
+        headers: { ...headersOver("http"), cookie: `${cookie.name}=${cookie.value}` },
+      }),
+    );
     const body = (await me.json()) as { result: { data: { json: unknown } } };
     expect(body.result.data.json).toBeNull();
   });

@@ -23,7 +23,9 @@ async function sameDatabaseAgain(): Promise<Database | null> {
   if (testEngine !== "postgres") return null;
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error("TEST_DATABASE_URL is needed on PostgreSQL");
-  const result = (await database.db.execute(sql`select current_database() as name`)) as unknown as { rows: Array<{ name: string }> };
+  const result = (await database.db.execute(sql`select current_database() as name`)) as unknown as {
+    rows: Array<{ name: string }>;
+  };
   const url = new URL(adminUrl);
   url.pathname = `/${result.rows[0]?.name ?? ""}`;
   return openPostgres(url.toString());
@@ -44,7 +46,8 @@ beforeAll(async () => {
   let invitation: string | undefined;
   for (const email of ["target@example.test", "bystander@example.test"]) {
     const response = await servers[0].handler(signUp(email, `203.0.113.${email.length}`, invitation));
-    if (response.status !== 200) throw new Error(`sign-up of ${email} failed: ${response.status} ${await response.text()}`);
+    if (response.status !== 200)
+      throw new Error(`sign-up of ${email} failed: ${response.status} ${await response.text()}`);
     if (email === "target@example.test") invitation = await invite("bystander@example.test");
   }
 });
@@ -58,7 +61,13 @@ async function invite(email: string): Promise<string> {
   const [admin] = await database.db.select().from(person).where(eq(person.isAdmin, true));
   if (!admin) throw new Error("no admin");
   const team = await makeTeam(database.db, admin.organisationId, "Payments SRE");
-  const result = await (await callerAs(database.db, admin.id)).teams.invite({ teamId: team.id, name: "Bystander", email, timeZone: "Europe/Berlin", roles: ["engineer"] });
+  const result = await (await callerAs(database.db, admin.id)).teams.invite({
+    teamId: team.id,
+    name: "Bystander",
+    email,
+    timeZone: "Europe/Berlin",
+    roles: ["engineer"],
+  });
   if (result.outcome !== "link") throw new Error(`expected a link, got ${result.outcome}`);
   return tokenOf(result.path);
 }
@@ -66,7 +75,13 @@ async function invite(email: string): Promise<string> {
 function post(path: string, body: unknown, ip: string, forwardedFor = "203.0.113.250"): Request {
   return new Request(`http://${HOST}/api/auth${path}`, {
     method: "POST",
-    headers: { host: HOST, origin: `http://${HOST}`, "content-type": "application/json", [CLIENT_ADDRESS_HEADER]: ip, "x-forwarded-for": forwardedFor },
+    headers: {
+      host: HOST,
+      origin: `http://${HOST}`,
+      "content-type": "application/json",
+      [CLIENT_ADDRESS_HEADER]: ip,
+      "x-forwarded-for": forwardedFor,
+    },
     body: JSON.stringify(body),
   });
 }
@@ -108,7 +123,13 @@ describe(`sign-in rate limit across two app servers on ${testEngine}`, { timeout
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 12; attempt++) {
       const email = attempt % 2 === 0 ? "target@example.test" : "bystander@example.test";
-      statuses.push((await servers[attempt % 2 === 0 ? 0 : 1].handler(signIn(email, "wrong password", "192.0.2.20", `198.51.100.${attempt + 1}`))).status);
+      statuses.push(
+        (
+          await servers[attempt % 2 === 0 ? 0 : 1].handler(
+            signIn(email, "wrong password", "192.0.2.20", `198.51.100.${attempt + 1}`),
+          )
+        ).status,
+      );
     }
     expect(statuses.slice(0, 10)).toEqual(Array.from({ length: 10 }, () => 401));
     expect(statuses.slice(10)).toEqual([429, 429]);
@@ -118,7 +139,13 @@ describe(`sign-in rate limit across two app servers on ${testEngine}`, { timeout
     await clearLimits();
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 10; attempt++) {
-      statuses.push((await servers[attempt % 2 === 0 ? 0 : 1].handler(signIn("target@example.test", "wrong password", "198.51.100.7"))).status);
+      statuses.push(
+        (
+          await servers[attempt % 2 === 0 ? 0 : 1].handler(
+            signIn("target@example.test", "wrong password", "198.51.100.7"),
+          )
+        ).status,
+      );
     }
     expect(statuses).toEqual(Array.from({ length: 10 }, () => 401));
     // Even the right password waits there: the guesser cannot tell a hit from the refusal.
@@ -135,7 +162,9 @@ describe(`sign-in rate limit across two app servers on ${testEngine}`, { timeout
   test("attempts older than ten windows are deleted by the next attempt", async () => {
     await clearLimits();
     const old = Date.now() - 11 * 60_000;
-    await database.db.insert(rateLimit).values({ id: crypto.randomUUID(), key: "198.51.100.99|/sign-in/email", count: 3, lastRequest: old });
+    await database.db
+      .insert(rateLimit)
+      .values({ id: crypto.randomUUID(), key: "198.51.100.99|/sign-in/email", count: 3, lastRequest: old });
     await servers[0].handler(signIn("target@example.test", "wrong password", "198.51.100.8"));
     const keys = (await database.db.select({ key: rateLimit.key }).from(rateLimit)).map((row) => row.key);
     expect(keys).not.toContain("198.51.100.99|/sign-in/email");
@@ -143,7 +172,9 @@ describe(`sign-in rate limit across two app servers on ${testEngine}`, { timeout
 
   test("attempts racing on both servers at once still stop at the limit", async () => {
     await clearLimits();
-    const attempts = Array.from({ length: 16 }, (_, i) => servers[i % 2 === 0 ? 0 : 1].handler(signIn("target@example.test", "wrong password", "192.0.2.100")));
+    const attempts = Array.from({ length: 16 }, (_, i) =>
+      servers[i % 2 === 0 ? 0 : 1].handler(signIn("target@example.test", "wrong password", "192.0.2.100")),
+    );
     const statuses = (await Promise.all(attempts)).map((response) => response.status);
     expect(statuses.filter((status) => status === 401)).toHaveLength(10);
     expect(statuses.filter((status) => status === 429)).toHaveLength(6);
@@ -153,7 +184,9 @@ describe(`sign-in rate limit across two app servers on ${testEngine}`, { timeout
     await clearLimits();
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 11; attempt++) {
-      const response = await servers[attempt % 2 === 0 ? 0 : 1].handler(post("/sign-in/social", { provider: "oidc", callbackURL: "/" }, "192.0.2.120"));
+      const response = await servers[attempt % 2 === 0 ? 0 : 1].handler(
+        post("/sign-in/social", { provider: "oidc", callbackURL: "/" }, "192.0.2.120"),
+      );
       statuses.push(response.status);
     }
     expect(statuses.slice(0, 10).filter((status) => status === 429)).toEqual([]);

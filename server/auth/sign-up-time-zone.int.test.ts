@@ -45,14 +45,27 @@ describe(`the time zone given at sign-up on ${testEngine}`, () => {
     const team = await makeTeam(database.db, ada.organisationId, "Search SRE", "Europe/Berlin");
     const admin = await callerAs(database.db, ada.id);
     const invite = async (email: string) => {
-      const sent = await admin.teams.invite({ teamId: team.id, name: "Invitee", email, timeZone: "Europe/Berlin", roles: ["engineer"] });
+      const sent = await admin.teams.invite({
+        teamId: team.id,
+        name: "Invitee",
+        email,
+        timeZone: "Europe/Berlin",
+        roles: ["engineer"],
+      });
       if (sent.outcome !== "link") throw new Error(`expected a link, got ${sent.outcome}`);
       return tokenOf(sent.path);
     };
-    const kenji = await signUpOverHttp(auth, { email: "kenji@example.test", invitation: await invite("kenji@example.test"), timeZone: "Asia/Tokyo" });
+    const kenji = await signUpOverHttp(auth, {
+      email: "kenji@example.test",
+      invitation: await invite("kenji@example.test"),
+      timeZone: "Asia/Tokyo",
+    });
     expect(kenji.status).toBe(200);
     expect((await personByEmail("kenji@example.test")).timeZone).toBe("Asia/Tokyo");
-    const lena = await signUpOverHttp(auth, { email: "lena@example.test", invitation: await invite("lena@example.test") });
+    const lena = await signUpOverHttp(auth, {
+      email: "lena@example.test",
+      invitation: await invite("lena@example.test"),
+    });
     expect(lena.status).toBe(200);
     expect((await personByEmail("lena@example.test")).timeZone).toBe("Europe/Berlin");
   });

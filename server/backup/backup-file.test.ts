@@ -2,7 +2,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { type BackupHeader, BackupFileError, BackupWriter, backupRows, readBackupHeader, verifyBackup } from "./backup-file";
+import {
+  type BackupHeader,
+  BackupFileError,
+  BackupWriter,
+  backupRows,
+  readBackupHeader,
+  verifyBackup,
+} from "./backup-file";
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -14,7 +21,12 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const FIELDS = { createdAt: "2025-05-07T15:00:00.000Z", engine: "pglite" as const, migrations: { count: 6, last: "1764000000000" }, sequences: [] };
+const FIELDS = {
+  createdAt: "2025-05-07T15:00:00.000Z",
+  engine: "pglite" as const,
+  migrations: { count: 6, last: "1764000000000" },
+  sequences: [],
+};
 
 async function writeSample(file: string): Promise<BackupHeader> {
   const writer = new BackupWriter(file);
@@ -78,15 +90,51 @@ describe("the backup file", () => {
   });
 
   test.each([
-    ["a changed byte in a row", (text: string) => text.replace("Platform SRE", "Platform SRF"), /damaged: the rows of team do not match their checksum/],
-    ["a row removed", (text: string) => text.split("\n").filter((_, i) => i !== 1).join("\n"), /damaged or cut short: entry has 0 of its 1 rows/],
-    ["a file cut in the middle of a row", (text: string) => text.slice(0, text.length - 20), /damaged: a row of entry is not JSON \(was the file cut short\?\)/],
-    ["a row with a column too many", (text: string) => text.replace('"Platform SRE"]', '"Platform SRE","x"]'), /a row of team does not have its 2 columns/],
+    [
+      "a changed byte in a row",
+      (text: string) => text.replace("Platform SRE", "Platform SRF"),
+      /damaged: the rows of team do not match their checksum/,
+    ],
+    [
+      "a row removed",
+      (text: string) =>
+        text
+          .split("\n")
+          .filter((_, i) => i !== 1)
+          .join("\n"),
+      /damaged or cut short: entry has 0 of its 1 rows/,
+    ],
+    [
+      "a file cut in the middle of a row",
+      (text: string) => text.slice(0, text.length - 20),
+      /damaged: a row of entry is not JSON \(was the file cut short\?\)/,
+    ],
+    [
+      "a row with a column too many",
+      (text: string) => text.replace('"Platform SRE"]', '"Platform SRE","x"]'),
+      /a row of team does not have its 2 columns/,
+    ],
     ["an extra row", (text: string) => `${text}["00000000-0000-4000-8000-000000000004",null]\n`, /damaged/],
-    ["a header that is not JSON", (text: string) => `#${text}`, /is not a Toilcap backup \(its first line is not a JSON header\)/],
-    ["another format", (text: string) => text.replace('"toilcap-backup"', '"toilcap-workspace"'), /is not a Toilcap backup \(format is not "toilcap-backup"\)/],
-    ["a newer version", (text: string) => text.replace('"version":1', '"version":2'), /is a version 2 backup; this Toilcap reads version 1/],
-    ["a damaged header", (text: string) => text.replace('"engine":"pglite"', '"engine":"sqlite"'), /has a damaged header/],
+    [
+      "a header that is not JSON",
+      (text: string) => `#${text}`,
+      /is not a Toilcap backup \(its first line is not a JSON header\)/,
+    ],
+    [
+      "another format",
+      (text: string) => text.replace('"toilcap-backup"', '"toilcap-workspace"'),
+      /is not a Toilcap backup \(format is not "toilcap-backup"\)/,
+    ],
+    [
+      "a newer version",
+      (text: string) => text.replace('"version":1', '"version":2'),
+      /is a version 2 backup; this Toilcap reads version 1/,
+    ],
+    [
+      "a damaged header",
+      (text: string) => text.replace('"engine":"pglite"', '"engine":"sqlite"'),
+      /has a damaged header/,
+    ],
   ])("%s is refused with a clear message", async (_label, change, message) => {
     const file = path.join(tempDir(), "b.backup");
     await writeSample(file);

@@ -28,7 +28,9 @@ const headerSchema = z.strictObject({
   engine: z.enum(["pglite", "postgres"]),
   migrations: z.strictObject({ count: z.int().min(0), last: z.string().nullable() }),
   tables: z.array(tableSchema),
-  sequences: z.array(z.strictObject({ table: z.string(), column: z.string(), lastValue: z.string(), isCalled: z.boolean() })),
+  sequences: z.array(
+    z.strictObject({ table: z.string(), column: z.string(), lastValue: z.string(), isCalled: z.boolean() }),
+  ),
   body: z.strictObject({ bytes: z.int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
 });
 
@@ -44,7 +46,10 @@ const sha256 = () => createHash("sha256");
 
 /** A temporary name beside `file`, so the final rename stays on one file system (and is atomic). */
 function tempBeside(file: string, tag: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${tag}-${process.pid}-${randomBytes(4).toString("hex")}`);
+  return path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${tag}-${process.pid}-${randomBytes(4).toString("hex")}`,
+  );
 }
 
 async function write(stream: fs.WriteStream, text: string): Promise<void> {
@@ -179,10 +184,13 @@ export async function readBackupHeader(file: string): Promise<BackupHeader> {
     throw new BackupFileError(`${file} is not a Toilcap backup (format is not "${BACKUP_FORMAT}").`);
   }
   if (probe.data.version !== BACKUP_VERSION) {
-    throw new BackupFileError(`${file} is a version ${String(probe.data.version)} backup; this Toilcap reads version ${BACKUP_VERSION}.`);
+    throw new BackupFileError(
+      `${file} is a version ${String(probe.data.version)} backup; this Toilcap reads version ${BACKUP_VERSION}.`,
+    );
   }
   const parsed = headerSchema.safeParse(json);
-  if (!parsed.success) throw new BackupFileError(`${file} has a damaged header: ${parsed.error.issues[0]?.message ?? "invalid"}.`);
+  if (!parsed.success)
+    throw new BackupFileError(`${file} has a damaged header: ${parsed.error.issues[0]?.message ?? "invalid"}.`);
   return parsed.data;
 }
 
@@ -193,14 +201,23 @@ function parseRow(line: string, table: BackupTable, file: string): BackupRow {
   } catch {
     throw new BackupFileError(`${file} is damaged: a row of ${table.name} is not JSON (was the file cut short?).`);
   }
-  if (!Array.isArray(values) || values.length !== table.columns.length || !values.every((v) => v === null || typeof v === "string")) {
-    throw new BackupFileError(`${file} is damaged: a row of ${table.name} does not have its ${table.columns.length} columns.`);
+  if (
+    !Array.isArray(values) ||
+    values.length !== table.columns.length ||
+    !values.every((v) => v === null || typeof v === "string")
+  ) {
+    throw new BackupFileError(
+      `${file} is damaged: a row of ${table.name} does not have its ${table.columns.length} columns.`,
+    );
   }
   return values as BackupRow;
 }
 
 /** Every row in file order, with its table; checks each row's shape but not the checksums (see verifyBackup). */
-export async function* backupRows(file: string, header: BackupHeader): AsyncGenerator<{ table: BackupTable; values: BackupRow; line: string }> {
+export async function* backupRows(
+  file: string,
+  header: BackupHeader,
+): AsyncGenerator<{ table: BackupTable; values: BackupRow; line: string }> {
   let tableIndex = 0;
   let seen = 0;
   let first = true;
@@ -241,11 +258,14 @@ export async function verifyBackup(file: string): Promise<BackupHeader> {
   // Counts first: a missing row shifts the rows after it into the previous table, whose checksum then fails too.
   header.tables.forEach((table, i) => {
     if (counts[i] !== table.rows) {
-      throw new BackupFileError(`${file} is damaged or cut short: ${table.name} has ${counts[i] ?? 0} of its ${table.rows} rows.`);
+      throw new BackupFileError(
+        `${file} is damaged or cut short: ${table.name} has ${counts[i] ?? 0} of its ${table.rows} rows.`,
+      );
     }
   });
   header.tables.forEach((table, i) => {
-    if (hashes[i]?.digest("hex") !== table.sha256) throw new BackupFileError(`${file} is damaged: the rows of ${table.name} do not match their checksum.`);
+    if (hashes[i]?.digest("hex") !== table.sha256)
+      throw new BackupFileError(`${file} is damaged: the rows of ${table.name} do not match their checksum.`);
   });
   if (bytes !== header.body.bytes || body.digest("hex") !== header.body.sha256) {
     throw new BackupFileError(`${file} is damaged: its rows do not match the header's checksum.`);

@@ -7,7 +7,12 @@ import { auditLog, interrupt, person } from "@/db/schema";
 import { useDatabase } from "@/server/db/runtime";
 import { deliver, makeCaptureTeam } from "@/server/integrations/alertmanager/test-delivery";
 import { notification, type TestAlert } from "@/server/integrations/alertmanager/test-payloads";
-import { createScratchDir, postgresAdminUrl, scratchDatabase, type ScratchDir } from "@/server/reliability/scratch-database";
+import {
+  createScratchDir,
+  postgresAdminUrl,
+  scratchDatabase,
+  type ScratchDir,
+} from "@/server/reliability/scratch-database";
 import { settleBackgroundWork } from "@/server/services/breaches/background";
 import { seedDemo } from "@/server/services/demo/seed-demo";
 import { callerAs } from "@/server/testing/fixtures";
@@ -68,7 +73,10 @@ async function openTarget(engine: Engine): Promise<Database> {
 }
 
 async function rowCounts(db: Db): Promise<number> {
-  const tables = await queryRows<{ name: string }>(db, sql`select tablename as "name" from pg_tables where schemaname = 'public'`);
+  const tables = await queryRows<{ name: string }>(
+    db,
+    sql`select tablename as "name" from pg_tables where schemaname = 'public'`,
+  );
   let total = 0;
   for (const { name } of tables) {
     const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as "n" from ${sql.identifier(name)}`);
@@ -96,7 +104,8 @@ beforeAll(async () => {
   const page = { teamId: capture.team.id, kind: "page" as const, openedAt: NOW, incidentId: HEAD_ID };
   await source.db.insert(interrupt).values({ ...page, id: HEAD_ID, summary: "head", isIncident: true });
   const pages = Array.from({ length: 1500 }, (_, i) => ({ ...page, id: childId(i), summary: `page ${i}` }));
-  for (let from = 0; from < pages.length; from += 500) await source.db.insert(interrupt).values(pages.slice(from, from + 500));
+  for (let from = 0; from < pages.length; from += 500)
+    await source.db.insert(interrupt).values(pages.slice(from, from + 500));
   // The entry queued a cap-breach check behind its answer; its rows belong in the backup, not after it.
   await settleBackgroundWork();
   file = path.join(scratch.root, "instance.backup");
@@ -110,7 +119,12 @@ afterAll(async () => {
 describe(`backup of ${testEngine}`, () => {
   test("writes every table with its row count and checksum, parents before children", async () => {
     expect(await readBackupHeader(file)).toEqual(header);
-    expect(header).toMatchObject({ format: "toilcap-backup", version: 1, engine: testEngine, createdAt: NOW.toISOString() });
+    expect(header).toMatchObject({
+      format: "toilcap-backup",
+      version: 1,
+      engine: testEngine,
+      createdAt: NOW.toISOString(),
+    });
     expect(header.migrations.count).toBeGreaterThan(0);
     const names = header.tables.map((t) => t.name);
     expect(names.indexOf("organisation")).toBeLessThan(names.indexOf("person"));
@@ -122,11 +136,14 @@ describe(`backup of ${testEngine}`, () => {
     expect(rows.interrupt).toBeGreaterThanOrEqual(1521);
     const interrupts: string[] = [];
     for await (const row of backupRows(file, header)) {
-      if (row.table.name === "interrupt") interrupts.push(row.values[row.table.columns.findIndex((c) => c.name === "id")] ?? "");
+      if (row.table.name === "interrupt")
+        interrupts.push(row.values[row.table.columns.findIndex((c) => c.name === "id")] ?? "");
     }
     expect(interrupts.indexOf(childId(0))).toBe(0);
     expect(interrupts.indexOf(HEAD_ID)).toBe(interrupts.length - 1);
-    expect(header.sequences).toContainEqual(expect.objectContaining({ table: "audit_log", column: "id", isCalled: true }));
+    expect(header.sequences).toContainEqual(
+      expect.objectContaining({ table: "audit_log", column: "id", isCalled: true }),
+    );
     // Nothing temporary is left beside the file.
     expect(fs.readdirSync(scratch.root).filter((name) => name.startsWith("."))).toEqual([]);
   });
@@ -174,7 +191,9 @@ describe.each(targets)(`a backup of ${testEngine} restored into an empty %s inst
   test("a second restore into the now non-empty instance is refused and changes nothing", async () => {
     const rowsBefore = await rowCounts(target.db);
     await expect(restoreDatabase(target, file)).rejects.toThrow(RestoreRefusedError);
-    await expect(restoreDatabase(target, file)).rejects.toThrow(/This database is not empty \(.*\)\. Restore only into an empty instance/);
+    await expect(restoreDatabase(target, file)).rejects.toThrow(
+      /This database is not empty \(.*\)\. Restore only into an empty instance/,
+    );
     expect(await rowCounts(target.db)).toBe(rowsBefore);
   });
 });
@@ -194,8 +213,18 @@ describe("a restore that cannot finish writes nothing", () => {
   }
 
   test.each([
-    ["a changed value", "flipped.backup", (lines: string[]) => lines.map((line, i) => (i === 3 ? line.replace(",", ", ") : line)), /damaged/],
-    ["a file cut short", "cut.backup", (lines: string[]) => lines.slice(0, Math.floor(lines.length / 2)), /damaged or cut short/],
+    [
+      "a changed value",
+      "flipped.backup",
+      (lines: string[]) => lines.map((line, i) => (i === 3 ? line.replace(",", ", ") : line)),
+      /damaged/,
+    ],
+    [
+      "a file cut short",
+      "cut.backup",
+      (lines: string[]) => lines.slice(0, Math.floor(lines.length / 2)),
+      /damaged or cut short/,
+    ],
   ])("%s is refused before anything is written", async (_label, name, change, message) => {
     const damaged = rewrite(name, change);
     await expect(restoreDatabase(target, damaged)).rejects.toThrow(BackupFileError);
@@ -216,7 +245,9 @@ describe("a restore that cannot finish writes nothing", () => {
     changed.migrations = { count: changed.migrations.count - 1, last: "1" };
     fs.writeFileSync(older, [JSON.stringify(changed), ...body].join("\n"));
     const levels = `The backup was taken at schema level ${header.migrations.count - 1}; this database is at level ${header.migrations.count}.`;
-    await expect(restoreDatabase(target, older)).rejects.toThrow(`${levels} Restore it with the Toilcap version that took it, then upgrade`);
+    await expect(restoreDatabase(target, older)).rejects.toThrow(
+      `${levels} Restore it with the Toilcap version that took it, then upgrade`,
+    );
     expect(await rowCounts(target.db)).toBe(0);
   });
 
@@ -225,7 +256,12 @@ describe("a restore that cannot finish writes nothing", () => {
     const { createHash } = await import("node:crypto");
     const [first, ...body] = fs.readFileSync(file, "utf8").split("\n");
     const changed = JSON.parse(first ?? "") as BackupHeader;
-    const start = changed.tables.slice(0, changed.tables.findIndex((t) => t.name === "interrupt")).reduce((n, t) => n + t.rows, 0);
+    const start = changed.tables
+      .slice(
+        0,
+        changed.tables.findIndex((t) => t.name === "interrupt"),
+      )
+      .reduce((n, t) => n + t.rows, 0);
     const table = changed.tables.find((t) => t.name === "interrupt");
     if (!table) throw new Error("no interrupt table");
     const incident = table.columns.findIndex((c) => c.name === "incident_id");
@@ -233,14 +269,19 @@ describe("a restore that cannot finish writes nothing", () => {
     const row = JSON.parse(body[last] ?? "") as Array<string | null>;
     row[incident] = "11111111-1111-4111-8111-111111111111";
     body[last] = JSON.stringify(row);
-    const digest = (lines: string[]) => createHash("sha256").update(lines.map((l) => `${l}\n`).join("")).digest("hex");
+    const digest = (lines: string[]) =>
+      createHash("sha256")
+        .update(lines.map((l) => `${l}\n`).join(""))
+        .digest("hex");
     table.sha256 = digest(body.slice(start, start + table.rows));
     const rows = body.slice(0, -1);
     changed.body = { bytes: Buffer.byteLength(rows.map((l) => `${l}\n`).join("")), sha256: digest(rows) };
     const broken = path.join(scratch.root, "broken.backup");
     fs.writeFileSync(broken, [JSON.stringify(changed), ...body].join("\n"));
     await expect(restoreDatabase(target, broken)).rejects.toThrow(RestoreFailedError);
-    await expect(restoreDatabase(target, broken)).rejects.toThrow(/^The restore was rolled back and nothing was written: .*violates foreign key constraint/);
+    await expect(restoreDatabase(target, broken)).rejects.toThrow(
+      /^The restore was rolled back and nothing was written: .*violates foreign key constraint/,
+    );
     expect(await rowCounts(target.db)).toBe(0);
     const [left] = await target.db.select({ n: sql<number>`count(*)::int` }).from(interrupt);
     expect(left?.n).toBe(0);

@@ -34,7 +34,13 @@ export interface MigrationLevel {
 
 /** Every table of the `public` schema: the whole instance (drizzle's own journal lives in schema `drizzle`). */
 export async function readCatalog(db: Db): Promise<Catalog> {
-  const columns = await queryRows<{ table: string; column: string; type: string; generated: boolean; identity: string }>(
+  const columns = await queryRows<{
+    table: string;
+    column: string;
+    type: string;
+    generated: boolean;
+    identity: string;
+  }>(
     db,
     sql`select c.relname as "table", a.attname as "column", format_type(a.atttypid, a.atttypmod) as "type",
                a.attgenerated <> '' as "generated", a.attidentity::text as "identity"
@@ -92,7 +98,8 @@ export async function readCatalog(db: Db): Promise<Catalog> {
     table.columns.push({ name: column.column, type: column.type });
     if (column.identity === "a") table.identityAlways = true;
   }
-  for (const table of byTable.values()) if (table.orderBy.length === 0) table.orderBy = table.columns.map((c) => c.name);
+  for (const table of byTable.values())
+    if (table.orderBy.length === 0) table.orderBy = table.columns.map((c) => c.name);
 
   return {
     tables: [...byTable.values()],
@@ -107,7 +114,10 @@ export async function readCatalog(db: Db): Promise<Catalog> {
 }
 
 export async function readMigrationLevel(db: Db): Promise<MigrationLevel> {
-  const [journal] = await queryRows<{ present: boolean }>(db, sql`select to_regclass('drizzle.__drizzle_migrations') is not null as "present"`);
+  const [journal] = await queryRows<{ present: boolean }>(
+    db,
+    sql`select to_regclass('drizzle.__drizzle_migrations') is not null as "present"`,
+  );
   if (!journal?.present) return { count: 0, last: null };
   const [level] = await queryRows<{ count: number; last: string | null }>(
     db,

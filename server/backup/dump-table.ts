@@ -12,7 +12,11 @@ const FETCH_ROWS = 1000;
  * the primary key's text in the "C" collation: the same order on both engines, whatever their collations,
  * so the same data always gives the same file and checksums.
  */
-export async function dumpTable(db: Db, table: CatalogTable, onRow: (values: BackupRow) => Promise<void> | void): Promise<void> {
+export async function dumpTable(
+  db: Db,
+  table: CatalogTable,
+  onRow: (values: BackupRow) => Promise<void> | void,
+): Promise<void> {
   const select = sql.join(
     table.columns.map((column, i) => sql`${sql.identifier(column.name)}::text as ${sql.identifier(`c${i}`)}`),
     sql`, `,
@@ -21,9 +25,14 @@ export async function dumpTable(db: Db, table: CatalogTable, onRow: (values: Bac
     table.orderBy.map((column) => sql`${sql.identifier(column)}::text collate "C"`),
     sql`, `,
   );
-  await db.execute(sql`declare toilcap_dump no scroll cursor for select ${select} from ${sql.identifier(table.name)} order by ${orderBy}`);
+  await db.execute(
+    sql`declare toilcap_dump no scroll cursor for select ${select} from ${sql.identifier(table.name)} order by ${orderBy}`,
+  );
   for (;;) {
-    const rows = await queryRows<Record<string, string | null>>(db, sql.raw(`fetch forward ${FETCH_ROWS} from toilcap_dump`));
+    const rows = await queryRows<Record<string, string | null>>(
+      db,
+      sql.raw(`fetch forward ${FETCH_ROWS} from toilcap_dump`),
+    );
     for (const row of rows) await onRow(table.columns.map((_, i) => row[`c${i}`] ?? null));
     if (rows.length < FETCH_ROWS) break;
   }

@@ -30,7 +30,9 @@ function lockHolder(dataDir: string): string {
 export async function openForCommand(command: "backup" | "restore", opts: { mustExist: boolean }): Promise<Database> {
   const dataDir = defaultDataDir();
   if (!usingPostgres() && opts.mustExist && !fs.existsSync(dataDir)) {
-    throw new Refusal(`There is no embedded database at ${dataDir}: set TOILCAP_DATA_DIR to its directory, or DATABASE_URL for PostgreSQL.`);
+    throw new Refusal(
+      `There is no embedded database at ${dataDir}: set TOILCAP_DATA_DIR to its directory, or DATABASE_URL for PostgreSQL.`,
+    );
   }
   try {
     return await openConfiguredDatabase();

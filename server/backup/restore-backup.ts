@@ -50,12 +50,17 @@ function checkSameSchema(catalog: Catalog, header: BackupHeader): void {
     const types = new Map(here.columns.map((c) => [c.name, c.type]));
     for (const column of table.columns) {
       const type = types.get(column.name);
-      if (type !== column.type) differences.push(`${table.name}.${column.name} is ${type ?? "missing"} here, ${column.type} in the backup`);
+      if (type !== column.type)
+        differences.push(`${table.name}.${column.name} is ${type ?? "missing"} here, ${column.type} in the backup`);
     }
-    if (here.columns.length !== table.columns.length) differences.push(`${table.name} has ${here.columns.length} columns here, ${table.columns.length} in the backup`);
+    if (here.columns.length !== table.columns.length)
+      differences.push(`${table.name} has ${here.columns.length} columns here, ${table.columns.length} in the backup`);
   }
   for (const name of target.keys()) if (!inBackup.has(name)) differences.push(`table ${name} is not in the backup`);
-  if (differences.length > 0) throw new RestoreRefusedError(`The backup's tables differ from this database's: ${differences.slice(0, 5).join("; ")}.`);
+  if (differences.length > 0)
+    throw new RestoreRefusedError(
+      `The backup's tables differ from this database's: ${differences.slice(0, 5).join("; ")}.`,
+    );
 
   // Parents before children: the backup writes them so, and a restore inserts in file order.
   const position = new Map(header.tables.map((t, i) => [t.name, i]));
@@ -63,7 +68,9 @@ function checkSameSchema(catalog: Catalog, header: BackupHeader): void {
     const child = position.get(fk.table);
     const parent = position.get(fk.references);
     if (child !== undefined && parent !== undefined && parent > child) {
-      throw new BackupFileError(`The backup lists ${fk.table} before ${fk.references}, which it references: it was not written by Toilcap.`);
+      throw new BackupFileError(
+        `The backup lists ${fk.table} before ${fk.references}, which it references: it was not written by Toilcap.`,
+      );
     }
   }
 }
@@ -72,7 +79,10 @@ function checkSameSchema(catalog: Catalog, header: BackupHeader): void {
 async function refuseUnlessEmpty(db: Db, catalog: Catalog): Promise<void> {
   const holding: string[] = [];
   for (const table of catalog.tables) {
-    const [row] = await queryRows<{ present: boolean }>(db, sql`select exists (select 1 from ${sql.identifier(table.name)}) as "present"`);
+    const [row] = await queryRows<{ present: boolean }>(
+      db,
+      sql`select exists (select 1 from ${sql.identifier(table.name)}) as "present"`,
+    );
     if (row?.present) holding.push(table.name);
   }
   if (holding.length > 0) {
@@ -87,8 +97,17 @@ function insertStatement(table: CatalogTable, backup: BackupTable, rows: readonl
   const types = new Map(table.columns.map((c) => [c.name, c.type]));
   // Every value travels as text and is cast by the server: its input functions read PostgreSQL's text output.
   const casts = backup.columns.map((c) => sql.raw(types.get(c.name) ?? "text"));
-  const columns = sql.join(backup.columns.map((c) => sql.identifier(c.name)), sql`, `);
-  const tuples = rows.map((row) => sql`(${sql.join(row.map((value, i) => sql`${value}::text::${casts[i] ?? sql.raw("text")}`), sql`, `)})`);
+  const columns = sql.join(
+    backup.columns.map((c) => sql.identifier(c.name)),
+    sql`, `,
+  );
+  const tuples = rows.map(
+    (row) =>
+      sql`(${sql.join(
+        row.map((value, i) => sql`${value}::text::${casts[i] ?? sql.raw("text")}`),
+        sql`, `,
+      )})`,
+  );
   const overriding = table.identityAlways ? sql` overriding system value` : sql``;
   return sql`insert into ${sql.identifier(table.name)} (${columns})${overriding} values ${sql.join(tuples, sql`, `)}`;
 }
@@ -97,14 +116,19 @@ const rowsPerInsert = (backup: BackupTable) => Math.max(1, Math.floor(PARAMETERS
 
 async function insertRows(db: Db, table: CatalogTable, backup: BackupTable, rows: readonly BackupRow[]): Promise<void> {
   const perInsert = rowsPerInsert(backup);
-  for (let from = 0; from < rows.length; from += perInsert) await db.execute(insertStatement(table, backup, rows.slice(from, from + perInsert)));
+  for (let from = 0; from < rows.length; from += perInsert)
+    await db.execute(insertStatement(table, backup, rows.slice(from, from + perInsert)));
 }
 
 /**
  * The file's rows in batches of one table, streamed; a table referencing itself comes whole (its rows are
  * reordered parents first, which needs all of them).
  */
-async function* tableChunks(file: string, header: BackupHeader, whole: (table: string) => boolean): AsyncGenerator<{ backup: BackupTable; rows: BackupRow[] }> {
+async function* tableChunks(
+  file: string,
+  header: BackupHeader,
+  whole: (table: string) => boolean,
+): AsyncGenerator<{ backup: BackupTable; rows: BackupRow[] }> {
   let current: BackupTable | undefined;
   let rows: BackupRow[] = [];
   for await (const { table, values } of backupRows(file, header)) {
@@ -135,7 +159,8 @@ async function restoreSequences(db: Db, catalog: Catalog, sequences: readonly Ba
     const highest = row?.max ? BigInt(row.max) : 0n;
     const last = used > highest ? used : highest;
     const sequence = `"public"."${target.sequence.replace(/"/g, '""')}"`;
-    if (last >= 1n) await db.execute(sql`select setval(${sequence}::text::regclass, ${last.toString()}::text::bigint, true)`);
+    if (last >= 1n)
+      await db.execute(sql`select setval(${sequence}::text::regclass, ${last.toString()}::text::bigint, true)`);
     else await db.execute(sql`select setval(${sequence}::text::regclass, 1, false)`);
   }
 }
@@ -148,7 +173,9 @@ async function verifyRestored(db: Db, catalog: Catalog, header: BackupHeader): P
     if (!table) continue;
     const restored = await digestTable(db, table);
     if (restored.rows !== saved.rows || restored.sha256 !== saved.sha256) {
-      throw new Error(`${saved.name} reads back ${restored.rows} rows${restored.rows === saved.rows ? " with other contents" : ""}, the backup has ${saved.rows}: nothing was restored.`);
+      throw new Error(
+        `${saved.name} reads back ${restored.rows} rows${restored.rows === saved.rows ? " with other contents" : ""}, the backup has ${saved.rows}: nothing was restored.`,
+      );
     }
   }
 }
@@ -156,17 +183,32 @@ async function verifyRestored(db: Db, catalog: Catalog, header: BackupHeader): P
 /** Inside the restore's transaction: refuses a non-empty target, inserts every row, moves the sequences, verifies. */
 async function fillTables(tx: Db, file: string, header: BackupHeader, catalog: Catalog): Promise<number> {
   const byName = new Map(catalog.tables.map((t) => [t.name, t]));
-  const selfKeys = (name: string): ForeignKey[] => catalog.foreignKeys.filter((fk) => fk.table === name && fk.references === name);
+  const selfKeys = (name: string): ForeignKey[] =>
+    catalog.foreignKeys.filter((fk) => fk.table === name && fk.references === name);
   for (const setting of PORTABLE_TEXT_SETTINGS) await tx.execute(sql.raw(setting));
   // Nobody writes while the restore checks emptiness and fills the tables (readers may still read).
-  await tx.execute(sql`lock table ${sql.join(catalog.tables.map((t) => sql.identifier(t.name)), sql`, `)} in exclusive mode`);
+  await tx.execute(
+    sql`lock table ${sql.join(
+      catalog.tables.map((t) => sql.identifier(t.name)),
+      sql`, `,
+    )} in exclusive mode`,
+  );
   await refuseUnlessEmpty(tx, catalog);
 
   let restored = 0;
   for await (const chunk of tableChunks(file, header, (name) => selfKeys(name).length > 0)) {
     const table = byName.get(chunk.backup.name);
     if (!table) throw new Error(`table ${chunk.backup.name} vanished during the restore`);
-    await insertRows(tx, table, chunk.backup, parentsFirst(chunk.rows, chunk.backup.columns.map((c) => c.name), selfKeys(table.name)));
+    await insertRows(
+      tx,
+      table,
+      chunk.backup,
+      parentsFirst(
+        chunk.rows,
+        chunk.backup.columns.map((c) => c.name),
+        selfKeys(table.name),
+      ),
+    );
     restored += chunk.rows.length;
   }
   await restoreSequences(tx, catalog, header.sequences);
@@ -192,7 +234,9 @@ export async function restoreDatabase(database: Database, file: string): Promise
         : header.migrations.count > level.count
           ? "It comes from a newer Toilcap: upgrade this one first."
           : "Its migrations are not this Toilcap's.";
-    throw new RestoreRefusedError(`The backup was taken at schema level ${header.migrations.count}; this database is at level ${level.count}. ${advice}`);
+    throw new RestoreRefusedError(
+      `The backup was taken at schema level ${header.migrations.count}; this database is at level ${level.count}. ${advice}`,
+    );
   }
   const catalog = await readCatalog(db);
   checkSameSchema(catalog, header);

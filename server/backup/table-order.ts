@@ -29,7 +29,9 @@ export function restoreOrder(tables: readonly string[], foreignKeys: readonly Fo
       .sort();
     if (ready.length === 0) {
       const stuck = tables.filter((t) => !placed.has(t)).sort();
-      throw new BackupOrderError(`The foreign keys of ${stuck.join(", ")} form a cycle: no insert order satisfies them.`);
+      throw new BackupOrderError(
+        `The foreign keys of ${stuck.join(", ")} form a cycle: no insert order satisfies them.`,
+      );
     }
     for (const table of ready) {
       ordered.push(table);
@@ -96,7 +98,10 @@ export function parentsFirst<Row extends ReadonlyArray<string | null>>(
       }
       top.next += 1;
       if (state[parent] === 2) continue;
-      if (state[parent] === 1) throw new BackupOrderError("Rows of one table reference each other in a cycle: no insert order satisfies them.");
+      if (state[parent] === 1)
+        throw new BackupOrderError(
+          "Rows of one table reference each other in a cycle: no insert order satisfies them.",
+        );
       state[parent] = 1;
       stack.push({ row: parent, next: 0 });
     }

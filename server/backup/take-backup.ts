@@ -33,7 +33,10 @@ export async function backupDatabase(database: Database, file: string, now: Date
       async (tx) => {
         for (const setting of PORTABLE_TEXT_SETTINGS) await tx.execute(sql.raw(setting));
         const migrations = await readMigrationLevel(tx);
-        if (migrations.count === 0) throw new BackupRefusedError("This database has no Toilcap schema (no migrations were ever applied): there is nothing to back up.");
+        if (migrations.count === 0)
+          throw new BackupRefusedError(
+            "This database has no Toilcap schema (no migrations were ever applied): there is nothing to back up.",
+          );
         const catalog = await readCatalog(tx);
         const byName = new Map(catalog.tables.map((t) => [t.name, t]));
         for (const name of restoreOrder([...byName.keys()], catalog.foreignKeys)) {

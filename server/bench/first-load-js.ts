@@ -14,7 +14,10 @@ export interface PageWeight {
 
 /** Route groups, "(app)", are not part of the URL. */
 function routeOf(pageKey: string): string {
-  const parts = pageKey.replace(/\/page$/, "").split("/").filter((part) => part !== "" && !/^\(.*\)$/.test(part));
+  const parts = pageKey
+    .replace(/\/page$/, "")
+    .split("/")
+    .filter((part) => part !== "" && !/^\(.*\)$/.test(part));
   return `/${parts.join("/")}`;
 }
 
@@ -30,7 +33,10 @@ function manifestFiles(dir: string): string[] {
 
 /** Runs one of our build's manifest scripts in an empty context and reads what it assigned. */
 function readClientManifest(file: string): Record<string, { entryJSFiles?: Record<string, string[]> }> {
-  const sandbox: { globalThis?: unknown; __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }> } = {};
+  const sandbox: {
+    globalThis?: unknown;
+    __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }>;
+  } = {};
   sandbox.globalThis = sandbox;
   vm.runInNewContext(fs.readFileSync(file, "utf8"), sandbox);
   return sandbox.__RSC_MANIFEST ?? {};
@@ -43,7 +49,9 @@ function readClientManifest(file: string): Record<string, { entryJSFiles?: Recor
  */
 export function firstLoadJs(root = process.cwd()): PageWeight[] {
   const next = path.join(root, ".next");
-  const build = JSON.parse(fs.readFileSync(path.join(next, "build-manifest.json"), "utf8")) as { rootMainFiles?: string[] };
+  const build = JSON.parse(fs.readFileSync(path.join(next, "build-manifest.json"), "utf8")) as {
+    rootMainFiles?: string[];
+  };
   const sizes = new Map<string, { raw: number; gzip: number }>();
   const sizeOf = (file: string) => {
     let size = sizes.get(file);

@@ -63,7 +63,14 @@ function httpTargets(pair: ScenarioPair, stack: HttpFigures, ratio: number, setu
     case "teamReport": {
       const large = setup.engineers >= 2000;
       const limit = large ? 150 : 50;
-      return [check(`p95 <= ${limit} ms`, stack.p95 <= limit, setup.engine === "postgres" && (standard || setup.engineers === 2000)), ratioCheck];
+      return [
+        check(
+          `p95 <= ${limit} ms`,
+          stack.p95 <= limit,
+          setup.engine === "postgres" && (standard || setup.engineers === 2000),
+        ),
+        ratioCheck,
+      ];
     }
     case "orgSummary":
       return [check("p95 <= 200 ms", stack.p95 <= 200), ratioCheck];
@@ -74,7 +81,12 @@ function httpTargets(pair: ScenarioPair, stack: HttpFigures, ratio: number, setu
   }
 }
 
-export function httpRow(pair: ScenarioPair, stackResult: MeasuredLoad, baselineResult: MeasuredLoad, setup: RunSetup): BenchRow {
+export function httpRow(
+  pair: ScenarioPair,
+  stackResult: MeasuredLoad,
+  baselineResult: MeasuredLoad,
+  setup: RunSetup,
+): BenchRow {
   const stack = figures(stackResult, pair.itemsPerRequest);
   const baseline = figures(baselineResult, pair.itemsPerRequest);
   const ratio = baseline.throughput > 0 ? stack.throughput / baseline.throughput : 0;
@@ -101,7 +113,11 @@ export function expansionRow(timing: TimingSummary): BenchRow {
 export const FIRST_LOAD_LIMIT_BYTES = 250_000;
 
 export function firstLoadTargets(pages: readonly PageWeight[]): TargetCheck[] {
-  return pages.map((page) => ({ target: `${page.route} <= 250 kB gzip`, met: page.gzipBytes <= FIRST_LOAD_LIMIT_BYTES, applies: true }));
+  return pages.map((page) => ({
+    target: `${page.route} <= 250 kB gzip`,
+    met: page.gzipBytes <= FIRST_LOAD_LIMIT_BYTES,
+    applies: true,
+  }));
 }
 
 const fixed = (value: number | null | undefined, digits = 1) =>
@@ -124,7 +140,8 @@ export function printTable(rows: readonly BenchRow[], pages: readonly PageWeight
       "raw p95 ms": fixed(row.baseline?.p95),
       "raw per s": row.baseline ? fixed(row.baseline.throughput, 0) : "",
       ratio: fixed(row.ratio, 2),
-      "cpu ms/req app+db": "serverCpuMs" in row.stack ? `${fixed(row.stack.serverCpuMs)}+${fixed(row.stack.databaseCpuMs)}` : "",
+      "cpu ms/req app+db":
+        "serverCpuMs" in row.stack ? `${fixed(row.stack.serverCpuMs)}+${fixed(row.stack.databaseCpuMs)}` : "",
       "raw cpu": row.baseline ? `${fixed(row.baseline.serverCpuMs)}+${fixed(row.baseline.databaseCpuMs)}` : "",
       failures: "failures" in row.stack ? row.stack.failures + (row.baseline?.failures ?? 0) : "",
       targets: verdict(row.targets),

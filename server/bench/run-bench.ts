@@ -45,7 +45,9 @@ function databaseUrl(base: string, name: string): string {
  * A fresh database (PostgreSQL) or data directory (PGlite), migrated, with the generated organisation; with
  * `reuse`, the one a previous run left, when it holds an organisation of this size.
  */
-async function prepareDatabase(options: BenchOptions): Promise<{ target: { url: string } | { dataDir: string }; org: GeneratedOrg; fixtures: BenchFixtures }> {
+async function prepareDatabase(
+  options: BenchOptions,
+): Promise<{ target: { url: string } | { dataDir: string }; org: GeneratedOrg; fixtures: BenchFixtures }> {
   const label = options.quick ? "quick" : `${options.size.engineers}e${options.size.teams}t`;
   let database: Database;
   let target: { url: string } | { dataDir: string };
@@ -72,7 +74,9 @@ async function prepareDatabase(options: BenchOptions): Promise<{ target: { url: 
   }
   try {
     await database.migrate();
-    const org = fresh ? await generateOrg(database.db, options.engine, options.size, new Date()) : await existingOrg(database.db, options.size);
+    const org = fresh
+      ? await generateOrg(database.db, options.engine, options.size, new Date())
+      : await existingOrg(database.db, options.size);
     return { target, org, fixtures: await benchFixtures(database.db, options.size) };
   } finally {
     await database.close();
@@ -94,7 +98,8 @@ async function measure<T>(
   options: BenchOptions,
   work: (meter: CpuMeter) => Promise<T>,
 ): Promise<T> {
-  const postgres = "url" in target ? { url: options.postgresUrl, database: new URL(target.url).pathname.slice(1) } : null;
+  const postgres =
+    "url" in target ? { url: options.postgresUrl, database: new URL(target.url).pathname.slice(1) } : null;
   const meter = await CpuMeter.open(server.pid, postgres);
   try {
     return await work(meter);
@@ -112,9 +117,16 @@ async function measure<T>(
 export async function runBench(options: BenchOptions): Promise<void> {
   const setup = { engine: options.engine, engineers: options.size.engineers };
   const startedAt = new Date();
-  console.info(`bench: generating ${options.size.engineers} engineers in ${options.size.teams} teams (${options.size.days} days) on ${options.engine}…`);
+  console.info(
+    `bench: generating ${options.size.engineers} engineers in ${options.size.teams} teams (${options.size.days} days) on ${options.engine}…`,
+  );
   const { target, org, fixtures } = await prepareDatabase(options);
-  console.info(org.steps.length > 0 ? `bench: generated in ${org.steps.reduce((sum, step) => sum + step.ms, 0)} ms` : "bench: reusing the database", org.counts);
+  console.info(
+    org.steps.length > 0
+      ? `bench: generated in ${org.steps.reduce((sum, step) => sum + step.ms, 0)} ms`
+      : "bench: reusing the database",
+    org.counts,
+  );
   if (!options.skipBuild) ensureProductionBuild("bench: building the production app (next build)…");
 
   // The app and the baseline server take turns on the database (PGlite admits one process at a time).
@@ -162,7 +174,8 @@ export async function runBench(options: BenchOptions): Promise<void> {
     size: options.size,
     quick: options.quick,
     timing: { warmupSeconds: options.warmupSeconds, seconds: options.seconds },
-    ratioDefinition: "stack throughput / raw-SQL baseline throughput, same concurrency, same database; the baseline runs in a node:http server of its own",
+    ratioDefinition:
+      "stack throughput / raw-SQL baseline throughput, same concurrency, same database; the baseline runs in a node:http server of its own",
     cpuDefinition: "CPU ms per successful request: the app server process, and the PostgreSQL backends of its database",
     generation: { counts: org.counts, steps: org.steps, historyFrom: org.from },
     rows,
@@ -171,7 +184,10 @@ export async function runBench(options: BenchOptions): Promise<void> {
   const text = `${JSON.stringify(report, null, 2)}\n`;
   fs.writeFileSync(out, text);
   // Also under a name of its own, so a PGlite or 2000-engineer run does not replace the last default one.
-  const named = path.join(path.dirname(out), `bench-${options.engine}-${options.quick ? "quick" : `${options.size.engineers}e`}.json`);
+  const named = path.join(
+    path.dirname(out),
+    `bench-${options.engine}-${options.quick ? "quick" : `${options.size.engineers}e`}.json`,
+  );
   fs.writeFileSync(named, text);
   console.info(`Written ${path.relative(process.cwd(), out)} and ${path.relative(process.cwd(), named)}`);
 }

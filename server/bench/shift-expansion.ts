@@ -12,20 +12,28 @@ const UNITS: RotationSpec["shiftLength"][] = [
 
 /** 50 rotations of mixed shift lengths and zones, 8 people each, with a cover a month on each. */
 function rotations(count: number): { specs: RotationSpec[]; overrides: Record<string, Override[]> } {
-  const specs = Array.from({ length: count }, (_, index): RotationSpec => ({
-    id: `r${String(index).padStart(3, "0")}`,
-    role: index % 2 === 0 ? "primary" : "secondary",
-    timeZone: ZONES[index % ZONES.length] ?? "UTC",
-    shiftLength: UNITS[index % UNITS.length] ?? { unit: "weeks", count: 1 },
-    handoff: { weekday: 1, minute: 9 * 60 },
-    startsOn: "2025-12-29",
-    participants: Array.from({ length: 8 }, (_, person) => `r${index}-p${person}`),
-  }));
+  const specs = Array.from(
+    { length: count },
+    (_, index): RotationSpec => ({
+      id: `r${String(index).padStart(3, "0")}`,
+      role: index % 2 === 0 ? "primary" : "secondary",
+      timeZone: ZONES[index % ZONES.length] ?? "UTC",
+      shiftLength: UNITS[index % UNITS.length] ?? { unit: "weeks", count: 1 },
+      handoff: { weekday: 1, minute: 9 * 60 },
+      startsOn: "2025-12-29",
+      participants: Array.from({ length: 8 }, (_, person) => `r${index}-p${person}`),
+    }),
+  );
   const overrides: Record<string, Override[]> = {};
   for (const spec of specs) {
     overrides[spec.id] = Array.from({ length: 12 }, (_, month) => {
       const start = DateTime.fromObject({ year: 2026, month: month + 1, day: 10, hour: 8 }, { zone: spec.timeZone });
-      return { id: `${spec.id}-o${month}`, personId: "cover", start: start.toMillis(), end: start.plus({ days: 2 }).toMillis() };
+      return {
+        id: `${spec.id}-o${month}`,
+        personId: "cover",
+        start: start.toMillis(),
+        end: start.plus({ days: 2 }).toMillis(),
+      };
     });
   }
   return { specs, overrides };
@@ -38,7 +46,6 @@ export interface TimingSummary {
   p99: number;
   shifts: number;
 }
-
 
 /** The target: a year of shifts for 50 rotations in at most 50 ms. */
 export function benchShiftExpansion(count = 50, runs = 50): TimingSummary {

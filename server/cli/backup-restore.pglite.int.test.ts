@@ -4,7 +4,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openPglite } from "@/db/client";
 import { type BackupHeader, verifyBackup } from "@/server/backup/backup-file";
-import { createPostgresDatabase, createScratchDir, postgresAdminUrl, type ScratchDir, type ScratchPostgres } from "@/server/reliability/scratch-database";
+import {
+  createPostgresDatabase,
+  createScratchDir,
+  postgresAdminUrl,
+  type ScratchDir,
+  type ScratchPostgres,
+} from "@/server/reliability/scratch-database";
 import { seedDemo } from "@/server/services/demo/seed-demo";
 
 /**
@@ -35,8 +41,10 @@ let dir: ScratchDir;
 let source: Where;
 let postgres: ScratchPostgres | undefined;
 const file = (name: string) => path.join(dir.root, name);
-const BACKED_UP = /^Backed up .+ to .+\.backup: \d+ tables, \d+ rows, [\d.]+ MB, schema level \d+, sha256 [0-9a-f]{12}…/;
-const RESTORED = /^Restored .+ \(taken .+ on (pglite|postgres)\) into .+: \d+ tables, \d+ rows, every table checked against the backup/;
+const BACKED_UP =
+  /^Backed up .+ to .+\.backup: \d+ tables, \d+ rows, [\d.]+ MB, schema level \d+, sha256 [0-9a-f]{12}…/;
+const RESTORED =
+  /^Restored .+ \(taken .+ on (pglite|postgres)\) into .+: \d+ tables, \d+ rows, every table checked against the backup/;
 
 /** Backs `where` up with the command and returns the file's header, verified. */
 async function backupWithCommand(where: Where, name: string): Promise<BackupHeader> {
@@ -82,17 +90,20 @@ describe("npm run backup and npm run restore", COMMAND_TIMEOUT, () => {
     expect(again.err).toMatch(/^This database is not empty \(.+ hold rows\)\. Restore only into an empty instance/);
   });
 
-  test.skipIf(!postgresAdminUrl())("restore into an empty PostgreSQL database, and a backup of it, give the same tables", async () => {
-    const target = { url: postgres?.url };
-    const run = cli("restore", [file("instance.backup")], target);
-    expect(run.err).toBe("");
-    expect(run.status).toBe(0);
-    expect(run.out).toMatch(RESTORED);
-    const copy = await backupWithCommand(target, "postgres.backup");
-    expect(copy.engine).toBe("postgres");
-    expect(copy.tables).toEqual(original.tables);
-    expect(copy.body).toEqual(original.body);
-  });
+  test.skipIf(!postgresAdminUrl())(
+    "restore into an empty PostgreSQL database, and a backup of it, give the same tables",
+    async () => {
+      const target = { url: postgres?.url };
+      const run = cli("restore", [file("instance.backup")], target);
+      expect(run.err).toBe("");
+      expect(run.status).toBe(0);
+      expect(run.out).toMatch(RESTORED);
+      const copy = await backupWithCommand(target, "postgres.backup");
+      expect(copy.engine).toBe("postgres");
+      expect(copy.tables).toEqual(original.tables);
+      expect(copy.body).toEqual(original.body);
+    },
+  );
 
   test("a file that is not a backup is refused before any database is opened", () => {
     fs.writeFileSync(file("notes.txt"), "hello\n");
@@ -132,7 +143,9 @@ describe("npm run backup and npm run restore", COMMAND_TIMEOUT, () => {
     const dataDir = path.join(dir.root, "missing");
     const run = cli("backup", [file("missing.backup")], { dataDir });
     expect(run.status).toBe(1);
-    expect(run.err).toBe(`There is no embedded database at ${dataDir}: set TOILCAP_DATA_DIR to its directory, or DATABASE_URL for PostgreSQL.`);
+    expect(run.err).toBe(
+      `There is no embedded database at ${dataDir}: set TOILCAP_DATA_DIR to its directory, or DATABASE_URL for PostgreSQL.`,
+    );
     expect(fs.existsSync(dataDir)).toBe(false);
   });
 });

@@ -41,7 +41,9 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    console.error(error instanceof Refusal || error instanceof BackupRefusedError ? reason : `Cannot back up: ${reason}`);
+    console.error(
+      error instanceof Refusal || error instanceof BackupRefusedError ? reason : `Cannot back up: ${reason}`,
+    );
     return 1;
   }
 }

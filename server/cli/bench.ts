@@ -41,7 +41,11 @@ if (values.engine !== "postgres" && values.engine !== "pglite") {
 
 const quick = values.quick === true;
 const size = quick
-  ? { engineers: whole(values.engineers, 12, "engineers"), teams: whole(values.teams, 2, "teams"), days: whole(values.days, 28, "days") }
+  ? {
+      engineers: whole(values.engineers, 12, "engineers"),
+      teams: whole(values.teams, 2, "teams"),
+      days: whole(values.days, 28, "days"),
+    }
   : {
       engineers: whole(values.engineers, DEFAULT_SIZE.engineers, "engineers"),
       teams: whole(values.teams, DEFAULT_SIZE.teams, "teams"),

@@ -28,17 +28,27 @@ function parse(): { file: string; teamName: string | undefined } {
 }
 
 async function chooseTeam(db: Db, name: string | undefined): Promise<{ id: string; name: string }> {
-  const teams = await db.select({ id: team.id, name: team.name }).from(team).where(isNull(team.deletedAt)).orderBy(asc(team.name));
+  const teams = await db
+    .select({ id: team.id, name: team.name })
+    .from(team)
+    .where(isNull(team.deletedAt))
+    .orderBy(asc(team.name));
   const names = teams.map((t) => `"${t.name}"`).join(", ") || "none";
   if (name === undefined) {
     const [only, ...more] = teams;
     if (only && more.length === 0) return only;
     throw new Refusal(`Name the team to export with --team NAME (teams: ${names}).`);
   }
-  const matches = await db.select({ id: team.id, name: team.name }).from(team).where(and(eq(team.name, name), isNull(team.deletedAt)));
+  const matches = await db
+    .select({ id: team.id, name: team.name })
+    .from(team)
+    .where(and(eq(team.name, name), isNull(team.deletedAt)));
   const [found, ...others] = matches;
   if (!found) throw new Refusal(`No team named "${name}" (teams: ${names}).`);
-  if (others.length > 0) throw new Refusal(`${matches.length} organisations have a team named "${name}"; export from the Settings page instead.`);
+  if (others.length > 0)
+    throw new Refusal(
+      `${matches.length} organisations have a team named "${name}"; export from the Settings page instead.`,
+    );
   return found;
 }
 

@@ -58,7 +58,9 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    console.error(error instanceof Refusal || error instanceof WorkspaceImportError ? reason : `Cannot import: ${reason}`);
+    console.error(
+      error instanceof Refusal || error instanceof WorkspaceImportError ? reason : `Cannot import: ${reason}`,
+    );
     return 1;
   }
 }

@@ -18,12 +18,21 @@ const USAGE = "Usage: npm run load [-- --seconds 60] [--connections 100] [--engi
 function options() {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { seconds: { type: "string", default: "60" }, connections: { type: "string", default: "100" }, engine: { type: "string" } },
+    options: {
+      seconds: { type: "string", default: "60" },
+      connections: { type: "string", default: "100" },
+      engine: { type: "string" },
+    },
   });
   const seconds = Number(values.seconds);
   const connections = Number(values.connections);
   const engine = values.engine;
-  if (!(seconds > 0) || !Number.isInteger(connections) || connections < 1 || (engine !== undefined && engine !== "pglite" && engine !== "postgres")) {
+  if (
+    !(seconds > 0) ||
+    !Number.isInteger(connections) ||
+    connections < 1 ||
+    (engine !== undefined && engine !== "pglite" && engine !== "postgres")
+  ) {
     throw new Error(USAGE);
   }
   return { seconds, connections, engine: engine as Engine | undefined };
@@ -31,7 +40,12 @@ function options() {
 
 function passed(report: LoadReport): boolean {
   const { result, missing } = report;
-  return result.serverErrors === 0 && result.failures === 0 && result.unexpected === 0 && missing.entries.length + missing.alerts.length === 0;
+  return (
+    result.serverErrors === 0 &&
+    result.failures === 0 &&
+    result.unexpected === 0 &&
+    missing.entries.length + missing.alerts.length === 0
+  );
 }
 
 async function main(): Promise<number> {
@@ -66,7 +80,10 @@ async function main(): Promise<number> {
     ...rest,
     result: { ...figures, acked: { entries: acked.entries.length, alerts: acked.alerts.length } },
   }));
-  fs.writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), node: process.version, seconds: opts.seconds, runs: summary }, null, 2)}\n`);
+  fs.writeFileSync(
+    out,
+    `${JSON.stringify({ at: new Date().toISOString(), node: process.version, seconds: opts.seconds, runs: summary }, null, 2)}\n`,
+  );
   console.info(`\nWritten ${path.relative(process.cwd(), out)}`);
   return reports.every(passed) ? 0 : 1;
 }

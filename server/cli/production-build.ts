@@ -3,7 +3,17 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** What the production build is made of: a change to any of these makes `.next` stale. */
-const SOURCES = ["app", "server", "db", "instrumentation.ts", "proxy.ts", "next.config.js", "tsconfig.json", "package.json", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "server",
+  "db",
+  "instrumentation.ts",
+  "proxy.ts",
+  "next.config.js",
+  "tsconfig.json",
+  "package.json",
+  "package-lock.json",
+];
 
 function newestMtime(full: string): number {
   if (!fs.existsSync(full)) return 0;

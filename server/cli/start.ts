@@ -19,7 +19,12 @@ try {
 
 const port = process.env.PORT?.trim() || "3000";
 const embedded = (process.env.DATABASE_URL ?? "").trim() === "";
-const tryOut = embedded ? { TOILCAP_SEED: process.env.TOILCAP_SEED || "demo", BETTER_AUTH_URL: process.env.BETTER_AUTH_URL || `http://localhost:${port}` } : {};
+const tryOut = embedded
+  ? {
+      TOILCAP_SEED: process.env.TOILCAP_SEED || "demo",
+      BETTER_AUTH_URL: process.env.BETTER_AUTH_URL || `http://localhost:${port}`,
+    }
+  : {};
 const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "server", "cli", "serve.ts")], {
   stdio: "inherit",
   env: { ...process.env, ...tryOut, PORT: port, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },

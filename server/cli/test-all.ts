@@ -48,9 +48,20 @@ const postgresRequired = process.env.CI === "true" || process.env.CI === "1";
 fs.rmSync(reports, { recursive: true, force: true });
 fs.mkdirSync(reports, { recursive: true });
 
-function run(label: string, command: string, args: string[], env: Record<string, string> = {}, timeoutMs?: number): boolean {
+function run(
+  label: string,
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs?: number,
+): boolean {
   console.info(`\n=== ${label} ===`);
-  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env }, timeout: timeoutMs, killSignal: "SIGKILL" });
+  const result = spawnSync(command, args, {
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+    timeout: timeoutMs,
+    killSignal: "SIGKILL",
+  });
   const ok = result.status === 0;
   if (!ok) console.error(`--- ${label} exited with ${result.status ?? result.signal}`);
   return ok;
@@ -67,9 +78,18 @@ function readJson(file: string): unknown {
 }
 
 function vitestTally(file: string): Tally | null {
-  const report = readJson(file) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | null;
+  const report = readJson(file) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  } | null;
   if (!report) return null;
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
 }
 
 interface PlaywrightSuite {
@@ -82,14 +102,19 @@ interface PlaywrightSuite {
 /** "file:line title" of every test Playwright marked flaky (failed, then passed on a retry). */
 function flakyTests(suites: PlaywrightSuite[]): string[] {
   return suites.flatMap((suite) => [
-    ...(suite.specs ?? []).filter((spec) => spec.tests.some((t) => t.status === "flaky")).map((spec) => `${spec.file}:${spec.line} ${spec.title}`),
+    ...(suite.specs ?? [])
+      .filter((spec) => spec.tests.some((t) => t.status === "flaky"))
+      .map((spec) => `${spec.file}:${spec.line} ${spec.title}`),
     ...flakyTests(suite.suites ?? []),
   ]);
 }
 
 /** A flaky test counts as failed: it passed on a retry, which hides a race or a shared-data dependency. */
 function playwrightTally(file: string): Tally | null {
-  const report = readJson(file) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites: PlaywrightSuite[] } | null;
+  const report = readJson(file) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    suites: PlaywrightSuite[];
+  } | null;
   if (!report) return null;
   const { expected, unexpected, flaky, skipped } = report.stats;
   for (const name of flakyTests(report.suites)) console.error(`--- flaky (failed, then passed on retry): ${name}`);
@@ -104,7 +129,9 @@ function suite(label: string, ok: boolean, tally: Tally | null) {
     stepFailed = true;
   }
   if (!ok) stepFailed = true;
-  console.info(`--- ${label}: ${tally ? `passed=${tally.passed} failed=${tally.failed} skipped=${tally.skipped}` : "no report"}`);
+  console.info(
+    `--- ${label}: ${tally ? `passed=${tally.passed} failed=${tally.failed} skipped=${tally.skipped}` : "no report"}`,
+  );
 }
 
 async function recreateDatabase(name: string) {
@@ -122,11 +149,17 @@ async function recreateDatabase(name: string) {
 const typecheckOk = run("type-check", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
 suite("type-check", typecheckOk, { passed: typecheckOk ? 1 : 0, failed: typecheckOk ? 0 : 1, skipped: 0 });
 
+// Lint and formatting (Biome) and unused files and exports (knip): one suite, so a finding fails the run.
+const lintOk = run("lint: biome", bin("biome"), ["check", "."]) && run("lint: knip", bin("knip"), []);
+suite("lint", lintOk, { passed: lintOk ? 1 : 0, failed: lintOk ? 0 : 1, skipped: 0 });
+
 const vitestArgs = ["run", "--config", "server/vitest.config.ts", "--reporter=default", "--reporter=json"];
 const pgliteFile = path.join(reports, "vitest-pglite.json");
 suite(
   "vitest on PGlite",
-  run("vitest: unit + integration on PGlite", bin("vitest"), [...vitestArgs, `--outputFile.json=${pgliteFile}`], { TEST_ENGINE: "pglite" }),
+  run("vitest: unit + integration on PGlite", bin("vitest"), [...vitestArgs, `--outputFile.json=${pgliteFile}`], {
+    TEST_ENGINE: "pglite",
+  }),
   vitestTally(pgliteFile),
 );
 
@@ -134,20 +167,32 @@ if (pgUrl) {
   const pgFile = path.join(reports, "vitest-postgres.json");
   suite(
     "vitest on PostgreSQL",
-    run("vitest: integration on PostgreSQL", bin("vitest"), [...vitestArgs, "--project", "integration", "--project", "postgres-only", `--outputFile.json=${pgFile}`], {
-      TEST_ENGINE: "postgres",
-    }),
+    run(
+      "vitest: integration on PostgreSQL",
+      bin("vitest"),
+      [...vitestArgs, "--project", "integration", "--project", "postgres-only", `--outputFile.json=${pgFile}`],
+      {
+        TEST_ENGINE: "postgres",
+      },
+    ),
     vitestTally(pgFile),
   );
 } else if (postgresRequired) {
-  console.error(`\n--- CI=true and no PostgreSQL answers (TEST_DATABASE_URL unset, nothing at ${LOCAL_POSTGRES}): failing the run`);
+  console.error(
+    `\n--- CI=true and no PostgreSQL answers (TEST_DATABASE_URL unset, nothing at ${LOCAL_POSTGRES}): failing the run`,
+  );
   suite("PostgreSQL available", false, { passed: 0, failed: 1, skipped: 0 });
 } else {
-  console.info("\n(TEST_DATABASE_URL is not set: the PostgreSQL integration and e2e runs are left out; CI=true makes this a failure)");
+  console.info(
+    "\n(TEST_DATABASE_URL is not set: the PostgreSQL integration and e2e runs are left out; CI=true makes this a failure)",
+  );
 }
 
 // The build would type-check again; it may skip that only when tsc above passed.
-const buildOk = run("next build", bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1", TOILCAP_TYPES_CHECKED: typecheckOk ? "1" : "0" });
+const buildOk = run("next build", bin("next"), ["build"], {
+  NEXT_TELEMETRY_DISABLED: "1",
+  TOILCAP_TYPES_CHECKED: typecheckOk ? "1" : "0",
+});
 suite("next build", buildOk, { passed: buildOk ? 1 : 0, failed: buildOk ? 0 : 1, skipped: 0 });
 
 if (buildOk) {
@@ -168,7 +213,12 @@ if (buildOk) {
     const grep = engine === "postgres" ? ["--grep", POSTGRES_TAG] : [];
     suite(
       `Playwright on ${engine}`,
-      run(`Playwright e2e on ${engine}`, bin("playwright"), ["test", "--config", "e2e/playwright.config.ts", ...grep], env),
+      run(
+        `Playwright e2e on ${engine}`,
+        bin("playwright"),
+        ["test", "--config", "e2e/playwright.config.ts", ...grep],
+        env,
+      ),
       playwrightTally(file),
     );
   }
@@ -183,7 +233,14 @@ if (buildOk) {
     run(
       "vitest: system tests against the production build (load, kill -9, import crash)",
       bin("vitest"),
-      ["run", "--config", "server/reliability/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${systemFile}`],
+      [
+        "run",
+        "--config",
+        "server/reliability/vitest.config.ts",
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${systemFile}`,
+      ],
       {},
       10 * 60_000,
     ),

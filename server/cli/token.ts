@@ -37,8 +37,15 @@ async function create(db: Db, email: string, name: string): Promise<void> {
   if (!owner) throw new Refusal(`No person with the email ${email}.`);
   const problem = tokenOwnerProblem(await loadViewerByPersonId(db, owner.id));
   if (problem) throw new Refusal(`${email}: ${problem}`);
-  const { token, secret } = await createToken(db, { personId: owner.id }, { name }, { now: new Date(), actorPersonId: null });
-  console.error(`Created token "${token.name}" (${token.prefix}…) for ${email}. It is shown only now; store it safely:`);
+  const { token, secret } = await createToken(
+    db,
+    { personId: owner.id },
+    { name },
+    { now: new Date(), actorPersonId: null },
+  );
+  console.error(
+    `Created token "${token.name}" (${token.prefix}…) for ${email}. It is shown only now; store it safely:`,
+  );
   console.info(secret);
 }
 

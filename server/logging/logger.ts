@@ -18,7 +18,8 @@ export const logger = pino({
     ],
     censor: "[redacted]",
   },
-  transport: process.env.NODE_ENV === "development" ? { target: "pino-pretty", options: { singleLine: true } } : undefined,
+  transport:
+    process.env.NODE_ENV === "development" ? { target: "pino-pretty", options: { singleLine: true } } : undefined,
 });
 
 /** A logger whose lines carry the request's id (`x-request-id`), so one request's lines can be found together. */

@@ -35,9 +35,15 @@ describe("loggablePath", () => {
 
   test("a webhook secret never reaches the log, whatever it is", () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/), fc.constantFrom("alertmanager", "tickets"), (secret, kind) => {
-        expect(loggablePath(new URL(`/api/integrations/${kind}/${secret}`, "http://localhost"))).toBe(`/api/integrations/${kind}/[redacted]`);
-      }),
+      fc.property(
+        fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/),
+        fc.constantFrom("alertmanager", "tickets"),
+        (secret, kind) => {
+          expect(loggablePath(new URL(`/api/integrations/${kind}/${secret}`, "http://localhost"))).toBe(
+            `/api/integrations/${kind}/[redacted]`,
+          );
+        },
+      ),
     );
   });
 });

@@ -13,7 +13,10 @@ const SECRET_PARAM = /token|secret|key|password|code|state|signature|session/i;
 /** The path and query of a request as it may be logged: secrets in the path or the query become "[redacted]". */
 export function loggablePath(url: URL): string {
   const path = url.pathname.replace(SECRET_SEGMENT, "$1[redacted]");
-  const params = [...url.searchParams.entries()].map(([name, value]) => [name, SECRET_PARAM.test(name) ? "[redacted]" : value]);
+  const params = [...url.searchParams.entries()].map(([name, value]) => [
+    name,
+    SECRET_PARAM.test(name) ? "[redacted]" : value,
+  ]);
   if (params.length === 0) return path;
   return `${path}?${params.map(([name, value]) => `${encodeURIComponent(name ?? "")}=${value === "[redacted]" ? value : encodeURIComponent(value ?? "")}`).join("&")}`;
 }

@@ -18,12 +18,23 @@ export async function missingWrites(db: Db, acked: AckedWrites): Promise<{ entri
     const rows = await db
       .select({ id: workEntry.id, summary: workEntry.summary })
       .from(workEntry)
-      .where(and(inArray(workEntry.id, part.map((e) => e.id)), isNull(workEntry.deletedAt)));
+      .where(
+        and(
+          inArray(
+            workEntry.id,
+            part.map((e) => e.id),
+          ),
+          isNull(workEntry.deletedAt),
+        ),
+      );
     for (const row of rows) stored.set(row.id, row.summary);
   }
   const pages = new Set<string>();
   for (const part of chunks(acked.alerts)) {
-    const rows = await db.select({ fingerprint: interrupt.alertFingerprint }).from(interrupt).where(inArray(interrupt.alertFingerprint, part));
+    const rows = await db
+      .select({ fingerprint: interrupt.alertFingerprint })
+      .from(interrupt)
+      .where(inArray(interrupt.alertFingerprint, part));
     for (const row of rows) if (row.fingerprint) pages.add(row.fingerprint);
   }
   return {

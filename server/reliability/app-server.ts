@@ -90,7 +90,11 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     DATABASE_URL: options.where.engine === "postgres" ? options.where.databaseUrl : "",
     TOILCAP_DATA_DIR: options.where.engine === "pglite" ? options.where.dataDir : "",
   };
-  const child = spawn(NEXT_BIN, ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(NEXT_BIN, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   running.add(child);
   child.once("exit", () => running.delete(child));
   let output = "";
@@ -127,7 +131,8 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
 
   const started = performance.now();
   while (performance.now() - started < READY_TIMEOUT_MS) {
-    if (server.exited()) throw new Error(`the server exited before answering (code ${child.exitCode ?? child.signalCode}):\n${output}`);
+    if (server.exited())
+      throw new Error(`the server exited before answering (code ${child.exitCode ?? child.signalCode}):\n${output}`);
     try {
       const response = await fetch(`${url}/sign-in`, { redirect: "manual", signal: AbortSignal.timeout(5000) });
       await response.arrayBuffer();

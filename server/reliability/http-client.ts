@@ -20,7 +20,8 @@ export async function signIn(baseUrl: string, email: string, password: string): 
     body: JSON.stringify({ email, password }),
     signal: AbortSignal.timeout(TIMEOUT_MS),
   });
-  if (answer.status !== 200) throw new Error(`sign-in of ${email} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+  if (answer.status !== 200)
+    throw new Error(`sign-in of ${email} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
   const cookie = (answer.headers["set-cookie"] ?? [])
     .map((line) => line.split(";")[0] ?? "")
     .filter((pair) => pair.includes("="))
@@ -36,11 +37,26 @@ function trpcUrl(baseUrl: string, procedure: string, input?: unknown): string {
   return `${baseUrl}/api/trpc/${procedure}${query}`;
 }
 
-export function trpcQuery(baseUrl: string, session: Session, procedure: string, input?: unknown, signal?: AbortSignal): Promise<Answer> {
-  return httpRequest(trpcUrl(baseUrl, procedure, input), { headers: { cookie: session.cookie }, signal: signal ?? AbortSignal.timeout(TIMEOUT_MS) });
+export function trpcQuery(
+  baseUrl: string,
+  session: Session,
+  procedure: string,
+  input?: unknown,
+  signal?: AbortSignal,
+): Promise<Answer> {
+  return httpRequest(trpcUrl(baseUrl, procedure, input), {
+    headers: { cookie: session.cookie },
+    signal: signal ?? AbortSignal.timeout(TIMEOUT_MS),
+  });
 }
 
-export function trpcMutation(baseUrl: string, session: Session, procedure: string, input: unknown, signal?: AbortSignal): Promise<Answer> {
+export function trpcMutation(
+  baseUrl: string,
+  session: Session,
+  procedure: string,
+  input: unknown,
+  signal?: AbortSignal,
+): Promise<Answer> {
   return httpRequest(trpcUrl(baseUrl, procedure), {
     method: "POST",
     headers: { cookie: session.cookie, "content-type": "application/json", origin: baseUrl },
@@ -59,7 +75,10 @@ export function trpcData<T>(answer: Answer): T {
 }
 
 export function getPage(baseUrl: string, session: Session, pathname: string, signal?: AbortSignal): Promise<Answer> {
-  return httpRequest(`${baseUrl}${pathname}`, { headers: { cookie: session.cookie }, signal: signal ?? AbortSignal.timeout(TIMEOUT_MS) });
+  return httpRequest(`${baseUrl}${pathname}`, {
+    headers: { cookie: session.cookie },
+    signal: signal ?? AbortSignal.timeout(TIMEOUT_MS),
+  });
 }
 
 /** One firing alert, as Alertmanager 0.27 posts it (webhook version 4). */

@@ -23,19 +23,31 @@ export interface HttpRequest {
   signal: AbortSignal;
 }
 
-function once(url: string, options: HttpRequest): Promise<{ answer?: HttpAnswer; error?: NodeJS.ErrnoException; reused: boolean }> {
+function once(
+  url: string,
+  options: HttpRequest,
+): Promise<{ answer?: HttpAnswer; error?: NodeJS.ErrnoException; reused: boolean }> {
   return new Promise((resolve) => {
-    const request = http.request(url, { method: options.method ?? "GET", headers: options.headers, agent, signal: options.signal }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () =>
-        resolve({
-          answer: { status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8"), retried: false },
-          reused: request.reusedSocket,
-        }),
-      );
-      response.on("error", (error: NodeJS.ErrnoException) => resolve({ error, reused: false }));
-    });
+    const request = http.request(
+      url,
+      { method: options.method ?? "GET", headers: options.headers, agent, signal: options.signal },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({
+            answer: {
+              status: response.statusCode ?? 0,
+              headers: response.headers,
+              body: Buffer.concat(chunks).toString("utf8"),
+              retried: false,
+            },
+            reused: request.reusedSocket,
+          }),
+        );
+        response.on("error", (error: NodeJS.ErrnoException) => resolve({ error, reused: false }));
+      },
+    );
     request.on("error", (error: NodeJS.ErrnoException) => resolve({ error, reused: request.reusedSocket }));
     request.end(options.body);
   });

@@ -34,7 +34,9 @@ describe.each(ENGINES)("kill -9 of npm run import on %s halfway through", (engin
       // Migrated first, so the import spends its time importing.
       await (await instance.open()).close();
       const killed = await runImport(instance.where, workspace, KILL_AFTER_INSERTS);
-      console.info(`${engine}: import killed (${killed.signal}) after ${killed.inserts} of ${ENTRIES / 500} entry INSERTs`);
+      console.info(
+        `${engine}: import killed (${killed.signal}) after ${killed.inserts} of ${ENTRIES / 500} entry INSERTs`,
+      );
       expect(killed.signal, killed.output).toBe("SIGKILL");
       expect(killed.inserts).toBeGreaterThanOrEqual(KILL_AFTER_INSERTS);
       expect(killed.inserts).toBeLessThan(ENTRIES / 500);

@@ -34,11 +34,15 @@ function importEnv(where: Where): NodeJS.ProcessEnv {
  * when `killAfterInserts` is undefined.
  */
 export function runImport(where: Where, file: string, killAfterInserts?: number): Promise<ImportRun> {
-  const child = spawn(process.execPath, ["--import", "tsx", "--import", PROBE, path.join(root, "server", "cli", "import.ts"), file], {
-    cwd: root,
-    env: importEnv(where),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", PROBE, path.join(root, "server", "cli", "import.ts"), file],
+    {
+      cwd: root,
+      env: importEnv(where),
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let inserts = 0;
   let output = "";
   let pending = "";
@@ -73,7 +77,10 @@ export function writeBigWorkspace(dir: string, teamName: string, entries: number
 }
 
 /** What of the imported team the database holds: nothing, or the team with all its entries. */
-export async function importedTeam(db: Db, teamName: string): Promise<{ teams: number; entries: number; people: number }> {
+export async function importedTeam(
+  db: Db,
+  teamName: string,
+): Promise<{ teams: number; entries: number; people: number }> {
   const teams = await db.select({ id: team.id }).from(team).where(eq(team.name, teamName));
   const [entries] = await db
     .select({ n: sql<number>`count(*)::int` })

@@ -19,7 +19,10 @@ pg.Client.prototype.query = function probedQuery(this: pg.Client, ...args: Param
 } as typeof clientQuery;
 
 const transaction = PGlite.prototype.transaction;
-PGlite.prototype.transaction = function probedTransaction<T>(this: PGlite, callback: (tx: Transaction) => Promise<T>): Promise<T> {
+PGlite.prototype.transaction = function probedTransaction<T>(
+  this: PGlite,
+  callback: (tx: Transaction) => Promise<T>,
+): Promise<T> {
   return transaction.call(this, (tx) =>
     callback(
       new Proxy(tx, {

@@ -1,5 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { type Answer, firingAlert, getPage, postAlert, type Session, trpcData, trpcMutation, trpcQuery } from "./http-client";
+import {
+  type Answer,
+  firingAlert,
+  getPage,
+  postAlert,
+  type Session,
+  trpcData,
+  trpcMutation,
+  trpcQuery,
+} from "./http-client";
 import type { LoadTarget } from "./load-target";
 import { percentile } from "@/server/bench/percentile";
 
@@ -79,7 +88,6 @@ export interface LoadResult {
 const REQUEST_TIMEOUT_MS = 300_000;
 const SAMPLES = 12;
 
-
 function pick<T>(items: readonly T[], n: number): T {
   const item = items[n % items.length];
   if (item === undefined) throw new Error("nothing to pick from");
@@ -112,22 +120,46 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const next = chooser(options.mix);
   let sequence = 0;
 
-  async function send(operation: OperationName, engineer: Session, n: number, signal: AbortSignal): Promise<{ answer: Answer; ack?: () => void }> {
+  async function send(
+    operation: OperationName,
+    engineer: Session,
+    n: number,
+    signal: AbortSignal,
+  ): Promise<{ answer: Answer; ack?: () => void }> {
     switch (operation) {
       case "home":
         return { answer: await getPage(target.baseUrl, engineer, "/", signal) };
       case "share":
         return { answer: await trpcQuery(target.baseUrl, engineer, "share.mine", { period: "week" }, signal) };
       case "teamReport":
-        return { answer: await trpcQuery(target.baseUrl, target.manager, "reports.teamToil", { teamId: target.teamId, period: "month" }, signal) };
+        return {
+          answer: await trpcQuery(
+            target.baseUrl,
+            target.manager,
+            "reports.teamToil",
+            { teamId: target.teamId, period: "month" },
+            signal,
+          ),
+        };
       case "logEntry": {
         const summary = `load ${run} #${n}`;
-        const answer = await trpcMutation(target.baseUrl, engineer, "workLog.create", { summary, duration: "15m", category: n % 4 === 0 ? "overhead" : "toil" }, signal);
+        const answer = await trpcMutation(
+          target.baseUrl,
+          engineer,
+          "workLog.create",
+          { summary, duration: "15m", category: n % 4 === 0 ? "overhead" : "toil" },
+          signal,
+        );
         return { answer, ack: () => acked.entries.push({ id: trpcData<{ id: string }>(answer).id, summary }) };
       }
       case "alert": {
         const fingerprint = `load-${run}-${n}`;
-        const answer = await postAlert(target.baseUrl, target.alertSecret, firingAlert(fingerprint, new Date().toISOString()), signal);
+        const answer = await postAlert(
+          target.baseUrl,
+          target.alertSecret,
+          firingAlert(fingerprint, new Date().toISOString()),
+          signal,
+        );
         return {
           answer,
           ack: () => {
@@ -145,7 +177,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       const operation = next();
       const n = sequence++;
       const engineer = pick(target.engineers, index + n);
-      const signal = options.stop ? AbortSignal.any([options.stop, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]) : AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+      const signal = options.stop
+        ? AbortSignal.any([options.stop, AbortSignal.timeout(REQUEST_TIMEOUT_MS)])
+        : AbortSignal.timeout(REQUEST_TIMEOUT_MS);
       const started = performance.now();
       let status: string;
       live.inFlight += 1;
@@ -204,5 +238,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       max: Math.round(sorted.at(-1) ?? 0),
     };
   }
-  return { durationMs: Math.round(durationMs), requests, perSecond: Math.round((requests * 1000) / durationMs), operations, ...result, acked };
+  return {
+    durationMs: Math.round(durationMs),
+    requests,
+    perSecond: Math.round((requests * 1000) / durationMs),
+    operations,
+    ...result,
+    acked,
+  };
 }

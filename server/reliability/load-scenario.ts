@@ -16,10 +16,18 @@ export interface ScratchInstance {
 export async function scratchInstance(engine: Engine): Promise<ScratchInstance> {
   if (engine === "pglite") {
     const dir = createScratchDir("toilcap-rel");
-    return { where: { engine, dataDir: dir.dataDir }, open: () => openPglite(dir.dataDir), remove: async () => dir.remove() };
+    return {
+      where: { engine, dataDir: dir.dataDir },
+      open: () => openPglite(dir.dataDir),
+      remove: async () => dir.remove(),
+    };
   }
   const scratch = await createPostgresDatabase();
-  return { where: { engine, databaseUrl: scratch.url }, open: () => openPostgres(scratch.url), remove: () => scratch.drop() };
+  return {
+    where: { engine, databaseUrl: scratch.url },
+    open: () => openPostgres(scratch.url),
+    remove: () => scratch.drop(),
+  };
 }
 
 export interface LoadReport {
@@ -54,7 +62,13 @@ export async function loadScenario(
     await server.stop();
     const database = await instance.open();
     try {
-      return { engine, connections: opts.connections, result, missing: await missingWrites(database.db, result.acked), serverLog: server.log() };
+      return {
+        engine,
+        connections: opts.connections,
+        result,
+        missing: await missingWrites(database.db, result.acked),
+        serverLog: server.log(),
+      };
     } finally {
       await database.close();
     }
@@ -74,7 +88,9 @@ export function describeLoad(report: LoadReport): string {
       `acknowledged writes ${result.acked.entries.length} entries + ${result.acked.alerts.length} pages, missing ${report.missing.entries.length + report.missing.alerts.length}`,
   ];
   for (const [name, stats] of Object.entries(result.operations)) {
-    lines.push(`  ${name.padEnd(11)} ${String(stats.requests).padStart(6)} req  p50 ${stats.p50} ms  p95 ${stats.p95} ms  p99 ${stats.p99} ms  max ${stats.max} ms  ${JSON.stringify(stats.statuses)}`);
+    lines.push(
+      `  ${name.padEnd(11)} ${String(stats.requests).padStart(6)} req  p50 ${stats.p50} ms  p95 ${stats.p95} ms  p99 ${stats.p99} ms  max ${stats.max} ms  ${JSON.stringify(stats.statuses)}`,
+    );
   }
   for (const sample of result.samples) lines.push(`  ! ${sample}`);
   return lines.join("\n");

@@ -17,7 +17,12 @@ async function loadRowsIn(file: string, header: BackupHeader) {
   for await (const { table, values } of backupRows(file, header)) {
     const at = (name: string) => values[table.columns.findIndex((c) => c.name === name)] ?? null;
     if (table.name === "work_entry" && at("summary")?.startsWith("load ")) entries.add(at("id") ?? "");
-    if (table.name === "audit_log" && at("action") === "work-entry.create" && at("after")?.includes('"summary": "load ')) audited.add(at("entity_id") ?? "");
+    if (
+      table.name === "audit_log" &&
+      at("action") === "work-entry.create" &&
+      at("after")?.includes('"summary": "load ')
+    )
+      audited.add(at("entity_id") ?? "");
   }
   return { entries, audited };
 }
@@ -48,7 +53,8 @@ describe.each(ENGINES)("the production server on %s under load", (engine) => {
         expect(report.result.serverErrors, `${figures}\n${report.serverLog.slice(-4000)}`).toBe(0);
         expect(report.result.failures, figures).toBe(0);
         expect(report.result.unexpected, figures).toBe(0);
-        for (const operation of ["home", "share", "teamReport", "logEntry", "alert"] as const) expect(report.result.operations[operation]?.requests ?? 0, operation).toBeGreaterThan(0);
+        for (const operation of ["home", "share", "teamReport", "logEntry", "alert"] as const)
+          expect(report.result.operations[operation]?.requests ?? 0, operation).toBeGreaterThan(0);
         expect(report.result.acked.entries.length).toBeGreaterThan(10);
         expect(report.missing).toEqual({ entries: [], alerts: [] });
 

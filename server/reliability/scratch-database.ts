@@ -25,7 +25,8 @@ export interface ScratchPostgres {
 /** A new, empty database `toilcap_rel_<random>` on the test server (not migrated). */
 export async function createPostgresDatabase(prefix = "toilcap_rel"): Promise<ScratchPostgres> {
   const adminUrl = postgresAdminUrl();
-  if (!adminUrl) throw new Error("PostgreSQL tests need TEST_DATABASE_URL (for example postgres://postgres@127.0.0.1:5432/test)");
+  if (!adminUrl)
+    throw new Error("PostgreSQL tests need TEST_DATABASE_URL (for example postgres://postgres@127.0.0.1:5432/test)");
   const name = `${prefix}_${randomBytes(5).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

@@ -29,7 +29,9 @@ export interface CrashReport {
 }
 
 function journalLength(): number {
-  const journal = JSON.parse(fs.readFileSync(path.join(process.cwd(), "db", "migrations", "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
+  const journal = JSON.parse(
+    fs.readFileSync(path.join(process.cwd(), "db", "migrations", "meta", "_journal.json"), "utf8"),
+  ) as { entries: unknown[] };
   return journal.entries.length;
 }
 
@@ -38,7 +40,10 @@ function journalLength(): number {
  * `killAfterAcks` have been acknowledged, then SIGKILL while dozens are in flight. The server is started again on
  * the same data, must sign in, read and write, and every write acknowledged before the kill must be there.
  */
-export async function serverCrashScenario(engine: Engine, opts: { connections: number; killAfterAcks: number }): Promise<CrashReport> {
+export async function serverCrashScenario(
+  engine: Engine,
+  opts: { connections: number; killAfterAcks: number },
+): Promise<CrashReport> {
   const instance = await scratchInstance(engine);
   const servers: AppServer[] = [];
   try {
@@ -48,7 +53,14 @@ export async function serverCrashScenario(engine: Engine, opts: { connections: n
     const live: LiveLoad = { acked: { entries: [], alerts: [] }, inFlight: 0 };
     const { acked } = live;
     const stop = new AbortController();
-    const loading = runLoad({ target, connections: opts.connections, durationMs: 120_000, mix: WRITES_ONLY, stop: stop.signal, live });
+    const loading = runLoad({
+      target,
+      connections: opts.connections,
+      durationMs: 120_000,
+      mix: WRITES_ONLY,
+      stop: stop.signal,
+      live,
+    });
     while (acked.entries.length + acked.alerts.length < opts.killAfterAcks && !first.exited()) await sleep(20);
     const inFlightAtKill = live.inFlight;
     await first.crash();
@@ -57,21 +69,31 @@ export async function serverCrashScenario(engine: Engine, opts: { connections: n
 
     const lockFile = instance.where.engine === "pglite" ? `${instance.where.dataDir}.lock` : null;
     const staleLock = lockFile
-      ? { present: fs.existsSync(lockFile), pid: fs.existsSync(lockFile) ? Number.parseInt(fs.readFileSync(lockFile, "utf8"), 10) : null }
+      ? {
+          present: fs.existsSync(lockFile),
+          pid: fs.existsSync(lockFile) ? Number.parseInt(fs.readFileSync(lockFile, "utf8"), 10) : null,
+        }
       : null;
 
     const second = await startAppServer({ where: instance.where, seed: "demo" });
     servers.push(second);
     const erik = await signIn(second.url, "erik@northwind.example", "toilcap-demo");
     const recent = await trpcQuery(second.url, erik, "workLog.recent", { limit: 5 });
-    const written = await trpcMutation(second.url, erik, "workLog.create", { summary: "after the crash", duration: "5m", category: "toil" });
+    const written = await trpcMutation(second.url, erik, "workLog.create", {
+      summary: "after the crash",
+      duration: "5m",
+      category: "toil",
+    });
     const afterRestart = trpcData<{ id: string }>(written);
     const answeredAfterRestart = recent.status === 200 && written.status === 200;
     await second.stop();
 
     const database = await instance.open();
     try {
-      const missing = await missingWrites(database.db, { ...acked, entries: [...acked.entries, { id: afterRestart.id, summary: "after the crash" }] });
+      const missing = await missingWrites(database.db, {
+        ...acked,
+        entries: [...acked.entries, { id: afterRestart.id, summary: "after the crash" }],
+      });
       const level = await readMigrationLevel(database.db);
       return {
         engine,

@@ -10,10 +10,14 @@ export const accessRouter = router({
   people: adminProcedure.query(({ ctx }) => listPeopleAccess(ctx.db, ctx.viewer)),
   deactivate: adminProcedure
     .input(setPersonActiveInput)
-    .mutation(({ ctx, input }) => setPersonActive(ctx.db, ctx.viewer, { personId: input.personId, active: false }, ctx.now())),
+    .mutation(({ ctx, input }) =>
+      setPersonActive(ctx.db, ctx.viewer, { personId: input.personId, active: false }, ctx.now()),
+    ),
   reactivate: adminProcedure
     .input(setPersonActiveInput)
-    .mutation(({ ctx, input }) => setPersonActive(ctx.db, ctx.viewer, { personId: input.personId, active: true }, ctx.now())),
+    .mutation(({ ctx, input }) =>
+      setPersonActive(ctx.db, ctx.viewer, { personId: input.personId, active: true }, ctx.now()),
+    ),
   issuePasswordReset: adminProcedure
     .input(issuePasswordResetInput)
     .mutation(({ ctx, input }) => issueAndDeliverPasswordReset(ctx.db, ctx.viewer, input, ctx.now())),

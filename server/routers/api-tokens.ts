@@ -10,6 +10,10 @@ export const apiTokensRouter = router({
   list: signedInProcedure.query(({ ctx }) => listTokens(ctx.db, ctx.viewer, ctx.now())),
   create: signedInProcedure
     .input(createTokenInput)
-    .mutation(({ ctx, input }) => createToken(ctx.db, ctx.viewer, input, { now: ctx.now(), actorPersonId: ctx.viewer.personId })),
-  revoke: signedInProcedure.input(revokeTokenInput).mutation(({ ctx, input }) => revokeToken(ctx.db, ctx.viewer, input, ctx.now())),
+    .mutation(({ ctx, input }) =>
+      createToken(ctx.db, ctx.viewer, input, { now: ctx.now(), actorPersonId: ctx.viewer.personId }),
+    ),
+  revoke: signedInProcedure
+    .input(revokeTokenInput)
+    .mutation(({ ctx, input }) => revokeToken(ctx.db, ctx.viewer, input, ctx.now())),
 });

@@ -65,50 +65,110 @@ describe(`breaches procedures on ${testEngine}`, () => {
     ]);
     const february = await (await as(fx.admin.id)).breaches.team({ teamId: fx.team.id, month: "2026-02" });
     expect(february.breaches.map((b) => b.name)).toEqual(["Erika Berg"]);
-    expect((await (await as(fx.manager.id)).breaches.team({ teamId: fx.team.id, month: "2026-04" })).breaches).toEqual([]);
-    expect(await failureOf((await as(fx.erika.id)).breaches.team({ teamId: fx.team.id }))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await failureOf((await as(fx.outsider.id)).breaches.team({ teamId: fx.team.id }))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await failureOf((await as(fx.foreignAdmin.id)).breaches.team({ teamId: fx.team.id }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await failureOf((await as(fx.manager.id)).breaches.team({ teamId: fx.team.id, month: "2026-13" }))).toMatchObject({ code: "BAD_REQUEST", field: "month" });
-    expect(await failureOf((await as(fx.manager.id)).breaches.team({ teamId: fx.team.id, extra: 1 } as never))).toMatchObject({ code: "BAD_REQUEST" });
+    expect((await (await as(fx.manager.id)).breaches.team({ teamId: fx.team.id, month: "2026-04" })).breaches).toEqual(
+      [],
+    );
+    expect(await failureOf((await as(fx.erika.id)).breaches.team({ teamId: fx.team.id }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(await failureOf((await as(fx.outsider.id)).breaches.team({ teamId: fx.team.id }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(await failureOf((await as(fx.foreignAdmin.id)).breaches.team({ teamId: fx.team.id }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(
+      await failureOf((await as(fx.manager.id)).breaches.team({ teamId: fx.team.id, month: "2026-13" })),
+    ).toMatchObject({ code: "BAD_REQUEST", field: "month" });
+    expect(
+      await failureOf((await as(fx.manager.id)).breaches.team({ teamId: fx.team.id, extra: 1 } as never)),
+    ).toMatchObject({ code: "BAD_REQUEST" });
   });
 
   test("acknowledge: the engineer for their own, a manager for the team's; others are refused; audit-logged once", async () => {
     const [erikaMarch] = await (await as(fx.erika.id)).breaches.mine();
     const [danaMarch] = await (await as(fx.dana.id)).breaches.mine();
     if (!erikaMarch || !danaMarch) throw new Error("missing breaches");
-    expect(await failureOf((await as(fx.dana.id)).breaches.acknowledge({ breachId: erikaMarch.id }))).toMatchObject({ code: "FORBIDDEN", field: "breachId" });
-    expect(await failureOf((await as(fx.outsider.id)).breaches.acknowledge({ breachId: erikaMarch.id }))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await failureOf((await as(fx.foreignAdmin.id)).breaches.acknowledge({ breachId: erikaMarch.id }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await failureOf((await as(fx.erika.id)).breaches.acknowledge({ breachId: "not-a-uuid" }))).toMatchObject({ code: "BAD_REQUEST", field: "breachId" });
-    expect(await failureOf((await as(fx.erika.id)).breaches.acknowledge({ breachId: "00000000-0000-4000-8000-000000000000" }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await failureOf((await as(fx.dana.id)).breaches.acknowledge({ breachId: erikaMarch.id }))).toMatchObject({
+      code: "FORBIDDEN",
+      field: "breachId",
+    });
+    expect(await failureOf((await as(fx.outsider.id)).breaches.acknowledge({ breachId: erikaMarch.id }))).toMatchObject(
+      { code: "FORBIDDEN" },
+    );
+    expect(
+      await failureOf((await as(fx.foreignAdmin.id)).breaches.acknowledge({ breachId: erikaMarch.id })),
+    ).toMatchObject({ code: "NOT_FOUND" });
+    expect(await failureOf((await as(fx.erika.id)).breaches.acknowledge({ breachId: "not-a-uuid" }))).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "breachId",
+    });
+    expect(
+      await failureOf(
+        (await as(fx.erika.id)).breaches.acknowledge({ breachId: "00000000-0000-4000-8000-000000000000" }),
+      ),
+    ).toMatchObject({ code: "NOT_FOUND" });
 
     const erika = await as(fx.erika.id);
     expect((await erika.breaches.acknowledge({ breachId: erikaMarch.id })).acknowledgedAt).toEqual(NOW);
-    expect(await erika.breaches.acknowledge({ breachId: erikaMarch.id })).toEqual({ id: erikaMarch.id, acknowledgedAt: NOW });
+    expect(await erika.breaches.acknowledge({ breachId: erikaMarch.id })).toEqual({
+      id: erikaMarch.id,
+      acknowledgedAt: NOW,
+    });
     expect((await erika.breaches.mine()).map((b) => b.id)).not.toContain(erikaMarch.id);
     await (await as(fx.manager.id)).breaches.acknowledge({ breachId: danaMarch.id });
     expect(await (await as(fx.dana.id)).breaches.mine()).toEqual([]);
     // Still listed for managers, now acknowledged.
     const listed = await (await as(fx.manager.id)).breaches.team({ teamId: fx.team.id });
     expect(listed.breaches.every((b) => b.acknowledgedAt !== null)).toBe(true);
-    const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.entityId, erikaMarch.id), eq(auditLog.action, "cap-breach.acknowledge")));
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, erikaMarch.id), eq(auditLog.action, "cap-breach.acknowledge")));
     expect(audit.map((a) => a.actorPersonId)).toEqual([fx.erika.id]);
   });
 
   test("setWebhook / getWebhook: managers set an http(s) URL or turn it off; the audit log keeps only its host", async () => {
     const manager = await as(fx.manager.id);
-    expect(await manager.breaches.getWebhook({ teamId: fx.team.id })).toEqual({ teamId: fx.team.id, url: null, hasSigningSecret: false });
+    expect(await manager.breaches.getWebhook({ teamId: fx.team.id })).toEqual({
+      teamId: fx.team.id,
+      url: null,
+      hasSigningSecret: false,
+    });
     const url = "https://hooks.example.com/services/T000/B000/secretsecret";
     const saved = await manager.breaches.setWebhook({ teamId: fx.team.id, url: `  ${url} ` });
-    expect(saved).toEqual({ teamId: fx.team.id, url, hasSigningSecret: true, signingSecret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{43}=$/), queued: 0 });
-    expect(await (await as(fx.admin.id)).breaches.getWebhook({ teamId: fx.team.id })).toEqual({ teamId: fx.team.id, url, hasSigningSecret: true });
-    const [audit] = await database.db.select().from(auditLog).where(and(eq(auditLog.entityId, fx.team.id), eq(auditLog.action, "team.breach-webhook.set")));
-    expect(audit).toMatchObject({ actorPersonId: fx.manager.id, before: { breachWebhookUrl: null }, after: { breachWebhookUrl: "https://hooks.example.com/…" } });
+    expect(saved).toEqual({
+      teamId: fx.team.id,
+      url,
+      hasSigningSecret: true,
+      signingSecret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{43}=$/),
+      queued: 0,
+    });
+    expect(await (await as(fx.admin.id)).breaches.getWebhook({ teamId: fx.team.id })).toEqual({
+      teamId: fx.team.id,
+      url,
+      hasSigningSecret: true,
+    });
+    const [audit] = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, fx.team.id), eq(auditLog.action, "team.breach-webhook.set")));
+    expect(audit).toMatchObject({
+      actorPersonId: fx.manager.id,
+      before: { breachWebhookUrl: null },
+      after: { breachWebhookUrl: "https://hooks.example.com/…" },
+    });
     expect(JSON.stringify(audit)).not.toContain("secretsecret");
     await manager.breaches.setWebhook({ teamId: fx.team.id, url: null });
-    expect(await manager.breaches.getWebhook({ teamId: fx.team.id })).toEqual({ teamId: fx.team.id, url: null, hasSigningSecret: true });
-    const actions = await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, fx.team.id));
+    expect(await manager.breaches.getWebhook({ teamId: fx.team.id })).toEqual({
+      teamId: fx.team.id,
+      url: null,
+      hasSigningSecret: true,
+    });
+    const actions = await database.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.entityId, fx.team.id));
     expect(actions.map((a) => a.action).sort()).toEqual(["team.breach-webhook.clear", "team.breach-webhook.set"]);
   });
 
@@ -121,7 +181,10 @@ describe(`breaches procedures on ${testEngine}`, () => {
     { url: "javascript:alert(1)", why: "not a web URL" },
   ])("setWebhook refuses $why at `url`, changing nothing", async ({ url }) => {
     const manager = await as(fx.manager.id);
-    expect(await failureOf(manager.breaches.setWebhook({ teamId: fx.team.id, url }))).toMatchObject({ code: "BAD_REQUEST", field: "url" });
+    expect(await failureOf(manager.breaches.setWebhook({ teamId: fx.team.id, url }))).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "url",
+    });
     const [row] = await database.db.select({ url: team.breachWebhookUrl }).from(team).where(eq(team.id, fx.team.id));
     expect(row?.url).toBeNull();
   });
@@ -129,12 +192,24 @@ describe(`breaches procedures on ${testEngine}`, () => {
   test("webhook settings are the managers': engineers, planners of other teams and other organisations are refused", async () => {
     const input = { teamId: fx.team.id, url: "https://example.com/hook" };
     expect(await failureOf((await as(fx.erika.id)).breaches.setWebhook(input))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await failureOf((await as(fx.erika.id)).breaches.getWebhook({ teamId: fx.team.id }))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await failureOf((await as(fx.outsider.id)).breaches.testWebhook({ teamId: fx.team.id }))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await failureOf((await as(fx.foreignAdmin.id)).breaches.setWebhook(input))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await failureOf((await as(null)).breaches.getWebhook({ teamId: fx.team.id }))).toMatchObject({ code: "UNAUTHORIZED" });
-    expect(await failureOf((await as(fx.erika.id)).breaches.rotateWebhookSecret({ teamId: fx.team.id }))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await failureOf((await as(fx.foreignAdmin.id)).breaches.rotateWebhookSecret({ teamId: fx.team.id }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await failureOf((await as(fx.erika.id)).breaches.getWebhook({ teamId: fx.team.id }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(await failureOf((await as(fx.outsider.id)).breaches.testWebhook({ teamId: fx.team.id }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(await failureOf((await as(fx.foreignAdmin.id)).breaches.setWebhook(input))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await failureOf((await as(null)).breaches.getWebhook({ teamId: fx.team.id }))).toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    expect(await failureOf((await as(fx.erika.id)).breaches.rotateWebhookSecret({ teamId: fx.team.id }))).toMatchObject(
+      { code: "FORBIDDEN" },
+    );
+    expect(
+      await failureOf((await as(fx.foreignAdmin.id)).breaches.rotateWebhookSecret({ teamId: fx.team.id })),
+    ).toMatchObject({ code: "NOT_FOUND" });
   });
 
   test("teams.get tells a member nothing of the webhook: no URL, no signing secret", async () => {
@@ -150,7 +225,10 @@ describe(`breaches procedures on ${testEngine}`, () => {
 
   test("testWebhook sends a sample to the saved URL and reports how it was answered", async () => {
     const manager = await as(fx.manager.id);
-    expect(await failureOf(manager.breaches.testWebhook({ teamId: fx.team.id }))).toMatchObject({ code: "BAD_REQUEST", field: "url" });
+    expect(await failureOf(manager.breaches.testWebhook({ teamId: fx.team.id }))).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "url",
+    });
     await manager.breaches.setWebhook({ teamId: fx.team.id, url: receiver.url });
     const { signingSecret } = await manager.breaches.rotateWebhookSecret({ teamId: fx.team.id });
     const ok = await manager.breaches.testWebhook({ teamId: fx.team.id });
@@ -167,7 +245,11 @@ describe(`breaches procedures on ${testEngine}`, () => {
       period: { from: "2026-03-01T00:00:00.000+01:00", to: "2026-04-01T00:00:00.000+02:00", timeZone: BERLIN },
     });
     receiver.answer(() => 500);
-    expect(await manager.breaches.testWebhook({ teamId: fx.team.id })).toMatchObject({ ok: false, status: 500, error: "HTTP 500" });
+    expect(await manager.breaches.testWebhook({ teamId: fx.team.id })).toMatchObject({
+      ok: false,
+      status: 500,
+      error: "HTTP 500",
+    });
     receiver.answer(() => 200);
     // A test is not a breach: nothing stored.
     const rows = await database.db.select().from(capBreach).where(eq(capBreach.personId, fx.manager.id));

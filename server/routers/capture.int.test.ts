@@ -4,7 +4,13 @@ import type { Database } from "@/db/client";
 import { auditLog, integration, interrupt, workEntry } from "@/db/schema";
 import { parseAlertmanagerPayload } from "@/server/integrations/alertmanager/payload";
 import { makeCaptureTeam } from "@/server/integrations/alertmanager/test-delivery";
-import { CHECKOUT_5XX, notification, PAYMENTS_5XX, resolved, type TestAlert } from "@/server/integrations/alertmanager/test-payloads";
+import {
+  CHECKOUT_5XX,
+  notification,
+  PAYMENTS_5XX,
+  resolved,
+  type TestAlert,
+} from "@/server/integrations/alertmanager/test-payloads";
 import { toNotification } from "@/server/integrations/alertmanager/to-signals";
 import { captureAlerts } from "@/server/services/capture/capture-alerts";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
@@ -53,18 +59,38 @@ async function countEntries(): Promise<number> {
 describe(`the capture inbox on ${testEngine}`, () => {
   test("the credited engineer sees their captured incidents, newest first, one item per incident with a suggested duration", async () => {
     // Erik's week: an incident of two alerts, resolved after 37 minutes, and a later single alert still firing.
-    await capture([resolved(PAYMENTS_5XX, "2026-03-04T13:39:11Z"), resolved(CHECKOUT_5XX, "2026-03-04T13:20:00Z")], "{}:{g=\"inbox-1\"}");
-    await capture([alert("1100000000000001", "2026-03-06T20:00:00Z", { alertname: "KafkaConsumerLag", summary: "billing-ledger lag 400k" })], "{}:{g=\"inbox-2\"}");
+    await capture(
+      [resolved(PAYMENTS_5XX, "2026-03-04T13:39:11Z"), resolved(CHECKOUT_5XX, "2026-03-04T13:20:00Z")],
+      '{}:{g="inbox-1"}',
+    );
+    await capture(
+      [
+        alert("1100000000000001", "2026-03-06T20:00:00Z", {
+          alertname: "KafkaConsumerLag",
+          summary: "billing-ledger lag 400k",
+        }),
+      ],
+      '{}:{g="inbox-2"}',
+    );
     // Ana's week.
-    await capture([alert("1100000000000002", "2026-03-10T09:30:00Z")], "{}:{g=\"inbox-3\"}");
+    await capture([alert("1100000000000002", "2026-03-10T09:30:00Z")], '{}:{g="inbox-3"}');
 
     const inbox = await (await as(erik())).capture.inbox();
-    expect(inbox.map((item) => [item.alertName, item.summary, item.alerts.length, item.resolvedAt, item.suggestedMinutes])).toEqual([
+    expect(
+      inbox.map((item) => [item.alertName, item.summary, item.alerts.length, item.resolvedAt, item.suggestedMinutes]),
+    ).toEqual([
       ["KafkaConsumerLag", "billing-ledger lag 400k", 1, null, 240],
       ["HighErrorRate", PAYMENTS_5XX.summary, 2, new Date("2026-03-04T13:39:11Z"), 37],
     ]);
-    expect(inbox[1]).toMatchObject({ teamId: fx.team.id, teamName: fx.team.name, severity: "critical", service: "payments-api" });
-    expect((await (await as(ana())).capture.inbox()).map((item) => item.openedAt)).toEqual([new Date("2026-03-10T09:30:00Z")]);
+    expect(inbox[1]).toMatchObject({
+      teamId: fx.team.id,
+      teamName: fx.team.name,
+      severity: "critical",
+      service: "payments-api",
+    });
+    expect((await (await as(ana())).capture.inbox()).map((item) => item.openedAt)).toEqual([
+      new Date("2026-03-10T09:30:00Z"),
+    ]);
     expect(await (await as(fx.manager.id)).capture.inbox()).toEqual([]);
     expect(await codeOf((await as(null)).capture.inbox())).toBe("UNAUTHORIZED");
   });
@@ -98,13 +124,25 @@ describe(`the capture inbox on ${testEngine}`, () => {
     expect((await erikCaller.capture.inbox()).map((i) => i.interruptId)).not.toContain(item.interruptId);
 
     // A second click (another tab) is refused and logs nothing more.
-    expect(await failureOf(erikCaller.capture.confirm({ interruptId: item.interruptId, minutes: 45 }))).toMatchObject({ code: "CONFLICT", field: "interruptId" });
+    expect(await failureOf(erikCaller.capture.confirm({ interruptId: item.interruptId, minutes: 45 }))).toMatchObject({
+      code: "CONFLICT",
+      field: "interruptId",
+    });
     expect(await countEntries()).toBe(before + 1);
     const audit = await database.db
       .select({ action: auditLog.action, actor: auditLog.actorPersonId })
       .from(auditLog)
-      .where(and(eq(auditLog.actorPersonId, erik()), inArray(auditLog.entityId, [...confirmed.interruptIds, confirmed.entry.id])));
-    expect(audit.map((a) => a.action).sort()).toEqual(["interrupt.capture-confirm", "interrupt.capture-confirm", "work-entry.create"]);
+      .where(
+        and(
+          eq(auditLog.actorPersonId, erik()),
+          inArray(auditLog.entityId, [...confirmed.interruptIds, confirmed.entry.id]),
+        ),
+      );
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      "interrupt.capture-confirm",
+      "interrupt.capture-confirm",
+      "work-entry.create",
+    ]);
   });
 
   test("the confirmed time counts in the engineer's week like any toil entry", async () => {
@@ -117,14 +155,22 @@ describe(`the capture inbox on ${testEngine}`, () => {
     const [item] = await erikCaller.capture.inbox();
     if (!item) throw new Error("inbox empty");
     const before = await countEntries();
-    expect(await erikCaller.capture.dismiss({ interruptId: item.interruptId })).toEqual({ interruptIds: [item.interruptId] });
+    expect(await erikCaller.capture.dismiss({ interruptId: item.interruptId })).toEqual({
+      interruptIds: [item.interruptId],
+    });
     expect((await erikCaller.capture.inbox()).map((i) => i.interruptId)).not.toContain(item.interruptId);
     const [page] = await database.db.select().from(interrupt).where(eq(interrupt.id, item.interruptId));
     expect(page).toMatchObject({ captureStatus: "dismissed", captureDecidedById: erik(), deletedAt: null });
-    expect(await failureOf(erikCaller.capture.dismiss({ interruptId: item.interruptId }))).toMatchObject({ code: "CONFLICT" });
-    expect(await failureOf(erikCaller.capture.confirm({ interruptId: item.interruptId, minutes: 5 }))).toMatchObject({ code: "CONFLICT" });
+    expect(await failureOf(erikCaller.capture.dismiss({ interruptId: item.interruptId }))).toMatchObject({
+      code: "CONFLICT",
+    });
+    expect(await failureOf(erikCaller.capture.confirm({ interruptId: item.interruptId, minutes: 5 }))).toMatchObject({
+      code: "CONFLICT",
+    });
 
-    expect(await erikCaller.capture.restore({ interruptId: item.interruptId })).toEqual({ interruptIds: [item.interruptId] });
+    expect(await erikCaller.capture.restore({ interruptId: item.interruptId })).toEqual({
+      interruptIds: [item.interruptId],
+    });
     expect(await erikCaller.capture.restore({ interruptId: item.interruptId })).toEqual({ interruptIds: [] });
     expect((await erikCaller.capture.inbox()).map((i) => i.interruptId)).toContain(item.interruptId);
     const [back] = await database.db.select().from(interrupt).where(eq(interrupt.id, item.interruptId));
@@ -138,12 +184,16 @@ describe(`the capture inbox on ${testEngine}`, () => {
     const before = await countEntries();
     for (const who of [ana(), fx.planner.id, fx.outsider.id]) {
       const caller = await as(who);
-      expect(await codeOf(caller.capture.confirm({ interruptId: item.interruptId, minutes: 10 })), who).toBe("FORBIDDEN");
+      expect(await codeOf(caller.capture.confirm({ interruptId: item.interruptId, minutes: 10 })), who).toBe(
+        "FORBIDDEN",
+      );
       expect(await codeOf(caller.capture.dismiss({ interruptId: item.interruptId })), who).toBe("FORBIDDEN");
       expect(await codeOf(caller.capture.restore({ interruptId: item.interruptId })), who).toBe("FORBIDDEN");
     }
     const anonymous = await as(null);
-    expect(await codeOf(anonymous.capture.confirm({ interruptId: item.interruptId, minutes: 10 }))).toBe("UNAUTHORIZED");
+    expect(await codeOf(anonymous.capture.confirm({ interruptId: item.interruptId, minutes: 10 }))).toBe(
+      "UNAUTHORIZED",
+    );
     expect(await codeOf(anonymous.capture.dismiss({ interruptId: item.interruptId }))).toBe("UNAUTHORIZED");
     expect(await countEntries()).toBe(before);
 
@@ -151,7 +201,10 @@ describe(`the capture inbox on ${testEngine}`, () => {
     expect(confirmed.entry).toMatchObject({ personId: erik(), minutes: 30 });
     const [page] = await database.db.select().from(interrupt).where(eq(interrupt.id, item.interruptId));
     expect(page?.captureDecidedById).toBe(fx.manager.id);
-    const [audit] = await database.db.select().from(auditLog).where(and(eq(auditLog.entityId, confirmed.entry.id), eq(auditLog.action, "work-entry.create")));
+    const [audit] = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, confirmed.entry.id), eq(auditLog.action, "work-entry.create")));
     expect(audit?.actorPersonId).toBe(fx.manager.id);
   });
 
@@ -160,16 +213,29 @@ describe(`the capture inbox on ${testEngine}`, () => {
     const [item] = await anaCaller.capture.inbox();
     if (!item) throw new Error("inbox empty");
     const before = await countEntries();
-    expect(await failureOf(anaCaller.capture.confirm({ interruptId: crypto.randomUUID(), minutes: 10 }))).toMatchObject({ code: "NOT_FOUND", field: "interruptId" });
+    expect(await failureOf(anaCaller.capture.confirm({ interruptId: crypto.randomUUID(), minutes: 10 }))).toMatchObject(
+      { code: "NOT_FOUND", field: "interruptId" },
+    );
     for (const minutes of [0, -5, 1441, 2.5]) {
-      expect(await failureOf(anaCaller.capture.confirm({ interruptId: item.interruptId, minutes })), String(minutes)).toMatchObject({ code: "BAD_REQUEST", field: "minutes" });
+      expect(
+        await failureOf(anaCaller.capture.confirm({ interruptId: item.interruptId, minutes })),
+        String(minutes),
+      ).toMatchObject({ code: "BAD_REQUEST", field: "minutes" });
     }
-    expect(await failureOf(anaCaller.capture.confirm({ interruptId: "nope", minutes: 10 }))).toMatchObject({ code: "BAD_REQUEST", field: "interruptId" });
+    expect(await failureOf(anaCaller.capture.confirm({ interruptId: "nope", minutes: 10 }))).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "interruptId",
+    });
     // A page from before the rotation existed has nobody to log it for.
-    await capture([alert("1100000000000009", "2026-02-27T10:00:00Z")], "{}:{g=\"orphan\"}");
-    const [orphan] = await database.db.select().from(interrupt).where(eq(interrupt.alertFingerprint, "1100000000000009"));
+    await capture([alert("1100000000000009", "2026-02-27T10:00:00Z")], '{}:{g="orphan"}');
+    const [orphan] = await database.db
+      .select()
+      .from(interrupt)
+      .where(eq(interrupt.alertFingerprint, "1100000000000009"));
     if (!orphan) throw new Error("orphan page not stored");
-    expect(await failureOf((await as(fx.manager.id)).capture.confirm({ interruptId: orphan.id, minutes: 10 }))).toMatchObject({ code: "BAD_REQUEST", field: "interruptId" });
+    expect(
+      await failureOf((await as(fx.manager.id)).capture.confirm({ interruptId: orphan.id, minutes: 10 })),
+    ).toMatchObject({ code: "BAD_REQUEST", field: "interruptId" });
     expect(await codeOf((await as(fx.manager.id)).capture.dismiss({ interruptId: orphan.id }))).toBe("OK");
     expect(await countEntries()).toBe(before);
   });

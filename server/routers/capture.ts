@@ -8,8 +8,20 @@ import { afterShareChange } from "@/server/services/breaches/after-share-change"
 
 /** Captured pages: the inbox is the caller's own; who may decide on a page is checked in the services. */
 export const captureRouter = router({
-  inbox: signedInProcedure.input(captureInboxInput).query(({ ctx, input }) => listCaptureInbox(ctx.db, ctx.viewer, input, ctx.now())),
-  confirm: signedInProcedure.input(confirmCaptureInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await confirmCapture(ctx.db, ctx.viewer, input, ctx.now()), (confirmed) => ({ personIds: [confirmed.entry.personId] }))),
-  dismiss: signedInProcedure.input(capturedInterruptInput).mutation(({ ctx, input }) => dismissCapture(ctx.db, ctx.viewer, input, ctx.now())),
-  restore: signedInProcedure.input(capturedInterruptInput).mutation(({ ctx, input }) => restoreCapture(ctx.db, ctx.viewer, input, ctx.now())),
+  inbox: signedInProcedure
+    .input(captureInboxInput)
+    .query(({ ctx, input }) => listCaptureInbox(ctx.db, ctx.viewer, input, ctx.now())),
+  confirm: signedInProcedure
+    .input(confirmCaptureInput)
+    .mutation(async ({ ctx, input }) =>
+      afterShareChange(ctx, await confirmCapture(ctx.db, ctx.viewer, input, ctx.now()), (confirmed) => ({
+        personIds: [confirmed.entry.personId],
+      })),
+    ),
+  dismiss: signedInProcedure
+    .input(capturedInterruptInput)
+    .mutation(({ ctx, input }) => dismissCapture(ctx.db, ctx.viewer, input, ctx.now())),
+  restore: signedInProcedure
+    .input(capturedInterruptInput)
+    .mutation(({ ctx, input }) => restoreCapture(ctx.db, ctx.viewer, input, ctx.now())),
 });

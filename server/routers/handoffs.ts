@@ -11,9 +11,19 @@ import { saveHandoffNote } from "@/server/services/handoffs/save-note";
  * who may write (the shift's holder, or a planner or manager) and change (the author, or a planner or manager).
  */
 export const handoffsRouter = router({
-  forMe: teamMemberProcedure.input(handoffsForMeInput).query(({ ctx, input }) => handoffsForMe(ctx.db, ctx.viewer, input, ctx.now())),
-  list: teamMemberProcedure.input(listHandoffsInput).query(({ ctx, input }) => listRotationNotes(ctx.db, ctx.viewer, input)),
-  save: teamMemberProcedure.input(saveHandoffInput).mutation(({ ctx, input }) => saveHandoffNote(ctx.db, ctx.viewer, input, ctx.now())),
-  remove: teamMemberProcedure.input(handoffNoteInput).mutation(({ ctx, input }) => removeHandoffNote(ctx.db, ctx.viewer, input, ctx.now())),
-  restore: teamMemberProcedure.input(handoffNoteInput).mutation(({ ctx, input }) => restoreHandoffNote(ctx.db, ctx.viewer, input)),
+  forMe: teamMemberProcedure
+    .input(handoffsForMeInput)
+    .query(({ ctx, input }) => handoffsForMe(ctx.db, ctx.viewer, input, ctx.now())),
+  list: teamMemberProcedure
+    .input(listHandoffsInput)
+    .query(({ ctx, input }) => listRotationNotes(ctx.db, ctx.viewer, input)),
+  save: teamMemberProcedure
+    .input(saveHandoffInput)
+    .mutation(({ ctx, input }) => saveHandoffNote(ctx.db, ctx.viewer, input, ctx.now())),
+  remove: teamMemberProcedure
+    .input(handoffNoteInput)
+    .mutation(({ ctx, input }) => removeHandoffNote(ctx.db, ctx.viewer, input, ctx.now())),
+  restore: teamMemberProcedure
+    .input(handoffNoteInput)
+    .mutation(({ ctx, input }) => restoreHandoffNote(ctx.db, ctx.viewer, input)),
 });

@@ -17,9 +17,11 @@ beforeAll(async () => {
   database = await createTestDatabase();
   fx = await makeRotationTeam(database.db);
   const planner = await callerAt(database.db, fx.planner.id, NOW);
-  rotationId = (await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(fx.engineers.map((e) => e.id)) })).id;
+  rotationId = (await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(fx.engineers.map((e) => e.id)) }))
+    .id;
   const otherPlanner = await callerAt(database.db, fx.outsider.id, NOW);
-  otherRotationId = (await otherPlanner.rotations.create({ teamId: fx.otherTeam.id, ...weeklyDraft([fx.outsider.id]) })).id;
+  otherRotationId = (await otherPlanner.rotations.create({ teamId: fx.otherTeam.id, ...weeklyDraft([fx.outsider.id]) }))
+    .id;
 });
 afterAll(async () => database?.close());
 
@@ -27,7 +29,11 @@ const as = (personId: string | null) => callerAt(database.db, personId, NOW);
 
 describe(`team integrations on ${testEngine}`, () => {
   test("a planner creates an Alertmanager integration: the secret is shown once and only its SHA-256 is stored", async () => {
-    const created = await (await as(fx.planner.id)).integrations.create({ teamId: fx.team.id, name: " Prometheus prod ", rotationId });
+    const created = await (await as(fx.planner.id)).integrations.create({
+      teamId: fx.team.id,
+      name: " Prometheus prod ",
+      rotationId,
+    });
     expect(created.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(created.path).toBe(`/api/integrations/alertmanager/${created.secret}`);
     expect(created.integration).toMatchObject({
@@ -46,7 +52,9 @@ describe(`team integrations on ${testEngine}`, () => {
 
     const listed = await (await as(fx.manager.id)).integrations.list({ teamId: fx.team.id });
     expect(listed.map((i) => i.id)).toContain(created.integration.id);
-    const everywhere = JSON.stringify(listed) + JSON.stringify(await database.db.select().from(auditLog).where(eq(auditLog.entityId, created.integration.id)));
+    const everywhere =
+      JSON.stringify(listed) +
+      JSON.stringify(await database.db.select().from(auditLog).where(eq(auditLog.entityId, created.integration.id)));
     expect(everywhere).not.toContain(created.secret);
     expect(everywhere).not.toContain(row?.secretHash ?? "no hash");
   });
@@ -75,14 +83,22 @@ describe(`team integrations on ${testEngine}`, () => {
       const caller = await as(who);
       expect(await codeOf(caller.integrations.create(input))).toBe("FORBIDDEN");
       expect(await codeOf(caller.integrations.list({ teamId: fx.team.id }))).toBe("FORBIDDEN");
-      expect(await codeOf(caller.integrations.revoke({ teamId: fx.team.id, integrationId: existing.id }))).toBe("FORBIDDEN");
+      expect(await codeOf(caller.integrations.revoke({ teamId: fx.team.id, integrationId: existing.id }))).toBe(
+        "FORBIDDEN",
+      );
     }
     const anonymous = await as(null);
     expect(await codeOf(anonymous.integrations.create(input))).toBe("UNAUTHORIZED");
     expect(await codeOf(anonymous.integrations.list({ teamId: fx.team.id }))).toBe("UNAUTHORIZED");
-    expect(await codeOf(anonymous.integrations.revoke({ teamId: fx.team.id, integrationId: existing.id }))).toBe("UNAUTHORIZED");
+    expect(await codeOf(anonymous.integrations.revoke({ teamId: fx.team.id, integrationId: existing.id }))).toBe(
+      "UNAUTHORIZED",
+    );
     // Naming their own team does not reach ours.
-    expect(await failureOf((await as(fx.outsider.id)).integrations.revoke({ teamId: fx.otherTeam.id, integrationId: existing.id }))).toMatchObject({
+    expect(
+      await failureOf(
+        (await as(fx.outsider.id)).integrations.revoke({ teamId: fx.otherTeam.id, integrationId: existing.id }),
+      ),
+    ).toMatchObject({
       code: "NOT_FOUND",
       field: "integrationId",
     });
@@ -92,13 +108,25 @@ describe(`team integrations on ${testEngine}`, () => {
 
   test("bad input is refused at its field", async () => {
     const planner = await as(fx.planner.id);
-    expect(await failureOf(planner.integrations.create({ teamId: fx.team.id, name: "", rotationId }))).toMatchObject({ code: "BAD_REQUEST", field: "name" });
-    expect(await failureOf(planner.integrations.create({ teamId: fx.team.id, name: "No rotation" }))).toMatchObject({ code: "BAD_REQUEST", field: "rotationId" });
-    expect(await failureOf(planner.integrations.create({ teamId: fx.team.id, name: "Theirs", rotationId: otherRotationId }))).toMatchObject({
+    expect(await failureOf(planner.integrations.create({ teamId: fx.team.id, name: "", rotationId }))).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "name",
+    });
+    expect(await failureOf(planner.integrations.create({ teamId: fx.team.id, name: "No rotation" }))).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "rotationId",
+    });
+    expect(
+      await failureOf(planner.integrations.create({ teamId: fx.team.id, name: "Theirs", rotationId: otherRotationId })),
+    ).toMatchObject({
       code: "NOT_FOUND",
       field: "rotationId",
     });
-    expect(await failureOf(planner.integrations.create({ teamId: fx.team.id, name: "x", kind: "email" as never, rotationId }))).toMatchObject({
+    expect(
+      await failureOf(
+        planner.integrations.create({ teamId: fx.team.id, name: "x", kind: "email" as never, rotationId }),
+      ),
+    ).toMatchObject({
       code: "BAD_REQUEST",
       field: "kind",
     });

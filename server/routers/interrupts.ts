@@ -6,8 +6,14 @@ import { logInterruptTime } from "@/server/services/interrupts/log-interrupt-tim
 import { afterShareChange } from "@/server/services/breaches/after-share-change";
 
 export const interruptsRouter = router({
-  create: signedInProcedure.input(createInterruptInput).mutation(({ ctx, input }) => createInterrupt(ctx.db, ctx.viewer, input)),
+  create: signedInProcedure
+    .input(createInterruptInput)
+    .mutation(({ ctx, input }) => createInterrupt(ctx.db, ctx.viewer, input)),
   logTime: signedInProcedure
     .input(logInterruptTimeInput)
-    .mutation(async ({ ctx, input }) => afterShareChange(ctx, await logInterruptTime(ctx.db, ctx.viewer, input, ctx.now()), { personIds: [ctx.viewer.personId] })),
+    .mutation(async ({ ctx, input }) =>
+      afterShareChange(ctx, await logInterruptTime(ctx.db, ctx.viewer, input, ctx.now()), {
+        personIds: [ctx.viewer.personId],
+      }),
+    ),
 });

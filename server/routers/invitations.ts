@@ -5,7 +5,11 @@ import { myJoinRequests, respondToJoinRequest } from "@/server/services/people/j
 
 export const invitationsRouter = router({
   /** Anyone holding a link may see whom it is for: the link is the secret. */
-  preview: publicProcedure.input(invitationTokenInput).query(({ ctx, input }) => previewInvitation(ctx.db, input.token, ctx.now())),
+  preview: publicProcedure
+    .input(invitationTokenInput)
+    .query(({ ctx, input }) => previewInvitation(ctx.db, input.token, ctx.now())),
   mine: signedInProcedure.query(({ ctx }) => myJoinRequests(ctx.db, ctx.viewer, ctx.now())),
-  respond: signedInProcedure.input(respondJoinInput).mutation(({ ctx, input }) => respondToJoinRequest(ctx.db, ctx.viewer, input, ctx.now())),
+  respond: signedInProcedure
+    .input(respondJoinInput)
+    .mutation(({ ctx, input }) => respondToJoinRequest(ctx.db, ctx.viewer, input, ctx.now())),
 });

@@ -11,6 +11,10 @@ export const profileRouter = router({
   update: signedInProcedure.input(profileInput).mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.viewer, input)),
   absences: signedInProcedure.query(({ ctx }) => listAbsences(ctx.db, ctx.viewer)),
   addAbsence: signedInProcedure.input(absenceInput).mutation(({ ctx, input }) => addAbsence(ctx.db, ctx.viewer, input)),
-  removeAbsence: signedInProcedure.input(entryIdInput).mutation(({ ctx, input }) => removeAbsence(ctx.db, ctx.viewer, input, ctx.now())),
-  restoreAbsence: signedInProcedure.input(entryIdInput).mutation(({ ctx, input }) => restoreAbsence(ctx.db, ctx.viewer, input)),
+  removeAbsence: signedInProcedure
+    .input(entryIdInput)
+    .mutation(({ ctx, input }) => removeAbsence(ctx.db, ctx.viewer, input, ctx.now())),
+  restoreAbsence: signedInProcedure
+    .input(entryIdInput)
+    .mutation(({ ctx, input }) => restoreAbsence(ctx.db, ctx.viewer, input)),
 });

@@ -29,14 +29,34 @@ import { teamTrend } from "@/server/services/reports/trend";
  * (every team at once) is for admins only.
  */
 export const reportsRouter = router({
-  teamToil: teamMemberProcedure.input(teamToilInput).query(({ ctx, input }) => teamToil(ctx.db, ctx.viewer, input, ctx.now())),
-  trend: teamMemberProcedure.input(trendInput).query(({ ctx, input }) => teamTrend(ctx.db, ctx.viewer, input, ctx.now())),
-  interruptLoad: teamMemberProcedure.input(interruptLoadInput).query(({ ctx, input }) => interruptLoad(ctx.db, ctx.viewer, input, ctx.now())),
-  onCallHours: teamMemberProcedure.input(onCallHoursInput).query(({ ctx, input }) => onCallHoursReport(ctx.db, ctx.viewer, input, ctx.now())),
-  toilSources: teamMemberProcedure.input(toilSourcesInput).query(({ ctx, input }) => toilSources(ctx.db, ctx.viewer, input, ctx.now())),
-  drillDown: teamMemberProcedure.input(drillDownInput).query(({ ctx, input }) => drillDown(ctx.db, ctx.viewer, input, ctx.now())),
-  listEstimates: teamMemberProcedure.input(teamReportInput).query(({ ctx, input }) => listEstimates(ctx.db, ctx.viewer, input)),
-  saveEstimate: managerProcedure.input(saveEstimateInput).mutation(({ ctx, input }) => saveEstimate(ctx.db, ctx.viewer, input, ctx.now())),
-  orgSummary: adminProcedure.input(orgSummaryInput).query(({ ctx, input }) => orgSummary(ctx.db, ctx.viewer, input, ctx.now())),
-  removeEstimate: managerProcedure.input(estimateIdInput).mutation(({ ctx, input }) => removeEstimate(ctx.db, ctx.viewer, input, ctx.now())),
+  teamToil: teamMemberProcedure
+    .input(teamToilInput)
+    .query(({ ctx, input }) => teamToil(ctx.db, ctx.viewer, input, ctx.now())),
+  trend: teamMemberProcedure
+    .input(trendInput)
+    .query(({ ctx, input }) => teamTrend(ctx.db, ctx.viewer, input, ctx.now())),
+  interruptLoad: teamMemberProcedure
+    .input(interruptLoadInput)
+    .query(({ ctx, input }) => interruptLoad(ctx.db, ctx.viewer, input, ctx.now())),
+  onCallHours: teamMemberProcedure
+    .input(onCallHoursInput)
+    .query(({ ctx, input }) => onCallHoursReport(ctx.db, ctx.viewer, input, ctx.now())),
+  toilSources: teamMemberProcedure
+    .input(toilSourcesInput)
+    .query(({ ctx, input }) => toilSources(ctx.db, ctx.viewer, input, ctx.now())),
+  drillDown: teamMemberProcedure
+    .input(drillDownInput)
+    .query(({ ctx, input }) => drillDown(ctx.db, ctx.viewer, input, ctx.now())),
+  listEstimates: teamMemberProcedure
+    .input(teamReportInput)
+    .query(({ ctx, input }) => listEstimates(ctx.db, ctx.viewer, input)),
+  saveEstimate: managerProcedure
+    .input(saveEstimateInput)
+    .mutation(({ ctx, input }) => saveEstimate(ctx.db, ctx.viewer, input, ctx.now())),
+  orgSummary: adminProcedure
+    .input(orgSummaryInput)
+    .query(({ ctx, input }) => orgSummary(ctx.db, ctx.viewer, input, ctx.now())),
+  removeEstimate: managerProcedure
+    .input(estimateIdInput)
+    .mutation(({ ctx, input }) => removeEstimate(ctx.db, ctx.viewer, input, ctx.now())),
 });

@@ -12,9 +12,19 @@ import { saveSilence } from "@/server/services/review/silences/save-silence";
  * engineers what paged them).
  */
 export const reviewRouter = router({
-  week: teamMemberProcedure.input(reviewWeekInput).query(({ ctx, input }) => reviewWeek(ctx.db, ctx.viewer, input, ctx.now())),
-  save: teamMemberProcedure.input(saveReviewInput).mutation(({ ctx, input }) => saveReview(ctx.db, ctx.viewer, input, ctx.now())),
-  silence: teamMemberProcedure.input(saveSilenceInput).mutation(({ ctx, input }) => saveSilence(ctx.db, ctx.viewer, input, ctx.now())),
-  liftSilence: teamMemberProcedure.input(silenceIdInput).mutation(({ ctx, input }) => liftSilence(ctx.db, ctx.viewer, input, ctx.now())),
-  restoreSilence: teamMemberProcedure.input(silenceIdInput).mutation(({ ctx, input }) => restoreSilence(ctx.db, ctx.viewer, input, ctx.now())),
+  week: teamMemberProcedure
+    .input(reviewWeekInput)
+    .query(({ ctx, input }) => reviewWeek(ctx.db, ctx.viewer, input, ctx.now())),
+  save: teamMemberProcedure
+    .input(saveReviewInput)
+    .mutation(({ ctx, input }) => saveReview(ctx.db, ctx.viewer, input, ctx.now())),
+  silence: teamMemberProcedure
+    .input(saveSilenceInput)
+    .mutation(({ ctx, input }) => saveSilence(ctx.db, ctx.viewer, input, ctx.now())),
+  liftSilence: teamMemberProcedure
+    .input(silenceIdInput)
+    .mutation(({ ctx, input }) => liftSilence(ctx.db, ctx.viewer, input, ctx.now())),
+  restoreSilence: teamMemberProcedure
+    .input(silenceIdInput)
+    .mutation(({ ctx, input }) => restoreSilence(ctx.db, ctx.viewer, input, ctx.now())),
 });

@@ -28,12 +28,25 @@ afterAll(async () => database?.close());
 describe(`duty windows and end dates through the rotations router on ${testEngine}`, () => {
   test("a planner saves nights with a last day; members read them back and see duty only at night, and none after the end", async () => {
     const planner = await callerAt(database.db, fx.planner.id, now);
-    const { id: rotationId } = await planner.rotations.create({ teamId: fx.team.id, ...nightsDraft({ endsOn: "2026-04-06" }) });
+    const { id: rotationId } = await planner.rotations.create({
+      teamId: fx.team.id,
+      ...nightsDraft({ endsOn: "2026-04-06" }),
+    });
     const engineer = await callerAt(database.db, people[0] ?? null, now);
-    expect(await engineer.rotations.get({ teamId: fx.team.id, rotationId })).toMatchObject({ dutyWindows: NIGHTS, endsOn: "2026-04-06" });
-    expect((await engineer.rotations.list({ teamId: fx.team.id })).find((r) => r.id === rotationId)).toMatchObject({ dutyWindows: NIGHTS, endsOn: "2026-04-06" });
+    expect(await engineer.rotations.get({ teamId: fx.team.id, rotationId })).toMatchObject({
+      dutyWindows: NIGHTS,
+      endsOn: "2026-04-06",
+    });
+    expect((await engineer.rotations.list({ teamId: fx.team.id })).find((r) => r.id === rotationId)).toMatchObject({
+      dutyWindows: NIGHTS,
+      endsOn: "2026-04-06",
+    });
 
-    const schedule = await engineer.rotations.schedule({ teamId: fx.team.id, from: at("2026-03-27T12:00"), to: at("2026-04-10T00:00") });
+    const schedule = await engineer.rotations.schedule({
+      teamId: fx.team.id,
+      from: at("2026-03-27T12:00"),
+      to: at("2026-04-10T00:00"),
+    });
     const nights = schedule.shifts.filter((s) => s.rotationId === rotationId);
     // 27 March to the last hand-off on 6 April at 20:00: ten nights, the one into the summer-time Sunday 11 hours long.
     expect(nights.map((s) => hours(s.startsAt, s.endsAt))).toEqual([12, 11, 12, 12, 12, 12, 12, 12, 12, 12]);
@@ -56,7 +69,11 @@ describe(`duty windows and end dates through the rotations router on ${testEngin
 
   test("the preview of a night draft shows 20:00 to 08:00 shifts and no gaps in the days between", async () => {
     const planner = await callerAt(database.db, fx.planner.id, now);
-    const preview = await planner.rotations.preview({ teamId: fx.team.id, draft: nightsDraft(), horizon: { from: at("2026-03-02T00:00"), weeks: 1 } });
+    const preview = await planner.rotations.preview({
+      teamId: fx.team.id,
+      draft: nightsDraft(),
+      horizon: { from: at("2026-03-02T00:00"), weeks: 1 },
+    });
     expect(preview.shifts.slice(0, 2).map((s) => [s.startsAt, s.endsAt])).toEqual([
       [at("2026-03-02T20:00"), at("2026-03-03T08:00")],
       [at("2026-03-03T20:00"), at("2026-03-04T08:00")],
@@ -67,7 +84,14 @@ describe(`duty windows and end dates through the rotations router on ${testEngin
 
   test("the older working-hours fields still save, as one window", async () => {
     const planner = await callerAt(database.db, fx.planner.id, now);
-    const legacy = weeklyDraft(people, { name: "Tickets", role: "ticket", workingHoursOnly: true, workingDays: [5, 1, 2, 3, 4], workingStartMinute: 540, workingEndMinute: 1020 });
+    const legacy = weeklyDraft(people, {
+      name: "Tickets",
+      role: "ticket",
+      workingHoursOnly: true,
+      workingDays: [5, 1, 2, 3, 4],
+      workingStartMinute: 540,
+      workingEndMinute: 1020,
+    });
     const created = await planner.rotations.create({ teamId: fx.team.id, ...legacy });
     const got = await planner.rotations.get({ teamId: fx.team.id, rotationId: created.id });
     expect(got.dutyWindows).toEqual([{ days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 }]);
@@ -76,14 +100,35 @@ describe(`duty windows and end dates through the rotations router on ${testEngin
   test.each([
     {
       name: "overlapping windows, at the later one",
-      changes: { dutyWindows: [{ days: [5], startMinute: 1200, endMinute: 480 }, { days: [6], startMinute: 420, endMinute: 600 }] },
+      changes: {
+        dutyWindows: [
+          { days: [5], startMinute: 1200, endMinute: 480 },
+          { days: [6], startMinute: 420, endMinute: 600 },
+        ],
+      },
       message: /^dutyWindows\.1: Window 2 overlaps window 1 on Saturday/,
     },
     { name: "an empty list", changes: { dutyWindows: [] }, message: /^dutyWindows: Add at least one duty window/ },
-    { name: "a window without days", changes: { dutyWindows: [{ days: [], startMinute: 0, endMinute: 60 }] }, message: /^dutyWindows\.0\.days: Pick at least one day/ },
-    { name: "a start past the day", changes: { dutyWindows: [{ days: [1], startMinute: 1440, endMinute: 60 }] }, message: /^dutyWindows\.0\.startMinute: Window start must be at most 1439/ },
-    { name: "an end date before the first day", changes: { endsOn: "2026-03-01" }, message: /^endsOn: The end date must be after the first day/ },
-    { name: "an end date that is not a date", changes: { endsOn: "2026-02-30" }, message: /^endsOn: Enter a real calendar date/ },
+    {
+      name: "a window without days",
+      changes: { dutyWindows: [{ days: [], startMinute: 0, endMinute: 60 }] },
+      message: /^dutyWindows\.0\.days: Pick at least one day/,
+    },
+    {
+      name: "a start past the day",
+      changes: { dutyWindows: [{ days: [1], startMinute: 1440, endMinute: 60 }] },
+      message: /^dutyWindows\.0\.startMinute: Window start must be at most 1439/,
+    },
+    {
+      name: "an end date before the first day",
+      changes: { endsOn: "2026-03-01" },
+      message: /^endsOn: The end date must be after the first day/,
+    },
+    {
+      name: "an end date that is not a date",
+      changes: { endsOn: "2026-02-30" },
+      message: /^endsOn: Enter a real calendar date/,
+    },
     {
       name: "windows and working hours at once",
       changes: { workingHoursOnly: true, workingDays: [1], workingStartMinute: 540, workingEndMinute: 1020 },
@@ -98,12 +143,24 @@ describe(`duty windows and end dates through the rotations router on ${testEngin
 
   test("the backfill migration turns a stored working-hours rotation into one window and clears the old columns", async () => {
     const planner = await callerAt(database.db, fx.planner.id, now);
-    const { id } = await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(people, { name: "Old tickets", role: "ticket" }) });
-    await database.db.update(rotation)
-      .set({ dutyWindows: null, workingHoursOnly: true, workingDays: [1, 2, 3, 4, 5], workingStartMinute: 540, workingEndMinute: 1440 })
+    const { id } = await planner.rotations.create({
+      teamId: fx.team.id,
+      ...weeklyDraft(people, { name: "Old tickets", role: "ticket" }),
+    });
+    await database.db
+      .update(rotation)
+      .set({
+        dutyWindows: null,
+        workingHoursOnly: true,
+        workingDays: [1, 2, 3, 4, 5],
+        workingStartMinute: 540,
+        workingEndMinute: 1440,
+      })
       .where(eq(rotation.id, id));
     // Before the backfill the row still reads as its working hours.
-    expect((await planner.rotations.get({ teamId: fx.team.id, rotationId: id })).dutyWindows).toEqual([{ days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1440 }]);
+    expect((await planner.rotations.get({ teamId: fx.team.id, rotationId: id })).dutyWindows).toEqual([
+      { days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1440 },
+    ]);
     const migrations = path.join(process.cwd(), "db", "migrations");
     const backfill = fs.readdirSync(migrations).find((name) => name.endsWith("_backfill_duty_windows.sql"));
     if (!backfill) throw new Error("no backfill migration");
@@ -111,7 +168,10 @@ describe(`duty windows and end dates through the rotations router on ${testEngin
     const [row] = await database.db.select().from(rotation).where(eq(rotation.id, id));
     expect(row).toMatchObject({
       dutyWindows: [{ days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1440 }],
-      workingHoursOnly: false, workingDays: null, workingStartMinute: null, workingEndMinute: null,
+      workingHoursOnly: false,
+      workingDays: null,
+      workingStartMinute: null,
+      workingEndMinute: null,
     });
   });
 });

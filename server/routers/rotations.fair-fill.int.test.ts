@@ -20,7 +20,8 @@ beforeAll(async () => {
   // History: a alone from 5 January, then a, b, c from 2 February. Turn 4 of 2 February falls to b, so by
   // 2 March a held 5 weeks (4 alone, then 16-23 February), b 2 and c 1.
   const january = await callerAt(db, fx.planner.id, at("2026-01-05T08:00"));
-  rotationId = (await january.rotations.create({ teamId: fx.team.id, ...weeklyDraft([a], { startsOn: "2026-01-05" }) })).id;
+  rotationId = (await january.rotations.create({ teamId: fx.team.id, ...weeklyDraft([a], { startsOn: "2026-01-05" }) }))
+    .id;
   const february = await callerAt(db, fx.planner.id, at("2026-02-02T08:00"));
   await february.rotations.update({ teamId: fx.team.id, rotationId, version: 1, ...draft() });
 });
@@ -29,7 +30,12 @@ afterAll(async () => database?.close());
 describe(`fair fill on ${testEngine}`, () => {
   test("carries the recorded imbalance forward and improves the quality score", async () => {
     const planner = await callerAt(database.db, fx.planner.id, now);
-    const result = await planner.rotations.fairFill({ teamId: fx.team.id, rotationId, draft: draft(), horizon: { from: now, weeks: 3 } });
+    const result = await planner.rotations.fairFill({
+      teamId: fx.team.id,
+      rotationId,
+      draft: draft(),
+      horizon: { from: now, weeks: 3 },
+    });
     // Plain order would give c, a, b; a already carries four weeks more than c, so a gets none.
     expect(result.assignments.map((x) => x.personId)).not.toContain(a);
     expect(new Set(result.assignments.map((x) => x.personId))).toEqual(new Set([b, c]));
@@ -50,8 +56,14 @@ describe(`fair fill on ${testEngine}`, () => {
     const planner = await callerAt(database.db, fx.planner.id, now);
     // A new draft from Thursday 5 March with Monday hand-offs: nobody holds Thursday 09:00 to Monday 09:00.
     const thursday = weeklyDraft([a, b, c], { name: "Pager from Thursday", startsOn: "2026-03-05" });
-    const result = await planner.rotations.fairFill({ teamId: fx.team.id, draft: thursday, horizon: { from: at("2026-03-05T00:00"), weeks: 2 } });
-    expect(result.gapCovers.map((cover) => [cover.startsAt, cover.endsAt])).toEqual([[at("2026-03-05T09:00"), at("2026-03-09T09:00")]]);
+    const result = await planner.rotations.fairFill({
+      teamId: fx.team.id,
+      draft: thursday,
+      horizon: { from: at("2026-03-05T00:00"), weeks: 2 },
+    });
+    expect(result.gapCovers.map((cover) => [cover.startsAt, cover.endsAt])).toEqual([
+      [at("2026-03-05T09:00"), at("2026-03-09T09:00")],
+    ]);
     // Owed from Thursday 09:00 to the horizon's end two weeks after midnight: 327 h, of which 96 h uncovered.
     expect(result.before.coverage).toBeCloseTo(1 - 96 / 327, 9);
     expect(result.after.coverage).toBe(1);
@@ -61,7 +73,12 @@ describe(`fair fill on ${testEngine}`, () => {
   test("never proposes someone on leave", async () => {
     await addLeave(database.db, c, at("2026-03-03T00:00"), at("2026-03-04T00:00"));
     const planner = await callerAt(database.db, fx.planner.id, now);
-    const result = await planner.rotations.fairFill({ teamId: fx.team.id, rotationId, draft: draft(), horizon: { from: now, weeks: 1 } });
+    const result = await planner.rotations.fairFill({
+      teamId: fx.team.id,
+      rotationId,
+      draft: draft(),
+      horizon: { from: now, weeks: 1 },
+    });
     expect(result.assignments.map((x) => x.personId)).toEqual([b]);
   });
 });

@@ -47,14 +47,23 @@ describe(`coverage gaps on ${testEngine}`, () => {
     });
     // The applied cover holds the early days: no gap left, and the cover's holder is on duty then.
     expect((await engineer.rotations.gaps({ teamId: fx.team.id, rotationId })).gaps).toEqual([]);
-    const schedule = await engineer.rotations.schedule({ teamId: fx.team.id, from: at("2026-03-05T00:00"), to: at("2026-03-10T00:00") });
-    const held = schedule.shifts.filter((s) => s.rotationId === rotationId).map((s) => [s.personId, s.startsAt, s.endsAt, s.source]);
+    const schedule = await engineer.rotations.schedule({
+      teamId: fx.team.id,
+      from: at("2026-03-05T00:00"),
+      to: at("2026-03-10T00:00"),
+    });
+    const held = schedule.shifts
+      .filter((s) => s.rotationId === rotationId)
+      .map((s) => [s.personId, s.startsAt, s.endsAt, s.source]);
     expect(held[0]).toEqual([cover.personId, early.startsAt, early.endsAt, "override"]);
   });
 
   test("a rotation that starts on its hand-off weekday has no gaps", async () => {
     const planner = await callerAt(database.db, fx.planner.id, now);
-    const { id: rotationId } = await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(people, { name: "Pager", startsOn: "2026-03-09" }) });
+    const { id: rotationId } = await planner.rotations.create({
+      teamId: fx.team.id,
+      ...weeklyDraft(people, { name: "Pager", startsOn: "2026-03-09" }),
+    });
     expect((await planner.rotations.gaps({ teamId: fx.team.id, rotationId })).gaps).toEqual([]);
   });
 });

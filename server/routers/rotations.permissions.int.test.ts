@@ -14,7 +14,8 @@ beforeAll(async () => {
   database = await createTestDatabase();
   fx = await makeRotationTeam(database.db);
   const planner = await callerAt(database.db, fx.planner.id, now);
-  rotationId = (await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(fx.engineers.map((e) => e.id)) })).id;
+  rotationId = (await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(fx.engineers.map((e) => e.id)) }))
+    .id;
 });
 afterAll(async () => database?.close());
 
@@ -32,7 +33,13 @@ describe(`who may do what with rotations on ${testEngine}`, () => {
     expect(await codeOf(engineer.rotations.remove({ teamId, rotationId }))).toBe("FORBIDDEN");
     expect(await codeOf(engineer.rotations.preview({ teamId, draft, horizon: week }))).toBe("FORBIDDEN");
     expect(await codeOf(engineer.rotations.fairFill({ teamId, draft, horizon: week }))).toBe("FORBIDDEN");
-    const cover = { teamId, rotationId, personId: engineerId(), startsAt: at("2026-03-03T09:00"), endsAt: at("2026-03-04T09:00") };
+    const cover = {
+      teamId,
+      rotationId,
+      personId: engineerId(),
+      startsAt: at("2026-03-03T09:00"),
+      endsAt: at("2026-03-04T09:00"),
+    };
     expect(await codeOf(engineer.rotations.addOverride(cover))).toBe("FORBIDDEN");
     expect(await db.select().from(rotation)).toEqual(before);
   });
@@ -40,18 +47,26 @@ describe(`who may do what with rotations on ${testEngine}`, () => {
   test("engineers read their team's rotations and schedule", async () => {
     const engineer = await callerAt(database.db, engineerId(), now);
     expect(await codeOf(engineer.rotations.get({ teamId: fx.team.id, rotationId }))).toBe("OK");
-    expect(await codeOf(engineer.rotations.schedule({ teamId: fx.team.id, from: week.from, to: at("2026-03-09T09:00") }))).toBe("OK");
+    expect(
+      await codeOf(engineer.rotations.schedule({ teamId: fx.team.id, from: week.from, to: at("2026-03-09T09:00") })),
+    ).toBe("OK");
     expect(await codeOf(engineer.rotations.onCallNow({ teamId: fx.team.id }))).toBe("OK");
   });
 
   test("another team's planner is FORBIDDEN here, even naming this team's rotation from their own team", async () => {
     const outsider = await callerAt(database.db, fx.outsider.id, now);
     const draft = weeklyDraft([fx.outsider.id]);
-    expect(await codeOf(outsider.rotations.update({ teamId: fx.team.id, rotationId, version: 1, ...draft }))).toBe("FORBIDDEN");
+    expect(await codeOf(outsider.rotations.update({ teamId: fx.team.id, rotationId, version: 1, ...draft }))).toBe(
+      "FORBIDDEN",
+    );
     expect(await codeOf(outsider.rotations.get({ teamId: fx.team.id, rotationId }))).toBe("FORBIDDEN");
-    expect(await codeOf(outsider.rotations.schedule({ teamId: fx.team.id, from: week.from, to: at("2026-03-09T09:00") }))).toBe("FORBIDDEN");
+    expect(
+      await codeOf(outsider.rotations.schedule({ teamId: fx.team.id, from: week.from, to: at("2026-03-09T09:00") })),
+    ).toBe("FORBIDDEN");
     // Their own team passes the role check, but the rotation is not theirs to touch.
-    expect(await codeOf(outsider.rotations.update({ teamId: fx.otherTeam.id, rotationId, version: 1, ...draft }))).toBe("NOT_FOUND");
+    expect(await codeOf(outsider.rotations.update({ teamId: fx.otherTeam.id, rotationId, version: 1, ...draft }))).toBe(
+      "NOT_FOUND",
+    );
     expect(await codeOf(outsider.rotations.remove({ teamId: fx.otherTeam.id, rotationId }))).toBe("NOT_FOUND");
   });
 

@@ -42,11 +42,25 @@ describe(`the what-if preview on ${testEngine}`, () => {
     // Erik: scheduled 2 x 40 h = 4800 min, week one all primary duty (2400). His recent logged toil was
     // 8 h of 160 h outside duty = 5%, so week two projects 5% of 2400 = 120 min; after-hours 2 h / 4 weeks
     // = 30 min a week, 60 over two. Operational 2400 + 120 + 60 = 2580 of worked 4800 + 60 = 4860.
-    expect(byName["Erik Lindqvist"]?.minutes).toMatchObject({ scheduled: 4800, duty: 2400, onCallDuty: 2400, logged: 120, afterHours: 60, operational: 2580, worked: 4860 });
+    expect(byName["Erik Lindqvist"]?.minutes).toMatchObject({
+      scheduled: 4800,
+      duty: 2400,
+      onCallDuty: 2400,
+      logged: 120,
+      afterHours: 60,
+      operational: 2580,
+      worked: 4860,
+    });
     expect(byName["Erik Lindqvist"]?.toilShare).toBeCloseTo(2580 / 4860, 9);
     expect(byName["Erik Lindqvist"]?.onCallShare).toBeCloseTo(2400 / 4860, 9);
     // Ana: ticket duty both weeks and primary in week two: all 4800 min are duty, 2400 of them on call.
-    expect(byName["Ana Ruiz"]?.minutes).toMatchObject({ scheduled: 4800, duty: 4800, onCallDuty: 2400, logged: 0, afterHours: 0 });
+    expect(byName["Ana Ruiz"]?.minutes).toMatchObject({
+      scheduled: 4800,
+      duty: 4800,
+      onCallDuty: 2400,
+      logged: 0,
+      afterHours: 0,
+    });
     expect(byName["Ana Ruiz"]?.toilShare).toBe(1);
     expect(byName["Ana Ruiz"]?.onCallShare).toBe(0.5);
     expect(preview.caps).toEqual({ toilCap: 0.5, onCallCap: 0.25 });
@@ -56,9 +70,19 @@ describe(`the what-if preview on ${testEngine}`, () => {
     const planner = await callerAt(database.db, fx.planner.id, now);
     const preview = await planner.rotations.preview({ teamId: fx.team.id, draft: weeklyDraft([erik, ana]), horizon });
     const kinds = preview.warnings.map((w) => `${w.kind}:${w.personId ?? "-"}`);
-    expect(kinds).toEqual(["too-small:-", `over-on-call-cap:${erik}`, `over-toil-cap:${erik}`, `over-on-call-cap:${ana}`, `over-toil-cap:${ana}`]);
-    expect(preview.warnings[0]?.message).toMatch(/^"Pager primary" has 2 members on one site; an on-call rotation needs at least 8/);
-    expect(preview.warnings[2]?.message).toBe("Erik Lindqvist is projected at 53.1% toil over the next 2 weeks, above the 50% cap.");
+    expect(kinds).toEqual([
+      "too-small:-",
+      `over-on-call-cap:${erik}`,
+      `over-toil-cap:${erik}`,
+      `over-on-call-cap:${ana}`,
+      `over-toil-cap:${ana}`,
+    ]);
+    expect(preview.warnings[0]?.message).toMatch(
+      /^"Pager primary" has 2 members on one site; an on-call rotation needs at least 8/,
+    );
+    expect(preview.warnings[2]?.message).toBe(
+      "Erik Lindqvist is projected at 53.1% toil over the next 2 weeks, above the 50% cap.",
+    );
     // Complete and even, yet four projected shares over their caps: the score says so (5 points each).
     expect(preview.quality).toMatchObject({ coverage: 1, balance: 1, warningPenalty: 20, score: 80 });
   });
@@ -67,7 +91,11 @@ describe(`the what-if preview on ${testEngine}`, () => {
     const planner = await callerAt(database.db, fx.planner.id, now);
     await addLeave(database.db, ana, at("2026-03-10T00:00"), at("2026-03-12T00:00"));
     // Starting on a Tuesday, the first hand-off is the next Monday: nobody holds the first week.
-    const preview = await planner.rotations.preview({ teamId: fx.team.id, draft: weeklyDraft([ana, erik], { startsOn: "2026-03-03" }), horizon });
+    const preview = await planner.rotations.preview({
+      teamId: fx.team.id,
+      draft: weeklyDraft([ana, erik], { startsOn: "2026-03-03" }),
+      horizon,
+    });
     const leave = preview.warnings.find((w) => w.kind === "on-leave");
     expect(leave?.message).toMatch(/^Ana Ruiz is on primary duty during their leave/);
     expect(preview.shifts.find((s) => s.personId === ana)?.onLeave).toBe(true);

@@ -25,7 +25,13 @@ describe(`saving rotations on ${testEngine}`, () => {
     const engineer = await callerAt(database.db, fx.engineers[0]?.id ?? null, now);
     const got = await engineer.rotations.get({ teamId: fx.team.id, rotationId: created.id });
     expect(got.participants.map((p) => p.name)).toEqual(["Erik Lindqvist", "Ana Ruiz", "Ben Okafor", "Chen Wei"]);
-    expect(got).toMatchObject({ name: "Pager primary", role: "primary", timeZone: "Europe/Berlin", handoffMinute: 540, overrides: [] });
+    expect(got).toMatchObject({
+      name: "Pager primary",
+      role: "primary",
+      timeZone: "Europe/Berlin",
+      handoffMinute: 540,
+      overrides: [],
+    });
     expect((await engineer.rotations.list({ teamId: fx.team.id })).map((r) => r.id)).toContain(created.id);
   });
 
@@ -33,11 +39,24 @@ describe(`saving rotations on ${testEngine}`, () => {
     const db = database.db;
     const planner = await callerAt(db, fx.planner.id, now);
     const manager = await callerAt(db, fx.manager.id, now);
-    const created = await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(people(), { name: "Ticket duty" }) });
-    const first = await planner.rotations.update({ teamId: fx.team.id, rotationId: created.id, version: 1, ...weeklyDraft(people().reverse(), { name: "Ticket duty A" }) });
+    const created = await planner.rotations.create({
+      teamId: fx.team.id,
+      ...weeklyDraft(people(), { name: "Ticket duty" }),
+    });
+    const first = await planner.rotations.update({
+      teamId: fx.team.id,
+      rotationId: created.id,
+      version: 1,
+      ...weeklyDraft(people().reverse(), { name: "Ticket duty A" }),
+    });
     expect(first.version).toBe(2);
     const second = await failureOf(
-      manager.rotations.update({ teamId: fx.team.id, rotationId: created.id, version: 1, ...weeklyDraft(people(), { name: "Ticket duty B" }) }),
+      manager.rotations.update({
+        teamId: fx.team.id,
+        rotationId: created.id,
+        version: 1,
+        ...weeklyDraft(people(), { name: "Ticket duty B" }),
+      }),
     );
     expect(second).toMatchObject({ code: "CONFLICT", field: "version" });
     expect(second.message).toMatch(/Someone else saved this rotation since you opened it; reload to see their changes/);
@@ -50,7 +69,13 @@ describe(`saving rotations on ${testEngine}`, () => {
   test("simultaneous saves of one version: exactly one wins", async () => {
     const planner = await callerAt(database.db, fx.planner.id, now);
     const created = await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(people(), { name: "Race" }) });
-    const save = (name: string) => planner.rotations.update({ teamId: fx.team.id, rotationId: created.id, version: 1, ...weeklyDraft(people(), { name }) });
+    const save = (name: string) =>
+      planner.rotations.update({
+        teamId: fx.team.id,
+        rotationId: created.id,
+        version: 1,
+        ...weeklyDraft(people(), { name }),
+      });
     const results = await Promise.allSettled([save("Race A"), save("Race B")]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const [row] = await database.db.select().from(rotation).where(eq(rotation.id, created.id));
@@ -60,9 +85,20 @@ describe(`saving rotations on ${testEngine}`, () => {
   test("every change lands in the audit log with who and what, before and after", async () => {
     const db = database.db;
     const planner = await callerAt(db, fx.planner.id, now);
-    const created = await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(people(), { name: "Audited" }) });
-    await planner.rotations.update({ teamId: fx.team.id, rotationId: created.id, version: 1, ...weeklyDraft(people(), { name: "Audited 2", handoffMinute: 600 }) });
-    const entries = await db.select().from(auditLog).where(and(eq(auditLog.entityType, "rotation"), eq(auditLog.entityId, created.id)));
+    const created = await planner.rotations.create({
+      teamId: fx.team.id,
+      ...weeklyDraft(people(), { name: "Audited" }),
+    });
+    await planner.rotations.update({
+      teamId: fx.team.id,
+      rotationId: created.id,
+      version: 1,
+      ...weeklyDraft(people(), { name: "Audited 2", handoffMinute: 600 }),
+    });
+    const entries = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "rotation"), eq(auditLog.entityId, created.id)));
     expect(entries.map((e) => e.action)).toEqual(["rotation.create", "rotation.update"]);
     const update = entries[1];
     expect(update?.actorPersonId).toBe(fx.planner.id);
@@ -72,21 +108,35 @@ describe(`saving rotations on ${testEngine}`, () => {
 
   test("validation errors name the field: time zone, shift length, participants outside the team", async () => {
     const planner = await callerAt(database.db, fx.planner.id, now);
-    const badZone = await failureOf(planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(people(), { timeZone: "Mars/Olympus" }) }));
+    const badZone = await failureOf(
+      planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(people(), { timeZone: "Mars/Olympus" }) }),
+    );
     expect(badZone).toMatchObject({ code: "BAD_REQUEST" });
     expect(badZone.message).toMatch(/^timeZone: /);
-    const zeroLength = await failureOf(planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(people(), { shiftCount: 0 }) }));
+    const zeroLength = await failureOf(
+      planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(people(), { shiftCount: 0 }) }),
+    );
     expect(zeroLength.message).toMatch(/shiftCount: Shift length must be at least 1/);
-    const outsider = await failureOf(planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft([...people(), fx.outsider.id]) }));
-    expect(outsider).toMatchObject({ code: "BAD_REQUEST", field: "participants", message: "Participant #5 is not a member of this team." });
-    const restricted = await failureOf(planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(people(), { workingHoursOnly: true }) }));
+    const outsider = await failureOf(
+      planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft([...people(), fx.outsider.id]) }),
+    );
+    expect(outsider).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "participants",
+      message: "Participant #5 is not a member of this team.",
+    });
+    const restricted = await failureOf(
+      planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(people(), { workingHoursOnly: true }) }),
+    );
     expect(restricted.message).toMatch(/workingDays: Pick the working days/);
   });
 
   test("a rotation name with a line break is refused naming the field, so it cannot inject calendar events", async () => {
     const planner = await callerAt(database.db, fx.planner.id, now);
     for (const name of ["Primary\r\nBEGIN:VEVENT", "Primary\nSUMMARY:x", "Primary\u2028x"]) {
-      const refused = await failureOf(planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(people(), { name }) }));
+      const refused = await failureOf(
+        planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(people(), { name }) }),
+      );
       expect(refused).toMatchObject({ code: "BAD_REQUEST" });
       expect(refused.message).toMatch(/^name: A rotation name must be one line/);
     }
@@ -94,10 +144,15 @@ describe(`saving rotations on ${testEngine}`, () => {
 
   test("remove hides a rotation and restore brings it back with a new version", async () => {
     const planner = await callerAt(database.db, fx.planner.id, now);
-    const created = await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(people(), { name: "Short-lived" }) });
+    const created = await planner.rotations.create({
+      teamId: fx.team.id,
+      ...weeklyDraft(people(), { name: "Short-lived" }),
+    });
     await planner.rotations.remove({ teamId: fx.team.id, rotationId: created.id });
     expect((await planner.rotations.list({ teamId: fx.team.id })).map((r) => r.id)).not.toContain(created.id);
-    expect((await failureOf(planner.rotations.get({ teamId: fx.team.id, rotationId: created.id }))).code).toBe("NOT_FOUND");
+    expect((await failureOf(planner.rotations.get({ teamId: fx.team.id, rotationId: created.id }))).code).toBe(
+      "NOT_FOUND",
+    );
     const restored = await planner.rotations.restore({ teamId: fx.team.id, rotationId: created.id });
     expect(restored.version).toBe(2);
     expect((await planner.rotations.list({ teamId: fx.team.id })).map((r) => r.id)).toContain(created.id);

@@ -59,7 +59,9 @@ describe(`history and the schedule on ${testEngine}`, () => {
     const first = await scheduleAt(april);
     const count = (await database.db.select().from(shiftRecord).where(eq(shiftRecord.rotationId, rotationId))).length;
     expect(await scheduleAt(april)).toEqual(first);
-    expect(await database.db.select().from(shiftRecord).where(eq(shiftRecord.rotationId, rotationId))).toHaveLength(count);
+    expect(await database.db.select().from(shiftRecord).where(eq(shiftRecord.rotationId, rotationId))).toHaveLength(
+      count,
+    );
     expect(first.every((s) => s.source === "record")).toBe(true);
     const dstWeek = first.at(-1);
     expect(dstWeek && hours(dstWeek.from, dstWeek.to)).toBe(167);
@@ -69,7 +71,13 @@ describe(`history and the schedule on ${testEngine}`, () => {
     const now = at("2026-04-01T12:00");
     const onCall = await (await callerAt(database.db, ana, now)).rotations.onCallNow({ teamId: fx.team.id });
     // Order ben, ana, erik going on from Ben's turn 2 (16 March): turn 4 (30 March) is Erik's.
-    expect(onCall).toMatchObject([{ rotationId, role: "primary", onCall: { personId: erik, startsAt: at("2026-03-30T09:00"), endsAt: at("2026-04-06T09:00") } }]);
+    expect(onCall).toMatchObject([
+      {
+        rotationId,
+        role: "primary",
+        onCall: { personId: erik, startsAt: at("2026-03-30T09:00"), endsAt: at("2026-04-06T09:00") },
+      },
+    ]);
     const mine = await (await callerAt(database.db, ana, now)).rotations.myNextShifts({ limit: 2 });
     expect(mine.map((s) => [s.startsAt, s.endsAt, s.teamName])).toEqual([
       [at("2026-04-13T09:00"), at("2026-04-20T09:00"), "Platform SRE"],
@@ -81,7 +89,11 @@ describe(`history and the schedule on ${testEngine}`, () => {
     const now = at("2026-04-01T12:00");
     const planner = await callerAt(database.db, fx.planner.id, now);
     await planner.rotations.remove({ teamId: fx.team.id, rotationId });
-    const schedule = await (await callerAt(database.db, erik, now)).rotations.schedule({ teamId: fx.team.id, from: march.from, to: at("2026-04-13T09:00") });
+    const schedule = await (await callerAt(database.db, erik, now)).rotations.schedule({
+      teamId: fx.team.id,
+      from: march.from,
+      to: at("2026-04-13T09:00"),
+    });
     expect(schedule.rotations).toMatchObject([{ id: rotationId, removed: true }]);
     expect(schedule.shifts.every((s) => s.source === "record")).toBe(true);
     expect(schedule.shifts.at(-1)?.endsAt).toEqual(now);

@@ -42,33 +42,83 @@ export const rotationsRouter = router({
   list: teamMemberProcedure.input(teamOnlyInput).query(({ ctx, input }) => listRotations(ctx.db, input.teamId)),
   get: teamMemberProcedure.input(rotationIdInput).query(({ ctx, input }) => getRotation(ctx.db, input)),
   /** The last turns' interrupt load and the overload signs; logged time is personal, so planners and managers only. */
-  dutyLoad: plannerProcedure.input(rotationIdInput).query(({ ctx, input }) => rotationDutyLoad(ctx.db, input, ctx.now())),
+  dutyLoad: plannerProcedure
+    .input(rotationIdInput)
+    .query(({ ctx, input }) => rotationDutyLoad(ctx.db, input, ctx.now())),
   /** Stretches of the coming weeks with nobody on the rotation's duty. */
   gaps: teamMemberProcedure.input(rotationIdInput).query(({ ctx, input }) => rotationGaps(ctx.db, input, ctx.now())),
-  create: plannerProcedure.input(createRotationInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await createRotation(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
-  update: plannerProcedure.input(updateRotationInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await updateRotation(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
-  remove: plannerProcedure.input(rotationIdInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await removeRotation(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
-  restore: plannerProcedure.input(rotationIdInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await restoreRotation(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
+  create: plannerProcedure
+    .input(createRotationInput)
+    .mutation(async ({ ctx, input }) =>
+      afterShareChange(ctx, await createRotation(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId }),
+    ),
+  update: plannerProcedure
+    .input(updateRotationInput)
+    .mutation(async ({ ctx, input }) =>
+      afterShareChange(ctx, await updateRotation(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId }),
+    ),
+  remove: plannerProcedure
+    .input(rotationIdInput)
+    .mutation(async ({ ctx, input }) =>
+      afterShareChange(ctx, await removeRotation(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId }),
+    ),
+  restore: plannerProcedure
+    .input(rotationIdInput)
+    .mutation(async ({ ctx, input }) =>
+      afterShareChange(ctx, await restoreRotation(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId }),
+    ),
 
   /** What-if: the unsaved draft's shifts, projected shares, warnings and quality over a horizon. */
-  preview: plannerProcedure.input(draftPreviewInput).query(({ ctx, input }) => previewRotation(ctx.db, input, ctx.now())),
-  fairFill: plannerProcedure.input(draftPreviewInput).query(({ ctx, input }) => fairFillRotation(ctx.db, input, ctx.now())),
+  preview: plannerProcedure
+    .input(draftPreviewInput)
+    .query(({ ctx, input }) => previewRotation(ctx.db, input, ctx.now())),
+  fairFill: plannerProcedure
+    .input(draftPreviewInput)
+    .query(({ ctx, input }) => fairFillRotation(ctx.db, input, ctx.now())),
 
-  addOverride: plannerProcedure.input(addOverrideInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await addOverride(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
-  addOverrides: plannerProcedure.input(addOverridesInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await addOverrides(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
-  removeOverride: plannerProcedure.input(removeOverrideInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await removeOverride(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
-  restoreOverride: plannerProcedure.input(removeOverrideInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await restoreOverride(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
+  addOverride: plannerProcedure
+    .input(addOverrideInput)
+    .mutation(async ({ ctx, input }) =>
+      afterShareChange(ctx, await addOverride(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId }),
+    ),
+  addOverrides: plannerProcedure
+    .input(addOverridesInput)
+    .mutation(async ({ ctx, input }) =>
+      afterShareChange(ctx, await addOverrides(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId }),
+    ),
+  removeOverride: plannerProcedure
+    .input(removeOverrideInput)
+    .mutation(async ({ ctx, input }) =>
+      afterShareChange(ctx, await removeOverride(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId }),
+    ),
+  restoreOverride: plannerProcedure
+    .input(removeOverrideInput)
+    .mutation(async ({ ctx, input }) =>
+      afterShareChange(ctx, await restoreOverride(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId }),
+    ),
 
   /** Whose shift may be swapped, and who may answer, is checked in the services. */
-  requestSwap: teamMemberProcedure.input(requestSwapInput).mutation(({ ctx, input }) => requestSwap(ctx.db, ctx.viewer, input, ctx.now())),
-  respondSwap: teamMemberProcedure.input(respondSwapInput).mutation(async ({ ctx, input }) => afterShareChange(ctx, await respondSwap(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
+  requestSwap: teamMemberProcedure
+    .input(requestSwapInput)
+    .mutation(({ ctx, input }) => requestSwap(ctx.db, ctx.viewer, input, ctx.now())),
+  respondSwap: teamMemberProcedure
+    .input(respondSwapInput)
+    .mutation(async ({ ctx, input }) =>
+      afterShareChange(ctx, await respondSwap(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId }),
+    ),
   listSwaps: teamMemberProcedure.input(teamOnlyInput).query(({ ctx, input }) => listSwaps(ctx.db, input)),
 
   schedule: teamMemberProcedure.input(scheduleInput).query(({ ctx, input }) => teamSchedule(ctx.db, input, ctx.now())),
   onCallNow: teamMemberProcedure.input(teamOnlyInput).query(({ ctx, input }) => onCallNow(ctx.db, input, ctx.now())),
   /** The caller's own shifts only: no person id is taken from input. */
-  myNextShifts: signedInProcedure.input(myNextShiftsInput).query(({ ctx, input }) => myNextShifts(ctx.db, ctx.viewer, input, ctx.now())),
+  myNextShifts: signedInProcedure
+    .input(myNextShiftsInput)
+    .query(({ ctx, input }) => myNextShifts(ctx.db, ctx.viewer, input, ctx.now())),
   /** The caller's own feeds only: an address is shown once, when made or reset. */
-  calendarFeeds: teamMemberProcedure.input(teamOnlyInput).query(({ ctx, input }) => calendarFeeds(ctx.db, ctx.viewer, input)),
-  resetCalendarLink: teamMemberProcedure.input(resetCalendarLinkInput).mutation(({ ctx, input }) => resetCalendarFeed(ctx.db, ctx.viewer, input, ctx.now())),
+  calendarFeeds: teamMemberProcedure
+    .input(teamOnlyInput)
+    .query(({ ctx, input }) => calendarFeeds(ctx.db, ctx.viewer, input)),
+  resetCalendarLink: teamMemberProcedure
+    .input(resetCalendarLinkInput)
+    .mutation(({ ctx, input }) => resetCalendarFeed(ctx.db, ctx.viewer, input, ctx.now())),
 });

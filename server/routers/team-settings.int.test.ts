@@ -25,7 +25,10 @@ async function teamWithManager() {
 }
 
 async function auditOf(teamId: string, action: string) {
-  return database.db.select().from(auditLog).where(and(eq(auditLog.teamId, teamId), eq(auditLog.action, action)));
+  return database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.teamId, teamId), eq(auditLog.action, action)));
 }
 
 describe(`team settings on ${testEngine}`, () => {
@@ -36,7 +39,10 @@ describe(`team settings on ${testEngine}`, () => {
     const newcomer = await makePerson(db, team.organisationId);
     await joinTeam(db, team.id, newcomer.id, ["engineer", "planner"], joinedAt);
     const members = await (await callerAs(db, manager.id)).teams.members({ teamId: team.id });
-    expect(members.find((m) => m.personId === newcomer.id)).toMatchObject({ memberSince: joinedAt, roles: expect.arrayContaining(["engineer", "planner"]) });
+    expect(members.find((m) => m.personId === newcomer.id)).toMatchObject({
+      memberSince: joinedAt,
+      roles: expect.arrayContaining(["engineer", "planner"]),
+    });
   });
 
   test("whoever creates a team is its manager from that moment", async () => {
@@ -45,7 +51,9 @@ describe(`team settings on ${testEngine}`, () => {
     const asAdmin = await callerAs(database.db, admin.id, () => createdAt);
     const created = await asAdmin.teams.create({ name: `Zeta ${team.id.slice(0, 8)}` });
     const members = await asAdmin.teams.members({ teamId: created.id });
-    expect(members).toEqual([expect.objectContaining({ personId: admin.id, roles: ["manager"], memberSince: createdAt })]);
+    expect(members).toEqual([
+      expect.objectContaining({ personId: admin.id, roles: ["manager"], memberSince: createdAt }),
+    ]);
   });
 
   test("a manager changes an engineer's roles; the change and its undo are both in the audit log", async () => {
@@ -65,12 +73,16 @@ describe(`team settings on ${testEngine}`, () => {
   test("the last manager cannot drop the role (BAD_REQUEST naming roles); with a second manager they can", async () => {
     const { team, manager, engineer, admin } = await teamWithManager();
     const asManager = await callerAs(database.db, manager.id);
-    await expect(asManager.teams.setRoles({ teamId: team.id, personId: manager.id, roles: ["engineer"] })).rejects.toMatchObject({
+    await expect(
+      asManager.teams.setRoles({ teamId: team.id, personId: manager.id, roles: ["engineer"] }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringMatching(/at least one manager/),
     });
     const asAdmin = await callerAs(database.db, admin.id);
-    await expect(asAdmin.teams.setRoles({ teamId: team.id, personId: manager.id, roles: ["planner"] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      asAdmin.teams.setRoles({ teamId: team.id, personId: manager.id, roles: ["planner"] }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await asManager.teams.setRoles({ teamId: team.id, personId: engineer.id, roles: ["engineer", "manager"] });
     await asManager.teams.setRoles({ teamId: team.id, personId: manager.id, roles: ["engineer"] });
     const members = await asAdmin.teams.members({ teamId: team.id });
@@ -85,7 +97,11 @@ describe(`team settings on ${testEngine}`, () => {
     const listed = (await asManager.teams.list()).find((t) => t.id === team.id);
     expect(listed).toMatchObject({ toilCap: 0.4, onCallCap: 0.2, timeZone: "America/New_York" });
     const [caps] = await auditOf(team.id, "team.caps");
-    expect(caps).toMatchObject({ actorPersonId: manager.id, before: { toilCap: 0.5, onCallCap: 0.25 }, after: { toilCap: 0.4, onCallCap: 0.2 } });
+    expect(caps).toMatchObject({
+      actorPersonId: manager.id,
+      before: { toilCap: 0.5, onCallCap: 0.25 },
+      after: { toilCap: 0.4, onCallCap: 0.2 },
+    });
     const [zone] = await auditOf(team.id, "team.time-zone");
     expect(zone).toMatchObject({ before: { timeZone: "Europe/Berlin" }, after: { timeZone: "America/New_York" } });
   });
@@ -93,7 +109,13 @@ describe(`team settings on ${testEngine}`, () => {
   test("caps outside 5%..100% are refused naming the field", async () => {
     const { team, manager } = await teamWithManager();
     const asManager = await callerAs(database.db, manager.id);
-    await expect(asManager.teams.updateCaps({ teamId: team.id, toilCap: 0, onCallCap: 0.2 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/At least 5%/) });
-    await expect(asManager.teams.updateCaps({ teamId: team.id, toilCap: 0.5, onCallCap: 1.5 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/At most 100%/) });
+    await expect(asManager.teams.updateCaps({ teamId: team.id, toilCap: 0, onCallCap: 0.2 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/At least 5%/),
+    });
+    await expect(asManager.teams.updateCaps({ teamId: team.id, toilCap: 0.5, onCallCap: 1.5 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/At most 100%/),
+    });
   });
 });

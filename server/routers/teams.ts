@@ -13,29 +13,61 @@ import {
 } from "@/server/schemas/people";
 import { afterShareChange } from "@/server/services/breaches/after-share-change";
 import { setMemberRoles } from "@/server/services/people/invite";
-import { inviteAndDeliver, listPendingInvitations, reissueAndDeliver, revokeInvitation } from "@/server/services/people/invitations";
+import {
+  inviteAndDeliver,
+  listPendingInvitations,
+  reissueAndDeliver,
+  revokeInvitation,
+} from "@/server/services/people/invitations";
 import { removeMember, restoreMember } from "@/server/services/people/remove-member";
-import { createTeam, getTeam, listMembers, listTeams, updateTeamCaps, updateTeamTimeZone } from "@/server/services/people/teams";
+import {
+  createTeam,
+  getTeam,
+  listMembers,
+  listTeams,
+  updateTeamCaps,
+  updateTeamTimeZone,
+} from "@/server/services/people/teams";
 
 export const teamsRouter = router({
   list: signedInProcedure.query(({ ctx }) => listTeams(ctx.db, ctx.viewer)),
   get: teamMemberProcedure.input(teamOnlyInput).query(({ ctx, input }) => getTeam(ctx.db, input.teamId)),
   members: teamMemberProcedure.input(teamOnlyInput).query(({ ctx, input }) => listMembers(ctx.db, input.teamId)),
-  create: adminProcedure.input(createTeamInput).mutation(({ ctx, input }) => createTeam(ctx.db, ctx.viewer, input, ctx.now())),
-  invite: managerProcedure.input(inviteInput).mutation(({ ctx, input }) => inviteAndDeliver(ctx.db, ctx.viewer, input, ctx.now())),
-  invitations: managerProcedure.input(teamOnlyInput).query(({ ctx, input }) => listPendingInvitations(ctx.db, input.teamId, ctx.now())),
-  revokeInvitation: managerProcedure.input(invitationInput).mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.viewer, input, ctx.now())),
-  reissueInvitation: managerProcedure.input(invitationInput).mutation(({ ctx, input }) => reissueAndDeliver(ctx.db, ctx.viewer, input, ctx.now())),
+  create: adminProcedure
+    .input(createTeamInput)
+    .mutation(({ ctx, input }) => createTeam(ctx.db, ctx.viewer, input, ctx.now())),
+  invite: managerProcedure
+    .input(inviteInput)
+    .mutation(({ ctx, input }) => inviteAndDeliver(ctx.db, ctx.viewer, input, ctx.now())),
+  invitations: managerProcedure
+    .input(teamOnlyInput)
+    .query(({ ctx, input }) => listPendingInvitations(ctx.db, input.teamId, ctx.now())),
+  revokeInvitation: managerProcedure
+    .input(invitationInput)
+    .mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.viewer, input, ctx.now())),
+  reissueInvitation: managerProcedure
+    .input(invitationInput)
+    .mutation(({ ctx, input }) => reissueAndDeliver(ctx.db, ctx.viewer, input, ctx.now())),
   removeMember: managerProcedure
     .input(removeMemberInput)
-    .mutation(async ({ ctx, input }) => afterShareChange(ctx, await removeMember(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId })),
+    .mutation(async ({ ctx, input }) =>
+      afterShareChange(ctx, await removeMember(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId }),
+    ),
   restoreMember: managerProcedure
     .input(restoreMemberInput)
-    .mutation(async ({ ctx, input }) => afterShareChange(ctx, await restoreMember(ctx.db, ctx.viewer, input), { teamId: input.teamId })),
-  setRoles: managerProcedure.input(setRolesInput).mutation(({ ctx, input }) => setMemberRoles(ctx.db, ctx.viewer, input)),
-  updateCaps: managerProcedure.input(teamCapsInput).mutation(({ ctx, input }) => updateTeamCaps(ctx.db, ctx.viewer, input)),
+    .mutation(async ({ ctx, input }) =>
+      afterShareChange(ctx, await restoreMember(ctx.db, ctx.viewer, input), { teamId: input.teamId }),
+    ),
+  setRoles: managerProcedure
+    .input(setRolesInput)
+    .mutation(({ ctx, input }) => setMemberRoles(ctx.db, ctx.viewer, input)),
+  updateCaps: managerProcedure
+    .input(teamCapsInput)
+    .mutation(({ ctx, input }) => updateTeamCaps(ctx.db, ctx.viewer, input)),
   // Another zone moves the month a breach falls in: the team's engineers are checked again.
   updateTimeZone: managerProcedure
     .input(teamTimeZoneInput)
-    .mutation(async ({ ctx, input }) => afterShareChange(ctx, await updateTeamTimeZone(ctx.db, ctx.viewer, input), { teamId: input.teamId })),
+    .mutation(async ({ ctx, input }) =>
+      afterShareChange(ctx, await updateTeamTimeZone(ctx.db, ctx.viewer, input), { teamId: input.teamId }),
+    ),
 });

@@ -5,6 +5,10 @@ import { commitTicketImport, previewTicketImport } from "@/server/services/captu
 
 /** Ticket and incident CSV imports of a team, by its planners and managers: preview first, then commit. */
 export const ticketsRouter = router({
-  preview: plannerProcedure.input(ticketImportInput).mutation(({ ctx, input }) => previewTicketImport(ctx.db, ctx.viewer, input, ctx.now())),
-  commit: plannerProcedure.input(ticketImportInput).mutation(({ ctx, input }) => commitTicketImport(ctx.db, ctx.viewer, input, ctx.now())),
+  preview: plannerProcedure
+    .input(ticketImportInput)
+    .mutation(({ ctx, input }) => previewTicketImport(ctx.db, ctx.viewer, input, ctx.now())),
+  commit: plannerProcedure
+    .input(ticketImportInput)
+    .mutation(({ ctx, input }) => commitTicketImport(ctx.db, ctx.viewer, input, ctx.now())),
 });

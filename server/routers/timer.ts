@@ -10,7 +10,11 @@ import { afterShareChange } from "@/server/services/breaches/after-share-change"
 /** The caller's own timer: one per person, kept in the database so it survives reloads. */
 export const timerRouter = router({
   current: signedInProcedure.query(({ ctx }) => loadTimerView(ctx.db, ctx.viewer.personId, ctx.now())),
-  start: signedInProcedure.input(startTimerInput).mutation(({ ctx, input }) => startTimer(ctx.db, ctx.viewer, input, ctx.now())),
-  stop: signedInProcedure.mutation(async ({ ctx }) => afterShareChange(ctx, await stopTimer(ctx.db, ctx.viewer, ctx.now()), { personIds: [ctx.viewer.personId] })),
+  start: signedInProcedure
+    .input(startTimerInput)
+    .mutation(({ ctx, input }) => startTimer(ctx.db, ctx.viewer, input, ctx.now())),
+  stop: signedInProcedure.mutation(async ({ ctx }) =>
+    afterShareChange(ctx, await stopTimer(ctx.db, ctx.viewer, ctx.now()), { personIds: [ctx.viewer.personId] }),
+  ),
   discard: signedInProcedure.mutation(({ ctx }) => discardTimer(ctx.db, ctx.viewer)),
 });

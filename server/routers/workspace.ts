@@ -9,11 +9,20 @@ export const workspaceRouter = router({
   export: adminProcedure
     .input(exportWorkspaceInput)
     .mutation(({ ctx, input }) =>
-      exportWorkspace(ctx.db, { teamId: input.teamId, organisationId: ctx.viewer.organisationId, actorPersonId: ctx.viewer.personId }, ctx.now()),
+      exportWorkspace(
+        ctx.db,
+        { teamId: input.teamId, organisationId: ctx.viewer.organisationId, actorPersonId: ctx.viewer.personId },
+        ctx.now(),
+      ),
     ),
   import: adminProcedure
     .input(importWorkspaceInput)
     .mutation(({ ctx, input }) =>
-      importWorkspace(ctx.db, input.file, { teamName: input.teamName, organisationId: ctx.viewer.organisationId, actorPersonId: ctx.viewer.personId }, ctx.now()),
+      importWorkspace(
+        ctx.db,
+        input.file,
+        { teamName: input.teamName, organisationId: ctx.viewer.organisationId, actorPersonId: ctx.viewer.personId },
+        ctx.now(),
+      ),
     ),
 });

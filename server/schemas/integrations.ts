@@ -3,7 +3,9 @@ import { teamScoped } from "./common";
 
 /** Inputs of the integrations procedures, shared by the Settings form and the API. */
 
-export const integrationKind = z.enum(["alertmanager", "ticket-webhook", "pagerduty"], { error: "Kind must be alertmanager, ticket-webhook or pagerduty" });
+export const integrationKind = z.enum(["alertmanager", "ticket-webhook", "pagerduty"], {
+  error: "Kind must be alertmanager, ticket-webhook or pagerduty",
+});
 
 export const createIntegrationInput = teamScoped({
   kind: integrationKind.default("alertmanager"),

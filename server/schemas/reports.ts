@@ -29,12 +29,14 @@ const periodFields = {
 /** A custom period names both ends, start first; other periods take neither. */
 function periodChecks(value: { period: string; from?: Date; to?: Date }, ctx: z.RefinementCtx) {
   if (value.period !== "custom") {
-    if (value.from || value.to) ctx.addIssue({ code: "custom", message: "from and to are for a custom period only", path: ["period"] });
+    if (value.from || value.to)
+      ctx.addIssue({ code: "custom", message: "from and to are for a custom period only", path: ["period"] });
     return;
   }
   if (!value.from) ctx.addIssue({ code: "custom", message: "A custom period needs a start", path: ["from"] });
   if (!value.to) ctx.addIssue({ code: "custom", message: "A custom period needs an end", path: ["to"] });
-  if (value.from && value.to && value.from >= value.to) ctx.addIssue({ code: "custom", message: "The end must be after the start", path: ["to"] });
+  if (value.from && value.to && value.from >= value.to)
+    ctx.addIssue({ code: "custom", message: "The end must be after the start", path: ["to"] });
 }
 
 export const teamToilInput = teamScoped(periodFields).superRefine(periodChecks);
@@ -42,7 +44,9 @@ export const teamToilInput = teamScoped(periodFields).superRefine(periodChecks);
 export const orgSummaryInput = z.strictObject(periodFields).superRefine(periodChecks);
 export const interruptLoadInput = teamScoped(periodFields).superRefine(periodChecks);
 export const onCallHoursInput = teamScoped(periodFields).superRefine(periodChecks);
-export const toilSourcesInput = teamScoped({ ...periodFields, groupBy: sourceKind.default("template") }).superRefine(periodChecks);
+export const toilSourcesInput = teamScoped({ ...periodFields, groupBy: sourceKind.default("template") }).superRefine(
+  periodChecks,
+);
 
 export const trendInput = teamScoped({
   weeks: z.int("weeks must be a whole number").min(1, "At least 1 week").max(104, "At most 104 weeks").default(26),
@@ -56,13 +60,19 @@ export const drillDownInput = teamScoped({
   /** The source row's key; null for its "no template / service / alert name" row. */
   sourceKey: z.string().trim().min(1).max(200).nullable().optional(),
 }).superRefine((value, ctx) => {
-  if (value.from >= value.to) ctx.addIssue({ code: "custom", message: "The end must be after the start", path: ["to"] });
-  if (value.sourceKind && value.sourceKey === undefined) ctx.addIssue({ code: "custom", message: "Name the source to drill into", path: ["sourceKey"] });
-  if (!value.sourceKind && value.sourceKey !== undefined) ctx.addIssue({ code: "custom", message: "Say what kind of source this is", path: ["sourceKind"] });
+  if (value.from >= value.to)
+    ctx.addIssue({ code: "custom", message: "The end must be after the start", path: ["to"] });
+  if (value.sourceKind && value.sourceKey === undefined)
+    ctx.addIssue({ code: "custom", message: "Name the source to drill into", path: ["sourceKey"] });
+  if (!value.sourceKind && value.sourceKey !== undefined)
+    ctx.addIssue({ code: "custom", message: "Say what kind of source this is", path: ["sourceKind"] });
 });
 
 const hours = (what: string, max: number) =>
-  z.number({ error: `${what} must be a number of hours` }).min(0, `${what} cannot be negative`).max(max, `At most ${max} hours`);
+  z
+    .number({ error: `${what} must be a number of hours` })
+    .min(0, `${what} cannot be negative`)
+    .max(max, `At most ${max} hours`);
 
 export const saveEstimateInput = teamScoped({
   sourceKind,

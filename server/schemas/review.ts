@@ -8,7 +8,16 @@ import { httpLink } from "./work-log";
  */
 
 /** Why an interrupt happened: one fixed list, so causes can be counted across weeks and teams. */
-export const INTERRUPT_CAUSES = ["bug", "config-change", "capacity", "dependency", "noisy-alert", "deploy", "user-request", "unknown"] as const;
+export const INTERRUPT_CAUSES = [
+  "bug",
+  "config-change",
+  "capacity",
+  "dependency",
+  "noisy-alert",
+  "deploy",
+  "user-request",
+  "unknown",
+] as const;
 export type InterruptCause = (typeof INTERRUPT_CAUSES)[number];
 
 export const CAUSE_LABELS: Record<InterruptCause, string> = {
@@ -22,7 +31,9 @@ export const CAUSE_LABELS: Record<InterruptCause, string> = {
   unknown: "Unknown",
 };
 
-export const interruptCause = z.enum(INTERRUPT_CAUSES, { error: `Cause must be one of: ${INTERRUPT_CAUSES.join(", ")}` });
+export const interruptCause = z.enum(INTERRUPT_CAUSES, {
+  error: `Cause must be one of: ${INTERRUPT_CAUSES.join(", ")}`,
+});
 
 /** The root-cause fix: a ticket, pull request or change, as a web link. */
 export const fixUrl = httpLink;
@@ -50,7 +61,11 @@ export const saveReviewInput = teamScoped({
   fixUrl: fixUrl.nullable().default(null),
 });
 
-export const alertName = z.string({ error: "Name the alert" }).trim().min(1, "Name the alert").max(200, "At most 200 characters");
+export const alertName = z
+  .string({ error: "Name the alert" })
+  .trim()
+  .min(1, "Name the alert")
+  .max(200, "At most 200 characters");
 
 export const saveSilenceInput = teamScoped({
   alertName,

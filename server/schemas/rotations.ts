@@ -17,14 +17,22 @@ const instant = (what: string) =>
 
 export const ROTATION_ROLES = ["primary", "secondary", "ticket", "shadow"] as const;
 export const rotationRole = z.enum(ROTATION_ROLES, { error: "Role must be primary, secondary, ticket or shadow" });
-export const shiftUnit = z.enum(["hours", "days", "weeks", "months"], { error: "Shift unit must be hours, days, weeks or months" });
+export const shiftUnit = z.enum(["hours", "days", "weeks", "months"], {
+  error: "Shift unit must be hours, days, weeks or months",
+});
 
 /** Longest shift per unit: two weeks of hours, four weeks of days, eight weeks, a year of months. */
 export const MAX_SHIFT_COUNT = { hours: 336, days: 28, weeks: 8, months: 12 } as const;
 
 const minuteOfDay = (what: string, max: number) =>
-  z.int(`${what} must be a whole number of minutes`).min(0, `${what} must be 0 or more`).max(max, `${what} must be at most ${max}`);
-const isoWeekday = z.int("Pick a weekday").min(1, "Weekdays run from 1 (Monday) to 7 (Sunday)").max(7, "Weekdays run from 1 (Monday) to 7 (Sunday)");
+  z
+    .int(`${what} must be a whole number of minutes`)
+    .min(0, `${what} must be 0 or more`)
+    .max(max, `${what} must be at most ${max}`);
+const isoWeekday = z
+  .int("Pick a weekday")
+  .min(1, "Weekdays run from 1 (Monday) to 7 (Sunday)")
+  .max(7, "Weekdays run from 1 (Monday) to 7 (Sunday)");
 const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /** One weekly duty window; an end at or before the start is on the next day (20:00 to 08:00 is a night). */
@@ -78,7 +86,11 @@ type RotationShape = z.infer<z.ZodObject<typeof rotationShape>>;
 function checkRotation(value: RotationShape, ctx: z.RefinementCtx): void {
   const max = MAX_SHIFT_COUNT[value.shiftUnit];
   if (value.shiftCount > max) {
-    ctx.addIssue({ code: "custom", path: ["shiftCount"], message: `A shift can last at most ${max} ${value.shiftUnit}` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["shiftCount"],
+      message: `A shift can last at most ${max} ${value.shiftUnit}`,
+    });
   }
   for (const field of ["onDutyNow", "nextUp"] as const) {
     const chosen = value[field];
@@ -92,7 +104,11 @@ function checkRotation(value: RotationShape, ctx: z.RefinementCtx): void {
   checkDutyWindows(value, ctx);
   if (!value.workingHoursOnly) return;
   if (value.dutyWindows) {
-    ctx.addIssue({ code: "custom", path: ["workingHoursOnly"], message: "Give duty windows or working hours, not both" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["workingHoursOnly"],
+      message: "Give duty windows or working hours, not both",
+    });
   }
   if (!value.workingDays || value.workingDays.length === 0) {
     ctx.addIssue({ code: "custom", path: ["workingDays"], message: "Pick the working days" });
@@ -102,7 +118,11 @@ function checkRotation(value: RotationShape, ctx: z.RefinementCtx): void {
   }
   if (value.workingEndMinute === null || value.workingEndMinute === undefined) {
     ctx.addIssue({ code: "custom", path: ["workingEndMinute"], message: "Enter when working hours end" });
-  } else if (value.workingStartMinute !== null && value.workingStartMinute !== undefined && value.workingEndMinute <= value.workingStartMinute) {
+  } else if (
+    value.workingStartMinute !== null &&
+    value.workingStartMinute !== undefined &&
+    value.workingEndMinute <= value.workingStartMinute
+  ) {
     ctx.addIssue({ code: "custom", path: ["workingEndMinute"], message: "Working hours must end after they start" });
   }
 }
@@ -145,7 +165,8 @@ export const draftPreviewInput = teamScoped({
 
 export const MAX_SCHEDULE_DAYS = 184;
 export const scheduleInput = teamScoped({ from: instant("from"), to: instant("to") }).superRefine((value, ctx) => {
-  if (value.to <= value.from) ctx.addIssue({ code: "custom", path: ["to"], message: "The end must be after the start" });
+  if (value.to <= value.from)
+    ctx.addIssue({ code: "custom", path: ["to"], message: "The end must be after the start" });
   else if (DateTime.fromJSDate(value.from).plus({ days: MAX_SCHEDULE_DAYS }) < DateTime.fromJSDate(value.to)) {
     ctx.addIssue({ code: "custom", path: ["to"], message: `Show at most ${MAX_SCHEDULE_DAYS} days at once` });
   }
@@ -163,7 +184,8 @@ export const addOverrideInput = teamScoped({
   endsAt: instant("endsAt"),
   note,
 }).superRefine((value, ctx) => {
-  if (value.endsAt <= value.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "The cover must end after it starts" });
+  if (value.endsAt <= value.startsAt)
+    ctx.addIssue({ code: "custom", path: ["endsAt"], message: "The cover must end after it starts" });
 });
 /** Most covers one call takes: a quarter of daily turns, with room to spare. */
 export const MAX_COVERS_AT_ONCE = 200;
@@ -175,12 +197,16 @@ const coverShape = z
     endsAt: instant("endsAt"),
   })
   .superRefine((value, ctx) => {
-    if (value.endsAt <= value.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "The cover must end after it starts" });
+    if (value.endsAt <= value.startsAt)
+      ctx.addIssue({ code: "custom", path: ["endsAt"], message: "The cover must end after it starts" });
   });
 /** Several covers of one rotation saved together, all or none (applying a fair fill). */
 export const addOverridesInput = teamScoped({
   rotationId: id("rotationId"),
-  covers: z.array(coverShape).min(1, "Name at least one cover").max(MAX_COVERS_AT_ONCE, `At most ${MAX_COVERS_AT_ONCE} covers at once`),
+  covers: z
+    .array(coverShape)
+    .min(1, "Name at least one cover")
+    .max(MAX_COVERS_AT_ONCE, `At most ${MAX_COVERS_AT_ONCE} covers at once`),
   note,
 });
 export const removeOverrideInput = teamScoped({ overrideId: id("overrideId") });
@@ -202,7 +228,12 @@ export const requestSwapInput = teamScoped({
   }
   const hasStart = value.returnStartsAt !== null && value.returnStartsAt !== undefined;
   const hasEnd = value.returnEndsAt !== null && value.returnEndsAt !== undefined;
-  if (hasStart !== hasEnd) ctx.addIssue({ code: "custom", path: ["returnEndsAt"], message: "Give both the start and the end of the shift in return" });
+  if (hasStart !== hasEnd)
+    ctx.addIssue({
+      code: "custom",
+      path: ["returnEndsAt"],
+      message: "Give both the start and the end of the shift in return",
+    });
   if (value.returnStartsAt && value.returnEndsAt && value.returnEndsAt <= value.returnStartsAt) {
     ctx.addIssue({ code: "custom", path: ["returnEndsAt"], message: "The shift in return must end after it starts" });
   }

@@ -20,7 +20,9 @@ export function unsafeTextIssues(input: unknown, at: PropertyKey[] = []): z.core
   if (Array.isArray(input)) return input.flatMap((item, index) => unsafeTextIssues(item, [...at, index]));
   if (typeof input === "object" && input !== null && !(input instanceof Date)) {
     return Object.entries(input).flatMap(([key, value]) => [
-      ...(isSafeText(key) ? [] : [{ code: "custom" as const, path: [...at, key], message: UNSAFE_TEXT_MESSAGE, input: key }]),
+      ...(isSafeText(key)
+        ? []
+        : [{ code: "custom" as const, path: [...at, key], message: UNSAFE_TEXT_MESSAGE, input: key }]),
       ...unsafeTextIssues(value, [...at, key]),
     ]);
   }

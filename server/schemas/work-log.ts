@@ -162,7 +162,9 @@ export const profileInput = z
 
 export const absenceInput = z
   .strictObject({
-    kind: z.enum(["leave", "holiday", "sick", "other"], { error: "Kind must be leave, holiday, sick or other" }).default("leave"),
+    kind: z
+      .enum(["leave", "holiday", "sick", "other"], { error: "Kind must be leave, holiday, sick or other" })
+      .default("leave"),
     startsAt: instant("startsAt"),
     endsAt: instant("endsAt"),
     note: z.string().trim().max(300, "At most 300 characters").nullish(),

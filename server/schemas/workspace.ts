@@ -21,20 +21,30 @@ const MAX_ROWS = 500_000;
 const MINUTES_PER_DAY = 1440;
 
 const text = (max: number) => z.string().trim().min(1, "Must not be empty").max(max, `At most ${max} characters`);
-const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters`).nullish().transform((v) => (v ? v : null));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters`)
+    .nullish()
+    .transform((v) => (v ? v : null));
 const ref = z.string().min(1, "Must not be empty").max(200, "At most 200 characters");
 const rows = <T extends z.ZodType>(row: T) => z.array(row).max(MAX_ROWS, `At most ${MAX_ROWS} rows`).default([]);
 
 const instant = z
   .string({ error: "Enter a date-time such as 2025-03-10T09:00:00Z" })
-  .pipe(z.iso.datetime({ offset: true, error: "Enter an ISO 8601 date-time with an offset, such as 2025-03-10T09:00:00Z" }))
+  .pipe(
+    z.iso.datetime({ offset: true, error: "Enter an ISO 8601 date-time with an offset, such as 2025-03-10T09:00:00Z" }),
+  )
   .transform((value) => new Date(value))
   .refine((d) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, "Must be between the years 2000 and 2100");
 const removedAt = instant.nullish().transform((v) => v ?? null);
 
 const timeZone = z
   .string({ error: "Enter an IANA time zone such as Europe/Berlin" })
-  .refine(isValidTimeZone, { error: (iss) => `Unknown time zone "${String(iss.input)}" (use an IANA name such as Europe/Berlin)` });
+  .refine(isValidTimeZone, {
+    error: (iss) => `Unknown time zone "${String(iss.input)}" (use an IANA name such as Europe/Berlin)`,
+  });
 
 /** "HH:MM", 00:00 to 24:00, as minutes after midnight. */
 const clock = z
@@ -45,7 +55,10 @@ const clock = z
 /** A time the day starts at (or a hand-off happens at): 24:00 is the next day's 00:00. */
 const dayStart = clock.refine((minute) => minute < MINUTES_PER_DAY, "Must be before 24:00");
 
-const weekday = z.int("Weekdays are whole numbers").min(1, "Weekdays run from 1 (Monday) to 7 (Sunday)").max(7, "Weekdays run from 1 (Monday) to 7 (Sunday)");
+const weekday = z
+  .int("Weekdays are whole numbers")
+  .min(1, "Weekdays run from 1 (Monday) to 7 (Sunday)")
+  .max(7, "Weekdays run from 1 (Monday) to 7 (Sunday)");
 const weekdays = z
   .array(weekday)
   .min(1, "Name at least one weekday")
@@ -55,7 +68,11 @@ const weekdays = z
 /** Working time on a wall clock; an end at or before the start is on the next day (22:00 to 06:00). */
 const dailyHours = z
   .strictObject({ days: weekdays, start: dayStart, end: clock })
-  .transform((v) => ({ days: v.days, startMinute: v.start, endMinute: v.end <= v.start ? v.end + MINUTES_PER_DAY : v.end }));
+  .transform((v) => ({
+    days: v.days,
+    startMinute: v.start,
+    endMinute: v.end <= v.start ? v.end + MINUTES_PER_DAY : v.end,
+  }));
 
 /** A weekly duty window on a rotation's wall clock; an end at or before the start is on the next day (20:00 to 08:00). */
 const dutyWindowRow = z
@@ -72,7 +89,14 @@ const traits = z
     noEnduringValue: traitFlag,
     scalesLinearly: traitFlag,
   })
-  .default({ manual: false, repetitive: false, automatable: false, tactical: false, noEnduringValue: false, scalesLinearly: false });
+  .default({
+    manual: false,
+    repetitive: false,
+    automatable: false,
+    tactical: false,
+    noEnduringValue: false,
+    scalesLinearly: false,
+  });
 
 const share = z.number("Caps are fractions such as 0.5").min(0.05, "At least 0.05 (5%)").max(1, "At most 1 (100%)");
 const entryCategory = z.enum(["toil", "overhead"], { error: "Category must be toil or overhead" });
@@ -80,7 +104,12 @@ const entryCategory = z.enum(["toil", "overhead"], { error: "Category must be to
 const personRow = z.strictObject({
   id: ref,
   name: text(120),
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")).pipe(z.string().max(254, "At most 254 characters")),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email("Enter a valid email address"))
+    .pipe(z.string().max(254, "At most 254 characters")),
   timeZone,
   workPattern: dailyHours.prefault({ days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" }),
   /** Roles in the team; empty for someone whose history the team keeps but who left it. */
@@ -95,7 +124,9 @@ const personRow = z.strictObject({
 
 const absenceRow = z.strictObject({
   personId: ref,
-  kind: z.enum(["leave", "holiday", "sick", "other"], { error: "Kind must be leave, holiday, sick or other" }).default("leave"),
+  kind: z
+    .enum(["leave", "holiday", "sick", "other"], { error: "Kind must be leave, holiday, sick or other" })
+    .default("leave"),
   startsAt: instant,
   endsAt: instant,
   note: optionalText(300),
@@ -107,7 +138,10 @@ const templateRow = z.strictObject({
   id: ref,
   name: text(120),
   serviceId: ref.nullish().transform((v) => v ?? null),
-  defaultMinutes: z.int("Minutes are whole numbers").min(1, "At least 1 minute").max(MAX_ENTRY_MINUTES, `At most ${MAX_ENTRY_MINUTES} minutes`),
+  defaultMinutes: z
+    .int("Minutes are whole numbers")
+    .min(1, "At least 1 minute")
+    .max(MAX_ENTRY_MINUTES, `At most ${MAX_ENTRY_MINUTES} minutes`),
   category: entryCategory.default("toil"),
   traits,
   removedAt,
@@ -139,7 +173,12 @@ const rotationRow = z.strictObject({
   /** Older files' "working hours only" (one business-hours window); read as `dutyWindows`, never written. */
   workingHours: dailyHours.nullish().transform((v) => v ?? null),
   /** Only these weekly windows of each shift are duty (nights, business hours...); absent or null for around the clock. */
-  dutyWindows: z.array(dutyWindowRow).min(1, "List at least one window, or leave dutyWindows out").max(14, "At most 14 windows").nullish().transform((v) => v ?? null),
+  dutyWindows: z
+    .array(dutyWindowRow)
+    .min(1, "List at least one window, or leave dutyWindows out")
+    .max(14, "At most 14 windows")
+    .nullish()
+    .transform((v) => v ?? null),
   /** The local date duty stops on, at the hand-off time; absent or null for no end. */
   endsOn: isoDate.nullish().transform((v) => v ?? null),
   /** Person ids in turn order. */
@@ -166,7 +205,10 @@ const interruptRow = z.strictObject({
   severity: z.enum(["critical", "high", "medium", "low", "info"], { error: "Unknown severity" }).default("medium"),
   summary: text(300),
   isIncident: z.boolean("isIncident is true or false").default(false),
-  actionable: z.boolean("actionable is true, false or null").nullish().transform((v) => v ?? null),
+  actionable: z
+    .boolean("actionable is true, false or null")
+    .nullish()
+    .transform((v) => v ?? null),
   openedAt: instant,
   resolvedAt: instant.nullish().transform((v) => v ?? null),
   assigneeId: ref.nullish().transform((v) => v ?? null),
@@ -177,12 +219,18 @@ const httpLink = z
   .string()
   .trim()
   .max(2000, "At most 2000 characters")
-  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), "Enter a link starting with http:// or https://");
+  .refine(
+    (value) => /^https?:\/\//i.test(value) && URL.canParse(value),
+    "Enter a link starting with http:// or https://",
+  );
 
 const entryRow = z.strictObject({
   personId: ref,
   startsAt: instant,
-  minutes: z.int("Minutes are whole numbers").min(1, "At least 1 minute").max(MAX_ENTRY_MINUTES, `At most ${MAX_ENTRY_MINUTES} minutes`),
+  minutes: z
+    .int("Minutes are whole numbers")
+    .min(1, "At least 1 minute")
+    .max(MAX_ENTRY_MINUTES, `At most ${MAX_ENTRY_MINUTES} minutes`),
   category: entryCategory,
   summary: text(300),
   traits,
@@ -190,10 +238,15 @@ const entryRow = z.strictObject({
   templateId: ref.nullish().transform((v) => v ?? null),
   interruptId: ref.nullish().transform((v) => v ?? null),
   link: httpLink.nullish().transform((v) => (v ? v : null)),
-  source: z.enum(["manual", "timer", "template", "capture", "import"], { error: "Source must be manual, timer, template, capture or import" }).default("import"),
+  source: z
+    .enum(["manual", "timer", "template", "capture", "import"], {
+      error: "Source must be manual, timer, template, capture or import",
+    })
+    .default("import"),
 });
 
-const hours = (max: number) => z.number("Enter a number of hours").min(0, "Cannot be negative").max(max, `At most ${max} hours`);
+const hours = (max: number) =>
+  z.number("Enter a number of hours").min(0, "Cannot be negative").max(max, `At most ${max} hours`);
 const estimateRow = z.strictObject({
   sourceKind: z.enum(["template", "service", "alert"], { error: "sourceKind must be template, service or alert" }),
   /** A template's or service's id in this file, or an alert name. */
@@ -262,10 +315,15 @@ function checkReferences(file: WorkspaceData, ctx: Ctx): void {
     const at = (...rest: Path): Path => ["rotations", i, ...rest];
     const max = MAX_SHIFT_COUNT[r.shift.unit];
     if (r.shift.count > max) issue(ctx, at("shift", "count"), `A shift can last at most ${max} ${r.shift.unit}`);
-    if (r.workingHours && r.workingHours.endMinute > MINUTES_PER_DAY) issue(ctx, at("workingHours", "end"), "Working hours must end by 24:00");
+    if (r.workingHours && r.workingHours.endMinute > MINUTES_PER_DAY)
+      issue(ctx, at("workingHours", "end"), "Working hours must end by 24:00");
     if (r.workingHours && r.dutyWindows) issue(ctx, at("workingHours"), "Give dutyWindows or workingHours, not both");
     for (const overlap of windowOverlaps(r.dutyWindows ?? [])) {
-      issue(ctx, at("dutyWindows", overlap.later), `Window ${overlap.later + 1} overlaps window ${overlap.earlier + 1}`);
+      issue(
+        ctx,
+        at("dutyWindows", overlap.later),
+        `Window ${overlap.later + 1} overlaps window ${overlap.earlier + 1}`,
+      );
     }
     if (r.endsOn && r.endsOn <= r.startsOn) issue(ctx, at("endsOn"), "The end date must be after startsOn");
     r.participants.forEach((p, j) => {
@@ -286,10 +344,16 @@ function checkReferences(file: WorkspaceData, ctx: Ctx): void {
   const external = new Set<string>();
   file.interrupts.forEach((x, i) => {
     refersTo(ctx, people, "person", x.assigneeId, ["interrupts", i, "assigneeId"]);
-    if (x.resolvedAt && x.resolvedAt < x.openedAt) issue(ctx, ["interrupts", i, "resolvedAt"], "Must not be before openedAt");
+    if (x.resolvedAt && x.resolvedAt < x.openedAt)
+      issue(ctx, ["interrupts", i, "resolvedAt"], "Must not be before openedAt");
     if (x.externalId === null) return;
     const key = JSON.stringify([x.source, x.externalId]);
-    if (external.has(key)) issue(ctx, ["interrupts", i, "externalId"], `Another interrupt from ${x.source} has the externalId "${x.externalId}"`);
+    if (external.has(key))
+      issue(
+        ctx,
+        ["interrupts", i, "externalId"],
+        `Another interrupt from ${x.source} has the externalId "${x.externalId}"`,
+      );
     external.add(key);
   });
 
@@ -317,7 +381,12 @@ const workspaceShape = {
   /** Used only when the instance has no organisation yet. */
   organisation: z.strictObject({ name: text(120) }).optional(),
   /** timeZone: files written before teams had one leave it out; the import then takes the team's managers' zone. */
-  team: z.strictObject({ name: text(80), toilCap: share.default(0.5), onCallCap: share.default(0.25), timeZone: timeZone.optional() }),
+  team: z.strictObject({
+    name: text(80),
+    toilCap: share.default(0.5),
+    onCallCap: share.default(0.25),
+    timeZone: timeZone.optional(),
+  }),
   people: rows(personRow),
   absences: rows(absenceRow),
   services: rows(serviceRow),
@@ -338,7 +407,10 @@ export type WorkspaceJson = z.input<typeof workspaceFile>;
 
 /** `people[3].timeZone` rather than `people.3.timeZone`. */
 export function issuePath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), "");
+  return path.reduce<string>(
+    (out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    "",
+  );
 }
 
 export type WorkspaceParse = { ok: true; data: WorkspaceData } | { ok: false; problems: string[] };
@@ -348,9 +420,18 @@ export function parseWorkspace(json: unknown): WorkspaceParse {
   const parsed = workspaceFile.safeParse(json);
   const found: Ctx = [];
   if (parsed.success) checkReferences(parsed.data, found);
-  else found.push(...parsed.error.issues.map((i) => ({ path: i.path.filter((key) => typeof key !== "symbol"), message: i.message })));
+  else
+    found.push(
+      ...parsed.error.issues.map((i) => ({
+        path: i.path.filter((key) => typeof key !== "symbol"),
+        message: i.message,
+      })),
+    );
   if (parsed.success && found.length === 0) return { ok: true, data: parsed.data };
-  return { ok: false, problems: found.map((p) => (p.path.length > 0 ? `${issuePath(p.path)}: ${p.message}` : p.message)) };
+  return {
+    ok: false,
+    problems: found.map((p) => (p.path.length > 0 ? `${issuePath(p.path)}: ${p.message}` : p.message)),
+  };
 }
 
 /** Minutes after midnight as "HH:MM"; a workday ending at or past midnight is written as its next-day time (or 24:00). */

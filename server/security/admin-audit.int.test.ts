@@ -40,7 +40,13 @@ const ACTIONS: Array<{ what: string; run: () => Promise<Expected> }> = [
   {
     what: "invite a new person into a team",
     run: async () => {
-      const invited = await admin.teams.invite({ teamId: fx.team.id, name: "Nia New", email: "nia@example.test", timeZone: "Europe/Berlin", roles: ["engineer"] });
+      const invited = await admin.teams.invite({
+        teamId: fx.team.id,
+        name: "Nia New",
+        email: "nia@example.test",
+        timeZone: "Europe/Berlin",
+        roles: ["engineer"],
+      });
       if (invited.outcome !== "link") throw new Error("expected an invitation link");
       return { action: "person.invite", teamId: fx.team.id, entityId: invited.invitationId };
     },
@@ -48,7 +54,13 @@ const ACTIONS: Array<{ what: string; run: () => Promise<Expected> }> = [
   {
     what: "give an existing person roles in another team",
     run: async () => {
-      const added = await admin.teams.invite({ teamId: fx.otherTeam.id, name: "Priya Planner", email: fx.planner.email, timeZone: "Europe/Berlin", roles: ["engineer"] });
+      const added = await admin.teams.invite({
+        teamId: fx.otherTeam.id,
+        name: "Priya Planner",
+        email: fx.planner.email,
+        timeZone: "Europe/Berlin",
+        roles: ["engineer"],
+      });
       if (added.outcome !== "added") throw new Error("an admin adds a person with an account directly");
       return { action: "team.add-roles", teamId: fx.otherTeam.id, entityId: added.personId };
     },
@@ -56,15 +68,34 @@ const ACTIONS: Array<{ what: string; run: () => Promise<Expected> }> = [
   {
     what: "re-issue an invitation link",
     run: async () => {
-      const invited = await admin.teams.invite({ teamId: fx.team.id, name: "Ola Again", email: "ola@example.test", timeZone: "Europe/Berlin", roles: ["engineer"] });
-      await admin.teams.reissueInvitation({ teamId: fx.team.id, invitationId: invited.outcome === "link" ? invited.invitationId : "" });
-      return { action: "invitation.reissue", teamId: fx.team.id, entityId: invited.outcome === "link" ? invited.invitationId : "" };
+      const invited = await admin.teams.invite({
+        teamId: fx.team.id,
+        name: "Ola Again",
+        email: "ola@example.test",
+        timeZone: "Europe/Berlin",
+        roles: ["engineer"],
+      });
+      await admin.teams.reissueInvitation({
+        teamId: fx.team.id,
+        invitationId: invited.outcome === "link" ? invited.invitationId : "",
+      });
+      return {
+        action: "invitation.reissue",
+        teamId: fx.team.id,
+        entityId: invited.outcome === "link" ? invited.invitationId : "",
+      };
     },
   },
   {
     what: "revoke an invitation",
     run: async () => {
-      const invited = await admin.teams.invite({ teamId: fx.team.id, name: "Rae Revoked", email: "rae@example.test", timeZone: "Europe/Berlin", roles: ["engineer"] });
+      const invited = await admin.teams.invite({
+        teamId: fx.team.id,
+        name: "Rae Revoked",
+        email: "rae@example.test",
+        timeZone: "Europe/Berlin",
+        roles: ["engineer"],
+      });
       const invitationId = invited.outcome === "link" ? invited.invitationId : "";
       await admin.teams.revokeInvitation({ teamId: fx.team.id, invitationId });
       return { action: "invitation.revoke", teamId: fx.team.id, entityId: invitationId };
@@ -120,7 +151,13 @@ const ACTIONS: Array<{ what: string; run: () => Promise<Expected> }> = [
   {
     what: "create a rotation",
     run: async () => {
-      const rotation = await admin.rotations.create({ teamId: fx.team.id, ...weeklyDraft(fx.engineers.map((e) => e.id), { name: "Admin's rotation" }) });
+      const rotation = await admin.rotations.create({
+        teamId: fx.team.id,
+        ...weeklyDraft(
+          fx.engineers.map((e) => e.id),
+          { name: "Admin's rotation" },
+        ),
+      });
       return { action: "rotation.create", teamId: fx.team.id, entityId: rotation.id };
     },
   },
@@ -142,7 +179,10 @@ const ACTIONS: Array<{ what: string; run: () => Promise<Expected> }> = [
   {
     what: "import tickets from a CSV file",
     run: async () => {
-      const csv = ["ticket id,opened,resolved,assignee email,service,summary", `OPS-7,2026-03-02T08:00:00Z,2026-03-02T10:00:00Z,${fx.planner.email},billing,Rotate keys`].join("\n");
+      const csv = [
+        "ticket id,opened,resolved,assignee email,service,summary",
+        `OPS-7,2026-03-02T08:00:00Z,2026-03-02T10:00:00Z,${fx.planner.email},billing,Rotate keys`,
+      ].join("\n");
       await admin.tickets.commit({ teamId: fx.team.id, csv });
       return { action: "tickets.import", teamId: fx.team.id, entityId: fx.team.id };
     },
@@ -171,7 +211,10 @@ describe(`administrators' actions are audited on ${testEngine}`, () => {
       entityId: expected.entityId,
     });
     // Whatever else the action wrote is the administrator's doing too.
-    const others = await database.db.select().from(auditLog).where(gt(auditLog.id, last?.id ?? 0));
+    const others = await database.db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, last?.id ?? 0));
     expect(others.map((row) => row.actorPersonId)).toEqual(others.map(() => fx.admin.id));
   });
 });

@@ -12,7 +12,10 @@ export const AUTH_BODY_BOUNDS: BodyBounds = { maxBytes: 64 * 1024, timeoutMs: 15
 export const TRPC_BODY_BOUNDS: BodyBounds = { maxBytes: 32 * 1024 * 1024, timeoutMs: 60_000 };
 
 function refusal(status: number, message: string): Response {
-  return Response.json({ error: { message } }, { status, headers: { "cache-control": "no-store", connection: "close" } });
+  return Response.json(
+    { error: { message } },
+    { status, headers: { "cache-control": "no-store", connection: "close" } },
+  );
 }
 
 /**
@@ -27,7 +30,8 @@ export async function boundedRequest(request: Request, bounds: BodyBounds): Prom
   });
   const body = await Promise.race([readLimitedBody(request, bounds.maxBytes), deadline]);
   clearTimeout(timer);
-  if (body === "slow") return refusal(408, `The request body did not arrive within ${bounds.timeoutMs / 1000} seconds.`);
+  if (body === "slow")
+    return refusal(408, `The request body did not arrive within ${bounds.timeoutMs / 1000} seconds.`);
   if (!body.ok) return refusal(body.status, body.reason);
   return new Request(request.url, { method: request.method, headers: request.headers, body: body.text });
 }

@@ -14,7 +14,10 @@ export const CLIENT_ADDRESS_HEADER = "x-toilcap-client-address";
 export function clientAddress(peer: string, forwardedFor: string | undefined, trusted: readonly ProxyEntry[]): string {
   const bare = (address: string) => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
   if (!isTrustedProxy(trusted, bare(peer))) return bare(peer);
-  const hops = (forwardedFor ?? "").split(",").map((entry) => bare(entry.trim())).filter(Boolean);
+  const hops = (forwardedFor ?? "")
+    .split(",")
+    .map((entry) => bare(entry.trim()))
+    .filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = hops[i];
     if (hop !== undefined && !isTrustedProxy(trusted, hop)) return hop;

@@ -25,11 +25,15 @@ describe("Content-Security-Policy", () => {
     const production = pagePolicy("n", { https: true, development: false });
     expect(production).not.toContain("'unsafe-eval'");
     expect(directives(production).get("script-src")).not.toContain("'unsafe-inline'");
-    expect(directives(pagePolicy("n", { https: false, development: true })).get("script-src")).toContain("'unsafe-eval'");
+    expect(directives(pagePolicy("n", { https: false, development: true })).get("script-src")).toContain(
+      "'unsafe-eval'",
+    );
   });
 
   test("over HTTPS stray http:// subresources are upgraded", () => {
-    expect(directives(pagePolicy("n", { https: true, development: false })).has("upgrade-insecure-requests")).toBe(true);
+    expect(directives(pagePolicy("n", { https: true, development: false })).has("upgrade-insecure-requests")).toBe(
+      true,
+    );
   });
 
   test("data responses load nothing and frame nowhere", () => {

@@ -9,28 +9,136 @@ function request(method: string, pathname: string, headers: Record<string, strin
 }
 
 describe("cross-site refusal of state changes", () => {
-  const cases: Array<{ name: string; method: string; path: string; headers: Record<string, string>; env?: Record<string, string>; refused: boolean }> = [
-    { name: "same-origin tRPC mutation", method: "POST", path: "/api/trpc/workLog.create", headers: { ...own, origin: "http://toilcap.local:3000", "sec-fetch-site": "same-origin" }, refused: false },
-    { name: "another site's page posting to tRPC", method: "POST", path: "/api/trpc/workLog.create", headers: { ...own, origin: "https://evil.example", "sec-fetch-site": "cross-site" }, refused: true },
-    { name: "a sibling origin on the same site (another port)", method: "POST", path: "/api/trpc/teams.invite", headers: { ...own, origin: "http://toilcap.local:3001", "sec-fetch-site": "same-site" }, refused: true },
-    { name: "the same host over the other scheme", method: "POST", path: "/api/trpc/teams.invite", headers: { ...own, origin: "https://toilcap.local:3000" }, refused: true },
-    { name: "an opaque origin (sandboxed frame)", method: "POST", path: "/api/trpc/teams.invite", headers: { ...own, origin: "null" }, refused: true },
-    { name: "no Origin but Fetch Metadata says cross-site", method: "POST", path: "/api/trpc/teams.invite", headers: { ...own, "sec-fetch-site": "cross-site" }, refused: true },
-    { name: "neither header: a script, not a browser", method: "POST", path: "/api/trpc/teams.invite", headers: own, refused: false },
-    { name: "a sign-in posted from another site", method: "POST", path: "/api/auth/sign-in/email", headers: { ...own, origin: "https://evil.example" }, refused: true },
-    { name: "a sign-out posted from our own page", method: "POST", path: "/api/auth/sign-out", headers: { ...own, origin: "http://toilcap.local:3000" }, refused: false },
-    { name: "a page POST (no server actions exist, but they would be covered)", method: "POST", path: "/settings", headers: { ...own, origin: "https://evil.example" }, refused: true },
-    { name: "reads are never refused", method: "GET", path: "/api/trpc/workLog.week", headers: { ...own, origin: "https://evil.example" }, refused: false },
-    { name: "HEAD is a read", method: "HEAD", path: "/", headers: { ...own, origin: "https://evil.example" }, refused: false },
-    { name: "Alertmanager webhook: the secret in the path is the credential", method: "POST", path: "/api/integrations/alertmanager/abc", headers: { ...own, origin: "https://evil.example" }, refused: false },
-    { name: "bearer-token JSON API", method: "POST", path: "/api/v1/reports/toil", headers: { ...own, origin: "https://evil.example" }, refused: false },
-    { name: "metrics (bearer token)", method: "POST", path: "/api/metrics", headers: { ...own, origin: "https://evil.example" }, refused: false },
-    { name: "a path that only starts like an exempt one", method: "POST", path: "/api/v1x/thing", headers: { ...own, origin: "https://evil.example" }, refused: true },
+  const cases: Array<{
+    name: string;
+    method: string;
+    path: string;
+    headers: Record<string, string>;
+    env?: Record<string, string>;
+    refused: boolean;
+  }> = [
+    {
+      name: "same-origin tRPC mutation",
+      method: "POST",
+      path: "/api/trpc/workLog.create",
+      headers: { ...own, origin: "http://toilcap.local:3000", "sec-fetch-site": "same-origin" },
+      refused: false,
+    },
+    {
+      name: "another site's page posting to tRPC",
+      method: "POST",
+      path: "/api/trpc/workLog.create",
+      headers: { ...own, origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      refused: true,
+    },
+    {
+      name: "a sibling origin on the same site (another port)",
+      method: "POST",
+      path: "/api/trpc/teams.invite",
+      headers: { ...own, origin: "http://toilcap.local:3001", "sec-fetch-site": "same-site" },
+      refused: true,
+    },
+    {
+      name: "the same host over the other scheme",
+      method: "POST",
+      path: "/api/trpc/teams.invite",
+      headers: { ...own, origin: "https://toilcap.local:3000" },
+      refused: true,
+    },
+    {
+      name: "an opaque origin (sandboxed frame)",
+      method: "POST",
+      path: "/api/trpc/teams.invite",
+      headers: { ...own, origin: "null" },
+      refused: true,
+    },
+    {
+      name: "no Origin but Fetch Metadata says cross-site",
+      method: "POST",
+      path: "/api/trpc/teams.invite",
+      headers: { ...own, "sec-fetch-site": "cross-site" },
+      refused: true,
+    },
+    {
+      name: "neither header: a script, not a browser",
+      method: "POST",
+      path: "/api/trpc/teams.invite",
+      headers: own,
+      refused: false,
+    },
+    {
+      name: "a sign-in posted from another site",
+      method: "POST",
+      path: "/api/auth/sign-in/email",
+      headers: { ...own, origin: "https://evil.example" },
+      refused: true,
+    },
+    {
+      name: "a sign-out posted from our own page",
+      method: "POST",
+      path: "/api/auth/sign-out",
+      headers: { ...own, origin: "http://toilcap.local:3000" },
+      refused: false,
+    },
+    {
+      name: "a page POST (no server actions exist, but they would be covered)",
+      method: "POST",
+      path: "/settings",
+      headers: { ...own, origin: "https://evil.example" },
+      refused: true,
+    },
+    {
+      name: "reads are never refused",
+      method: "GET",
+      path: "/api/trpc/workLog.week",
+      headers: { ...own, origin: "https://evil.example" },
+      refused: false,
+    },
+    {
+      name: "HEAD is a read",
+      method: "HEAD",
+      path: "/",
+      headers: { ...own, origin: "https://evil.example" },
+      refused: false,
+    },
+    {
+      name: "Alertmanager webhook: the secret in the path is the credential",
+      method: "POST",
+      path: "/api/integrations/alertmanager/abc",
+      headers: { ...own, origin: "https://evil.example" },
+      refused: false,
+    },
+    {
+      name: "bearer-token JSON API",
+      method: "POST",
+      path: "/api/v1/reports/toil",
+      headers: { ...own, origin: "https://evil.example" },
+      refused: false,
+    },
+    {
+      name: "metrics (bearer token)",
+      method: "POST",
+      path: "/api/metrics",
+      headers: { ...own, origin: "https://evil.example" },
+      refused: false,
+    },
+    {
+      name: "a path that only starts like an exempt one",
+      method: "POST",
+      path: "/api/v1x/thing",
+      headers: { ...own, origin: "https://evil.example" },
+      refused: true,
+    },
     {
       name: "behind a TLS proxy, the public origin",
       method: "POST",
       path: "/api/trpc/teams.invite",
-      headers: { host: "10.0.0.5:3000", "x-forwarded-host": "toilcap.example.com", "x-forwarded-proto": "https", origin: "https://toilcap.example.com" },
+      headers: {
+        host: "10.0.0.5:3000",
+        "x-forwarded-host": "toilcap.example.com",
+        "x-forwarded-proto": "https",
+        origin: "https://toilcap.example.com",
+      },
       refused: false,
     },
     {
@@ -76,7 +184,11 @@ describe("cross-site refusal of state changes", () => {
 describe("public address", () => {
   test("the request's own origin follows the forwarded scheme and host", () => {
     expect(requestOrigin(new Headers({ host: "a.example:3000" }))).toBe("http://a.example:3000");
-    expect(requestOrigin(new Headers({ host: "10.0.0.5", "x-forwarded-host": "a.example", "x-forwarded-proto": "https, http" }))).toBe("https://a.example");
+    expect(
+      requestOrigin(
+        new Headers({ host: "10.0.0.5", "x-forwarded-host": "a.example", "x-forwarded-proto": "https, http" }),
+      ),
+    ).toBe("https://a.example");
     expect(requestOrigin(new Headers({ host: "a.example", "x-forwarded-proto": "gopher" }))).toBeNull();
   });
 
@@ -90,6 +202,10 @@ describe("public address", () => {
   });
 
   test("malformed trusted origins are ignored, not trusted", () => {
-    expect(allowedOrigins(new Headers(), { BETTER_AUTH_TRUSTED_ORIGINS: "not a url,javascript:alert(1),https://ok.example/path" })).toEqual(["https://ok.example"]);
+    expect(
+      allowedOrigins(new Headers(), {
+        BETTER_AUTH_TRUSTED_ORIGINS: "not a url,javascript:alert(1),https://ok.example/path",
+      }),
+    ).toEqual(["https://ok.example"]);
   });
 });

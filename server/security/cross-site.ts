@@ -35,7 +35,8 @@ export function crossSiteRefusal(request: IncomingRequest, env: Env = process.en
       : `The request came from ${origin}, which is not this site.`;
   }
   const site = request.headers.get("sec-fetch-site");
-  if (site === "cross-site" || site === "same-site") return `The browser says this request came from another ${site === "same-site" ? "origin" : "site"}.`;
+  if (site === "cross-site" || site === "same-site")
+    return `The browser says this request came from another ${site === "same-site" ? "origin" : "site"}.`;
   return null;
 }
 

@@ -60,18 +60,36 @@ beforeAll(async () => {
   const engineer = fx.engineers[0];
   if (!engineer) throw new Error("no engineer");
   const planner = await callerAt(database.db, fx.planner.id, NOW);
-  const rotation = await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(fx.engineers.map((e) => e.id)) });
+  const rotation = await planner.rotations.create({
+    teamId: fx.team.id,
+    ...weeklyDraft(fx.engineers.map((e) => e.id)),
+  });
 
   // Made on the real date: the API route checks the token's expiry against the server's clock, not NOW.
   const manager = await callerAt(database.db, fx.manager.id, new Date());
   secrets.set("API token", (await manager.apiTokens.create({ name: "prometheus" })).secret);
-  secrets.set("Alertmanager secret", (await planner.integrations.create({ teamId: fx.team.id, name: "Prometheus prod", rotationId: rotation.id })).secret);
-  secrets.set("ticket webhook secret", (await planner.integrations.create({ teamId: fx.team.id, kind: "ticket-webhook", name: "Jira" })).secret);
+  secrets.set(
+    "Alertmanager secret",
+    (await planner.integrations.create({ teamId: fx.team.id, name: "Prometheus prod", rotationId: rotation.id }))
+      .secret,
+  );
+  secrets.set(
+    "ticket webhook secret",
+    (await planner.integrations.create({ teamId: fx.team.id, kind: "ticket-webhook", name: "Jira" })).secret,
+  );
   const engineerCaller = await callerAt(database.db, engineer.id, NOW);
   const tokenOf = (path: string) => path.split("/").at(-1) ?? "";
-  secrets.set("rotation calendar token", tokenOf((await engineerCaller.rotations.resetCalendarLink({ teamId: fx.team.id, rotationId: rotation.id })).path));
-  secrets.set("personal calendar token", tokenOf((await engineerCaller.rotations.resetCalendarLink({ teamId: fx.team.id })).path));
-  const resetLink = await (await callerAt(database.db, fx.admin.id, NOW)).access.issuePasswordReset({ personId: engineer.id });
+  secrets.set(
+    "rotation calendar token",
+    tokenOf((await engineerCaller.rotations.resetCalendarLink({ teamId: fx.team.id, rotationId: rotation.id })).path),
+  );
+  secrets.set(
+    "personal calendar token",
+    tokenOf((await engineerCaller.rotations.resetCalendarLink({ teamId: fx.team.id })).path),
+  );
+  const resetLink = await (await callerAt(database.db, fx.admin.id, NOW)).access.issuePasswordReset({
+    personId: engineer.id,
+  });
   secrets.set("password-reset token", new URL(resetLink.path, "http://localhost").searchParams.get("token") ?? "");
 
   // Use each once: whatever the routes record about a use must not be the secret either.
@@ -83,12 +101,18 @@ beforeAll(async () => {
   expect(api.status).toBe(200);
   const alertSecret = secrets.get("Alertmanager secret") ?? "";
   const webhook = await alertmanagerPost(
-    new Request(`http://localhost/api/integrations/alertmanager/${alertSecret}`, { method: "POST", body: "{not json", headers: { "content-type": "application/json" } }),
+    new Request(`http://localhost/api/integrations/alertmanager/${alertSecret}`, {
+      method: "POST",
+      body: "{not json",
+      headers: { "content-type": "application/json" },
+    }),
     { params: Promise.resolve({ secret: alertSecret }) },
   );
   expect(webhook.status).toBe(400);
   const calendarToken = secrets.get("rotation calendar token") ?? "";
-  const feed = await calendarGet(new Request(`http://localhost/api/calendar/${calendarToken}`), { params: Promise.resolve({ token: calendarToken }) });
+  const feed = await calendarGet(new Request(`http://localhost/api/calendar/${calendarToken}`), {
+    params: Promise.resolve({ token: calendarToken }),
+  });
   expect(feed.status).toBe(200);
 });
 afterAll(async () => database?.close());
@@ -96,20 +120,26 @@ afterAll(async () => database?.close());
 describe(`secrets are stored hashed on ${testEngine}`, () => {
   test("the scan reads every table: it finds each secret's SHA-256 digest", async () => {
     const columns = await textColumns();
-    expect(columns.map((c) => c.table_name)).toEqual(expect.arrayContaining(["api_token", "integration", "audit_log", "person", "rotation"]));
+    expect(columns.map((c) => c.table_name)).toEqual(
+      expect.arrayContaining(["api_token", "integration", "audit_log", "person", "rotation"]),
+    );
     for (const [what, secret] of secrets) {
       expect(secret, what).toMatch(/^[A-Za-z0-9_-]{40,}$/);
       expect(await columnsContaining(sha256(secret)), what).not.toEqual([]);
     }
   });
 
-  test.each(["API token", "Alertmanager secret", "ticket webhook secret", "rotation calendar token", "personal calendar token", "password-reset token"])(
-    "no column holds the %s, nor its secret part after the shown prefix",
-    async (what) => {
-      const secret = secrets.get(what) ?? "";
-      expect(await columnsContaining(secret)).toEqual([]);
-      // Lists show the first few characters; everything after them must be nowhere.
-      expect(await columnsContaining(secret.slice(10))).toEqual([]);
-    },
-  );
+  test.each([
+    "API token",
+    "Alertmanager secret",
+    "ticket webhook secret",
+    "rotation calendar token",
+    "personal calendar token",
+    "password-reset token",
+  ])("no column holds the %s, nor its secret part after the shown prefix", async (what) => {
+    const secret = secrets.get(what) ?? "";
+    expect(await columnsContaining(secret)).toEqual([]);
+    // Lists show the first few characters; everything after them must be nowhere.
+    expect(await columnsContaining(secret.slice(10))).toEqual([]);
+  });
 });

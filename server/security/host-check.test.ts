@@ -23,7 +23,12 @@ describe("requests for another host (DNS rebinding)", () => {
 
   test("the proxy answers 421 for another Host before any route runs, and serves ours", () => {
     vi.stubEnv("BETTER_AUTH_URL", "http://toil.example.com");
-    const rebinding = proxy(new NextRequest("http://evil.example/api/trpc/workLog.create", { method: "POST", headers: { host: "evil.example" } }));
+    const rebinding = proxy(
+      new NextRequest("http://evil.example/api/trpc/workLog.create", {
+        method: "POST",
+        headers: { host: "evil.example" },
+      }),
+    );
     expect(rebinding.status).toBe(421);
     const ours = proxy(new NextRequest("http://toil.example.com/sign-in", { headers: { host: "toil.example.com" } }));
     expect(ours.status).toBe(200);

@@ -14,5 +14,8 @@ export function hostRefusal(headers: Headers, env: Env = process.env): string | 
 }
 
 export function hostResponse(reason: string): Response {
-  return new Response(reason, { status: 421, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(reason, {
+    status: 421,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
 }

@@ -5,7 +5,9 @@ import { STRICT_TRANSPORT_SECURITY } from "./content-security-policy";
 
 /** The proxy's HTTPS decisions: HSTS and upgrade-insecure-requests follow the public address, never a client's claim alone. */
 function pageRequest(headers: Record<string, string>): NextRequest {
-  return new NextRequest("http://toilcap.example.com/sign-in", { headers: { host: "toilcap.example.com", ...headers } });
+  return new NextRequest("http://toilcap.example.com/sign-in", {
+    headers: { host: "toilcap.example.com", ...headers },
+  });
 }
 
 afterEach(() => vi.unstubAllEnvs());
@@ -27,7 +29,9 @@ describe("HSTS and upgrade-insecure-requests", () => {
 
   test("no configured address: the TLS proxy's X-Forwarded-Proto decides", () => {
     vi.stubEnv("BETTER_AUTH_URL", "");
-    expect(proxy(pageRequest({ "x-forwarded-proto": "https" })).headers.get("strict-transport-security")).toBe(STRICT_TRANSPORT_SECURITY);
+    expect(proxy(pageRequest({ "x-forwarded-proto": "https" })).headers.get("strict-transport-security")).toBe(
+      STRICT_TRANSPORT_SECURITY,
+    );
     expect(proxy(pageRequest({ "x-forwarded-proto": "http" })).headers.get("strict-transport-security")).toBeNull();
   });
 });

@@ -4,7 +4,10 @@ import { requestedPage, safeNextPath, signInHref } from "./next-path";
 describe("safeNextPath: where sign-in may send someone back to", () => {
   test.each([
     ["/reports/trend", "/reports/trend"],
-    ["/reports?team=6f1c0e1e-0000-4000-8000-000000000001&period=month", "/reports?team=6f1c0e1e-0000-4000-8000-000000000001&period=month"],
+    [
+      "/reports?team=6f1c0e1e-0000-4000-8000-000000000001&period=month",
+      "/reports?team=6f1c0e1e-0000-4000-8000-000000000001&period=month",
+    ],
     ["/settings#members", "/settings#members"],
     ["/rotations/../settings", "/settings"],
   ])("keeps the path on this site %s", (next, expected) => {

@@ -19,7 +19,6 @@ export function requestedPage(url: URL): string {
 export function safeNextPath(next: string | string[] | null | undefined): string {
   const value = Array.isArray(next) ? next[0] : next;
   if (typeof value !== "string" || !value.startsWith("/") || value.length > 2000) return "/";
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused here
   if (/[\\\u0000-\u001f\u007f]/.test(value) || value.startsWith("//")) return "/";
   let resolved: URL;
   try {

@@ -33,7 +33,11 @@ describe("CSV cells cannot become formulas", () => {
   });
 
   test("with csv-stringify's string cast, as the export buttons use it, numbers stay numbers", () => {
-    const csv = stringify([{ source: "=cmd|' /C calc'!A0", hours: -1.5 }], { header: true, columns: ["source", "hours"], cast: { string: neutraliseFormula } });
+    const csv = stringify([{ source: "=cmd|' /C calc'!A0", hours: -1.5 }], {
+      header: true,
+      columns: ["source", "hours"],
+      cast: { string: neutraliseFormula },
+    });
     expect(csv).toBe("source,hours\n'=cmd|' /C calc'!A0,-1.5\n");
   });
 });

@@ -23,7 +23,9 @@ const ORIGIN = "http://localhost:3000";
 
 function batchOf(calls: number): Request {
   const paths = Array.from({ length: calls }, () => "instance.status").join(",");
-  const input = encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: calls }, (_, i) => [i, { json: null }]))));
+  const input = encodeURIComponent(
+    JSON.stringify(Object.fromEntries(Array.from({ length: calls }, (_, i) => [i, { json: null }]))),
+  );
   return new Request(`${ORIGIN}/api/trpc/${paths}?batch=1&input=${input}`);
 }
 
@@ -60,7 +62,11 @@ test("a body still arriving after the deadline is refused with 408 instead of ho
       // Never closes: a sender trickling, or stopping, mid-body.
     },
   });
-  const slow = new Request(`${ORIGIN}/api/trpc/workLog.create`, { method: "POST", body, duplex: "half" } as RequestInit);
+  const slow = new Request(`${ORIGIN}/api/trpc/workLog.create`, {
+    method: "POST",
+    body,
+    duplex: "half",
+  } as RequestInit);
   const started = Date.now();
   const answer = await boundedRequest(slow, { maxBytes: 1024, timeoutMs: 200 });
   expect(answer).toBeInstanceOf(Response);

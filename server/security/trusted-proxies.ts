@@ -6,7 +6,10 @@ export type ProxyEntry = { address: string } | { network: string; prefix: number
 /** A comma-separated list of addresses and CIDR ranges, or the first entry that is neither. */
 export function parseProxyList(list: string): { entries: ProxyEntry[] } | { error: string } {
   const entries: ProxyEntry[] = [];
-  for (const raw of list.split(",").map((entry) => entry.trim()).filter(Boolean)) {
+  for (const raw of list
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean)) {
     const [network = "", prefixText, extra] = raw.split("/");
     if (extra !== undefined || isIP(network) === 0) return { error: `"${raw}" is not an IP address or a CIDR range` };
     if (prefixText === undefined) {
@@ -33,4 +36,3 @@ export function isTrustedProxy(entries: readonly ProxyEntry[], address: string):
   }
   return list.check(address, family === 4 ? "ipv4" : "ipv6");
 }
-

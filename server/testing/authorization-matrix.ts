@@ -17,7 +17,14 @@ export interface MatrixRow {
   expect: Expectation;
 }
 
-function outcomes(anonymous: Outcome, engineerA: Outcome, engineerB: Outcome, managerA: Outcome, plannerA: Outcome, admin: Outcome): Expectation {
+function outcomes(
+  anonymous: Outcome,
+  engineerA: Outcome,
+  engineerB: Outcome,
+  managerA: Outcome,
+  plannerA: Outcome,
+  admin: Outcome,
+): Expectation {
   return { anonymous, engineerA, engineerB, managerA, plannerA, admin };
 }
 
@@ -35,7 +42,14 @@ const ENGINEER_A_ONLY = outcomes("UNAUTHORIZED", "OK", "FORBIDDEN", "FORBIDDEN",
 /** Something of engineer A's that a manager may act on for them: a captured page, a cap breach. */
 const CAPTURED_FOR_A = outcomes("UNAUTHORIZED", "OK", "FORBIDDEN", "OK", "FORBIDDEN", "OK");
 
-const traits = { manual: true, repetitive: false, automatable: true, tactical: false, noEnduringValue: false, scalesLinearly: false };
+const traits = {
+  manual: true,
+  repetitive: false,
+  automatable: true,
+  tactical: false,
+  noEnduringValue: false,
+  scalesLinearly: false,
+};
 const draft = (w: AuthorizationWorld) => ({
   name: "Ticket duty",
   role: "ticket" as const,
@@ -61,21 +75,36 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
   "access.issuePasswordReset": { input: (w) => ({ personId: w.personIds.engineerB }), expect: ADMIN },
   // The link is the credential: whoever holds an open one may see whose it is and set that password, once.
   "passwordReset.preview": { input: (w) => ({ token: w.passwordResetToken }), expect: PUBLIC },
-  "passwordReset.use": { input: (w) => ({ token: w.passwordResetToken, newPassword: "a new long password" }), expect: PUBLIC },
-  "access.auditLog": { input: (w) => ({ actorPersonId: w.personIds.managerA, action: "person.", from: new Date("2026-01-01T00:00:00Z") }), expect: ADMIN },
+  "passwordReset.use": {
+    input: (w) => ({ token: w.passwordResetToken, newPassword: "a new long password" }),
+    expect: PUBLIC,
+  },
+  "access.auditLog": {
+    input: (w) => ({ actorPersonId: w.personIds.managerA, action: "person.", from: new Date("2026-01-01T00:00:00Z") }),
+    expect: ADMIN,
+  },
 
   "teams.list": { input: () => undefined, expect: SIGNED_IN },
   "teams.get": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
   "teams.members": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
   "teams.create": { input: () => ({ name: "Team C" }), expect: ADMIN },
   "teams.invite": {
-    input: (w) => ({ teamId: w.teamA.id, name: "New Person", email: "new.person@example.test", timeZone: "Europe/Berlin", roles: ["engineer"] }),
+    input: (w) => ({
+      teamId: w.teamA.id,
+      name: "New Person",
+      email: "new.person@example.test",
+      timeZone: "Europe/Berlin",
+      roles: ["engineer"],
+    }),
     expect: MANAGER,
   },
   "teams.invitations": { input: (w) => ({ teamId: w.teamA.id }), expect: MANAGER },
   "teams.revokeInvitation": { input: (w) => ({ teamId: w.teamA.id, invitationId: w.invitation.id }), expect: MANAGER },
   "teams.reissueInvitation": { input: (w) => ({ teamId: w.teamA.id, invitationId: w.invitation.id }), expect: MANAGER },
-  "teams.removeMember": { input: (w) => ({ teamId: w.teamA.id, personId: w.personIds.engineerA, from: "2026-11-02" }), expect: MANAGER },
+  "teams.removeMember": {
+    input: (w) => ({ teamId: w.teamA.id, personId: w.personIds.engineerA, from: "2026-11-02" }),
+    expect: MANAGER,
+  },
   // Engineer A was never removed: only those who may undo a removal learn that.
   "teams.restoreMember": {
     input: (w) => ({ teamId: w.teamA.id, personId: w.personIds.engineerA }),
@@ -89,7 +118,10 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
     input: (w) => ({ invitationId: w.joinRequest.id, accept: true }),
     expect: outcomes("UNAUTHORIZED", "OK", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
   },
-  "teams.setRoles": { input: (w) => ({ teamId: w.teamA.id, personId: w.personIds.engineerA, roles: ["engineer", "planner"] }), expect: MANAGER },
+  "teams.setRoles": {
+    input: (w) => ({ teamId: w.teamA.id, personId: w.personIds.engineerA, roles: ["engineer", "planner"] }),
+    expect: MANAGER,
+  },
   "teams.updateCaps": { input: (w) => ({ teamId: w.teamA.id, toilCap: 0.4, onCallCap: 0.2 }), expect: MANAGER },
   "teams.updateTimeZone": { input: (w) => ({ teamId: w.teamA.id, timeZone: "America/New_York" }), expect: MANAGER },
 
@@ -99,7 +131,13 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
   "rotations.gaps": { input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id }), expect: TEAM_MEMBER },
   "rotations.create": { input: (w) => ({ teamId: w.teamA.id, ...draft(w) }), expect: PLANNER },
   "rotations.update": {
-    input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id, version: w.rotationA.version, ...draft(w), role: "primary" }),
+    input: (w) => ({
+      teamId: w.teamA.id,
+      rotationId: w.rotationA.id,
+      version: w.rotationA.version,
+      ...draft(w),
+      role: "primary",
+    }),
     expect: PLANNER,
   },
   "rotations.remove": { input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id }), expect: PLANNER },
@@ -108,8 +146,14 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
     input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id }),
     expect: outcomes("UNAUTHORIZED", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
   },
-  "rotations.preview": { input: (w) => ({ teamId: w.teamA.id, draft: draft(w), horizon: horizon(w) }), expect: PLANNER },
-  "rotations.fairFill": { input: (w) => ({ teamId: w.teamA.id, draft: draft(w), horizon: horizon(w) }), expect: PLANNER },
+  "rotations.preview": {
+    input: (w) => ({ teamId: w.teamA.id, draft: draft(w), horizon: horizon(w) }),
+    expect: PLANNER,
+  },
+  "rotations.fairFill": {
+    input: (w) => ({ teamId: w.teamA.id, draft: draft(w), horizon: horizon(w) }),
+    expect: PLANNER,
+  },
   "rotations.addOverride": {
     input: (w) => ({
       teamId: w.teamA.id,
@@ -125,15 +169,29 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
       teamId: w.teamA.id,
       rotationId: w.rotationA.id,
       covers: [
-        { personId: w.personIds.plannerA, startsAt: new Date("2026-12-04T08:00:00Z"), endsAt: new Date("2026-12-04T12:00:00Z") },
-        { personId: w.personIds.managerA, startsAt: new Date("2026-12-05T08:00:00Z"), endsAt: new Date("2026-12-05T12:00:00Z") },
+        {
+          personId: w.personIds.plannerA,
+          startsAt: new Date("2026-12-04T08:00:00Z"),
+          endsAt: new Date("2026-12-04T12:00:00Z"),
+        },
+        {
+          personId: w.personIds.managerA,
+          startsAt: new Date("2026-12-05T08:00:00Z"),
+          endsAt: new Date("2026-12-05T12:00:00Z"),
+        },
       ],
       note: "Fair fill",
     }),
     expect: PLANNER,
   },
-  "rotations.removeOverride": { input: (w) => ({ teamId: w.teamA.id, overrideId: w.override.override.id }), expect: PLANNER },
-  "rotations.restoreOverride": { input: (w) => ({ teamId: w.teamA.id, overrideId: w.removedOverride.override.id }), expect: PLANNER },
+  "rotations.removeOverride": {
+    input: (w) => ({ teamId: w.teamA.id, overrideId: w.override.override.id }),
+    expect: PLANNER,
+  },
+  "rotations.restoreOverride": {
+    input: (w) => ({ teamId: w.teamA.id, overrideId: w.removedOverride.override.id }),
+    expect: PLANNER,
+  },
   "rotations.requestSwap": {
     input: (w) => ({
       teamId: w.teamA.id,
@@ -159,7 +217,10 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
   "rotations.onCallNow": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
   "rotations.myNextShifts": { input: () => ({ limit: 5 }), expect: SIGNED_IN },
   "rotations.calendarFeeds": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
-  "rotations.resetCalendarLink": { input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id }), expect: TEAM_MEMBER },
+  "rotations.resetCalendarLink": {
+    input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id }),
+    expect: TEAM_MEMBER,
+  },
 
   "workLog.recent": { input: () => ({ limit: 5 }), expect: SIGNED_IN },
   "workLog.week": { input: (w) => ({ at: w.now() }), expect: SIGNED_IN },
@@ -176,16 +237,28 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
   "workLog.restore": { input: (w) => ({ id: w.entry.id }), expect: ENGINEER_A_ONLY },
 
   "templates.list": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
-  "templates.create": { input: (w) => ({ teamId: w.teamA.id, name: "Renew a lease", duration: "10m", traits }), expect: TEAM_MEMBER },
-  "templates.createFromEntry": { input: (w) => ({ entryId: w.entry.id, name: "Exporter restart" }), expect: ENGINEER_A_ONLY },
+  "templates.create": {
+    input: (w) => ({ teamId: w.teamA.id, name: "Renew a lease", duration: "10m", traits }),
+    expect: TEAM_MEMBER,
+  },
+  "templates.createFromEntry": {
+    input: (w) => ({ entryId: w.entry.id, name: "Exporter restart" }),
+    expect: ENGINEER_A_ONLY,
+  },
   "templates.logFromTemplate": { input: (w) => ({ templateId: w.template.id }), expect: TEAM_MEMBER },
   // Its author, or a manager of the team, may remove a shared template; other members may not.
-  "templates.remove": { input: (w) => ({ id: w.template.id }), expect: outcomes("UNAUTHORIZED", "OK", "FORBIDDEN", "OK", "FORBIDDEN", "OK") },
+  "templates.remove": {
+    input: (w) => ({ id: w.template.id }),
+    expect: outcomes("UNAUTHORIZED", "OK", "FORBIDDEN", "OK", "FORBIDDEN", "OK"),
+  },
 
   "timer.current": { input: () => undefined, expect: SIGNED_IN },
   "timer.start": { input: () => ({ summary: "Investigating a flaky deploy" }), expect: OWN_WORK },
   // Nobody has a timer running in the world, so stopping or discarding one finds nothing.
-  "timer.stop": { input: () => undefined, expect: outcomes("UNAUTHORIZED", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND") },
+  "timer.stop": {
+    input: () => undefined,
+    expect: outcomes("UNAUTHORIZED", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+  },
   "timer.discard": { input: () => undefined, expect: SIGNED_IN },
 
   "interrupts.create": {
@@ -204,7 +277,11 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
   },
   "profile.absences": { input: () => undefined, expect: SIGNED_IN },
   "profile.addAbsence": {
-    input: () => ({ kind: "holiday", startsAt: new Date("2026-12-25T00:00:00Z"), endsAt: new Date("2026-12-26T00:00:00Z") }),
+    input: () => ({
+      kind: "holiday",
+      startsAt: new Date("2026-12-25T00:00:00Z"),
+      endsAt: new Date("2026-12-26T00:00:00Z"),
+    }),
     expect: SIGNED_IN,
   },
   "profile.removeAbsence": { input: (w) => ({ id: w.absence.id }), expect: ENGINEER_A_ONLY },
@@ -227,9 +304,17 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
   "reports.trend": { input: (w) => ({ teamId: w.teamA.id, weeks: 8 }), expect: TEAM_MEMBER },
   "reports.interruptLoad": { input: (w) => ({ teamId: w.teamA.id, period: "month" }), expect: TEAM_MEMBER },
   "reports.onCallHours": { input: (w) => ({ teamId: w.teamA.id, period: "month" }), expect: TEAM_MEMBER },
-  "reports.toilSources": { input: (w) => ({ teamId: w.teamA.id, period: "quarter", groupBy: "service" }), expect: TEAM_MEMBER },
+  "reports.toilSources": {
+    input: (w) => ({ teamId: w.teamA.id, period: "quarter", groupBy: "service" }),
+    expect: TEAM_MEMBER,
+  },
   "reports.drillDown": {
-    input: (w) => ({ teamId: w.teamA.id, personId: w.personIds.engineerA, from: new Date("2026-11-01T00:00:00Z"), to: w.now() }),
+    input: (w) => ({
+      teamId: w.teamA.id,
+      personId: w.personIds.engineerA,
+      from: new Date("2026-11-01T00:00:00Z"),
+      to: w.now(),
+    }),
     // An engineer may drill into their own detail only; planner A is an engineer too, but this is engineer A's.
     expect: outcomes("UNAUTHORIZED", "OK", "FORBIDDEN", "OK", "FORBIDDEN", "OK"),
   },
@@ -237,7 +322,13 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
   "reports.orgSummary": { input: () => ({ period: "quarter" }), expect: ADMIN },
   "reports.listEstimates": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
   "reports.saveEstimate": {
-    input: (w) => ({ teamId: w.teamA.id, sourceKind: "alert", sourceKey: "DiskFull", buildHours: 8, maintenanceHoursPerMonth: 0.5 }),
+    input: (w) => ({
+      teamId: w.teamA.id,
+      sourceKind: "alert",
+      sourceKey: "DiskFull",
+      buildHours: 8,
+      maintenanceHoursPerMonth: 0.5,
+    }),
     expect: MANAGER,
   },
   "reports.removeEstimate": { input: (w) => ({ teamId: w.teamA.id, id: w.estimate.id }), expect: MANAGER },
@@ -248,45 +339,90 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
   "capture.restore": { input: (w) => ({ interruptId: w.captured.id }), expect: CAPTURED_FOR_A },
 
   "integrations.list": { input: (w) => ({ teamId: w.teamA.id }), expect: PLANNER },
-  "integrations.create": { input: (w) => ({ teamId: w.teamA.id, kind: "alertmanager", name: "Staging", rotationId: w.rotationA.id }), expect: PLANNER },
-  "integrations.revoke": { input: (w) => ({ teamId: w.teamA.id, integrationId: w.integration.integration.id }), expect: PLANNER },
-  "integrations.userLinks": { input: (w) => ({ teamId: w.teamA.id }), expect: PLANNER },
-  "integrations.linkUser": {
-    input: (w) => ({ teamId: w.teamA.id, system: "pagerduty", externalUserId: "PXPGF42", externalName: "Ana Ruiz", personId: w.personIds.engineerA }),
+  "integrations.create": {
+    input: (w) => ({ teamId: w.teamA.id, kind: "alertmanager", name: "Staging", rotationId: w.rotationA.id }),
     expect: PLANNER,
   },
-  "integrations.removeUserLink": { input: (w) => ({ teamId: w.teamA.id, system: "pagerduty", externalUserId: w.userLink.externalUserId }), expect: PLANNER },
-  "integrations.restoreUserLink": { input: (w) => ({ teamId: w.teamA.id, system: "pagerduty", externalUserId: w.userLink.externalUserId }), expect: PLANNER },
+  "integrations.revoke": {
+    input: (w) => ({ teamId: w.teamA.id, integrationId: w.integration.integration.id }),
+    expect: PLANNER,
+  },
+  "integrations.userLinks": { input: (w) => ({ teamId: w.teamA.id }), expect: PLANNER },
+  "integrations.linkUser": {
+    input: (w) => ({
+      teamId: w.teamA.id,
+      system: "pagerduty",
+      externalUserId: "PXPGF42",
+      externalName: "Ana Ruiz",
+      personId: w.personIds.engineerA,
+    }),
+    expect: PLANNER,
+  },
+  "integrations.removeUserLink": {
+    input: (w) => ({ teamId: w.teamA.id, system: "pagerduty", externalUserId: w.userLink.externalUserId }),
+    expect: PLANNER,
+  },
+  "integrations.restoreUserLink": {
+    input: (w) => ({ teamId: w.teamA.id, system: "pagerduty", externalUserId: w.userLink.externalUserId }),
+    expect: PLANNER,
+  },
   "integrations.setSigningSecret": {
-    input: (w) => ({ teamId: w.teamA.id, integrationId: w.pagerduty.integration.id, signingSecret: "Gx8sYdG0rq6Cq1fPpkZ4rS0uHJbEwq2v" }),
+    input: (w) => ({
+      teamId: w.teamA.id,
+      integrationId: w.pagerduty.integration.id,
+      signingSecret: "Gx8sYdG0rq6Cq1fPpkZ4rS0uHJbEwq2v",
+    }),
     expect: PLANNER,
   },
 
   "tickets.preview": {
-    input: (w) => ({ teamId: w.teamA.id, csv: "ticket id,opened,resolved,assignee email,service,summary\nT-1,2026-11-16T09:00:00Z,,,billing,Quota\n" }),
+    input: (w) => ({
+      teamId: w.teamA.id,
+      csv: "ticket id,opened,resolved,assignee email,service,summary\nT-1,2026-11-16T09:00:00Z,,,billing,Quota\n",
+    }),
     expect: PLANNER,
   },
   "tickets.commit": {
-    input: (w) => ({ teamId: w.teamA.id, csv: "ticket id,opened,resolved,assignee email,service,summary\nT-1,2026-11-16T09:00:00Z,,,billing,Quota\n" }),
+    input: (w) => ({
+      teamId: w.teamA.id,
+      csv: "ticket id,opened,resolved,assignee email,service,summary\nT-1,2026-11-16T09:00:00Z,,,billing,Quota\n",
+    }),
     expect: PLANNER,
   },
 
   "review.week": { input: (w) => ({ teamId: w.teamA.id, to: w.now() }), expect: TEAM_MEMBER },
   // Managers and planners review anything of the team; an engineer only what paged them (engineer A's page).
   "review.save": {
-    input: (w) => ({ teamId: w.teamA.id, interruptId: w.captured.id, actionable: true, cause: "capacity", fixUrl: "https://tickets.example.test/OPS-7" }),
+    input: (w) => ({
+      teamId: w.teamA.id,
+      interruptId: w.captured.id,
+      actionable: true,
+      cause: "capacity",
+      fixUrl: "https://tickets.example.test/OPS-7",
+    }),
     expect: TEAM_MEMBER,
   },
-  "review.silence": { input: (w) => ({ teamId: w.teamA.id, alertName: "DiskFull", until: "2026-12-10" }), expect: TEAM_MEMBER },
+  "review.silence": {
+    input: (w) => ({ teamId: w.teamA.id, alertName: "DiskFull", until: "2026-12-10" }),
+    expect: TEAM_MEMBER,
+  },
   // Manager A's silence: an engineer may lift only their own.
   "review.liftSilence": { input: (w) => ({ teamId: w.teamA.id, silenceId: w.silence.id }), expect: PLANNER },
   "review.restoreSilence": { input: (w) => ({ teamId: w.teamA.id, silenceId: w.silence.id }), expect: PLANNER },
 
   "handoffs.forMe": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
-  "handoffs.list": { input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id, limit: 5 }), expect: TEAM_MEMBER },
+  "handoffs.list": {
+    input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id, limit: 5 }),
+    expect: TEAM_MEMBER,
+  },
   // This week's holder (planner A), or a planner or manager, writes the note for the shift being handed off.
   "handoffs.save": {
-    input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id, shiftStartsAt: w.currentShiftStart, body: "Watch the disk on db-1" }),
+    input: (w) => ({
+      teamId: w.teamA.id,
+      rotationId: w.rotationA.id,
+      shiftStartsAt: w.currentShiftStart,
+      body: "Watch the disk on db-1",
+    }),
     expect: PLANNER,
   },
   // Planner A's note: its author, or a planner or manager of the team.
@@ -298,7 +434,10 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
   // Engineer A's breach: they put it away, or a manager of the team (or an admin) does.
   "breaches.acknowledge": { input: (w) => ({ breachId: w.breach.id }), expect: CAPTURED_FOR_A },
   "breaches.getWebhook": { input: (w) => ({ teamId: w.teamA.id }), expect: MANAGER },
-  "breaches.setWebhook": { input: (w) => ({ teamId: w.teamA.id, url: "https://hooks.example.test/toilcap" }), expect: MANAGER },
+  "breaches.setWebhook": {
+    input: (w) => ({ teamId: w.teamA.id, url: "https://hooks.example.test/toilcap" }),
+    expect: MANAGER,
+  },
   "breaches.rotateWebhookSecret": { input: (w) => ({ teamId: w.teamA.id }), expect: MANAGER },
   // Without a URL there is nothing to test: refused as a bad request, for managers only.
   "breaches.testWebhook": {

@@ -23,10 +23,22 @@ export async function buildAuthorizationWorld(db: Db) {
   const org = await makeOrganisation(db, "Matrix Org");
   const teamA = await makeTeam(db, org.id, "Team A");
   const teamB = await makeTeam(db, org.id, "Team B");
-  const engineerA = await makePerson(db, org.id, { name: "Engineer A", teams: [{ teamId: teamA.id, roles: ["engineer"] }] });
-  const engineerB = await makePerson(db, org.id, { name: "Engineer B", teams: [{ teamId: teamB.id, roles: ["engineer"] }] });
-  const managerA = await makePerson(db, org.id, { name: "Manager A", teams: [{ teamId: teamA.id, roles: ["manager"] }] });
-  const plannerA = await makePerson(db, org.id, { name: "Planner A", teams: [{ teamId: teamA.id, roles: ["engineer", "planner"] }] });
+  const engineerA = await makePerson(db, org.id, {
+    name: "Engineer A",
+    teams: [{ teamId: teamA.id, roles: ["engineer"] }],
+  });
+  const engineerB = await makePerson(db, org.id, {
+    name: "Engineer B",
+    teams: [{ teamId: teamB.id, roles: ["engineer"] }],
+  });
+  const managerA = await makePerson(db, org.id, {
+    name: "Manager A",
+    teams: [{ teamId: teamA.id, roles: ["manager"] }],
+  });
+  const plannerA = await makePerson(db, org.id, {
+    name: "Planner A",
+    teams: [{ teamId: teamA.id, roles: ["engineer", "planner"] }],
+  });
   const admin = await makePerson(db, org.id, { name: "Admin", isAdmin: true });
   const personIds: Record<Exclude<Persona, "anonymous">, string> = {
     engineerA: engineerA.id,
@@ -71,7 +83,11 @@ export async function buildAuthorizationWorld(db: Db) {
     endsAt: new Date("2026-12-02T16:00:00Z"),
   });
   await asPlannerA.rotations.removeOverride({ teamId: teamA.id, overrideId: removedOverride.override.id });
-  const schedule = await asEngineerA.rotations.schedule({ teamId: teamA.id, from: MATRIX_NOW, to: new Date("2026-12-31T00:00:00Z") });
+  const schedule = await asEngineerA.rotations.schedule({
+    teamId: teamA.id,
+    from: MATRIX_NOW,
+    to: new Date("2026-12-31T00:00:00Z"),
+  });
   const engineerShift = required(
     schedule.shifts.find((s) => s.personId === engineerA.id && s.startsAt > MATRIX_NOW),
     "future shift of engineer A",
@@ -127,9 +143,25 @@ export async function buildAuthorizationWorld(db: Db) {
     endsAt: new Date("2026-12-24T00:00:00Z"),
   });
   const token = await asEngineerA.apiTokens.create({ name: "matrix script" });
-  const integration = await asPlannerA.integrations.create({ teamId: teamA.id, kind: "alertmanager", name: "Prometheus", rotationId: rotationA.id });
-  const pagerduty = await asPlannerA.integrations.create({ teamId: teamA.id, kind: "pagerduty", name: "PagerDuty", rotationId: rotationA.id });
-  const userLink = await asPlannerA.integrations.linkUser({ teamId: teamA.id, system: "pagerduty", externalUserId: "PWORLD1", externalName: "Engineer A", personId: engineerA.id });
+  const integration = await asPlannerA.integrations.create({
+    teamId: teamA.id,
+    kind: "alertmanager",
+    name: "Prometheus",
+    rotationId: rotationA.id,
+  });
+  const pagerduty = await asPlannerA.integrations.create({
+    teamId: teamA.id,
+    kind: "pagerduty",
+    name: "PagerDuty",
+    rotationId: rotationA.id,
+  });
+  const userLink = await asPlannerA.integrations.linkUser({
+    teamId: teamA.id,
+    system: "pagerduty",
+    externalUserId: "PWORLD1",
+    externalName: "Engineer A",
+    personId: engineerA.id,
+  });
   const estimate = await asManagerA.reports.saveEstimate({
     teamId: teamA.id,
     sourceKind: "template",
@@ -139,10 +171,21 @@ export async function buildAuthorizationWorld(db: Db) {
   });
   const workspaceFile = await asAdmin.workspace.export({ teamId: teamA.id });
   // Planner A holds the pager this week and hands it to engineer A (the shift as the home page names it).
-  const outgoing = (await asPlannerA.handoffs.forMe({ teamId: teamA.id })).outgoing.find((o) => o.rotation.id === rotationA.id);
+  const outgoing = (await asPlannerA.handoffs.forMe({ teamId: teamA.id })).outgoing.find(
+    (o) => o.rotation.id === rotationA.id,
+  );
   const currentShiftStart = required(outgoing, "planner A's current shift").shift.startsAt;
-  const handoff = await asPlannerA.handoffs.save({ teamId: teamA.id, rotationId: rotationA.id, shiftStartsAt: currentShiftStart, body: "db-1 disk is at 85%" });
-  const silence = await asManagerA.review.silence({ teamId: teamA.id, alertName: "FlappingProbe", until: "2026-12-15" });
+  const handoff = await asPlannerA.handoffs.save({
+    teamId: teamA.id,
+    rotationId: rotationA.id,
+    shiftStartsAt: currentShiftStart,
+    body: "db-1 disk is at 85%",
+  });
+  const silence = await asManagerA.review.silence({
+    teamId: teamA.id,
+    alertName: "FlappingProbe",
+    until: "2026-12-15",
+  });
   const [breach] = await db
     .insert(capBreach)
     .values({
@@ -156,11 +199,26 @@ export async function buildAuthorizationWorld(db: Db) {
       deliveryStatus: "none",
     })
     .returning();
-  const invited = await asManagerA.teams.invite({ teamId: teamA.id, name: "Ines Invited", email: "ines.invited@example.test", timeZone: "Europe/Berlin", roles: ["engineer"] });
+  const invited = await asManagerA.teams.invite({
+    teamId: teamA.id,
+    name: "Ines Invited",
+    email: "ines.invited@example.test",
+    timeZone: "Europe/Berlin",
+    roles: ["engineer"],
+  });
   if (invited.outcome !== "link") throw new Error("expected an invitation link");
   const [joinRequest] = await db
     .insert(invitation)
-    .values({ organisationId: org.id, teamId: teamB.id, kind: "join-request", personId: engineerA.id, email: "a@example.test", name: "A", roles: ["engineer"], expiresAt: new Date(now().getTime() + 86_400_000) })
+    .values({
+      organisationId: org.id,
+      teamId: teamB.id,
+      kind: "join-request",
+      personId: engineerA.id,
+      email: "a@example.test",
+      name: "A",
+      roles: ["engineer"],
+      expiresAt: new Date(now().getTime() + 86_400_000),
+    })
     .returning();
 
   const resetLink = await asAdmin.access.issuePasswordReset({ personId: engineerB.id });

@@ -31,17 +31,30 @@ export async function makeBreachTeam(db: Db, opts: { webhookUrl?: string | null 
     jonas: await makePerson(db, org.id, { name: "Jonas Hahn", ...member(["engineer"]) }),
     dana: await makePerson(db, org.id, { name: "Dana Kim", ...member(["engineer"], NEW_YORK) }),
     kiran: await makePerson(db, org.id, { name: "Kiran Rao", ...member(["engineer"], KOLKATA) }),
-    outsider: await makePerson(db, org.id, { name: "Otto Other", teams: [{ teamId: otherTeam.id, roles: ["engineer", "manager"] }] }),
+    outsider: await makePerson(db, org.id, {
+      name: "Otto Other",
+      teams: [{ teamId: otherTeam.id, roles: ["engineer", "manager"] }],
+    }),
     admin: await makePerson(db, org.id, { name: "Ada Admin", isAdmin: true }),
-    foreignAdmin: await makePerson(db, (await makeOrganisation(db, "Elsewhere")).id, { name: "Fay Foreign", isAdmin: true }),
+    foreignAdmin: await makePerson(db, (await makeOrganisation(db, "Elsewhere")).id, {
+      name: "Fay Foreign",
+      isAdmin: true,
+    }),
   };
 }
 
 export type BreachTeamFixture = Awaited<ReturnType<typeof makeBreachTeam>>;
 
 /** A whole working day (09:00-17:00 on their clock) of toil on each of these local dates. */
-export async function toilDays(db: Db, who: { id: string; timeZone: string }, teamId: string, isoDates: readonly string[], minutes = 480) {
-  for (const date of isoDates) await logEntry(db, { person: who, teamId, startsAt: local(`${date}T09:00`, who.timeZone), minutes });
+export async function toilDays(
+  db: Db,
+  who: { id: string; timeZone: string },
+  teamId: string,
+  isoDates: readonly string[],
+  minutes = 480,
+) {
+  for (const date of isoDates)
+    await logEntry(db, { person: who, teamId, startsAt: local(`${date}T09:00`, who.timeZone), minutes });
 }
 
 /** The stored breaches of a team (or of one engineer in it), sorted by person, cap and period. */
@@ -49,6 +62,13 @@ export async function breachesOf(db: Db, teamId: string, personId?: string) {
   const rows = await db
     .select()
     .from(capBreach)
-    .where(personId ? and(eq(capBreach.teamId, teamId), eq(capBreach.personId, personId)) : eq(capBreach.teamId, teamId));
-  return rows.sort((a, b) => a.personId.localeCompare(b.personId) || a.kind.localeCompare(b.kind) || a.periodStart.getTime() - b.periodStart.getTime());
+    .where(
+      personId ? and(eq(capBreach.teamId, teamId), eq(capBreach.personId, personId)) : eq(capBreach.teamId, teamId),
+    );
+  return rows.sort(
+    (a, b) =>
+      a.personId.localeCompare(b.personId) ||
+      a.kind.localeCompare(b.kind) ||
+      a.periodStart.getTime() - b.periodStart.getTime(),
+  );
 }

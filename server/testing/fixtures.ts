@@ -24,7 +24,12 @@ export async function makeTeam(db: Db, organisationId: string, name = `Team ${++
 export async function makePerson(
   db: Db,
   organisationId: string,
-  opts: { name?: string; timeZone?: string; isAdmin?: boolean; teams?: Array<{ teamId: string; roles: TeamRole[] }> } = {},
+  opts: {
+    name?: string;
+    timeZone?: string;
+    isAdmin?: boolean;
+    teams?: Array<{ teamId: string; roles: TeamRole[] }>;
+  } = {},
 ) {
   const n = ++counter;
   const email = `person${n}-${Math.random().toString(36).slice(2, 8)}@example.test`;
@@ -43,7 +48,9 @@ export async function makePerson(
     .returning();
   if (!row) throw new Error("no person");
   for (const membership of opts.teams ?? []) {
-    await db.insert(teamMember).values(membership.roles.map((role) => ({ teamId: membership.teamId, personId: row.id, role })));
+    await db
+      .insert(teamMember)
+      .values(membership.roles.map((role) => ({ teamId: membership.teamId, personId: row.id, role })));
   }
   return row;
 }

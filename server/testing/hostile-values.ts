@@ -19,7 +19,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 /** Every place in the input that can be broken: objects, arrays and their leaves, and the root. */
 export function leafPaths(value: unknown, at: InputPath = []): InputPath[] {
   const here = [at];
-  if (isPlainObject(value)) return [...here, ...Object.entries(value).flatMap(([key, child]) => leafPaths(child, [...at, key]))];
+  if (isPlainObject(value))
+    return [...here, ...Object.entries(value).flatMap(([key, child]) => leafPaths(child, [...at, key]))];
   if (Array.isArray(value)) return [...here, ...value.slice(0, 3).flatMap((child, i) => leafPaths(child, [...at, i]))];
   return here;
 }
@@ -38,7 +39,12 @@ function valueAt(value: unknown, path: InputPath): unknown {
 }
 
 const SQL = ["' OR '1'='1", "1; DROP TABLE person; --", "\\x00", "%' --", "$$; select pg_sleep(10); $$"];
-const HTML = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)", "{{constructor.constructor('alert(1)')()}}"];
+const HTML = [
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(1)>',
+  "javascript:alert(1)",
+  "{{constructor.constructor('alert(1)')()}}",
+];
 
 /** Text no procedure accepts anywhere: NUL, and UTF-16 surrogates without their other half (alone or inside text). */
 export const UNSAFE_TEXT = ["\u0000", "on call\u0000", "\uD800", "pager \uDFFF duty", "\uDBFF\uDBFF", "a\uDC00b"];
@@ -73,20 +79,38 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 
 function described(value: unknown): string {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : `Date(${value.toISOString()})`;
-  if (typeof value === "string") return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value);
+  if (typeof value === "string")
+    return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value);
   if (typeof value === "number") return String(value);
   return JSON.stringify(value) ?? String(value);
 }
 
 /** One broken place: a value replaced by a hostile one, or an unknown key added to an object. */
 export function hostileMutation(paths: InputPath[], valid?: unknown): fc.Arbitrary<Mutation> {
-  const replace = fc.record({ path: fc.constantFrom(...paths), value: hostileValue }).map(
-    ({ path, value }): Mutation => ({ path, kind: "replace", value, describe: `${path.join(".") || "(root)"} = ${described(value)}` }),
-  );
+  const replace = fc
+    .record({ path: fc.constantFrom(...paths), value: hostileValue })
+    .map(
+      ({ path, value }): Mutation => ({
+        path,
+        kind: "replace",
+        value,
+        describe: `${path.join(".") || "(root)"} = ${described(value)}`,
+      }),
+    );
   const containers = valid === undefined ? paths : objectPaths(valid, paths);
-  const unknownKey = fc.record({ path: fc.constantFrom(...(containers.length > 0 ? containers : [[]])), key: fc.constantFrom("isAdmin", "personId", "__proto__x", "role", "x") }).map(
-    ({ path, key }): Mutation => ({ path: [...path, key], kind: "unknown-key", value: true, describe: `unknown key ${[...path, key].join(".")}` }),
-  );
+  const unknownKey = fc
+    .record({
+      path: fc.constantFrom(...(containers.length > 0 ? containers : [[]])),
+      key: fc.constantFrom("isAdmin", "personId", "__proto__x", "role", "x"),
+    })
+    .map(
+      ({ path, key }): Mutation => ({
+        path: [...path, key],
+        kind: "unknown-key",
+        value: true,
+        describe: `unknown key ${[...path, key].join(".")}`,
+      }),
+    );
   return fc.oneof({ arbitrary: replace, weight: 4 }, { arbitrary: unknownKey, weight: 1 });
 }
 

@@ -7,7 +7,9 @@ import ICAL from "ical.js";
 
 const NAME = "[A-Za-z0-9-]+";
 const PARAM_VALUE = '(?:"[^"\\x00-\\x1f\\x7f]*"|[^";:,\\x00-\\x1f\\x7f]*)';
-const CONTENT_LINE = new RegExp(`^(${NAME})((?:;${NAME}=${PARAM_VALUE}(?:,${PARAM_VALUE})*)*):([^\\x00-\\x08\\x0a-\\x1f\\x7f]*)$`);
+const CONTENT_LINE = new RegExp(
+  `^(${NAME})((?:;${NAME}=${PARAM_VALUE}(?:,${PARAM_VALUE})*)*):([^\\x00-\\x08\\x0a-\\x1f\\x7f]*)$`,
+);
 const REQUIRED_ONCE: Record<string, readonly string[]> = {
   VCALENDAR: ["PRODID", "VERSION"],
   VEVENT: ["UID", "DTSTAMP", "DTSTART"],
@@ -36,7 +38,10 @@ function physicalLineProblems(text: string): string[] {
 }
 
 function unfold(text: string): string[] {
-  return text.replace(/\r\n[ \t]/g, "").replace(/\r\n$/, "").split("\r\n");
+  return text
+    .replace(/\r\n[ \t]/g, "")
+    .replace(/\r\n$/, "")
+    .split("\r\n");
 }
 
 function structureProblems(lines: readonly string[]): string[] {
@@ -54,7 +59,8 @@ function structureProblems(lines: readonly string[]): string[] {
     const name = rawName.toUpperCase();
     const current = stack.at(-1);
     if (name === "BEGIN") {
-      if (stack.length === 0 && (index !== 0 || value.toUpperCase() !== "VCALENDAR")) problems.push("the calendar does not start with BEGIN:VCALENDAR");
+      if (stack.length === 0 && (index !== 0 || value.toUpperCase() !== "VCALENDAR"))
+        problems.push("the calendar does not start with BEGIN:VCALENDAR");
       if (current) current.hasChildren = true;
       stack.push({ name: value.toUpperCase(), properties: [], hasChildren: false });
       return;
@@ -76,7 +82,8 @@ function structureProblems(lines: readonly string[]): string[] {
       problems.push(`property ${name} on line ${index + 1} is outside any component`);
       return;
     }
-    if (current.hasChildren) problems.push(`property ${name} of ${current.name} follows a component (line ${index + 1})`);
+    if (current.hasChildren)
+      problems.push(`property ${name} of ${current.name} follows a component (line ${index + 1})`);
     current.properties.push(name);
     if (current.name === "VTIMEZONE" && name === "TZID") timeZones.add(value);
     const tzid = /;TZID=([^;:]+)/i.exec(params)?.[1];

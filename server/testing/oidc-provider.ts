@@ -25,7 +25,11 @@ export interface TestOidcProvider {
  * the given identities. Its development login form takes the login name and any password; consent is given
  * at once, as a company's provider does for its own applications.
  */
-export async function startOidcProvider(port: number, client: TestOidcClient, identities: readonly TestIdentity[]): Promise<TestOidcProvider> {
+export async function startOidcProvider(
+  port: number,
+  client: TestOidcClient,
+  identities: readonly TestIdentity[],
+): Promise<TestOidcProvider> {
   const issuer = `http://127.0.0.1:${port}`;
   const byLogin = new Map(identities.map((identity) => [identity.login, identity]));
   const configuration: Configuration = {

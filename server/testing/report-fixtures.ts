@@ -22,7 +22,10 @@ export async function makeReportTeam(db: Db) {
   const jonas = await makePerson(db, org.id, { name: "Jonas Hahn", ...member(["engineer"]) });
   const dana = await makePerson(db, org.id, { name: "Dana Kim", ...member(["engineer"], "America/New_York") });
   const priya = await makePerson(db, org.id, { name: "Priya Raman", ...member(["engineer", "planner"]) });
-  const outsider = await makePerson(db, org.id, { name: "Otto Other", teams: [{ teamId: otherTeam.id, roles: ["engineer", "manager"] }] });
+  const outsider = await makePerson(db, org.id, {
+    name: "Otto Other",
+    teams: [{ teamId: otherTeam.id, roles: ["engineer", "manager"] }],
+  });
   const admin = await makePerson(db, org.id, { name: "Ada Admin", isAdmin: true });
   const elsewhere = await makeOrganisation(db, "Elsewhere");
   const foreignAdmin = await makePerson(db, elsewhere.id, { name: "Fay Foreign", isAdmin: true });
@@ -129,6 +132,8 @@ export async function addRotation(
     })
     .returning();
   if (!row) throw new Error("no rotation");
-  await db.insert(rotationParticipant).values(opts.participants.map((personId, position) => ({ rotationId: row.id, personId, position })));
+  await db
+    .insert(rotationParticipant)
+    .values(opts.participants.map((personId, position) => ({ rotationId: row.id, personId, position })));
   return row;
 }

@@ -80,10 +80,16 @@ export async function makeRotationTeam(db: Db, engineerCount = 4) {
   const planner = await makePerson(db, org.id, { name: "Priya Planner", ...member(["engineer", "planner"]) });
   const manager = await makePerson(db, org.id, { name: "Mona Manager", ...member(["manager"]) });
   const engineers: Array<Awaited<ReturnType<typeof makePerson>>> = [];
-  for (const name of ["Erik Lindqvist", "Ana Ruiz", "Ben Okafor", "Chen Wei", "Dana Kim", "Femi Ade"].slice(0, engineerCount)) {
+  for (const name of ["Erik Lindqvist", "Ana Ruiz", "Ben Okafor", "Chen Wei", "Dana Kim", "Femi Ade"].slice(
+    0,
+    engineerCount,
+  )) {
     engineers.push(await makePerson(db, org.id, { name, ...member(["engineer"]) }));
   }
-  const outsider = await makePerson(db, org.id, { name: "Otto Other", teams: [{ teamId: otherTeam.id, roles: ["engineer", "planner"] }] });
+  const outsider = await makePerson(db, org.id, {
+    name: "Otto Other",
+    teams: [{ teamId: otherTeam.id, roles: ["engineer", "planner"] }],
+  });
   const admin = await makePerson(db, org.id, { name: "Ada Admin", isAdmin: true });
   return { org, team, otherTeam, planner, manager, engineers, outsider, admin };
 }

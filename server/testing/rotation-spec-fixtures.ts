@@ -41,7 +41,9 @@ export function lengthInHours(interval: Interval): number {
 
 /** A compact view of shifts for table assertions. */
 export function describeShifts(shifts: readonly Shift[], zone = "Europe/Berlin"): string[] {
-  return shifts.map((shift) =>
-    `${shift.personId}#${shift.turn}${shift.source === "override" ? "*" : ""}${shift.onLeave ? "!" : ""} ` +
-    `${wallClock(shift.start, zone)} ${wallClock(shift.end, zone)}`);
+  return shifts.map(
+    (shift) =>
+      `${shift.personId}#${shift.turn}${shift.source === "override" ? "*" : ""}${shift.onLeave ? "!" : ""} ` +
+      `${wallClock(shift.start, zone)} ${wallClock(shift.end, zone)}`,
+  );
 }

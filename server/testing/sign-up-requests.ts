@@ -20,14 +20,19 @@ export async function signUpOverHttp(
         "content-type": "application/json",
         [CLIENT_ADDRESS_HEADER]: `198.51.${Math.floor(address / 250) % 250}.${(address % 250) + 1}`,
       },
-      body: JSON.stringify({ name: body.name ?? body.email.split("@")[0], password: body.password ?? "correct horse battery", ...body }),
+      body: JSON.stringify({
+        name: body.name ?? body.email.split("@")[0],
+        password: body.password ?? "correct horse battery",
+        ...body,
+      }),
     }),
   );
   const text = await response.text();
   let message = text;
   try {
     const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === "object" && parsed !== null && "message" in parsed && typeof parsed.message === "string") message = parsed.message;
+    if (typeof parsed === "object" && parsed !== null && "message" in parsed && typeof parsed.message === "string")
+      message = parsed.message;
   } catch {
     // Not JSON: keep the text.
   }

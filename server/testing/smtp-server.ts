@@ -40,7 +40,9 @@ export async function startSmtpServer(): Promise<SmtpServer> {
   const port = await freePort();
   // Debian's interpreter, where python3-aiosmtpd installs the module, even when another python3 is first on PATH.
   const python = fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-  const child: ChildProcess = spawn(python, ["-u", "-m", "aiosmtpd", "-n", "-l", `127.0.0.1:${port}`], { stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(python, ["-u", "-m", "aiosmtpd", "-n", "-l", `127.0.0.1:${port}`], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   let errors = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
@@ -63,5 +65,7 @@ export async function startSmtpServer(): Promise<SmtpServer> {
 
 /** Undoes quoted-printable: soft line breaks (a long link is wrapped) and =XX escapes (the link's "=" is "=3D"). */
 function decodeQuotedPrintable(text: string): string {
-  return text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return text
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }

@@ -62,7 +62,9 @@ async function createFromPostgresTemplate(admin: pg.Client, adminUrl: string, na
   try {
     const found = await admin.query("select 1 from pg_database where datname = $1", [template]);
     if (found.rowCount === 0) {
-      const stale = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'toilcap\\_template\\_%'");
+      const stale = await admin.query<{ datname: string }>(
+        "select datname from pg_database where datname like 'toilcap\\_template\\_%'",
+      );
       for (const { datname } of stale.rows) await admin.query(`drop database if exists "${datname}" with (force)`);
       const building = `${template}_${randomBytes(4).toString("hex")}`;
       await admin.query(`create database ${building}`);
@@ -89,7 +91,10 @@ export async function createTestDatabase(): Promise<Database> {
     return database;
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error("TEST_ENGINE=postgres needs TEST_DATABASE_URL (for example postgres://postgres@127.0.0.1:5432/test)");
+  if (!adminUrl)
+    throw new Error(
+      "TEST_ENGINE=postgres needs TEST_DATABASE_URL (for example postgres://postgres@127.0.0.1:5432/test)",
+    );
   const name = `toilcap_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

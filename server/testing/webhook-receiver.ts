@@ -72,6 +72,10 @@ export function verifiedBody(request: ReceivedRequest | undefined, signingSecret
     const value = request.headers[name];
     return typeof value === "string" ? value : "";
   };
-  const headers = { "webhook-id": header("webhook-id"), "webhook-timestamp": header("webhook-timestamp"), "webhook-signature": header("webhook-signature") };
+  const headers = {
+    "webhook-id": header("webhook-id"),
+    "webhook-timestamp": header("webhook-timestamp"),
+    "webhook-signature": header("webhook-signature"),
+  };
   return new Webhook(signingSecret).verify(request.rawBody, headers);
 }

@@ -23,7 +23,10 @@ export function local(isoLocal: string, zone: string): Date {
 }
 
 export async function makeService(db: Db, teamId: string, name: string, traits: Partial<ToilTraits> = {}) {
-  const [row] = await db.insert(service).values({ teamId, name, ...NO_TRAITS, ...traits }).returning();
+  const [row] = await db
+    .insert(service)
+    .values({ teamId, name, ...NO_TRAITS, ...traits })
+    .returning();
   if (!row) throw new Error("no service");
   return row;
 }
@@ -31,7 +34,13 @@ export async function makeService(db: Db, teamId: string, name: string, traits: 
 export async function makeTemplate(
   db: Db,
   teamId: string,
-  opts: { name: string; defaultMinutes: number; serviceId?: string; createdById?: string; traits?: Partial<ToilTraits> },
+  opts: {
+    name: string;
+    defaultMinutes: number;
+    serviceId?: string;
+    createdById?: string;
+    traits?: Partial<ToilTraits>;
+  },
 ) {
   const [row] = await db
     .insert(toilTemplate)
@@ -52,7 +61,13 @@ export async function makeTemplate(
 export async function makeInterrupt(
   db: Db,
   teamId: string,
-  opts: { summary: string; openedAt: Date; assigneeId?: string; service?: string; kind?: "page" | "ticket" | "request" },
+  opts: {
+    summary: string;
+    openedAt: Date;
+    assigneeId?: string;
+    service?: string;
+    kind?: "page" | "ticket" | "request";
+  },
 ) {
   const [row] = await db
     .insert(interrupt)
@@ -72,14 +87,29 @@ export async function makeInterrupt(
 /** A shift someone held, as the rotations would have frozen it (with a rotation for it to belong to). */
 export async function makeShift(
   db: Db,
-  opts: { teamId: string; personId: string; role: "primary" | "secondary" | "ticket" | "shadow"; startsAt: Date; endsAt: Date },
+  opts: {
+    teamId: string;
+    personId: string;
+    role: "primary" | "secondary" | "ticket" | "shadow";
+    startsAt: Date;
+    endsAt: Date;
+  },
 ) {
   const [parent] = await db
     .insert(rotation)
-    .values({ teamId: opts.teamId, name: `${opts.role} ${Math.random()}`, role: opts.role, timeZone: "UTC", startsOn: "2025-01-06" })
+    .values({
+      teamId: opts.teamId,
+      name: `${opts.role} ${Math.random()}`,
+      role: opts.role,
+      timeZone: "UTC",
+      startsOn: "2025-01-06",
+    })
     .returning();
   if (!parent) throw new Error("no rotation");
-  const [row] = await db.insert(shiftRecord).values({ ...opts, rotationId: parent.id }).returning();
+  const [row] = await db
+    .insert(shiftRecord)
+    .values({ ...opts, rotationId: parent.id })
+    .returning();
   if (!row) throw new Error("no shift");
   return row;
 }

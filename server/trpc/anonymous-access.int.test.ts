@@ -8,7 +8,13 @@ import { appRouter } from "./root";
 
 /** Procedures anyone may call signed out. Adding a procedure here is a decision, not a default. */
 // invitations.preview and passwordReset.* need a link's secret token: holding the link is the authorization.
-const PUBLIC_PROCEDURES = new Set(["instance.status", "invitations.preview", "passwordReset.preview", "passwordReset.use", "viewer.current"]);
+const PUBLIC_PROCEDURES = new Set([
+  "instance.status",
+  "invitations.preview",
+  "passwordReset.preview",
+  "passwordReset.use",
+  "viewer.current",
+]);
 
 let database: Database;
 /** The input each public procedure is called with: real links' tokens for the previews and the reset. */
@@ -27,8 +33,11 @@ beforeAll(async () => {
   });
   if (invited.outcome !== "link") throw new Error(`expected a link, got ${invited.outcome}`);
   publicInputs.set("invitations.preview", { token: tokenOf(invited.path) });
-  const engineer = await makePerson(database.db, organisation.id, { teams: [{ teamId: team.id, roles: ["engineer"] }] });
-  const resetPath = (await (await callerAs(database.db, admin.id)).access.issuePasswordReset({ personId: engineer.id })).path;
+  const engineer = await makePerson(database.db, organisation.id, {
+    teams: [{ teamId: team.id, roles: ["engineer"] }],
+  });
+  const resetPath = (await (await callerAs(database.db, admin.id)).access.issuePasswordReset({ personId: engineer.id }))
+    .path;
   const resetToken = new URL(resetPath, "http://toilcap.test").searchParams.get("token") ?? "";
   publicInputs.set("passwordReset.preview", { token: resetToken });
   publicInputs.set("passwordReset.use", { token: resetToken, newPassword: "a long enough password" });

@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { callerAs } from "@/server/testing/fixtures";
 import { PROCEDURE_MATRIX, type Outcome } from "@/server/testing/authorization-matrix";
-import { buildAuthorizationWorld, PERSONAS, type AuthorizationWorld, type Persona } from "@/server/testing/authorization-world";
+import {
+  buildAuthorizationWorld,
+  PERSONAS,
+  type AuthorizationWorld,
+  type Persona,
+} from "@/server/testing/authorization-world";
 import { createTestDatabase } from "@/server/testing/test-db";
 import { appRouter } from "./root";
 
@@ -51,7 +56,8 @@ async function outcomeOf(db: Db, persona: Persona, path: string, input: unknown)
         await procedureOf(caller, path)(input);
         outcome = "OK";
       } catch (error) {
-        outcome = error instanceof TRPCError ? error.code : `threw ${error instanceof Error ? error.message : String(error)}`;
+        outcome =
+          error instanceof TRPCError ? error.code : `threw ${error instanceof Error ? error.message : String(error)}`;
       }
       throw new Rollback();
     });
@@ -67,9 +73,17 @@ test("every procedure of the router has a row in the matrix, and every row names
 });
 
 test("anonymous callers are refused by every procedure that is not public", () => {
-  const publicOnes = Object.entries(PROCEDURE_MATRIX).filter(([, row]) => row.expect.anonymous === "OK").map(([path]) => path);
+  const publicOnes = Object.entries(PROCEDURE_MATRIX)
+    .filter(([, row]) => row.expect.anonymous === "OK")
+    .map(([path]) => path);
   // invitations.preview and passwordReset.* need the link's secret token: holding it is the authorization.
-  expect(publicOnes.sort()).toEqual(["instance.status", "invitations.preview", "passwordReset.preview", "passwordReset.use", "viewer.current"]);
+  expect(publicOnes.sort()).toEqual([
+    "instance.status",
+    "invitations.preview",
+    "passwordReset.preview",
+    "passwordReset.use",
+    "viewer.current",
+  ]);
 });
 
 describe.each(procedurePaths)("%s", (path) => {

@@ -8,9 +8,22 @@ import { z } from "zod";
 import type { Database, Db } from "@/db/client";
 import { loadViewerByPersonId } from "@/server/auth/viewer";
 import { PROCEDURE_MATRIX } from "@/server/testing/authorization-matrix";
-import { buildAuthorizationWorld, PERSONAS, type AuthorizationWorld, type Persona } from "@/server/testing/authorization-world";
+import {
+  buildAuthorizationWorld,
+  PERSONAS,
+  type AuthorizationWorld,
+  type Persona,
+} from "@/server/testing/authorization-world";
 import { callerAs } from "@/server/testing/fixtures";
-import { breakInput, hostileMutation, isUnsafeText, leafPaths, UNSAFE_TEXT, type InputPath, type Mutation } from "@/server/testing/hostile-values";
+import {
+  breakInput,
+  hostileMutation,
+  isUnsafeText,
+  leafPaths,
+  UNSAFE_TEXT,
+  type InputPath,
+  type Mutation,
+} from "@/server/testing/hostile-values";
 import { createTestDatabase } from "@/server/testing/test-db";
 import { appRouter } from "./root";
 
@@ -31,7 +44,10 @@ interface ProcedureDef {
 
 // tRPC types the record by each procedure's own signature; only the input parsers matter here.
 const procedures: Record<string, ProcedureDef | undefined> = Object.fromEntries(
-  Object.entries(appRouter._def.procedures as Record<string, unknown>).map(([path, procedure]) => [path, procedure as ProcedureDef]),
+  Object.entries(appRouter._def.procedures as Record<string, unknown>).map(([path, procedure]) => [
+    path,
+    procedure as ProcedureDef,
+  ]),
 );
 const withInput = Object.keys(procedures)
   .filter((path) => (procedures[path]?._def.inputs.length ?? 0) > 0)
@@ -55,7 +71,9 @@ class Rollback extends Error {}
 function allowedPersona(path: string): Exclude<Persona, "anonymous"> {
   const row = PROCEDURE_MATRIX[path];
   const passes = (p: Persona) => row !== undefined && !["UNAUTHORIZED", "FORBIDDEN"].includes(row.expect[p]);
-  const persona = PERSONAS.find((p) => p !== "anonymous" && row?.expect[p] === "OK") ?? PERSONAS.find((p) => p !== "anonymous" && passes(p));
+  const persona =
+    PERSONAS.find((p) => p !== "anonymous" && row?.expect[p] === "OK") ??
+    PERSONAS.find((p) => p !== "anonymous" && passes(p));
   if (!persona || persona === "anonymous") throw new Error(`${path}: nobody may call it in the matrix`);
   return persona;
 }
@@ -72,13 +90,20 @@ interface CallResult {
   wrote: boolean;
 }
 
-async function callOnce(db: Db, path: string, persona: Exclude<Persona, "anonymous">, input: unknown): Promise<CallResult> {
+async function callOnce(
+  db: Db,
+  path: string,
+  persona: Exclude<Persona, "anonymous">,
+  input: unknown,
+): Promise<CallResult> {
   let result: CallResult = { code: "not run", issuePaths: [], wrote: false };
   try {
     await db.transaction(async (tx) => {
       const caller = await callerAs(tx, world.personIds[persona], world.now);
       let target: unknown = caller;
-      for (const key of path.split(".")) target = typeof target === "object" || typeof target === "function" ? Reflect.get(target ?? {}, key) : undefined;
+      for (const key of path.split("."))
+        target =
+          typeof target === "object" || typeof target === "function" ? Reflect.get(target ?? {}, key) : undefined;
       if (typeof target !== "function") throw new Error(`no procedure ${path}`);
       try {
         await Reflect.apply(target, undefined, [input]);
@@ -104,7 +129,8 @@ async function callOnce(db: Db, path: string, persona: Exclude<Persona, "anonymo
 
 /** The first row of a raw query on either driver (both answer `{ rows }`). */
 function firstRow(result: unknown): Record<string, unknown> | undefined {
-  if (typeof result !== "object" || result === null || !("rows" in result) || !Array.isArray(result.rows)) return undefined;
+  if (typeof result !== "object" || result === null || !("rows" in result) || !Array.isArray(result.rows))
+    return undefined;
   const [row]: unknown[] = result.rows;
   return typeof row === "object" && row !== null ? Object.fromEntries(Object.entries(row)) : undefined;
 }
@@ -112,7 +138,9 @@ function firstRow(result: unknown): Record<string, unknown> | undefined {
 /** A refusal names the field: the broken path, a parent of it (an object or array that failed whole), or a child. */
 function namesField(issuePaths: string[], mutation: Mutation): boolean {
   const broken = mutation.path.join(".");
-  return issuePaths.some((p) => p === broken || broken.startsWith(`${p}.`) || p.startsWith(`${broken}.`) || p === "" || broken === "");
+  return issuePaths.some(
+    (p) => p === broken || broken.startsWith(`${p}.`) || p.startsWith(`${broken}.`) || p === "" || broken === "",
+  );
 }
 
 test("every procedure that takes input is in the matrix, with a persona allowed to call it", () => {
@@ -139,7 +167,10 @@ describe.each(withInput)("%s", (path) => {
         }
         expect(result.code, `${path} with ${mutation.describe}`).toBe("BAD_REQUEST");
         expect(result.wrote, `${path} wrote with ${mutation.describe}`).toBe(false);
-        expect(namesField(result.issuePaths, mutation), `${path}: ${result.issuePaths.join(", ")} for ${mutation.describe}`).toBe(true);
+        expect(
+          namesField(result.issuePaths, mutation),
+          `${path}: ${result.issuePaths.join(", ")} for ${mutation.describe}`,
+        ).toBe(true);
       }),
       { numRuns: RUNS, seed: Number(process.env.HOSTILE_SEED ?? 20261203) },
     );
@@ -155,7 +186,12 @@ describe("over HTTP", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify(superjson.serialize(input)),
     });
-    return fetchRequestHandler({ endpoint: "/api/trpc", req: request, router: appRouter, createContext: () => ({ db: database.db, viewer, now: world.now }) });
+    return fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: request,
+      router: appRouter,
+      createContext: () => ({ db: database.db, viewer, now: world.now }),
+    });
   }
 
   test("a refused input answers 400 with a message naming the field and the field's errors, never 500", async () => {
@@ -166,7 +202,11 @@ describe("over HTTP", () => {
       error: {
         json: {
           message: expect.stringContaining("summary: Say what you did"),
-          data: { code: "BAD_REQUEST", httpStatus: 400, fieldErrors: { summary: ["Say what you did"], duration: [expect.any(String)] } },
+          data: {
+            code: "BAD_REQUEST",
+            httpStatus: 400,
+            fieldErrors: { summary: ["Say what you did"], duration: [expect.any(String)] },
+          },
         },
       },
     });
@@ -178,11 +218,22 @@ describe("over HTTP", () => {
     const viewer = await loadViewerByPersonId(database.db, world.personIds[persona]);
     const query = encodeURIComponent(JSON.stringify(superjson.serialize(input)));
     const request = new Request(`http://localhost/api/trpc/${path}?input=${query}`);
-    return fetchRequestHandler({ endpoint: "/api/trpc", req: request, router: appRouter, createContext: () => ({ db: database.db, viewer, now: world.now }) });
+    return fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: request,
+      router: appRouter,
+      createContext: () => ({ db: database.db, viewer, now: world.now }),
+    });
   }
 
   function stringPaths(value: unknown, paths: InputPath[]): InputPath[] {
-    return paths.filter((at) => typeof at.reduce<unknown>((target, key) => (typeof target === "object" && target !== null ? Reflect.get(target, key) : undefined), value) === "string");
+    return paths.filter(
+      (at) =>
+        typeof at.reduce<unknown>(
+          (target, key) => (typeof target === "object" && target !== null ? Reflect.get(target, key) : undefined),
+          value,
+        ) === "string",
+    );
   }
 
   test.each(UNSAFE_TEXT.map((text) => [JSON.stringify(text), text]))(

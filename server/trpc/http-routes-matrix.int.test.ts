@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Database } from "@/db/client";
 import { useDatabase } from "@/server/db/runtime";
 import { callerAs } from "@/server/testing/fixtures";
-import { buildAuthorizationWorld, MATRIX_NOW, PERSONAS, type AuthorizationWorld, type Persona } from "@/server/testing/authorization-world";
+import {
+  buildAuthorizationWorld,
+  MATRIX_NOW,
+  PERSONAS,
+  type AuthorizationWorld,
+  type Persona,
+} from "@/server/testing/authorization-world";
 import { createTestDatabase } from "@/server/testing/test-db";
 
 /**
@@ -36,7 +42,14 @@ interface RouteCall {
   expect: Record<Persona, number>;
 }
 
-const statuses = (anonymous: number, engineerA: number, engineerB: number, managerA: number, plannerA: number, admin: number) => ({
+const statuses = (
+  anonymous: number,
+  engineerA: number,
+  engineerB: number,
+  managerA: number,
+  plannerA: number,
+  admin: number,
+) => ({
   anonymous,
   engineerA,
   engineerB,
@@ -57,7 +70,11 @@ const ROUTE_MATRIX: Record<string, RouteCall> = {
     body: JSON.stringify({ email: "nobody@example.test", password: "wrong-password" }),
     expect: EVERYONE(401),
   },
-  "calendar/[token] GET": { url: () => `/api/calendar/${WRONG_SECRET}.ics`, params: () => ({ token: `${WRONG_SECRET}.ics` }), expect: EVERYONE(404) },
+  "calendar/[token] GET": {
+    url: () => `/api/calendar/${WRONG_SECRET}.ics`,
+    params: () => ({ token: `${WRONG_SECRET}.ics` }),
+    expect: EVERYONE(404),
+  },
   "integrations/alertmanager/[secret] POST": {
     url: () => `/api/integrations/alertmanager/${WRONG_SECRET}`,
     params: () => ({ secret: WRONG_SECRET }),
@@ -132,7 +149,8 @@ async function handlersOf(file: string): Promise<Partial<Record<Method, Handler>
   const handlers: Partial<Record<Method, Handler>> = {};
   for (const method of METHODS) {
     const exported = loaded[method];
-    if (typeof exported === "function") handlers[method] = (request, context) => Promise.resolve(Reflect.apply(exported, undefined, [request, context]));
+    if (typeof exported === "function")
+      handlers[method] = (request, context) => Promise.resolve(Reflect.apply(exported, undefined, [request, context]));
   }
   return handlers;
 }

@@ -52,7 +52,12 @@ export function NextShiftsCard({
             const current = shift.startsAt <= now && now < shift.endsAt;
             return (
               <li key={`${shift.rotationId}-${shift.startsAt.toISOString()}`}>
-                <RoleChip role={shift.role} spoken={ROLE_LABEL[shift.role]} onLeave={shift.onLeave} cover={shift.source === "override"} />
+                <RoleChip
+                  role={shift.role}
+                  spoken={ROLE_LABEL[shift.role]}
+                  onLeave={shift.onLeave}
+                  cover={shift.source === "override"}
+                />
                 <div className="duty-main">
                   <span className="duty-rotation">
                     {shift.rotationName}

@@ -12,9 +12,21 @@ import type { OnCallNow } from "@/app/_components/rotations/types";
 const REFRESH_MS = 60_000;
 
 /** Per rotation of the team, pager roles first: who holds it now and until when, in the viewer's time zone. */
-export function OnCallNowCard({ teamId, viewerId, zone, initial }: { teamId: string; viewerId: string; zone: string; initial: OnCallNow }) {
+export function OnCallNowCard({
+  teamId,
+  viewerId,
+  zone,
+  initial,
+}: {
+  teamId: string;
+  viewerId: string;
+  zone: string;
+  initial: OnCallNow;
+}) {
   const trpc = useTRPC();
-  const { data } = useQuery(trpc.rotations.onCallNow.queryOptions({ teamId }, { initialData: initial, refetchInterval: REFRESH_MS }));
+  const { data } = useQuery(
+    trpc.rotations.onCallNow.queryOptions({ teamId }, { initialData: initial, refetchInterval: REFRESH_MS }),
+  );
   return (
     <section className="card duty-card" aria-labelledby="on-call-now-heading">
       <h2 id="on-call-now-heading">On call now</h2>

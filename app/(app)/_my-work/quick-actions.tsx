@@ -84,7 +84,11 @@ function TemplateButtons() {
   const log = useLogFromTemplate();
   if (loading) return <p className="stat-note">Loading your templates…</p>;
   if (templates.length === 0) {
-    return <p className="stat-note">No templates yet: in My week, save a recurring entry as a template to log it in one click.</p>;
+    return (
+      <p className="stat-note">
+        No templates yet: in My week, save a recurring entry as a template to log it in one click.
+      </p>
+    );
   }
   return (
     <ul className="template-buttons">

@@ -9,7 +9,15 @@ import { isOptimistic } from "@/app/_components/work/use-log";
 import type { RecentEntry } from "@/app/_components/work/types";
 
 /** `limit` must match what the server rendered `initial` with: it is part of the cache key. */
-export function RecentEntries({ initial, limit, timeZone }: { initial: RecentEntry[]; limit: number; timeZone: string }) {
+export function RecentEntries({
+  initial,
+  limit,
+  timeZone,
+}: {
+  initial: RecentEntry[];
+  limit: number;
+  timeZone: string;
+}) {
   const trpc = useTRPC();
   const { data: entries } = useQuery(trpc.workLog.recent.queryOptions({ limit }, { initialData: initial }));
   if (entries.length === 0) {
@@ -38,7 +46,11 @@ export function RecentEntries({ initial, limit, timeZone }: { initial: RecentEnt
         </thead>
         <tbody>
           {entries.map((entry) => (
-            <tr key={entry.id} className={isOptimistic(entry.id) ? "pending-row" : undefined} aria-busy={isOptimistic(entry.id) || undefined}>
+            <tr
+              key={entry.id}
+              className={isOptimistic(entry.id) ? "pending-row" : undefined}
+              aria-busy={isOptimistic(entry.id) || undefined}
+            >
               <td className="nowrap">{localDateTime(entry.startsAt, timeZone)}</td>
               <td>{entry.summary}</td>
               <td>{entry.service ?? "—"}</td>

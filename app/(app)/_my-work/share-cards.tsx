@@ -8,7 +8,14 @@ import { hoursText, shareText, tooEarlyText } from "@/app/_components/work/datet
 import type { ShareData } from "@/app/_components/work/types";
 
 /** `provisional` holds the worked minutes counted while too little is counted to tell; such a share is never over. */
-function ShareCard(props: { id: string; title: string; share: number; cap: number; note: string; provisional: { workedMinutes: number } | null }) {
+function ShareCard(props: {
+  id: string;
+  title: string;
+  share: number;
+  cap: number;
+  note: string;
+  provisional: { workedMinutes: number } | null;
+}) {
   const { id, title, share, cap, note, provisional } = props;
   const over = !provisional && share > cap;
   return (
@@ -28,7 +35,10 @@ function ShareCard(props: { id: string; title: string; share: number; cap: numbe
       </div>
       {!provisional && (
         <div className="cap-meter" aria-hidden="true">
-          <span className={`cap-meter-fill ${over ? "over" : ""}`} style={{ width: `${Math.min(100, share * 100)}%` }} />
+          <span
+            className={`cap-meter-fill ${over ? "over" : ""}`}
+            style={{ width: `${Math.min(100, share * 100)}%` }}
+          />
           <span className="cap-meter-cap" style={{ left: `${cap * 100}%` }} />
         </div>
       )}

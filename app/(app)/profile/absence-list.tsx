@@ -19,8 +19,11 @@ function daysText(absence: Absence, zone: string): string {
   const first = DateTime.fromJSDate(absence.startsAt, { zone });
   const last = DateTime.fromJSDate(new Date(absence.endsAt.getTime() - 1), { zone });
   const wholeDays = first.hour === 0 && first.minute === 0 && DateTime.fromJSDate(absence.endsAt, { zone }).hour === 0;
-  if (!wholeDays) return `${first.toFormat("ccc d LLL yyyy, HH:mm")} – ${DateTime.fromJSDate(absence.endsAt, { zone }).toFormat("ccc d LLL yyyy, HH:mm")}`;
-  return first.hasSame(last, "day") ? first.toFormat("ccc d LLL yyyy") : `${first.toFormat("ccc d LLL")} – ${last.toFormat("ccc d LLL yyyy")}`;
+  if (!wholeDays)
+    return `${first.toFormat("ccc d LLL yyyy, HH:mm")} – ${DateTime.fromJSDate(absence.endsAt, { zone }).toFormat("ccc d LLL yyyy, HH:mm")}`;
+  return first.hasSame(last, "day")
+    ? first.toFormat("ccc d LLL yyyy")
+    : `${first.toFormat("ccc d LLL")} – ${last.toFormat("ccc d LLL yyyy")}`;
 }
 
 /** Absences (leave, holidays) that take time out of the schedule; removing one offers Undo. */
@@ -35,7 +38,10 @@ export function AbsenceList({ initial, timeZone }: { initial: Absence[]; timeZon
   const [note, setNote] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});
   const refresh = () =>
-    Promise.all([queryClient.invalidateQueries(trpc.profile.absences.pathFilter()), queryClient.invalidateQueries(trpc.share.pathFilter())]);
+    Promise.all([
+      queryClient.invalidateQueries(trpc.profile.absences.pathFilter()),
+      queryClient.invalidateQueries(trpc.share.pathFilter()),
+    ]);
 
   const add = useMutation(
     trpc.profile.addAbsence.mutationOptions({
@@ -70,7 +76,11 @@ export function AbsenceList({ initial, timeZone }: { initial: Absence[]; timeZon
         announce({ text: `Could not remove: ${messageOf(error)}`, tone: "error" });
       },
       onSuccess: (_result, { id }) =>
-        announce({ text: "Absence removed.", tone: "info", action: { label: "Undo", run: () => restore.mutate({ id }) } }),
+        announce({
+          text: "Absence removed.",
+          tone: "info",
+          action: { label: "Undo", run: () => restore.mutate({ id }) },
+        }),
       onSettled: refresh,
     }),
   );

@@ -15,8 +15,8 @@ export default async function ProfilePage() {
         <div>
           <h1>Profile</h1>
           <p>
-            {profile.name} · {profile.email}. Your time zone, working pattern and absences decide your scheduled time, and so
-            your share.
+            {profile.name} · {profile.email}. Your time zone, working pattern and absences decide your scheduled time,
+            and so your share.
           </p>
         </div>
       </div>

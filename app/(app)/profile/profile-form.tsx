@@ -33,7 +33,9 @@ export function ProfileForm({ initial }: { initial: Profile }) {
   const update = useMutation(
     trpc.profile.update.mutationOptions({
       onSuccess: (profile) => {
-        setSaved(`Saved. Your week now runs ${clockTime(profile.workStartMinute)}–${clockTime(profile.workEndMinute)} in ${profile.timeZone}.`);
+        setSaved(
+          `Saved. Your week now runs ${clockTime(profile.workStartMinute)}–${clockTime(profile.workEndMinute)} in ${profile.timeZone}.`,
+        );
         router.refresh();
       },
       onError: (error) => setErrors(fieldErrorsOf(error)),
@@ -68,7 +70,12 @@ export function ProfileForm({ initial }: { initial: Profile }) {
         </div>
       )}
       <fieldset className="stack" disabled={update.isPending}>
-        <Field id="profile-zone" label="Time zone" hint="Type to search, such as Europe/Berlin; days and weeks are counted on this wall clock." errors={errors.timeZone}>
+        <Field
+          id="profile-zone"
+          label="Time zone"
+          hint="Type to search, such as Europe/Berlin; days and weeks are counted on this wall clock."
+          errors={errors.timeZone}
+        >
           {(control) => <TimeZoneInput control={control} value={timeZone} onChange={setTimeZone} />}
         </Field>
         {browserZone && browserZone !== timeZone && (
@@ -88,7 +95,9 @@ export function ProfileForm({ initial }: { initial: Profile }) {
                   aria-label={weekdayName(day)}
                   checked={workDays.includes(day)}
                   onChange={(event) =>
-                    setWorkDays((current) => (event.target.checked ? [...current, day].sort() : current.filter((d) => d !== day)))
+                    setWorkDays((current) =>
+                      event.target.checked ? [...current, day].sort() : current.filter((d) => d !== day),
+                    )
                   }
                 />
                 <span aria-hidden="true">{weekdayName(day).slice(0, 3)}</span>

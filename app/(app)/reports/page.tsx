@@ -5,7 +5,15 @@ import { TeamToilBarsLazy as TeamToilBars } from "@/app/_components/charts/lazy"
 import { TeamBreachesCard } from "@/app/_components/breaches/team-breaches-card";
 import { HiddenMembersNote } from "@/app/_components/reports/hidden-note";
 import { loadReport } from "@/app/_components/reports/load-report";
-import { dayText, drillHref, periodChoice, periodInput, spanText, teamParam, type ReportSearch } from "@/app/_components/reports/period";
+import {
+  dayText,
+  drillHref,
+  periodChoice,
+  periodInput,
+  spanText,
+  teamParam,
+  type ReportSearch,
+} from "@/app/_components/reports/period";
 import { ReportFrame } from "@/app/_components/reports/report-frame";
 import { TeamSummary } from "@/app/_components/reports/team-summary";
 import { ToilTable } from "@/app/_components/reports/toil-table";
@@ -20,9 +28,16 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const viewer = await caller.viewer.me();
   const team = await chooseTeam(viewer, await caller.teams.list(), teamParam(search));
   const choice = periodChoice(search);
-  const report = team ? await loadReport(() => caller.reports.teamToil({ teamId: team.id, ...periodInput(choice, viewer.timeZone) })) : null;
+  const report = team
+    ? await loadReport(() => caller.reports.teamToil({ teamId: team.id, ...periodInput(choice, viewer.timeZone) }))
+    : null;
   return (
-    <ReportFrame tab="/reports" intro="each engineer's toil share against the cap, who is over, by how much and since when." team={team} choice={choice}>
+    <ReportFrame
+      tab="/reports"
+      intro="each engineer's toil share against the cap, who is over, by how much and since when."
+      team={team}
+      choice={choice}
+    >
       {viewer.isAdmin && (
         <p className="org-summary-link">
           <Link href="/reports/org">Organisation summary</Link>: every team&apos;s shares at a glance.
@@ -41,7 +56,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
 
 function ToilCapReport({ report, teamId, timeZone }: { report: TeamToilData; teamId: string; timeZone: string }) {
   const span = { from: report.period.from, to: report.period.accountedTo };
-  const hrefs = Object.fromEntries(report.members.map((m) => [m.personId, drillHref(teamId, span, { personId: m.personId })]));
+  const hrefs = Object.fromEntries(
+    report.members.map((m) => [m.personId, drillHref(teamId, span, { personId: m.personId })]),
+  );
   const bars = report.members.map((m) => ({
     name: m.name,
     ...m.toilShareParts,
@@ -71,7 +88,12 @@ function ToilCapReport({ report, teamId, timeZone }: { report: TeamToilData; tea
         <TeamToilBars members={bars} toilCap={report.caps.toilCap} onCallCap={report.caps.onCallCap} />
       </section>
       <section className="card report-card" aria-labelledby="toil-table-heading">
-        <ToilTable rows={report.members} hrefs={hrefs} timeZone={timeZone} fileName={`toil-cap-${report.team.name.toLowerCase().replace(/\W+/g, "-")}-${report.period.kind}`} />
+        <ToilTable
+          rows={report.members}
+          hrefs={hrefs}
+          timeZone={timeZone}
+          fileName={`toil-cap-${report.team.name.toLowerCase().replace(/\W+/g, "-")}-${report.period.kind}`}
+        />
       </section>
     </>
   );

@@ -28,8 +28,8 @@ export default async function RotationsPage({ searchParams }: { searchParams: Pr
         <div>
           <h1>Rotations</h1>
           <p>
-            Who carries the pager and the ticket queue in {team.name}. Time on duty is interrupt time: the rest of the week is for
-            projects.
+            Who carries the pager and the ticket queue in {team.name}. Time on duty is interrupt time: the rest of the
+            week is for projects.
           </p>
         </div>
         {mayPlan && (
@@ -53,18 +53,31 @@ export default async function RotationsPage({ searchParams }: { searchParams: Pr
       <div className="grid cols-2 rotations-side">
         <section className="card" aria-labelledby="swaps-heading">
           <h2 id="swaps-heading">Swap requests</h2>
-          <SwapRequests teamId={team.id} viewerId={viewer.personId} zone={viewer.timeZone} mayPlan={mayPlan} initial={swaps} />
+          <SwapRequests
+            teamId={team.id}
+            viewerId={viewer.personId}
+            zone={viewer.timeZone}
+            mayPlan={mayPlan}
+            initial={swaps}
+          />
         </section>
         <section className="card" aria-labelledby="feeds-heading">
           <h2 id="feeds-heading">Calendar feeds</h2>
-          <p className="stat-note">Subscribe once; your calendar app keeps the shifts up to date, covers and swaps included.</p>
+          <p className="stat-note">
+            Subscribe once; your calendar app keeps the shifts up to date, covers and swaps included.
+          </p>
           <ul className="feed-list">
             <li>
               <CalendarFeed teamId={team.id} label="My shifts" timeZone={viewer.timeZone} />
             </li>
             {rotations.map((r) => (
               <li key={r.id}>
-                <CalendarFeed teamId={team.id} rotationId={r.id} label={`${r.name} (everyone's turns)`} timeZone={viewer.timeZone} />
+                <CalendarFeed
+                  teamId={team.id}
+                  rotationId={r.id}
+                  label={`${r.name} (everyone's turns)`}
+                  timeZone={viewer.timeZone}
+                />
               </li>
             ))}
           </ul>
@@ -75,7 +88,11 @@ export default async function RotationsPage({ searchParams }: { searchParams: Pr
       </h2>
       {rotations.length === 0 ? (
         <EmptyState title="No rotations yet">
-          {mayPlan ? <Link href="/rotations/new">Set up the first rotation →</Link> : "A planner sets up pager and ticket-duty rotations here."}
+          {mayPlan ? (
+            <Link href="/rotations/new">Set up the first rotation →</Link>
+          ) : (
+            "A planner sets up pager and ticket-duty rotations here."
+          )}
         </EmptyState>
       ) : (
         <RotationCards rotations={rotations} mayPlan={mayPlan} />

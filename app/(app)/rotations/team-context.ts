@@ -4,7 +4,8 @@ import { mayActInTeam, type Viewer } from "@/server/auth/permissions";
 import { signedInCaller } from "@/server/trpc/server";
 import { chooseTeam, type TeamChoice } from "@/app/_lib/team";
 
-const mayPlanIn = (viewer: Viewer, team: TeamChoice | null) => (team ? mayActInTeam(viewer, team.id, ["planner", "manager"]) : false);
+const mayPlanIn = (viewer: Viewer, team: TeamChoice | null) =>
+  team ? mayActInTeam(viewer, team.id, ["planner", "manager"]) : false;
 
 /** The viewer, the team the rotations pages show (?team= or their first), and whether they may plan it. */
 export async function rotationsContext(requestedTeam: string | undefined) {

@@ -19,7 +19,15 @@ const STACK = { display: "flex", flexDirection: "column", gap: "0.9rem" } as con
  * The caller's personal API tokens: create one (its secret is shown once, here), see which exist and when
  * they were last used, revoke one. A token reads what its owner may read, through the JSON API.
  */
-export function ApiTokens({ initial, timeZone, teamId }: { initial: ApiTokenView[]; timeZone: string; teamId: string | null }) {
+export function ApiTokens({
+  initial,
+  timeZone,
+  teamId,
+}: {
+  initial: ApiTokenView[];
+  timeZone: string;
+  teamId: string | null;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const tokens = useQuery(trpc.apiTokens.list.queryOptions(undefined, { initialData: initial }));
@@ -48,13 +56,21 @@ export function ApiTokens({ initial, timeZone, teamId }: { initial: ApiTokenView
     create.mutate(parsed.data);
   }
 
-  const failure = create.error && Object.keys(fieldErrorsOf(create.error)).length === 0 ? messageOf(create.error) : null;
+  const failure =
+    create.error && Object.keys(fieldErrorsOf(create.error)).length === 0 ? messageOf(create.error) : null;
   const list = tokens.data;
   return (
     <div style={STACK}>
       <p className="stat-note" style={{ margin: 0 }}>
-        Scripts read the toil report with a token, as you: <code>GET /api/v1/reports/toil?team=…&amp;from=…&amp;to=…</code> with the header{" "}
-        <code>Authorization: Bearer tc_…</code>.{teamId ? <> This team&apos;s id is <code data-testid="team-id">{teamId}</code>.</> : null}
+        Scripts read the toil report with a token, as you:{" "}
+        <code>GET /api/v1/reports/toil?team=…&amp;from=…&amp;to=…</code> with the header{" "}
+        <code>Authorization: Bearer tc_…</code>.
+        {teamId ? (
+          <>
+            {" "}
+            This team&apos;s id is <code data-testid="team-id">{teamId}</code>.
+          </>
+        ) : null}
       </p>
       {created && <NewSecret name={created.name} secret={created.secret} onDone={() => setCreated(null)} />}
       <form className="row" onSubmit={onSubmit} noValidate aria-label="Create an API token">
@@ -74,7 +90,12 @@ export function ApiTokens({ initial, timeZone, teamId }: { initial: ApiTokenView
         </div>
         <div className="field">
           <label htmlFor="token-lifetime">Expires after</label>
-          <select id="token-lifetime" value={lifetimeDays} onChange={(event) => setLifetimeDays(Number(event.target.value))} disabled={create.isPending}>
+          <select
+            id="token-lifetime"
+            value={lifetimeDays}
+            onChange={(event) => setLifetimeDays(Number(event.target.value))}
+            disabled={create.isPending}
+          >
             {TOKEN_LIFETIME_DAYS.map((days) => (
               <option key={days} value={days}>
                 {days} days
@@ -121,7 +142,12 @@ export function ApiTokens({ initial, timeZone, teamId }: { initial: ApiTokenView
                   <td className="nowrap">{token.lastUsedAt ? localDateTime(token.lastUsedAt, timeZone) : "Never"}</td>
                   <td className="nowrap">{token.expiresAt ? localDateTime(token.expiresAt, timeZone) : "Never"}</td>
                   <td className="row-actions">
-                    <button type="button" className="link-button danger" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name}`}>
+                    <button
+                      type="button"
+                      className="link-button danger"
+                      onClick={() => setRevoking(token)}
+                      aria-label={`Revoke ${token.name}`}
+                    >
                       Revoke
                     </button>
                   </td>

@@ -38,10 +38,20 @@ export function CreateTeamForm({ defaultTimeZone }: { defaultTimeZone: string })
           {messageOf(create.error)}
         </div>
       )}
-      <Field id="team-name" label="Team name" hint="You become its manager; invite its people next." errors={errors.name}>
+      <Field
+        id="team-name"
+        label="Team name"
+        hint="You become its manager; invite its people next."
+        errors={errors.name}
+      >
         {(control) => <input {...control} name="name" />}
       </Field>
-      <Field id="new-team-tz" label="Team time zone" hint="Its reports count weeks and months on this calendar." errors={errors.timeZone}>
+      <Field
+        id="new-team-tz"
+        label="Team time zone"
+        hint="Its reports count weeks and months on this calendar."
+        errors={errors.timeZone}
+      >
         {(control) => <TimeZoneInput control={control} name="timeZone" defaultValue={defaultTimeZone} />}
       </Field>
       <div>

@@ -4,7 +4,17 @@ import { useRef } from "react";
 import { useStatus } from "@/app/_components/app-status";
 
 /** The one moment an invitation link exists outside the invitee's inbox: copy it now. */
-export function InvitationLink({ path, email, emailed, onDone }: { path: string; email: string; emailed?: boolean; onDone: () => void }) {
+export function InvitationLink({
+  path,
+  email,
+  emailed,
+  onDone,
+}: {
+  path: string;
+  email: string;
+  emailed?: boolean;
+  onDone: () => void;
+}) {
   const announce = useStatus();
   const input = useRef<HTMLInputElement>(null);
   const link = `${window.location.origin}${path}`;
@@ -23,7 +33,11 @@ export function InvitationLink({ path, email, emailed, onDone }: { path: string;
     <div className="alert ok" role="status" style={{ display: "flex", flexDirection: "column", gap: "0.6rem" }}>
       <span>
         <strong>Invitation for {email} created.</strong>{" "}
-        {emailed === true ? "It was emailed to them. " : emailed === false ? "The email could not be sent: give them the link yourself. " : ""}
+        {emailed === true
+          ? "It was emailed to them. "
+          : emailed === false
+            ? "The email could not be sent: give them the link yourself. "
+            : ""}
         The link works once, for a week, and is shown only now.
       </span>
       <div className="input-with-button">

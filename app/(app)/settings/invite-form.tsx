@@ -24,7 +24,8 @@ export function InviteForm({ teamId, teamTimeZone }: { teamId: string; teamTimeZ
     trpc.teams.invite.mutationOptions({
       onSuccess: (result, input) => {
         if (result.outcome === "link") setLink(result);
-        else if (result.outcome === "requested") setDone(`Asked ${input.email} to join: they accept on their home page.`);
+        else if (result.outcome === "requested")
+          setDone(`Asked ${input.email} to join: they accept on their home page.`);
         else setDone(`Added ${input.email} with the roles picked.`);
         void queryClient.invalidateQueries(trpc.teams.invitations.pathFilter());
         router.refresh();
@@ -49,7 +50,9 @@ export function InviteForm({ teamId, teamTimeZone }: { teamId: string; teamTimeZ
 
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
-      {link && <InvitationLink path={link.path} email={link.email} emailed={link.emailed} onDone={() => setLink(null)} />}
+      {link && (
+        <InvitationLink path={link.path} email={link.email} emailed={link.emailed} onDone={() => setLink(null)} />
+      )}
       {done && (
         <div className="alert ok" role="status">
           {done}
@@ -63,16 +66,32 @@ export function InviteForm({ teamId, teamTimeZone }: { teamId: string; teamTimeZ
       <div className="row">
         <div className="field">
           <label htmlFor="invite-name">Name</label>
-          <input id="invite-name" name="name" aria-invalid={errors.name ? true : undefined} aria-describedby="invite-name-error" />
+          <input
+            id="invite-name"
+            name="name"
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby="invite-name-error"
+          />
           <FieldError id="invite-name-error" messages={errors.name} />
         </div>
         <div className="field">
           <label htmlFor="invite-email">Email</label>
-          <input id="invite-email" name="email" type="email" aria-invalid={errors.email ? true : undefined} aria-describedby="invite-email-error" />
+          <input
+            id="invite-email"
+            name="email"
+            type="email"
+            aria-invalid={errors.email ? true : undefined}
+            aria-describedby="invite-email-error"
+          />
           <FieldError id="invite-email-error" messages={errors.email} />
         </div>
       </div>
-      <Field id="invite-tz" label="Time zone" hint="Type to search; they can change it in their profile." errors={errors.timeZone}>
+      <Field
+        id="invite-tz"
+        label="Time zone"
+        hint="Type to search; they can change it in their profile."
+        errors={errors.timeZone}
+      >
         {(control) => <TimeZoneInput control={control} name="timeZone" defaultValue={teamTimeZone} />}
       </Field>
       <fieldset className="field" aria-describedby="invite-roles-error">

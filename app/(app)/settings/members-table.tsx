@@ -15,7 +15,17 @@ import { RolesDialog } from "./roles-dialog";
 import { scrollRegion } from "@/app/_components/scroll-region";
 
 /** The team's members; managers may change their roles or remove one from a date, and undo either. */
-export function MembersTable({ teamId, members, canManage, timeZone }: { teamId: string; members: TeamMemberView[]; canManage: boolean; timeZone: string }) {
+export function MembersTable({
+  teamId,
+  members,
+  canManage,
+  timeZone,
+}: {
+  teamId: string;
+  members: TeamMemberView[];
+  canManage: boolean;
+  timeZone: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [removing, setRemoving] = useState<TeamMemberView | null>(null);
@@ -62,17 +72,30 @@ export function MembersTable({ teamId, members, canManage, timeZone }: { teamId:
   return (
     <>
       {removed && (
-        <div className="alert ok" role="status" style={{ display: "flex", gap: "0.6rem", alignItems: "center", flexWrap: "wrap" }}>
+        <div
+          className="alert ok"
+          role="status"
+          style={{ display: "flex", gap: "0.6rem", alignItems: "center", flexWrap: "wrap" }}
+        >
           <span>
             Removed {removed.member.name} from {removed.from}. Reports before that date still count them.
           </span>
-          <button type="button" className="button secondary small" disabled={restore.isPending} onClick={() => restore.mutate({ teamId, personId: removed.member.personId })}>
+          <button
+            type="button"
+            className="button secondary small"
+            disabled={restore.isPending}
+            onClick={() => restore.mutate({ teamId, personId: removed.member.personId })}
+          >
             Undo
           </button>
         </div>
       )}
       {changed && (
-        <div className="alert ok" role="status" style={{ display: "flex", gap: "0.6rem", alignItems: "center", flexWrap: "wrap" }}>
+        <div
+          className="alert ok"
+          role="status"
+          style={{ display: "flex", gap: "0.6rem", alignItems: "center", flexWrap: "wrap" }}
+        >
           <span>
             {changed.member.name} is now {changed.roles.join(", ")} in the team.
           </span>
@@ -136,7 +159,12 @@ export function MembersTable({ teamId, members, canManage, timeZone }: { teamId:
                       >
                         Roles
                       </button>
-                      <button type="button" className="button secondary small" onClick={() => setRemoving(m)} aria-label={`Remove ${m.name} from the team`}>
+                      <button
+                        type="button"
+                        className="button secondary small"
+                        onClick={() => setRemoving(m)}
+                        aria-label={`Remove ${m.name} from the team`}
+                      >
                         Remove
                       </button>
                     </div>
@@ -155,7 +183,12 @@ export function MembersTable({ teamId, members, canManage, timeZone }: { teamId:
         onSave={(roles) => editing && setRoles.mutate({ teamId, personId: editing.personId, roles })}
         onClose={() => setEditing(null)}
       />
-      <Modal open={removing !== null} onClose={() => setRemoving(null)} labelledBy="remove-member-title" className="small-dialog">
+      <Modal
+        open={removing !== null}
+        onClose={() => setRemoving(null)}
+        labelledBy="remove-member-title"
+        className="small-dialog"
+      >
         <form onSubmit={onRemove} noValidate>
           <div className="modal-head">
             <h2 id="remove-member-title">Remove {removing?.name}?</h2>
@@ -164,7 +197,9 @@ export function MembersTable({ teamId, members, canManage, timeZone }: { teamId:
             </button>
           </div>
           <div className="modal-body">
-            <p style={{ marginTop: 0 }}>They lose access to the team at once. Its reports count them until the day before this date.</p>
+            <p style={{ marginTop: 0 }}>
+              They lose access to the team at once. Its reports count them until the day before this date.
+            </p>
             {remove.error && Object.keys(errors).length === 0 && (
               <div className="alert error" role="alert">
                 {messageOf(remove.error)}
@@ -172,13 +207,26 @@ export function MembersTable({ teamId, members, canManage, timeZone }: { teamId:
             )}
             <div className="field">
               <label htmlFor="remove-from">No longer a member from</label>
-              <input id="remove-from" name="from" type="date" defaultValue={todayIn(timeZone, new Date())} max={todayIn(timeZone, new Date())} aria-invalid={errors.from ? true : undefined} aria-describedby="remove-from-error" />
+              <input
+                id="remove-from"
+                name="from"
+                type="date"
+                defaultValue={todayIn(timeZone, new Date())}
+                max={todayIn(timeZone, new Date())}
+                aria-invalid={errors.from ? true : undefined}
+                aria-describedby="remove-from-error"
+              />
               <FieldError id="remove-from-error" messages={errors.from} />
             </div>
           </div>
           <div className="modal-foot">
             <div className="modal-actions">
-              <button className="button" type="submit" style={{ background: "var(--danger)" }} disabled={remove.isPending}>
+              <button
+                className="button"
+                type="submit"
+                style={{ background: "var(--danger)" }}
+                disabled={remove.isPending}
+              >
                 {remove.isPending ? "Removing…" : "Remove from the team"}
               </button>
               <button className="button secondary" type="button" data-autofocus onClick={() => setRemoving(null)}>

@@ -44,12 +44,17 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </nav>
         )}
       </div>
-      {!team && <EmptyState title="No team yet">{viewer.isAdmin ? "Create the first team below." : "Ask a manager to add you."}</EmptyState>}
+      {!team && (
+        <EmptyState title="No team yet">
+          {viewer.isAdmin ? "Create the first team below." : "Ask a manager to add you."}
+        </EmptyState>
+      )}
       {team && details && (
         <section className="card" aria-labelledby="members-heading" style={{ marginBottom: "1rem" }}>
           <h2 id="members-heading">Members of {details.name}</h2>
           <p className="stat-note">
-            Toil cap {formatPercent(details.toilCap)} · on-call cap {formatPercent(details.onCallCap)} · reports on {details.timeZone}
+            Toil cap {formatPercent(details.toilCap)} · on-call cap {formatPercent(details.onCallCap)} · reports on{" "}
+            {details.timeZone}
           </p>
           <MembersTable teamId={team.id} members={members} canManage={canManage} timeZone={viewer.timeZone} />
         </section>
@@ -94,7 +99,10 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             <Link href={`/settings/tickets?team=${team.id}`}>Import tickets</Link>
           </p>
           <IntegrationsPanel teamId={team.id} timeZone={viewer.timeZone} />
-          <UserLinksPanel teamId={team.id} members={members.map((member) => ({ personId: member.personId, name: member.name }))} />
+          <UserLinksPanel
+            teamId={team.id}
+            members={members.map((member) => ({ personId: member.personId, name: member.name }))}
+          />
         </section>
       )}
       {team && <BreachWebhookCard teamId={team.id} />}

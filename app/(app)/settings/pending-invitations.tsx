@@ -10,7 +10,15 @@ import { InvitationLink } from "./invitation-link";
 import { scrollRegion } from "@/app/_components/scroll-region";
 
 /** Invitations waiting for an answer, for managers: revoke one, or re-issue a link (the old one stops working). */
-export function PendingInvitations({ teamId, initial, timeZone }: { teamId: string; initial: PendingInvitation[]; timeZone: string }) {
+export function PendingInvitations({
+  teamId,
+  initial,
+  timeZone,
+}: {
+  teamId: string;
+  initial: PendingInvitation[];
+  timeZone: string;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const pending = useQuery(trpc.teams.invitations.queryOptions({ teamId }, { initialData: initial }));
@@ -28,7 +36,9 @@ export function PendingInvitations({ teamId, initial, timeZone }: { teamId: stri
 
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: "0.9rem" }}>
-      {link && <InvitationLink path={link.path} email={link.email} emailed={link.emailed} onDone={() => setLink(null)} />}
+      {link && (
+        <InvitationLink path={link.path} email={link.email} emailed={link.emailed} onDone={() => setLink(null)} />
+      )}
       {error && (
         <div className="alert error" role="alert">
           {messageOf(error)}
@@ -58,11 +68,23 @@ export function PendingInvitations({ teamId, initial, timeZone }: { teamId: stri
                   <td>{localDateTime(row.expiresAt, timeZone)}</td>
                   <td style={{ display: "flex", gap: "0.4rem", flexWrap: "wrap" }}>
                     {row.kind === "link" && (
-                      <button type="button" className="button secondary small" disabled={reissue.isPending} onClick={() => reissue.mutate({ teamId, invitationId: row.id })} aria-label={`Re-issue link for ${row.email}`}>
+                      <button
+                        type="button"
+                        className="button secondary small"
+                        disabled={reissue.isPending}
+                        onClick={() => reissue.mutate({ teamId, invitationId: row.id })}
+                        aria-label={`Re-issue link for ${row.email}`}
+                      >
                         Re-issue link
                       </button>
                     )}
-                    <button type="button" className="button secondary small" disabled={revoke.isPending} onClick={() => revoke.mutate({ teamId, invitationId: row.id })} aria-label={`Revoke the invitation for ${row.email}`}>
+                    <button
+                      type="button"
+                      className="button secondary small"
+                      disabled={revoke.isPending}
+                      onClick={() => revoke.mutate({ teamId, invitationId: row.id })}
+                      aria-label={`Revoke the invitation for ${row.email}`}
+                    >
                       Revoke
                     </button>
                   </td>

@@ -36,7 +36,8 @@ export function RevokeTokenDialog({ token, onClose: close }: { token: ApiTokenVi
       </div>
       <div className="modal-body">
         <p style={{ margin: 0 }}>
-          Scripts using <strong>{token?.name}</strong> (<code>{token?.prefix}…</code>) stop working at once. This cannot be undone.
+          Scripts using <strong>{token?.name}</strong> (<code>{token?.prefix}…</code>) stop working at once. This cannot
+          be undone.
         </p>
         {revoke.error && (
           <div className="alert error" role="alert">

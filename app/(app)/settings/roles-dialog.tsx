@@ -63,7 +63,9 @@ export function RolesDialog({
                   <input
                     type="checkbox"
                     checked={roles.includes(role)}
-                    onChange={(event) => setPicked(event.target.checked ? [...roles, role] : roles.filter((r) => r !== role))}
+                    onChange={(event) =>
+                      setPicked(event.target.checked ? [...roles, role] : roles.filter((r) => r !== role))
+                    }
                   />
                   <span>
                     <strong>{role}</strong> <span className="stat-note">{ROLE_MEANING[role]}</span>

@@ -45,11 +45,21 @@ export function TeamCapsForm({ teamId, caps }: { teamId: string; caps: Caps }) {
   return (
     <form className="stack" onSubmit={onSubmit} noValidate key={formKey}>
       {saved && (
-        <div className="alert ok" role="status" style={{ display: "flex", gap: "0.6rem", alignItems: "center", flexWrap: "wrap" }}>
+        <div
+          className="alert ok"
+          role="status"
+          style={{ display: "flex", gap: "0.6rem", alignItems: "center", flexWrap: "wrap" }}
+        >
           <span>
-            Caps now {formatPercent(saved.after.toilCap)} toil and {formatPercent(saved.after.onCallCap)} on call; shares are checked against them from now on.
+            Caps now {formatPercent(saved.after.toilCap)} toil and {formatPercent(saved.after.onCallCap)} on call;
+            shares are checked against them from now on.
           </span>
-          <button type="button" className="button secondary small" disabled={update.isPending} onClick={() => update.mutate({ teamId, ...saved.before }, { onSuccess: () => setSaved(null) })}>
+          <button
+            type="button"
+            className="button secondary small"
+            disabled={update.isPending}
+            onClick={() => update.mutate({ teamId, ...saved.before }, { onSuccess: () => setSaved(null) })}
+          >
             Undo
           </button>
         </div>
@@ -61,10 +71,32 @@ export function TeamCapsForm({ teamId, caps }: { teamId: string; caps: Caps }) {
       )}
       <div className="row">
         <Field id="toil-cap" label="Toil cap (%)" hint="Most of a week that may go to toil." errors={errors.toilCap}>
-          {(control) => <input {...control} name="toilCap" type="number" inputMode="decimal" min={5} max={100} step={1} defaultValue={Math.round(caps.toilCap * 100)} />}
+          {(control) => (
+            <input
+              {...control}
+              name="toilCap"
+              type="number"
+              inputMode="decimal"
+              min={5}
+              max={100}
+              step={1}
+              defaultValue={Math.round(caps.toilCap * 100)}
+            />
+          )}
         </Field>
         <Field id="on-call-cap" label="On-call cap (%)" hint="Most of a week on duty." errors={errors.onCallCap}>
-          {(control) => <input {...control} name="onCallCap" type="number" inputMode="decimal" min={5} max={100} step={1} defaultValue={Math.round(caps.onCallCap * 100)} />}
+          {(control) => (
+            <input
+              {...control}
+              name="onCallCap"
+              type="number"
+              inputMode="decimal"
+              min={5}
+              max={100}
+              step={1}
+              defaultValue={Math.round(caps.onCallCap * 100)}
+            />
+          )}
         </Field>
       </div>
       <div>

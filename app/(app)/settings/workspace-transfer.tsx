@@ -10,7 +10,11 @@ import { useStatus } from "@/app/_components/app-status";
 import { FieldError } from "@/app/_components/field-error";
 
 function fileNameFor(teamName: string, at: Date): string {
-  const slug = teamName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "team";
+  const slug =
+    teamName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "team";
   return `toilcap-${slug}-${at.toISOString().slice(0, 10)}.json`;
 }
 
@@ -85,10 +89,16 @@ export function WorkspaceTransfer({ team }: { team: { id: string; name: string }
       <div>
         <h3 className="subhead">Export</h3>
         <p className="stat-note">
-          The team&apos;s people, roles, work patterns, absences, rotations with their history, interrupts and work log, as one JSON file.
+          The team&apos;s people, roles, work patterns, absences, rotations with their history, interrupts and work log,
+          as one JSON file.
         </p>
         {team ? (
-          <button type="button" className="button secondary" disabled={exporter.isPending} onClick={() => exporter.mutate({ teamId: team.id })}>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={exporter.isPending}
+            onClick={() => exporter.mutate({ teamId: team.id })}
+          >
             {exporter.isPending ? "Preparing…" : `Download ${team.name}`}
           </button>
         ) : (
@@ -100,7 +110,12 @@ export function WorkspaceTransfer({ team }: { team: { id: string; name: string }
           </p>
         )}
       </div>
-      <form onSubmit={onImport} noValidate aria-label="Import a team from a file" style={{ display: "flex", flexDirection: "column", gap: "0.9rem" }}>
+      <form
+        onSubmit={onImport}
+        noValidate
+        aria-label="Import a team from a file"
+        style={{ display: "flex", flexDirection: "column", gap: "0.9rem" }}
+      >
         <h3 className="subhead" style={{ marginBottom: 0 }}>
           Import
         </h3>
@@ -117,7 +132,12 @@ export function WorkspaceTransfer({ team }: { team: { id: string; name: string }
           <span className="hint" id="workspace-file-hint">
             Becomes a new team; people are matched by email. Nothing is written unless the whole file is valid.
           </span>
-          <p id="workspace-file-error" className="field-error" role={problem ? "alert" : undefined} style={{ whiteSpace: "pre-line", margin: 0 }}>
+          <p
+            id="workspace-file-error"
+            className="field-error"
+            role={problem ? "alert" : undefined}
+            style={{ whiteSpace: "pre-line", margin: 0 }}
+          >
             {problem}
           </p>
         </div>

@@ -10,7 +10,15 @@ import { spanText } from "@/app/_components/reports/period";
 import { PeriodBody } from "./period-card";
 
 /** A chosen range of whole days on the viewer's wall clock, first and last day included. */
-export function CustomRange({ timeZone, defaultFrom, defaultTo }: { timeZone: string; defaultFrom: string; defaultTo: string }) {
+export function CustomRange({
+  timeZone,
+  defaultFrom,
+  defaultTo,
+}: {
+  timeZone: string;
+  defaultFrom: string;
+  defaultTo: string;
+}) {
   const trpc = useTRPC();
   const [from, setFrom] = useState(defaultFrom);
   const [to, setTo] = useState(defaultTo);
@@ -84,7 +92,11 @@ export function CustomRange({ timeZone, defaultFrom, defaultTo }: { timeZone: st
           <PeriodBody data={share.data} />
         </div>
       ) : (
-        !share.error && <p className="stat-note">Pick two days and press “Show share”: for example the last few quarters, as the cap is meant.</p>
+        !share.error && (
+          <p className="stat-note">
+            Pick two days and press “Show share”: for example the last few quarters, as the cap is meant.
+          </p>
+        )
       )}
     </section>
   );

@@ -29,8 +29,8 @@ export default async function SharePage() {
         <div>
           <h1>My share</h1>
           <p>
-            Operational work over worked time, against the {formatPercent(week.toilCap)} toil cap; on-call duty against the{" "}
-            {formatPercent(week.onCallCap)} on-call cap. In your time zone, {viewer.timeZone}.
+            Operational work over worked time, against the {formatPercent(week.toilCap)} toil cap; on-call duty against
+            the {formatPercent(week.onCallCap)} on-call cap. In your time zone, {viewer.timeZone}.
           </p>
         </div>
       </div>
@@ -39,7 +39,9 @@ export default async function SharePage() {
       </div>
       <section className="card trend-card" aria-labelledby="trend-heading">
         <h2 id="trend-heading">The last {TREND_WEEKS} weeks</h2>
-        <p className="stat-note">The cap is meant as an average over a few quarters: a single heavy week is not a breach.</p>
+        <p className="stat-note">
+          The cap is meant as an average over a few quarters: a single heavy week is not a breach.
+        </p>
         <LiveTrend initial={trend} />
       </section>
       <CustomRange
@@ -54,17 +56,19 @@ export default async function SharePage() {
             <strong>Scheduled</strong>: your working days and hours (Profile), minus absences.
           </li>
           <li>
-            <strong>Duty</strong>: scheduled time on primary, secondary or ticket duty; all of it counts as interrupt time.
+            <strong>Duty</strong>: scheduled time on primary, secondary or ticket duty; all of it counts as interrupt
+            time.
           </li>
           <li>
             <strong>Logged toil</strong>: scheduled time covered by your toil entries outside duty; overlaps count once.
           </li>
           <li>
-            <strong>After hours</strong>: toil outside scheduled time (nights, weekends, leave); it adds to worked time too.
+            <strong>After hours</strong>: toil outside scheduled time (nights, weekends, leave); it adds to worked time
+            too.
           </li>
           <li>
-            <strong>Toil share</strong> = (duty + logged + after hours) / (scheduled + after hours). <strong>On-call share</strong> =
-            on-call duty / worked.
+            <strong>Toil share</strong> = (duty + logged + after hours) / (scheduled + after hours).{" "}
+            <strong>On-call share</strong> = on-call duty / worked.
           </li>
         </ul>
       </details>

@@ -6,7 +6,17 @@ import { hoursText } from "@/app/_components/work/datetime";
 import type { ShareData } from "@/app/_components/work/types";
 
 /** One period's shares against the caps, in its own card. */
-export function PeriodShare({ id, title, data, timeZone }: { id: string; title: string; data: ShareData; timeZone: string }) {
+export function PeriodShare({
+  id,
+  title,
+  data,
+  timeZone,
+}: {
+  id: string;
+  title: string;
+  data: ShareData;
+  timeZone: string;
+}) {
   return (
     <section className="card period-card" aria-labelledby={id}>
       <header className="period-head">

@@ -54,7 +54,11 @@ export function InterruptItem({ item, zone }: { item: WeekInterrupt; zone: strin
     }
     setErrors({});
     // Work on a resolved interrupt ended when it was resolved, not when this page was opened.
-    logTime.mutate({ interruptId: item.id, duration: spent, ...(suggested.endsAt ? { endsAt: suggested.endsAt } : {}) });
+    logTime.mutate({
+      interruptId: item.id,
+      duration: spent,
+      ...(suggested.endsAt ? { endsAt: suggested.endsAt } : {}),
+    });
   }
 
   return (

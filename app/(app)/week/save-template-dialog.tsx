@@ -72,7 +72,11 @@ export function SaveTemplateDialog({ entry, onClose }: { entry: WeekEntry | null
           <Field
             id="template-name"
             label="Template name"
-            hint={entry ? `Logs ${entry.minutes} min of ${entry.category}${entry.serviceName ? ` on ${entry.serviceName}` : ""} in one click.` : ""}
+            hint={
+              entry
+                ? `Logs ${entry.minutes} min of ${entry.category}${entry.serviceName ? ` on ${entry.serviceName}` : ""} in one click.`
+                : ""
+            }
             errors={errors.name}
           >
             {(control) => (

@@ -13,7 +13,15 @@ import { httpHref } from "@/server/security/safe-link";
 import { InterruptItem } from "./interrupt-item";
 import { SaveTemplateDialog } from "./save-template-dialog";
 
-function EntryRow({ entry, zone, onSaveTemplate }: { entry: WeekEntry; zone: string; onSaveTemplate: (entry: WeekEntry) => void }) {
+function EntryRow({
+  entry,
+  zone,
+  onSaveTemplate,
+}: {
+  entry: WeekEntry;
+  zone: string;
+  onSaveTemplate: (entry: WeekEntry) => void;
+}) {
   const { openEdit } = useQuickLog();
   const remove = useRemoveEntry();
   const pending = isOptimistic(entry.id);
@@ -46,7 +54,12 @@ function EntryRow({ entry, zone, onSaveTemplate }: { entry: WeekEntry; zone: str
         <button type="button" className="link-button" onClick={() => onSaveTemplate(entry)} disabled={pending}>
           Save as template<span className="visually-hidden">: {entry.summary}</span>
         </button>
-        <button type="button" className="link-button danger" onClick={() => remove.mutate({ id: entry.id })} disabled={pending || remove.isPending}>
+        <button
+          type="button"
+          className="link-button danger"
+          onClick={() => remove.mutate({ id: entry.id })}
+          disabled={pending || remove.isPending}
+        >
           Delete<span className="visually-hidden"> {entry.summary}</span>
         </button>
       </td>
@@ -60,14 +73,25 @@ function dayTotals(day: WeekDay) {
   return { toil, overhead };
 }
 
-function Day({ day, zone, onSaveTemplate }: { day: WeekDay; zone: string; onSaveTemplate: (entry: WeekEntry) => void }) {
+function Day({
+  day,
+  zone,
+  onSaveTemplate,
+}: {
+  day: WeekDay;
+  zone: string;
+  onSaveTemplate: (entry: WeekEntry) => void;
+}) {
   const date = DateTime.fromISO(day.date, { zone });
   const isToday = date.hasSame(DateTime.now().setZone(zone), "day");
   const headingId = `day-${day.date}`;
   const { toil, overhead } = dayTotals(day);
   const empty = day.entries.length === 0 && day.interrupts.length === 0;
   return (
-    <section className={`card day ${empty ? "day-empty" : ""} ${isToday ? "day-today" : ""}`} aria-labelledby={headingId}>
+    <section
+      className={`card day ${empty ? "day-empty" : ""} ${isToday ? "day-today" : ""}`}
+      aria-labelledby={headingId}
+    >
       <header className="day-head">
         <h2 id={headingId}>
           {date.toFormat("cccc d LLLL")}
@@ -155,7 +179,9 @@ function Day({ day, zone, onSaveTemplate }: { day: WeekDay; zone: string; onSave
 /** The week's days, Monday to Sunday on the viewer's wall clock, kept live through the query cache. */
 export function WeekView({ initial, at }: { initial: WeekData; at: string | null }) {
   const trpc = useTRPC();
-  const { data: week } = useQuery(trpc.workLog.week.queryOptions(at ? { at: new Date(at) } : {}, { initialData: initial }));
+  const { data: week } = useQuery(
+    trpc.workLog.week.queryOptions(at ? { at: new Date(at) } : {}, { initialData: initial }),
+  );
   const [templateFor, setTemplateFor] = useState<WeekEntry | null>(null);
   const allEntries = week.days.flatMap((d) => d.entries);
   const toil = allEntries.filter((e) => e.category === "toil").reduce((sum, e) => sum + e.minutes, 0);

@@ -11,7 +11,8 @@ export const metadata: Metadata = { title: "Sign in" };
 
 /** Why a single sign-on came back refused, by the code the server gave; anything else reads as a failure. */
 const SSO_REFUSALS: Record<string, string> = {
-  not_invited: "Single sign-on worked, but nobody with that email address has been invited. Ask a manager of your team to invite you.",
+  not_invited:
+    "Single sign-on worked, but nobody with that email address has been invited. Ask a manager of your team to invite you.",
   domain_not_allowed: "Single sign-on is not open to that email address's domain.",
   email_not_verified: "Your identity provider has not verified that email address.",
   account_deactivated: "Single sign-on worked, but this account is deactivated. Ask an administrator.",
@@ -22,7 +23,11 @@ function ssoRefusal(error: string | string[] | undefined): string | null {
   return SSO_REFUSALS[error] ?? "Single sign-on did not work. Try again, or sign in with your password.";
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const caller = await serverCaller();
   const search = await searchParams;
   // Back to the page that was asked for, if it is one of ours.

@@ -21,7 +21,9 @@ export function SignInForm({ next }: { next: string }) {
     });
     setPending(false);
     if (result.error) {
-      setError(result.error.status === 429 ? "Too many attempts; wait a minute and try again." : "Wrong email or password.");
+      setError(
+        result.error.status === 429 ? "Too many attempts; wait a minute and try again." : "Wrong email or password.",
+      );
       return;
     }
     router.replace(next);

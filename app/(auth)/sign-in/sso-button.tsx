@@ -11,7 +11,11 @@ export function SsoButton({ providerId, name, next }: { providerId: string; name
   async function start() {
     setPending(true);
     setFailed(false);
-    const result = await authClient.signIn.social({ provider: providerId, callbackURL: next, errorCallbackURL: "/sign-in" });
+    const result = await authClient.signIn.social({
+      provider: providerId,
+      callbackURL: next,
+      errorCallbackURL: "/sign-in",
+    });
     if (result.error) {
       setPending(false);
       setFailed(true);

@@ -48,7 +48,8 @@ export function BreachAlerts({ initial }: { initial: MyBreachItem[] }) {
           return (
             <li key={breach.id} className={`alert breach-alert ${breach.projected ? "projected" : "actual"}`}>
               <p id={textId}>
-                <strong>{breach.projected ? `Heading over the ${capName}.` : `Over the ${capName}.`}</strong> {breach.message}
+                <strong>{breach.projected ? `Heading over the ${capName}.` : `Over the ${capName}.`}</strong>{" "}
+                {breach.message}
               </p>
               <div className="breach-alert-actions">
                 <Link href="/share">See My share</Link>

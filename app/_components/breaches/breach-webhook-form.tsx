@@ -15,7 +15,15 @@ function testText(result: WebhookTestResult): string {
 }
 
 /** The webhook URL (empty turns notifications off), Save, and Send test with how the receiver answered. */
-export function BreachWebhookForm({ teamId, initialUrl, initialHasSecret }: { teamId: string; initialUrl: string | null; initialHasSecret: boolean }) {
+export function BreachWebhookForm({
+  teamId,
+  initialUrl,
+  initialHasSecret,
+}: {
+  teamId: string;
+  initialUrl: string | null;
+  initialHasSecret: boolean;
+}) {
   const trpc = useTRPC();
   const announce = useStatus();
   const [url, setUrl] = useState(initialUrl ?? "");
@@ -31,8 +39,15 @@ export function BreachWebhookForm({ teamId, initialUrl, initialHasSecret }: { te
         setResult(null);
         setHasSecret(setting.hasSigningSecret);
         if (setting.signingSecret) setNewSecret(setting.signingSecret);
-        const queued = setting.queued > 0 ? ` ${setting.queued} open breach${setting.queued === 1 ? "" : "es"} of this month ${setting.queued === 1 ? "is" : "are"} being sent.` : "";
-        announce({ text: setting.url ? `Webhook saved: new breaches are sent there.${queued}` : "Webhook removed: breaches show in the app only." });
+        const queued =
+          setting.queued > 0
+            ? ` ${setting.queued} open breach${setting.queued === 1 ? "" : "es"} of this month ${setting.queued === 1 ? "is" : "are"} being sent.`
+            : "";
+        announce({
+          text: setting.url
+            ? `Webhook saved: new breaches are sent there.${queued}`
+            : "Webhook removed: breaches show in the app only.",
+        });
       },
     }),
   );
@@ -44,7 +59,9 @@ export function BreachWebhookForm({ teamId, initialUrl, initialHasSecret }: { te
       },
     }),
   );
-  const test = useMutation(trpc.breaches.testWebhook.mutationOptions({ onSuccess: setResult, onMutate: () => setResult(null) }));
+  const test = useMutation(
+    trpc.breaches.testWebhook.mutationOptions({ onSuccess: setResult, onMutate: () => setResult(null) }),
+  );
   const errors = fieldErrorsOf(save.error);
   const unsaved = url.trim() !== (saved ?? "");
 
@@ -93,7 +110,12 @@ export function BreachWebhookForm({ teamId, initialUrl, initialHasSecret }: { te
             {test.isPending ? "Sending…" : "Send test"}
           </button>
           {saved && (
-            <button type="button" className="button secondary" onClick={() => rotate.mutate({ teamId })} disabled={rotate.isPending}>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => rotate.mutate({ teamId })}
+              disabled={rotate.isPending}
+            >
               {hasSecret ? "New signing secret" : "Make signing secret"}
             </button>
           )}

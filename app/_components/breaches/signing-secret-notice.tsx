@@ -34,8 +34,9 @@ export function SigningSecretNotice({ secret, onDone }: { secret: string; onDone
         </button>
       </div>
       <p className="stat-note" style={{ margin: "0.4rem 0 0" }}>
-        Every delivery carries <code>webhook-id</code>, <code>webhook-timestamp</code> and <code>webhook-signature</code> (Standard Webhooks): verify them
-        with this secret, for example with the <code>standardwebhooks</code> library.
+        Every delivery carries <code>webhook-id</code>, <code>webhook-timestamp</code> and{" "}
+        <code>webhook-signature</code> (Standard Webhooks): verify them with this secret, for example with the{" "}
+        <code>standardwebhooks</code> library.
       </p>
       <div style={{ marginTop: "0.6rem" }}>
         <button type="button" className="button secondary small" onClick={onDone}>

@@ -22,8 +22,8 @@ export async function TeamBreachesCard({ teamId }: { teamId: string }) {
     <section className="card report-card breaches-card" aria-labelledby="team-breaches-heading">
       <h2 id="team-breaches-heading">Cap breaches this month</h2>
       <p className="stat-note">
-        {monthName}, each engineer&apos;s own calendar month. A breach is recorded once per engineer and cap when their share
-        goes over the cap, or the schedule projects it to by the month&apos;s end; the webhook is set in Settings.
+        {monthName}, each engineer&apos;s own calendar month. A breach is recorded once per engineer and cap when their
+        share goes over the cap, or the schedule projects it to by the month&apos;s end; the webhook is set in Settings.
       </p>
       {breaches.length === 0 ? (
         <p>Nobody has gone over a cap this month, or is projected to.</p>
@@ -50,16 +50,21 @@ export async function TeamBreachesCard({ teamId }: { teamId: string }) {
                   <th scope="row">{breach.name}</th>
                   <td>{breach.kind === "toil" ? "Toil" : "On-call"}</td>
                   <td className="num">
-                    {breachPercent(breach.share, breach.cap)} <span className="stat-note">of {breachPercent(breach.cap, breach.cap)}</span>
+                    {breachPercent(breach.share, breach.cap)}{" "}
+                    <span className="stat-note">of {breachPercent(breach.cap, breach.cap)}</span>
                   </td>
                   <td>
-                    <span className={`badge ${breach.projected ? "subtle" : "over"}`}>{breach.projected ? "projected" : "actual"}</span>
+                    <span className={`badge ${breach.projected ? "subtle" : "over"}`}>
+                      {breach.projected ? "projected" : "actual"}
+                    </span>
                   </td>
                   <td className="nowrap">{localDateTime(breach.detectedAt, viewer.timeZone)}</td>
                   <td>
                     <span className={`badge ${STATUS_BADGE[breach.deliveryStatus]}`}>{deliveryText(breach)}</span>
                   </td>
-                  <td className="nowrap">{breach.acknowledgedAt ? localDateTime(breach.acknowledgedAt, viewer.timeZone) : "not yet"}</td>
+                  <td className="nowrap">
+                    {breach.acknowledgedAt ? localDateTime(breach.acknowledgedAt, viewer.timeZone) : "not yet"}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -21,7 +21,11 @@ export function CaptureInbox({ initial, timeZone }: { initial?: CaptureInboxItem
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const announce = useStatus();
-  const { data: items, isPending, error } = useQuery(trpc.capture.inbox.queryOptions(undefined, initial ? { initialData: initial } : {}));
+  const {
+    data: items,
+    isPending,
+    error,
+  } = useQuery(trpc.capture.inbox.queryOptions(undefined, initial ? { initialData: initial } : {}));
   const [busyId, setBusyId] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, FieldErrors>>({});
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -35,7 +39,10 @@ export function CaptureInbox({ initial, timeZone }: { initial?: CaptureInboxItem
     const list = before ?? [];
     const index = list.findIndex((item) => item.interruptId === interruptId);
     const next = list[index + 1] ?? list[index - 1];
-    queryClient.setQueryData(inboxKey, list.filter((item) => item.interruptId !== interruptId));
+    queryClient.setQueryData(
+      inboxKey,
+      list.filter((item) => item.interruptId !== interruptId),
+    );
     // After React has drawn the shorter list.
     window.requestAnimationFrame(() => {
       const field = next ? fieldRefs.current.get(next.interruptId) : undefined;
@@ -46,7 +53,10 @@ export function CaptureInbox({ initial, timeZone }: { initial?: CaptureInboxItem
 
   const refreshInbox = () => queryClient.invalidateQueries(trpc.capture.inbox.pathFilter());
   const refreshWork = () =>
-    Promise.all([queryClient.invalidateQueries(trpc.workLog.pathFilter()), queryClient.invalidateQueries(trpc.share.pathFilter())]);
+    Promise.all([
+      queryClient.invalidateQueries(trpc.workLog.pathFilter()),
+      queryClient.invalidateQueries(trpc.share.pathFilter()),
+    ]);
 
   const confirm = useMutation(
     trpc.capture.confirm.mutationOptions({
@@ -63,7 +73,8 @@ export function CaptureInbox({ initial, timeZone }: { initial?: CaptureInboxItem
         // Back to the item that failed, so its message is read and the time can be fixed.
         window.requestAnimationFrame(() => fieldRefs.current.get(interruptId)?.focus());
       },
-      onSuccess: (result) => announce({ text: `Logged ${formatMinutes(result.entry.minutes)}: ${result.entry.summary}` }),
+      onSuccess: (result) =>
+        announce({ text: `Logged ${formatMinutes(result.entry.minutes)}: ${result.entry.summary}` }),
       onSettled: () => {
         setBusyId(null);
         return Promise.all([refreshInbox(), refreshWork()]);
@@ -89,7 +100,11 @@ export function CaptureInbox({ initial, timeZone }: { initial?: CaptureInboxItem
       },
       onSuccess: (_result, { interruptId }, taken) => {
         const kind = taken?.before?.find((item) => item.interruptId === interruptId)?.kind;
-        announce({ text: kind === "ticket" ? "Ticket dismissed." : "Page dismissed.", tone: "info", action: { label: "Undo", run: () => restore.mutate({ interruptId }) } });
+        announce({
+          text: kind === "ticket" ? "Ticket dismissed." : "Page dismissed.",
+          tone: "info",
+          action: { label: "Undo", run: () => restore.mutate({ interruptId }) },
+        });
       },
       onSettled: () => {
         setBusyId(null);
@@ -111,7 +126,9 @@ export function CaptureInbox({ initial, timeZone }: { initial?: CaptureInboxItem
         </div>
       )}
       {items && items.length === 0 && (
-        <p className="stat-note">Nothing waiting. Alerts that page you and tickets assigned to you arrive here to confirm with one click.</p>
+        <p className="stat-note">
+          Nothing waiting. Alerts that page you and tickets assigned to you arrive here to confirm with one click.
+        </p>
       )}
       {items && items.length > 0 && (
         <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>

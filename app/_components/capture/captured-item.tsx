@@ -17,7 +17,11 @@ const SEVERITY_BADGE: Record<CaptureInboxItem["severity"], string> = {
 const row = { display: "flex", gap: "0.6rem", alignItems: "flex-end", flexWrap: "wrap" } as const;
 
 /** Where a captured interrupt came from, for tickets (pages say their alert). */
-const SOURCE_NAME: Record<string, string> = { webhook: "ticket webhook", csv: "CSV import", pagerduty: "PagerDuty import" };
+const SOURCE_NAME: Record<string, string> = {
+  webhook: "ticket webhook",
+  csv: "CSV import",
+  pagerduty: "PagerDuty import",
+};
 
 function openFor(minutes: number): string {
   return minutes >= 48 * 60 ? `${Math.round(minutes / (24 * 60))} days` : formatMinutes(minutes);

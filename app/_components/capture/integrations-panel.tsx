@@ -20,18 +20,25 @@ const KINDS: ReadonlyArray<readonly [Kind, string]> = [
   ["pagerduty", "PagerDuty"],
 ];
 
-const KIND_LABEL: Record<Kind, string> = { alertmanager: "Alertmanager", "ticket-webhook": "Tickets", pagerduty: "PagerDuty" };
+const KIND_LABEL: Record<Kind, string> = {
+  alertmanager: "Alertmanager",
+  "ticket-webhook": "Tickets",
+  pagerduty: "PagerDuty",
+};
 
 const KIND_HINT: Record<Kind, string> = {
   alertmanager: "Pages from Alertmanager, credited to whoever is on call when an alert fires.",
-  "ticket-webhook": "Tickets from a ticket system, one JSON call per ticket, credited to their assignee when they are a member of this team.",
-  pagerduty: "Incidents from a PagerDuty webhook subscription (v3), credited to the PagerDuty assignee matched to a member, else to whoever is on call.",
+  "ticket-webhook":
+    "Tickets from a ticket system, one JSON call per ticket, credited to their assignee when they are a member of this team.",
+  pagerduty:
+    "Incidents from a PagerDuty webhook subscription (v3), credited to the PagerDuty assignee matched to a member, else to whoever is on call.",
 };
 
 /** Who an integration credits, in the words of the table. */
 function creditsText(item: IntegrationItem): string {
   if (item.kind === "alertmanager") return item.rotationName ? `On call in ${item.rotationName}` : "—";
-  if (item.kind === "pagerduty") return item.rotationName ? `PagerDuty assignee, else on call in ${item.rotationName}` : "PagerDuty assignee";
+  if (item.kind === "pagerduty")
+    return item.rotationName ? `PagerDuty assignee, else on call in ${item.rotationName}` : "PagerDuty assignee";
   return item.rotationName ? `Assignee, else on duty in ${item.rotationName}` : "Ticket assignee";
 }
 
@@ -65,7 +72,10 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
   );
   const revoke = useMutation(
     trpc.integrations.revoke.mutationOptions({
-      onSuccess: (result) => announce({ text: `Revoked ${result.name}: its URL no longer accepts ${{ alertmanager: "alerts", "ticket-webhook": "tickets", pagerduty: "PagerDuty events" }[result.kind]}.` }),
+      onSuccess: (result) =>
+        announce({
+          text: `Revoked ${result.name}: its URL no longer accepts ${{ alertmanager: "alerts", "ticket-webhook": "tickets", pagerduty: "PagerDuty events" }[result.kind]}.`,
+        }),
       onError: (failure) => announce({ text: `Could not revoke: ${messageOf(failure)}`, tone: "error" }),
       onSettled: () => {
         setConfirming(null);
@@ -114,16 +124,25 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
                     <code>…/{item.prefix}…</code>
                   </td>
                   <td>
-                    <span className="nowrap">{item.lastUsedAt ? localDateTime(item.lastUsedAt, timeZone) : "never"}</span>
+                    <span className="nowrap">
+                      {item.lastUsedAt ? localDateTime(item.lastUsedAt, timeZone) : "never"}
+                    </span>
                     {item.droppedAlerts ? <DroppedAlertsNote dropped={item.droppedAlerts} timeZone={timeZone} /> : null}
-                    {item.kind === "pagerduty" && !item.revokedAt ? <SigningSecretForm teamId={teamId} item={item} onSaved={refresh} /> : null}
+                    {item.kind === "pagerduty" && !item.revokedAt ? (
+                      <SigningSecretForm teamId={teamId} item={item} onSaved={refresh} />
+                    ) : null}
                   </td>
                   <td>
                     {item.revokedAt ? (
                       <span className="stat-note">revoked {localDateTime(item.revokedAt, timeZone)}</span>
                     ) : confirming === item.id ? (
                       <span role="group" aria-label={`Revoke ${item.name}?`}>
-                        <button type="button" className="link-button danger" onClick={() => revoke.mutate({ teamId, integrationId: item.id })} disabled={revoke.isPending}>
+                        <button
+                          type="button"
+                          className="link-button danger"
+                          onClick={() => revoke.mutate({ teamId, integrationId: item.id })}
+                          disabled={revoke.isPending}
+                        >
                           Revoke for good
                         </button>
                         <button type="button" className="link-button" onClick={() => setConfirming(null)}>
@@ -142,7 +161,11 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
           </table>
         </div>
       ) : (
-        integrations.data && <p className="stat-note">No integrations yet: add one to capture pages from Alertmanager or tickets from a ticket system.</p>
+        integrations.data && (
+          <p className="stat-note">
+            No integrations yet: add one to capture pages from Alertmanager or tickets from a ticket system.
+          </p>
+        )
       )}
       <h3 className="subhead" id="integration-add-heading">
         Add an integration
@@ -182,7 +205,13 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
             <input
               id="integration-name"
               value={name}
-              placeholder={{ alertmanager: "Prometheus production", "ticket-webhook": "Jira ops queue", pagerduty: "PagerDuty production" }[kind]}
+              placeholder={
+                {
+                  alertmanager: "Prometheus production",
+                  "ticket-webhook": "Jira ops queue",
+                  pagerduty: "PagerDuty production",
+                }[kind]
+              }
               onChange={(event) => setName(event.target.value)}
               aria-invalid={errors.name ? true : undefined}
               aria-describedby="integration-name-error"
@@ -195,7 +224,8 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
                 "Credit pages to whoever is on call in"
               ) : kind === "pagerduty" ? (
                 <>
-                  Credit incidents nobody is matched for to whoever is on call in <span className="optional">(optional)</span>
+                  Credit incidents nobody is matched for to whoever is on call in{" "}
+                  <span className="optional">(optional)</span>
                 </>
               ) : (
                 <>
@@ -208,9 +238,15 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
               value={rotationId}
               onChange={(event) => setRotationId(event.target.value)}
               aria-invalid={errors.rotationId ? true : undefined}
-              aria-describedby={kind === "ticket-webhook" ? "integration-rotation-hint integration-rotation-error" : "integration-rotation-error"}
+              aria-describedby={
+                kind === "ticket-webhook"
+                  ? "integration-rotation-hint integration-rotation-error"
+                  : "integration-rotation-error"
+              }
             >
-              <option value="">{kind === "alertmanager" ? "Choose a rotation" : "No rotation: leave them unassigned"}</option>
+              <option value="">
+                {kind === "alertmanager" ? "Choose a rotation" : "No rotation: leave them unassigned"}
+              </option>
               {pagerRotations.map((rotation) => (
                 <option key={rotation.id} value={rotation.id}>
                   {rotation.name} ({rotation.role})
@@ -236,7 +272,13 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
 }
 
 /** Alerts that were named but not stored: never lost silently (see the README on Alertmanager's max_alerts). */
-function DroppedAlertsNote({ dropped, timeZone }: { dropped: NonNullable<IntegrationItem["droppedAlerts"]>; timeZone: string }) {
+function DroppedAlertsNote({
+  dropped,
+  timeZone,
+}: {
+  dropped: NonNullable<IntegrationItem["droppedAlerts"]>;
+  timeZone: string;
+}) {
   const parts = [
     dropped.truncated > 0 ? `${dropped.truncated} left out by Alertmanager (max_alerts)` : null,
     dropped.oversize > 0 ? `${dropped.oversize} past the size limit` : null,

@@ -5,7 +5,13 @@ import type { CreatedIntegration } from "./types";
 
 /** Alertmanager's receiver for the URL; send_resolved so pages get their resolution time. */
 function alertmanagerConfig(url: string): string {
-  return ["receivers:", "  - name: toilcap", "    webhook_configs:", `      - url: "${url}"`, "        send_resolved: true"].join("\n");
+  return [
+    "receivers:",
+    "  - name: toilcap",
+    "    webhook_configs:",
+    `      - url: "${url}"`,
+    "        send_resolved: true",
+  ].join("\n");
 }
 
 /** One ticket posted to the URL, as a ticket system's automation would send it. */
@@ -19,7 +25,11 @@ function ticketCurl(url: string): string {
     summary: "Refund stuck in the queue",
     severity: "high",
   };
-  return [`curl -X POST "${url}" \\`, `  -H "Content-Type: application/json" \\`, `  -d '${JSON.stringify(ticket, null, 2)}'`].join("\n");
+  return [
+    `curl -X POST "${url}" \\`,
+    `  -H "Content-Type: application/json" \\`,
+    `  -d '${JSON.stringify(ticket, null, 2)}'`,
+  ].join("\n");
 }
 
 /**
@@ -44,8 +54,17 @@ export function NewIntegrationSecret({ created, onDone }: { created: CreatedInte
   }
 
   return (
-    <div className="alert ok" role="region" aria-labelledby="new-integration-heading" tabIndex={-1} ref={boxRef} style={{ marginBottom: "1rem" }}>
-      <strong id="new-integration-heading">Copy the webhook URL of {created.integration.name} now: it is not shown again.</strong>
+    <div
+      className="alert ok"
+      role="region"
+      aria-labelledby="new-integration-heading"
+      tabIndex={-1}
+      ref={boxRef}
+      style={{ marginBottom: "1rem" }}
+    >
+      <strong id="new-integration-heading">
+        Copy the webhook URL of {created.integration.name} now: it is not shown again.
+      </strong>
       <div className="row" style={{ marginTop: "0.5rem" }}>
         <div className="field">
           <label htmlFor="new-integration-url">Webhook URL</label>
@@ -66,10 +85,10 @@ export function NewIntegrationSecret({ created, onDone }: { created: CreatedInte
         </>
       ) : created.integration.kind === "pagerduty" ? (
         <p className="stat-note" style={{ margin: "0.6rem 0 0" }}>
-          In PagerDuty: Integrations → Generic Webhooks (v3) → New Webhook. Paste this URL as the Webhook URL, choose the
-          service or team, and pick the events <code>incident.triggered</code>, <code>incident.acknowledged</code> and{" "}
-          <code>incident.resolved</code>. PagerDuty then shows the subscription&apos;s signing secret once: paste it beside this
-          integration in the list below. Deliveries are refused until it is there.
+          In PagerDuty: Integrations → Generic Webhooks (v3) → New Webhook. Paste this URL as the Webhook URL, choose
+          the service or team, and pick the events <code>incident.triggered</code>, <code>incident.acknowledged</code>{" "}
+          and <code>incident.resolved</code>. PagerDuty then shows the subscription&apos;s signing secret once: paste it
+          beside this integration in the list below. Deliveries are refused until it is there.
         </p>
       ) : (
         <>
@@ -80,8 +99,9 @@ export function NewIntegrationSecret({ created, onDone }: { created: CreatedInte
             <code>{ticketCurl(url)}</code>
           </pre>
           <p className="stat-note" style={{ margin: "0.4rem 0 0" }}>
-            Times are ISO 8601 with an offset; only <code>id</code>, <code>opened</code> and <code>summary</code> are required. A new ticket answers 201;
-            the same ticket again 200, recording its resolution or a missing assignee, never a second copy.
+            Times are ISO 8601 with an offset; only <code>id</code>, <code>opened</code> and <code>summary</code> are
+            required. A new ticket answers 201; the same ticket again 200, recording its resolution or a missing
+            assignee, never a second copy.
           </p>
         </>
       )}

@@ -12,7 +12,15 @@ import type { IntegrationItem } from "./types";
  * The PagerDuty subscription's signing secret, pasted once PagerDuty shows it (and again after PagerDuty rotates
  * it): deliveries are refused until it is there. The secret is never shown back.
  */
-export function SigningSecretForm({ teamId, item, onSaved }: { teamId: string; item: IntegrationItem; onSaved: () => unknown }) {
+export function SigningSecretForm({
+  teamId,
+  item,
+  onSaved,
+}: {
+  teamId: string;
+  item: IntegrationItem;
+  onSaved: () => unknown;
+}) {
   const trpc = useTRPC();
   const announce = useStatus();
   const [open, setOpen] = useState(!item.hasSigningSecret);
@@ -46,7 +54,13 @@ export function SigningSecretForm({ teamId, item, onSaved }: { teamId: string; i
     );
   }
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label={`Signing secret of ${item.name}`} style={{ marginTop: "0.4rem" }}>
+    <form
+      className="stack"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={`Signing secret of ${item.name}`}
+      style={{ marginTop: "0.4rem" }}
+    >
       {save.error && Object.keys(errors).length === 0 && (
         <div className="alert error" role="alert">
           {messageOf(save.error)}

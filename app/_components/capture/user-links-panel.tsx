@@ -15,7 +15,13 @@ const SYSTEM_NAME: Record<System, string> = { pagerduty: "PagerDuty", jira: "Jir
  * Settings: who each PagerDuty user and Jira account is in this team. Imports remember the names they matched;
  * planners correct a link by choosing another person, or add one (a Jira account id, since Jira hides emails).
  */
-export function UserLinksPanel({ teamId, members }: { teamId: string; members: ReadonlyArray<{ personId: string; name: string }> }) {
+export function UserLinksPanel({
+  teamId,
+  members,
+}: {
+  teamId: string;
+  members: ReadonlyArray<{ personId: string; name: string }>;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const announce = useStatus();
@@ -27,7 +33,9 @@ export function UserLinksPanel({ teamId, members }: { teamId: string; members: R
   const link = useMutation(
     trpc.integrations.linkUser.mutationOptions({
       onSuccess: (result) => {
-        announce({ text: `${SYSTEM_NAME[result.system as System] ?? result.system} user ${result.externalName} is now ${result.personName}.` });
+        announce({
+          text: `${SYSTEM_NAME[result.system as System] ?? result.system} user ${result.externalName} is now ${result.personName}.`,
+        });
         setExternalUserId("");
         setExternalName("");
       },
@@ -50,7 +58,11 @@ export function UserLinksPanel({ teamId, members }: { teamId: string; members: R
         announce({
           text: `${result.externalName} is nobody in this team now: what they capture is credited to whoever is on duty.`,
           tone: "info",
-          action: { label: "Undo", run: () => restore.mutate({ teamId, system: result.system as System, externalUserId: result.externalUserId }) },
+          action: {
+            label: "Undo",
+            run: () =>
+              restore.mutate({ teamId, system: result.system as System, externalUserId: result.externalUserId }),
+          },
         }),
       onError: (failure) => announce({ text: `Could not remove the link: ${messageOf(failure)}`, tone: "error" }),
       onSettled: refresh,
@@ -95,7 +107,13 @@ export function UserLinksPanel({ teamId, members }: { teamId: string; members: R
                       disabled={link.isPending}
                       onChange={(event) =>
                         event.target.value &&
-                        link.mutate({ teamId, system: row.system as System, externalUserId: row.externalUserId, externalName: row.externalName, personId: event.target.value })
+                        link.mutate({
+                          teamId,
+                          system: row.system as System,
+                          externalUserId: row.externalUserId,
+                          externalName: row.externalName,
+                          personId: event.target.value,
+                        })
                       }
                     >
                       {row.removedAt ? <option value="">Nobody in this team</option> : null}
@@ -112,7 +130,9 @@ export function UserLinksPanel({ teamId, members }: { teamId: string; members: R
                         type="button"
                         className="button secondary"
                         disabled={restore.isPending}
-                        onClick={() => restore.mutate({ teamId, system: row.system as System, externalUserId: row.externalUserId })}
+                        onClick={() =>
+                          restore.mutate({ teamId, system: row.system as System, externalUserId: row.externalUserId })
+                        }
                       >
                         Restore<span className="visually-hidden"> {row.externalName}</span>
                       </button>
@@ -121,7 +141,9 @@ export function UserLinksPanel({ teamId, members }: { teamId: string; members: R
                         type="button"
                         className="button secondary"
                         disabled={remove.isPending}
-                        onClick={() => remove.mutate({ teamId, system: row.system as System, externalUserId: row.externalUserId })}
+                        onClick={() =>
+                          remove.mutate({ teamId, system: row.system as System, externalUserId: row.externalUserId })
+                        }
                       >
                         Nobody here<span className="visually-hidden">: {row.externalName}</span>
                       </button>
@@ -138,24 +160,46 @@ export function UserLinksPanel({ teamId, members }: { teamId: string; members: R
       <form className="row" onSubmit={onSubmit} noValidate aria-label="Link a user">
         <div className="field">
           <label htmlFor="link-system">System</label>
-          <select id="link-system" value={system} onChange={(event) => setSystem(event.target.value === "jira" ? "jira" : "pagerduty")}>
+          <select
+            id="link-system"
+            value={system}
+            onChange={(event) => setSystem(event.target.value === "jira" ? "jira" : "pagerduty")}
+          >
             <option value="pagerduty">PagerDuty</option>
             <option value="jira">Jira</option>
           </select>
         </div>
         <div className="field">
           <label htmlFor="link-id">{system === "jira" ? "Account id" : "User id"}</label>
-          <input id="link-id" value={externalUserId} onChange={(event) => setExternalUserId(event.target.value)} aria-invalid={errors.externalUserId ? true : undefined} aria-describedby="link-id-error" />
+          <input
+            id="link-id"
+            value={externalUserId}
+            onChange={(event) => setExternalUserId(event.target.value)}
+            aria-invalid={errors.externalUserId ? true : undefined}
+            aria-describedby="link-id-error"
+          />
           <FieldError id="link-id-error" messages={errors.externalUserId} />
         </div>
         <div className="field">
           <label htmlFor="link-name">Name there</label>
-          <input id="link-name" value={externalName} onChange={(event) => setExternalName(event.target.value)} aria-invalid={errors.externalName ? true : undefined} aria-describedby="link-name-error" />
+          <input
+            id="link-name"
+            value={externalName}
+            onChange={(event) => setExternalName(event.target.value)}
+            aria-invalid={errors.externalName ? true : undefined}
+            aria-describedby="link-name-error"
+          />
           <FieldError id="link-name-error" messages={errors.externalName} />
         </div>
         <div className="field">
           <label htmlFor="link-person">Is</label>
-          <select id="link-person" value={personId} onChange={(event) => setPersonId(event.target.value)} aria-invalid={errors.personId ? true : undefined} aria-describedby="link-person-error">
+          <select
+            id="link-person"
+            value={personId}
+            onChange={(event) => setPersonId(event.target.value)}
+            aria-invalid={errors.personId ? true : undefined}
+            aria-describedby="link-person-error"
+          >
             <option value="">Choose a member</option>
             {members.map((member) => (
               <option key={member.personId} value={member.personId}>

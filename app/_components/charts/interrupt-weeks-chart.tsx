@@ -13,7 +13,13 @@ export interface InterruptWeekPoint {
 export function InterruptWeeksChart({ weeks }: { weeks: InterruptWeekPoint[] }) {
   return (
     <div aria-hidden="true" className="interrupt-chart">
-      <BarChart accessibilityLayer={false} data={weeks} margin={{ top: 16, right: 16, bottom: 4, left: 0 }} responsive style={{ width: "100%", height: 280 }}>
+      <BarChart
+        accessibilityLayer={false}
+        data={weeks}
+        margin={{ top: 16, right: 16, bottom: 4, left: 0 }}
+        responsive
+        style={{ width: "100%", height: 280 }}
+      >
         <CartesianGrid stroke="#e6e9ef" vertical={false} />
         <XAxis dataKey="label" fontSize={12} tickLine={false} />
         <YAxis allowDecimals={false} fontSize={12} width={40} tickLine={false} />

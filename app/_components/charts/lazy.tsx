@@ -31,15 +31,28 @@ const ShareBarPlotNow = dynamic(() => import("./share-bar-plot").then((m) => m.S
 const ShareTrendPlotNow = dynamic(() => import("./share-trend-plot").then((m) => m.ShareTrendPlot), { ssr: false });
 const TeamToilBarsNow = dynamic(() => import("./team-toil-bars").then((m) => m.TeamToilBars), { ssr: false });
 const TeamTrendChartNow = dynamic(() => import("./team-trend-chart").then((m) => m.TeamTrendChart), { ssr: false });
-const InterruptWeeksChartNow = dynamic(() => import("./interrupt-weeks-chart").then((m) => m.InterruptWeeksChart), { ssr: false });
+const InterruptWeeksChartNow = dynamic(() => import("./interrupt-weeks-chart").then((m) => m.InterruptWeeksChart), {
+  ssr: false,
+});
 const ParetoChartNow = dynamic(() => import("./pareto-chart").then((m) => m.ParetoChart), { ssr: false });
-const ProjectedSharesChartNow = dynamic(() => import("../rotations/projected-shares-chart").then((m) => m.ProjectedSharesChart), { ssr: false });
+const ProjectedSharesChartNow = dynamic(
+  () => import("../rotations/projected-shares-chart").then((m) => m.ProjectedSharesChart),
+  { ssr: false },
+);
 
 export const ShareBarPlotLazy = sized<ComponentProps<typeof ShareBarPlot>>(ShareBarPlotNow, () => 64);
 export const ShareTrendPlotLazy = sized<ComponentProps<typeof ShareTrendPlot>>(ShareTrendPlotNow, () => 280);
-export const TeamToilBarsLazy = sized<ComponentProps<typeof TeamToilBars>>(TeamToilBarsNow, (p) => teamBarsHeight(p.members.length));
+export const TeamToilBarsLazy = sized<ComponentProps<typeof TeamToilBars>>(TeamToilBarsNow, (p) =>
+  teamBarsHeight(p.members.length),
+);
 export const TeamTrendChartLazy = sized<ComponentProps<typeof TeamTrendChart>>(TeamTrendChartNow, () => 320);
-export const InterruptWeeksChartLazy = sized<ComponentProps<typeof InterruptWeeksChart>>(InterruptWeeksChartNow, () => 280);
+export const InterruptWeeksChartLazy = sized<ComponentProps<typeof InterruptWeeksChart>>(
+  InterruptWeeksChartNow,
+  () => 280,
+);
 export const ParetoChartLazy = sized<ComponentProps<typeof ParetoChart>>(ParetoChartNow, () => 320);
 // 70 px of axes and legend, and a row per person (the chart's own ROW_HEIGHT).
-export const ProjectedSharesChartLazy = sized<ComponentProps<typeof ProjectedSharesChart>>(ProjectedSharesChartNow, (p) => 70 + p.people.length * 46);
+export const ProjectedSharesChartLazy = sized<ComponentProps<typeof ProjectedSharesChart>>(
+  ProjectedSharesChartNow,
+  (p) => 70 + p.people.length * 46,
+);

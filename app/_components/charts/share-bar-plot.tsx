@@ -17,7 +17,14 @@ export function ShareBarPlot({ label, share, cap }: { label: string; share: numb
       responsive
       style={{ width: "100%", height: 64 }}
     >
-      <XAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(v: number) => formatPercent(v)} fontSize={11} tickLine={false} />
+      <XAxis
+        type="number"
+        domain={[0, 1]}
+        ticks={[0, 0.25, 0.5, 0.75, 1]}
+        tickFormatter={(v: number) => formatPercent(v)}
+        fontSize={11}
+        tickLine={false}
+      />
       <YAxis type="category" dataKey="name" hide />
       <ReferenceArea x1={0} x2={1} fill={COLORS.track} fillOpacity={1} ifOverflow="hidden" />
       <Bar dataKey="share" barSize={20} radius={[0, 4, 4, 0]} isAnimationActive={false}>

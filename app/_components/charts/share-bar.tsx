@@ -9,7 +9,17 @@ import { ShareBarPlotLazy } from "./lazy";
  * decoration for sighted readers; its figure caption carries the numbers for everyone else. A provisional share
  * (less than a working day counted) shows the hours counted instead, never as over the cap.
  */
-export function ShareBar({ label, share, cap, provisional = null }: { label: string; share: number; cap: number; provisional?: { workedMinutes: number } | null }) {
+export function ShareBar({
+  label,
+  share,
+  cap,
+  provisional = null,
+}: {
+  label: string;
+  share: number;
+  cap: number;
+  provisional?: { workedMinutes: number } | null;
+}) {
   if (provisional) {
     const text = tooEarlyText(provisional.workedMinutes);
     return (

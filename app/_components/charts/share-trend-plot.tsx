@@ -9,7 +9,15 @@ const TOIL = "#2456c7";
 const ON_CALL = "#b36200";
 
 /** The drawing of {@link ShareTrend}, loaded after the page (see lazy.tsx). */
-export function ShareTrendPlot({ weeks, toilCap, onCallCap }: { weeks: TrendPoint[]; toilCap: number; onCallCap: number }) {
+export function ShareTrendPlot({
+  weeks,
+  toilCap,
+  onCallCap,
+}: {
+  weeks: TrendPoint[];
+  toilCap: number;
+  onCallCap: number;
+}) {
   const top = Math.max(1, ...weeks.flatMap((w) => [w.toilShare, w.onCallShare]).filter((s): s is number => s !== null));
   return (
     <LineChart
@@ -21,7 +29,13 @@ export function ShareTrendPlot({ weeks, toilCap, onCallCap }: { weeks: TrendPoin
     >
       <CartesianGrid stroke="#e6e9ef" vertical={false} />
       <XAxis dataKey="label" fontSize={12} tickLine={false} />
-      <YAxis domain={[0, top]} tickFormatter={(v: number) => formatPercent(v)} fontSize={12} width={48} tickLine={false} />
+      <YAxis
+        domain={[0, top]}
+        tickFormatter={(v: number) => formatPercent(v)}
+        fontSize={12}
+        width={48}
+        tickLine={false}
+      />
       <Tooltip formatter={(value) => (typeof value === "number" ? shareText(value) : String(value))} />
       <Legend verticalAlign="top" height={28} itemSorter={null} />
       <ReferenceLine
@@ -34,10 +48,31 @@ export function ShareTrendPlot({ weeks, toilCap, onCallCap }: { weeks: TrendPoin
         y={onCallCap}
         stroke={ON_CALL}
         strokeDasharray="6 4"
-        label={{ value: `on-call cap ${formatPercent(onCallCap)}`, position: "insideBottomLeft", fontSize: 11, fill: ON_CALL }}
+        label={{
+          value: `on-call cap ${formatPercent(onCallCap)}`,
+          position: "insideBottomLeft",
+          fontSize: 11,
+          fill: ON_CALL,
+        }}
       />
-      <Line type="linear" dataKey="toilShare" name="Toil share" stroke={TOIL} strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} />
-      <Line type="linear" dataKey="onCallShare" name="On-call share" stroke={ON_CALL} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+      <Line
+        type="linear"
+        dataKey="toilShare"
+        name="Toil share"
+        stroke={TOIL}
+        strokeWidth={2.5}
+        dot={{ r: 3 }}
+        isAnimationActive={false}
+      />
+      <Line
+        type="linear"
+        dataKey="onCallShare"
+        name="On-call share"
+        stroke={ON_CALL}
+        strokeWidth={2}
+        dot={{ r: 3 }}
+        isAnimationActive={false}
+      />
     </LineChart>
   );
 }

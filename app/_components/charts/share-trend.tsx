@@ -13,12 +13,21 @@ export interface TrendPoint {
   partial: boolean;
 }
 
-
 /**
  * Toil and on-call share week by week with both caps drawn. The SVG is hidden from assistive
  * technology; the same numbers are in a table right beside it (visually hidden).
  */
-export function ShareTrend({ weeks, toilCap, onCallCap, caption }: { weeks: TrendPoint[]; toilCap: number; onCallCap: number; caption: string }) {
+export function ShareTrend({
+  weeks,
+  toilCap,
+  onCallCap,
+  caption,
+}: {
+  weeks: TrendPoint[];
+  toilCap: number;
+  onCallCap: number;
+  caption: string;
+}) {
   const over = weeks.filter((w) => w.toilShare !== null && w.toilShare > toilCap).length;
   return (
     <figure className="share-trend">
@@ -26,7 +35,11 @@ export function ShareTrend({ weeks, toilCap, onCallCap, caption }: { weeks: Tren
         {caption}. Over the toil cap in {over} of {weeks.length} weeks.
       </figcaption>
       <div aria-hidden="true">
-        <ShareTrendPlotLazy weeks={weeks.map((w) => ({ ...w, label: trendLabel(w) }))} toilCap={toilCap} onCallCap={onCallCap} />
+        <ShareTrendPlotLazy
+          weeks={weeks.map((w) => ({ ...w, label: trendLabel(w) }))}
+          toilCap={toilCap}
+          onCallCap={onCallCap}
+        />
       </div>
       {/* A table is as wide as its columns whatever its own width says: the wrapper clips it to nothing. */}
       <div className="visually-hidden">

@@ -16,7 +16,13 @@ export interface MemberBar {
   href: string;
 }
 
-const COLORS = { duty: OKABE_ITO.blue, logged: OKABE_ITO.skyBlue, afterHours: OKABE_ITO.vermillion, onCall: OKABE_ITO.orange, cap: OKABE_ITO.ink };
+const COLORS = {
+  duty: OKABE_ITO.blue,
+  logged: OKABE_ITO.skyBlue,
+  afterHours: OKABE_ITO.vermillion,
+  onCall: OKABE_ITO.orange,
+  cap: OKABE_ITO.ink,
+};
 
 function toilShare(member: MemberBar): number {
   return member.duty + member.logged + member.afterHours;
@@ -36,10 +42,20 @@ function rowNames(members: MemberBar[]): Map<MemberBar, string> {
  * rows so they never run into each other on a phone. A bar opens that person's drill-down. The SVG is hidden
  * from assistive technology: the table beside it holds the same numbers and the same links.
  */
-export function TeamToilBars({ members, toilCap, onCallCap }: { members: MemberBar[]; toilCap: number; onCallCap: number }) {
+export function TeamToilBars({
+  members,
+  toilCap,
+  onCallCap,
+}: {
+  members: MemberBar[];
+  toilCap: number;
+  onCallCap: number;
+}) {
   const router = useRouter();
   const names = rowNames(members);
-  const rows = [...members].sort((a, b) => toilShare(b) - toilShare(a)).map((m) => ({ ...m, label: names.get(m) ?? m.name }));
+  const rows = [...members]
+    .sort((a, b) => toilShare(b) - toilShare(a))
+    .map((m) => ({ ...m, label: names.get(m) ?? m.name }));
   const top = Math.max(toilCap, onCallCap, ...rows.map((m) => Math.max(toilShare(m), m.onCallShare)));
   // Quarter steps, so the grid lines fall on round shares and the caps (25%, 50%) sit on them.
   const domainTop = Math.min(1, Math.ceil((top + 0.02) * 4) / 4);
@@ -48,7 +64,11 @@ export function TeamToilBars({ members, toilCap, onCallCap }: { members: MemberB
     const member = rows[index];
     if (member) router.push(member.href);
   };
-  const bar = { isAnimationActive: false, cursor: "pointer", onClick: (_: unknown, index: number) => open(index) } as const;
+  const bar = {
+    isAnimationActive: false,
+    cursor: "pointer",
+    onClick: (_: unknown, index: number) => open(index),
+  } as const;
   return (
     <div aria-hidden="true" className="team-toil-bars">
       <BarChart
@@ -62,7 +82,14 @@ export function TeamToilBars({ members, toilCap, onCallCap }: { members: MemberB
         style={{ width: "100%", height: teamBarsHeight(rows.length) }}
       >
         <CartesianGrid stroke="#e6e9ef" horizontal={false} />
-        <XAxis type="number" domain={[0, domainTop]} ticks={ticks} tickFormatter={(v: number) => formatPercent(v)} fontSize={12} tickLine={false} />
+        <XAxis
+          type="number"
+          domain={[0, domainTop]}
+          ticks={ticks}
+          tickFormatter={(v: number) => formatPercent(v)}
+          fontSize={12}
+          tickLine={false}
+        />
         <YAxis type="category" dataKey="label" width={84} fontSize={12} tickLine={false} interval={0} />
         <Tooltip formatter={(value) => (typeof value === "number" ? shareText(value) : String(value))} />
         <Legend verticalAlign="bottom" height={36} itemSorter={null} formatter={legendText} />
@@ -71,14 +98,27 @@ export function TeamToilBars({ members, toilCap, onCallCap }: { members: MemberB
           stroke={COLORS.cap}
           strokeWidth={2}
           strokeDasharray="6 4"
-          label={{ value: `toil cap ${formatPercent(toilCap)}`, position: "top", offset: 22, fontSize: 12, fontWeight: 600, fill: COLORS.cap }}
+          label={{
+            value: `toil cap ${formatPercent(toilCap)}`,
+            position: "top",
+            offset: 22,
+            fontSize: 12,
+            fontWeight: 600,
+            fill: COLORS.cap,
+          }}
         />
         <ReferenceLine
           x={onCallCap}
           stroke="#8a5200"
           strokeWidth={1.5}
           strokeDasharray="2 3"
-          label={{ value: `on-call cap ${formatPercent(onCallCap)}`, position: "top", offset: 6, fontSize: 12, fill: "#8a5200" }}
+          label={{
+            value: `on-call cap ${formatPercent(onCallCap)}`,
+            position: "top",
+            offset: 6,
+            fontSize: 12,
+            fill: "#8a5200",
+          }}
         />
         <Bar dataKey="duty" name="Duty" stackId="toil" fill={COLORS.duty} barSize={16} {...bar} />
         <Bar dataKey="logged" name="Logged toil" stackId="toil" fill={COLORS.logged} barSize={16} {...bar} />

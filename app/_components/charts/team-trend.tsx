@@ -8,7 +8,17 @@ import type { TrendSeries } from "./team-trend-chart";
  * The team's trend with one engineer picked out from a list, instead of a line per person that no one can tell
  * apart. The choice only changes the drawing; every person's weeks are in the table below it.
  */
-export function TeamTrend({ labels, team, members, toilCap }: { labels: string[]; team: Array<number | null>; members: TrendSeries[]; toilCap: number }) {
+export function TeamTrend({
+  labels,
+  team,
+  members,
+  toilCap,
+}: {
+  labels: string[];
+  team: Array<number | null>;
+  members: TrendSeries[];
+  toilCap: number;
+}) {
   const id = useId();
   const [chosen, setChosen] = useState("");
   const highlight = members.find((m) => m.personId === chosen) ?? null;

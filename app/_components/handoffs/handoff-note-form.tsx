@@ -11,7 +11,15 @@ import { instantText, spanText } from "@/app/_components/rotations/spans";
 import type { OutgoingHandoffData } from "./types";
 
 /** My note for the shift I am handing off: written, rewritten, or removed with Undo. */
-export function HandoffNoteForm({ teamId, zone, handoff }: { teamId: string; zone: string; handoff: OutgoingHandoffData }) {
+export function HandoffNoteForm({
+  teamId,
+  zone,
+  handoff,
+}: {
+  teamId: string;
+  zone: string;
+  handoff: OutgoingHandoffData;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const announce = useStatus();
@@ -48,7 +56,11 @@ export function HandoffNoteForm({ teamId, zone, handoff }: { teamId: string; zon
     trpc.handoffs.remove.mutationOptions({
       onSuccess: (note) => {
         setBody("");
-        announce({ text: "Hand-off note removed.", tone: "info", action: { label: "Undo", run: () => restore.mutate({ teamId, noteId: note.id }) } });
+        announce({
+          text: "Hand-off note removed.",
+          tone: "info",
+          action: { label: "Undo", run: () => restore.mutate({ teamId, noteId: note.id }) },
+        });
       },
       onError: (failure) => announce({ text: `Could not remove the note: ${messageOf(failure)}`, tone: "error" }),
       onSettled: refresh,
@@ -68,12 +80,18 @@ export function HandoffNoteForm({ teamId, zone, handoff }: { teamId: string; zon
 
   const pending = save.isPending || remove.isPending || restore.isPending;
   return (
-    <form className="handoff handoff-form" onSubmit={onSubmit} noValidate aria-label={`Your hand-off note for ${handoff.rotation.name}`}>
+    <form
+      className="handoff handoff-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={`Your hand-off note for ${handoff.rotation.name}`}
+    >
       <h3>
         To {next ?? "whoever is on next"} <span className="stat-note">· {handoff.rotation.name}</span>
       </h3>
       <p className="stat-note" id={`${fieldId}-hint`}>
-        {handoff.shift.onNow ? "Your shift" : "Your shift that just ended"}: {spanText(handoff.shift.startsAt, handoff.shift.endsAt, zone)}
+        {handoff.shift.onNow ? "Your shift" : "Your shift that just ended"}:{" "}
+        {spanText(handoff.shift.startsAt, handoff.shift.endsAt, zone)}
         {handoff.next && `; ${next} takes over ${instantText(handoff.next.startsAt, zone)}`}.
       </p>
       <div className="field">
@@ -98,7 +116,12 @@ export function HandoffNoteForm({ teamId, zone, handoff }: { teamId: string; zon
           {save.isPending ? "Saving…" : handoff.note ? "Update note" : "Save note"}
         </button>
         {handoff.note && (
-          <button type="button" className="link-button danger" disabled={pending} onClick={() => handoff.note && remove.mutate({ teamId, noteId: handoff.note.id })}>
+          <button
+            type="button"
+            className="link-button danger"
+            disabled={pending}
+            onClick={() => handoff.note && remove.mutate({ teamId, noteId: handoff.note.id })}
+          >
             Remove<span className="visually-hidden"> your hand-off note for {handoff.rotation.name}</span>
           </button>
         )}

@@ -18,7 +18,9 @@ function Incoming({ handoff, zone }: { handoff: IncomingHandoffData; zone: strin
         From {from} <span className="stat-note">· {handoff.rotation.name}</span>
       </h3>
       <p className="stat-note">
-        {handoff.myShift.onNow ? `You are on until ${instantText(handoff.myShift.endsAt, zone)}.` : `Your shift starts ${instantText(handoff.myShift.startsAt, zone)}.`}
+        {handoff.myShift.onNow
+          ? `You are on until ${instantText(handoff.myShift.endsAt, zone)}.`
+          : `Your shift starts ${instantText(handoff.myShift.startsAt, zone)}.`}
       </p>
       {handoff.notes.length === 0 ? (
         <p className="stat-note">No note from {from} yet.</p>
@@ -42,7 +44,9 @@ function Incoming({ handoff, zone }: { handoff: IncomingHandoffData; zone: strin
 /** The incoming notes first (what I need now), then my own note for the shift I am handing off. */
 export function HandoffPanel({ teamId, zone, initial }: { teamId: string; zone: string; initial: HandoffsForMeData }) {
   const trpc = useTRPC();
-  const { data } = useQuery(trpc.handoffs.forMe.queryOptions({ teamId }, { initialData: initial, refetchInterval: REFRESH_MS }));
+  const { data } = useQuery(
+    trpc.handoffs.forMe.queryOptions({ teamId }, { initialData: initial, refetchInterval: REFRESH_MS }),
+  );
   return (
     <section className="card duty-card handoff-card" aria-labelledby="handoff-heading">
       <h2 id="handoff-heading">Hand-off</h2>
@@ -50,9 +54,16 @@ export function HandoffPanel({ teamId, zone, initial }: { teamId: string; zone: 
         <Incoming key={`in-${handoff.rotation.id}`} handoff={handoff} zone={zone} />
       ))}
       {data.outgoing.map((handoff) => (
-        <HandoffNoteForm key={`out-${handoff.rotation.id}-${handoff.shift.startsAt.toISOString()}`} teamId={teamId} zone={zone} handoff={handoff} />
+        <HandoffNoteForm
+          key={`out-${handoff.rotation.id}-${handoff.shift.startsAt.toISOString()}`}
+          teamId={teamId}
+          zone={zone}
+          handoff={handoff}
+        />
       ))}
-      {data.incoming.length === 0 && data.outgoing.length === 0 && <p className="stat-note">No shift of yours is handing over right now.</p>}
+      {data.incoming.length === 0 && data.outgoing.length === 0 && (
+        <p className="stat-note">No shift of yours is handing over right now.</p>
+      )}
     </section>
   );
 }

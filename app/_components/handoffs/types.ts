@@ -7,4 +7,3 @@ type Handoffs = inferRouterOutputs<AppRouter>["handoffs"];
 export type HandoffsForMeData = Handoffs["forMe"];
 export type IncomingHandoffData = HandoffsForMeData["incoming"][number];
 export type OutgoingHandoffData = HandoffsForMeData["outgoing"][number];
-type HandoffNoteData = IncomingHandoffData["notes"][number];

@@ -23,12 +23,25 @@ export function JoinRequests({ requests }: { requests: JoinRequest[] }) {
         {requests.map((request) => (
           <li key={request.id} style={{ display: "flex", gap: "0.6rem", alignItems: "center", flexWrap: "wrap" }}>
             <span style={{ flex: 1, minWidth: "12rem" }}>
-              {request.invitedBy ?? "A manager"} asks you to join <strong>{request.teamName}</strong> as {request.roles.join(", ")}.
+              {request.invitedBy ?? "A manager"} asks you to join <strong>{request.teamName}</strong> as{" "}
+              {request.roles.join(", ")}.
             </span>
-            <button type="button" className="button small" disabled={respond.isPending} onClick={() => respond.mutate({ invitationId: request.id, accept: true })} aria-label={`Join ${request.teamName}`}>
+            <button
+              type="button"
+              className="button small"
+              disabled={respond.isPending}
+              onClick={() => respond.mutate({ invitationId: request.id, accept: true })}
+              aria-label={`Join ${request.teamName}`}
+            >
               Join
             </button>
-            <button type="button" className="button secondary small" disabled={respond.isPending} onClick={() => respond.mutate({ invitationId: request.id, accept: false })} aria-label={`Decline joining ${request.teamName}`}>
+            <button
+              type="button"
+              className="button secondary small"
+              disabled={respond.isPending}
+              onClick={() => respond.mutate({ invitationId: request.id, accept: false })}
+              aria-label={`Decline joining ${request.teamName}`}
+            >
               Decline
             </button>
           </li>

@@ -4,7 +4,15 @@ import type { DrillDownData } from "./types";
 import { scrollRegion } from "@/app/_components/scroll-region";
 
 /** The toil entries behind a bar or row, with how each counted in the person's share. */
-export function DrillEntries({ entries, timeZone, withPerson }: { entries: DrillDownData["entries"]; timeZone: string; withPerson: boolean }) {
+export function DrillEntries({
+  entries,
+  timeZone,
+  withPerson,
+}: {
+  entries: DrillDownData["entries"];
+  timeZone: string;
+  withPerson: boolean;
+}) {
   if (entries.length === 0) return <p className="stat-note">No toil entries in this span.</p>;
   return (
     <div {...scrollRegion("Entries")}>
@@ -28,7 +36,13 @@ export function DrillEntries({ entries, timeZone, withPerson }: { entries: Drill
             <tr key={entry.id}>
               <td className="nowrap">{localDateTime(entry.startsAt, timeZone)}</td>
               {withPerson && <td>{entry.personName}</td>}
-              <td>{entry.detail ? entry.detail.summary || entry.detail.interruptSummary || "(no summary)" : <em>Logged to another team</em>}</td>
+              <td>
+                {entry.detail ? (
+                  entry.detail.summary || entry.detail.interruptSummary || "(no summary)"
+                ) : (
+                  <em>Logged to another team</em>
+                )}
+              </td>
               <td>{[entry.detail?.templateName, entry.detail?.serviceName].filter(Boolean).join(" · ")}</td>
               <td className="num">{formatMinutes(entry.minutes)}</td>
               <td className="num">{countedText(entry.counted)}</td>
@@ -82,7 +96,13 @@ export function DrillShifts({ shifts, timeZone }: { shifts: DrillDownData["shift
   );
 }
 
-export function DrillInterrupts({ interrupts, timeZone }: { interrupts: DrillDownData["interrupts"]; timeZone: string }) {
+export function DrillInterrupts({
+  interrupts,
+  timeZone,
+}: {
+  interrupts: DrillDownData["interrupts"];
+  timeZone: string;
+}) {
   if (interrupts.length === 0) return <p className="stat-note">No interrupts in this span.</p>;
   return (
     <div {...scrollRegion("Interrupts")}>

@@ -9,7 +9,15 @@ import { useTRPC } from "@/app/_lib/trpc";
 import type { ToilSourceRow } from "./types";
 
 /** A manager's estimate of automating one source: build hours, upkeep a month, and the day it went live. */
-export function EstimateForm({ teamId, source, onDone }: { teamId: string; source: ToilSourceRow & { key: string }; onDone: (message: string) => void }) {
+export function EstimateForm({
+  teamId,
+  source,
+  onDone,
+}: {
+  teamId: string;
+  source: ToilSourceRow & { key: string };
+  onDone: (message: string) => void;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const estimate = source.estimate;
@@ -49,21 +57,53 @@ export function EstimateForm({ teamId, source, onDone }: { teamId: string; sourc
   const invalid = (name: string) => (errors[name] ? true : undefined);
 
   return (
-    <form className="estimate-form" onSubmit={onSubmit} noValidate aria-label={`Automation estimate for ${source.label}`}>
+    <form
+      className="estimate-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={`Automation estimate for ${source.label}`}
+    >
       {field(
         "buildHours",
         "Build hours",
-        <input id={id("buildHours")} type="number" min={0} step="any" inputMode="decimal" value={buildHours} onChange={(e) => setBuildHours(e.target.value)} aria-invalid={invalid("buildHours")} aria-describedby={id("buildHours-error")} />,
+        <input
+          id={id("buildHours")}
+          type="number"
+          min={0}
+          step="any"
+          inputMode="decimal"
+          value={buildHours}
+          onChange={(e) => setBuildHours(e.target.value)}
+          aria-invalid={invalid("buildHours")}
+          aria-describedby={id("buildHours-error")}
+        />,
       )}
       {field(
         "maintenanceHoursPerMonth",
         "Maintenance h/month",
-        <input id={id("maintenanceHoursPerMonth")} type="number" min={0} step="any" inputMode="decimal" value={maintenance} onChange={(e) => setMaintenance(e.target.value)} aria-invalid={invalid("maintenanceHoursPerMonth")} aria-describedby={id("maintenanceHoursPerMonth-error")} />,
+        <input
+          id={id("maintenanceHoursPerMonth")}
+          type="number"
+          min={0}
+          step="any"
+          inputMode="decimal"
+          value={maintenance}
+          onChange={(e) => setMaintenance(e.target.value)}
+          aria-invalid={invalid("maintenanceHoursPerMonth")}
+          aria-describedby={id("maintenanceHoursPerMonth-error")}
+        />,
       )}
       {field(
         "automatedOn",
         "Automated on (optional)",
-        <input id={id("automatedOn")} type="date" value={automatedOn} onChange={(e) => setAutomatedOn(e.target.value)} aria-invalid={invalid("automatedOn")} aria-describedby={id("automatedOn-error")} />,
+        <input
+          id={id("automatedOn")}
+          type="date"
+          value={automatedOn}
+          onChange={(e) => setAutomatedOn(e.target.value)}
+          aria-invalid={invalid("automatedOn")}
+          aria-describedby={id("automatedOn-error")}
+        />,
       )}
       <button className="button" type="submit" disabled={save.isPending}>
         {save.isPending ? "Saving…" : "Save estimate"}

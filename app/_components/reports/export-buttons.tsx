@@ -6,7 +6,17 @@ import { neutraliseFormula } from "@/server/security/csv-cell";
 import type { ExportRow } from "./types";
 
 /** Offers a table as CSV or JSON, built in the browser from the rows shown, and a printable page. */
-export function ExportButtons({ fileName, label, columns, rows }: { fileName: string; label: string; columns: string[]; rows: ExportRow[] }) {
+export function ExportButtons({
+  fileName,
+  label,
+  columns,
+  rows,
+}: {
+  fileName: string;
+  label: string;
+  columns: string[];
+  rows: ExportRow[];
+}) {
   // The files are built by script: until it runs, a click would do nothing, so the buttons wait for it.
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
@@ -27,11 +37,22 @@ export function ExportButtons({ fileName, label, columns, rows }: { fileName: st
         type="button"
         className="button secondary small"
         disabled={!ready}
-        onClick={() => download(stringify(rows, { header: true, columns, cast: { string: neutraliseFormula } }), "text/csv;charset=utf-8", "csv")}
+        onClick={() =>
+          download(
+            stringify(rows, { header: true, columns, cast: { string: neutraliseFormula } }),
+            "text/csv;charset=utf-8",
+            "csv",
+          )
+        }
       >
         CSV<span className="visually-hidden"> of {label}</span>
       </button>
-      <button type="button" className="button secondary small" disabled={!ready} onClick={() => download(`${JSON.stringify(rows, null, 2)}\n`, "application/json", "json")}>
+      <button
+        type="button"
+        className="button secondary small"
+        disabled={!ready}
+        onClick={() => download(`${JSON.stringify(rows, null, 2)}\n`, "application/json", "json")}
+      >
         JSON<span className="visually-hidden"> of {label}</span>
       </button>
       <button type="button" className="button secondary small" disabled={!ready} onClick={() => window.print()}>

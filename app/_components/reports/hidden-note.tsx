@@ -3,8 +3,8 @@ export function HiddenMembersNote({ hidden }: { hidden: number }) {
   if (hidden === 0) return null;
   return (
     <p className="alert info hidden-note" role="note">
-      {hidden === 1 ? "1 other engineer is" : `${hidden} other engineers are`} hidden: only the team&apos;s managers see each
-      person&apos;s detail. The team figures include everyone.
+      {hidden === 1 ? "1 other engineer is" : `${hidden} other engineers are`} hidden: only the team&apos;s managers see
+      each person&apos;s detail. The team figures include everyone.
     </p>
   );
 }

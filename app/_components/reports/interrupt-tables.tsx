@@ -33,18 +33,33 @@ export function InterruptTables({ load, timeZone }: { load: InterruptLoadData; t
       <section className="card report-card" aria-labelledby="int-week-table">
         <div className="table-head">
           <h2 id="int-week-table">Weeks</h2>
-          <ExportButtons fileName="interrupts-per-week" label="the weeks table" columns={Object.keys(weekRows[0] ?? { week_of: "" })} rows={weekRows} />
+          <ExportButtons
+            fileName="interrupts-per-week"
+            label="the weeks table"
+            columns={Object.keys(weekRows[0] ?? { week_of: "" })}
+            rows={weekRows}
+          />
         </div>
         <div {...scrollRegion("Weeks")}>
           <table aria-labelledby="int-week-table">
             <thead>
               <tr>
                 <th scope="col">Week of</th>
-                <th scope="col" className="num">Pages</th>
-                <th scope="col" className="num">Incidents</th>
-                <th scope="col" className="num">Tickets</th>
-                <th scope="col" className="num">Requests</th>
-                <th scope="col" className="num">Actionable</th>
+                <th scope="col" className="num">
+                  Pages
+                </th>
+                <th scope="col" className="num">
+                  Incidents
+                </th>
+                <th scope="col" className="num">
+                  Tickets
+                </th>
+                <th scope="col" className="num">
+                  Requests
+                </th>
+                <th scope="col" className="num">
+                  Actionable
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -62,67 +77,82 @@ export function InterruptTables({ load, timeZone }: { load: InterruptLoadData; t
           </table>
         </div>
       </section>
-      
-        <section className="card report-card" aria-labelledby="int-shift-table">
-          <div className="table-head">
-            <h2 id="int-shift-table">On-call shifts</h2>
-            <ExportButtons fileName="on-call-shifts" label="the shifts table" columns={Object.keys(shiftRows[0] ?? { rotation: "" })} rows={shiftRows} />
-          </div>
-          <div {...scrollRegion("On-call shifts")}>
-            <table aria-labelledby="int-shift-table">
-              <thead>
-                <tr>
-                  <th scope="col">Shift</th>
-                  <th scope="col">Who</th>
-                  <th scope="col" className="num">Incidents</th>
-                  <th scope="col" className="num">Busiest 12 h</th>
+
+      <section className="card report-card" aria-labelledby="int-shift-table">
+        <div className="table-head">
+          <h2 id="int-shift-table">On-call shifts</h2>
+          <ExportButtons
+            fileName="on-call-shifts"
+            label="the shifts table"
+            columns={Object.keys(shiftRows[0] ?? { rotation: "" })}
+            rows={shiftRows}
+          />
+        </div>
+        <div {...scrollRegion("On-call shifts")}>
+          <table aria-labelledby="int-shift-table">
+            <thead>
+              <tr>
+                <th scope="col">Shift</th>
+                <th scope="col">Who</th>
+                <th scope="col" className="num">
+                  Incidents
+                </th>
+                <th scope="col" className="num">
+                  Busiest 12 h
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {load.shifts.map((s) => (
+                <tr key={`${s.rotationId}-${s.role}-${s.from.toISOString()}`}>
+                  <td>
+                    {s.rotationName} ({s.role}){" "}
+                    <span className="stat-note">from {localDateTime(s.from, timeZone)}</span>
+                  </td>
+                  <td>{s.person?.name ?? <em>hidden</em>}</td>
+                  <td className="num">{s.incidents}</td>
+                  <td className={`num${s.overLimit ? " limit-flag" : ""}`}>
+                    {s.busiestWindow}
+                    {s.overLimit && <span className="badge over on-call-badge">over limit</span>}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {load.shifts.map((s) => (
-                  <tr key={`${s.rotationId}-${s.role}-${s.from.toISOString()}`}>
-                    <td>
-                      {s.rotationName} ({s.role}) <span className="stat-note">from {localDateTime(s.from, timeZone)}</span>
-                    </td>
-                    <td>{s.person?.name ?? <em>hidden</em>}</td>
-                    <td className="num">{s.incidents}</td>
-                    <td className={`num${s.overLimit ? " limit-flag" : ""}`}>
-                      {s.busiestWindow}
-                      {s.overLimit && <span className="badge over on-call-badge">over limit</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-        <section className="card report-card" aria-labelledby="int-band-table">
-          <h2 id="int-band-table">By time of day</h2>
-          <div {...scrollRegion("By time of day")}>
-            <table aria-labelledby="int-band-table">
-              <thead>
-                <tr>
-                  <th scope="col">Band</th>
-                  <th scope="col" className="num">Interrupts</th>
-                  <th scope="col" className="num">Pages</th>
-                  <th scope="col" className="num">Time spent</th>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section className="card report-card" aria-labelledby="int-band-table">
+        <h2 id="int-band-table">By time of day</h2>
+        <div {...scrollRegion("By time of day")}>
+          <table aria-labelledby="int-band-table">
+            <thead>
+              <tr>
+                <th scope="col">Band</th>
+                <th scope="col" className="num">
+                  Interrupts
+                </th>
+                <th scope="col" className="num">
+                  Pages
+                </th>
+                <th scope="col" className="num">
+                  Time spent
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {load.bands.map((b) => (
+                <tr key={b.band}>
+                  <th scope="row">{BAND_LABELS[b.band]}</th>
+                  <td className="num">{b.interrupts}</td>
+                  <td className="num">{b.pages}</td>
+                  <td className="num">{formatMinutes(b.minutes)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {load.bands.map((b) => (
-                  <tr key={b.band}>
-                    <th scope="row">{BAND_LABELS[b.band]}</th>
-                    <td className="num">{b.interrupts}</td>
-                    <td className="num">{b.pages}</td>
-                    <td className="num">{formatMinutes(b.minutes)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <p className="stat-note">On each assignee&apos;s own clock. {load.unassigned} unassigned.</p>
-        </section>
-      
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="stat-note">On each assignee&apos;s own clock. {load.unassigned} unassigned.</p>
+      </section>
     </>
   );
 }

@@ -22,7 +22,8 @@ function refusalText(error: TRPCError): string {
   // zod issues arrive as a JSON list of messages; show the first one's words, not the JSON.
   if (cause && typeof cause === "object" && "issues" in cause && Array.isArray(cause.issues)) {
     const first: unknown = cause.issues[0];
-    if (first && typeof first === "object" && "message" in first && typeof first.message === "string") return first.message;
+    if (first && typeof first === "object" && "message" in first && typeof first.message === "string")
+      return first.message;
   }
   return error.message;
 }

@@ -20,6 +20,8 @@ export function measuredText(measured: NonNullable<ToilSourceRow["measured"]>): 
 }
 
 export function estimateSummary(estimate: NonNullable<ToilSourceRow["estimate"]>): string {
-  const live = estimate.automatedOn ? `, automated on ${DateTime.fromISO(estimate.automatedOn).toFormat("d LLL yyyy")}` : "";
+  const live = estimate.automatedOn
+    ? `, automated on ${DateTime.fromISO(estimate.automatedOn).toFormat("d LLL yyyy")}`
+    : "";
   return `Build ${hours(estimate.buildHours)}, maintenance ${hours(estimate.maintenanceHoursPerMonth)}/month${live}.`;
 }

@@ -29,7 +29,17 @@ function rangeErrors(firstDay: string, lastDay: string): RangeErrors {
  * range that cannot be shown is a message at its fields, never a lost report. Without JavaScript it is a plain
  * GET form. Custom days are read on the viewer's wall clock; reports of the whole organisation name no team.
  */
-export function PeriodPicker({ action, teamId, choice, extra }: { action: string; teamId?: string; choice: PeriodChoice; extra?: Record<string, string> }) {
+export function PeriodPicker({
+  action,
+  teamId,
+  choice,
+  extra,
+}: {
+  action: string;
+  teamId?: string;
+  choice: PeriodChoice;
+  extra?: Record<string, string>;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const asked = `${choice.kind}|${choice.firstDay}|${choice.lastDay}`;
@@ -46,7 +56,8 @@ export function PeriodPicker({ action, teamId, choice, extra }: { action: string
     setLastDay(choice.lastDay);
     setErrors({});
   }
-  const show = (next: PeriodChoice) => startTransition(() => router.push(periodHref(action, next, teamId, extra), { scroll: false }));
+  const show = (next: PeriodChoice) =>
+    startTransition(() => router.push(periodHref(action, next, teamId, extra), { scroll: false }));
   const choose = (next: PeriodKind) => {
     setKind(next);
     setErrors({});
@@ -60,7 +71,14 @@ export function PeriodPicker({ action, teamId, choice, extra }: { action: string
     if (!found.from && !found.to) show({ kind, firstDay, lastDay });
   };
   return (
-    <form className="card period-picker" method="get" action={action} aria-label="Report period" onSubmit={submit} noValidate>
+    <form
+      className="card period-picker"
+      method="get"
+      action={action}
+      aria-label="Report period"
+      onSubmit={submit}
+      noValidate
+    >
       {teamId && <input type="hidden" name="team" value={teamId} />}
       {Object.entries(extra ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
@@ -70,7 +88,13 @@ export function PeriodPicker({ action, teamId, choice, extra }: { action: string
         <div className="segmented">
           {PERIOD_KINDS.map((option) => (
             <label key={option}>
-              <input type="radio" name="period" value={option} checked={kind === option} onChange={() => choose(option)} />
+              <input
+                type="radio"
+                name="period"
+                value={option}
+                checked={kind === option}
+                onChange={() => choose(option)}
+              />
               <span>{PERIOD_LABELS[option]}</span>
             </label>
           ))}
@@ -79,10 +103,20 @@ export function PeriodPicker({ action, teamId, choice, extra }: { action: string
       {kind === "custom" && (
         <>
           <Field id="report-from" label="First day" errors={errors.from}>
-            {(control) => <input {...control} type="date" name="from" value={firstDay} onChange={(e) => setFirstDay(e.target.value)} />}
+            {(control) => (
+              <input
+                {...control}
+                type="date"
+                name="from"
+                value={firstDay}
+                onChange={(e) => setFirstDay(e.target.value)}
+              />
+            )}
           </Field>
           <Field id="report-to" label="Last day" errors={errors.to}>
-            {(control) => <input {...control} type="date" name="to" value={lastDay} onChange={(e) => setLastDay(e.target.value)} />}
+            {(control) => (
+              <input {...control} type="date" name="to" value={lastDay} onChange={(e) => setLastDay(e.target.value)} />
+            )}
           </Field>
           <button className="button" type="submit">
             Show report

@@ -56,7 +56,12 @@ export function periodQuery(teamId: string, choice: PeriodChoice): string {
 }
 
 /** A report page's URL for a period, keeping its team and any other search fields it carries. */
-export function periodHref(action: string, choice: PeriodChoice, teamId?: string, extra?: Record<string, string>): string {
+export function periodHref(
+  action: string,
+  choice: PeriodChoice,
+  teamId?: string,
+  extra?: Record<string, string>,
+): string {
   const params = new URLSearchParams(extra);
   if (teamId) params.set("team", teamId);
   params.set("period", choice.kind);

@@ -10,7 +10,17 @@ import type { ToilSourceRow } from "./types";
 type Estimate = NonNullable<ToilSourceRow["estimate"]>;
 
 /** What an estimate pays back, and for a manager a remove button whose undo saves the same figures again. */
-export function SourceEstimate({ teamId, source, canEdit, onStatus }: { teamId: string; source: ToilSourceRow; canEdit: boolean; onStatus: (status: { message: string; undo?: () => void }) => void }) {
+export function SourceEstimate({
+  teamId,
+  source,
+  canEdit,
+  onStatus,
+}: {
+  teamId: string;
+  source: ToilSourceRow;
+  canEdit: boolean;
+  onStatus: (status: { message: string; undo?: () => void }) => void;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const restore = useMutation(trpc.reports.saveEstimate.mutationOptions({ onSuccess: () => router.refresh() }));
@@ -52,7 +62,10 @@ export function SourceEstimate({ teamId, source, canEdit, onStatus }: { teamId: 
           onClick={() =>
             remove.mutate(
               { teamId, id: estimate.id },
-              { onSuccess: () => onStatus({ message: `Estimate for ${estimate.sourceLabel} removed.`, undo: undoOf(estimate) }) },
+              {
+                onSuccess: () =>
+                  onStatus({ message: `Estimate for ${estimate.sourceLabel} removed.`, undo: undoOf(estimate) }),
+              },
             )
           }
         >

@@ -9,7 +9,18 @@ import { SourceEstimate } from "./source-estimate";
 import type { ExportRow, ToilSourceRow } from "./types";
 import { scrollRegion } from "@/app/_components/scroll-region";
 
-const EXPORT_COLUMNS = ["rank", "source", "occurrences", "hours_per_month", "people_affected", "yearly_cost_hours", "share", "cumulative_share", "payback_months", "break_even_on"];
+const EXPORT_COLUMNS = [
+  "rank",
+  "source",
+  "occurrences",
+  "hours_per_month",
+  "people_affected",
+  "yearly_cost_hours",
+  "share",
+  "cumulative_share",
+  "payback_months",
+  "break_even_on",
+];
 const round = (value: number, places = 2) => Math.round(value * 10 ** places) / 10 ** places;
 const oneDecimal = (value: number) => (Math.round(value * 10) / 10).toLocaleString("en-GB");
 
@@ -23,20 +34,38 @@ function exportRow(source: ToilSourceRow): ExportRow {
     yearly_cost_hours: round(source.yearlyCostHours),
     share: round(source.share, 4),
     cumulative_share: round(source.cumulativeShare, 4),
-    payback_months: source.estimate?.payback.paybackMonths == null ? null : round(source.estimate.payback.paybackMonths),
+    payback_months:
+      source.estimate?.payback.paybackMonths == null ? null : round(source.estimate.payback.paybackMonths),
     break_even_on: source.estimate?.payback.breakEvenOn ?? null,
   };
 }
 
 /** The sources ranked by yearly cost; managers estimate automating each and see when it pays back. */
-export function SourcesTable({ teamId, sources, hrefs, canEdit, fileName }: { teamId: string; sources: ToilSourceRow[]; hrefs: string[]; canEdit: boolean; fileName: string }) {
+export function SourcesTable({
+  teamId,
+  sources,
+  hrefs,
+  canEdit,
+  fileName,
+}: {
+  teamId: string;
+  sources: ToilSourceRow[];
+  hrefs: string[];
+  canEdit: boolean;
+  fileName: string;
+}) {
   const [open, setOpen] = useState<string | null>(null);
   const [status, setStatus] = useState<{ message: string; undo?: () => void } | null>(null);
   return (
     <>
       <div className="table-head">
         <h2 id="sources-table-heading">Ranked by yearly cost</h2>
-        <ExportButtons fileName={fileName} label="the toil sources table" columns={EXPORT_COLUMNS} rows={sources.map(exportRow)} />
+        <ExportButtons
+          fileName={fileName}
+          label="the toil sources table"
+          columns={EXPORT_COLUMNS}
+          rows={sources.map(exportRow)}
+        />
       </div>
       <div role="status" className="sources-status">
         {status && (
@@ -54,13 +83,25 @@ export function SourcesTable({ teamId, sources, hrefs, canEdit, fileName }: { te
         <table aria-labelledby="sources-table-heading">
           <thead>
             <tr>
-              <th scope="col" className="num">#</th>
+              <th scope="col" className="num">
+                #
+              </th>
               <th scope="col">Source</th>
-              <th scope="col" className="num">Occurrences</th>
-              <th scope="col" className="num">Hours / month</th>
-              <th scope="col" className="num">People</th>
-              <th scope="col" className="num">Yearly cost</th>
-              <th scope="col" className="num">Cumulative</th>
+              <th scope="col" className="num">
+                Occurrences
+              </th>
+              <th scope="col" className="num">
+                Hours / month
+              </th>
+              <th scope="col" className="num">
+                People
+              </th>
+              <th scope="col" className="num">
+                Yearly cost
+              </th>
+              <th scope="col" className="num">
+                Cumulative
+              </th>
               <th scope="col">Automation</th>
             </tr>
           </thead>
@@ -86,7 +127,12 @@ export function SourcesTable({ teamId, sources, hrefs, canEdit, fileName }: { te
                     <td>
                       <SourceEstimate teamId={teamId} source={source} canEdit={canEdit} onStatus={setStatus} />
                       {canEdit && key !== null && (
-                        <button type="button" className="link-button" aria-expanded={editing} onClick={() => setOpen(editing ? null : rowKey)}>
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-expanded={editing}
+                          onClick={() => setOpen(editing ? null : rowKey)}
+                        >
                           {source.estimate ? "Edit estimate" : "Estimate automation"}
                           <span className="visually-hidden"> for {source.label}</span>
                         </button>

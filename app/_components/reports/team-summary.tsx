@@ -53,9 +53,11 @@ export function TeamSummary({ report }: { report: TeamToilData }) {
         </h2>
         <div className="stat-value">{totals.membersOverToilCap}</div>
         <p className="stat-note">
-          {totals.membersOverToilCap === 1 ? "engineer" : "engineers"} over the toil cap; {totals.membersOverOnCallCap} over the{" "}
-          {formatPercent(caps.onCallCap)} on-call cap.{" "}
-          {totals.onCallCap.provisional ? "Team on-call share: too early to tell." : `Team on-call share ${shareText(totals.accounting.onCallShare)}.`}
+          {totals.membersOverToilCap === 1 ? "engineer" : "engineers"} over the toil cap; {totals.membersOverOnCallCap}{" "}
+          over the {formatPercent(caps.onCallCap)} on-call cap.{" "}
+          {totals.onCallCap.provisional
+            ? "Team on-call share: too early to tell."
+            : `Team on-call share ${shareText(totals.accounting.onCallShare)}.`}
         </p>
       </section>
     </div>

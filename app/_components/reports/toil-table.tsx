@@ -65,17 +65,40 @@ function exportRow(row: MemberToilRow, timeZone: string): ExportRow {
 }
 
 /** Every engineer's shares, sortable by any column; each name opens the entries behind the row. */
-export function ToilTable({ rows, hrefs, timeZone, fileName }: { rows: MemberToilRow[]; hrefs: Record<string, string>; timeZone: string; fileName: string }) {
+export function ToilTable({
+  rows,
+  hrefs,
+  timeZone,
+  fileName,
+}: {
+  rows: MemberToilRow[];
+  hrefs: Record<string, string>;
+  timeZone: string;
+  fileName: string;
+}) {
   const stableValueOf = useCallback(columnValue, []);
-  const { sorted, toggle, ariaSort } = useSorted<MemberToilRow, Column>(rows, stableValueOf, { key: "toilShare", direction: "descending" });
+  const { sorted, toggle, ariaSort } = useSorted<MemberToilRow, Column>(rows, stableValueOf, {
+    key: "toilShare",
+    direction: "descending",
+  });
   const header = (column: Column, label: string) => (
-    <SortHeader label={label} sort={ariaSort(column)} onSort={() => toggle(column, column === "name" ? "ascending" : "descending")} numeric={column !== "name"} />
+    <SortHeader
+      label={label}
+      sort={ariaSort(column)}
+      onSort={() => toggle(column, column === "name" ? "ascending" : "descending")}
+      numeric={column !== "name"}
+    />
   );
   return (
     <>
       <div className="table-head">
         <h2 id="toil-table-heading">Each engineer</h2>
-        <ExportButtons fileName={fileName} label="the toil-cap table" columns={EXPORT_COLUMNS} rows={rows.map((row) => exportRow(row, timeZone))} />
+        <ExportButtons
+          fileName={fileName}
+          label="the toil-cap table"
+          columns={EXPORT_COLUMNS}
+          rows={rows.map((row) => exportRow(row, timeZone))}
+        />
       </div>
       <div {...scrollRegion("Each engineer")}>
         <table className="toil-table" aria-labelledby="toil-table-heading">
@@ -120,8 +143,9 @@ export function ToilTable({ rows, hrefs, timeZone, fileName }: { rows: MemberToi
         </table>
       </div>
       <p className="stat-note">
-        Shares of worked time (scheduled plus after hours). &ldquo;Over cap by&rdquo; is in share points, with the hours of relief
-        that would bring the person back under; &ldquo;over since&rdquo; counts whole weeks over the cap in a row.
+        Shares of worked time (scheduled plus after hours). &ldquo;Over cap by&rdquo; is in share points, with the hours
+        of relief that would bring the person back under; &ldquo;over since&rdquo; counts whole weeks over the cap in a
+        row.
       </p>
     </>
   );

@@ -57,7 +57,9 @@ export function TrendTable({ trend }: { trend: TeamTrendData }) {
           </tbody>
         </table>
       </div>
-      <p className="stat-note">Shares above the cap are in red. A week with less than a working day scheduled is too early to tell.</p>
+      <p className="stat-note">
+        Shares above the cap are in red. A week with less than a working day scheduled is too early to tell.
+      </p>
     </>
   );
 }

@@ -6,7 +6,6 @@ type Reports = inferRouterOutputs<AppRouter>["reports"];
 
 export type TeamToilData = Reports["teamToil"];
 export type MemberToilRow = TeamToilData["members"][number];
-type ReportPeriodView = TeamToilData["period"];
 export type DrillDownData = Reports["drillDown"];
 export type ToilSourcesData = Reports["toilSources"];
 export type ToilSourceRow = ToilSourcesData["sources"][number];

@@ -5,7 +5,11 @@ import { useMemo, useState } from "react";
 export type SortDirection = "ascending" | "descending";
 
 /** Rows sorted by one column; pressing the same column again flips the direction. */
-export function useSorted<Row, Key extends string>(rows: readonly Row[], valueFor: (row: Row, key: Key) => string | number, initial: { key: Key; direction: SortDirection }) {
+export function useSorted<Row, Key extends string>(
+  rows: readonly Row[],
+  valueFor: (row: Row, key: Key) => string | number,
+  initial: { key: Key; direction: SortDirection },
+) {
   const [sort, setSort] = useState(initial);
   const sorted = useMemo(() => {
     const factor = sort.direction === "ascending" ? 1 : -1;

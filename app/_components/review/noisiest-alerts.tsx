@@ -31,12 +31,22 @@ export function NoisiestAlerts({
           <table aria-labelledby="noisiest-heading" className="noisiest-table">
             <thead>
               <tr>
-                <th scope="col" className="num">#</th>
+                <th scope="col" className="num">
+                  #
+                </th>
                 <th scope="col">Alert</th>
-                <th scope="col" className="num">Pages</th>
-                <th scope="col" className="num">Actionable</th>
-                <th scope="col" className="num">Not actionable</th>
-                <th scope="col" className="num">Not reviewed</th>
+                <th scope="col" className="num">
+                  Pages
+                </th>
+                <th scope="col" className="num">
+                  Actionable
+                </th>
+                <th scope="col" className="num">
+                  Not actionable
+                </th>
+                <th scope="col" className="num">
+                  Not reviewed
+                </th>
                 <th scope="col">Silence</th>
               </tr>
             </thead>
@@ -55,9 +65,15 @@ export function NoisiestAlerts({
                   <td>
                     {alert.silence ? (
                       <span className="silence-cell">
-                        <span className="badge subtle">silenced</span> until {lastDayText(alert.silence.until, timeZone)}
+                        <span className="badge subtle">silenced</span> until{" "}
+                        {lastDayText(alert.silence.until, timeZone)}
                         {liftable.has(alert.silence.id) && (
-                          <button type="button" className="link-button" disabled={lifting} onClick={() => alert.silence && onLift(alert.silence.id)}>
+                          <button
+                            type="button"
+                            className="link-button"
+                            disabled={lifting}
+                            onClick={() => alert.silence && onLift(alert.silence.id)}
+                          >
                             Lift<span className="visually-hidden"> the silence of {alert.alertName}</span>
                           </button>
                         )}

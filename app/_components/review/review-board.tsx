@@ -17,14 +17,28 @@ import { WeekHandoffs } from "./week-handoffs";
  * The weekly review of a team: summary, noisiest alerts, the items to review, silences in force and the week's
  * hand-off notes. `initial` is what the server rendered; every change refetches it, so the summary follows.
  */
-export function ReviewBoard({ initial, teamId, to, timeZone }: { initial: ReviewWeekData; teamId: string; to: Date | null; timeZone: string }) {
+export function ReviewBoard({
+  initial,
+  teamId,
+  to,
+  timeZone,
+}: {
+  initial: ReviewWeekData;
+  teamId: string;
+  to: Date | null;
+  timeZone: string;
+}) {
   const trpc = useTRPC();
   const { data } = useQuery(trpc.review.week.queryOptions(to ? { teamId, to } : { teamId }, { initialData: initial }));
   const [reviewing, setReviewing] = useState<ReviewItemData | null>(null);
   const [silencing, setSilencing] = useState<SilenceTarget | null>(null);
   const { lift, pending: lifting } = useLiftSilence(teamId);
   const silenceOf = new Map(data.silences.map((silence) => [silence.alertName, silence]));
-  const targetOf = (alertName: string, fixUrl: string | null): SilenceTarget => ({ alertName, silence: silenceOf.get(alertName) ?? null, fixUrl });
+  const targetOf = (alertName: string, fixUrl: string | null): SilenceTarget => ({
+    alertName,
+    silence: silenceOf.get(alertName) ?? null,
+    fixUrl,
+  });
   const changeSilence = (silence: ActiveSilence) => setSilencing(targetOf(silence.alertName, silence.fixUrl));
 
   return (
@@ -46,7 +60,13 @@ export function ReviewBoard({ initial, teamId, to, timeZone }: { initial: Review
         onSilence={(item) => setSilencing(targetOf(item.alertName, item.fixUrl))}
       />
       <div className="grid cols-2 review-side">
-        <SilencesList silences={data.silences} timeZone={timeZone} onChange={changeSilence} onLift={lift} lifting={lifting} />
+        <SilencesList
+          silences={data.silences}
+          timeZone={timeZone}
+          onChange={changeSilence}
+          onLift={lift}
+          lifting={lifting}
+        />
         <WeekHandoffs notes={data.handoffs} timeZone={timeZone} />
       </div>
       <ReviewDialog item={reviewing} teamId={teamId} timeZone={timeZone} onClose={() => setReviewing(null)} />

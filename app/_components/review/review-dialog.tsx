@@ -16,15 +16,40 @@ import { useReviewRefresh } from "./use-review-refresh";
 type Verdict = "" | "yes" | "no";
 
 /** The review of one item: actionable or not, a cause from the fixed list, the root-cause fix. */
-export function ReviewDialog({ item, teamId, timeZone, onClose }: { item: ReviewItemData | null; teamId: string; timeZone: string; onClose: () => void }) {
+export function ReviewDialog({
+  item,
+  teamId,
+  timeZone,
+  onClose,
+}: {
+  item: ReviewItemData | null;
+  teamId: string;
+  timeZone: string;
+  onClose: () => void;
+}) {
   return (
-    <Modal open={item !== null} onClose={onClose} labelledBy="review-dialog-title" className="small-dialog review-dialog">
+    <Modal
+      open={item !== null}
+      onClose={onClose}
+      labelledBy="review-dialog-title"
+      className="small-dialog review-dialog"
+    >
       {item && <ReviewForm key={item.id} item={item} teamId={teamId} timeZone={timeZone} onClose={onClose} />}
     </Modal>
   );
 }
 
-function ReviewForm({ item, teamId, timeZone, onClose }: { item: ReviewItemData; teamId: string; timeZone: string; onClose: () => void }) {
+function ReviewForm({
+  item,
+  teamId,
+  timeZone,
+  onClose,
+}: {
+  item: ReviewItemData;
+  teamId: string;
+  timeZone: string;
+  onClose: () => void;
+}) {
   const trpc = useTRPC();
   const announce = useStatus();
   const refresh = useReviewRefresh();
@@ -71,7 +96,9 @@ function ReviewForm({ item, teamId, timeZone, onClose }: { item: ReviewItemData;
   return (
     <form onSubmit={onSubmit} noValidate>
       <div className="modal-head">
-        <h2 id="review-dialog-title">Review {item.kind === "page" ? (item.isIncident ? "incident" : "page") : item.kind}</h2>
+        <h2 id="review-dialog-title">
+          Review {item.kind === "page" ? (item.isIncident ? "incident" : "page") : item.kind}
+        </h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
           ×
         </button>
@@ -95,11 +122,31 @@ function ReviewForm({ item, teamId, timeZone, onClose }: { item: ReviewItemData;
           <legend>Was it actionable?</legend>
           <div className="segmented">
             <label>
-              <input type="radio" name="actionable" value="yes" checked={verdict === "yes"} onChange={() => { setVerdict("yes"); edited("actionable"); }} data-autofocus={verdict !== "no" ? true : undefined} />
+              <input
+                type="radio"
+                name="actionable"
+                value="yes"
+                checked={verdict === "yes"}
+                onChange={() => {
+                  setVerdict("yes");
+                  edited("actionable");
+                }}
+                data-autofocus={verdict !== "no" ? true : undefined}
+              />
               <span>Actionable</span>
             </label>
             <label>
-              <input type="radio" name="actionable" value="no" checked={verdict === "no"} onChange={() => { setVerdict("no"); edited("actionable"); }} data-autofocus={verdict === "no" ? true : undefined} />
+              <input
+                type="radio"
+                name="actionable"
+                value="no"
+                checked={verdict === "no"}
+                onChange={() => {
+                  setVerdict("no");
+                  edited("actionable");
+                }}
+                data-autofocus={verdict === "no" ? true : undefined}
+              />
               <span>Not actionable</span>
             </label>
           </div>
@@ -110,7 +157,17 @@ function ReviewForm({ item, teamId, timeZone, onClose }: { item: ReviewItemData;
           <label htmlFor="review-cause">
             Cause <span className="optional">(optional)</span>
           </label>
-          <select id="review-cause" value={cause} onChange={(event) => { setCause(INTERRUPT_CAUSES.find((c) => c === event.target.value) ?? ""); edited("cause"); }} disabled={save.isPending} aria-invalid={invalid("cause")} aria-describedby="review-cause-error">
+          <select
+            id="review-cause"
+            value={cause}
+            onChange={(event) => {
+              setCause(INTERRUPT_CAUSES.find((c) => c === event.target.value) ?? "");
+              edited("cause");
+            }}
+            disabled={save.isPending}
+            aria-invalid={invalid("cause")}
+            aria-describedby="review-cause-error"
+          >
             <option value="">Not tagged</option>
             {INTERRUPT_CAUSES.map((value) => (
               <option key={value} value={value}>
@@ -124,7 +181,20 @@ function ReviewForm({ item, teamId, timeZone, onClose }: { item: ReviewItemData;
           <label htmlFor="review-fix">
             Root-cause fix <span className="optional">(link, optional)</span>
           </label>
-          <input id="review-fix" type="url" inputMode="url" placeholder="https://…" value={fixUrl} onChange={(event) => { setFixUrl(event.target.value); edited("fixUrl"); }} disabled={save.isPending} aria-invalid={invalid("fixUrl")} aria-describedby="review-fix-error" />
+          <input
+            id="review-fix"
+            type="url"
+            inputMode="url"
+            placeholder="https://…"
+            value={fixUrl}
+            onChange={(event) => {
+              setFixUrl(event.target.value);
+              edited("fixUrl");
+            }}
+            disabled={save.isPending}
+            aria-invalid={invalid("fixUrl")}
+            aria-describedby="review-fix-error"
+          />
           <FieldError id="review-fix-error" messages={errors.fixUrl} />
         </div>
       </div>

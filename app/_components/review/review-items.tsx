@@ -16,7 +16,8 @@ type Filter = keyof typeof FILTERS;
 
 function whoText(item: ReviewItemData): string {
   const names = item.assignees.map((person) => person.name);
-  if (item.hiddenAssignees > 0) names.push(item.hiddenAssignees === 1 && names.length === 0 ? "a teammate" : `${item.hiddenAssignees} more`);
+  if (item.hiddenAssignees > 0)
+    names.push(item.hiddenAssignees === 1 && names.length === 0 ? "a teammate" : `${item.hiddenAssignees} more`);
   return names.length > 0 ? names.join(", ") : "nobody credited";
 }
 
@@ -24,7 +25,9 @@ function ReviewState({ item, timeZone }: { item: ReviewItemData; timeZone: strin
   if (item.actionable === null) return <span className="badge warn-soft">not reviewed</span>;
   return (
     <span className="review-state">
-      <span className={`badge ${item.actionable ? "under" : "subtle-strong"}`}>{item.actionable ? "actionable" : "not actionable"}</span>
+      <span className={`badge ${item.actionable ? "under" : "subtle-strong"}`}>
+        {item.actionable ? "actionable" : "not actionable"}
+      </span>
       {item.cause && <span className="review-cause">{CAUSE_LABELS[item.cause]}</span>}
       {item.fixUrl && (
         <a href={item.fixUrl} target="_blank" rel="noreferrer">
@@ -65,7 +68,13 @@ export function ReviewItems({
           <div className="segmented">
             {(Object.keys(FILTERS) as Filter[]).map((key) => (
               <label key={key}>
-                <input type="radio" name="review-filter" value={key} checked={filter === key} onChange={() => setFilter(key)} />
+                <input
+                  type="radio"
+                  name="review-filter"
+                  value={key}
+                  checked={filter === key}
+                  onChange={() => setFilter(key)}
+                />
                 <span>
                   {FILTERS[key].label} ({items.filter(FILTERS[key].test).length})
                 </span>
@@ -75,7 +84,9 @@ export function ReviewItems({
         </fieldset>
       </div>
       {shown.length === 0 ? (
-        <p className="stat-note">{items.length === 0 ? "No pages or tickets in these 7 days." : "Nothing here: try another filter."}</p>
+        <p className="stat-note">
+          {items.length === 0 ? "No pages or tickets in these 7 days." : "Nothing here: try another filter."}
+        </p>
       ) : (
         <div {...scrollRegion("Interrupts to review")}>
           <table aria-labelledby="review-items-heading" className="review-table">
@@ -84,7 +95,9 @@ export function ReviewItems({
                 <th scope="col">When</th>
                 <th scope="col">What</th>
                 <th scope="col">Who got it</th>
-                <th scope="col" className="num">Time logged</th>
+                <th scope="col" className="num">
+                  Time logged
+                </th>
                 <th scope="col">Review</th>
               </tr>
             </thead>
@@ -103,9 +116,7 @@ export function ReviewItems({
                       </div>
                       <div className="review-what">{item.summary}</div>
                       {(alertName || item.service) && (
-                        <div className="stat-note">
-                          {[alertName, item.service].filter(Boolean).join(" · ")}
-                        </div>
+                        <div className="stat-note">{[alertName, item.service].filter(Boolean).join(" · ")}</div>
                       )}
                       {item.pages.length > 1 && (
                         <details className="review-pages">
@@ -136,7 +147,11 @@ export function ReviewItems({
                             </span>
                           </button>
                           {alertName && !silencedNames.has(alertName) && (
-                            <button type="button" className="link-button" onClick={() => onSilence({ ...item, alertName })}>
+                            <button
+                              type="button"
+                              className="link-button"
+                              onClick={() => onSilence({ ...item, alertName })}
+                            >
                               Silence…<span className="visually-hidden"> {alertName}</span>
                             </button>
                           )}

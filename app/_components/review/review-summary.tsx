@@ -42,14 +42,17 @@ export function ReviewSummary({ data }: { data: ReviewWeekData }) {
           {progress.reviewed} <span className="stat-of">of {progress.items}</span>
         </div>
         <p className="stat-note">
-          {progress.unreviewed === 0 ? "Nothing left to review." : `${progress.unreviewed} still to review.`} An incident&apos;s pages count once.
+          {progress.unreviewed === 0 ? "Nothing left to review." : `${progress.unreviewed} still to review.`} An
+          incident&apos;s pages count once.
         </p>
       </section>
       <section className="card" aria-labelledby="review-actionable">
         <h2 id="review-actionable" className="stat-label">
           Actionable
         </h2>
-        <div className="stat-value">{progress.actionableShare === null ? "–" : formatPercent(progress.actionableShare)}</div>
+        <div className="stat-value">
+          {progress.actionableShare === null ? "–" : formatPercent(progress.actionableShare)}
+        </div>
         <p className="stat-note">
           {progress.actionable} actionable, {progress.notActionable} not, of the reviewed.
         </p>

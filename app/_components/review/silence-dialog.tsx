@@ -18,20 +18,49 @@ import { useReviewRefresh } from "./use-review-refresh";
 const DEFAULT_DAYS = 14;
 
 /** Silencing an alert name (or changing its silence) until the end of a day, with the fix it waits for. */
-export function SilenceDialog({ target, teamId, timeZone, onClose }: { target: SilenceTarget | null; teamId: string; timeZone: string; onClose: () => void }) {
+export function SilenceDialog({
+  target,
+  teamId,
+  timeZone,
+  onClose,
+}: {
+  target: SilenceTarget | null;
+  teamId: string;
+  timeZone: string;
+  onClose: () => void;
+}) {
   return (
-    <Modal open={target !== null} onClose={onClose} labelledBy="silence-dialog-title" className="small-dialog silence-dialog">
-      {target && <SilenceForm key={target.alertName} target={target} teamId={teamId} timeZone={timeZone} onClose={onClose} />}
+    <Modal
+      open={target !== null}
+      onClose={onClose}
+      labelledBy="silence-dialog-title"
+      className="small-dialog silence-dialog"
+    >
+      {target && (
+        <SilenceForm key={target.alertName} target={target} teamId={teamId} timeZone={timeZone} onClose={onClose} />
+      )}
     </Modal>
   );
 }
 
-function SilenceForm({ target, teamId, timeZone, onClose }: { target: SilenceTarget; teamId: string; timeZone: string; onClose: () => void }) {
+function SilenceForm({
+  target,
+  teamId,
+  timeZone,
+  onClose,
+}: {
+  target: SilenceTarget;
+  teamId: string;
+  timeZone: string;
+  onClose: () => void;
+}) {
   const trpc = useTRPC();
   const announce = useStatus();
   const refresh = useReviewRefresh();
   const existing = target.silence;
-  const [until, setUntil] = useState(existing ? lastDayInput(existing.until, timeZone) : dayInputIn(DEFAULT_DAYS, timeZone));
+  const [until, setUntil] = useState(
+    existing ? lastDayInput(existing.until, timeZone) : dayInputIn(DEFAULT_DAYS, timeZone),
+  );
   const [fixUrl, setFixUrl] = useState(existing?.fixUrl ?? target.fixUrl ?? "");
   const [reason, setReason] = useState(existing?.reason ?? "");
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -80,27 +109,81 @@ function SilenceForm({ target, teamId, timeZone, onClose }: { target: SilenceTar
       </div>
       <div className="modal-body">
         <p className="stat-note">
-          For an alert whose root-cause fix is scheduled. Its new pages are still stored and counted in every report, but skip the on-call engineer&apos;s inbox
-          until the end of the day you pick.
+          For an alert whose root-cause fix is scheduled. Its new pages are still stored and counted in every report,
+          but skip the on-call engineer&apos;s inbox until the end of the day you pick.
         </p>
         {errors.form && (
           <div className="alert error" role="alert">
             {errors.form.join(" ")}
           </div>
         )}
-        <Field id="silence-until" label="Silence until (last day)" hint={`At most ${MAX_SILENCE_DAYS} days ahead; days in ${timeZone}.`} errors={errors.until}>
+        <Field
+          id="silence-until"
+          label="Silence until (last day)"
+          hint={`At most ${MAX_SILENCE_DAYS} days ahead; days in ${timeZone}.`}
+          errors={errors.until}
+        >
           {(control) => (
-            <input {...control} type="date" value={until} min={dayInputIn(0, timeZone)} max={dayInputIn(MAX_SILENCE_DAYS, timeZone)} onChange={(event) => { setUntil(event.target.value); edited("until"); }} disabled={save.isPending} data-autofocus />
+            <input
+              {...control}
+              type="date"
+              value={until}
+              min={dayInputIn(0, timeZone)}
+              max={dayInputIn(MAX_SILENCE_DAYS, timeZone)}
+              onChange={(event) => {
+                setUntil(event.target.value);
+                edited("until");
+              }}
+              disabled={save.isPending}
+              data-autofocus
+            />
           )}
         </Field>
-        <Field id="silence-fix" label={<>Root-cause fix <span className="optional">(link, optional)</span></>} errors={errors.fixUrl}>
+        <Field
+          id="silence-fix"
+          label={
+            <>
+              Root-cause fix <span className="optional">(link, optional)</span>
+            </>
+          }
+          errors={errors.fixUrl}
+        >
           {(control) => (
-            <input {...control} type="url" inputMode="url" placeholder="https://…" value={fixUrl} onChange={(event) => { setFixUrl(event.target.value); edited("fixUrl"); }} disabled={save.isPending} />
+            <input
+              {...control}
+              type="url"
+              inputMode="url"
+              placeholder="https://…"
+              value={fixUrl}
+              onChange={(event) => {
+                setFixUrl(event.target.value);
+                edited("fixUrl");
+              }}
+              disabled={save.isPending}
+            />
           )}
         </Field>
-        <Field id="silence-reason" label={<>Reason <span className="optional">(optional)</span></>} errors={errors.reason}>
+        <Field
+          id="silence-reason"
+          label={
+            <>
+              Reason <span className="optional">(optional)</span>
+            </>
+          }
+          errors={errors.reason}
+        >
           {(control) => (
-            <input {...control} type="text" value={reason} maxLength={500} onChange={(event) => { setReason(event.target.value); edited("reason"); }} disabled={save.isPending} />
+            <input
+              {...control}
+              type="text"
+              value={reason}
+              maxLength={500}
+              onChange={(event) => {
+                setReason(event.target.value);
+                edited("reason");
+              }}
+              disabled={save.isPending}
+            />
           )}
         </Field>
         <FieldError id="silence-name-error" messages={errors.alertName} />

@@ -21,7 +21,9 @@ export function SilencesList({
     <section className="card report-card" aria-labelledby="silences-heading">
       <h2 id="silences-heading">Silences in force</h2>
       {silences.length === 0 ? (
-        <p className="stat-note">No alert is silenced. Silence one from the noisiest alerts when its root-cause fix is scheduled.</p>
+        <p className="stat-note">
+          No alert is silenced. Silence one from the noisiest alerts when its root-cause fix is scheduled.
+        </p>
       ) : (
         <ul className="silence-list">
           {silences.map((silence) => (
@@ -32,7 +34,8 @@ export function SilencesList({
                   <>
                     {" · "}
                     <a href={silence.fixUrl} target="_blank" rel="noreferrer">
-                      root-cause fix<span className="visually-hidden"> for {silence.alertName} (opens in a new tab)</span>
+                      root-cause fix
+                      <span className="visually-hidden"> for {silence.alertName} (opens in a new tab)</span>
                     </a>
                   </>
                 )}
@@ -45,7 +48,12 @@ export function SilencesList({
                   <button type="button" className="link-button" onClick={() => onChange(silence)}>
                     Change<span className="visually-hidden"> the silence of {silence.alertName}</span>
                   </button>
-                  <button type="button" className="link-button danger" disabled={lifting} onClick={() => onLift(silence.id)}>
+                  <button
+                    type="button"
+                    className="link-button danger"
+                    disabled={lifting}
+                    onClick={() => onLift(silence.id)}
+                  >
                     Lift silence<span className="visually-hidden"> of {silence.alertName}</span>
                   </button>
                 </div>

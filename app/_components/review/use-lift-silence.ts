@@ -30,5 +30,8 @@ export function useLiftSilence(teamId: string) {
       onSettled: refresh,
     }),
   );
-  return { lift: (silenceId: string) => lift.mutate({ teamId, silenceId }), pending: lift.isPending || restore.isPending };
+  return {
+    lift: (silenceId: string) => lift.mutate({ teamId, silenceId }),
+    pending: lift.isPending || restore.isPending,
+  };
 }

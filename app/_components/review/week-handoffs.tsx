@@ -8,7 +8,9 @@ export function WeekHandoffs({ notes, timeZone }: { notes: WeekHandoffNote[]; ti
     <section className="card report-card" aria-labelledby="week-handoffs-heading">
       <h2 id="week-handoffs-heading">Hand-off notes</h2>
       {notes.length === 0 ? (
-        <p className="stat-note">No hand-off notes for shifts in these 7 days. Whoever holds a shift writes one on their home page.</p>
+        <p className="stat-note">
+          No hand-off notes for shifts in these 7 days. Whoever holds a shift writes one on their home page.
+        </p>
       ) : (
         <ul className="note-list">
           {notes.map((note) => (

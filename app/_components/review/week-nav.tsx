@@ -11,7 +11,15 @@ function reviewHref(teamId: string, to: Date | null): string {
  * Back and forth by 7 days, as plain links (the week lands in the URL, so a review is linkable). The week after
  * one ending in the last 7 days is the current one: "the last 7 days up to now".
  */
-export function ReviewWeekNav({ teamId, period, now }: { teamId: string; period: { from: Date; to: Date; timeZone: string; endsNow: boolean }; now: Date }) {
+export function ReviewWeekNav({
+  teamId,
+  period,
+  now,
+}: {
+  teamId: string;
+  period: { from: Date; to: Date; timeZone: string; endsNow: boolean };
+  now: Date;
+}) {
   const next = DateTime.fromJSDate(period.to, { zone: period.timeZone }).plus({ days: 7 }).toJSDate();
   return (
     <nav className="week-nav" aria-label="Review weeks">

@@ -11,7 +11,17 @@ import { useStatus } from "@/app/_components/app-status";
  * The secret iCalendar feed of your own shifts (or of one rotation), asked for on request. Only a digest of the
  * address is kept, so it is shown once, when made or reset; resetting stops the old address at once.
  */
-export function CalendarFeed({ teamId, rotationId, label, timeZone }: { teamId: string; rotationId?: string; label: string; timeZone: string }) {
+export function CalendarFeed({
+  teamId,
+  rotationId,
+  label,
+  timeZone,
+}: {
+  teamId: string;
+  rotationId?: string;
+  label: string;
+  timeZone: string;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const announce = useStatus();
@@ -20,11 +30,17 @@ export function CalendarFeed({ teamId, rotationId, label, timeZone }: { teamId: 
   const feeds = useQuery(trpc.rotations.calendarFeeds.queryOptions({ teamId }, { enabled: open }));
   const reset = useMutation(
     trpc.rotations.resetCalendarLink.mutationOptions({
-      onSuccess: (made) => announce({ text: made.replaced ? "New calendar address made: the old one no longer works." : "Calendar address made.", tone: "ok" }),
+      onSuccess: (made) =>
+        announce({
+          text: made.replaced ? "New calendar address made: the old one no longer works." : "Calendar address made.",
+          tone: "ok",
+        }),
       onSettled: () => queryClient.invalidateQueries(trpc.rotations.calendarFeeds.queryFilter({ teamId })),
     }),
   );
-  const state = rotationId ? feeds.data?.rotations.find((r) => r.rotationId === rotationId)?.feed : feeds.data?.personal;
+  const state = rotationId
+    ? feeds.data?.rotations.find((r) => r.rotationId === rotationId)?.feed
+    : feeds.data?.personal;
   const shown = reset.data ? (reset.data.url ?? new URL(reset.data.path, window.location.origin).toString()) : null;
 
   if (!open) {
@@ -84,15 +100,22 @@ function FeedAddress({ id, label, address }: { id: string; label: string; addres
     <div className="field">
       <label htmlFor={`${id}-url`}>{label}: calendar address</label>
       <div className="input-with-button">
-        <input id={`${id}-url`} ref={input} readOnly value={address} onFocus={(event) => event.target.select()} aria-describedby={`${id}-hint`} />
+        <input
+          id={`${id}-url`}
+          ref={input}
+          readOnly
+          value={address}
+          onFocus={(event) => event.target.select()}
+          aria-describedby={`${id}-hint`}
+        />
         <button type="button" className="button secondary small" onClick={copy}>
           Copy
         </button>
       </div>
       <span className="hint" id={`${id}-hint`}>
-        Shown only now: copy it. Add it in Google Calendar (Other calendars → From URL) or Outlook (Subscribe from web), or{" "}
-        <a href={address.replace(/^https?:/, "webcal:")}>open it in your calendar app</a>. Keep it private: anyone with the address can read
-        these shifts.
+        Shown only now: copy it. Add it in Google Calendar (Other calendars → From URL) or Outlook (Subscribe from web),
+        or <a href={address.replace(/^https?:/, "webcal:")}>open it in your calendar app</a>. Keep it private: anyone
+        with the address can read these shifts.
       </span>
     </div>
   );

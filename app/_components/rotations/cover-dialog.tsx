@@ -70,7 +70,17 @@ export function CoverDialog({
 }) {
   return (
     <Modal open={defaults !== null} onClose={onClose} labelledBy="cover-title" className="small-dialog">
-      {defaults && <CoverForm key={JSON.stringify(defaults)} teamId={teamId} zone={zone} members={members} rotations={rotations} defaults={defaults} onDone={onClose} />}
+      {defaults && (
+        <CoverForm
+          key={JSON.stringify(defaults)}
+          teamId={teamId}
+          zone={zone}
+          members={members}
+          rotations={rotations}
+          defaults={defaults}
+          onDone={onClose}
+        />
+      )}
     </Modal>
   );
 }

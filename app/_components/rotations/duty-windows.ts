@@ -12,16 +12,42 @@ export type DutyPreset = "always" | "business" | "nights" | "weekends" | "custom
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
 
 /** The named choices and the windows each stands for; "always" has none, "custom" is whatever the planner lists. */
-export const DUTY_PRESETS: ReadonlyArray<{ preset: Exclude<DutyPreset, "custom">; label: string; hint: string; windows: DutyWindowValue[] | null }> = [
+export const DUTY_PRESETS: ReadonlyArray<{
+  preset: Exclude<DutyPreset, "custom">;
+  label: string;
+  hint: string;
+  windows: DutyWindowValue[] | null;
+}> = [
   { preset: "always", label: "All the time", hint: "Someone is on duty around the clock.", windows: null },
-  { preset: "business", label: "Business hours", hint: "Monday to Friday, 09:00 to 17:00.", windows: [{ days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 }] },
-  { preset: "nights", label: "Nights", hint: "Every night, 20:00 to 08:00 the next morning.", windows: [{ days: EVERY_DAY, startMinute: 1200, endMinute: 480 }] },
-  { preset: "weekends", label: "Weekends", hint: "Saturday 00:00 to Monday 00:00.", windows: [{ days: [6, 7], startMinute: 0, endMinute: 0 }] },
+  {
+    preset: "business",
+    label: "Business hours",
+    hint: "Monday to Friday, 09:00 to 17:00.",
+    windows: [{ days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 }],
+  },
+  {
+    preset: "nights",
+    label: "Nights",
+    hint: "Every night, 20:00 to 08:00 the next morning.",
+    windows: [{ days: EVERY_DAY, startMinute: 1200, endMinute: 480 }],
+  },
+  {
+    preset: "weekends",
+    label: "Weekends",
+    hint: "Saturday 00:00 to Monday 00:00.",
+    windows: [{ days: [6, 7], startMinute: 0, endMinute: 0 }],
+  },
 ];
 
 function sameWindows(a: readonly DutyWindowValue[], b: readonly DutyWindowValue[]): boolean {
   const key = (list: readonly DutyWindowValue[]) =>
-    JSON.stringify(list.map((w) => ({ days: [...w.days].sort((x, y) => x - y), startMinute: w.startMinute, endMinute: w.endMinute % 1440 })));
+    JSON.stringify(
+      list.map((w) => ({
+        days: [...w.days].sort((x, y) => x - y),
+        startMinute: w.startMinute,
+        endMinute: w.endMinute % 1440,
+      })),
+    );
   return key(a) === key(b);
 }
 

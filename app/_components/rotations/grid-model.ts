@@ -70,11 +70,19 @@ export interface GridCell {
   chips: CellChip[];
 }
 
-const clipStart = (shift: ScheduleShift, column: GridColumn) => new Date(Math.max(shift.startsAt.getTime(), column.start.getTime()));
-const clipEnd = (shift: ScheduleShift, column: GridColumn) => new Date(Math.min(shift.endsAt.getTime(), column.end.getTime()));
+const clipStart = (shift: ScheduleShift, column: GridColumn) =>
+  new Date(Math.max(shift.startsAt.getTime(), column.start.getTime()));
+const clipEnd = (shift: ScheduleShift, column: GridColumn) =>
+  new Date(Math.min(shift.endsAt.getTime(), column.end.getTime()));
 
 /** What `personId` holds during `column`, pager roles first. */
-export function chipsOf(schedule: ScheduleData, personId: string, column: GridColumn, now: Date, rotationId?: string): CellChip[] {
+export function chipsOf(
+  schedule: ScheduleData,
+  personId: string,
+  column: GridColumn,
+  now: Date,
+  rotationId?: string,
+): CellChip[] {
   const names = new Map(schedule.rotations.map((r) => [r.id, r.name]));
   const byRotation = new Map<string, CellChip>();
   for (const shift of schedule.shifts) {
@@ -104,11 +112,18 @@ export function chipsOf(schedule: ScheduleData, personId: string, column: GridCo
       });
     }
   }
-  return [...byRotation.values()].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.rotationName.localeCompare(b.rotationName));
+  return [...byRotation.values()].sort(
+    (a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.rotationName.localeCompare(b.rotationName),
+  );
 }
 
 /** When a chip's duty runs inside its cell: short for the eye ("09:00→"), spoken for screen readers ("from 09:00"). */
-export function chipWhen(chip: CellChip, column: GridColumn, scale: GridScale, zone: string): { short: string; spoken: string } {
+export function chipWhen(
+  chip: CellChip,
+  column: GridColumn,
+  scale: GridScale,
+  zone: string,
+): { short: string; spoken: string } {
   const clock = (at: Date) => DateTime.fromJSDate(at, { zone }).toFormat("HH:mm");
   if (scale === "weeks") return weekSpan(chip, zone);
   const fromStart = chip.start.getTime() === column.start.getTime();
@@ -132,16 +147,27 @@ function weekSpan(chip: CellChip, zone: string): { short: string; spoken: string
   if (endsAtMidnight) {
     const last = end.minus({ days: 1 });
     if (startsAtMidnight) {
-      const spoken = start.hasSame(last, "day") ? `all ${start.toFormat("cccc")}` : `${start.toFormat("cccc")} to ${last.toFormat("cccc")}`;
+      const spoken = start.hasSame(last, "day")
+        ? `all ${start.toFormat("cccc")}`
+        : `${start.toFormat("cccc")} to ${last.toFormat("cccc")}`;
       return { short: weekdayRange(chip.start, chip.end, zone), spoken };
     }
-    return { short: `${from}–${last.toFormat("ccc")}`, spoken: `${start.toFormat("cccc HH:mm")} to the end of ${last.toFormat("cccc")}` };
+    return {
+      short: `${from}–${last.toFormat("ccc")}`,
+      spoken: `${start.toFormat("cccc HH:mm")} to the end of ${last.toFormat("cccc")}`,
+    };
   }
   if (start.hasSame(end, "day")) {
     const short = startsAtMidnight ? `${from} →${end.toFormat("HH:mm")}` : `${from}–${end.toFormat("HH:mm")}`;
-    return { short, spoken: `${start.toFormat("cccc")} ${startsAtMidnight ? "until" : `${start.toFormat("HH:mm")} to`} ${end.toFormat("HH:mm")}` };
+    return {
+      short,
+      spoken: `${start.toFormat("cccc")} ${startsAtMidnight ? "until" : `${start.toFormat("HH:mm")} to`} ${end.toFormat("HH:mm")}`,
+    };
   }
-  return { short: `${from}–${end.toFormat("ccc HH:mm")}`, spoken: `${start.toFormat("cccc")}${startsAtMidnight ? "" : ` ${start.toFormat("HH:mm")}`} to ${end.toFormat("cccc HH:mm")}` };
+  return {
+    short: `${from}–${end.toFormat("ccc HH:mm")}`,
+    spoken: `${start.toFormat("cccc")}${startsAtMidnight ? "" : ` ${start.toFormat("HH:mm")}`} to ${end.toFormat("cccc HH:mm")}`,
+  };
 }
 
 /** The chip as a phrase, for the cell's accessible name. */
@@ -163,6 +189,7 @@ export function scheduleRange(scale: GridScale, anchor: string, zone: string): {
 /** The anchor one screen earlier or later. */
 export function shiftAnchor(scale: GridScale, anchor: string, zone: string, screens: number): string {
   const first = DateTime.fromISO(anchor, { zone });
-  const moved = scale === "weeks" ? first.plus({ weeks: COLUMNS.weeks * screens }) : first.plus({ days: COLUMNS.days * screens });
+  const moved =
+    scale === "weeks" ? first.plus({ weeks: COLUMNS.weeks * screens }) : first.plus({ days: COLUMNS.days * screens });
   return moved.toISODate() ?? anchor;
 }

@@ -15,7 +15,15 @@ const ROW_HEIGHT = 46;
  * value as text, "▲" when over the cap, so over-cap reads without colour. The SVG is hidden from assistive
  * technology: the table beside it holds the same numbers.
  */
-export function ProjectedSharesChart({ people, toilCap, onCallCap }: { people: PreviewPerson[]; toilCap: number; onCallCap: number }) {
+export function ProjectedSharesChart({
+  people,
+  toilCap,
+  onCallCap,
+}: {
+  people: PreviewPerson[];
+  toilCap: number;
+  onCallCap: number;
+}) {
   const data = people.map((p) => ({
     name: p.name,
     toilShare: p.toilShare,
@@ -37,15 +45,34 @@ export function ProjectedSharesChart({ people, toilCap, onCallCap }: { people: P
         style={{ width: "100%", height: 70 + people.length * ROW_HEIGHT }}
       >
         <CartesianGrid stroke="#e6e9ef" horizontal={false} />
-        <XAxis type="number" domain={[0, top]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(v: number) => formatPercent(v)} fontSize={11} tickLine={false} />
+        <XAxis
+          type="number"
+          domain={[0, top]}
+          ticks={[0, 0.25, 0.5, 0.75, 1]}
+          tickFormatter={(v: number) => formatPercent(v)}
+          fontSize={11}
+          tickLine={false}
+        />
         <YAxis type="category" dataKey="name" width={120} fontSize={12} tickLine={false} />
         <Legend verticalAlign="bottom" height={28} itemSorter={null} />
         <ReferenceLine x={toilCap} stroke={TOIL} strokeWidth={1.5} strokeDasharray="6 4" />
         <ReferenceLine x={onCallCap} stroke={ON_CALL} strokeWidth={1.5} strokeDasharray="2 3" />
-        <Bar dataKey="toilShare" name={`Toil share (cap ${formatPercent(toilCap)}, dashed line)`} fill={TOIL} barSize={12} isAnimationActive={false}>
+        <Bar
+          dataKey="toilShare"
+          name={`Toil share (cap ${formatPercent(toilCap)}, dashed line)`}
+          fill={TOIL}
+          barSize={12}
+          isAnimationActive={false}
+        >
           <LabelList dataKey="toilLabel" position="right" fontSize={11} fill="#1b2230" />
         </Bar>
-        <Bar dataKey="onCallShare" name={`On-call share (cap ${formatPercent(onCallCap)}, dotted line)`} fill={ON_CALL} barSize={12} isAnimationActive={false}>
+        <Bar
+          dataKey="onCallShare"
+          name={`On-call share (cap ${formatPercent(onCallCap)}, dotted line)`}
+          fill={ON_CALL}
+          barSize={12}
+          isAnimationActive={false}
+        >
           <LabelList dataKey="onCallLabel" position="right" fontSize={11} fill="#1b2230" />
         </Bar>
       </BarChart>

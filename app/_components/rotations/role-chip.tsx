@@ -22,7 +22,9 @@ export function RoleChip({
   spoken: string;
   title?: string;
 }) {
-  const classes = ["chip", `role-${role}`, cover ? "is-cover" : "", onLeave ? "on-leave" : "", past ? "is-past" : ""].filter(Boolean).join(" ");
+  const classes = ["chip", `role-${role}`, cover ? "is-cover" : "", onLeave ? "on-leave" : "", past ? "is-past" : ""]
+    .filter(Boolean)
+    .join(" ");
   return (
     <span className={classes} title={title ?? spoken}>
       <span className="chip-role" aria-hidden="true">

@@ -14,4 +14,3 @@ export const ROLE_SHORT: Record<RotationRole, string> = { primary: "P", secondar
 export const ROLE_ORDER: Record<RotationRole, number> = { primary: 0, secondary: 1, ticket: 2, shadow: 3 };
 
 export const ROLES: readonly RotationRole[] = ["primary", "secondary", "ticket", "shadow"];
-

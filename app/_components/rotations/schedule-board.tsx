@@ -30,7 +30,8 @@ function rowsOf(schedule: ScheduleData, rotations: RotationSummary[], rotationId
   const order = rotations.find((r) => r.id === rotationId)?.participants ?? [];
   const listed = new Set(order.map((p) => p.personId));
   const covers = schedule.people.filter(
-    (p) => !listed.has(p.personId) && schedule.shifts.some((s) => s.rotationId === rotationId && s.personId === p.personId),
+    (p) =>
+      !listed.has(p.personId) && schedule.shifts.some((s) => s.rotationId === rotationId && s.personId === p.personId),
   );
   return [...order, ...covers.map((p) => ({ personId: p.personId, name: p.name }))];
 }
@@ -97,9 +98,21 @@ export function ScheduleBoard({
         const whole = scale === "weeks";
         const from = whole ? new Date(Math.min(...chip.shifts.map((s) => s.startsAt.getTime()))) : chip.start;
         const to = whole ? new Date(Math.max(...chip.shifts.map((s) => s.endsAt.getTime()))) : chip.end;
-        setCover({ rotationId: chip.rotationId, personId: "", replacesPersonId: cell.personId, startsAt: startsAt(from), endsAt: to });
+        setCover({
+          rotationId: chip.rotationId,
+          personId: "",
+          replacesPersonId: cell.personId,
+          startsAt: startsAt(from),
+          endsAt: to,
+        });
       } else if (fallback) {
-        setCover({ rotationId: fallback.id, personId: cell.personId, replacesPersonId: "", startsAt: startsAt(cell.column.start), endsAt: cell.column.end });
+        setCover({
+          rotationId: fallback.id,
+          personId: cell.personId,
+          replacesPersonId: "",
+          startsAt: startsAt(cell.column.start),
+          endsAt: cell.column.end,
+        });
       }
       return;
     }
@@ -108,7 +121,10 @@ export function ScheduleBoard({
   }
 
   const today = firstColumnOf(scale, now, zone);
-  const shown = first && last ? `${DateTime.fromJSDate(first.start, { zone }).toFormat("d LLL")} – ${DateTime.fromJSDate(new Date(last.end.getTime() - 1), { zone }).toFormat("d LLL yyyy")}` : "";
+  const shown =
+    first && last
+      ? `${DateTime.fromJSDate(first.start, { zone }).toFormat("d LLL")} – ${DateTime.fromJSDate(new Date(last.end.getTime() - 1), { zone }).toFormat("d LLL yyyy")}`
+      : "";
   return (
     <div className="schedule-board">
       <div className="board-toolbar">
@@ -131,18 +147,36 @@ export function ScheduleBoard({
           ))}
         </fieldset>
         {mayPlan && (
-          <button type="button" className="button secondary small" aria-haspopup="dialog" onClick={() => setSwap({ requesterId: viewerId, onBehalf: true })}>
+          <button
+            type="button"
+            className="button secondary small"
+            aria-haspopup="dialog"
+            onClick={() => setSwap({ requesterId: viewerId, onBehalf: true })}
+          >
             Ask for a swap
           </button>
         )}
         <div className="board-nav">
-          <button type="button" className="button secondary small" onClick={() => setAnchor(shiftAnchor(scale, anchor, zone, -1))}>
+          <button
+            type="button"
+            className="button secondary small"
+            onClick={() => setAnchor(shiftAnchor(scale, anchor, zone, -1))}
+          >
             ← Earlier
           </button>
-          <button type="button" className="button secondary small" onClick={() => setAnchor(today)} disabled={anchor === today}>
+          <button
+            type="button"
+            className="button secondary small"
+            onClick={() => setAnchor(today)}
+            disabled={anchor === today}
+          >
             Today
           </button>
-          <button type="button" className="button secondary small" onClick={() => setAnchor(shiftAnchor(scale, anchor, zone, 1))}>
+          <button
+            type="button"
+            className="button secondary small"
+            onClick={() => setAnchor(shiftAnchor(scale, anchor, zone, 1))}
+          >
             Later →
           </button>
         </div>
@@ -154,19 +188,19 @@ export function ScheduleBoard({
       {rows.length === 0 ? (
         <p className="stat-note board-empty">Nobody takes part yet, so there is no one to show.</p>
       ) : (
-      <ScheduleGrid
-        schedule={schedule}
-        columns={columns}
-        scale={scale}
-        zone={zone}
-        now={now}
-        rows={rows}
-        rotationId={rotationId}
-        viewerId={viewerId}
-        caption={`Duty by person and ${scale === "weeks" ? "week" : "day"}, ${shown}, times in ${zone}`}
-        actionFor={actionFor}
-        onActivate={onActivate}
-      />
+        <ScheduleGrid
+          schedule={schedule}
+          columns={columns}
+          scale={scale}
+          zone={zone}
+          now={now}
+          rows={rows}
+          rotationId={rotationId}
+          viewerId={viewerId}
+          caption={`Duty by person and ${scale === "weeks" ? "week" : "day"}, ${shown}, times in ${zone}`}
+          actionFor={actionFor}
+          onActivate={onActivate}
+        />
       )}
       <div className="board-foot">
         <GridLegend />
@@ -176,7 +210,14 @@ export function ScheduleBoard({
             : "Choose one of your own shifts (arrow keys, then Enter) to ask for a swap."}
         </p>
       </div>
-      <CoverDialog teamId={teamId} zone={zone} members={members} rotations={coverRotations} defaults={cover} onClose={() => setCover(null)} />
+      <CoverDialog
+        teamId={teamId}
+        zone={zone}
+        members={members}
+        rotations={coverRotations}
+        defaults={cover}
+        onClose={() => setCover(null)}
+      />
       <SwapDialog
         teamId={teamId}
         zone={zone}

@@ -54,8 +54,14 @@ export function ScheduleGrid({
   onActivate: (cell: GridCell) => void;
 }) {
   const tableRef = useRef<HTMLTableElement>(null);
-  const viewerRow = Math.max(0, rows.findIndex((row) => row.personId === viewerId));
-  const currentCol = Math.max(0, columns.findIndex((column) => column.isCurrent));
+  const viewerRow = Math.max(
+    0,
+    rows.findIndex((row) => row.personId === viewerId),
+  );
+  const currentCol = Math.max(
+    0,
+    columns.findIndex((column) => column.isCurrent),
+  );
   const [active, setActive] = useState<Position>({ row: viewerRow, col: currentCol });
   const last = { row: Math.max(0, rows.length - 1), col: Math.max(0, columns.length - 1) };
   const at = { row: Math.min(active.row, last.row), col: Math.min(active.col, last.col) };
@@ -83,7 +89,10 @@ export function ScheduleGrid({
               <th
                 scope="col"
                 key={column.key}
-                className={[column.isCurrent ? "is-now" : "", column.isWeekend ? "is-weekend" : ""].filter(Boolean).join(" ") || undefined}
+                className={
+                  [column.isCurrent ? "is-now" : "", column.isWeekend ? "is-weekend" : ""].filter(Boolean).join(" ") ||
+                  undefined
+                }
                 aria-label={`${column.spoken}${column.isCurrent ? " (now)" : ""}`}
               >
                 <span className="col-label">{column.label}</span>
@@ -112,7 +121,8 @@ export function ScheduleGrid({
                   "data-cell": `${r}:${c}`,
                   onFocus: () => setActive({ row: r, col: c }),
                 };
-                const described = cell.chips.map((chip) => chipSentence(chip, column, scale, zone)).join("; ") || "no duty";
+                const described =
+                  cell.chips.map((chip) => chipSentence(chip, column, scale, zone)).join("; ") || "no duty";
                 // Each chip speaks its own sentence; the separators are heard, not seen.
                 const chips = cell.chips.map((chip, index) => (
                   <Fragment key={chip.rotationId}>
@@ -127,11 +137,19 @@ export function ScheduleGrid({
                     />
                   </Fragment>
                 ));
-                const classes = ["cell", column.isCurrent ? "is-now" : "", column.isWeekend ? "is-weekend" : ""].filter(Boolean).join(" ");
+                const classes = ["cell", column.isCurrent ? "is-now" : "", column.isWeekend ? "is-weekend" : ""]
+                  .filter(Boolean)
+                  .join(" ");
                 if (action) {
                   return (
                     <td key={column.key} className={classes}>
-                      <button type="button" className="cell-button" aria-haspopup="dialog" onClick={() => onActivate(cell)} {...focus}>
+                      <button
+                        type="button"
+                        className="cell-button"
+                        aria-haspopup="dialog"
+                        onClick={() => onActivate(cell)}
+                        {...focus}
+                      >
                         {/* One sentence for the name, so hidden pieces never get joined with stray spaces. */}
                         <span className="visually-hidden">{`${row.name}, ${column.spoken}: ${described}. ${action}`}</span>
                         <span className="cell-chips" aria-hidden="true">

@@ -244,7 +244,8 @@ function SwapForm({
           </div>
           <div className="field">
             <label htmlFor="swap-return">
-              {own ? "Their shift you take in return" : `Their shift ${requesterName} takes in return`} <span className="optional">optional</span>
+              {own ? "Their shift you take in return" : `Their shift ${requesterName} takes in return`}{" "}
+              <span className="optional">optional</span>
             </label>
             <select
               id="swap-return"
@@ -254,7 +255,9 @@ function SwapForm({
               aria-invalid={invalid("returnStartsAt") ?? invalid("returnEndsAt")}
               aria-describedby="swap-return-error"
             >
-              <option value="">{own ? "Nothing: they just take mine" : `Nothing: they just take ${requesterName}'s`}</option>
+              <option value="">
+                {own ? "Nothing: they just take mine" : `Nothing: they just take ${requesterName}'s`}
+              </option>
               {theirs.map((s) => (
                 <option key={keyOf(s)} value={keyOf(s)}>
                   {spanText(s.startsAt, s.endsAt, zone)}
@@ -297,11 +300,21 @@ function SwapForm({
 /** A person's shifts in the weeks shown that are not over yet: the ones a swap can still move. */
 function futureShiftsOf(schedule: ScheduleData, personId: string, rotationId: string | undefined): ScheduleShift[] {
   const now = Date.now();
-  return schedule.shifts.filter((s) => s.personId === personId && s.endsAt.getTime() > now && (!rotationId || s.rotationId === rotationId));
+  return schedule.shifts.filter(
+    (s) => s.personId === personId && s.endsAt.getTime() > now && (!rotationId || s.rotationId === rotationId),
+  );
 }
 
 /** Whose shift a planner may ask to swap: the viewer first, then everyone holding a shift ahead, by name. */
-function shiftHolders(schedule: ScheduleData, viewerId: string, rotationId: string | undefined): Array<{ personId: string; name: string }> {
-  const people = schedule.people.filter((p) => p.personId === viewerId || futureShiftsOf(schedule, p.personId, rotationId).length > 0);
-  return [...people].sort((a, b) => (a.personId === viewerId ? -1 : b.personId === viewerId ? 1 : a.name.localeCompare(b.name)));
+function shiftHolders(
+  schedule: ScheduleData,
+  viewerId: string,
+  rotationId: string | undefined,
+): Array<{ personId: string; name: string }> {
+  const people = schedule.people.filter(
+    (p) => p.personId === viewerId || futureShiftsOf(schedule, p.personId, rotationId).length > 0,
+  );
+  return [...people].sort((a, b) =>
+    a.personId === viewerId ? -1 : b.personId === viewerId ? 1 : a.name.localeCompare(b.name),
+  );
 }

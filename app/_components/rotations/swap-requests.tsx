@@ -24,10 +24,13 @@ const ANSWERED_SHOWN = 5;
 function SwapText({ swap, zone }: { swap: SwapRequest; zone: string }) {
   return (
     <>
-      <strong>{swap.requesterName}</strong> asks <strong>{swap.counterpartName}</strong> to take {ROLE_LABEL[swap.role].toLowerCase()} on{" "}
-      {swap.rotationName}, {spanText(swap.shiftStartsAt, swap.shiftEndsAt, zone)}
-      {swap.returnStartsAt && swap.returnEndsAt && <>, taking theirs {spanText(swap.returnStartsAt, swap.returnEndsAt, zone)} in return</>}.
-      {swap.note && <span className="swap-note"> “{swap.note}”</span>}
+      <strong>{swap.requesterName}</strong> asks <strong>{swap.counterpartName}</strong> to take{" "}
+      {ROLE_LABEL[swap.role].toLowerCase()} on {swap.rotationName},{" "}
+      {spanText(swap.shiftStartsAt, swap.shiftEndsAt, zone)}
+      {swap.returnStartsAt && swap.returnEndsAt && (
+        <>, taking theirs {spanText(swap.returnStartsAt, swap.returnEndsAt, zone)} in return</>
+      )}
+      .{swap.note && <span className="swap-note"> “{swap.note}”</span>}
     </>
   );
 }
@@ -85,7 +88,12 @@ export function SwapRequests({
             <button type="button" className="button small" disabled={busy(swap.id)} onClick={() => act("accept")}>
               Accept<span className="visually-hidden"> {who}</span>
             </button>
-            <button type="button" className="button secondary small" disabled={busy(swap.id)} onClick={() => act("decline")}>
+            <button
+              type="button"
+              className="button secondary small"
+              disabled={busy(swap.id)}
+              onClick={() => act("decline")}
+            >
               Decline<span className="visually-hidden"> {who}</span>
             </button>
           </>
@@ -108,7 +116,8 @@ export function SwapRequests({
           {waiting.map((swap) => (
             <li key={swap.id} className={swap.counterpartId === viewerId ? "swap for-you" : "swap"}>
               <p className="swap-text">
-                {swap.counterpartId === viewerId && <span className="badge planner">for you</span>} <SwapText swap={swap} zone={zone} />
+                {swap.counterpartId === viewerId && <span className="badge planner">for you</span>}{" "}
+                <SwapText swap={swap} zone={zone} />
               </p>
               <p className="stat-note">Asked {instantText(swap.createdAt, zone)}</p>
               {actions(swap)}
@@ -123,7 +132,8 @@ export function SwapRequests({
             {answered.map((swap) => (
               <li key={swap.id} className="swap">
                 <p className="swap-text">
-                  <span className={`badge swap-${swap.status}`}>{STATUS_TEXT[swap.status]}</span> <SwapText swap={swap} zone={zone} />
+                  <span className={`badge swap-${swap.status}`}>{STATUS_TEXT[swap.status]}</span>{" "}
+                  <SwapText swap={swap} zone={zone} />
                 </p>
               </li>
             ))}

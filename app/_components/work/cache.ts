@@ -16,7 +16,9 @@ function withEntry(week: WeekData, entry: WeekEntry, zone: string): WeekData {
   return {
     ...week,
     days: week.days.map((day) =>
-      day.date === date ? { ...day, entries: [...day.entries.filter((e) => e.id !== entry.id), entry].sort(byStart) } : day,
+      day.date === date
+        ? { ...day, entries: [...day.entries.filter((e) => e.id !== entry.id), entry].sort(byStart) }
+        : day,
     ),
   };
 }

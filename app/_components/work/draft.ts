@@ -109,7 +109,10 @@ export function inputOfDraft(draft: EntryDraft, teamId: string, timeZone: string
 }
 
 /** The same checks the server makes, with the same messages, before anything is sent. */
-export function checkDraft(input: CreateEntryFields, now = new Date()): { ok: true; minutes: number } | { ok: false; errors: FieldErrors } {
+export function checkDraft(
+  input: CreateEntryFields,
+  now = new Date(),
+): { ok: true; minutes: number } | { ok: false; errors: FieldErrors } {
   const parsed = createEntryInput.safeParse(input);
   const errors: FieldErrors = parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
   if (input.endsAt && !errors.endsAt && endsInFuture(input.endsAt, now)) errors.endsAt = [FUTURE_END_MESSAGE];

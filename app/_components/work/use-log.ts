@@ -79,7 +79,11 @@ export function useRemoveEntry() {
         announce({ text: `Could not delete the entry: ${messageOf(error)}`, tone: "error" });
       },
       onSuccess: (_result, { id }) =>
-        announce({ text: "Entry deleted.", tone: "info", action: { label: "Undo", run: () => restore.mutate({ id }) } }),
+        announce({
+          text: "Entry deleted.",
+          tone: "info",
+          action: { label: "Undo", run: () => restore.mutate({ id }) },
+        }),
       onSettled: () => cache.refresh(),
     }),
   );

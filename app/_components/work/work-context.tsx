@@ -15,12 +15,28 @@ export interface WorkContextValue {
   loading: boolean;
 }
 
-const WorkContext = createContext<WorkContextValue>({ teamId: null, timeZone: "UTC", services: [], templates: [], loading: false });
+const WorkContext = createContext<WorkContextValue>({
+  teamId: null,
+  timeZone: "UTC",
+  services: [],
+  templates: [],
+  loading: false,
+});
 
 /** The viewer's team, zone, services and templates, fetched once for every logging control in the app. */
-export function WorkProvider({ teamId, timeZone, children }: { teamId: string | null; timeZone: string; children: ReactNode }) {
+export function WorkProvider({
+  teamId,
+  timeZone,
+  children,
+}: {
+  teamId: string | null;
+  timeZone: string;
+  children: ReactNode;
+}) {
   const trpc = useTRPC();
-  const services = useQuery(trpc.catalog.services.queryOptions({ teamId: teamId ?? "" }, { enabled: teamId !== null, staleTime: 5 * 60_000 }));
+  const services = useQuery(
+    trpc.catalog.services.queryOptions({ teamId: teamId ?? "" }, { enabled: teamId !== null, staleTime: 5 * 60_000 }),
+  );
   const templates = useQuery(trpc.templates.list.queryOptions({ teamId: teamId ?? "" }, { enabled: teamId !== null }));
   const value = useMemo<WorkContextValue>(
     () => ({

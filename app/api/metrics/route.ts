@@ -18,13 +18,16 @@ export async function GET(request: Request): Promise<Response> {
     const viewer = await authenticateBearer(db, request.headers, now);
     if (!viewer) return unauthorized(bearerSecret(request.headers) !== null);
     const scrape = await scrapeToilMetrics(db, viewer, now);
-    if (!scrape.ok) return apiError(403, "forbidden", "Metrics name every engineer: only admins and team managers may scrape them.");
+    if (!scrape.ok)
+      return apiError(403, "forbidden", "Metrics name every engineer: only admins and team managers may scrape them.");
     return new Response(await scrape.registry.metrics(), {
       headers: { "content-type": scrape.registry.contentType, "cache-control": "no-store" },
     });
   } catch (error) {
     requestLogger(request.headers).error({ err: error }, "GET /api/metrics failed");
     // The scrape failed on our side (most likely the database): Prometheus marks the target down and retries.
-    return apiError(503, "internal", "The metrics could not be collected; try again shortly.", { headers: { "retry-after": "30" } });
+    return apiError(503, "internal", "The metrics could not be collected; try again shortly.", {
+      headers: { "retry-after": "30" },
+    });
   }
 }

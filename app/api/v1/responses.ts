@@ -12,7 +12,12 @@ export function apiJson(body: unknown): Response {
   return Response.json(body, { headers: NO_STORE });
 }
 
-export function apiError(status: number, code: ApiErrorCode, message: string, extra: { parameter?: string; headers?: Record<string, string> } = {}): Response {
+export function apiError(
+  status: number,
+  code: ApiErrorCode,
+  message: string,
+  extra: { parameter?: string; headers?: Record<string, string> } = {},
+): Response {
   const error = { status, code, message, ...(extra.parameter ? { parameter: extra.parameter } : {}) };
   return Response.json({ error }, { status, headers: { ...NO_STORE, ...extra.headers } });
 }

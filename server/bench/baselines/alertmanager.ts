@@ -21,14 +21,21 @@ interface RawAlert {
  * the other stores the pages (each firing once), their audit rows and the integration's last use. No zod, no ORM,
  * no incident grouping across notifications, no per-team lock.
  */
-export async function baselineAlertmanager(db: Db, secret: string, body: string): Promise<{ status: number; created: number }> {
-  const [source] = await queryRows(db, sql`
+export async function baselineAlertmanager(
+  db: Db,
+  secret: string,
+  body: string,
+): Promise<{ status: number; created: number }> {
+  const [source] = await queryRows(
+    db,
+    sql`
     select i.id, i.team_id, r.id as rotation_id, r.role, r.time_zone, r.shift_unit, r.shift_count, r.handoff_weekday, r.handoff_minute,
       r.starts_on::text as starts_on, r.working_hours_only, r.working_days, r.working_start_minute, r.working_end_minute,
       coalesce(floor(extract(epoch from r.recorded_until) * 1000), 0) as recorded_until,
       array(select p.person_id::text from rotation_participant p where p.rotation_id = r.id order by p.position) as participants
     from integration i join team t on t.id = i.team_id left join rotation r on r.id = i.rotation_id and r.deleted_at is null
-    where i.secret_hash = ${hashIntegrationSecret(secret)} and i.kind = 'alertmanager' and i.revoked_at is null and t.deleted_at is null`);
+    where i.secret_hash = ${hashIntegrationSecret(secret)} and i.kind = 'alertmanager' and i.revoked_at is null and t.deleted_at is null`,
+  );
   if (!source) return { status: 404, created: 0 };
   let payload: { groupKey?: string; alerts?: RawAlert[] };
   try {
@@ -52,9 +59,16 @@ export async function baselineAlertmanager(db: Db, secret: string, body: string)
         handoff: { weekday: Number(source.handoff_weekday), minute: Number(source.handoff_minute) },
         startsOn: String(source.starts_on),
         participants: Array.isArray(source.participants) ? source.participants.map(String) : [],
-        dutyWindows: source.working_hours_only === true && Array.isArray(source.working_days)
-          ? [{ days: source.working_days.map(Number), startMinute: Number(source.working_start_minute), endMinute: Number(source.working_end_minute) }]
-          : null,
+        dutyWindows:
+          source.working_hours_only === true && Array.isArray(source.working_days)
+            ? [
+                {
+                  days: source.working_days.map(Number),
+                  startMinute: Number(source.working_start_minute),
+                  endMinute: Number(source.working_end_minute),
+                },
+              ]
+            : null,
       },
       [],
       [],
@@ -70,7 +84,8 @@ export async function baselineAlertmanager(db: Db, secret: string, body: string)
   const rows = alerts.map((alert, index) => {
     const labels = alert.labels ?? {};
     const severity = (labels.severity ?? "").toLowerCase();
-    const endsAt = alert.status === "resolved" && alert.endsAt && !alert.endsAt.startsWith("0001") ? alert.endsAt : null;
+    const endsAt =
+      alert.status === "resolved" && alert.endsAt && !alert.endsAt.startsWith("0001") ? alert.endsAt : null;
     return {
       id: ids[index],
       fingerprint: alert.fingerprint,
@@ -84,7 +99,9 @@ export async function baselineAlertmanager(db: Db, secret: string, body: string)
       is_incident: index === head,
     };
   });
-  const [result] = await queryRows(db, sql`
+  const [result] = await queryRows(
+    db,
+    sql`
     with alert as (
       select * from json_to_recordset(${JSON.stringify(rows)}::json) as a(id uuid, fingerprint text, starts_at timestamptz,
         resolved_at timestamptz, alert_name text, service text, severity text, summary text, assignee uuid, is_incident boolean)
@@ -105,6 +122,7 @@ export async function baselineAlertmanager(db: Db, secret: string, body: string)
       insert into audit_log (actor_person_id, team_id, action, entity_type, entity_id, after)
       select null, team_id, 'interrupt.capture', 'interrupt', id::text, to_jsonb(page) from page
     )
-    select count(*)::int as created from page`);
+    select count(*)::int as created from page`,
+  );
   return { status: 200, created: Number(result?.created ?? 0) };
 }

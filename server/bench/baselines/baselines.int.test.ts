@@ -59,35 +59,71 @@ describe("raw-SQL baselines", () => {
     const engineer = await personId(engineerEmail(1));
     const [user] = await database.db.select({ userId: person.userId }).from(person).where(eq(person.id, engineer));
     const token = "bench-test-token";
-    await database.db.insert(session).values({ id: "bench-test-session", token, userId: user?.userId ?? "", expiresAt: new Date("2100-01-01") });
+    await database.db
+      .insert(session)
+      .values({ id: "bench-test-session", token, userId: user?.userId ?? "", expiresAt: new Date("2100-01-01") });
     expect(sessionToken(`other=1; better-auth.session_token=${encodeURIComponent(`${token}.signature`)}`)).toBe(token);
 
-    const entry = await baselineLogEntry(database.db, token, { summary: "Baseline entry", minutes: 15, category: "toil" });
-    expect(entry).toMatchObject({ person_id: engineer, team_id: fixtures.teams[0]?.id, minutes: 15, summary: "Baseline entry" });
+    const entry = await baselineLogEntry(database.db, token, {
+      summary: "Baseline entry",
+      minutes: 15,
+      category: "toil",
+    });
+    expect(entry).toMatchObject({
+      person_id: engineer,
+      team_id: fixtures.teams[0]?.id,
+      minutes: 15,
+      summary: "Baseline entry",
+    });
     const [stored] = await database.db.select().from(workEntry).where(eq(workEntry.summary, "Baseline entry"));
     expect(stored?.category).toBe("toil");
-    const audits = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "work-entry.create"), eq(auditLog.entityId, stored?.id ?? "")));
+    const audits = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "work-entry.create"), eq(auditLog.entityId, stored?.id ?? "")));
     expect(audits).toHaveLength(1);
-    expect(await baselineLogEntry(database.db, "no-such-token", { summary: "Nobody", minutes: 5, category: "toil" })).toBeNull();
+    expect(
+      await baselineLogEntry(database.db, "no-such-token", { summary: "Nobody", minutes: 5, category: "toil" }),
+    ).toBeNull();
   });
 
   test("the Alertmanager baseline stores each firing once, credited to the same engineer as the webhook", async () => {
     const team = fixtures.teams[0];
     if (!team) throw new Error("no team");
     const startsAt = new Date(NOW.getTime() - 3_600_000).toISOString();
-    const body = (prefix: string) => JSON.stringify({
-      version: "4", status: "firing", groupKey: `{}:{bench="${prefix}"}`, receiver: "toilcap",
-      alerts: [0, 1].map((index) => ({
-        status: "firing", fingerprint: `${prefix}-${index}`, startsAt, endsAt: "0001-01-01T00:00:00Z",
-        labels: { alertname: "BenchAlert", severity: "critical", service: "svc" }, annotations: { summary: "Bench" },
-      })),
+    const body = (prefix: string) =>
+      JSON.stringify({
+        version: "4",
+        status: "firing",
+        groupKey: `{}:{bench="${prefix}"}`,
+        receiver: "toilcap",
+        alerts: [0, 1].map((index) => ({
+          status: "firing",
+          fingerprint: `${prefix}-${index}`,
+          startsAt,
+          endsAt: "0001-01-01T00:00:00Z",
+          labels: { alertname: "BenchAlert", severity: "critical", service: "svc" },
+          annotations: { summary: "Bench" },
+        })),
+      });
+    expect(await baselineAlertmanager(database.db, team.alertmanagerSecret, body("raw"))).toEqual({
+      status: 200,
+      created: 2,
     });
-    expect(await baselineAlertmanager(database.db, team.alertmanagerSecret, body("raw"))).toEqual({ status: 200, created: 2 });
-    expect(await baselineAlertmanager(database.db, team.alertmanagerSecret, body("raw"))).toEqual({ status: 200, created: 0 });
+    expect(await baselineAlertmanager(database.db, team.alertmanagerSecret, body("raw"))).toEqual({
+      status: 200,
+      created: 0,
+    });
     expect((await baselineAlertmanager(database.db, "x".repeat(43), body("raw"))).status).toBe(404);
 
-    const request = new Request("http://bench.test/api/integrations/alertmanager/secret", { method: "POST", body: body("app") });
-    const response = await receiveAlertmanagerWebhook(request, team.alertmanagerSecret, { db: async () => database.db, now: () => NOW });
+    const request = new Request("http://bench.test/api/integrations/alertmanager/secret", {
+      method: "POST",
+      body: body("app"),
+    });
+    const response = await receiveAlertmanagerWebhook(request, team.alertmanagerSecret, {
+      db: async () => database.db,
+      now: () => NOW,
+    });
     expect(response.status).toBe(200);
     const assignees = await database.db
       .select({ fingerprint: interrupt.alertFingerprint, assignee: interrupt.assigneeId })

@@ -1,7 +1,14 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { expandShifts, type Override, type RotationRole, type RotationSpec } from "@/server/domain/rotations";
-import { MAX_ENTRY_MINUTES, type AccountingFacts, type EntryCategory, type Shift, type ShiftRole, type WorkEntry } from "@/server/domain/accounting";
+import {
+  MAX_ENTRY_MINUTES,
+  type AccountingFacts,
+  type EntryCategory,
+  type Shift,
+  type ShiftRole,
+  type WorkEntry,
+} from "@/server/domain/accounting";
 import type { Interval, WorkPattern } from "@/server/domain/time";
 import { queryRows } from "../org/query-rows";
 
@@ -26,7 +33,11 @@ const ms = (value: unknown) => Number(value);
  * expanded after what is recorded). Unlike the app it records nothing: the recorded boundary only moves where
  * records end and expansion begins, never the time covered.
  */
-export async function rawFacts(db: Db, people: readonly RawProfile[], range: Interval): Promise<Map<string, AccountingFacts>> {
+export async function rawFacts(
+  db: Db,
+  people: readonly RawProfile[],
+  range: Interval,
+): Promise<Map<string, AccountingFacts>> {
   const ids = people.map((p) => p.personId);
   const from = new Date(range.start).toISOString();
   const to = new Date(range.end).toISOString();
@@ -34,21 +45,39 @@ export async function rawFacts(db: Db, people: readonly RawProfile[], range: Int
     people.map((p) => [p.personId, { absences: [], shifts: [], entries: [] }]),
   );
   const facts = new Map<string, AccountingFacts>(
-    people.map((p) => [p.personId, { timeZone: p.timeZone, workPattern: p.workPattern, ...(lists.get(p.personId) ?? { absences: [], shifts: [], entries: [] }) }]),
+    people.map((p) => [
+      p.personId,
+      {
+        timeZone: p.timeZone,
+        workPattern: p.workPattern,
+        ...(lists.get(p.personId) ?? { absences: [], shifts: [], entries: [] }),
+      },
+    ]),
   );
   if (ids.length === 0 || range.end <= range.start) return facts;
-  const absences = await queryRows(db, sql`
+  const absences = await queryRows(
+    db,
+    sql`
     select person_id, floor(extract(epoch from starts_at) * 1000) as s, floor(extract(epoch from ends_at) * 1000) as e from absence
-    where person_id = any(${uuidArray(ids)}) and deleted_at is null and starts_at < ${to}::timestamptz and ends_at > ${from}::timestamptz`);
-  const entries = await queryRows(db, sql`
+    where person_id = any(${uuidArray(ids)}) and deleted_at is null and starts_at < ${to}::timestamptz and ends_at > ${from}::timestamptz`,
+  );
+  const entries = await queryRows(
+    db,
+    sql`
     select person_id, floor(extract(epoch from starts_at) * 1000) as s, minutes, category from work_entry
     where person_id = any(${uuidArray(ids)}) and deleted_at is null and category = 'toil' and starts_at < ${to}::timestamptz
       and starts_at + make_interval(mins => minutes) > ${from}::timestamptz
-      and starts_at > ${new Date(range.start - MAX_ENTRY_MINUTES * 60_000).toISOString()}::timestamptz`);
-  const records = await queryRows(db, sql`
+      and starts_at > ${new Date(range.start - MAX_ENTRY_MINUTES * 60_000).toISOString()}::timestamptz`,
+  );
+  const records = await queryRows(
+    db,
+    sql`
     select person_id, role, floor(extract(epoch from starts_at) * 1000) as s, floor(extract(epoch from ends_at) * 1000) as e from shift_record
-    where person_id = any(${uuidArray(ids)}) and starts_at < ${to}::timestamptz and ends_at > ${from}::timestamptz`);
-  const rotations = await queryRows(db, sql`
+    where person_id = any(${uuidArray(ids)}) and starts_at < ${to}::timestamptz and ends_at > ${from}::timestamptz`,
+  );
+  const rotations = await queryRows(
+    db,
+    sql`
     select r.id, r.role, r.time_zone, r.shift_unit, r.shift_count, r.handoff_weekday, r.handoff_minute, r.starts_on::text as starts_on,
       r.working_hours_only, r.working_days, r.working_start_minute, r.working_end_minute,
       coalesce(floor(extract(epoch from r.recorded_until) * 1000), 0) as recorded_until,
@@ -60,13 +89,17 @@ export async function rawFacts(db: Db, people: readonly RawProfile[], range: Int
     where r.deleted_at is null and (
       exists (select 1 from rotation_participant p where p.rotation_id = r.id and p.person_id = any(${uuidArray(ids)}))
       or exists (select 1 from rotation_override o where o.rotation_id = r.id and o.deleted_at is null
-                 and o.person_id = any(${uuidArray(ids)}) and o.starts_at < ${to}::timestamptz and o.ends_at > ${from}::timestamptz))`);
+                 and o.person_id = any(${uuidArray(ids)}) and o.starts_at < ${to}::timestamptz and o.ends_at > ${from}::timestamptz))`,
+  );
 
   for (const row of absences) lists.get(String(row.person_id))?.absences.push({ start: ms(row.s), end: ms(row.e) });
   for (const row of entries) {
-    lists.get(String(row.person_id))?.entries.push({ start: ms(row.s), minutes: Number(row.minutes), category: row.category as EntryCategory });
+    lists
+      .get(String(row.person_id))
+      ?.entries.push({ start: ms(row.s), minutes: Number(row.minutes), category: row.category as EntryCategory });
   }
-  const addShift = (personId: string, role: ShiftRole, start: number, end: number) => lists.get(personId)?.shifts.push({ role, start, end });
+  const addShift = (personId: string, role: ShiftRole, start: number, end: number) =>
+    lists.get(personId)?.shifts.push({ role, start, end });
   for (const row of records) addShift(String(row.person_id), row.role as ShiftRole, ms(row.s), ms(row.e));
   for (const row of rotations) {
     const spec = rotationSpec(row);
@@ -90,7 +123,13 @@ function rotationSpec(row: Record<string, unknown>): RotationSpec {
     startsOn: String(row.starts_on),
     participants: Array.isArray(row.participants) ? row.participants.map(String) : [],
     dutyWindows: restricted
-      ? [{ days: (row.working_days as unknown[]).map(Number), startMinute: Number(row.working_start_minute), endMinute: Number(row.working_end_minute) }]
+      ? [
+          {
+            days: (row.working_days as unknown[]).map(Number),
+            startMinute: Number(row.working_start_minute),
+            endMinute: Number(row.working_end_minute),
+          },
+        ]
       : null,
   };
 }

@@ -26,10 +26,16 @@ export async function answerBaseline(db: Db, request: BaselineRequest, now: Date
   const { method, url } = request;
   const params = url.searchParams;
   if (method === "GET" && url.pathname === "/bench/team-report") {
-    return { status: 200, body: await baselineTeamReport(db, params.get("team") ?? "", params.get("zone") ?? "UTC", now) };
+    return {
+      status: 200,
+      body: await baselineTeamReport(db, params.get("team") ?? "", params.get("zone") ?? "UTC", now),
+    };
   }
   if (method === "GET" && url.pathname === "/bench/org-summary") {
-    return { status: 200, body: await baselineOrgSummary(db, params.get("org") ?? "", params.get("zone") ?? "UTC", now) };
+    return {
+      status: 200,
+      body: await baselineOrgSummary(db, params.get("org") ?? "", params.get("zone") ?? "UTC", now),
+    };
   }
   if (method === "POST" && url.pathname === "/bench/work-entry") {
     const token = sessionToken(request.cookie);

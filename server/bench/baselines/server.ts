@@ -10,7 +10,9 @@ const port = Number(process.argv[2]);
 const url = process.env.DATABASE_URL;
 const dataDir = process.env.TOILCAP_DATA_DIR;
 if (!Number.isInteger(port) || (!url && !dataDir)) {
-  console.error("usage: DATABASE_URL=... | TOILCAP_DATA_DIR=... node --import tsx server/bench/baselines/server.ts PORT");
+  console.error(
+    "usage: DATABASE_URL=... | TOILCAP_DATA_DIR=... node --import tsx server/bench/baselines/server.ts PORT",
+  );
   process.exit(2);
 }
 const database = url ? await openPostgres(url) : await openPglite(dataDir);

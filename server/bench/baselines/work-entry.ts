@@ -13,8 +13,14 @@ export function sessionToken(cookieHeader: string | null): string | null {
  * The baseline of workLog.create: one SQL statement that finds the session's person and their first team, inserts
  * the entry (ended now, `minutes` long) and its audit row, as the procedure does, without ORM, tRPC or zod.
  */
-export async function baselineLogEntry(db: Db, token: string, entry: { summary: string; minutes: number; category: "toil" | "overhead" }) {
-  const [row] = await queryRows(db, sql`
+export async function baselineLogEntry(
+  db: Db,
+  token: string,
+  entry: { summary: string; minutes: number; category: "toil" | "overhead" },
+) {
+  const [row] = await queryRows(
+    db,
+    sql`
     with viewer as (
       select p.id as person_id,
         (select m.team_id from team_member m join team t on t.id = m.team_id
@@ -31,6 +37,7 @@ export async function baselineLogEntry(db: Db, token: string, entry: { summary: 
       insert into audit_log (actor_person_id, team_id, action, entity_type, entity_id, after)
       select person_id, team_id, 'work-entry.create', 'work_entry', id::text, to_jsonb(entry) from entry
     )
-    select id, person_id, team_id, starts_at, minutes, category, summary from entry`);
+    select id, person_id, team_id, starts_at, minutes, category, summary from entry`,
+  );
   return row ?? null;
 }

@@ -8,7 +8,6 @@ import { percentile } from "../percentile";
 
 let sequence = 0;
 
-
 function bodyOf(spec: BodySpec, n: number): string | undefined {
   switch (spec.kind) {
     case "none":
@@ -21,7 +20,12 @@ function bodyOf(spec: BodySpec, n: number): string | undefined {
       const startsAt = new Date(Date.now() - 60_000).toISOString();
       const alerts = Array.from({ length: spec.alerts }, (_, index) => ({
         status: "firing",
-        labels: { alertname: "BenchAlert", service: `svc-${index % 5}`, severity: index === 0 ? "critical" : "warning", instance: `node-${index}` },
+        labels: {
+          alertname: "BenchAlert",
+          service: `svc-${index % 5}`,
+          severity: index === 0 ? "critical" : "warning",
+          instance: `node-${index}`,
+        },
         annotations: { summary: `Bench alert ${n}.${index}` },
         startsAt,
         endsAt: "0001-01-01T00:00:00Z",
@@ -29,8 +33,16 @@ function bodyOf(spec: BodySpec, n: number): string | undefined {
         fingerprint: `${spec.runId}-${n}-${index}`,
       }));
       return JSON.stringify({
-        receiver: "toilcap", status: "firing", alerts, groupLabels: { alertname: "BenchAlert" }, commonLabels: {}, commonAnnotations: {},
-        externalURL: "http://alertmanager.bench.example", version: "4", groupKey: `{}:{bench="${spec.runId}-${n}"}`, truncatedAlerts: 0,
+        receiver: "toilcap",
+        status: "firing",
+        alerts,
+        groupLabels: { alertname: "BenchAlert" },
+        commonLabels: {},
+        commonAnnotations: {},
+        externalURL: "http://alertmanager.bench.example",
+        version: "4",
+        groupKey: `{}:{bench="${spec.runId}-${n}"}`,
+        truncatedAlerts: 0,
       });
     }
   }
@@ -48,7 +60,10 @@ function setup(spec: LoadSpec) {
   };
 }
 
-async function run(spec: LoadSpec, seconds: number): Promise<{ latencies: number[]; failures: number; statuses: Record<string, number> }> {
+async function run(
+  spec: LoadSpec,
+  seconds: number,
+): Promise<{ latencies: number[]; failures: number; statuses: Record<string, number> }> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let failures = 0;

@@ -8,7 +8,9 @@ const WORKER = path.join(process.cwd(), "server", "bench", "http", "load-worker.
 /** Runs one load in a separate process (see load-worker.ts) and reads its result. */
 function runWorker(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", WORKER, JSON.stringify(spec)], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", WORKER, JSON.stringify(spec)], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let out = "";
     child.stdout.setEncoding("utf8");
     child.stdout.on("data", (chunk: string) => {
@@ -30,5 +32,9 @@ export async function runLoad(spec: LoadSpec, meter: CpuMeter): Promise<Measured
   const result = await runWorker(spec);
   const spent = CpuMeter.spent(before, await meter.snapshot());
   const perRequest = (ms: number | null) => (ms === null || result.requests === 0 ? null : ms / result.requests);
-  return { ...result, serverCpuMsPerRequest: perRequest(spent.server), databaseCpuMsPerRequest: perRequest(spent.database) };
+  return {
+    ...result,
+    serverCpuMsPerRequest: perRequest(spent.server),
+    databaseCpuMsPerRequest: perRequest(spent.database),
+  };
 }

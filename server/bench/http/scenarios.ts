@@ -30,7 +30,12 @@ export interface Sessions {
   loggers: string[];
 }
 
-export function scenarioPairs(urls: { app: string; baselines: string }, fixtures: BenchFixtures, sessions: Sessions, timing: { warmupSeconds: number; seconds: number }): ScenarioPair[] {
+export function scenarioPairs(
+  urls: { app: string; baselines: string },
+  fixtures: BenchFixtures,
+  sessions: Sessions,
+  timing: { warmupSeconds: number; seconds: number },
+): ScenarioPair[] {
   const base = { url: urls.app, ...timing, body: { kind: "none" as const } };
   const baselineBase = { ...base, url: urls.baselines };
   const runId = Date.now().toString(36);
@@ -40,21 +45,38 @@ export function scenarioPairs(urls: { app: string; baselines: string }, fixtures
       name: "(a) team quarter report",
       itemsPerRequest: 1,
       stack: {
-        ...base, method: "GET", connections: CONNECTIONS.teamReport, cookies: sessions.managers,
+        ...base,
+        method: "GET",
+        connections: CONNECTIONS.teamReport,
+        cookies: sessions.managers,
         paths: fixtures.teams.map((team) => trpcQuery("reports.teamToil", { teamId: team.id, period: "quarter" })),
       },
       baseline: {
-        ...baselineBase, method: "GET", connections: CONNECTIONS.teamReport, cookies: [],
-        paths: fixtures.teams.map((team) => `/bench/team-report?team=${team.id}&zone=${encodeURIComponent(team.teamZone)}`),
+        ...baselineBase,
+        method: "GET",
+        connections: CONNECTIONS.teamReport,
+        cookies: [],
+        paths: fixtures.teams.map(
+          (team) => `/bench/team-report?team=${team.id}&zone=${encodeURIComponent(team.teamZone)}`,
+        ),
       },
     },
     {
       key: "orgSummary",
       name: "(b) org-wide summary",
       itemsPerRequest: 1,
-      stack: { ...base, method: "GET", connections: CONNECTIONS.orgSummary, cookies: [sessions.admin], paths: [trpcQuery("reports.orgSummary", { period: "quarter" })] },
+      stack: {
+        ...base,
+        method: "GET",
+        connections: CONNECTIONS.orgSummary,
+        cookies: [sessions.admin],
+        paths: [trpcQuery("reports.orgSummary", { period: "quarter" })],
+      },
       baseline: {
-        ...baselineBase, method: "GET", connections: CONNECTIONS.orgSummary, cookies: [],
+        ...baselineBase,
+        method: "GET",
+        connections: CONNECTIONS.orgSummary,
+        cookies: [],
         paths: [`/bench/org-summary?org=${fixtures.organisationId}&zone=${encodeURIComponent(fixtures.adminZone)}`],
       },
     },
@@ -62,20 +84,40 @@ export function scenarioPairs(urls: { app: string; baselines: string }, fixtures
       key: "logEntry",
       name: "(c) logging an entry",
       itemsPerRequest: 1,
-      stack: { ...base, method: "POST", connections: CONNECTIONS.logEntry, cookies: sessions.loggers, paths: ["/api/trpc/workLog.create"], body: { kind: "trpc-entry" } },
-      baseline: { ...baselineBase, method: "POST", connections: CONNECTIONS.logEntry, cookies: sessions.loggers, paths: ["/bench/work-entry"], body: { kind: "raw-entry" } },
+      stack: {
+        ...base,
+        method: "POST",
+        connections: CONNECTIONS.logEntry,
+        cookies: sessions.loggers,
+        paths: ["/api/trpc/workLog.create"],
+        body: { kind: "trpc-entry" },
+      },
+      baseline: {
+        ...baselineBase,
+        method: "POST",
+        connections: CONNECTIONS.logEntry,
+        cookies: sessions.loggers,
+        paths: ["/bench/work-entry"],
+        body: { kind: "raw-entry" },
+      },
     },
     {
       key: "ingest",
       name: "(d) Alertmanager ingest",
       itemsPerRequest: ALERTS_PER_NOTIFICATION,
       stack: {
-        ...base, method: "POST", connections: CONNECTIONS.ingest, cookies: [],
+        ...base,
+        method: "POST",
+        connections: CONNECTIONS.ingest,
+        cookies: [],
         paths: fixtures.teams.map((team) => `/api/integrations/alertmanager/${team.alertmanagerSecret}`),
         body: { kind: "alertmanager", alerts: ALERTS_PER_NOTIFICATION, runId: `s${runId}` },
       },
       baseline: {
-        ...baselineBase, method: "POST", connections: CONNECTIONS.ingest, cookies: [],
+        ...baselineBase,
+        method: "POST",
+        connections: CONNECTIONS.ingest,
+        cookies: [],
         paths: fixtures.teams.map((team) => `/bench/alertmanager/${team.alertmanagerSecret}`),
         body: { kind: "alertmanager", alerts: ALERTS_PER_NOTIFICATION, runId: `b${runId}` },
       },

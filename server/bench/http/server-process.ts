@@ -46,11 +46,19 @@ export async function startProductionServer(
   // Node itself runs Next's CLI, so a CPU profile of the server can be asked for (written when it stops).
   const profile = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [];
   const nextCli = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  return startServer(url, [...profile, nextCli, "start", "-p", String(port), "-H", "127.0.0.1"], withDatabase(env, database), "/sign-in");
+  return startServer(
+    url,
+    [...profile, nextCli, "start", "-p", String(port), "-H", "127.0.0.1"],
+    withDatabase(env, database),
+    "/sign-in",
+  );
 }
 
 /** Starts the raw-SQL baseline server (server/bench/baselines/server.ts) on `port` with the benchmark's database. */
-export function startBaselineServer(port: number, database: { url: string } | { dataDir: string }): Promise<RunningServer> {
+export function startBaselineServer(
+  port: number,
+  database: { url: string } | { dataDir: string },
+): Promise<RunningServer> {
   const script = path.join(process.cwd(), "server", "bench", "baselines", "server.ts");
   const env = withDatabase({ ...process.env, NODE_ENV: "production" }, database);
   return startServer(`http://127.0.0.1:${port}`, ["--import", "tsx", script, String(port)], env, "/bench/ready");
@@ -68,7 +76,12 @@ function withDatabase(env: NodeJS.ProcessEnv, database: { url: string } | { data
   return result;
 }
 
-async function startServer(url: string, args: string[], env: NodeJS.ProcessEnv, probePath: string): Promise<RunningServer> {
+async function startServer(
+  url: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  probePath: string,
+): Promise<RunningServer> {
   const child = spawn(process.execPath, args, { env, stdio: ["ignore", "ignore", "inherit"] });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   try {

@@ -27,10 +27,13 @@ export interface BenchFixtures {
 export async function benchFixtures(db: Db, size: OrgSize, loggers = 20): Promise<BenchFixtures> {
   const [admin] = await queryRows(db, sql`select organisation_id, time_zone from person where email = ${ADMIN_EMAIL}`);
   if (!admin) throw new Error("no benchmark organisation in this database");
-  const managers = await queryRows(db, sql`
+  const managers = await queryRows(
+    db,
+    sql`
     select p.email, p.time_zone, m.team_id, t.time_zone as team_zone
     from person p join team_member m on m.person_id = p.id and m.role = 'manager' join team t on t.id = m.team_id
-    where p.email like 'manager-%@bench.example'`);
+    where p.email like 'manager-%@bench.example'`,
+  );
   const byEmail = new Map(managers.map((row) => [String(row.email), row]));
   const teams = Array.from({ length: size.teams }, (_, offset) => {
     const index = offset + 1;

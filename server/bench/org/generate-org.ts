@@ -2,7 +2,13 @@ import { hashPassword } from "better-auth/crypto";
 import { sql } from "drizzle-orm";
 import type { Db, Engine } from "@/db/client";
 import { BENCH_PASSWORD, checkedSize, historyStart, type OrgSize } from "./org-shape";
-import { absenceStatements, catalogueStatements, peopleStatements, stagingStatements, type GenerationPlan } from "./people-sql";
+import {
+  absenceStatements,
+  catalogueStatements,
+  peopleStatements,
+  stagingStatements,
+  type GenerationPlan,
+} from "./people-sql";
 import { queryRows } from "./query-rows";
 import { rotationStatements } from "./rotation-sql";
 import { entryStatements, interruptStatements } from "./work-sql";
@@ -37,7 +43,10 @@ export interface GeneratedOrg {
 async function rowCounts(db: Db): Promise<Record<CountedTable, number>> {
   const selects = COUNTED_TABLES.map((table) => `(select count(*) from ${table})::int as ${table}`).join(", ");
   const [row = {}] = await queryRows(db, sql.raw(`select ${selects}`));
-  return Object.fromEntries(COUNTED_TABLES.map((table) => [table, Number(row[table] ?? 0)])) as Record<CountedTable, number>;
+  return Object.fromEntries(COUNTED_TABLES.map((table) => [table, Number(row[table] ?? 0)])) as Record<
+    CountedTable,
+    number
+  >;
 }
 
 /**
@@ -47,7 +56,12 @@ async function rowCounts(db: Db): Promise<Record<CountedTable, number>> {
  */
 export async function generateOrg(db: Db, engine: Engine, size: OrgSize, now: Date): Promise<GeneratedOrg> {
   checkedSize(size);
-  const plan: GenerationPlan = { size, now, from: historyStart(now, size.days), passwordHash: await hashPassword(BENCH_PASSWORD) };
+  const plan: GenerationPlan = {
+    size,
+    now,
+    from: historyStart(now, size.days),
+    passwordHash: await hashPassword(BENCH_PASSWORD),
+  };
   const groups: Array<[string, string[]]> = [
     // Tables written in this transaction have no statistics yet: analyze them before later statements join
     // them, or the planner scans them once per row (a minute instead of seconds at 200 engineers).
@@ -80,11 +94,16 @@ export async function generateOrg(db: Db, engine: Engine, size: OrgSize, now: Da
 
 /** The organisation a previous run generated, counted; refuses a database that holds another size or none. */
 export async function existingOrg(db: Db, size: OrgSize): Promise<GeneratedOrg> {
-  const [row] = await queryRows(db, sql`
+  const [row] = await queryRows(
+    db,
+    sql`
     select (select count(*) from person where email like 'engineer-%@bench.example')::int as engineers, (select count(*) from team)::int as teams,
-      (select min(starts_on)::text from rotation) as "from"`);
+      (select min(starts_on)::text from rotation) as "from"`,
+  );
   if (Number(row?.engineers) !== size.engineers || Number(row?.teams) !== size.teams) {
-    throw new Error(`--reuse: the database holds ${String(row?.engineers)} engineers in ${String(row?.teams)} teams, not ${size.engineers} in ${size.teams}`);
+    throw new Error(
+      `--reuse: the database holds ${String(row?.engineers)} engineers in ${String(row?.teams)} teams, not ${size.engineers} in ${size.teams}`,
+    );
   }
   return { size, now: new Date(), from: String(row?.from ?? ""), counts: await rowCounts(db), steps: [] };
 }

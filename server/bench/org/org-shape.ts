@@ -43,7 +43,14 @@ export const TEMPLATES: ReadonlyArray<readonly [string, number, number, "toil" |
   ["Weekly ops review", 0, 30, "overhead"],
 ];
 
-export const ALERTS = ["HighErrorRate", "LatencyHigh", "DiskFilling", "PodCrashLooping", "CertExpiring", "QueueBacklog"] as const;
+export const ALERTS = [
+  "HighErrorRate",
+  "LatencyHigh",
+  "DiskFilling",
+  "PodCrashLooping",
+  "CertExpiring",
+  "QueueBacklog",
+] as const;
 
 export function engineerEmail(index: number): string {
   return `engineer-${String(index).padStart(4, "0")}@${BENCH_DOMAIN}`;
@@ -75,7 +82,8 @@ export function historyStart(now: Date, days: number): string {
 
 export function checkedSize(size: OrgSize): OrgSize {
   const whole = (value: number, min: number, max: number, what: string) => {
-    if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${what} must be a whole number from ${min} to ${max}`);
+    if (!Number.isInteger(value) || value < min || value > max)
+      throw new RangeError(`${what} must be a whole number from ${min} to ${max}`);
   };
   whole(size.engineers, 1, 100_000, "engineers");
   whole(size.teams, 1, Math.min(999, size.engineers), "teams");

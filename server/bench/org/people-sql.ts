@@ -104,8 +104,10 @@ export function absenceStatements(plan: GenerationPlan): string[] {
 /** Six services and four templates per team, with the toil traits people would tick. */
 export function catalogueStatements(): string[] {
   const services = SERVICES.map((name, index) => `(${index}, ${text(name)})`).join(", ");
-  const templates = TEMPLATES.map(([name, service, minutes, category], index) =>
-    `(${index}, ${text(name)}, ${service}, ${minutes}, ${text(category)})`).join(", ");
+  const templates = TEMPLATES.map(
+    ([name, service, minutes, category], index) =>
+      `(${index}, ${text(name)}, ${service}, ${minutes}, ${text(category)})`,
+  ).join(", ");
   return [
     `insert into service (id, team_id, name, manual, repetitive, automatable, tactical, no_enduring_value, scales_linearly)
      select ${idOf("'bench-service-' || t.k || '-' || s.n")}, t.id, s.name, true, s.n % 2 = 0, s.n <> 1, s.n < 2, s.n > 3, s.n in (3, 4)

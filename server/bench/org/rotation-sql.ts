@@ -14,7 +14,8 @@ export function rotationStatements(plan: GenerationPlan): string[] {
   const createdAt = `${from}::timestamptz`;
   const weeks = int(Math.ceil(plan.size.days / 7) + 2);
   const days = int(plan.size.days + 14);
-  const holder = (turn: string) => `join rotation_participant p on p.rotation_id = r.id and p.position = (${turn}) % r.people`;
+  const holder = (turn: string) =>
+    `join rotation_participant p on p.rotation_id = r.id and p.position = (${turn}) % r.people`;
   const record = `insert into shift_record (rotation_id, team_id, person_id, role, starts_at, ends_at, created_at)
      select r.id, r.team_id, p.person_id, r.role::rotation_role, x.s, x.e, x.e from bench_rotation r`;
   return [

@@ -2,10 +2,22 @@ import { describe, expect, test } from "vitest";
 import type { Accounting } from "./types";
 import { capStanding, toilShareParts } from "./cap-standing";
 
-function accounting(minutes: { scheduled: number; duty: number; onCallDuty: number; logged: number; afterHours: number }): Accounting {
+function accounting(minutes: {
+  scheduled: number;
+  duty: number;
+  onCallDuty: number;
+  logged: number;
+  afterHours: number;
+}): Accounting {
   const operational = minutes.duty + minutes.logged + minutes.afterHours;
   const worked = minutes.scheduled + minutes.afterHours;
-  return { ...minutes, operational, worked, toilShare: worked > 0 ? operational / worked : 0, onCallShare: worked > 0 ? minutes.onCallDuty / worked : 0 };
+  return {
+    ...minutes,
+    operational,
+    worked,
+    toilShare: worked > 0 ? operational / worked : 0,
+    onCallShare: worked > 0 ? minutes.onCallDuty / worked : 0,
+  };
 }
 
 const CAPS = { toilCap: 0.5, onCallCap: 0.25 };

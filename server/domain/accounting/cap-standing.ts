@@ -22,7 +22,11 @@ export interface CapStanding {
 export function toilShareParts(accounting: Accounting): ToilShareParts {
   const { worked } = accounting;
   if (worked === 0) return { duty: 0, logged: 0, afterHours: 0 };
-  return { duty: accounting.duty / worked, logged: accounting.logged / worked, afterHours: accounting.afterHours / worked };
+  return {
+    duty: accounting.duty / worked,
+    logged: accounting.logged / worked,
+    afterHours: accounting.afterHours / worked,
+  };
 }
 
 /**

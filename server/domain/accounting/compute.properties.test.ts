@@ -20,11 +20,18 @@ const inputArb: fc.Arbitrary<AccountingInput> = fc
     periodDays: fc.integer({ min: 1, max: 14 }),
     absences: fc.array(minuteSpanArb(0, HOURS_OF_DATA * 60, 3 * 24 * 60), { maxLength: 2 }),
     shifts: fc.array(
-      fc.tuple(minuteSpanArb(-48 * 60, HOURS_OF_DATA * 60, 8 * 24 * 60), fc.constantFrom<ShiftRole>("primary", "secondary", "ticket", "shadow")),
+      fc.tuple(
+        minuteSpanArb(-48 * 60, HOURS_OF_DATA * 60, 8 * 24 * 60),
+        fc.constantFrom<ShiftRole>("primary", "secondary", "ticket", "shadow"),
+      ),
       { maxLength: 3 },
     ),
     entries: fc.array(
-      fc.tuple(fc.integer({ min: -24 * 60, max: HOURS_OF_DATA * 60 }), fc.integer({ min: 1, max: 12 * 60 }), fc.constantFrom<WorkEntry["category"]>("toil", "toil", "toil", "overhead")),
+      fc.tuple(
+        fc.integer({ min: -24 * 60, max: HOURS_OF_DATA * 60 }),
+        fc.integer({ min: 1, max: 12 * 60 }),
+        fc.constantFrom<WorkEntry["category"]>("toil", "toil", "toil", "overhead"),
+      ),
       { maxLength: 12 },
     ),
   })
@@ -43,10 +50,15 @@ const inputArb: fc.Arbitrary<AccountingInput> = fc
   });
 
 function minuteSpanArb(min: number, max: number, longest: number): fc.Arbitrary<[number, number]> {
-  return fc.tuple(fc.integer({ min, max }), fc.integer({ min: 1, max: longest })).map(([from, length]) => [from, from + length]);
+  return fc
+    .tuple(fc.integer({ min, max }), fc.integer({ min: 1, max: longest }))
+    .map(([from, length]) => [from, from + length]);
 }
 
-const newToilArb = fc.tuple(fc.integer({ min: -24 * 60, max: HOURS_OF_DATA * 60 }), fc.integer({ min: 1, max: 12 * 60 }));
+const newToilArb = fc.tuple(
+  fc.integer({ min: -24 * 60, max: HOURS_OF_DATA * 60 }),
+  fc.integer({ min: 1, max: 12 * 60 }),
+);
 
 function toilAt(input: AccountingInput, minute: number, minutes: number): WorkEntry {
   return { start: input.period.start + minute * MINUTE_MS, minutes, category: "toil" };
@@ -138,7 +150,9 @@ describe("computeAccounting properties", () => {
     fc.assert(
       fc.property(inputArb, newToilArb, (input, [minute, minutes]) => {
         const overhead: WorkEntry = { ...toilAt(input, minute, minutes), category: "overhead" };
-        expect(computeAccounting({ ...input, entries: [...input.entries, overhead] })).toEqual(computeAccounting(input));
+        expect(computeAccounting({ ...input, entries: [...input.entries, overhead] })).toEqual(
+          computeAccounting(input),
+        );
       }),
       RUNS,
     );
@@ -152,7 +166,15 @@ describe("computeAccounting properties", () => {
         const whole = computeAccounting(input);
         const first = computeAccounting({ ...input, period: { start, end: cut } });
         const second = computeAccounting({ ...input, period: { start: cut, end } });
-        const durations: Array<keyof Accounting> = ["scheduled", "duty", "onCallDuty", "logged", "afterHours", "operational", "worked"];
+        const durations: Array<keyof Accounting> = [
+          "scheduled",
+          "duty",
+          "onCallDuty",
+          "logged",
+          "afterHours",
+          "operational",
+          "worked",
+        ];
         for (const key of durations) expect(first[key] + second[key]).toBeCloseTo(whole[key], 9);
       }),
       RUNS,

@@ -30,11 +30,21 @@ function input(overrides: Partial<AccountingInput> = {}): AccountingInput {
 }
 
 const ZERO: Accounting = {
-  scheduled: 0, duty: 0, onCallDuty: 0, logged: 0, afterHours: 0, operational: 0, worked: 0, toilShare: 0, onCallShare: 0,
+  scheduled: 0,
+  duty: 0,
+  onCallDuty: 0,
+  logged: 0,
+  afterHours: 0,
+  operational: 0,
+  worked: 0,
+  toilShare: 0,
+  onCallShare: 0,
 };
 
 /** Fills in the derived numbers (rules 5-7) so each case states only what docs/accounting.md decides. */
-function expected(parts: Partial<Pick<Accounting, "scheduled" | "duty" | "onCallDuty" | "logged" | "afterHours">>): Accounting {
+function expected(
+  parts: Partial<Pick<Accounting, "scheduled" | "duty" | "onCallDuty" | "logged" | "afterHours">>,
+): Accounting {
   const a = { ...ZERO, scheduled: 2400, ...parts };
   const operational = a.duty + a.logged + a.afterHours;
   const worked = a.scheduled + a.afterHours;
@@ -94,11 +104,7 @@ describe("computeAccounting follows the time-accounting rules", () => {
       { absences: [leave("2026-03-04T00:00", "2026-03-05T00:00")], entries: [toil("2026-03-04T10:00", 60)] },
       expected({ scheduled: 1920, afterHours: 60 }),
     ],
-    [
-      "leave on a weekend changes nothing",
-      { absences: [leave("2026-03-07T00:00", "2026-03-09T00:00")] },
-      expected({}),
-    ],
+    ["leave on a weekend changes nothing", { absences: [leave("2026-03-07T00:00", "2026-03-09T00:00")] }, expected({})],
     [
       "a primary shift all week: all scheduled time is on-call duty",
       { shifts: [primaryAllWeek] },
@@ -132,7 +138,10 @@ describe("computeAccounting follows the time-accounting rules", () => {
     [
       "overlapping duty shifts count once",
       {
-        shifts: [shift("primary", "2026-03-02T09:00", "2026-03-03T17:00"), shift("ticket", "2026-03-03T09:00", "2026-03-04T17:00")],
+        shifts: [
+          shift("primary", "2026-03-02T09:00", "2026-03-03T17:00"),
+          shift("ticket", "2026-03-03T09:00", "2026-03-04T17:00"),
+        ],
       },
       expected({ duty: 1440, onCallDuty: 960 }),
     ],
@@ -217,7 +226,9 @@ describe("bad setup fails loudly instead of reporting wrong numbers", () => {
   });
 
   test("a work pattern that ends before it starts", () => {
-    expect(() => computeAccounting(input({ workPattern: { days: [1], startMinute: 600, endMinute: 540 } }))).toThrow(RangeError);
+    expect(() => computeAccounting(input({ workPattern: { days: [1], startMinute: 600, endMinute: 540 } }))).toThrow(
+      RangeError,
+    );
   });
 });
 

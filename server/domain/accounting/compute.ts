@@ -65,7 +65,10 @@ export const msToMinutes = (ms: number): number => ms / MINUTE_MS;
  * worked time. `time` may be in any unit; the shares are taken before `toMinutes` converts it, so whole
  * milliseconds give exact shares.
  */
-export function accountingOfTime(time: RuleTime, toMinutes: (value: number) => number = (minutes) => minutes): Accounting {
+export function accountingOfTime(
+  time: RuleTime,
+  toMinutes: (value: number) => number = (minutes) => minutes,
+): Accounting {
   const operational = time.duty + time.logged + time.afterHours;
   const worked = time.scheduled + time.afterHours;
   return {
@@ -120,8 +123,6 @@ function shiftsWithRoles(shifts: AccountingInput["shifts"], roles: ReadonlySet<S
 /** Overhead never counts as operational (rule 3), so only toil entries become time. */
 function toilIntervals(entries: readonly WorkEntry[]): Interval[] {
   return normalize(
-    entries
-      .filter((e) => e.category === "toil")
-      .map((e) => ({ start: e.start, end: e.start + e.minutes * MINUTE_MS })),
+    entries.filter((e) => e.category === "toil").map((e) => ({ start: e.start, end: e.start + e.minutes * MINUTE_MS })),
   );
 }

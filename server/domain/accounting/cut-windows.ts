@@ -31,7 +31,11 @@ function msInside(list: readonly Interval[], window: Interval): number {
  * intersects or subtracts, so cutting afterwards covers the same instants, and the sums are whole milliseconds.
  * A report's period and its 52 weeks of "over the cap since" cost one pass over the year instead of 53.
  */
-export function accountingByWindows(facts: AccountingFacts, span: Interval, windows: readonly Interval[]): Accounting[] {
+export function accountingByWindows(
+  facts: AccountingFacts,
+  span: Interval,
+  windows: readonly Interval[],
+): Accounting[] {
   const whole = accountingIntervals({ ...facts, period: span });
   return windows.map((window) => {
     const inside = { start: Math.max(window.start, span.start), end: Math.min(window.end, span.end) };

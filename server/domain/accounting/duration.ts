@@ -16,7 +16,11 @@ const WITH_UNITS =
  * accepts 1 minute to 24 hours.
  */
 export function parseDuration(text: string): ParsedDuration {
-  const input = text.trim().toLowerCase().replace(/\s+/g, " ").replace(/(\d),(\d)/g, "$1.$2");
+  const input = text
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/(\d),(\d)/g, "$1.$2");
   if (input === "") return failure(`Enter a duration, such as ${EXAMPLES}.`);
   if (/^[-−]/.test(input)) return failure("A duration must be positive.");
 

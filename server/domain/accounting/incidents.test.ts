@@ -27,10 +27,20 @@ describe("incidentsPerShiftWindow", () => {
   test.each<[string, string[], number[], boolean[]]>([
     ["no incidents", [], [0, 0], [false, false]],
     ["two in a window is at the limit, not over", ["2026-03-02T10:00", "2026-03-02T20:59"], [2, 0], [false, false]],
-    ["three in a window is over the limit", ["2026-03-02T10:00", "2026-03-02T11:00", "2026-03-02T12:00"], [3, 0], [true, false]],
+    [
+      "three in a window is over the limit",
+      ["2026-03-02T10:00", "2026-03-02T11:00", "2026-03-02T12:00"],
+      [3, 0],
+      [true, false],
+    ],
     ["an incident at the window end belongs to the next window", ["2026-03-02T21:00"], [0, 1], [false, false]],
     ["incidents outside the shift are not counted", ["2026-03-02T08:59", "2026-03-03T09:00"], [0, 0], [false, false]],
-    ["unsorted times", ["2026-03-03T08:00", "2026-03-02T09:00", "2026-03-03T07:00", "2026-03-03T06:00"], [1, 3], [false, true]],
+    [
+      "unsorted times",
+      ["2026-03-03T08:00", "2026-03-02T09:00", "2026-03-03T07:00", "2026-03-03T06:00"],
+      [1, 3],
+      [false, true],
+    ],
   ])("%s", (_name, times, counts, over) => {
     const loads = incidentsPerShiftWindow([shift("primary", "2026-03-02T09:00", "2026-03-03T09:00")], times.map(b));
     expect(loads.map((l) => l.incidents)).toEqual(counts);
@@ -38,7 +48,10 @@ describe("incidentsPerShiftWindow", () => {
   });
 
   test("ticket and shadow shifts are not on call", () => {
-    const shifts = [shift("ticket", "2026-03-02T09:00", "2026-03-03T09:00"), shift("shadow", "2026-03-02T09:00", "2026-03-03T09:00")];
+    const shifts = [
+      shift("ticket", "2026-03-02T09:00", "2026-03-03T09:00"),
+      shift("shadow", "2026-03-02T09:00", "2026-03-03T09:00"),
+    ];
     expect(incidentsPerShiftWindow(shifts, [b("2026-03-02T10:00")])).toEqual([]);
   });
 
@@ -53,24 +66,38 @@ describe("incidentsPerShiftWindow", () => {
   test("windows tile each shift and every incident in a shift is counted exactly once", () => {
     const base = b("2026-03-02T00:00");
     const shiftArb = fc
-      .tuple(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 1, max: 200 }), fc.constantFrom<ShiftRole>("primary", "secondary"))
-      .map(([startHour, hours, role]): Shift => ({ role, start: base + startHour * HOUR_MS, end: base + (startHour + hours) * HOUR_MS }));
+      .tuple(
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.constantFrom<ShiftRole>("primary", "secondary"),
+      )
+      .map(
+        ([startHour, hours, role]): Shift => ({
+          role,
+          start: base + startHour * HOUR_MS,
+          end: base + (startHour + hours) * HOUR_MS,
+        }),
+      );
     fc.assert(
-      fc.property(shiftArb, fc.array(fc.integer({ min: -10 * HOUR_MS, max: 800 * HOUR_MS }), { maxLength: 40 }), (s, offsets) => {
-        const times = offsets.map((o) => base + o);
-        const loads = incidentsPerShiftWindow([s], times);
-        expect(loads[0]?.window.start).toBe(s.start);
-        expect(loads.at(-1)?.window.end).toBe(s.end);
-        const wellFormed = loads.every(
-          (load, k) =>
-            load.window.end - load.window.start <= 12 * HOUR_MS &&
-            (k === 0 || load.window.start === loads[k - 1]?.window.end) &&
-            load.overLimit === load.incidents > INCIDENTS_PER_SHIFT_LIMIT,
-        );
-        expect(wellFormed).toBe(true);
-        const inShift = times.filter((t) => t >= s.start && t < s.end).length;
-        expect(loads.reduce((sum, l) => sum + l.incidents, 0)).toBe(inShift);
-      }),
+      fc.property(
+        shiftArb,
+        fc.array(fc.integer({ min: -10 * HOUR_MS, max: 800 * HOUR_MS }), { maxLength: 40 }),
+        (s, offsets) => {
+          const times = offsets.map((o) => base + o);
+          const loads = incidentsPerShiftWindow([s], times);
+          expect(loads[0]?.window.start).toBe(s.start);
+          expect(loads.at(-1)?.window.end).toBe(s.end);
+          const wellFormed = loads.every(
+            (load, k) =>
+              load.window.end - load.window.start <= 12 * HOUR_MS &&
+              (k === 0 || load.window.start === loads[k - 1]?.window.end) &&
+              load.overLimit === load.incidents > INCIDENTS_PER_SHIFT_LIMIT,
+          );
+          expect(wellFormed).toBe(true);
+          const inShift = times.filter((t) => t >= s.start && t < s.end).length;
+          expect(loads.reduce((sum, l) => sum + l.incidents, 0)).toBe(inShift);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -11,7 +11,14 @@ export {
   type ShiftRole,
   type WorkEntry,
 } from "./types";
-export { accountingFromIntervals, accountingIntervals, accountingOfTime, computeAccounting, weeklyAccounting, type RuleTime } from "./compute";
+export {
+  accountingFromIntervals,
+  accountingIntervals,
+  accountingOfTime,
+  computeAccounting,
+  weeklyAccounting,
+  type RuleTime,
+} from "./compute";
 export { NO_HISTORY, projectLoad, toilHistoryOf, type PersonLoadFacts, type ToilHistory } from "./projected-load";
 export { aggregateTeam } from "./team";
 export { periodWindow, periodWindows, rollingDaysWindow, weekWindows, type PeriodKind } from "./periods";

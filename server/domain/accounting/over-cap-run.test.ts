@@ -11,7 +11,17 @@ const START = Date.UTC(2025, 0, 6);
 function weeks(shares: Array<number | null | "monday">) {
   return shares.map((entry, index) => {
     if (entry === "monday") {
-      const accounting: Accounting = { scheduled: 0, duty: 0, onCallDuty: 0, logged: 0, afterHours: 25, operational: 25, worked: 25, toilShare: 1, onCallShare: 0 };
+      const accounting: Accounting = {
+        scheduled: 0,
+        duty: 0,
+        onCallDuty: 0,
+        logged: 0,
+        afterHours: 25,
+        operational: 25,
+        worked: 25,
+        toilShare: 1,
+        onCallShare: 0,
+      };
       return { window: { start: START + index * WEEK, end: START + (index + 1) * WEEK }, accounting };
     }
     const share = entry;
@@ -36,14 +46,36 @@ describe("overCapRun: the current run of weeks over the cap", () => {
     { name: "last week under: no run", shares: [0.7, 0.7, 0.4], run: null },
     { name: "exactly at the cap is not over", shares: [0.7, 0.5], run: null },
     { name: "the last two over", shares: [0.2, 0.6, 0.7], run: { first: 1, weeks: 2, atLeast: false } },
-    { name: "a week without work neither breaks nor extends it", shares: [0.2, 0.6, null, 0.7], run: { first: 1, weeks: 2, atLeast: false } },
-    { name: "a running week with no work yet: judged on the weeks before", shares: [0.6, 0.9, null], run: { first: 0, weeks: 2, atLeast: true } },
-    { name: "over in every week looked at: at least that long", shares: [0.6, 0.6, 0.6], run: { first: 0, weeks: 3, atLeast: true } },
+    {
+      name: "a week without work neither breaks nor extends it",
+      shares: [0.2, 0.6, null, 0.7],
+      run: { first: 1, weeks: 2, atLeast: false },
+    },
+    {
+      name: "a running week with no work yet: judged on the weeks before",
+      shares: [0.6, 0.9, null],
+      run: { first: 0, weeks: 2, atLeast: true },
+    },
+    {
+      name: "over in every week looked at: at least that long",
+      shares: [0.6, 0.6, 0.6],
+      run: { first: 0, weeks: 3, atLeast: true },
+    },
     { name: "no weeks", shares: [], run: null },
-    { name: "a running week of 25 minutes at 100%: provisional, judged on the weeks before", shares: [0.2, 0.3, "monday" as const], run: null },
-  ] satisfies Array<{ name: string; shares: Array<number | null | "monday">; run: { first: number; weeks: number; atLeast: boolean } | null }>)("$name", ({ shares, run }) => {
+    {
+      name: "a running week of 25 minutes at 100%: provisional, judged on the weeks before",
+      shares: [0.2, 0.3, "monday" as const],
+      run: null,
+    },
+  ] satisfies Array<{
+    name: string;
+    shares: Array<number | null | "monday">;
+    run: { first: number; weeks: number; atLeast: boolean } | null;
+  }>)("$name", ({ shares, run }) => {
     const result = overCapRun(weeks(shares), 0.5);
-    expect(result).toEqual(run && { since: new Date(START + run.first * WEEK), weeks: run.weeks, atLeast: run.atLeast });
+    expect(result).toEqual(
+      run && { since: new Date(START + run.first * WEEK), weeks: run.weeks, atLeast: run.atLeast },
+    );
   });
 });
 

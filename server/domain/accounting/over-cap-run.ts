@@ -17,13 +17,17 @@ export interface OverCapRun {
  * enough time counted is not over it. A provisional week (mostly leave, or a week that has only just begun)
  * says nothing about the load, so it neither breaks nor extends the run.
  */
-export function overCapRun(weeks: ReadonlyArray<{ window: Interval; accounting: Accounting }>, cap: number): OverCapRun | null {
+export function overCapRun(
+  weeks: ReadonlyArray<{ window: Interval; accounting: Accounting }>,
+  cap: number,
+): OverCapRun | null {
   let since: number | null = null;
   let count = 0;
   for (let index = weeks.length - 1; index >= 0; index--) {
     const week = weeks[index];
     if (!week || isProvisional(week.accounting)) continue;
-    if (!(week.accounting.toilShare > cap)) return since === null ? null : { since: new Date(since), weeks: count, atLeast: false };
+    if (!(week.accounting.toilShare > cap))
+      return since === null ? null : { since: new Date(since), weeks: count, atLeast: false };
     since = week.window.start;
     count += 1;
   }

@@ -13,7 +13,15 @@ describe("projectLoad", () => {
   test("with no history, the shares are duty over scheduled time", () => {
     const ticketWeek = [{ role: "ticket" as const, start: ms("2026-03-02T00:00"), end: ms("2026-03-09T00:00") }];
     const load = projectLoad(facts, horizon, 2, ticketWeek, { loggedRate: 0, afterHoursPerWeek: 0 });
-    expect(load).toMatchObject({ scheduled: 4800, duty: 2400, onCallDuty: 0, operational: 2400, worked: 4800, toilShare: 0.5, onCallShare: 0 });
+    expect(load).toMatchObject({
+      scheduled: 4800,
+      duty: 2400,
+      onCallDuty: 0,
+      operational: 2400,
+      worked: 4800,
+      toilShare: 0.5,
+      onCallShare: 0,
+    });
   });
 
   test("recent logged toil scales with scheduled time outside duty; after-hours toil with weeks", () => {
@@ -40,6 +48,9 @@ describe("toilHistoryOf", () => {
       { start: ms("2026-02-11T09:00"), minutes: 60, category: "overhead" as const },
     ];
     // Outside duty: 3 weeks x 2400 = 7200 min, of which 360 logged (the on-call Tuesday's 120 is duty already).
-    expect(toilHistoryOf(facts, fourWeeks, 4, onCall, entries)).toEqual({ loggedRate: 360 / 7200, afterHoursPerWeek: 60 });
+    expect(toilHistoryOf(facts, fourWeeks, 4, onCall, entries)).toEqual({
+      loggedRate: 360 / 7200,
+      afterHoursPerWeek: 60,
+    });
   });
 });

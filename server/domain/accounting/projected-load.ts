@@ -19,7 +19,13 @@ export interface PersonLoadFacts {
 }
 
 /** The rates behind a {@link ToilHistory}, from a past period's accounting of `weeks` weeks. */
-export function toilHistoryOf(facts: PersonLoadFacts, period: Interval, weeks: number, shifts: readonly Shift[], entries: readonly WorkEntry[]): ToilHistory {
+export function toilHistoryOf(
+  facts: PersonLoadFacts,
+  period: Interval,
+  weeks: number,
+  shifts: readonly Shift[],
+  entries: readonly WorkEntry[],
+): ToilHistory {
   const past = computeAccounting({ period, ...facts, shifts, entries });
   const outsideDuty = past.scheduled - past.duty;
   return {
@@ -33,7 +39,13 @@ export function toilHistoryOf(facts: PersonLoadFacts, period: Interval, weeks: n
  * projected as the person's recent rate times their scheduled time outside duty (rule 3), and after-hours toil
  * at their recent weekly amount (rule 4). Shares follow rules 5 to 7, computed by accountingOfTime.
  */
-export function projectLoad(facts: PersonLoadFacts, horizon: Interval, weeks: number, shifts: readonly Shift[], history: ToilHistory): Accounting {
+export function projectLoad(
+  facts: PersonLoadFacts,
+  horizon: Interval,
+  weeks: number,
+  shifts: readonly Shift[],
+  history: ToilHistory,
+): Accounting {
   const planned = computeAccounting({ period: horizon, ...facts, shifts, entries: [] });
   return accountingOfTime({
     scheduled: planned.scheduled,

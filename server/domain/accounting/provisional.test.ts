@@ -18,7 +18,11 @@ const MONDAYS = [
   { year: 2026, month: 6, day: 15 },
 ];
 
-function facts(timeZone: string, entries: AccountingFacts["entries"] = [], shifts: AccountingFacts["shifts"] = []): AccountingFacts {
+function facts(
+  timeZone: string,
+  entries: AccountingFacts["entries"] = [],
+  shifts: AccountingFacts["shifts"] = [],
+): AccountingFacts {
   return { timeZone, workPattern: WEEKDAYS, absences: [], shifts, entries };
 }
 
@@ -46,7 +50,10 @@ describe("provisional shares", () => {
     const start = wallClockInstant(monday, 8 * 60 + 10, "Europe/Berlin");
     const now = wallClockInstant(monday, 8 * 60 + 40, "Europe/Berlin");
     const week = periodWindow("week", now, "Europe/Berlin");
-    const accounting = computeAccounting({ ...facts("Europe/Berlin", [{ start, minutes: 25, category: "toil" }]), period: { start: week.start, end: now } });
+    const accounting = computeAccounting({
+      ...facts("Europe/Berlin", [{ start, minutes: 25, category: "toil" }]),
+      period: { start: week.start, end: now },
+    });
     expect(accounting).toMatchObject({ scheduled: 0, afterHours: 25, worked: 25, toilShare: 1 });
     const standing = capStanding(accounting, { toilCap: 0.5, onCallCap: 0.25 });
     expect(standing.toil).toEqual({ provisional: true, over: false, overBy: 0, overByMinutes: 0 });
@@ -58,15 +65,25 @@ describe("provisional shares", () => {
         fc.constantFrom(...ZONES),
         fc.constantFrom(...MONDAYS),
         fc.integer({ min: 0, max: 7 * 24 * 60 - 1 }),
-        fc.array(fc.record({ minute: fc.integer({ min: 0, max: 7 * 24 * 60 }), minutes: fc.integer({ min: 1, max: 600 }) }), { maxLength: 5 }),
+        fc.array(
+          fc.record({ minute: fc.integer({ min: 0, max: 7 * 24 * 60 }), minutes: fc.integer({ min: 1, max: 600 }) }),
+          { maxLength: 5 },
+        ),
         fc.boolean(),
         (zone, monday, minutesIn, logged, onCall) => {
           const weekStart = wallClockInstant(monday, 0, zone);
           const now = weekStart + minutesIn * 60_000;
           const week = periodWindow("week", now, zone);
-          const entries = logged.map((e) => ({ start: weekStart + e.minute * 60_000, minutes: e.minutes, category: "toil" as const }));
+          const entries = logged.map((e) => ({
+            start: weekStart + e.minute * 60_000,
+            minutes: e.minutes,
+            category: "toil" as const,
+          }));
           const shifts = onCall ? [{ start: week.start, end: week.end, role: "primary" as const }] : [];
-          const accounting = computeAccounting({ ...facts(zone, entries, shifts), period: { start: week.start, end: now } });
+          const accounting = computeAccounting({
+            ...facts(zone, entries, shifts),
+            period: { start: week.start, end: now },
+          });
           const standing = capStanding(accounting, { toilCap: 0.5, onCallCap: 0.25 });
           expect(standing.toil.provisional).toBe(accounting.scheduled < 480);
           if (standing.toil.provisional) {

@@ -7,7 +7,13 @@ function member(scheduled: number, duty: number, onCallDuty: number, logged: num
   const operational = duty + logged + afterHours;
   const worked = scheduled + afterHours;
   return {
-    scheduled, duty, onCallDuty, logged, afterHours, operational, worked,
+    scheduled,
+    duty,
+    onCallDuty,
+    logged,
+    afterHours,
+    operational,
+    worked,
     toilShare: worked > 0 ? operational / worked : 0,
     onCallShare: worked > 0 ? onCallDuty / worked : 0,
   };
@@ -27,7 +33,15 @@ describe("aggregateTeam", () => {
 
   test("sums every duration", () => {
     const team = aggregateTeam([member(2400, 480, 0, 60, 30), member(1920, 0, 0, 120, 90)]);
-    expect(team).toMatchObject({ scheduled: 4320, duty: 480, onCallDuty: 0, logged: 180, afterHours: 120, operational: 780, worked: 4440 });
+    expect(team).toMatchObject({
+      scheduled: 4320,
+      duty: 480,
+      onCallDuty: 0,
+      logged: 180,
+      afterHours: 120,
+      operational: 780,
+      worked: 4440,
+    });
   });
 
   test("an empty team or one that worked nothing has shares 0", () => {

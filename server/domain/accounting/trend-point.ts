@@ -19,7 +19,11 @@ export interface TrendPoint {
 }
 
 /** A week's point; a team passes its own provisional reading (see isTeamProvisional). */
-export function trendPoint(window: TrendWindow, accounting: Accounting, provisional: boolean = isProvisional(accounting)): TrendPoint {
+export function trendPoint(
+  window: TrendWindow,
+  accounting: Accounting,
+  provisional: boolean = isProvisional(accounting),
+): TrendPoint {
   return {
     from: new Date(window.week.start),
     to: new Date(window.week.end),

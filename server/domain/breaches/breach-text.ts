@@ -40,7 +40,9 @@ export function breachPercent(share: number, cap: number): string {
 
 /** The period's last day on the engineer's calendar: "31 Dec". */
 export function lastDayText(periodEnd: Date, timeZone: string): string {
-  return DateTime.fromMillis(periodEnd.getTime() - 1, { zone: timeZone }).setLocale("en-GB").toFormat("d LLL");
+  return DateTime.fromMillis(periodEnd.getTime() - 1, { zone: timeZone })
+    .setLocale("en-GB")
+    .toFormat("d LLL");
 }
 
 /**

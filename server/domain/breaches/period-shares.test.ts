@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
-import { computeAccounting, isProvisional, periodWindow, type AccountingFacts, type Shift, type WorkEntry } from "../accounting";
+import {
+  computeAccounting,
+  isProvisional,
+  periodWindow,
+  type AccountingFacts,
+  type Shift,
+  type WorkEntry,
+} from "../accounting";
 import { DEFAULT_WORK_PATTERN, MINUTE_MS } from "../time";
 import { at, HOUR_MS, zoneArb } from "../../testing/time-fixtures";
 import { capFindings, type TeamCaps } from "./findings";
@@ -17,8 +24,16 @@ const MARCH = periodWindow("month", NOW, BERLIN);
 const SO_FAR = 8 * 480;
 const WHOLE = 21 * 480;
 
-const toil = (isoLocal: string, minutes: number, zone = BERLIN): WorkEntry => ({ start: at(isoLocal, zone), minutes, category: "toil" });
-const shift = (role: Shift["role"], from: string, to: string, zone = BERLIN): Shift => ({ role, start: at(from, zone), end: at(to, zone) });
+const toil = (isoLocal: string, minutes: number, zone = BERLIN): WorkEntry => ({
+  start: at(isoLocal, zone),
+  minutes,
+  category: "toil",
+});
+const shift = (role: Shift["role"], from: string, to: string, zone = BERLIN): Shift => ({
+  role,
+  start: at(from, zone),
+  end: at(to, zone),
+});
 const days = (isoDates: string[], minutes = 480) => isoDates.map((d) => toil(`${d}T09:00`, minutes));
 const FIRST_WEEK = ["2025-03-03", "2025-03-04", "2025-03-05", "2025-03-06", "2025-03-07"];
 
@@ -103,7 +118,9 @@ describe("periodShares: the month so far and as scheduled to its end", () => {
     },
     {
       name: "toil dated after now is a plan, not logged work: the projection leaves it out",
-      facts: facts({ entries: days(["2025-03-17", "2025-03-18", "2025-03-19", "2025-03-20", "2025-03-21", "2025-03-24"]) }),
+      facts: facts({
+        entries: days(["2025-03-17", "2025-03-18", "2025-03-19", "2025-03-20", "2025-03-21", "2025-03-24"]),
+      }),
       actual: { toil: 0, onCall: 0 },
       projected: { toil: 0, onCall: 0 },
       findings: [],
@@ -125,15 +142,22 @@ describe("periodShares: the month so far and as scheduled to its end", () => {
     expect(shares.projected.toilShare).toBeCloseTo(projected.toil, 12);
     expect(shares.projected.onCallShare).toBeCloseTo(projected.onCall, 12);
     const found = capFindings(shares, CAPS);
-    expect(found.map((f) => ({ kind: f.kind, projected: f.projected }))).toEqual(findings.map((f) => ({ kind: f.kind, projected: f.projected })));
+    expect(found.map((f) => ({ kind: f.kind, projected: f.projected }))).toEqual(
+      findings.map((f) => ({ kind: f.kind, projected: f.projected })),
+    );
     found.forEach((f, i) => {
       expect(f.share).toBeCloseTo(findings[i]?.share ?? Number.NaN, 12);
     });
   });
 
   test("the actual part is exactly the report's accounting of [month start, now)", () => {
-    const given = facts({ entries: days(FIRST_WEEK), shifts: [shift("primary", "2025-03-10T09:00", "2025-03-17T09:00")] });
-    expect(periodShares(given, MARCH, NOW).actual).toEqual(computeAccounting({ ...given, period: { start: MARCH.start, end: NOW } }));
+    const given = facts({
+      entries: days(FIRST_WEEK),
+      shifts: [shift("primary", "2025-03-10T09:00", "2025-03-17T09:00")],
+    });
+    expect(periodShares(given, MARCH, NOW).actual).toEqual(
+      computeAccounting({ ...given, period: { start: MARCH.start, end: NOW } }),
+    );
   });
 
   test("engineers in several zones: at one instant each counts their own calendar month", () => {
@@ -153,13 +177,19 @@ describe("periodShares: the month so far and as scheduled to its end", () => {
     }
     // New York's March (summer time from the 9th) so far: 21 working days, all of them on its own 09:00-17:00.
     const nyMarch = periodWindow("month", instant, "America/New_York");
-    const nyEntries = ["2025-03-03", "2025-03-04", "2025-03-05"].map((d) => toil(`${d}T09:00`, 480, "America/New_York"));
+    const nyEntries = ["2025-03-03", "2025-03-04", "2025-03-05"].map((d) =>
+      toil(`${d}T09:00`, 480, "America/New_York"),
+    );
     const ny = periodShares(facts({ timeZone: "America/New_York", entries: nyEntries }), nyMarch, instant);
     expect(ny.actual.scheduled).toBe(21 * 480);
     expect(ny.actual.logged).toBe(3 * 480);
     // Berlin's April has only just begun: nothing is counted yet, the projection is the scheduled month.
     const berlinApril = periodWindow("month", instant, BERLIN);
-    const berlin = periodShares(facts({ shifts: [shift("primary", "2025-04-07T09:00", "2025-04-21T09:00")] }), berlinApril, instant);
+    const berlin = periodShares(
+      facts({ shifts: [shift("primary", "2025-04-07T09:00", "2025-04-21T09:00")] }),
+      berlinApril,
+      instant,
+    );
     expect(berlin.actual.worked).toBe(0);
     expect(berlin.actual.toilShare).toBe(0);
     expect(berlin.projected.scheduled).toBe(22 * 480);
@@ -175,7 +205,11 @@ describe("provisional shares are never breaches", () => {
   const early = (isoLocal: string) => at(isoLocal, BERLIN);
 
   test.each([
-    { name: "25 minutes before the workday: 100% so far, provisional, no breach", facts: facts({ entries: [toil("2026-03-02T08:10", 25)] }), findings: [] },
+    {
+      name: "25 minutes before the workday: 100% so far, provisional, no breach",
+      facts: facts({ entries: [toil("2026-03-02T08:10", 25)] }),
+      findings: [],
+    },
     {
       name: "on call from 08:00 for the week: nothing scheduled yet, and a week of 22 working days is under both caps",
       facts: facts({ shifts: [shift("primary", "2026-03-02T08:00", "2026-03-09T08:00")] }),
@@ -213,16 +247,29 @@ describe("periodShares properties", () => {
       zone: zoneArb,
       monthOffset: fc.integer({ min: 0, max: 11 }),
       nowFraction: fc.double({ min: 0, max: 1, noNaN: true }),
-      entries: fc.array(fc.tuple(fc.integer({ min: 0, max: 31 * 24 * 60 }), fc.integer({ min: 1, max: 600 })), { maxLength: 12 }),
+      entries: fc.array(fc.tuple(fc.integer({ min: 0, max: 31 * 24 * 60 }), fc.integer({ min: 1, max: 600 })), {
+        maxLength: 12,
+      }),
       shifts: fc.array(
-        fc.tuple(fc.integer({ min: -3 * 24 * 60, max: 31 * 24 * 60 }), fc.integer({ min: 60, max: 8 * 24 * 60 }), fc.constantFrom<Shift["role"]>("primary", "secondary", "ticket", "shadow")),
+        fc.tuple(
+          fc.integer({ min: -3 * 24 * 60, max: 31 * 24 * 60 }),
+          fc.integer({ min: 60, max: 8 * 24 * 60 }),
+          fc.constantFrom<Shift["role"]>("primary", "secondary", "ticket", "shadow"),
+        ),
         { maxLength: 4 },
       ),
-      absences: fc.array(fc.tuple(fc.integer({ min: 0, max: 31 * 24 * 60 }), fc.integer({ min: 60, max: 7 * 24 * 60 })), { maxLength: 2 }),
+      absences: fc.array(
+        fc.tuple(fc.integer({ min: 0, max: 31 * 24 * 60 }), fc.integer({ min: 60, max: 7 * 24 * 60 })),
+        { maxLength: 2 },
+      ),
       caps: fc.record({ toilCap: fc.constantFrom(0.3, 0.5, 0.7), onCallCap: fc.constantFrom(0.1, 0.25, 0.4) }),
     })
     .map(({ zone, monthOffset, nowFraction, entries, shifts, absences, caps }) => {
-      const month = periodWindow("month", DateTime.fromObject({ year: 2026, month: 1 + monthOffset, day: 15 }, { zone }).toMillis(), zone);
+      const month = periodWindow(
+        "month",
+        DateTime.fromObject({ year: 2026, month: 1 + monthOffset, day: 15 }, { zone }).toMillis(),
+        zone,
+      );
       const minute = (m: number) => month.start + m * MINUTE_MS;
       return {
         month,
@@ -243,7 +290,10 @@ describe("periodShares properties", () => {
         const { actual, projected } = periodShares(given, month, now);
         expect(projected.operational).toBeGreaterThanOrEqual(actual.operational - 1e-9);
         expect(projected.worked).toBeGreaterThanOrEqual(actual.worked - 1e-9);
-        expect(projected.scheduled).toBeCloseTo(computeAccounting({ ...given, period: month, entries: [] }).scheduled, 9);
+        expect(projected.scheduled).toBeCloseTo(
+          computeAccounting({ ...given, period: month, entries: [] }).scheduled,
+          9,
+        );
         expect(projected.logged + projected.afterHours).toBeCloseTo(actual.logged + actual.afterHours, 9);
       }),
       { numRuns: 150 },
@@ -263,7 +313,9 @@ describe("periodShares properties", () => {
           expect(f.projected).toBe(isProvisional(shares.actual) || !(actual > cap));
           if (f.projected) expect(isProvisional(shares.projected)).toBe(false);
         }
-        expect(found.some((f) => f.kind === "toil" && !f.projected)).toBe(!isProvisional(shares.actual) && shares.actual.toilShare > caps.toilCap);
+        expect(found.some((f) => f.kind === "toil" && !f.projected)).toBe(
+          !isProvisional(shares.actual) && shares.actual.toilShare > caps.toilCap,
+        );
       }),
       { numRuns: 150 },
     );

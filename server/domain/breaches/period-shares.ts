@@ -1,4 +1,11 @@
-import { accountingFromIntervals, accountingIntervals, computeAccounting, countedSpan, type Accounting, type AccountingFacts } from "../accounting";
+import {
+  accountingFromIntervals,
+  accountingIntervals,
+  computeAccounting,
+  countedSpan,
+  type Accounting,
+  type AccountingFacts,
+} from "../accounting";
 import { clipIntervals, type Interval } from "../time";
 
 /** An engineer's shares of a running period: counted so far, and projected to the period's end. */

@@ -9,7 +9,11 @@ export interface OverloadThresholds {
   incidentLimit: number;
 }
 
-export const DEFAULT_OVERLOAD_THRESHOLDS: OverloadThresholds = { turnsInARow: 2, loggedOverDuty: 1, incidentLimit: INCIDENT_LIMIT };
+export const DEFAULT_OVERLOAD_THRESHOLDS: OverloadThresholds = {
+  turnsInARow: 2,
+  loggedOverDuty: 1,
+  incidentLimit: INCIDENT_LIMIT,
+};
 
 export type OverloadReason = "logged-over-duty" | "queue-growing" | "incident-limit";
 
@@ -35,9 +39,15 @@ const REASONS: readonly OverloadReason[] = ["logged-over-duty", "queue-growing",
  * The signs that a duty role has outgrown one person, over ended turns in order: each reason whose sign the
  * latest `turnsInARow` turns all show, with those turns. Nothing when fewer turns have ended.
  */
-export function overloadFindings(ended: readonly TurnLoad[], limits: OverloadThresholds = DEFAULT_OVERLOAD_THRESHOLDS): OverloadFinding[] {
+export function overloadFindings(
+  ended: readonly TurnLoad[],
+  limits: OverloadThresholds = DEFAULT_OVERLOAD_THRESHOLDS,
+): OverloadFinding[] {
   const run = Math.max(1, limits.turnsInARow);
   if (ended.length < run) return [];
   const last = Array.from({ length: run }, (_, offset) => ended.length - run + offset);
-  return REASONS.filter((reason) => last.every((index) => shows(reason, ended, index, limits))).map((reason) => ({ reason, turns: last }));
+  return REASONS.filter((reason) => last.every((index) => shows(reason, ended, index, limits))).map((reason) => ({
+    reason,
+    turns: last,
+  }));
 }

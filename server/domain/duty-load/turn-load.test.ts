@@ -4,16 +4,35 @@ import { turnLoad, type DutyInterrupt } from "./turn-load";
 
 // Ana's ticket-duty week from Monday 2 March 2026 09:00 Berlin, working 09:00-17:00 Monday to Friday.
 const week = localWindow("2026-03-02T09:00", "2026-03-09T09:00");
-const workdays = ["02", "03", "04", "05", "06"].map((day) => localWindow(`2026-03-${day}T09:00`, `2026-03-${day}T17:00`));
+const workdays = ["02", "03", "04", "05", "06"].map((day) =>
+  localWindow(`2026-03-${day}T09:00`, `2026-03-${day}T17:00`),
+);
 const turn = { personId: "ana", ...week, scheduled: workdays };
 const ticket = (opened: string, resolved: string | null): DutyInterrupt => ({
-  kind: "ticket", isIncident: false, openedAt: localTime(opened), resolvedAt: resolved === null ? null : localTime(resolved),
+  kind: "ticket",
+  isIncident: false,
+  openedAt: localTime(opened),
+  resolvedAt: resolved === null ? null : localTime(resolved),
 });
-const page = (opened: string, isIncident = true): DutyInterrupt => ({ kind: "page", isIncident, openedAt: localTime(opened), resolvedAt: localTime(opened) + 1 });
+const page = (opened: string, isIncident = true): DutyInterrupt => ({
+  kind: "page",
+  isIncident,
+  openedAt: localTime(opened),
+  resolvedAt: localTime(opened) + 1,
+});
 
 describe("turnLoad", () => {
   test("counts what came in by kind, only during the turn", () => {
-    const load = turnLoad(turn, [ticket("2026-03-01T10:00", null), ticket("2026-03-03T10:00", "2026-03-03T12:00"), page("2026-03-04T03:00"), page("2026-03-09T09:00")], []);
+    const load = turnLoad(
+      turn,
+      [
+        ticket("2026-03-01T10:00", null),
+        ticket("2026-03-03T10:00", "2026-03-03T12:00"),
+        page("2026-03-04T03:00"),
+        page("2026-03-09T09:00"),
+      ],
+      [],
+    );
     expect(load.received).toEqual({ page: 1, ticket: 1, request: 0 });
   });
 
@@ -29,13 +48,21 @@ describe("turnLoad", () => {
   });
 
   test("a turn limited to duty windows counts only its windows: business hours Monday and Tuesday", () => {
-    const duty = [localWindow("2026-03-02T09:00", "2026-03-02T13:00"), localWindow("2026-03-03T09:00", "2026-03-03T13:00")];
+    const duty = [
+      localWindow("2026-03-02T09:00", "2026-03-02T13:00"),
+      localWindow("2026-03-03T09:00", "2026-03-03T13:00"),
+    ];
     const work = [
       { personId: "ana", ...localWindow("2026-03-02T12:00", "2026-03-02T14:00") }, // one hour in the window
       { personId: "ana", ...localWindow("2026-03-04T10:00", "2026-03-04T11:00") }, // no window on Wednesday
     ];
     const load = turnLoad({ ...turn, duty }, [page("2026-03-02T10:00"), page("2026-03-04T10:00")], work);
-    expect(load).toMatchObject({ dutyMinutes: 8 * 60, loggedMinutes: 60, afterHoursMinutes: 0, received: { page: 1, ticket: 0, request: 0 } });
+    expect(load).toMatchObject({
+      dutyMinutes: 8 * 60,
+      loggedMinutes: 60,
+      afterHoursMinutes: 0,
+      received: { page: 1, ticket: 0, request: 0 },
+    });
   });
 
   test("tickets open at the hand-off, and those carried over from the turn before", () => {
@@ -50,13 +77,30 @@ describe("turnLoad", () => {
   });
 
   test("the busiest 12-hour window's incidents, windows from the turn's start; pages that are not incidents do not count", () => {
-    const interrupts = [page("2026-03-02T09:30"), page("2026-03-02T20:59"), page("2026-03-02T21:00"), page("2026-03-02T22:00"), page("2026-03-02T23:00"), page("2026-03-03T01:00", false)];
+    const interrupts = [
+      page("2026-03-02T09:30"),
+      page("2026-03-02T20:59"),
+      page("2026-03-02T21:00"),
+      page("2026-03-02T22:00"),
+      page("2026-03-02T23:00"),
+      page("2026-03-03T01:00", false),
+    ];
     expect(turnLoad(turn, interrupts, []).peakIncidents).toBe(3);
   });
 
   test("a turn in progress is counted up to now only", () => {
     const now = localTime("2026-03-04T12:00");
-    const load = turnLoad(turn, [ticket("2026-03-05T10:00", null)], [{ personId: "ana", ...localWindow("2026-03-05T10:00", "2026-03-05T11:00") }], now);
-    expect(load).toMatchObject({ received: { page: 0, ticket: 0, request: 0 }, loggedMinutes: 0, dutyMinutes: 2 * 8 * 60 + 3 * 60, openAtHandoff: 0 });
+    const load = turnLoad(
+      turn,
+      [ticket("2026-03-05T10:00", null)],
+      [{ personId: "ana", ...localWindow("2026-03-05T10:00", "2026-03-05T11:00") }],
+      now,
+    );
+    expect(load).toMatchObject({
+      received: { page: 0, ticket: 0, request: 0 },
+      loggedMinutes: 0,
+      dutyMinutes: 2 * 8 * 60 + 3 * 60,
+      openAtHandoff: 0,
+    });
   });
 });

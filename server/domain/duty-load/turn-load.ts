@@ -1,4 +1,12 @@
-import { containsInstant, intersectIntervals, MINUTE_MS, subtractIntervals, totalMs, unionIntervals, type Interval } from "../time";
+import {
+  containsInstant,
+  intersectIntervals,
+  MINUTE_MS,
+  subtractIntervals,
+  totalMs,
+  unionIntervals,
+  type Interval,
+} from "../time";
 
 /** PRODUCT.md's on-call limit: at most 2 incidents per 12-hour window of a shift. */
 export const INCIDENT_LIMIT = 2;
@@ -70,7 +78,12 @@ function peakIncidents(turn: Interval, incidents: readonly number[]): number {
  * ticket queue they handed on, incidents against the 12-hour limit, and work outside their hours. `until` cuts a
  * turn in progress at now, so nothing is counted from the future.
  */
-export function turnLoad(turn: DutyTurnFacts, interrupts: readonly DutyInterrupt[], work: readonly InterruptWork[], until = Infinity): TurnLoad {
+export function turnLoad(
+  turn: DutyTurnFacts,
+  interrupts: readonly DutyInterrupt[],
+  work: readonly InterruptWork[],
+  until = Infinity,
+): TurnLoad {
   const span = { start: turn.start, end: Math.min(turn.end, until) };
   const held = turn.duty ? intersectIntervals(unionIntervals(turn.duty), [span]) : [span];
   const inTurn = interrupts.filter((i) => containsInstant(held, i.openedAt));
@@ -89,7 +102,10 @@ export function turnLoad(turn: DutyTurnFacts, interrupts: readonly DutyInterrupt
     dutyMinutes: minutes(totalMs(scheduled)),
     openAtHandoff: open.length,
     carriedOver: open.filter((ticket) => openAt(ticket, span.start)).length,
-    peakIncidents: peakIncidents(span, inTurn.filter((i) => i.isIncident).map((i) => i.openedAt)),
+    peakIncidents: peakIncidents(
+      span,
+      inTurn.filter((i) => i.isIncident).map((i) => i.openedAt),
+    ),
     afterHoursMinutes: minutes(totalMs(subtractIntervals(logged, scheduled))),
   };
 }

@@ -26,7 +26,9 @@ export function clipToMembership(facts: AccountingFacts, memberDuring: readonly 
   return {
     ...facts,
     absences: normalize([...facts.absences, ...outside]),
-    shifts: facts.shifts.flatMap((shift) => intersectIntervals([shift], windows).map((piece) => ({ ...piece, role: shift.role }))),
+    shifts: facts.shifts.flatMap((shift) =>
+      intersectIntervals([shift], windows).map((piece) => ({ ...piece, role: shift.role })),
+    ),
     entries: facts.entries.flatMap((entry) => clipEntry(entry, windows)),
   };
 }

@@ -30,13 +30,18 @@ describe("alertToIncidentRatio", () => {
   test("the ratio is never below 1, and the reading only gets worse as pages grow for the same incidents", () => {
     const order = ["healthy", "noisy", "very-noisy"];
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 500 }), fc.integer({ min: 1, max: 100 }), (incidents, extra, more) => {
-        const some = alertToIncidentRatio(incidents + extra, incidents);
-        const noisier = alertToIncidentRatio(incidents + extra + more, incidents);
-        expect(some.ratio ?? 0).toBeGreaterThanOrEqual(1);
-        expect(order.indexOf(noisier.reading)).toBeGreaterThanOrEqual(order.indexOf(some.reading));
-        expect(some.reading === "healthy").toBe((some.ratio ?? 0) <= RATIO_BANDS.healthy);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 500 }),
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 1, max: 100 }),
+        (incidents, extra, more) => {
+          const some = alertToIncidentRatio(incidents + extra, incidents);
+          const noisier = alertToIncidentRatio(incidents + extra + more, incidents);
+          expect(some.ratio ?? 0).toBeGreaterThanOrEqual(1);
+          expect(order.indexOf(noisier.reading)).toBeGreaterThanOrEqual(order.indexOf(some.reading));
+          expect(some.reading === "healthy").toBe((some.ratio ?? 0) <= RATIO_BANDS.healthy);
+        },
+      ),
     );
   });
 });

@@ -17,7 +17,8 @@ export interface AlertIncidentRatio {
 }
 
 function count(value: number, what: string): number {
-  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${what} must be a whole number, 0 or more (got ${value})`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new RangeError(`${what} must be a whole number, 0 or more (got ${value})`);
   return value;
 }
 

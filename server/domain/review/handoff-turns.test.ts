@@ -2,11 +2,19 @@ import { describe, expect, test } from "vitest";
 import { handoffMoment, turnsOf, type DutyPiece } from "./handoff-turns";
 
 const H = 3_600_000;
-const piece = (personId: string, startHour: number, endHour: number): DutyPiece => ({ personId, start: startHour * H, end: endHour * H });
+const piece = (personId: string, startHour: number, endHour: number): DutyPiece => ({
+  personId,
+  start: startHour * H,
+  end: endHour * H,
+});
 
 describe("turnsOf", () => {
   test.each([
-    { case: "one holder after another", pieces: [piece("b", 24, 48), piece("a", 0, 24)], turns: [piece("a", 0, 24), piece("b", 24, 48)] },
+    {
+      case: "one holder after another",
+      pieces: [piece("b", 24, 48), piece("a", 0, 24)],
+      turns: [piece("a", 0, 24), piece("b", 24, 48)],
+    },
     {
       case: "a cover splits a turn in three",
       pieces: [piece("a", 0, 10), piece("c", 10, 14), piece("a", 14, 24), piece("b", 24, 48)],
@@ -17,7 +25,11 @@ describe("turnsOf", () => {
       pieces: [piece("a", 9, 17), piece("a", 33, 41), piece("b", 57, 65)],
       turns: [piece("a", 9, 41), piece("b", 57, 65)],
     },
-    { case: "a week held again by the same person continues the turn", pieces: [piece("a", 0, 168), piece("a", 168, 336)], turns: [piece("a", 0, 336)] },
+    {
+      case: "a week held again by the same person continues the turn",
+      pieces: [piece("a", 0, 168), piece("a", 168, 336)],
+      turns: [piece("a", 0, 336)],
+    },
     { case: "empty pieces are ignored", pieces: [piece("a", 5, 5), piece("b", 5, 9)], turns: [piece("b", 5, 9)] },
   ])("$case", ({ pieces, turns }) => {
     expect(turnsOf(pieces)).toEqual(turns);

@@ -18,7 +18,9 @@ export interface Turn {
 
 /** One rotation's pieces, in any order, as turns in order of start. */
 export function turnsOf(pieces: readonly DutyPiece[]): Turn[] {
-  const sorted = [...pieces].filter((piece) => piece.end > piece.start).sort((a, b) => a.start - b.start || a.end - b.end);
+  const sorted = [...pieces]
+    .filter((piece) => piece.end > piece.start)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
   const turns: Turn[] = [];
   for (const piece of sorted) {
     const last = turns[turns.length - 1];

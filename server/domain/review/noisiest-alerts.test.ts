@@ -2,7 +2,11 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { rankNoisiestAlerts, type AlertPage } from "./noisiest-alerts";
 
-const page = (alertName: string | null, actionable: boolean | null = null, silenced = false): AlertPage => ({ alertName, actionable, silenced });
+const page = (alertName: string | null, actionable: boolean | null = null, silenced = false): AlertPage => ({
+  alertName,
+  actionable,
+  silenced,
+});
 
 describe("rankNoisiestAlerts", () => {
   test.each([
@@ -39,7 +43,12 @@ describe("rankNoisiestAlerts", () => {
       limit: 10,
       ranked: [{ alertName: "Disk", pages: 2, actionable: 0, notActionable: 1, unreviewed: 1, silencedPages: 2 }],
     },
-    { case: "at most the limit", pages: [page("a"), page("b"), page("b"), page("c")], limit: 1, ranked: [{ alertName: "b", pages: 2, actionable: 0, notActionable: 0, unreviewed: 2, silencedPages: 0 }] },
+    {
+      case: "at most the limit",
+      pages: [page("a"), page("b"), page("b"), page("c")],
+      limit: 1,
+      ranked: [{ alertName: "b", pages: 2, actionable: 0, notActionable: 0, unreviewed: 2, silencedPages: 0 }],
+    },
     { case: "nothing paged", pages: [], limit: 5, ranked: [] },
   ])("$case", ({ pages, limit, ranked }) => {
     expect(rankNoisiestAlerts(pages, limit)).toEqual(ranked);
@@ -51,7 +60,11 @@ describe("rankNoisiestAlerts", () => {
   });
 
   const pages = fc.array(
-    fc.record({ alertName: fc.constantFrom("A", "B", "C", "D", null), actionable: fc.constantFrom(true, false, null), silenced: fc.boolean() }),
+    fc.record({
+      alertName: fc.constantFrom("A", "B", "C", "D", null),
+      actionable: fc.constantFrom(true, false, null),
+      silenced: fc.boolean(),
+    }),
     { maxLength: 60 },
   );
 
@@ -62,7 +75,8 @@ describe("rankNoisiestAlerts", () => {
         const named = input.filter((p) => p.alertName !== null);
         expect(ranked.reduce((sum, row) => sum + row.pages, 0)).toBe(named.length);
         for (const row of ranked) expect(row.actionable + row.notActionable + row.unreviewed).toBe(row.pages);
-        for (let i = 1; i < ranked.length; i += 1) expect(ranked[i]?.pages ?? 0).toBeLessThanOrEqual(ranked[i - 1]?.pages ?? 0);
+        for (let i = 1; i < ranked.length; i += 1)
+          expect(ranked[i]?.pages ?? 0).toBeLessThanOrEqual(ranked[i - 1]?.pages ?? 0);
         expect(rankNoisiestAlerts([...input].reverse(), 10)).toEqual(ranked);
       }),
     );

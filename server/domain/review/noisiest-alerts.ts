@@ -27,12 +27,20 @@ function compareText(a: string, b: string): number {
  * by hand) are not an alert to tune and are left out. At most `limit` rows.
  */
 export function rankNoisiestAlerts(pages: readonly AlertPage[], limit: number): NoisyAlert[] {
-  if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`limit must be a whole number, 0 or more (got ${limit})`);
+  if (!Number.isInteger(limit) || limit < 0)
+    throw new RangeError(`limit must be a whole number, 0 or more (got ${limit})`);
   const byName = new Map<string, NoisyAlert>();
   for (const page of pages) {
     const name = page.alertName?.trim();
     if (!name) continue;
-    const row = byName.get(name) ?? { alertName: name, pages: 0, actionable: 0, notActionable: 0, unreviewed: 0, silencedPages: 0 };
+    const row = byName.get(name) ?? {
+      alertName: name,
+      pages: 0,
+      actionable: 0,
+      notActionable: 0,
+      unreviewed: 0,
+      silencedPages: 0,
+    };
     row.pages += 1;
     if (page.actionable === true) row.actionable += 1;
     else if (page.actionable === false) row.notActionable += 1;

@@ -39,6 +39,8 @@ describe("rankByCost", () => {
 
   test("nothing to rank, or nothing spent, gives shares of 0", () => {
     expect(rankByCost<{ name: string; minutes: number }>([], cost, byName)).toEqual([]);
-    expect(rankByCost([{ name: "x", minutes: 0 }], cost, byName)).toEqual([{ name: "x", minutes: 0, share: 0, cumulativeShare: 0 }]);
+    expect(rankByCost([{ name: "x", minutes: 0 }], cost, byName)).toEqual([
+      { name: "x", minutes: 0, share: 0, cumulativeShare: 0 },
+    ]);
   });
 });

@@ -9,7 +9,11 @@ export interface ParetoShares {
  * Sources ranked by cost, costliest first (ties by `tieBreak`), each with its share and the running share.
  * Stable for equal costs, so the same data always draws the same chart.
  */
-export function rankByCost<T extends object>(sources: readonly T[], costOf: (source: T) => number, tieBreak: (a: T, b: T) => number): Array<T & ParetoShares> {
+export function rankByCost<T extends object>(
+  sources: readonly T[],
+  costOf: (source: T) => number,
+  tieBreak: (a: T, b: T) => number,
+): Array<T & ParetoShares> {
   const ranked = [...sources].sort((a, b) => costOf(b) - costOf(a) || tieBreak(a, b));
   const total = ranked.reduce((sum, source) => sum + Math.max(0, costOf(source)), 0);
   let running = 0;

@@ -57,8 +57,13 @@ function joinTouchingPieces(sorted: readonly Shift[]): Shift[] {
   const joined: Shift[] = [];
   for (const shift of sorted) {
     const last = joined[joined.length - 1];
-    const continues = last !== undefined && last.end === shift.start && last.personId === shift.personId &&
-      last.turn === shift.turn && last.source === shift.source && last.rotationId === shift.rotationId;
+    const continues =
+      last !== undefined &&
+      last.end === shift.start &&
+      last.personId === shift.personId &&
+      last.turn === shift.turn &&
+      last.source === shift.source &&
+      last.rotationId === shift.rotationId;
     if (continues) joined[joined.length - 1] = { ...last, end: shift.end };
     else joined.push(shift);
   }

@@ -15,23 +15,59 @@ function gapsOf(rotation: RotationSpec, window: { start: number; end: number }):
 
 describe("coverageGaps", () => {
   const cases: Array<[string, Partial<RotationSpec>, [string, string], string[]]> = [
-    ["weekly from a Thursday with Monday hand-offs: nobody until the Monday", { startsOn: "2026-03-05" },
-      ["2026-03-05T00:00", "2026-03-23T09:00"], ["2026-03-05T09:00+01:00 2026-03-09T09:00+01:00"]],
+    [
+      "weekly from a Thursday with Monday hand-offs: nobody until the Monday",
+      { startsOn: "2026-03-05" },
+      ["2026-03-05T00:00", "2026-03-23T09:00"],
+      ["2026-03-05T09:00+01:00 2026-03-09T09:00+01:00"],
+    ],
     ["starting on the hand-off weekday: no gap", {}, ["2026-03-02T00:00", "2026-03-23T09:00"], []],
-    ["horizon before the first day: nothing is owed yet", { startsOn: "2026-03-05" }, ["2026-02-01T00:00", "2026-03-05T09:00"], []],
-    ["horizon starting inside the early stretch: the gap starts with it", { startsOn: "2026-03-05" },
-      ["2026-03-07T12:00", "2026-03-16T09:00"], ["2026-03-07T12:00+01:00 2026-03-09T09:00+01:00"]],
-    ["a shadow rotation owes no cover", { startsOn: "2026-03-05", role: "shadow" }, ["2026-03-05T00:00", "2026-03-23T09:00"], []],
-    ["working hours only: the early working days only", {
-      startsOn: "2026-03-05",
-      dutyWindows: [{ days: [1, 2, 3, 4, 5], startMinute: 9 * 60, endMinute: 17 * 60 }],
-    }, ["2026-03-05T00:00", "2026-03-16T09:00"], ["2026-03-05T09:00+01:00 2026-03-05T17:00+01:00", "2026-03-06T09:00+01:00 2026-03-06T17:00+01:00"]],
-    ["daily from a Saturday at 08:00 with Monday hand-offs of the weekday field ignored for hours", {
-      startsOn: "2026-03-07", shiftLength: { unit: "hours", count: 12 }, handoff: { weekday: 1, minute: 8 * 60 },
-    }, ["2026-03-07T00:00", "2026-03-10T00:00"], []],
-    ["across the spring change in New York: Thursday 09:00 EST to Monday 09:00 EDT", {
-      startsOn: "2026-03-05", timeZone: "America/New_York",
-    }, ["2026-03-05T00:00", "2026-03-16T09:00"], ["2026-03-05T09:00-05:00 2026-03-09T09:00-04:00"]],
+    [
+      "horizon before the first day: nothing is owed yet",
+      { startsOn: "2026-03-05" },
+      ["2026-02-01T00:00", "2026-03-05T09:00"],
+      [],
+    ],
+    [
+      "horizon starting inside the early stretch: the gap starts with it",
+      { startsOn: "2026-03-05" },
+      ["2026-03-07T12:00", "2026-03-16T09:00"],
+      ["2026-03-07T12:00+01:00 2026-03-09T09:00+01:00"],
+    ],
+    [
+      "a shadow rotation owes no cover",
+      { startsOn: "2026-03-05", role: "shadow" },
+      ["2026-03-05T00:00", "2026-03-23T09:00"],
+      [],
+    ],
+    [
+      "working hours only: the early working days only",
+      {
+        startsOn: "2026-03-05",
+        dutyWindows: [{ days: [1, 2, 3, 4, 5], startMinute: 9 * 60, endMinute: 17 * 60 }],
+      },
+      ["2026-03-05T00:00", "2026-03-16T09:00"],
+      ["2026-03-05T09:00+01:00 2026-03-05T17:00+01:00", "2026-03-06T09:00+01:00 2026-03-06T17:00+01:00"],
+    ],
+    [
+      "daily from a Saturday at 08:00 with Monday hand-offs of the weekday field ignored for hours",
+      {
+        startsOn: "2026-03-07",
+        shiftLength: { unit: "hours", count: 12 },
+        handoff: { weekday: 1, minute: 8 * 60 },
+      },
+      ["2026-03-07T00:00", "2026-03-10T00:00"],
+      [],
+    ],
+    [
+      "across the spring change in New York: Thursday 09:00 EST to Monday 09:00 EDT",
+      {
+        startsOn: "2026-03-05",
+        timeZone: "America/New_York",
+      },
+      ["2026-03-05T00:00", "2026-03-16T09:00"],
+      ["2026-03-05T09:00-05:00 2026-03-09T09:00-04:00"],
+    ],
   ];
 
   test.each(cases)("%s", (_name, changes, [from, to], expected) => {
@@ -41,7 +77,9 @@ describe("coverageGaps", () => {
 
   test("a rotation with nobody in it is one gap over the whole horizon", () => {
     const window = localWindow("2026-03-02T09:00", "2026-03-16T09:00");
-    expect(spans(coverageGaps(weeklyRotation({ participants: [] }), [], window))).toEqual(["2026-03-02T09:00+01:00 2026-03-16T09:00+01:00"]);
+    expect(spans(coverageGaps(weeklyRotation({ participants: [] }), [], window))).toEqual([
+      "2026-03-02T09:00+01:00 2026-03-16T09:00+01:00",
+    ]);
   });
 
   test("an open cover over the early days fills the gap, one that replaces someone does not", () => {
@@ -51,8 +89,15 @@ describe("coverageGaps", () => {
     const open = expandShifts(rotation, [{ id: "o1", ...early, personId: "z" }], [], window);
     expect(coverageGaps(rotation, open, window)).toEqual([]);
     expect(open[0]).toMatchObject({ personId: "z", source: "override", ...early });
-    const conditional = expandShifts(rotation, [{ id: "o1", ...early, personId: "z", replacesPersonId: "a" }], [], window);
-    expect(spans(coverageGaps(rotation, conditional, window))).toEqual(["2026-03-05T09:00+01:00 2026-03-09T09:00+01:00"]);
+    const conditional = expandShifts(
+      rotation,
+      [{ id: "o1", ...early, personId: "z", replacesPersonId: "a" }],
+      [],
+      window,
+    );
+    expect(spans(coverageGaps(rotation, conditional, window))).toEqual([
+      "2026-03-05T09:00+01:00 2026-03-09T09:00+01:00",
+    ]);
   });
 });
 
@@ -70,32 +115,43 @@ describe("coverageOf", () => {
       people: fc.integer({ min: 0, max: 3 }),
       offsetDays: fc.integer({ min: -10, max: 40 }),
       lengthDays: fc.integer({ min: 1, max: 60 }),
-      covers: fc.array(fc.record({ from: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.double({ min: 0, max: 0.3, noNaN: true }) }), { maxLength: 4 }),
+      covers: fc.array(
+        fc.record({
+          from: fc.double({ min: 0, max: 1, noNaN: true }),
+          length: fc.double({ min: 0, max: 0.3, noNaN: true }),
+        }),
+        { maxLength: 4 },
+      ),
     });
-    fc.assert(fc.property(scenario, (s) => {
-      const startsOn = new Date(Date.UTC(2025, 0, 1 + s.startDay)).toISOString().slice(0, 10);
-      const rotation = weeklyRotation({
-        timeZone: s.zone, startsOn, handoff: { weekday: s.weekday, minute: s.minute },
-        shiftLength: { unit: s.unit, count: s.unit === "hours" ? 12 : 1 },
-        participants: ["a", "b", "c"].slice(0, s.people),
-        dutyWindows: s.restricted ? [{ days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 }] : null,
-      });
-      const start = Date.UTC(2025, 0, 1 + s.startDay + s.offsetDays);
-      const window = { start, end: start + s.lengthDays * 86_400_000 };
-      const span = window.end - window.start;
-      const covers = s.covers.map((c, index) => {
-        const from = window.start + Math.round(c.from * span);
-        return { id: `o${index}`, start: from, end: from + Math.round(c.length * span), personId: "z" };
-      });
-      const required = requiredDuty(rotation, window);
-      const { covered, gaps } = coverageOf(required, expandShifts(rotation, covers, [], window));
-      expect(totalMs([...covered, ...gaps])).toBe(totalMs(required));
-      expect(totalMs(covered) + totalMs(gaps)).toBe(totalMs(required));
-      for (const piece of [...covered, ...gaps]) {
-        expect(required.some((duty) => duty.start <= piece.start && piece.end <= duty.end)).toBe(true);
-      }
-      // With people and whole-period turns, only the stretch before the first hand-off can be uncovered.
-      if (s.people > 0 && !s.restricted) expect(gaps.length).toBeLessThanOrEqual(1);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const startsOn = new Date(Date.UTC(2025, 0, 1 + s.startDay)).toISOString().slice(0, 10);
+        const rotation = weeklyRotation({
+          timeZone: s.zone,
+          startsOn,
+          handoff: { weekday: s.weekday, minute: s.minute },
+          shiftLength: { unit: s.unit, count: s.unit === "hours" ? 12 : 1 },
+          participants: ["a", "b", "c"].slice(0, s.people),
+          dutyWindows: s.restricted ? [{ days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 }] : null,
+        });
+        const start = Date.UTC(2025, 0, 1 + s.startDay + s.offsetDays);
+        const window = { start, end: start + s.lengthDays * 86_400_000 };
+        const span = window.end - window.start;
+        const covers = s.covers.map((c, index) => {
+          const from = window.start + Math.round(c.from * span);
+          return { id: `o${index}`, start: from, end: from + Math.round(c.length * span), personId: "z" };
+        });
+        const required = requiredDuty(rotation, window);
+        const { covered, gaps } = coverageOf(required, expandShifts(rotation, covers, [], window));
+        expect(totalMs([...covered, ...gaps])).toBe(totalMs(required));
+        expect(totalMs(covered) + totalMs(gaps)).toBe(totalMs(required));
+        for (const piece of [...covered, ...gaps]) {
+          expect(required.some((duty) => duty.start <= piece.start && piece.end <= duty.end)).toBe(true);
+        }
+        // With people and whole-period turns, only the stretch before the first hand-off can be uncovered.
+        if (s.people > 0 && !s.restricted) expect(gaps.length).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -11,7 +11,8 @@ import type { RotationSpec, Shift } from "./types";
  */
 export function dutyStartOf(rotation: RotationSpec): number {
   const [year, month, day] = rotation.startsOn.split("-").map(Number);
-  if (year === undefined || month === undefined || day === undefined) throw new RangeError(`Not a calendar date: "${rotation.startsOn}"`);
+  if (year === undefined || month === undefined || day === undefined)
+    throw new RangeError(`Not a calendar date: "${rotation.startsOn}"`);
   return wallClockInstant({ year, month, day }, rotation.handoff.minute, rotation.timeZone);
 }
 

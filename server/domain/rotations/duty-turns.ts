@@ -23,13 +23,25 @@ function dutyIn(period: Interval, rotation: RotationSpec, windows: readonly Duty
 }
 
 /** How many periods before `period` hold some in-window time, i.e. how many turns they used up. */
-export function turnsBefore(period: number, schedule: HandoffSchedule, rotation: RotationSpec, windows: readonly DutyWindow[]): number {
-  const periodSpan = (index: number): Interval => ({ start: schedule.handoffAt(index), end: schedule.handoffAt(index + 1) });
+export function turnsBefore(
+  period: number,
+  schedule: HandoffSchedule,
+  rotation: RotationSpec,
+  windows: readonly DutyWindow[],
+): number {
+  const periodSpan = (index: number): Interval => ({
+    start: schedule.handoffAt(index),
+    end: schedule.handoffAt(index + 1),
+  });
   const hasWork = (index: number): boolean => dutyIntervals(periodSpan(index), windows, rotation.timeZone).length > 0;
   const days = schedule.calendarDaysPerPeriod;
   if (days === null) {
     // Hour periods need not line up with the weekly working days, so sweep them against all working time so far.
-    const work = dutyIntervals({ start: schedule.handoffAt(0), end: schedule.handoffAt(period) }, windows, rotation.timeZone);
+    const work = dutyIntervals(
+      { start: schedule.handoffAt(0), end: schedule.handoffAt(period) },
+      windows,
+      rotation.timeZone,
+    );
     let turns = 0;
     let next = 0;
     for (let index = 0; index < period; index += 1) {

@@ -12,8 +12,13 @@ const DAYS: DutyWindow = { days: EVERY_DAY, startMinute: 8 * 60, endMinute: 20 *
 /** A daily rotation of a and b handing off at `minute`, restricted to `windows`. */
 function daily(windows: DutyWindow[], minute: number, changes: Partial<RotationSpec> = {}): RotationSpec {
   return weeklyRotation({
-    id: minute === 20 * 60 ? "nights" : "days", participants: ["a", "b"], shiftLength: { unit: "days", count: 1 },
-    handoff: { weekday: 1, minute }, startsOn: "2026-03-02", dutyWindows: windows, ...changes,
+    id: minute === 20 * 60 ? "nights" : "days",
+    participants: ["a", "b"],
+    shiftLength: { unit: "days", count: 1 },
+    handoff: { weekday: 1, minute },
+    startsOn: "2026-03-02",
+    dutyWindows: windows,
+    ...changes,
   });
 }
 
@@ -37,15 +42,22 @@ describe("rotations restricted to duty windows", () => {
   test.each([
     { zone: "Europe/Berlin", from: "2026-10-22T00:00", to: "2026-10-28T00:00" },
     { zone: "America/New_York", from: "2026-03-05T00:00", to: "2026-03-11T00:00" },
-  ])("a day rotation and a night rotation hold every instant exactly once in $zone across DST", ({ zone, from, to }) => {
-    const window = localWindow(from, to, zone);
-    const shifts = [
-      ...expandShifts(daily([DAYS], 8 * 60, { timeZone: zone }), [], [], window),
-      ...expandShifts(daily([NIGHTS], 20 * 60, { timeZone: zone }), [], [], window),
-    ].sort((a, b) => a.start - b.start);
-    const seams = shifts.slice(1).filter((shift, index) => shifts[index]?.end !== shift.start);
-    expect({ first: shifts[0]?.start, last: shifts[shifts.length - 1]?.end, seams }).toEqual({ first: window.start, last: window.end, seams: [] });
-  });
+  ])(
+    "a day rotation and a night rotation hold every instant exactly once in $zone across DST",
+    ({ zone, from, to }) => {
+      const window = localWindow(from, to, zone);
+      const shifts = [
+        ...expandShifts(daily([DAYS], 8 * 60, { timeZone: zone }), [], [], window),
+        ...expandShifts(daily([NIGHTS], 20 * 60, { timeZone: zone }), [], [], window),
+      ].sort((a, b) => a.start - b.start);
+      const seams = shifts.slice(1).filter((shift, index) => shifts[index]?.end !== shift.start);
+      expect({ first: shifts[0]?.start, last: shifts[shifts.length - 1]?.end, seams }).toEqual({
+        first: window.start,
+        last: window.end,
+        seams: [],
+      });
+    },
+  );
 
   test("coverage gaps ignore time outside the windows", () => {
     const nights = daily([NIGHTS], 20 * 60);
@@ -59,7 +71,9 @@ describe("a rotation with an end date", () => {
 
   test("has no shifts after its end date's hand-off, covers included", () => {
     const cover = { id: "o", start: localTime("2026-03-16T00:00"), end: localTime("2026-03-20T00:00"), personId: "x" };
-    expect(describeShifts(expandShifts(ending, [cover], [], localWindow("2026-03-09T00:00", "2026-03-30T00:00")))).toEqual([
+    expect(
+      describeShifts(expandShifts(ending, [cover], [], localWindow("2026-03-09T00:00", "2026-03-30T00:00"))),
+    ).toEqual([
       "a#0 2026-03-09T00:00+01:00 2026-03-09T09:00+01:00",
       "b#1 2026-03-09T09:00+01:00 2026-03-16T00:00+01:00",
       "x#1* 2026-03-16T00:00+01:00 2026-03-16T09:00+01:00",

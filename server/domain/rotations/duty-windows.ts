@@ -1,4 +1,13 @@
-import { addDays, compareDates, isoWeekday, localDateOf, MINUTES_PER_DAY, unionIntervals, wallClockInstant, type Interval } from "../time";
+import {
+  addDays,
+  compareDates,
+  isoWeekday,
+  localDateOf,
+  MINUTES_PER_DAY,
+  unionIntervals,
+  wallClockInstant,
+  type Interval,
+} from "../time";
 import type { DutyWindow } from "./types";
 
 const MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY;
@@ -10,7 +19,9 @@ export function crossesMidnight(window: DutyWindow): boolean {
 
 /** Wall-clock minutes from the window's start to its end (a 20:00-08:00 window is 720, 08:00-08:00 is a whole day). */
 export function windowMinutes(window: DutyWindow): number {
-  return crossesMidnight(window) ? window.endMinute + MINUTES_PER_DAY - window.startMinute : window.endMinute - window.startMinute;
+  return crossesMidnight(window)
+    ? window.endMinute + MINUTES_PER_DAY - window.startMinute
+    : window.endMinute - window.startMinute;
 }
 
 /**
@@ -24,7 +35,11 @@ export function dutyIntervals(range: Interval, windows: readonly DutyWindow[], t
   const pieces: Interval[] = [];
   const lastDate = localDateOf(range.end, timeZone);
   // A window that started the day before may still run at the range's start.
-  for (let date = addDays(localDateOf(range.start, timeZone), -1); compareDates(date, lastDate) <= 0; date = addDays(date, 1)) {
+  for (
+    let date = addDays(localDateOf(range.start, timeZone), -1);
+    compareDates(date, lastDate) <= 0;
+    date = addDays(date, 1)
+  ) {
     const weekday = isoWeekday(date);
     for (const window of windows) {
       if (!window.days.includes(weekday)) continue;
@@ -49,7 +64,8 @@ function weekSpans(windows: readonly DutyWindow[]): WeekSpan[] {
     [...new Set(window.days)].map((day) => {
       const start = (day - 1) * MINUTES_PER_DAY + window.startMinute;
       return { window: index, day, start, end: start + windowMinutes(window) };
-    }));
+    }),
+  );
 }
 
 function spansOverlap(a: WeekSpan, b: WeekSpan): boolean {

@@ -7,13 +7,20 @@ const ZONES = ["Europe/Berlin", "America/New_York", "Australia/Sydney", "Asia/To
 describe("expandMany", () => {
   // Benchmark-shaped, with no timing assertion (CI machines vary): a year of 50 weekly rotations.
   test("expands a year of 50 weekly rotations into one sorted list", () => {
-    const rotations = Array.from({ length: 50 }, (_, index) => weeklyRotation({
-      id: `r${String(index).padStart(2, "0")}`,
-      timeZone: ZONES[index % ZONES.length] ?? "UTC",
-      startsOn: "2025-12-29",
-      participants: Array.from({ length: 8 }, (_, person) => `r${index}-p${person}`),
-    }));
-    const cover = { id: "o1", start: localTime("2026-06-01T00:00"), end: localTime("2026-06-03T00:00"), personId: "cover" };
+    const rotations = Array.from({ length: 50 }, (_, index) =>
+      weeklyRotation({
+        id: `r${String(index).padStart(2, "0")}`,
+        timeZone: ZONES[index % ZONES.length] ?? "UTC",
+        startsOn: "2025-12-29",
+        participants: Array.from({ length: 8 }, (_, person) => `r${index}-p${person}`),
+      }),
+    );
+    const cover = {
+      id: "o1",
+      start: localTime("2026-06-01T00:00"),
+      end: localTime("2026-06-03T00:00"),
+      personId: "cover",
+    };
     const window = localWindow("2026-01-01T00:00", "2027-01-01T00:00");
 
     const shifts = expandMany(rotations, { r00: [cover] }, [], window);
@@ -24,7 +31,9 @@ describe("expandMany", () => {
     expect(shifts.every((shift, index) => index === 0 || (shifts[index - 1]?.start ?? 0) <= shift.start)).toBe(true);
     for (const rotation of rotations) {
       const own = shifts.filter((shift) => shift.rotationId === rotation.id);
-      expect(own.reduce((sum, shift) => sum + shift.end - shift.start, 0)).toBe(window.end - Math.max(window.start, own[0]?.start ?? 0));
+      expect(own.reduce((sum, shift) => sum + shift.end - shift.start, 0)).toBe(
+        window.end - Math.max(window.start, own[0]?.start ?? 0),
+      );
     }
   });
 });

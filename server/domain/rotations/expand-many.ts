@@ -51,5 +51,7 @@ export function expandMany(
 ): Shift[] {
   // Runs laid out by rotation id and merged stably, so ties keep the id order without comparing strings.
   const byId = [...rotations].sort((a, b) => compareIds(a.id, b.id));
-  return mergeRuns(byId.map((rotation) => expandShifts(rotation, overridesByRotation[rotation.id] ?? [], absences, window)));
+  return mergeRuns(
+    byId.map((rotation) => expandShifts(rotation, overridesByRotation[rotation.id] ?? [], absences, window)),
+  );
 }

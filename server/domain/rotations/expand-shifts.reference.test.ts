@@ -17,13 +17,30 @@ import type { Absence, Interval, Override, RotationSpec, Shift } from "./types";
  * The expansion written the plain way (every turn through dutyTurns, each cover applied to every shift, leave by
  * copying, gaps filled by covers one by one, one comparator sort at the end): what the optimised expandShifts and expandMany must equal exactly.
  */
-function referenceExpand(rotation: RotationSpec, overrides: readonly Override[], absences: readonly Absence[], window: Interval): Shift[] {
+function referenceExpand(
+  rotation: RotationSpec,
+  overrides: readonly Override[],
+  absences: readonly Absence[],
+  window: Interval,
+): Shift[] {
   if (rotation.participants.length === 0 || window.end <= window.start) return [];
   let shifts: Shift[] = dutyTurns(rotation, window).flatMap(({ turn, duty }) => {
     const personId = rotation.participants[turn % rotation.participants.length] ?? "";
     return duty.flatMap((piece) => {
       const clipped = clipTo(piece, window);
-      return clipped ? [{ rotationId: rotation.id, role: rotation.role, personId, ...clipped, turn, source: "rotation" as const, onLeave: false }] : [];
+      return clipped
+        ? [
+            {
+              rotationId: rotation.id,
+              role: rotation.role,
+              personId,
+              ...clipped,
+              turn,
+              source: "rotation" as const,
+              onLeave: false,
+            },
+          ]
+        : [];
     });
   });
   const ordered = [...overrides].sort((a, b) => a.start - b.start || a.end - b.end || compareIds(a.id, b.id));
@@ -45,7 +62,13 @@ function referenceExpand(rotation: RotationSpec, overrides: readonly Override[],
   const joined: Shift[] = [];
   for (const shift of shifts.sort(byStart)) {
     const last = joined[joined.length - 1];
-    if (last && last.end === shift.start && last.personId === shift.personId && last.turn === shift.turn && last.source === shift.source) {
+    if (
+      last &&
+      last.end === shift.start &&
+      last.personId === shift.personId &&
+      last.turn === shift.turn &&
+      last.source === shift.source
+    ) {
       joined[joined.length - 1] = { ...last, end: shift.end };
     } else {
       joined.push(shift);
@@ -56,7 +79,15 @@ function referenceExpand(rotation: RotationSpec, overrides: readonly Override[],
     if ((override.replacesPersonId ?? null) !== null || override.end <= override.start) continue;
     const open = subtractIntervals(requiredDuty(rotation, window), joined);
     for (const piece of clipIntervals(open, override)) {
-      joined.push({ rotationId: rotation.id, role: rotation.role, personId: override.personId, ...piece, turn: GAP_TURN, source: "override", onLeave: false });
+      joined.push({
+        rotationId: rotation.id,
+        role: rotation.role,
+        personId: override.personId,
+        ...piece,
+        turn: GAP_TURN,
+        source: "override",
+        onLeave: false,
+      });
     }
   }
   return joined
@@ -68,68 +99,104 @@ const ZONES = ["Europe/Berlin", "America/New_York", "Australia/Sydney", "Asia/Ko
 const PEOPLE = ["p0", "p1", "p2", "cover-x"];
 
 const rotationArb = (id: string): fc.Arbitrary<RotationSpec> =>
-  fc.record({
-    timeZone: fc.constantFrom(...ZONES),
-    shiftLength: fc.oneof(
-      fc.record({ unit: fc.constant("hours" as const), count: fc.constantFrom(8, 12, 24) }),
-      fc.record({ unit: fc.constant("days" as const), count: fc.integer({ min: 1, max: 3 }) }),
-      fc.record({ unit: fc.constant("weeks" as const), count: fc.integer({ min: 1, max: 2 }) }),
-    ),
-    minute: fc.constantFrom(0, 150, 540, 1380),
-    weekday: fc.integer({ min: 1, max: 7 }),
-    startDay: fc.integer({ min: 0, max: 400 }),
-    people: fc.integer({ min: 1, max: 3 }),
-    restricted: fc.boolean(),
-  }).map(({ timeZone, shiftLength, minute, weekday, startDay, people, restricted }) => ({
-    id,
-    role: "primary",
-    timeZone,
-    shiftLength,
-    handoff: { weekday, minute },
-    startsOn: DateTime.utc(2025, 1, 1).plus({ days: startDay }).toISODate() ?? "2025-01-01",
-    participants: PEOPLE.slice(0, people),
-    dutyWindows: restricted ? [{ days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 }] : null,
-  }));
+  fc
+    .record({
+      timeZone: fc.constantFrom(...ZONES),
+      shiftLength: fc.oneof(
+        fc.record({ unit: fc.constant("hours" as const), count: fc.constantFrom(8, 12, 24) }),
+        fc.record({ unit: fc.constant("days" as const), count: fc.integer({ min: 1, max: 3 }) }),
+        fc.record({ unit: fc.constant("weeks" as const), count: fc.integer({ min: 1, max: 2 }) }),
+      ),
+      minute: fc.constantFrom(0, 150, 540, 1380),
+      weekday: fc.integer({ min: 1, max: 7 }),
+      startDay: fc.integer({ min: 0, max: 400 }),
+      people: fc.integer({ min: 1, max: 3 }),
+      restricted: fc.boolean(),
+    })
+    .map(({ timeZone, shiftLength, minute, weekday, startDay, people, restricted }) => ({
+      id,
+      role: "primary",
+      timeZone,
+      shiftLength,
+      handoff: { weekday, minute },
+      startsOn: DateTime.utc(2025, 1, 1).plus({ days: startDay }).toISODate() ?? "2025-01-01",
+      participants: PEOPLE.slice(0, people),
+      dutyWindows: restricted ? [{ days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 }] : null,
+    }));
 
 const spansArb = (window: Interval, maxLength: number) =>
-  fc.array(fc.record({
-    from: fc.double({ min: -0.1, max: 1, noNaN: true }),
-    length: fc.double({ min: 0, max: 0.4, noNaN: true }),
-    personId: fc.constantFrom(...PEOPLE),
-    replacesPersonId: fc.constantFrom(null, undefined, "p0", "p1"),
-  }), { maxLength }).map((drafts) => drafts.map((draft, index) => {
-    const span = window.end - window.start;
-    const start = window.start + Math.round(draft.from * span);
-    return { id: `o${index}`, start, end: start + Math.round(draft.length * span), personId: draft.personId, replacesPersonId: draft.replacesPersonId };
-  }));
+  fc
+    .array(
+      fc.record({
+        from: fc.double({ min: -0.1, max: 1, noNaN: true }),
+        length: fc.double({ min: 0, max: 0.4, noNaN: true }),
+        personId: fc.constantFrom(...PEOPLE),
+        replacesPersonId: fc.constantFrom(null, undefined, "p0", "p1"),
+      }),
+      { maxLength },
+    )
+    .map((drafts) =>
+      drafts.map((draft, index) => {
+        const span = window.end - window.start;
+        const start = window.start + Math.round(draft.from * span);
+        return {
+          id: `o${index}`,
+          start,
+          end: start + Math.round(draft.length * span),
+          personId: draft.personId,
+          replacesPersonId: draft.replacesPersonId,
+        };
+      }),
+    );
 
 const scenarioArb = rotationArb("r").chain((rotation) =>
-  fc.record({ offsetHours: fc.integer({ min: -20 * 24, max: 200 * 24 }), lengthHours: fc.integer({ min: 1, max: 60 * 24 }) }).chain(({ offsetHours, lengthHours }) => {
-    const start = handoffSchedule(rotation).handoffAt(0) + offsetHours * HOUR_MS;
-    const window = { start, end: start + lengthHours * HOUR_MS };
-    return fc.record({
-      overrides: spansArb(window, 8),
-      absences: spansArb(window, 4).map((spans) => spans.map(({ personId, start: from, end }) => ({ personId, start: from, end }))),
-    }).map(({ overrides, absences }) => ({ rotation, window, overrides, absences }));
-  }));
+  fc
+    .record({
+      offsetHours: fc.integer({ min: -20 * 24, max: 200 * 24 }),
+      lengthHours: fc.integer({ min: 1, max: 60 * 24 }),
+    })
+    .chain(({ offsetHours, lengthHours }) => {
+      const start = handoffSchedule(rotation).handoffAt(0) + offsetHours * HOUR_MS;
+      const window = { start, end: start + lengthHours * HOUR_MS };
+      return fc
+        .record({
+          overrides: spansArb(window, 8),
+          absences: spansArb(window, 4).map((spans) =>
+            spans.map(({ personId, start: from, end }) => ({ personId, start: from, end })),
+          ),
+        })
+        .map(({ overrides, absences }) => ({ rotation, window, overrides, absences }));
+    }),
+);
 
 describe("the optimised expansion equals the plain one", () => {
   test("expandShifts: same shifts, pieces, turns, covers and leave flags", () => {
-    fc.assert(fc.property(scenarioArb, ({ rotation, window, overrides, absences }) => {
-      expect(expandShifts(rotation, overrides, absences, window)).toEqual(referenceExpand(rotation, overrides, absences, window));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(scenarioArb, ({ rotation, window, overrides, absences }) => {
+        expect(expandShifts(rotation, overrides, absences, window)).toEqual(
+          referenceExpand(rotation, overrides, absences, window),
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 
   test("expandMany: the same as expanding each and sorting by start, end and rotation id", () => {
-    const manyArb = fc.array(fc.tuple(rotationArb("x"), fc.constantFrom("b", "a", "c", "d")), { minLength: 1, maxLength: 5 });
-    fc.assert(fc.property(manyArb, fc.integer({ min: 0, max: 300 }), (drafts, day) => {
-      const rotations = drafts.map(([rotation, id], index) => ({ ...rotation, id: `${id}${index % 2}` }));
-      const start = DateTime.utc(2025, 1, 1).plus({ days: day }).toMillis();
-      const window = { start, end: start + 40 * 24 * HOUR_MS };
-      const expected = rotations
-        .flatMap((rotation) => referenceExpand(rotation, [], [], window))
-        .sort((a, b) => byStart(a, b) || compareIds(a.rotationId, b.rotationId));
-      expect(expandMany(rotations, {}, [], window)).toEqual(expected);
-    }), { numRuns: 100 });
+    const manyArb = fc.array(fc.tuple(rotationArb("x"), fc.constantFrom("b", "a", "c", "d")), {
+      minLength: 1,
+      maxLength: 5,
+    });
+    fc.assert(
+      fc.property(manyArb, fc.integer({ min: 0, max: 300 }), (drafts, day) => {
+        const rotations = drafts.map(([rotation, id], index) => ({ ...rotation, id: `${id}${index % 2}` }));
+        const start = DateTime.utc(2025, 1, 1).plus({ days: day }).toMillis();
+        const window = { start, end: start + 40 * 24 * HOUR_MS };
+        const expected = rotations
+          .flatMap((rotation) => referenceExpand(rotation, [], [], window))
+          .sort((a, b) => byStart(a, b) || compareIds(a.rotationId, b.rotationId));
+        expect(expandMany(rotations, {}, [], window)).toEqual(expected);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -5,7 +5,13 @@ import type { RotationSpec } from "./types";
 
 const MON_TO_FRI_9_TO_17 = { days: [1, 2, 3, 4, 5], startMinute: 9 * 60, endMinute: 17 * 60 };
 const ticketDuty = (changes: Partial<RotationSpec> = {}): RotationSpec =>
-  weeklyRotation({ id: "tickets", role: "ticket", shiftLength: { unit: "days", count: 1 }, dutyWindows: [MON_TO_FRI_9_TO_17], ...changes });
+  weeklyRotation({
+    id: "tickets",
+    role: "ticket",
+    shiftLength: { unit: "days", count: 1 },
+    dutyWindows: [MON_TO_FRI_9_TO_17],
+    ...changes,
+  });
 
 describe("working-hours-only rotations", () => {
   test("daily ticket duty covers Mon-Fri 09-17 and weekends use up no turn", () => {
@@ -79,7 +85,13 @@ describe("overrides", () => {
   });
 
   test("replacesPersonId limits the cover to that person's shifts", () => {
-    const cover = { id: "o1", start: localTime("2026-03-08T00:00"), end: localTime("2026-03-10T00:00"), personId: "z", replacesPersonId: "b" };
+    const cover = {
+      id: "o1",
+      start: localTime("2026-03-08T00:00"),
+      end: localTime("2026-03-10T00:00"),
+      personId: "z",
+      replacesPersonId: "b",
+    };
     const shifts = expandShifts(weeklyRotation(), [cover], [], window);
 
     expect(describeShifts(shifts)).toEqual([
@@ -91,7 +103,12 @@ describe("overrides", () => {
 
   test("overlapping overrides: the later-starting one wins, whatever order they arrive in", () => {
     const first = { id: "o1", start: localTime("2026-03-03T00:00"), end: localTime("2026-03-05T00:00"), personId: "y" };
-    const second = { id: "o2", start: localTime("2026-03-04T00:00"), end: localTime("2026-03-06T00:00"), personId: "z" };
+    const second = {
+      id: "o2",
+      start: localTime("2026-03-04T00:00"),
+      end: localTime("2026-03-06T00:00"),
+      personId: "z",
+    };
     const expected = [
       "a#0 2026-03-02T09:00+01:00 2026-03-03T00:00+01:00",
       "y#0* 2026-03-03T00:00+01:00 2026-03-04T00:00+01:00",
@@ -116,7 +133,11 @@ describe("absences and windows", () => {
     ];
     const shifts = expandShifts(weeklyRotation(), [], absences, window);
 
-    expect(shifts.map((s) => [s.personId, s.onLeave])).toEqual([["a", true], ["b", false], ["c", false]]);
+    expect(shifts.map((s) => [s.personId, s.onLeave])).toEqual([
+      ["a", true],
+      ["b", false],
+      ["c", false],
+    ]);
   });
 
   test("leave is checked against the cover for an override piece", () => {

@@ -26,8 +26,14 @@ function wholePeriodShifts(rotation: RotationSpec, window: Interval): Shift[] {
     const clippedEnd = Math.min(end, window.end);
     if (personId !== undefined && clippedStart < clippedEnd) {
       shifts.push({
-        rotationId: rotation.id, role: rotation.role, personId, start: clippedStart, end: clippedEnd,
-        turn: period, source: "rotation", onLeave: false,
+        rotationId: rotation.id,
+        role: rotation.role,
+        personId,
+        start: clippedStart,
+        end: clippedEnd,
+        turn: period,
+        source: "rotation",
+        onLeave: false,
       });
     }
     period += 1;
@@ -48,8 +54,14 @@ function rotationShifts(rotation: RotationSpec, window: Interval): Shift[] {
       const clipped = clipTo(piece, window);
       if (!clipped) continue;
       shifts.push({
-        rotationId: rotation.id, role: rotation.role, personId, start: clipped.start, end: clipped.end,
-        turn, source: "rotation", onLeave: false,
+        rotationId: rotation.id,
+        role: rotation.role,
+        personId,
+        start: clipped.start,
+        end: clipped.end,
+        turn,
+        source: "rotation",
+        onLeave: false,
       });
     }
   }
@@ -73,6 +85,11 @@ export function expandShifts(
   assertValidRotation(rotation);
   const held = beforeDutyEnd(rotation, window);
   if (rotation.participants.length === 0 || held.end <= held.start) return [];
-  const covered = fillGapsWithCovers(rotation, applyOverrides(rotationShifts(rotation, held), overrides), overrides, held);
+  const covered = fillGapsWithCovers(
+    rotation,
+    applyOverrides(rotationShifts(rotation, held), overrides),
+    overrides,
+    held,
+  );
   return markLeave(covered, absences);
 }

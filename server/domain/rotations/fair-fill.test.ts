@@ -31,7 +31,12 @@ describe("fairFill", () => {
 
   test("leave just past the window still rules out a turn that runs into it", () => {
     const absences = [{ personId: "c", start: localTime("2026-03-25T00:00"), end: localTime("2026-03-26T00:00") }];
-    const result = fairFill({ rotation: weeklyRotation(), window: localWindow("2026-03-16T09:00", "2026-03-20T00:00"), absences, now: BEFORE });
+    const result = fairFill({
+      rotation: weeklyRotation(),
+      window: localWindow("2026-03-16T09:00", "2026-03-20T00:00"),
+      absences,
+      now: BEFORE,
+    });
     expect(holders(result)).not.toContain("c");
   });
 
@@ -40,7 +45,10 @@ describe("fairFill", () => {
     const absences = [{ personId: "a", start: localTime("2026-03-10T00:00"), end: localTime("2026-03-11T00:00") }];
     const result = fairFill({ rotation, window, absences, now: BEFORE });
 
-    expect(result.assignments.map((a) => wallClock(a.start))).toEqual(["2026-03-02T09:00+01:00", "2026-03-16T09:00+01:00"]);
+    expect(result.assignments.map((a) => wallClock(a.start))).toEqual([
+      "2026-03-02T09:00+01:00",
+      "2026-03-16T09:00+01:00",
+    ]);
     expect(result.unassigned.map((gap) => [wallClock(gap.start), wallClock(gap.end)])).toEqual([
       ["2026-03-09T09:00+01:00", "2026-03-16T09:00+01:00"],
     ]);
@@ -56,7 +64,13 @@ describe("fairFill", () => {
 
   test("avoids back-to-back turns even when load alone would pick the same person again", () => {
     const rotation = weeklyRotation({ participants: ["a", "b"] });
-    const result = fairFill({ rotation, window: localWindow("2026-03-02T09:00", "2026-04-27T09:00"), absences: [], priorLoad: { a: 2000 }, now: BEFORE });
+    const result = fairFill({
+      rotation,
+      window: localWindow("2026-03-02T09:00", "2026-04-27T09:00"),
+      absences: [],
+      priorLoad: { a: 2000 },
+      now: BEFORE,
+    });
     const people = holders(result);
     expect(people.every((person, index) => index === 0 || person !== people[index - 1])).toBe(true);
   });
@@ -68,18 +82,35 @@ describe("fairFill", () => {
   });
 
   test("restricted ticket duty: one person per turn across its pieces, weekends left alone", () => {
-    const rotation = weeklyRotation({ role: "ticket", dutyWindows: [{ days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 }] });
-    const result = fairFill({ rotation, window: localWindow("2026-03-02T00:00", "2026-03-16T00:00"), absences: [], now: BEFORE });
+    const rotation = weeklyRotation({
+      role: "ticket",
+      dutyWindows: [{ days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 }],
+    });
+    const result = fairFill({
+      rotation,
+      window: localWindow("2026-03-02T00:00", "2026-03-16T00:00"),
+      absences: [],
+      now: BEFORE,
+    });
 
     expect(result.assignments).toHaveLength(10);
     expect(result.assignments.map((a) => `${a.turn}:${a.personId}`)).toEqual([
-      ...Array.from({ length: 5 }, () => "0:a"), ...Array.from({ length: 5 }, () => "1:b"),
+      ...Array.from({ length: 5 }, () => "0:a"),
+      ...Array.from({ length: 5 }, () => "1:b"),
     ]);
   });
 
   test("weekend-heavy daily turns over a year end within one turn's weight of each other", () => {
-    const rotation = weeklyRotation({ shiftLength: { unit: "days", count: 1 }, participants: ["a", "b", "c", "d", "e"] });
-    const result = fairFill({ rotation, window: localWindow("2026-01-05T09:00", "2027-01-04T09:00"), absences: [], now: BEFORE });
+    const rotation = weeklyRotation({
+      shiftLength: { unit: "days", count: 1 },
+      participants: ["a", "b", "c", "d", "e"],
+    });
+    const result = fairFill({
+      rotation,
+      window: localWindow("2026-01-05T09:00", "2027-01-04T09:00"),
+      absences: [],
+      now: BEFORE,
+    });
     const loads = Object.values(result.quality.loadByPerson);
 
     expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(48);
@@ -90,14 +121,23 @@ describe("fairFill", () => {
     const rotation = weeklyRotation({ shiftLength: { unit: "days", count: 2 } });
     const result = fairFill({ rotation, window, absences: [], priorLoad: { c: 40 }, now: BEFORE });
     const asShifts: Shift[] = result.assignments.map((a) => ({
-      ...a, rotationId: rotation.id, role: rotation.role, source: "rotation", onLeave: false,
+      ...a,
+      rotationId: rotation.id,
+      role: rotation.role,
+      source: "rotation",
+      onLeave: false,
     }));
 
     expect(scheduleQuality(asShifts, rotation.participants, window, rotation, { c: 40 })).toEqual(result.quality);
   });
 
   test("is deterministic", () => {
-    const input = { rotation: weeklyRotation({ shiftLength: { unit: "days" as const, count: 1 } }), window, absences: [], now: BEFORE };
+    const input = {
+      rotation: weeklyRotation({ shiftLength: { unit: "days" as const, count: 1 } }),
+      window,
+      absences: [],
+      now: BEFORE,
+    };
     expect(fairFill(input)).toEqual(fairFill(input));
   });
 });

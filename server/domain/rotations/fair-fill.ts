@@ -46,7 +46,9 @@ export function fairFill(input: FairFillInput): FairFillResult {
   const turns = dutyTurns(rotation, horizon)
     .map((turn) => ({ ...turn, pieces: turn.duty.flatMap((piece) => clipTo(piece, horizon) ?? []) }))
     .filter((turn) => turn.pieces.length > 0);
-  const weights = turns.map((turn) => turn.pieces.reduce((sum, piece) => sum + weightedHours(piece, rotation.timeZone), 0));
+  const weights = turns.map((turn) =>
+    turn.pieces.reduce((sum, piece) => sum + weightedHours(piece, rotation.timeZone), 0),
+  );
 
   const absencesOf = (person: string): Absence[] => absences.filter((absence) => absence.personId === person);
   const absencesByPerson = new Map(people.map((person) => [person, absencesOf(person)]));
@@ -67,7 +69,9 @@ export function fairFill(input: FairFillInput): FairFillResult {
 
   const assignments: FairAssignment[] = [];
   const unassigned: Interval[] = [];
-  const loadByPerson: Record<string, number> = Object.fromEntries(people.map((person) => [person, priorLoad[person] ?? 0]));
+  const loadByPerson: Record<string, number> = Object.fromEntries(
+    people.map((person) => [person, priorLoad[person] ?? 0]),
+  );
   turns.forEach((turn, index) => {
     const personId = people[plan[index] ?? -1];
     if (personId === undefined) {

@@ -93,8 +93,10 @@ export function roundRobinPlan(problem: FillProblem): FillPlan {
       plan.push(options[0] ?? null);
       return;
     }
-    const inOrderFromDesignated = Array.from({ length: problem.peopleCount }, (_, step) => (designated + step) % problem.peopleCount)
-      .filter((person) => options.includes(person));
+    const inOrderFromDesignated = Array.from(
+      { length: problem.peopleCount },
+      (_, step) => (designated + step) % problem.peopleCount,
+    ).filter((person) => options.includes(person));
     plan.push(inOrderFromDesignated.find((person) => person !== previous) ?? inOrderFromDesignated[0] ?? null);
   });
   return plan;
@@ -137,7 +139,10 @@ export function improvePlan(problem: FillProblem, initial: FillPlan): FillPlan {
 export function searchFill(problem: FillProblem): FillPlan {
   const greedy = greedyPlan(problem);
   const roundRobin = roundRobinPlan(problem);
-  const better = isBetter(objectiveOf(roundRobin, loadsOf(problem, roundRobin)), objectiveOf(greedy, loadsOf(problem, greedy)))
+  const better = isBetter(
+    objectiveOf(roundRobin, loadsOf(problem, roundRobin)),
+    objectiveOf(greedy, loadsOf(problem, greedy)),
+  )
     ? roundRobin
     : greedy;
   return improvePlan(problem, better);

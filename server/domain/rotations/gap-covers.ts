@@ -11,7 +11,12 @@ export const GAP_TURN = -1;
  * the days between the first day and the first hand-off), but never adds duty outside the rotation's duty hours.
  * `shifts` are the rotation's, sorted and disjoint, with covers applied; so is the result.
  */
-export function fillGapsWithCovers(rotation: RotationSpec, shifts: readonly Shift[], overrides: readonly Override[], window: Interval): Shift[] {
+export function fillGapsWithCovers(
+  rotation: RotationSpec,
+  shifts: readonly Shift[],
+  overrides: readonly Override[],
+  window: Interval,
+): Shift[] {
   const open = overrides.filter((o) => (o.replacesPersonId ?? null) === null && o.start < o.end);
   if (open.length === 0) return [...shifts];
   const ordered = [...open].sort((a, b) => a.start - b.start || a.end - b.end || compareIds(a.id, b.id));
@@ -22,8 +27,14 @@ export function fillGapsWithCovers(rotation: RotationSpec, shifts: readonly Shif
     const filled = clipIntervals(gaps, override);
     for (const piece of filled) {
       added.push({
-        rotationId: rotation.id, role: rotation.role, personId: override.personId, start: piece.start, end: piece.end,
-        turn: GAP_TURN, source: "override", onLeave: false,
+        rotationId: rotation.id,
+        role: rotation.role,
+        personId: override.personId,
+        start: piece.start,
+        end: piece.end,
+        turn: GAP_TURN,
+        source: "override",
+        onLeave: false,
       });
     }
     gaps = subtractIntervals(gaps, filled);

@@ -40,7 +40,8 @@ export function coversForGaps(input: GapFillInput): GapFillResult {
     const underCap = free.filter((person) => !overCap.has(person));
     const pool = underCap.length > 0 ? underCap : free;
     let chosen: string | undefined;
-    for (const person of pool) if (chosen === undefined || (load.get(person) ?? 0) < (load.get(chosen) ?? 0)) chosen = person;
+    for (const person of pool)
+      if (chosen === undefined || (load.get(person) ?? 0) < (load.get(chosen) ?? 0)) chosen = person;
     if (chosen === undefined) {
       uncovered.push({ start: gap.start, end: gap.end });
       continue;

@@ -72,89 +72,198 @@ describe("TestRotation_StartEnd_BruteForce", () => {
   test.each([
     {
       name: "24-hour shifts across the fall-back in Chicago (rotation started a day earlier)",
-      spec: rotation(CHICAGO, "2020-10-29T01:30", "hours", 24), from: "2020-10-30T01:00", to: "2020-11-03T01:00",
-      handoffs: ["2020-10-29 01:30 -05:00", "2020-10-30 01:30 -05:00", "2020-10-31 01:30 -05:00", "2020-11-01 01:30 -05:00",
-        "2020-11-02 01:30 -06:00", "2020-11-03 01:30 -06:00"],
+      spec: rotation(CHICAGO, "2020-10-29T01:30", "hours", 24),
+      from: "2020-10-30T01:00",
+      to: "2020-11-03T01:00",
+      handoffs: [
+        "2020-10-29 01:30 -05:00",
+        "2020-10-30 01:30 -05:00",
+        "2020-10-31 01:30 -05:00",
+        "2020-11-01 01:30 -05:00",
+        "2020-11-02 01:30 -06:00",
+        "2020-11-03 01:30 -06:00",
+      ],
     },
     {
       name: "daily shifts are identical to 24-hour ones",
-      spec: rotation(CHICAGO, "2020-10-29T01:30", "days", 1), from: "2020-10-30T01:00", to: "2020-11-03T01:00",
-      handoffs: ["2020-10-29 01:30 -05:00", "2020-10-30 01:30 -05:00", "2020-10-31 01:30 -05:00", "2020-11-01 01:30 -05:00",
-        "2020-11-02 01:30 -06:00", "2020-11-03 01:30 -06:00"],
+      spec: rotation(CHICAGO, "2020-10-29T01:30", "days", 1),
+      from: "2020-10-30T01:00",
+      to: "2020-11-03T01:00",
+      handoffs: [
+        "2020-10-29 01:30 -05:00",
+        "2020-10-30 01:30 -05:00",
+        "2020-10-31 01:30 -05:00",
+        "2020-11-01 01:30 -05:00",
+        "2020-11-02 01:30 -06:00",
+        "2020-11-03 01:30 -06:00",
+      ],
     },
     {
       // Differs: GoAlert hands off at 03:00 CDT on 8 March; 02:30 moves forward by the one-hour gap here.
       name: "a daily 02:30 hand-off inside the spring-forward gap moves forward by the gap",
-      spec: rotation(CHICAGO, "2020-03-05T02:30", "days", 1), from: "2020-03-06T01:00", to: "2020-03-10T01:00",
-      handoffs: ["2020-03-05 02:30 -06:00", "2020-03-06 02:30 -06:00", "2020-03-07 02:30 -06:00", "2020-03-08 03:30 -05:00",
-        "2020-03-09 02:30 -05:00", "2020-03-10 02:30 -05:00"],
+      spec: rotation(CHICAGO, "2020-03-05T02:30", "days", 1),
+      from: "2020-03-06T01:00",
+      to: "2020-03-10T01:00",
+      handoffs: [
+        "2020-03-05 02:30 -06:00",
+        "2020-03-06 02:30 -06:00",
+        "2020-03-07 02:30 -06:00",
+        "2020-03-08 03:30 -05:00",
+        "2020-03-09 02:30 -05:00",
+        "2020-03-10 02:30 -05:00",
+      ],
     },
     {
       // Differs: GoAlert adds a 03:00 hand-off; here the 02:30 hand-off lands on 03:30, so the 01:30 turn runs to
       // 03:30 (one hour elapsed) and the skipped hour's turn is empty.
       name: "hourly :30 hand-offs across the spring-forward gap",
-      spec: rotation(CHICAGO, "2020-03-06T02:30", "hours", 1), from: "2020-03-08T01:00", to: "2020-03-08T04:00",
-      handoffs: ["2020-03-08 00:30 -06:00", "2020-03-08 01:30 -06:00", "2020-03-08 03:30 -05:00", "2020-03-08 04:30 -05:00"],
+      spec: rotation(CHICAGO, "2020-03-06T02:30", "hours", 1),
+      from: "2020-03-08T01:00",
+      to: "2020-03-08T04:00",
+      handoffs: [
+        "2020-03-08 00:30 -06:00",
+        "2020-03-08 01:30 -06:00",
+        "2020-03-08 03:30 -05:00",
+        "2020-03-08 04:30 -05:00",
+      ],
     },
     {
       name: "hourly :00 hand-offs across the spring-forward gap",
-      spec: rotation(CHICAGO, "2020-03-06T02:00", "hours", 1), from: "2020-03-08T01:00", to: "2020-03-08T04:00",
-      handoffs: ["2020-03-08 01:00 -06:00", "2020-03-08 03:00 -05:00", "2020-03-08 04:00 -05:00", "2020-03-08 05:00 -05:00"],
+      spec: rotation(CHICAGO, "2020-03-06T02:00", "hours", 1),
+      from: "2020-03-08T01:00",
+      to: "2020-03-08T04:00",
+      handoffs: [
+        "2020-03-08 01:00 -06:00",
+        "2020-03-08 03:00 -05:00",
+        "2020-03-08 04:00 -05:00",
+        "2020-03-08 05:00 -05:00",
+      ],
     },
     {
       name: "hourly :30 hand-offs across the fall-back: the repeated 01:30 is taken once, the first time",
-      spec: rotation(CHICAGO, "2020-07-06T02:30", "hours", 1), from: "2020-11-01T00:00", to: "2020-11-01T04:00",
-      handoffs: ["2020-10-31 23:30 -05:00", "2020-11-01 00:30 -05:00", "2020-11-01 01:30 -05:00", "2020-11-01 02:30 -06:00",
-        "2020-11-01 03:30 -06:00", "2020-11-01 04:30 -06:00"],
+      spec: rotation(CHICAGO, "2020-07-06T02:30", "hours", 1),
+      from: "2020-11-01T00:00",
+      to: "2020-11-01T04:00",
+      handoffs: [
+        "2020-10-31 23:30 -05:00",
+        "2020-11-01 00:30 -05:00",
+        "2020-11-01 01:30 -05:00",
+        "2020-11-01 02:30 -06:00",
+        "2020-11-01 03:30 -06:00",
+        "2020-11-01 04:30 -06:00",
+      ],
     },
     {
       name: "hourly :00 hand-offs across the fall-back: the 01:00 turn lasts two hours",
-      spec: rotation(CHICAGO, "2020-07-06T02:00", "hours", 1), from: "2020-11-01T00:00", to: "2020-11-01T04:00",
-      handoffs: ["2020-11-01 00:00 -05:00", "2020-11-01 01:00 -05:00", "2020-11-01 02:00 -06:00", "2020-11-01 03:00 -06:00",
-        "2020-11-01 04:00 -06:00", "2020-11-01 05:00 -06:00"],
+      spec: rotation(CHICAGO, "2020-07-06T02:00", "hours", 1),
+      from: "2020-11-01T00:00",
+      to: "2020-11-01T04:00",
+      handoffs: [
+        "2020-11-01 00:00 -05:00",
+        "2020-11-01 01:00 -05:00",
+        "2020-11-01 02:00 -06:00",
+        "2020-11-01 03:00 -06:00",
+        "2020-11-01 04:00 -06:00",
+        "2020-11-01 05:00 -06:00",
+      ],
     },
     {
       name: "Lord Howe's half-hour fall-back keeps hourly shifts on their grid",
-      spec: rotation(LORD_HOWE, "2021-04-03T02:30", "hours", 1), from: "2021-04-04T01:00", to: "2021-04-04T04:00",
-      handoffs: ["2021-04-04 00:30 +11:00", "2021-04-04 01:30 +11:00", "2021-04-04 02:30 +10:30", "2021-04-04 03:30 +10:30",
-        "2021-04-04 04:30 +10:30"],
+      spec: rotation(LORD_HOWE, "2021-04-03T02:30", "hours", 1),
+      from: "2021-04-04T01:00",
+      to: "2021-04-04T04:00",
+      handoffs: [
+        "2021-04-04 00:30 +11:00",
+        "2021-04-04 01:30 +11:00",
+        "2021-04-04 02:30 +10:30",
+        "2021-04-04 03:30 +10:30",
+        "2021-04-04 04:30 +10:30",
+      ],
     },
     {
       name: "Lord Howe daily 02:30 hand-offs across the half-hour fall-back",
-      spec: rotation(LORD_HOWE, "2021-04-01T02:30", "days", 1), from: "2021-04-02T01:00", to: "2021-04-06T01:00",
-      handoffs: ["2021-04-01 02:30 +11:00", "2021-04-02 02:30 +11:00", "2021-04-03 02:30 +11:00", "2021-04-04 02:30 +10:30",
-        "2021-04-05 02:30 +10:30", "2021-04-06 02:30 +10:30"],
+      spec: rotation(LORD_HOWE, "2021-04-01T02:30", "days", 1),
+      from: "2021-04-02T01:00",
+      to: "2021-04-06T01:00",
+      handoffs: [
+        "2021-04-01 02:30 +11:00",
+        "2021-04-02 02:30 +11:00",
+        "2021-04-03 02:30 +11:00",
+        "2021-04-04 02:30 +10:30",
+        "2021-04-05 02:30 +10:30",
+        "2021-04-06 02:30 +10:30",
+      ],
     },
     {
       name: "Lord Howe daily 02:00 hand-offs: the switch at the start of a shift makes it 30 minutes longer",
-      spec: rotation(LORD_HOWE, "2021-04-01T02:00", "days", 1), from: "2021-04-02T01:00", to: "2021-04-06T01:00",
-      handoffs: ["2021-04-01 02:00 +11:00", "2021-04-02 02:00 +11:00", "2021-04-03 02:00 +11:00", "2021-04-04 02:00 +10:30",
-        "2021-04-05 02:00 +10:30", "2021-04-06 02:00 +10:30"],
+      spec: rotation(LORD_HOWE, "2021-04-01T02:00", "days", 1),
+      from: "2021-04-02T01:00",
+      to: "2021-04-06T01:00",
+      handoffs: [
+        "2021-04-01 02:00 +11:00",
+        "2021-04-02 02:00 +11:00",
+        "2021-04-03 02:00 +11:00",
+        "2021-04-04 02:00 +10:30",
+        "2021-04-05 02:00 +10:30",
+        "2021-04-06 02:00 +10:30",
+      ],
     },
     {
       name: "Lord Howe 24-hour shifts equal daily ones",
-      spec: rotation(LORD_HOWE, "2021-04-01T02:00", "hours", 24), from: "2021-04-02T01:00", to: "2021-04-06T01:00",
-      handoffs: ["2021-04-01 02:00 +11:00", "2021-04-02 02:00 +11:00", "2021-04-03 02:00 +11:00", "2021-04-04 02:00 +10:30",
-        "2021-04-05 02:00 +10:30", "2021-04-06 02:00 +10:30"],
+      spec: rotation(LORD_HOWE, "2021-04-01T02:00", "hours", 24),
+      from: "2021-04-02T01:00",
+      to: "2021-04-06T01:00",
+      handoffs: [
+        "2021-04-01 02:00 +11:00",
+        "2021-04-02 02:00 +11:00",
+        "2021-04-03 02:00 +11:00",
+        "2021-04-04 02:00 +10:30",
+        "2021-04-05 02:00 +10:30",
+        "2021-04-06 02:00 +10:30",
+      ],
     },
     {
       name: "Lord Howe 24-hour shifts across the half-hour spring-forward",
-      spec: rotation(LORD_HOWE, "2020-10-01T01:30", "hours", 24), from: "2020-10-02T01:00", to: "2020-10-06T01:00",
-      handoffs: ["2020-10-01 01:30 +10:30", "2020-10-02 01:30 +10:30", "2020-10-03 01:30 +10:30", "2020-10-04 01:30 +10:30",
-        "2020-10-05 01:30 +11:00", "2020-10-06 01:30 +11:00"],
+      spec: rotation(LORD_HOWE, "2020-10-01T01:30", "hours", 24),
+      from: "2020-10-02T01:00",
+      to: "2020-10-06T01:00",
+      handoffs: [
+        "2020-10-01 01:30 +10:30",
+        "2020-10-02 01:30 +10:30",
+        "2020-10-03 01:30 +10:30",
+        "2020-10-04 01:30 +10:30",
+        "2020-10-05 01:30 +11:00",
+        "2020-10-06 01:30 +11:00",
+      ],
     },
     {
       name: "Lord Howe daily shifts across the half-hour spring-forward",
-      spec: rotation(LORD_HOWE, "2020-10-01T01:30", "days", 1), from: "2020-10-02T01:00", to: "2020-10-06T01:00",
-      handoffs: ["2020-10-01 01:30 +10:30", "2020-10-02 01:30 +10:30", "2020-10-03 01:30 +10:30", "2020-10-04 01:30 +10:30",
-        "2020-10-05 01:30 +11:00", "2020-10-06 01:30 +11:00"],
+      spec: rotation(LORD_HOWE, "2020-10-01T01:30", "days", 1),
+      from: "2020-10-02T01:00",
+      to: "2020-10-06T01:00",
+      handoffs: [
+        "2020-10-01 01:30 +10:30",
+        "2020-10-02 01:30 +10:30",
+        "2020-10-03 01:30 +10:30",
+        "2020-10-04 01:30 +10:30",
+        "2020-10-05 01:30 +11:00",
+        "2020-10-06 01:30 +11:00",
+      ],
     },
     {
       // Differs: GoAlert hands off at 02:30 (the end of the gap); 02:15 moves forward by the 30-minute gap here.
       name: "Lord Howe daily 02:15 hand-off inside the half-hour gap moves forward by the gap",
-      spec: rotation(LORD_HOWE, "2020-10-01T02:15", "days", 1), from: "2020-10-02T01:00", to: "2020-10-06T01:00",
-      handoffs: ["2020-10-01 02:15 +10:30", "2020-10-02 02:15 +10:30", "2020-10-03 02:15 +10:30", "2020-10-04 02:45 +11:00",
-        "2020-10-05 02:15 +11:00", "2020-10-06 02:15 +11:00"],
+      spec: rotation(LORD_HOWE, "2020-10-01T02:15", "days", 1),
+      from: "2020-10-02T01:00",
+      to: "2020-10-06T01:00",
+      handoffs: [
+        "2020-10-01 02:15 +10:30",
+        "2020-10-02 02:15 +10:30",
+        "2020-10-03 02:15 +10:30",
+        "2020-10-04 02:45 +11:00",
+        "2020-10-05 02:15 +11:00",
+        "2020-10-06 02:15 +11:00",
+      ],
     },
   ])("$name", ({ spec, from, to, handoffs }) => {
     expect(handoffsSeen(spec, from, to)).toEqual(handoffs);
@@ -165,14 +274,34 @@ describe("TestRotation_StartEnd_BruteForce, monthly", () => {
   // Every 5 minutes rather than 30 s: two months of 30-second steps add nothing but time.
   const FIVE_MINUTES = 300_000;
   test("monthly sanity check: hand-offs on the 2nd at 01:30", () => {
-    expect(handoffsSeen(rotation(CHICAGO, "2020-01-02T01:30", "months", 1), "2020-04-05T01:00", "2020-06-12T01:00", FIVE_MINUTES)).toEqual([
-      "2020-04-02 01:30 -05:00", "2020-05-02 01:30 -05:00", "2020-06-02 01:30 -05:00", "2020-07-02 01:30 -05:00",
+    expect(
+      handoffsSeen(
+        rotation(CHICAGO, "2020-01-02T01:30", "months", 1),
+        "2020-04-05T01:00",
+        "2020-06-12T01:00",
+        FIVE_MINUTES,
+      ),
+    ).toEqual([
+      "2020-04-02 01:30 -05:00",
+      "2020-05-02 01:30 -05:00",
+      "2020-06-02 01:30 -05:00",
+      "2020-07-02 01:30 -05:00",
     ]);
   });
 
   test("monthly across the fall-back: the repeated 01:30 on 1 November is taken the first time", () => {
-    expect(handoffsSeen(rotation(CHICAGO, "2020-10-01T01:30", "months", 1), "2020-10-02T01:00", "2020-12-02T01:00", FIVE_MINUTES)).toEqual([
-      "2020-10-01 01:30 -05:00", "2020-11-01 01:30 -05:00", "2020-12-01 01:30 -06:00", "2021-01-01 01:30 -06:00",
+    expect(
+      handoffsSeen(
+        rotation(CHICAGO, "2020-10-01T01:30", "months", 1),
+        "2020-10-02T01:00",
+        "2020-12-02T01:00",
+        FIVE_MINUTES,
+      ),
+    ).toEqual([
+      "2020-10-01 01:30 -05:00",
+      "2020-11-01 01:30 -05:00",
+      "2020-12-01 01:30 -06:00",
+      "2021-01-01 01:30 -06:00",
     ]);
   });
 
@@ -190,13 +319,20 @@ describe("TestRotation_StartEnd_BruteForce, monthly", () => {
   test("subsequent calls (monthly), the rotation started two months earlier on the same grid", () => {
     const spec = rotation("UTC", "2019-11-10T00:00", "months", 1);
     const reads = ["2019-11-10T00:00", "2019-12-10T00:00", "2020-01-10T00:00"];
-    expect(reads.map((at) => shown(endTime(spec, at), "UTC"))).toEqual(["2019-12-10 00:00 +00:00", "2020-01-10 00:00 +00:00", "2020-02-10 00:00 +00:00"]);
+    expect(reads.map((at) => shown(endTime(spec, at), "UTC"))).toEqual([
+      "2019-12-10 00:00 +00:00",
+      "2020-01-10 00:00 +00:00",
+      "2020-02-10 00:00 +00:00",
+    ]);
   });
 
   test("a hand-off on the 31st falls on the last day of shorter months and returns to the 31st", () => {
     const schedule = handoffSchedule(rotation("UTC", "2026-01-31T09:00", "months", 1));
     expect([0, 1, 2, 3].map((n) => shown(schedule.handoffAt(n), "UTC"))).toEqual([
-      "2026-01-31 09:00 +00:00", "2026-02-28 09:00 +00:00", "2026-03-31 09:00 +00:00", "2026-04-30 09:00 +00:00",
+      "2026-01-31 09:00 +00:00",
+      "2026-02-28 09:00 +00:00",
+      "2026-03-31 09:00 +00:00",
+      "2026-04-30 09:00 +00:00",
     ]);
   });
 });
@@ -260,14 +396,25 @@ describe("TestRotation_EndTime cycles and TestRotation_FutureStart (UTC)", () =>
   });
 
   test.each([
-    { unit: "hours", start: "2019-12-31T22:00", reads: ["2019-12-31T22:00", "2019-12-31T23:00", "2020-01-01T00:00"],
-      ends: ["2019-12-31 23:00 +00:00", "2020-01-01 00:00 +00:00", "2020-01-01 01:00 +00:00"] },
-    { unit: "days", start: "2019-12-30T00:00", reads: ["2019-12-30T00:00", "2019-12-31T00:00", "2020-01-01T00:00"],
-      ends: ["2019-12-31 00:00 +00:00", "2020-01-01 00:00 +00:00", "2020-01-02 00:00 +00:00"] },
-  ] as const)("subsequent calls ($unit): each end read again gives the next hand-off", ({ unit, start, reads, ends }) => {
-    const spec = rotation("UTC", start, unit, 1);
-    expect(reads.map((at) => shown(endTime(spec, at), "UTC"))).toEqual(ends);
-  });
+    {
+      unit: "hours",
+      start: "2019-12-31T22:00",
+      reads: ["2019-12-31T22:00", "2019-12-31T23:00", "2020-01-01T00:00"],
+      ends: ["2019-12-31 23:00 +00:00", "2020-01-01 00:00 +00:00", "2020-01-01 01:00 +00:00"],
+    },
+    {
+      unit: "days",
+      start: "2019-12-30T00:00",
+      reads: ["2019-12-30T00:00", "2019-12-31T00:00", "2020-01-01T00:00"],
+      ends: ["2019-12-31 00:00 +00:00", "2020-01-01 00:00 +00:00", "2020-01-02 00:00 +00:00"],
+    },
+  ] as const)(
+    "subsequent calls ($unit): each end read again gives the next hand-off",
+    ({ unit, start, reads, ends }) => {
+      const spec = rotation("UTC", start, unit, 1);
+      expect(reads.map((at) => shown(endTime(spec, at), "UTC"))).toEqual(ends);
+    },
+  );
 
   test("FutureStart: before the first hand-off nobody is on duty (GoAlert extends the grid backwards)", () => {
     const spec = rotation("UTC", "2019-01-10T00:00", "days", 1);
@@ -275,6 +422,8 @@ describe("TestRotation_EndTime cycles and TestRotation_FutureStart (UTC)", () =>
     expect(schedule.periodContaining(local("2019-01-05T00:00", "UTC"))).toBe(-1);
     expect(schedule.periodContaining(local("2019-01-10T00:00", "UTC") - 1)).toBe(-1);
     expect(shown(endTime(spec, "2019-01-10T00:00"), "UTC")).toBe("2019-01-11 00:00 +00:00");
-    expect(shown(schedule.handoffAt(schedule.periodContaining(local("2019-01-10T00:00", "UTC"))), "UTC")).toBe("2019-01-10 00:00 +00:00");
+    expect(shown(schedule.handoffAt(schedule.periodContaining(local("2019-01-10T00:00", "UTC"))), "UTC")).toBe(
+      "2019-01-10 00:00 +00:00",
+    );
   });
 });

@@ -24,7 +24,12 @@ function onOrAfterWeekday(date: LocalDate, weekday: number): LocalDate {
  * into an instant by the one gap/overlap rule of time/wall-clock.ts. Each hand-off is rebuilt from the first, so a
  * daylight-saving change makes one period an hour shorter or longer and never drags later hand-offs off the grid.
  */
-function wallClockSchedule(rotation: RotationSpec, firstDate: LocalDate, periodMinutes: number, calendarDaysPerPeriod: number | null): HandoffSchedule {
+function wallClockSchedule(
+  rotation: RotationSpec,
+  firstDate: LocalDate,
+  periodMinutes: number,
+  calendarDaysPerPeriod: number | null,
+): HandoffSchedule {
   const { timeZone } = rotation;
   const firstMinute = rotation.handoff.minute;
   const handoffAt = (period: number): number =>
@@ -86,5 +91,10 @@ export function handoffSchedule(rotation: RotationSpec): HandoffSchedule {
   if (unit === "months") return monthSchedule(rotation, startsOn, count);
   if (unit === "hours") return wallClockSchedule(rotation, startsOn, count * MINUTES_PER_HOUR, null);
   const days = unit === "weeks" ? count * 7 : count;
-  return wallClockSchedule(rotation, onOrAfterWeekday(startsOn, rotation.handoff.weekday), days * MINUTES_PER_DAY, days);
+  return wallClockSchedule(
+    rotation,
+    onOrAfterWeekday(startsOn, rotation.handoff.weekday),
+    days * MINUTES_PER_DAY,
+    days,
+  );
 }

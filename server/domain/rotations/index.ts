@@ -21,7 +21,15 @@ export { fairFill, type FairAssignment, type FairFillInput, type FairFillResult 
 export { scheduleQuality } from "./schedule-quality";
 export { NIGHT_WEIGHT, WEEKEND_WEIGHT, weightedHours } from "./weighted-hours";
 export { assertValidRotation } from "./validate-rotation";
-export { reanchor, turnAt, turnHolders, upcomingTurns, type Reanchored, type TurnChoice, type UpcomingTurn } from "./turn-holders";
+export {
+  reanchor,
+  turnAt,
+  turnHolders,
+  upcomingTurns,
+  type Reanchored,
+  type TurnChoice,
+  type UpcomingTurn,
+} from "./turn-holders";
 export { coverageGaps, coverageOf, dutyStartOf, requiredDuty, type Coverage } from "./coverage-gaps";
 export { GAP_TURN } from "./gap-covers";
 export { PENALISED_WARNINGS, WARNING_POINTS, penalisedQuality } from "./quality-penalty";

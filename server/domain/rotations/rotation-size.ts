@@ -16,17 +16,21 @@ export function regionOfTimeZone(timeZone: string): string {
  * are checked. Sites are the members' regions: one site needs 8 people, each of several sites 6 (the book
  * speaks of two sites; more are held to the same per-site floor). Members without a region form their own group.
  */
-export function rotationSizeWarnings(rotation: RotationSpec, memberRegions?: Readonly<Record<string, string>>): ScheduleWarning[] {
+export function rotationSizeWarnings(
+  rotation: RotationSpec,
+  memberRegions?: Readonly<Record<string, string>>,
+): ScheduleWarning[] {
   if (rotation.role !== "primary" && rotation.role !== "secondary") return [];
   const members = [...new Set(rotation.participants)];
   const sites = new Map<string, number>();
   for (const member of members) {
-    const region = memberRegions ? memberRegions[member] ?? UNKNOWN_REGION : "";
+    const region = memberRegions ? (memberRegions[member] ?? UNKNOWN_REGION) : "";
     sites.set(region, (sites.get(region) ?? 0) + 1);
   }
   if (sites.size <= 1) {
     if (members.length >= ONE_SITE_MINIMUM) return [];
-    const message = `Rotation ${rotation.id} has ${members.length} ${members.length === 1 ? "member" : "members"} on one site; ` +
+    const message =
+      `Rotation ${rotation.id} has ${members.length} ${members.length === 1 ? "member" : "members"} on one site; ` +
       `an on-call rotation needs at least ${ONE_SITE_MINIMUM} to keep on-call time sustainable.`;
     return [{ kind: "too-small", rotationId: rotation.id, message }];
   }
@@ -35,7 +39,8 @@ export function rotationSizeWarnings(rotation: RotationSpec, memberRegions?: Rea
     .map(([region, count]) => ({
       kind: "too-small" as const,
       rotationId: rotation.id,
-      message: `Rotation ${rotation.id} has ${count} ${count === 1 ? "member" : "members"} in ${region}; ` +
+      message:
+        `Rotation ${rotation.id} has ${count} ${count === 1 ? "member" : "members"} in ${region}; ` +
         `a rotation spread over ${sites.size} sites needs at least ${PER_SITE_MINIMUM} per site.`,
     }));
 }

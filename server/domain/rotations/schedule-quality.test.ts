@@ -11,12 +11,21 @@ const ORDINARY_WEEK = 238.5;
 describe("scheduleQuality", () => {
   test("plain round-robin over whole turns is fully covered and even", () => {
     expect(scheduleQuality(roundRobin, rotation.participants, window, rotation)).toEqual({
-      coverage: 1, balance: 1, score: 100, warningPenalty: 0, loadByPerson: { a: ORDINARY_WEEK, b: ORDINARY_WEEK, c: ORDINARY_WEEK },
+      coverage: 1,
+      balance: 1,
+      score: 100,
+      warningPenalty: 0,
+      loadByPerson: { a: ORDINARY_WEEK, b: ORDINARY_WEEK, c: ORDINARY_WEEK },
     });
   });
 
   test("everything on one person: balance 1/3, score between coverage-only and perfect", () => {
-    const quality = scheduleQuality(roundRobin.map((s) => ({ ...s, personId: "a" })), rotation.participants, window, rotation);
+    const quality = scheduleQuality(
+      roundRobin.map((s) => ({ ...s, personId: "a" })),
+      rotation.participants,
+      window,
+      rotation,
+    );
     expect(quality.balance).toBeCloseTo(1 / 3, 9);
     expect(quality.score).toBe(66.7);
     expect(quality.loadByPerson).toEqual({ a: 3 * ORDINARY_WEEK, b: 0, c: 0 });
@@ -29,7 +38,12 @@ describe("scheduleQuality", () => {
 
   test("covers from outside the rotation carry load but do not count in the balance", () => {
     const cover = { id: "o1", start: localTime("2026-03-02T09:00"), end: localTime("2026-03-03T09:00"), personId: "z" };
-    const quality = scheduleQuality(expandShifts(rotation, [cover], [], window), rotation.participants, window, rotation);
+    const quality = scheduleQuality(
+      expandShifts(rotation, [cover], [], window),
+      rotation.participants,
+      window,
+      rotation,
+    );
     expect(quality.loadByPerson.z).toBe(28.5);
     expect(quality.balance).toBe(1);
   });
@@ -41,7 +55,12 @@ describe("scheduleQuality", () => {
   });
 
   test("shifts of other rotations are ignored", () => {
-    const quality = scheduleQuality(roundRobin.map((s) => ({ ...s, rotationId: "other" })), rotation.participants, window, rotation);
+    const quality = scheduleQuality(
+      roundRobin.map((s) => ({ ...s, rotationId: "other" })),
+      rotation.participants,
+      window,
+      rotation,
+    );
     expect(quality.coverage).toBe(0);
     expect(quality.score).toBe(0);
   });

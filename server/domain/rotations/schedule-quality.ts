@@ -38,8 +38,17 @@ export interface LoadTally {
 export function qualityOf(tally: LoadTally): ScheduleQuality {
   const coverage = tally.dutyMs > 0 ? Math.min(1, tally.coveredMs / tally.dutyMs) : 1;
   const people = [...new Set(tally.participants)];
-  const balance = loadBalance(people.map((person) => tally.loadByPerson[person] ?? 0), tally.heaviestTurn);
-  return { coverage, balance, score: qualityScore(coverage, balance), warningPenalty: 0, loadByPerson: tally.loadByPerson };
+  const balance = loadBalance(
+    people.map((person) => tally.loadByPerson[person] ?? 0),
+    tally.heaviestTurn,
+  );
+  return {
+    coverage,
+    balance,
+    score: qualityScore(coverage, balance),
+    warningPenalty: 0,
+    loadByPerson: tally.loadByPerson,
+  };
 }
 
 /** The rotation's duty inside the window, one list of clipped pieces per turn. */
@@ -62,16 +71,20 @@ export function scheduleQuality(
   priorLoad: Readonly<Record<string, number>> = {},
 ): ScheduleQuality {
   const dutyByTurn = dutyByTurnInWindow(rotation, window);
-  const turnWeight = (pieces: Interval[]): number => pieces.reduce((sum, piece) => sum + weightedHours(piece, rotation.timeZone), 0);
+  const turnWeight = (pieces: Interval[]): number =>
+    pieces.reduce((sum, piece) => sum + weightedHours(piece, rotation.timeZone), 0);
   const heaviestTurn = Math.max(0, ...dutyByTurn.map(turnWeight));
-  const held = shifts.filter((shift) => shift.rotationId === rotation.id).flatMap((shift) => {
-    const inside = clipTo(shift, window);
-    return inside ? [{ personId: shift.personId, ...inside }] : [];
-  });
+  const held = shifts
+    .filter((shift) => shift.rotationId === rotation.id)
+    .flatMap((shift) => {
+      const inside = clipTo(shift, window);
+      return inside ? [{ personId: shift.personId, ...inside }] : [];
+    });
   const loadByPerson: Record<string, number> = {};
   for (const person of participants) loadByPerson[person] = priorLoad[person] ?? 0;
   for (const piece of held) {
-    loadByPerson[piece.personId] = (loadByPerson[piece.personId] ?? priorLoad[piece.personId] ?? 0) + weightedHours(piece, rotation.timeZone);
+    loadByPerson[piece.personId] =
+      (loadByPerson[piece.personId] ?? priorLoad[piece.personId] ?? 0) + weightedHours(piece, rotation.timeZone);
   }
   // Judged on all the duty the rotation owes, so days before its first hand-off count as the gap they are.
   const required = requiredDuty(rotation, window);

@@ -30,8 +30,18 @@ describe("editing participants keeps the shift in progress", () => {
     { name: "removing someone not on duty", participants: ["a", "c"], now: "c", next: ["c", "a", "c"] },
     { name: "adding someone at the end", participants: ["a", "b", "c", "d"], now: "c", next: ["c", "d", "a"] },
     { name: "adding someone at the start", participants: ["d", "a", "b", "c"], now: "c", next: ["c", "d", "a"] },
-    { name: "removing the person on duty hands the turn to the next in the old order", participants: ["a", "b"], now: "a", next: ["a", "b", "a"] },
-    { name: "reordering keeps the holder and follows the new order", participants: ["c", "b", "a"], now: "c", next: ["c", "b", "a"] },
+    {
+      name: "removing the person on duty hands the turn to the next in the old order",
+      participants: ["a", "b"],
+      now: "a",
+      next: ["a", "b", "a"],
+    },
+    {
+      name: "reordering keeps the holder and follows the new order",
+      participants: ["c", "b", "a"],
+      now: "c",
+      next: ["c", "b", "a"],
+    },
   ])("$name", ({ participants, now, next }) => {
     const before = weeklyRotation();
     expect(onDutyAt(before, NOW)).toBe("c");
@@ -65,7 +75,8 @@ describe("editing participants keeps the shift in progress", () => {
 
   test("a restricted rotation between duty periods keeps the holder of the next turn", () => {
     const before = weeklyRotation({
-      shiftLength: { unit: "days", count: 1 }, startsOn: "2026-03-02",
+      shiftLength: { unit: "days", count: 1 },
+      startsOn: "2026-03-02",
       dutyWindows: [{ days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 }],
     });
     const saturday = localTime("2026-03-07T12:00");
@@ -82,25 +93,33 @@ describe("property: an edit never changes who is on duty now unless that person 
     unit: fc.constantFrom("hours" as const, "days" as const, "weeks" as const),
     count: fc.integer({ min: 1, max: 3 }),
     size: fc.integer({ min: 1, max: 6 }),
-    edits: fc.array(fc.record({ remove: fc.boolean(), at: fc.nat(), hoursLater: fc.integer({ min: 0, max: 2000 }) }), { minLength: 1, maxLength: 4 }),
+    edits: fc.array(fc.record({ remove: fc.boolean(), at: fc.nat(), hoursLater: fc.integer({ min: 0, max: 2000 }) }), {
+      minLength: 1,
+      maxLength: 4,
+    }),
   });
   test("over a sequence of removals and additions at later and later instants", () => {
-    fc.assert(fc.property(arb, ({ zone, unit, count, size, edits }) => {
-      let rotation = weeklyRotation({
-        timeZone: zone, shiftLength: { unit, count }, participants: Array.from({ length: size }, (_, i) => `p${i}`),
-      });
-      let now = localTime("2026-03-02T09:00", zone);
-      let added = 0;
-      for (const step of edits) {
-        now += step.hoursLater * 3_600_000;
-        const holder = onDutyAt(rotation, now);
-        const list = [...rotation.participants];
-        if (step.remove && list.length > 1) list.splice(step.at % list.length, 1);
-        else list.splice(step.at % (list.length + 1), 0, `new${(added += 1)}`);
-        rotation = edit(rotation, list, now);
-        if (holder !== undefined && list.includes(holder)) expect(onDutyAt(rotation, now)).toBe(holder);
-        else expect(list).toContain(onDutyAt(rotation, now));
-      }
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(arb, ({ zone, unit, count, size, edits }) => {
+        let rotation = weeklyRotation({
+          timeZone: zone,
+          shiftLength: { unit, count },
+          participants: Array.from({ length: size }, (_, i) => `p${i}`),
+        });
+        let now = localTime("2026-03-02T09:00", zone);
+        let added = 0;
+        for (const step of edits) {
+          now += step.hoursLater * 3_600_000;
+          const holder = onDutyAt(rotation, now);
+          const list = [...rotation.participants];
+          if (step.remove && list.length > 1) list.splice(step.at % list.length, 1);
+          else list.splice(step.at % (list.length + 1), 0, `new${(added += 1)}`);
+          rotation = edit(rotation, list, now);
+          if (holder !== undefined && list.includes(holder)) expect(onDutyAt(rotation, now)).toBe(holder);
+          else expect(list).toContain(onDutyAt(rotation, now));
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -12,11 +12,14 @@ export function assertValidRotation(rotation: RotationSpec): void {
   };
   if (!isValidTimeZone(rotation.timeZone)) fail(`unknown time zone "${rotation.timeZone}"`);
   const { count } = rotation.shiftLength;
-  if (!Number.isInteger(count) || count < 1) fail(`shift length must be a whole number of ${rotation.shiftLength.unit} >= 1`);
+  if (!Number.isInteger(count) || count < 1)
+    fail(`shift length must be a whole number of ${rotation.shiftLength.unit} >= 1`);
   const { weekday, minute } = rotation.handoff;
-  if (!Number.isInteger(minute) || minute < 0 || minute >= 24 * 60) fail("hand-off minute must be within the day (0..1439)");
+  if (!Number.isInteger(minute) || minute < 0 || minute >= 24 * 60)
+    fail("hand-off minute must be within the day (0..1439)");
   const { unit } = rotation.shiftLength;
-  if (unit !== "hours" && unit !== "months" && !isIsoWeekday(weekday)) fail("hand-off weekday must be an ISO weekday 1..7");
+  if (unit !== "hours" && unit !== "months" && !isIsoWeekday(weekday))
+    fail("hand-off weekday must be an ISO weekday 1..7");
   if (readLocalDate(rotation.startsOn) === null) {
     fail(`startsOn must be an ISO date (yyyy-mm-dd), got "${rotation.startsOn}"`);
   }
@@ -31,10 +34,15 @@ export function assertValidRotation(rotation: RotationSpec): void {
   if (windows) {
     if (windows.length === 0) fail("duty windows, when set, must list at least one window");
     for (const window of windows) {
-      if (window.days.length === 0 || !window.days.every(isIsoWeekday)) fail("a duty window's days must be ISO weekdays 1..7");
+      if (window.days.length === 0 || !window.days.every(isIsoWeekday))
+        fail("a duty window's days must be ISO weekdays 1..7");
       const validSpan =
-        Number.isInteger(window.startMinute) && Number.isInteger(window.endMinute) &&
-        window.startMinute >= 0 && window.startMinute < 24 * 60 && window.endMinute >= 0 && window.endMinute <= 24 * 60;
+        Number.isInteger(window.startMinute) &&
+        Number.isInteger(window.endMinute) &&
+        window.startMinute >= 0 &&
+        window.startMinute < 24 * 60 &&
+        window.endMinute >= 0 &&
+        window.endMinute <= 24 * 60;
       if (!validSpan) fail("a duty window must start within the day (0..1439) and end within it (0..1440)");
     }
   }

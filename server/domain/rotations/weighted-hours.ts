@@ -26,7 +26,10 @@ export function weightedHours(interval: Interval, timeZone: string): number {
     const bands: Array<{ span: Interval; weight: number }> = [
       { span: { start: at(0), end: at(NIGHT_ENDS_MINUTE) }, weight: weekend ? WEEKEND_WEIGHT : NIGHT_WEIGHT },
       { span: { start: at(NIGHT_ENDS_MINUTE), end: at(NIGHT_STARTS_MINUTE) }, weight: weekend ? WEEKEND_WEIGHT : 1 },
-      { span: { start: at(NIGHT_STARTS_MINUTE), end: at(END_OF_DAY_MINUTE) }, weight: weekend ? WEEKEND_WEIGHT : NIGHT_WEIGHT },
+      {
+        span: { start: at(NIGHT_STARTS_MINUTE), end: at(END_OF_DAY_MINUTE) },
+        weight: weekend ? WEEKEND_WEIGHT : NIGHT_WEIGHT,
+      },
     ];
     for (const { span, weight } of bands) {
       const inside = clipTo(span, interval);

@@ -64,17 +64,27 @@ describe("splitByBand", () => {
     const spanStart = at("2026-03-01T00:00", BERLIN);
     const pieceArb = fc
       .tuple(fc.integer({ min: 0, max: 34 * 24 * 60 }), fc.integer({ min: 1, max: 30 * 60 }))
-      .map(([offset, minutes]): Interval => ({ start: spanStart + offset * 60_000, end: spanStart + (offset + minutes) * 60_000 }));
+      .map(
+        ([offset, minutes]): Interval => ({
+          start: spanStart + offset * 60_000,
+          end: spanStart + (offset + minutes) * 60_000,
+        }),
+      );
     fc.assert(
       fc.property(zoneArb, fc.array(pieceArb, { minLength: 1, maxLength: 4 }), (zone, pieces) => {
-        const scheduled = workPatternIntervals(DEFAULT_WORK_PATTERN, zone, { start: spanStart, end: spanStart + 40 * 24 * HOUR_MS });
+        const scheduled = workPatternIntervals(DEFAULT_WORK_PATTERN, zone, {
+          start: spanStart,
+          end: spanStart + 40 * 24 * HOUR_MS,
+        });
         const bands = splitByBand(pieces, zone, scheduled);
         const all: TimeBand[] = ["business", "off-hours", "sleep"];
         expect(unionIntervals(...all.map((b) => bands[b]))).toEqual(normalize(pieces));
         expect(totalMs(bands.business) + totalMs(bands["off-hours"]) + totalMs(bands.sleep)).toBe(totalMs(pieces));
         expect(intersectIntervals(bands.sleep, bands["off-hours"])).toEqual([]);
         const mislabelled = all.flatMap((band) =>
-          bands[band].filter((p) => bandOf(p.start, zone, scheduled) !== band || bandOf(p.end - 1, zone, scheduled) !== band),
+          bands[band].filter(
+            (p) => bandOf(p.start, zone, scheduled) !== band || bandOf(p.end - 1, zone, scheduled) !== band,
+          ),
         );
         expect(mislabelled).toEqual([]);
       }),

@@ -9,7 +9,11 @@ export const SLEEP_START_MINUTE = 22 * 60;
 export const SLEEP_END_MINUTE = 7 * 60;
 
 /** Every night, 22:00 to 07:00 the next morning, as an overnight pattern. */
-const SLEEP_PATTERN = { days: [1, 2, 3, 4, 5, 6, 7], startMinute: SLEEP_START_MINUTE, endMinute: 24 * 60 + SLEEP_END_MINUTE };
+const SLEEP_PATTERN = {
+  days: [1, 2, 3, 4, 5, 6, 7],
+  startMinute: SLEEP_START_MINUTE,
+  endMinute: 24 * 60 + SLEEP_END_MINUTE,
+};
 
 /** Business inside `scheduled` (even at night); otherwise 07:00-22:00 local is off-hours, the rest sleep. */
 export function bandOf(instant: number, timeZone: string, scheduled: readonly Interval[]): TimeBand {

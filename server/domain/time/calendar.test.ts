@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
-import { addDays, addMonths, compareDates, dateOfNaive, isoWeekday, parseLocalDate, readLocalDate, type LocalDate } from "./calendar";
+import {
+  addDays,
+  addMonths,
+  compareDates,
+  dateOfNaive,
+  isoWeekday,
+  parseLocalDate,
+  readLocalDate,
+  type LocalDate,
+} from "./calendar";
 
 const date = (iso: string): LocalDate => {
   const d = DateTime.fromISO(iso, { zone: "UTC" });
@@ -41,7 +50,9 @@ describe("calendar dates", () => {
         const moved = addDays({ year: from.year, month: from.month, day: from.day }, days);
         expect(moved).toEqual({ year: to.year, month: to.month, day: to.day });
         expect(isoWeekday(moved)).toBe(to.weekday);
-        expect(Math.sign(compareDates(moved, { year: from.year, month: from.month, day: from.day }))).toBe(Math.sign(days));
+        expect(Math.sign(compareDates(moved, { year: from.year, month: from.month, day: from.day }))).toBe(
+          Math.sign(days),
+        );
       }),
       { numRuns: 200 },
     );
@@ -61,12 +72,19 @@ describe("calendar dates", () => {
 });
 
 describe("reading yyyy-mm-dd dates", () => {
-  test.each(["2026-02-29", "2026-13-01", "2026-04-31", "26-01-01", "2026-1-01", "0000-00-00"])("%s is not a calendar date", (text) => {
-    expect(readLocalDate(text)).toBeNull();
-    expect(() => parseLocalDate(text)).toThrow(RangeError);
-  });
+  test.each(["2026-02-29", "2026-13-01", "2026-04-31", "26-01-01", "2026-1-01", "0000-00-00"])(
+    "%s is not a calendar date",
+    (text) => {
+      expect(readLocalDate(text)).toBeNull();
+      expect(() => parseLocalDate(text)).toThrow(RangeError);
+    },
+  );
 
-  test.each([["2028-02-29", 2028, 2, 29], ["2026-12-31", 2026, 12, 31], ["0099-01-01", 99, 1, 1]])("%s is a calendar date", (text, year, month, day) => {
+  test.each([
+    ["2028-02-29", 2028, 2, 29],
+    ["2026-12-31", 2026, 12, 31],
+    ["0099-01-01", 99, 1, 1],
+  ])("%s is a calendar date", (text, year, month, day) => {
     expect(readLocalDate(text)).toEqual({ year, month, day });
   });
 });

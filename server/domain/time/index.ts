@@ -11,7 +11,16 @@ export {
   unionIntervals,
   type Interval,
 } from "./intervals";
-export { addDays, addMonths, compareDates, formatLocalDate, isoWeekday, parseLocalDate, readLocalDate, type LocalDate } from "./calendar";
+export {
+  addDays,
+  addMonths,
+  compareDates,
+  formatLocalDate,
+  isoWeekday,
+  parseLocalDate,
+  readLocalDate,
+  type LocalDate,
+} from "./calendar";
 export {
   MINUTES_PER_DAY,
   ianaZone,

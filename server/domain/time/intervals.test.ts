@@ -176,14 +176,19 @@ describe("normalize keeps lists that are already normalized", () => {
   /** The sort-and-merge every list went through before the shortcut. */
   function sortAndMerge(list: readonly Interval[]): Interval[] {
     const merged: Interval[] = [];
-    for (const next of list.filter((i) => Number.isFinite(i.start) && Number.isFinite(i.end) && i.end > i.start).sort((a, b) => a.start - b.start)) {
+    for (const next of list
+      .filter((i) => Number.isFinite(i.start) && Number.isFinite(i.end) && i.end > i.start)
+      .sort((a, b) => a.start - b.start)) {
       const last = merged[merged.length - 1];
       if (last !== undefined && next.start <= last.end) last.end = Math.max(last.end, next.end);
       else merged.push({ start: next.start, end: next.end });
     }
     return merged;
   }
-  const listArb = fc.array(fc.record({ start: fc.integer({ min: 0, max: 100 }), end: fc.integer({ min: 0, max: 100 }) }), { maxLength: 12 });
+  const listArb = fc.array(
+    fc.record({ start: fc.integer({ min: 0, max: 100 }), end: fc.integer({ min: 0, max: 100 }) }),
+    { maxLength: 12 },
+  );
 
   test("gives the same intervals as sorting and merging, normalized or not, and a new array", () => {
     fc.assert(
@@ -198,7 +203,12 @@ describe("normalize keeps lists that are already normalized", () => {
   });
 
   test("touching intervals are not normalized: they merge", () => {
-    expect(normalize([{ start: 0, end: 5 }, { start: 5, end: 9 }])).toEqual([{ start: 0, end: 9 }]);
+    expect(
+      normalize([
+        { start: 0, end: 5 },
+        { start: 5, end: 9 },
+      ]),
+    ).toEqual([{ start: 0, end: 9 }]);
   });
 });
 

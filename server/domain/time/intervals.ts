@@ -35,7 +35,15 @@ export function normalize(list: readonly Interval[]): Interval[] {
 function isNormalized(list: readonly Interval[]): boolean {
   let lastEnd = -Infinity;
   for (const interval of list) {
-    if (!(interval.start > lastEnd && interval.end > interval.start && Number.isFinite(interval.start) && Number.isFinite(interval.end))) return false;
+    if (
+      !(
+        interval.start > lastEnd &&
+        interval.end > interval.start &&
+        Number.isFinite(interval.start) &&
+        Number.isFinite(interval.end)
+      )
+    )
+      return false;
     lastEnd = interval.end;
   }
   return true;

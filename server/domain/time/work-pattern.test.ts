@@ -43,7 +43,11 @@ describe("the default pattern", () => {
   });
 
   test("follows the wall clock: Berlin 09:00 is 08:00Z in winter, 07:00Z in summer", () => {
-    const before = workPatternIntervals(DEFAULT_WORK_PATTERN, "Europe/Berlin", localWeek("2026-03-23", "Europe/Berlin"));
+    const before = workPatternIntervals(
+      DEFAULT_WORK_PATTERN,
+      "Europe/Berlin",
+      localWeek("2026-03-23", "Europe/Berlin"),
+    );
     const after = workPatternIntervals(DEFAULT_WORK_PATTERN, "Europe/Berlin", localWeek("2026-03-30", "Europe/Berlin"));
     expect(before[0]?.start).toBe(utc("2026-03-23T08:00:00Z"));
     expect(after[0]?.start).toBe(utc("2026-03-30T07:00:00Z"));

@@ -51,7 +51,11 @@ export function workPatternIntervals(pattern: WorkPattern, timeZone: string, win
   // Start a day early: an overnight pattern that began yesterday may still run into the window.
   const last = localDateOf(window.end, timeZone);
   const intervals: Interval[] = [];
-  for (let date = addDays(localDateOf(window.start, timeZone), -1); compareDates(date, last) <= 0; date = addDays(date, 1)) {
+  for (
+    let date = addDays(localDateOf(window.start, timeZone), -1);
+    compareDates(date, last) <= 0;
+    date = addDays(date, 1)
+  ) {
     if (!workDays.has(isoWeekday(date))) continue;
     const start = Math.max(wallClockInstant(date, pattern.startMinute, timeZone), window.start);
     const end = Math.min(wallClockInstant(date, pattern.endMinute, timeZone), window.end);
@@ -60,4 +64,3 @@ export function workPatternIntervals(pattern: WorkPattern, timeZone: string, win
   // A 24-hour pattern on consecutive days touches the next one; merge so callers get one form.
   return normalize(intervals);
 }
-

@@ -7,13 +7,20 @@ import { offsetChangesBetween, offsetMinutes } from "./zone-offset";
 test("the cached offset always equals luxon's, including around transitions", () => {
   const zones = [...TEST_ZONES, "Pacific/Apia", "America/Havana", "Australia/Lord_Howe"].map((z) => IANAZone.create(z));
   fc.assert(
-    fc.property(fc.constantFrom(...zones), fc.integer({ min: utc("1990-01-01T00:00:00Z"), max: utc("2040-01-01T00:00:00Z") }), (zone, instant) =>
-      offsetMinutes(zone, instant) === zone.offset(instant),
+    fc.property(
+      fc.constantFrom(...zones),
+      fc.integer({ min: utc("1990-01-01T00:00:00Z"), max: utc("2040-01-01T00:00:00Z") }),
+      (zone, instant) => offsetMinutes(zone, instant) === zone.offset(instant),
     ),
     { numRuns: 300 },
   );
   for (const zone of zones) {
-    for (const transition of ["2026-03-29T01:00:00Z", "2026-10-25T01:00:00Z", "2026-04-04T16:00:00Z", "2011-12-30T10:00:00Z"]) {
+    for (const transition of [
+      "2026-03-29T01:00:00Z",
+      "2026-10-25T01:00:00Z",
+      "2026-04-04T16:00:00Z",
+      "2011-12-30T10:00:00Z",
+    ]) {
       for (const delta of [-60_001, -1, 0, 1, 60_000]) {
         const instant = utc(transition) + delta;
         expect(offsetMinutes(zone, instant)).toBe(zone.offset(instant));
@@ -24,10 +31,15 @@ test("the cached offset always equals luxon's, including around transitions", ()
 
 test("on transition days the remembered change instant gives luxon's offset to the millisecond", () => {
   const zones = [...TEST_ZONES, "Australia/Lord_Howe", "America/Santiago"].map((z) => IANAZone.create(z));
-  const days = ["2026-03-08", "2026-03-29", "2026-04-05", "2026-09-27", "2026-10-04", "2026-10-25", "2026-11-01"].map((d) => utc(`${d}T00:00:00Z`));
+  const days = ["2026-03-08", "2026-03-29", "2026-04-05", "2026-09-27", "2026-10-04", "2026-10-25", "2026-11-01"].map(
+    (d) => utc(`${d}T00:00:00Z`),
+  );
   fc.assert(
-    fc.property(fc.constantFrom(...zones), fc.constantFrom(...days), fc.integer({ min: -86_400_000, max: 2 * 86_400_000 }), (zone, day, delta) =>
-      offsetMinutes(zone, day + delta) === zone.offset(day + delta),
+    fc.property(
+      fc.constantFrom(...zones),
+      fc.constantFrom(...days),
+      fc.integer({ min: -86_400_000, max: 2 * 86_400_000 }),
+      (zone, day, delta) => offsetMinutes(zone, day + delta) === zone.offset(day + delta),
     ),
     { numRuns: 1000 },
   );
@@ -44,5 +56,7 @@ test("lists each offset change once, at the instant luxon's offset changes", () 
     expect(zone.offset(change.at - 1)).toBe(change.before);
     expect(zone.offset(change.at)).toBe(change.after);
   }
-  expect(offsetChangesBetween(IANAZone.create("Asia/Kolkata"), utc("2026-01-01T00:00:00Z"), utc("2027-01-01T00:00:00Z"))).toEqual([]);
+  expect(
+    offsetChangesBetween(IANAZone.create("Asia/Kolkata"), utc("2026-01-01T00:00:00Z"), utc("2027-01-01T00:00:00Z")),
+  ).toEqual([]);
 });

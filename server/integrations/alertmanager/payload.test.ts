@@ -37,7 +37,11 @@ describe("parseAlertmanagerPayload", () => {
     const [alert] = payload.alerts;
     if (!alert) throw new Error("no alert");
     const { endsAt: _end, annotations: _notes, ...bare } = alert;
-    const result = parse({ ...payload, newField: { x: 1 }, alerts: [{ ...bare, startsAt: "2026-03-04T14:02:11+01:00", extra: true }] });
+    const result = parse({
+      ...payload,
+      newField: { x: 1 },
+      alerts: [{ ...bare, startsAt: "2026-03-04T14:02:11+01:00", extra: true }],
+    });
     if (!result.ok) throw new Error(result.reason);
     expect(result.payload.alerts[0]).toMatchObject({ endsAt: null, annotations: {} });
     expect(result.payload.alerts[0]?.startsAt.toISOString()).toBe("2026-03-04T13:02:11.000Z");
@@ -80,7 +84,9 @@ describe("parseAlertmanagerPayload", () => {
     const result = parse({ ...notification([PAYMENTS_5XX]), truncatedAlerts: 2 });
     if (!result.ok) throw new Error(result.reason);
     expect(result.losses).toEqual({ truncated: 2, oversize: 0, invalid: 0 });
-    expect(reasonOf({ ...notification([PAYMENTS_5XX]), truncatedAlerts: -1 })).toMatch(/truncatedAlerts: must be 0 or more/);
+    expect(reasonOf({ ...notification([PAYMENTS_5XX]), truncatedAlerts: -1 })).toMatch(
+      /truncatedAlerts: must be 0 or more/,
+    );
   });
 
   test("keeps the first 1000 alerts of a larger group and counts the rest as dropped", () => {
@@ -128,7 +134,9 @@ describe("reading alerts into pages", () => {
   test("summary from the annotations, else the alert name and instance, on one line and at most 300 characters", () => {
     expect(summaryOf({ labels: {}, annotations: { summary: "Disk  full\non node-3" } })).toBe("Disk full on node-3");
     expect(summaryOf({ labels: {}, annotations: { description: "Replica lag 900s" } })).toBe("Replica lag 900s");
-    expect(summaryOf({ labels: { alertname: "NodeDown", instance: "10.0.0.7:9100" }, annotations: {} })).toBe("NodeDown on 10.0.0.7:9100");
+    expect(summaryOf({ labels: { alertname: "NodeDown", instance: "10.0.0.7:9100" }, annotations: {} })).toBe(
+      "NodeDown on 10.0.0.7:9100",
+    );
     expect(summaryOf({ labels: {}, annotations: {} })).toBe("Alert");
     expect(summaryOf({ labels: {}, annotations: { summary: "x".repeat(500) } })).toHaveLength(300);
   });
@@ -139,14 +147,30 @@ describe("reading alerts into pages", () => {
     const signals = toNotification(result.payload, new Date("2026-03-04T14:00:00Z"));
     expect(signals.groupKey).toBe(GROUP_KEY);
     expect(signals.alerts).toEqual([
-      expect.objectContaining({ alertName: "HighErrorRate", service: "payments-api", severity: "critical", status: "firing", summary: PAYMENTS_5XX.summary }),
-      expect.objectContaining({ service: "checkout", severity: "medium", status: "resolved", endsAt: new Date("2026-03-04T13:30:00Z") }),
+      expect.objectContaining({
+        alertName: "HighErrorRate",
+        service: "payments-api",
+        severity: "critical",
+        status: "firing",
+        summary: PAYMENTS_5XX.summary,
+      }),
+      expect.objectContaining({
+        service: "checkout",
+        severity: "medium",
+        status: "resolved",
+        endsAt: new Date("2026-03-04T13:30:00Z"),
+      }),
     ]);
   });
 
   test("a resolved alert without an end closes when it was received", () => {
-    const { endsAt: _end, ...withoutEnd } = notification([resolved(CHECKOUT_5XX, "2026-03-04T13:30:00Z")]).alerts[0] ?? {};
-    const result = parse({ ...notification([]), status: "resolved", alerts: [withoutEnd, { ...withoutEnd, fingerprint: "zero", endsAt: "0001-01-01T00:00:00Z" }] });
+    const { endsAt: _end, ...withoutEnd } =
+      notification([resolved(CHECKOUT_5XX, "2026-03-04T13:30:00Z")]).alerts[0] ?? {};
+    const result = parse({
+      ...notification([]),
+      status: "resolved",
+      alerts: [withoutEnd, { ...withoutEnd, fingerprint: "zero", endsAt: "0001-01-01T00:00:00Z" }],
+    });
     if (!result.ok) throw new Error(result.reason);
     const receivedAt = new Date("2026-03-04T14:00:00Z");
     expect(toNotification(result.payload, receivedAt).alerts.map((a) => a.endsAt)).toEqual([receivedAt, receivedAt]);

@@ -45,7 +45,11 @@ export const alertmanagerAlert = z.object({
   annotations: labelSet.optional().transform((annotations) => annotations ?? {}),
   startsAt: instant,
   endsAt: optionalEnd,
-  fingerprint: z.string({ error: "must be a string" }).trim().min(1, "must not be empty").max(128, "at most 128 characters"),
+  fingerprint: z
+    .string({ error: "must be a string" })
+    .trim()
+    .min(1, "must not be empty")
+    .max(128, "at most 128 characters"),
   generatorURL: z.string().optional(),
 });
 export type AlertmanagerAlert = z.output<typeof alertmanagerAlert>;
@@ -105,7 +109,10 @@ function describeIssues(error: z.ZodError, prefix: Array<string | number> = []):
  * `refusedAlerts`), and alerts past the count or byte limit are dropped, so one bad or oversized part never loses
  * the rest of the group. Text is cleaned of NUL and lone surrogates first. Never throws.
  */
-export function parseAlertmanagerPayload(body: string, limits: ParseLimits = { alertBytes: Number.POSITIVE_INFINITY }): ParsedPayload {
+export function parseAlertmanagerPayload(
+  body: string,
+  limits: ParseLimits = { alertBytes: Number.POSITIVE_INFINITY },
+): ParsedPayload {
   let json: unknown;
   try {
     json = cleanJson(JSON.parse(body));
@@ -114,7 +121,8 @@ export function parseAlertmanagerPayload(body: string, limits: ParseLimits = { a
     return { ok: false, reason: `The body is not valid JSON${detail}.` };
   }
   const parsed = envelope.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: `Not an Alertmanager version 4 payload: ${describeIssues(parsed.error)}.` };
+  if (!parsed.success)
+    return { ok: false, reason: `Not an Alertmanager version 4 payload: ${describeIssues(parsed.error)}.` };
   const { groupKey, status, truncatedAlerts, alerts: rawAlerts } = parsed.data;
   const alerts: AlertmanagerAlert[] = [];
   const refusedAlerts: RefusedAlert[] = [];

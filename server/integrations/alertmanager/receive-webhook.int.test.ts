@@ -39,7 +39,9 @@ async function countInterrupts(): Promise<number> {
 }
 
 async function pagesOf(...fingerprints: string[]) {
-  return (await capturedPages(database.db, fx.team.id)).filter((page) => page.alertFingerprint && fingerprints.includes(page.alertFingerprint));
+  return (await capturedPages(database.db, fx.team.id)).filter(
+    (page) => page.alertFingerprint && fingerprints.includes(page.alertFingerprint),
+  );
 }
 
 /** A fresh alert, so tests do not share rows. */
@@ -77,8 +79,17 @@ describe(`the Alertmanager receiver on ${testEngine}`, () => {
       actionable: null,
       externalId: null,
     });
-    expect(checkout).toMatchObject({ severity: "medium", service: "checkout", assigneeId: engineer(0).id, isIncident: false, incidentId: payments.id });
-    const audit = await database.db.select().from(auditLog).where(inArray(auditLog.entityId, [payments.id, checkout.id]));
+    expect(checkout).toMatchObject({
+      severity: "medium",
+      service: "checkout",
+      assigneeId: engineer(0).id,
+      isIncident: false,
+      incidentId: payments.id,
+    });
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(inArray(auditLog.entityId, [payments.id, checkout.id]));
     expect(audit.map((row) => [row.action, row.actorPersonId])).toEqual([
       ["interrupt.capture", null],
       ["interrupt.capture", null],
@@ -97,8 +108,11 @@ describe(`the Alertmanager receiver on ${testEngine}`, () => {
   });
 
   test("simultaneous retries of a new notification store it once", async () => {
-    const group = "{}:{alertname=\"Race\"}";
-    const racing = [alert("ac00000000000001", "2026-03-05T08:00:00Z"), alert("ac00000000000002", "2026-03-05T08:01:00Z")];
+    const group = '{}:{alertname="Race"}';
+    const racing = [
+      alert("ac00000000000001", "2026-03-05T08:00:00Z"),
+      alert("ac00000000000002", "2026-03-05T08:01:00Z"),
+    ];
     const answers = await Promise.all([1, 2, 3].map(() => deliver(fx.secret, notification(racing, group))));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     expect(answers.reduce((sum, a) => sum + Number(a.body.created), 0)).toBe(2);
@@ -114,44 +128,61 @@ describe(`the Alertmanager receiver on ${testEngine}`, () => {
     const [payments, checkout] = await pagesOf(PAYMENTS_5XX.fingerprint, CHECKOUT_5XX.fingerprint);
     expect(payments?.resolvedAt).toEqual(new Date("2026-03-04T13:41:07.000Z"));
     expect(checkout?.resolvedAt).toBeNull();
-    const done = notification([resolved(PAYMENTS_5XX, "2026-03-04T13:41:07Z"), resolved(CHECKOUT_5XX, "2026-03-04T13:55:00Z")]);
+    const done = notification([
+      resolved(PAYMENTS_5XX, "2026-03-04T13:41:07Z"),
+      resolved(CHECKOUT_5XX, "2026-03-04T13:55:00Z"),
+    ]);
     expect(done.status).toBe("resolved");
     expect((await deliver(fx.secret, done)).body).toMatchObject({ created: 0, resolved: 1, unchanged: 1 });
     const audit = await database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, "interrupt.resolve"), inArray(auditLog.entityId, [payments?.id ?? "", checkout?.id ?? ""])));
+      .where(
+        and(
+          eq(auditLog.action, "interrupt.resolve"),
+          inArray(auditLog.entityId, [payments?.id ?? "", checkout?.id ?? ""]),
+        ),
+      );
     expect(audit).toHaveLength(2);
   });
 
   test("out of order: resolved before firing stores the page once, resolved, and the late firing changes nothing", async () => {
     const late = alert("aa00000000000001", "2026-03-10T02:15:00Z");
-    const resolvedFirst = await deliver(fx.secret, notification([resolved(late, "2026-03-10T02:31:00Z")], "{}:{alertname=\"Late\"}"));
+    const resolvedFirst = await deliver(
+      fx.secret,
+      notification([resolved(late, "2026-03-10T02:31:00Z")], '{}:{alertname="Late"}'),
+    );
     expect(resolvedFirst.body).toMatchObject({ created: 1, resolved: 0 });
-    const firingLater = await deliver(fx.secret, notification([late], "{}:{alertname=\"Late\"}"));
+    const firingLater = await deliver(fx.secret, notification([late], '{}:{alertname="Late"}'));
     expect(firingLater.body).toMatchObject({ created: 0, resolved: 0, unchanged: 1 });
     const [page] = await pagesOf(late.fingerprint);
     // 10 March 03:15 Berlin is in the second week: Ana's.
-    expect(page).toMatchObject({ resolvedAt: new Date("2026-03-10T02:31:00Z"), assigneeId: engineer(1).id, captureStatus: "captured" });
+    expect(page).toMatchObject({
+      resolvedAt: new Date("2026-03-10T02:31:00Z"),
+      assigneeId: engineer(1).id,
+      captureStatus: "captured",
+    });
   });
 
   test("credit follows the hand-off: 08:59 on Monday is the old week's, 09:00 the new one's", async () => {
     const before = alert("bb00000000000001", at("2026-03-16T08:59").toISOString());
     const after = alert("bb00000000000002", at("2026-03-16T09:00").toISOString());
-    await deliver(fx.secret, notification([before, after], "{}:{alertname=\"Handoff\"}"));
+    await deliver(fx.secret, notification([before, after], '{}:{alertname="Handoff"}'));
     const pages = await pagesOf(before.fingerprint, after.fingerprint);
     expect(pages.map((page) => page.assigneeId)).toEqual([engineer(1).id, engineer(2).id]);
   });
 
   test("an alert from before the rotation existed is stored without an engineer", async () => {
     const early = alert("cc00000000000001", new Date(SET_UP_AT.getTime() - 3_600_000).toISOString());
-    expect((await deliver(fx.secret, notification([early], "{}:{alertname=\"Early\"}"))).body).toMatchObject({ created: 1 });
+    expect((await deliver(fx.secret, notification([early], '{}:{alertname="Early"}'))).body).toMatchObject({
+      created: 1,
+    });
     const [page] = await pagesOf(early.fingerprint);
     expect(page).toMatchObject({ assigneeId: null, captureStatus: "captured" });
   });
 
   test("the same alert firing again later is a new page and a new incident; an overlapping alert of its group joins it", async () => {
-    const group = "{}:{alertname=\"DiskWillFillIn4Hours\"}";
+    const group = '{}:{alertname="DiskWillFillIn4Hours"}';
     const first = alert("dd00000000000001", "2026-03-11T10:00:00Z");
     await deliver(fx.secret, notification([resolved(first, "2026-03-11T10:20:00Z")], group));
     const again = alert("dd00000000000001", "2026-03-12T22:00:00Z");
@@ -171,7 +202,7 @@ describe(`the Alertmanager receiver on ${testEngine}`, () => {
     const before = await countInterrupts();
     const fresh = alert("ee00000000000001", "2026-03-12T10:00:00Z");
     const cases: Array<[unknown, RegExp]> = [
-      ["{\"version\": \"4\", ", /not valid JSON/],
+      ['{"version": "4", ', /not valid JSON/],
       ["", /not valid JSON/],
       [{ ...notification([fresh]), version: "3" }, /version: must be "4"/],
       [{ ...notification([fresh]), groupKey: 7 }, /groupKey: must be a string/],
@@ -191,9 +222,14 @@ describe(`the Alertmanager receiver on ${testEngine}`, () => {
     const huge = alert("ff00000000000001", "2026-03-12T10:00:00Z", { summary: "x".repeat(1024 * 1024) });
     const small = alert("ff00000000000002", "2026-03-12T10:00:00Z");
     const answer = await deliver(fx.secret, notification([small, huge]));
-    expect(answer).toMatchObject({ status: 200, body: { ok: true, created: 1, dropped: { truncated: 0, oversize: 1, invalid: 0 } } });
+    expect(answer).toMatchObject({
+      status: 200,
+      body: { ok: true, created: 1, dropped: { truncated: 0, oversize: 1, invalid: 0 } },
+    });
     expect(await countInterrupts()).toBe(before + 1);
-    const padded = notification([alert("ff00000000000003", "2026-03-12T10:00:00Z", { summary: "x".repeat(8 * 1024 * 1024) })]);
+    const padded = notification([
+      alert("ff00000000000003", "2026-03-12T10:00:00Z", { summary: "x".repeat(8 * 1024 * 1024) }),
+    ]);
     const length = String(new TextEncoder().encode(JSON.stringify(padded)).length);
     const declared = await deliver(fx.secret, padded, { "content-length": length });
     expect(declared.status).toBe(413);
@@ -201,7 +237,8 @@ describe(`the Alertmanager receiver on ${testEngine}`, () => {
     const bytes = new TextEncoder().encode(JSON.stringify(padded));
     const chunked = new ReadableStream<Uint8Array>({
       start(controller) {
-        for (let offset = 0; offset < bytes.length; offset += 256 * 1024) controller.enqueue(bytes.slice(offset, offset + 256 * 1024));
+        for (let offset = 0; offset < bytes.length; offset += 256 * 1024)
+          controller.enqueue(bytes.slice(offset, offset + 256 * 1024));
         controller.close();
       },
     });
@@ -219,7 +256,10 @@ describe(`the Alertmanager receiver on ${testEngine}`, () => {
 
   test("a NUL byte in a label or annotation no longer fails the notification: the alert is cleaned, the others kept", async () => {
     const nul = alert("e1e0000000000001", "2026-03-12T11:00:00Z", { summary: "disk\u0000full" });
-    const bad = { ...notification([alert("e1e0000000000002", "2026-03-12T11:00:00Z")]).alerts[0], labels: { alertname: "Disk\u0000Full", "job\u0000": "node" } };
+    const bad = {
+      ...notification([alert("e1e0000000000002", "2026-03-12T11:00:00Z")]).alerts[0],
+      labels: { alertname: "Disk\u0000Full", "job\u0000": "node" },
+    };
     const answer = await deliver(fx.secret, { ...notification([nul]), alerts: [...notification([nul]).alerts, bad] });
     expect(answer).toMatchObject({ status: 200, body: { ok: true, created: 2 } });
     const pages = await pagesOf("e1e0000000000001", "e1e0000000000002");
@@ -232,10 +272,17 @@ describe(`the Alertmanager receiver on ${testEngine}`, () => {
   test("an alert that cannot be read is refused alone, named in the answer; the others are stored", async () => {
     const good = alert("d1d0000000000001", "2026-03-12T12:00:00Z");
     const payload = notification([good]);
-    const answer = await deliver(fx.secret, { ...payload, alerts: [{ ...payload.alerts[0], fingerprint: "d1d0000000000002", startsAt: "yesterday" }, ...payload.alerts] });
+    const answer = await deliver(fx.secret, {
+      ...payload,
+      alerts: [{ ...payload.alerts[0], fingerprint: "d1d0000000000002", startsAt: "yesterday" }, ...payload.alerts],
+    });
     expect(answer).toMatchObject({
       status: 200,
-      body: { created: 1, dropped: { invalid: 1 }, refusedAlerts: [{ index: 0, reason: expect.stringMatching(/alerts\.0\.startsAt/) }] },
+      body: {
+        created: 1,
+        dropped: { invalid: 1 },
+        refusedAlerts: [{ index: 0, reason: expect.stringMatching(/alerts\.0\.startsAt/) }],
+      },
     });
     expect(await pagesOf("d1d0000000000001")).toHaveLength(1);
   });
@@ -252,7 +299,8 @@ describe(`the Alertmanager receiver on ${testEngine}`, () => {
   test("the secret may come as Authorization: Bearer instead of in the URL", async () => {
     const { POST } = await import("@/app/api/integrations/alertmanager/route");
     const body = JSON.stringify(notification([alert("b1b0000000000001", "2026-03-12T15:00:00Z")]));
-    const post = (headers: Record<string, string>) => POST(new Request("http://toilcap.test/api/integrations/alertmanager", { method: "POST", body, headers }));
+    const post = (headers: Record<string, string>) =>
+      POST(new Request("http://toilcap.test/api/integrations/alertmanager", { method: "POST", body, headers }));
     const accepted = await post({ authorization: `Bearer ${fx.secret}` });
     expect(accepted.status).toBe(200);
     expect(await pagesOf("b1b0000000000001")).toHaveLength(1);
@@ -270,7 +318,11 @@ describe(`the Alertmanager receiver on ${testEngine}`, () => {
       },
     });
     const { POST } = await import("@/app/api/integrations/alertmanager/[secret]/route");
-    const request = new Request(`http://toilcap.test/api/integrations/alertmanager/${"A".repeat(43)}`, { method: "POST", body: neverEnds, duplex: "half" } as RequestInit);
+    const request = new Request(`http://toilcap.test/api/integrations/alertmanager/${"A".repeat(43)}`, {
+      method: "POST",
+      body: neverEnds,
+      duplex: "half",
+    } as RequestInit);
     const response = await POST(request, { params: Promise.resolve({ secret: "A".repeat(43) }) });
     expect(response.status).toBe(404);
     expect(response.headers.get("connection")).toBe("close");
@@ -282,8 +334,16 @@ describe(`the Alertmanager receiver on ${testEngine}`, () => {
         controller.enqueue(new TextEncoder().encode("{"));
       },
     });
-    const request = new Request("http://toilcap.test/hook", { method: "POST", body: neverEnds, duplex: "half" } as RequestInit);
-    const response = await receiveAlertmanagerWebhook(request, fx.secret, { db: async () => database.db, now: () => NOW, bodyDeadlineMs: 100 });
+    const request = new Request("http://toilcap.test/hook", {
+      method: "POST",
+      body: neverEnds,
+      duplex: "half",
+    } as RequestInit);
+    const response = await receiveAlertmanagerWebhook(request, fx.secret, {
+      db: async () => database.db,
+      now: () => NOW,
+      bodyDeadlineMs: 100,
+    });
     expect(response.status).toBe(408);
   });
 
@@ -297,14 +357,21 @@ describe(`the Alertmanager receiver on ${testEngine}`, () => {
       expect(answer.body).toMatchObject({ ok: false, error: expect.stringMatching(/No such integration/) });
     }
     const planner = await callerAt(database.db, fx.planner.id, NOW);
-    const spare = await planner.integrations.create({ teamId: fx.team.id, name: "Staging", rotationId: fx.rotation.id });
+    const spare = await planner.integrations.create({
+      teamId: fx.team.id,
+      name: "Staging",
+      rotationId: fx.rotation.id,
+    });
     await planner.integrations.revoke({ teamId: fx.team.id, integrationId: spare.integration.id });
     expect((await deliver(spare.secret, body)).status).toBe(404);
     expect(await countInterrupts()).toBe(before);
   });
 
   test("a database failure answers 503, so Alertmanager retries, never 500", async () => {
-    const request = new Request("http://toilcap.test/hook", { method: "POST", body: JSON.stringify(notification([PAYMENTS_5XX])) });
+    const request = new Request("http://toilcap.test/hook", {
+      method: "POST",
+      body: JSON.stringify(notification([PAYMENTS_5XX])),
+    });
     const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const response = await receiveAlertmanagerWebhook(request, fx.secret, {
       db: () => Promise.reject(new Error("connection refused")),

@@ -27,10 +27,17 @@ afterAll(async () => {
 });
 
 /** One firing of an alert: a fingerprint (one of three, so some fire twice), a start slot and how long it fired. */
-const firing = fc.record({ fingerprint: fc.integer({ min: 0, max: 2 }), slot: fc.integer({ min: 0, max: 12 }), minutes: fc.integer({ min: 1, max: 60 }) });
+const firing = fc.record({
+  fingerprint: fc.integer({ min: 0, max: 2 }),
+  slot: fc.integer({ min: 0, max: 12 }),
+  minutes: fc.integer({ min: 1, max: 60 }),
+});
 const firings = fc.uniqueArray(firing, { minLength: 1, maxLength: 5, selector: (f) => `${f.fingerprint}/${f.slot}` });
 /** A notification lists some firings, each as firing or as resolved. */
-const notificationSpec = fc.array(fc.record({ which: fc.nat(), resolved: fc.boolean() }), { minLength: 1, maxLength: 4 });
+const notificationSpec = fc.array(fc.record({ which: fc.nat(), resolved: fc.boolean() }), {
+  minLength: 1,
+  maxLength: 4,
+});
 /** What Alertmanager sends, in what order: any of the notifications, each any number of times. */
 const scenario = fc.record({
   firings,
@@ -55,7 +62,8 @@ describe(`retries and reorderings on ${testEngine}`, () => {
         };
         const bodies = notifications.map((listed) => {
           const picked = new Map<number, boolean>();
-          for (const { which, resolved: isResolved } of listed) picked.set(which % alerts.length, (picked.get(which % alerts.length) ?? false) || isResolved);
+          for (const { which, resolved: isResolved } of listed)
+            picked.set(which % alerts.length, (picked.get(which % alerts.length) ?? false) || isResolved);
           return [...picked].map(([index, isResolved]) => ({ index, isResolved }));
         });
         const delivered = order.map((n) => bodies[n % bodies.length] ?? []);
@@ -78,7 +86,9 @@ describe(`retries and reorderings on ${testEngine}`, () => {
         const keyOf = (fingerprint: string | null, at: Date) => `${fingerprint}@${at.getTime()}`;
         // Each firing delivered is stored exactly once.
         expect(pages.map((page) => keyOf(page.alertFingerprint, page.openedAt)).sort()).toEqual(
-          [...sent].map((index) => keyOf(alerts[index]?.fingerprint ?? "", new Date(alerts[index]?.startsAt ?? 0))).sort(),
+          [...sent]
+            .map((index) => keyOf(alerts[index]?.fingerprint ?? "", new Date(alerts[index]?.startsAt ?? 0)))
+            .sort(),
         );
         const byKey = new Map(pages.map((page) => [keyOf(page.alertFingerprint, page.openedAt), page]));
         for (const index of sent) {
@@ -100,7 +110,9 @@ describe(`retries and reorderings on ${testEngine}`, () => {
         }
         // Every incident has one head, the page it is named after, and only it counts as an incident.
         for (const incidentId of new Set(pages.map((page) => page.incidentId))) {
-          expect(pages.filter((page) => page.incidentId === incidentId && page.isIncident).map((page) => page.id)).toEqual([incidentId]);
+          expect(
+            pages.filter((page) => page.incidentId === incidentId && page.isIncident).map((page) => page.id),
+          ).toEqual([incidentId]);
         }
       }),
       { numRuns: 40 },

@@ -32,7 +32,11 @@ export const OVERSIZE_READ_FACTOR = 8;
  * when the database fails, so Alertmanager retries (it does not retry 4xx answers). Nothing is stored unless the
  * answer is 200. Every request of a known integration is counted by outcome.
  */
-export async function receiveAlertmanagerWebhook(request: Request, secret: string, deps: WebhookDeps): Promise<Response> {
+export async function receiveAlertmanagerWebhook(
+  request: Request,
+  secret: string,
+  deps: WebhookDeps,
+): Promise<Response> {
   const budget = deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   let db: Db | null = null;
   let source: IntegrationRow | null = null;
@@ -41,7 +45,9 @@ export async function receiveAlertmanagerWebhook(request: Request, secret: strin
     source = await findActiveIntegration(db, secret, "alertmanager");
     if (!source) return unknownIntegration();
     const body = await readLimitedBody(request, budget * OVERSIZE_READ_FACTOR, deps.bodyDeadlineMs);
-    const parsed = body.ok ? parseAlertmanagerPayload(body.text, { alertBytes: budget }) : ({ ok: false, reason: body.reason } as const);
+    const parsed = body.ok
+      ? parseAlertmanagerPayload(body.text, { alertBytes: budget })
+      : ({ ok: false, reason: body.reason } as const);
     if (!parsed.ok) {
       await countWebhookRequestQuietly(db, source.id, "rejected", deps.now());
       return webhookRefusal(body.ok ? 400 : body.status, parsed.reason);
@@ -52,8 +58,17 @@ export async function receiveAlertmanagerWebhook(request: Request, secret: strin
     const lost = losses.truncated + losses.oversize + losses.invalid > 0;
     if (lost) await countAlertLosses(db, source.id, losses, parsed.payload.groupKey, receivedAt);
     // Counted right after the capture's transaction (its own upsert, so the capture code stays as it is).
-    await countWebhookRequestQuietly(db, source.id, outcome.created + outcome.resolved > 0 ? "accepted" : "duplicate", receivedAt);
-    return webhookJson(200, { ok: true, ...outcome, ...(lost ? { dropped: losses, refusedAlerts: refusedAlerts.slice(0, 20) } : {}) });
+    await countWebhookRequestQuietly(
+      db,
+      source.id,
+      outcome.created + outcome.resolved > 0 ? "accepted" : "duplicate",
+      receivedAt,
+    );
+    return webhookJson(200, {
+      ok: true,
+      ...outcome,
+      ...(lost ? { dropped: losses, refusedAlerts: refusedAlerts.slice(0, 20) } : {}),
+    });
   } catch (error) {
     // Not the sender's fault (the database is down or busy): ask Alertmanager to retry rather than drop the pages.
     console.error("alertmanager webhook: could not store the notification", error);

@@ -47,7 +47,12 @@ describe(`Alertmanager request counts on ${testEngine}`, () => {
   });
 
   test("an unknown secret is not counted anywhere", async () => {
-    const total = async () => (await database.db.select({ n: sql<number>`coalesce(sum(${webhookRequestCount.count}), 0)::int` }).from(webhookRequestCount))[0]?.n;
+    const total = async () =>
+      (
+        await database.db
+          .select({ n: sql<number>`coalesce(sum(${webhookRequestCount.count}), 0)::int` })
+          .from(webhookRequestCount)
+      )[0]?.n;
     const before = await total();
     expect((await deliver("A".repeat(43), notification([PAYMENTS_5XX]))).status).toBe(404);
     expect(await total()).toBe(before);
@@ -57,8 +62,14 @@ describe(`Alertmanager request counts on ${testEngine}`, () => {
     const before = await counts();
     const failing = failingNextTransaction(database.db);
     const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const request = new Request("http://toilcap.test/hook", { method: "POST", body: JSON.stringify(notification([{ ...PAYMENTS_5XX, fingerprint: "f0" }])) });
-    const response = await receiveAlertmanagerWebhook(request, fx.secret, { db: () => Promise.resolve(failing), now: () => NOW });
+    const request = new Request("http://toilcap.test/hook", {
+      method: "POST",
+      body: JSON.stringify(notification([{ ...PAYMENTS_5XX, fingerprint: "f0" }])),
+    });
+    const response = await receiveAlertmanagerWebhook(request, fx.secret, {
+      db: () => Promise.resolve(failing),
+      now: () => NOW,
+    });
     quiet.mockRestore();
     expect(response.status).toBe(503);
     expect(await counts()).toEqual({ ...before, failed: before.failed + 1 });

@@ -12,8 +12,15 @@ export const SET_UP_AT = at("2026-03-01T12:00");
 export async function makeCaptureTeam(db: Db) {
   const fx = await makeRotationTeam(db);
   const planner = await callerAt(db, fx.planner.id, SET_UP_AT);
-  const rotation = await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(fx.engineers.map((e) => e.id)) });
-  const created = await planner.integrations.create({ teamId: fx.team.id, name: "Prometheus prod", rotationId: rotation.id });
+  const rotation = await planner.rotations.create({
+    teamId: fx.team.id,
+    ...weeklyDraft(fx.engineers.map((e) => e.id)),
+  });
+  const created = await planner.integrations.create({
+    teamId: fx.team.id,
+    name: "Prometheus prod",
+    rotationId: rotation.id,
+  });
   return { ...fx, rotation, integration: created.integration, secret: created.secret };
 }
 

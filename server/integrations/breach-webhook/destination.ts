@@ -46,7 +46,10 @@ function literalAddress(hostname: string): string | null {
  * every non-public answer. The lookup runs on each connection, so the address checked is the one connected
  * to (a name cannot resolve to a public address for the check and a private one for the request).
  */
-export function guardDestination(url: URL, allowed = allowedHosts()): { refused: boolean; lookup: LookupFunction | undefined } {
+export function guardDestination(
+  url: URL,
+  allowed = allowedHosts(),
+): { refused: boolean; lookup: LookupFunction | undefined } {
   if (allowed.has(url.hostname.toLowerCase())) return { refused: false, lookup: undefined };
   const literal = literalAddress(url.hostname);
   if (literal !== null) return { refused: !isPublicAddress(literal), lookup: undefined };
@@ -54,7 +57,8 @@ export function guardDestination(url: URL, allowed = allowedHosts()): { refused:
     dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, "", 0);
       const found = Array.isArray(addresses) ? addresses : [];
-      if (found.length === 0 || found.some((a) => !isPublicAddress(a.address))) return callback(new RefusedDestination(), "", 0);
+      if (found.length === 0 || found.some((a) => !isPublicAddress(a.address)))
+        return callback(new RefusedDestination(), "", 0);
       if (options.all) return callback(null, found);
       const [first] = found;
       if (!first) return callback(new RefusedDestination(), "", 0);

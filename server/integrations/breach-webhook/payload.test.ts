@@ -28,16 +28,24 @@ describe("the breach webhook's JSON", () => {
       limit: 0.25,
       projected: true,
       // New York moved to summer time on 9 March: the month starts at -05:00 and ends at -04:00.
-      period: { from: "2025-03-01T00:00:00.000-05:00", to: "2025-04-01T00:00:00.000-04:00", timeZone: "America/New_York" },
+      period: {
+        from: "2025-03-01T00:00:00.000-05:00",
+        to: "2025-04-01T00:00:00.000-04:00",
+        timeZone: "America/New_York",
+      },
       detectedAt: "2025-03-12T16:00:00.000Z",
-      summary: "Dana Kim's on-call share in March 2025 is projected to reach 31% by 31 Mar at the scheduled duty, over Platform SRE's 25% cap.",
+      summary:
+        "Dana Kim's on-call share in March 2025 is projected to reach 31% by 31 Mar at the scheduled duty, over Platform SRE's 25% cap.",
       reportUrl: `https://toilcap.example.com/reports?team=${TEAM}&period=custom&from=2025-03-01&to=2025-03-31`,
     });
   });
 
   test.each([
     { base: "", url: `/reports?team=${TEAM}&period=custom&from=2025-03-01&to=2025-03-31` },
-    { base: "https://toilcap.example.com/", url: `https://toilcap.example.com/reports?team=${TEAM}&period=custom&from=2025-03-01&to=2025-03-31` },
+    {
+      base: "https://toilcap.example.com/",
+      url: `https://toilcap.example.com/reports?team=${TEAM}&period=custom&from=2025-03-01&to=2025-03-31`,
+    },
     { base: "not a url", url: `/reports?team=${TEAM}&period=custom&from=2025-03-01&to=2025-03-31` },
   ])("reportUrl with base $base", ({ base, url }) => {
     expect(reportUrlOf(TEAM, event.periodStart, event.periodEnd, "America/New_York", base)).toBe(url);

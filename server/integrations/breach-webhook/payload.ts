@@ -46,9 +46,20 @@ export interface BreachEvent {
  * The Team reports page for the breach's month, as a custom range of its first and last day. Absolute when the
  * public address is configured (BETTER_AUTH_URL), else a path for the receiver to resolve.
  */
-export function reportUrlOf(teamId: string, periodStart: Date, periodEnd: Date, timeZone: string, base = process.env.BETTER_AUTH_URL): string {
+export function reportUrlOf(
+  teamId: string,
+  periodStart: Date,
+  periodEnd: Date,
+  timeZone: string,
+  base = process.env.BETTER_AUTH_URL,
+): string {
   const day = (instant: number) => DateTime.fromMillis(instant, { zone: timeZone }).toISODate() ?? "";
-  const query = new URLSearchParams({ team: teamId, period: "custom", from: day(periodStart.getTime()), to: day(periodEnd.getTime() - 1) });
+  const query = new URLSearchParams({
+    team: teamId,
+    period: "custom",
+    from: day(periodStart.getTime()),
+    to: day(periodEnd.getTime() - 1),
+  });
   const path = `/reports?${query.toString()}`;
   if (!base) return path;
   try {
@@ -75,7 +86,14 @@ export function breachPayload(facts: BreachEvent, base = process.env.BETTER_AUTH
     period: { from: iso(facts.periodStart), to: iso(facts.periodEnd), timeZone: zone },
     detectedAt: facts.detectedAt.toISOString(),
     summary: breachSentence(
-      { kind: facts.kind, share: facts.share, cap: facts.cap, projected: facts.projected, periodEnd: facts.periodEnd, timeZone: zone },
+      {
+        kind: facts.kind,
+        share: facts.share,
+        cap: facts.cap,
+        projected: facts.projected,
+        periodEnd: facts.periodEnd,
+        timeZone: zone,
+      },
       { whose: `${facts.engineer.name}'s`, period: `in ${month}`, capOwner: `${facts.team.name}'s` },
     ),
     reportUrl: reportUrlOf(facts.team.id, facts.periodStart, facts.periodEnd, zone, base),

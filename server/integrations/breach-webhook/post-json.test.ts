@@ -21,7 +21,10 @@ async function redirectingTo(location: string) {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   if (typeof address !== "object" || address === null) throw new Error("no port");
-  return { url: `http://127.0.0.1:${address.port}/`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 describe("posting a webhook to the server's own network", () => {
@@ -43,7 +46,9 @@ describe("posting a webhook to the server's own network", () => {
 
   test("a closed port, PostgreSQL's port and an open one all read alike: nothing tells them apart", async () => {
     vi.stubEnv(ALLOW_HOSTS_ENV, "");
-    const errors = await Promise.all(["1", "5432", port()].map(async (p) => (await postJson(`http://127.0.0.1:${p}/`, "{}")).error));
+    const errors = await Promise.all(
+      ["1", "5432", port()].map(async (p) => (await postJson(`http://127.0.0.1:${p}/`, "{}")).error),
+    );
     expect(new Set(errors)).toEqual(new Set([REFUSED_DESTINATION]));
   });
 
@@ -61,7 +66,11 @@ describe("posting a webhook to the server's own network", () => {
     const redirect = await redirectingTo(`http://localhost:${port()}/hook`);
     const before = receiver.requests.length;
     try {
-      expect(await postJson(redirect.url, "{}")).toMatchObject({ ok: false, status: 307, error: "HTTP 307 (redirects are not followed)" });
+      expect(await postJson(redirect.url, "{}")).toMatchObject({
+        ok: false,
+        status: 307,
+        error: "HTTP 307 (redirects are not followed)",
+      });
       expect(receiver.requests).toHaveLength(before);
     } finally {
       await redirect.close();

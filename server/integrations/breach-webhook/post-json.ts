@@ -40,7 +40,8 @@ const CAUSE_TEXT: Record<string, string> = {
 };
 
 function failureText(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return `timed out after ${timeoutMs / 1000} s`;
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"))
+    return `timed out after ${timeoutMs / 1000} s`;
   const code = causeCode(error);
   if (code === "ABORT_ERR") return `timed out after ${timeoutMs / 1000} s`;
   return (code && CAUSE_TEXT[code]) ?? "no valid HTTP answer";
@@ -55,7 +56,12 @@ function send(url: URL, body: string, headers: Record<string, string>, timeoutMs
       url,
       {
         method: "POST",
-        headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), "user-agent": "Toilcap", ...headers },
+        headers: {
+          "content-type": "application/json",
+          "content-length": String(Buffer.byteLength(body)),
+          "user-agent": "Toilcap",
+          ...headers,
+        },
         lookup: destination.lookup,
         signal: AbortSignal.timeout(timeoutMs),
         // One connection per delivery: a pooled socket would skip the address check of a new lookup.

@@ -35,7 +35,15 @@ describe("which addresses a webhook may reach", () => {
     expect(isPublicAddress(address)).toBe(false);
   });
 
-  test.each(["8.8.8.8", "1.1.1.1", "172.32.0.1", "172.15.255.255", "192.169.0.1", "2606:4700:4700::1111", "::ffff:8.8.8.8"])("%s is public", (address) => {
+  test.each([
+    "8.8.8.8",
+    "1.1.1.1",
+    "172.32.0.1",
+    "172.15.255.255",
+    "192.169.0.1",
+    "2606:4700:4700::1111",
+    "::ffff:8.8.8.8",
+  ])("%s is public", (address) => {
     expect(isPublicAddress(address)).toBe(true);
   });
 
@@ -54,8 +62,12 @@ describe("which addresses a webhook may reach", () => {
   test("every address of fc00::/7 and fe80::/10 is refused", () => {
     const group = fc.integer({ min: 0, max: 0xffff }).map((n) => n.toString(16));
     const rest = fc.array(group, { minLength: 7, maxLength: 7 }).map((groups) => groups.join(":"));
-    const uniqueLocal = fc.tuple(fc.integer({ min: 0xfc00, max: 0xfdff }), rest).map(([first, tail]) => `${first.toString(16)}:${tail}`);
-    const linkLocal = fc.tuple(fc.integer({ min: 0xfe80, max: 0xfebf }), rest).map(([first, tail]) => `${first.toString(16)}:${tail}`);
+    const uniqueLocal = fc
+      .tuple(fc.integer({ min: 0xfc00, max: 0xfdff }), rest)
+      .map(([first, tail]) => `${first.toString(16)}:${tail}`);
+    const linkLocal = fc
+      .tuple(fc.integer({ min: 0xfe80, max: 0xfebf }), rest)
+      .map(([first, tail]) => `${first.toString(16)}:${tail}`);
     fc.assert(fc.property(fc.oneof(uniqueLocal, linkLocal), (address) => !isPublicAddress(address)));
   });
 });
@@ -89,9 +101,15 @@ describe("a webhook URL's destination", () => {
   test("hosts on the allow-list are reached as they are", () => {
     const allowed = allowedHosts(" 127.0.0.1, Chat.Internal ,::1,");
     expect([...allowed].sort()).toEqual(["127.0.0.1", "[::1]", "chat.internal"]);
-    expect(guardDestination(new URL("http://127.0.0.1:8080/hook"), allowed)).toEqual({ refused: false, lookup: undefined });
+    expect(guardDestination(new URL("http://127.0.0.1:8080/hook"), allowed)).toEqual({
+      refused: false,
+      lookup: undefined,
+    });
     expect(guardDestination(new URL("http://[::1]/hook"), allowed)).toEqual({ refused: false, lookup: undefined });
-    expect(guardDestination(new URL("http://chat.internal/hook"), allowed)).toEqual({ refused: false, lookup: undefined });
+    expect(guardDestination(new URL("http://chat.internal/hook"), allowed)).toEqual({
+      refused: false,
+      lookup: undefined,
+    });
     expect(guardDestination(new URL("http://2130706433/"), allowed)).toEqual({ refused: false, lookup: undefined });
     expect(guardDestination(new URL("http://10.0.0.1/"), allowed).refused).toBe(true);
   });

@@ -24,6 +24,9 @@ describe("cleanText", () => {
   });
 
   test("cleans keys and values at any depth, leaving other values alone", () => {
-    expect(cleanJson({ "a\u0000": ["b\u0000", 1, null, { c: "\ud800" }], n: true })).toEqual({ a: ["b", 1, null, { c: "\ufffd" }], n: true });
+    expect(cleanJson({ "a\u0000": ["b\u0000", 1, null, { c: "\ud800" }], n: true })).toEqual({
+      a: ["b", 1, null, { c: "\ufffd" }],
+      n: true,
+    });
   });
 });

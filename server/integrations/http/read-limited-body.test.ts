@@ -21,7 +21,10 @@ describe("readLimitedBody", () => {
   });
 
   test("refuses by Content-Length before reading", async () => {
-    expect(await readLimitedBody(post("small", { "content-length": "5000" }), 100)).toMatchObject({ ok: false, status: 413 });
+    expect(await readLimitedBody(post("small", { "content-length": "5000" }), 100)).toMatchObject({
+      ok: false,
+      status: 413,
+    });
   });
 
   test("refuses while reading when the header is missing or understated (chunked)", async () => {
@@ -34,7 +37,10 @@ describe("readLimitedBody", () => {
   });
 
   test("refuses bytes that are not UTF-8, and reads an empty body as empty", async () => {
-    expect(await readLimitedBody(post(new Uint8Array([0xff, 0xfe, 0x00])), 100)).toMatchObject({ ok: false, status: 400 });
+    expect(await readLimitedBody(post(new Uint8Array([0xff, 0xfe, 0x00])), 100)).toMatchObject({
+      ok: false,
+      status: 400,
+    });
     expect(await readLimitedBody(post(null), 100)).toEqual({ ok: true, text: "" });
   });
 

@@ -28,7 +28,11 @@ async function readBefore(reader: ReadableStreamDefaultReader<Uint8Array>, deadl
  * held in memory whole; and refusing a body still arriving after `deadlineMs` (408), so a slow sender cannot hold a
  * request for the server's own timeout. Never throws.
  */
-export async function readLimitedBody(request: Request, limit = DEFAULT_BODY_LIMIT_BYTES, deadlineMs = DEFAULT_BODY_DEADLINE_MS): Promise<LimitedBody> {
+export async function readLimitedBody(
+  request: Request,
+  limit = DEFAULT_BODY_LIMIT_BYTES,
+  deadlineMs = DEFAULT_BODY_DEADLINE_MS,
+): Promise<LimitedBody> {
   const tooLarge = { ok: false, status: 413, reason: `The body is larger than the limit of ${limit} bytes.` } as const;
   const declared = request.headers.get("content-length");
   if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limit) return tooLarge;

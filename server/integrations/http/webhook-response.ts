@@ -16,8 +16,19 @@ export function webhookRefusal(status: number, reason: string): Response {
  * so a sender trickling a body to an unknown secret holds nothing open.
  */
 export function unknownIntegration(extraHeaders: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify({ ok: false, error: "No such integration: check the URL or secret, or ask a planner whether it was revoked." }), {
-    status: 404,
-    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", connection: "close", ...extraHeaders },
-  });
+  return new Response(
+    JSON.stringify({
+      ok: false,
+      error: "No such integration: check the URL or secret, or ask a planner whether it was revoked.",
+    }),
+    {
+      status: 404,
+      headers: {
+        "content-type": "application/json; charset=utf-8",
+        "cache-control": "no-store",
+        connection: "close",
+        ...extraHeaders,
+      },
+    },
+  );
 }

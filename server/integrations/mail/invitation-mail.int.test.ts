@@ -30,13 +30,20 @@ afterAll(async () => {
 });
 
 async function until(condition: () => boolean) {
-  for (let attempt = 0; attempt < 50 && !condition(); attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let attempt = 0; attempt < 50 && !condition(); attempt++)
+    await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 describe(`invitation emails on ${testEngine}`, () => {
   test("the invitee receives the link by email, and signing up with it works once", async () => {
     const manager = await callerAs(database.db, fx.manager.id);
-    const result = await manager.teams.invite({ teamId: fx.team.id, name: "Mia Mail", email: "mia.mail@example.test", timeZone: "Europe/Berlin", roles: ["engineer"] });
+    const result = await manager.teams.invite({
+      teamId: fx.team.id,
+      name: "Mia Mail",
+      email: "mia.mail@example.test",
+      timeZone: "Europe/Berlin",
+      roles: ["engineer"],
+    });
     expect(result).toMatchObject({ outcome: "link", emailed: true });
     if (result.outcome !== "link") throw new Error("expected a link");
     const link = `http://toilcap.test${result.path}`;
@@ -56,7 +63,13 @@ describe(`invitation emails on ${testEngine}`, () => {
     process.env.TOILCAP_SMTP_URL = "smtp://127.0.0.1:1";
     try {
       const manager = await callerAs(database.db, fx.manager.id);
-      const result = await manager.teams.invite({ teamId: fx.team.id, name: "Nat", email: "nat@example.test", timeZone: "Europe/Berlin", roles: ["engineer"] });
+      const result = await manager.teams.invite({
+        teamId: fx.team.id,
+        name: "Nat",
+        email: "nat@example.test",
+        timeZone: "Europe/Berlin",
+        roles: ["engineer"],
+      });
       expect(result).toMatchObject({ outcome: "link", emailed: false });
     } finally {
       process.env.TOILCAP_SMTP_URL = smtp.url;

@@ -17,10 +17,19 @@ export interface InterruptCount {
 /** Interrupts per team, source, kind and capture status, counted in the database. */
 export async function interruptCounts(db: Db, teamIds: string[]): Promise<InterruptCount[]> {
   if (teamIds.length === 0) return [];
-  const keys = { teamId: interrupt.teamId, source: interrupt.source, kind: interrupt.kind, captureStatus: interrupt.captureStatus };
+  const keys = {
+    teamId: interrupt.teamId,
+    source: interrupt.source,
+    kind: interrupt.kind,
+    captureStatus: interrupt.captureStatus,
+  };
   const where = inArray(interrupt.teamId, teamIds);
   const [all, live] = await Promise.all([
-    db.select({ ...keys, n: count() }).from(interrupt).where(where).groupBy(interrupt.teamId, interrupt.source, interrupt.kind, interrupt.captureStatus),
+    db
+      .select({ ...keys, n: count() })
+      .from(interrupt)
+      .where(where)
+      .groupBy(interrupt.teamId, interrupt.source, interrupt.kind, interrupt.captureStatus),
     db
       .select({ ...keys, n: count() })
       .from(interrupt)

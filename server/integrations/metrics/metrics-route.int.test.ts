@@ -42,7 +42,12 @@ async function holder(email: string) {
   const [row] = await database.db.select().from(person).where(eq(person.email, email));
   const viewer = row ? await loadViewerByPersonId(database.db, row.id) : null;
   if (!row || !viewer) throw new Error(`no demo person ${email}`);
-  const { token, secret } = await createToken(database.db, { personId: row.id }, { name: "metrics test" }, { now: NOW, actorPersonId: row.id });
+  const { token, secret } = await createToken(
+    database.db,
+    { personId: row.id },
+    { name: "metrics test" },
+    { now: NOW, actorPersonId: row.id },
+  );
   return { id: row.id, viewer, secret, tokenId: token.id };
 }
 
@@ -130,7 +135,12 @@ describe(`GET /api/metrics on ${testEngine}`, () => {
     for (const authorization of ["Bearer nonsense", `Bearer ${people.maria.secret}x`, `Basic ${people.maria.secret}`]) {
       expect(await refusalStatus(await scrape(authorization))).toEqual({ status: 401, code: "unauthorized" });
     }
-    const { secret, token } = await createToken(database.db, { personId: people.maria.id }, { name: "soon revoked" }, { now: NOW, actorPersonId: people.maria.id });
+    const { secret, token } = await createToken(
+      database.db,
+      { personId: people.maria.id },
+      { name: "soon revoked" },
+      { now: NOW, actorPersonId: people.maria.id },
+    );
     expect((await scrape(`Bearer ${secret}`)).status).toBe(200);
     await revokeToken(database.db, { personId: people.maria.id }, { id: token.id }, NOW);
     const revoked = await scrape(`Bearer ${secret}`);
@@ -139,7 +149,10 @@ describe(`GET /api/metrics on ${testEngine}`, () => {
   });
 
   test("an engineer who manages no team: 403", async () => {
-    expect(await refusalStatus(await scrape(`Bearer ${people.erik.secret}`))).toEqual({ status: 403, code: "forbidden" });
+    expect(await refusalStatus(await scrape(`Bearer ${people.erik.secret}`))).toEqual({
+      status: 403,
+      code: "forbidden",
+    });
   });
 
   test("a manager scrapes her team: the exposition parses and equals the month's toil-cap report", async () => {
@@ -158,24 +171,45 @@ describe(`GET /api/metrics on ${testEngine}`, () => {
     expect(series(samples, "toilcap_toil_share_ratio", {})).toHaveLength(report.members.length);
     for (const member of report.members) {
       const labels = { team_id: teams.platform, engineer_id: member.personId };
-      expect(series(samples, "toilcap_toil_share_ratio", labels).map((s) => s.value)).toEqual([member.accounting.toilShare]);
-      expect(series(samples, "toilcap_on_call_share_ratio", labels).map((s) => s.value)).toEqual([member.accounting.onCallShare]);
-      expect(series(samples, "toilcap_toil_cap_breach", labels).map((s) => s.value)).toEqual([member.toilCap.over ? 1 : 0]);
-      expect(series(samples, "toilcap_engineer_info", { engineer_id: member.personId }).map((s) => [s.labels.engineer, s.value])).toEqual([[member.name, 1]]);
+      expect(series(samples, "toilcap_toil_share_ratio", labels).map((s) => s.value)).toEqual([
+        member.accounting.toilShare,
+      ]);
+      expect(series(samples, "toilcap_on_call_share_ratio", labels).map((s) => s.value)).toEqual([
+        member.accounting.onCallShare,
+      ]);
+      expect(series(samples, "toilcap_toil_cap_breach", labels).map((s) => s.value)).toEqual([
+        member.toilCap.over ? 1 : 0,
+      ]);
+      expect(
+        series(samples, "toilcap_engineer_info", { engineer_id: member.personId }).map((s) => [
+          s.labels.engineer,
+          s.value,
+        ]),
+      ).toEqual([[member.name, 1]]);
     }
     // Real numbers, not zeros: someone works, someone carried the pager this month.
     expect(report.members.some((m) => m.accounting.toilShare > 0)).toBe(true);
     expect(series(samples, "toilcap_on_call_share_ratio", {}).some((s) => s.value > 0)).toBe(true);
     // Names live only in info metrics (a rename starts no new series), and survive the exposition's escaping.
     expect(series(samples, "toilcap_engineer_info", { engineer: "Sofía Herrera" })).toHaveLength(1);
-    expect(samples.filter((s) => !s.name.endsWith("_info") && ("engineer" in s.labels || "team" in s.labels || "integration" in s.labels))).toEqual([]);
+    expect(
+      samples.filter(
+        (s) => !s.name.endsWith("_info") && ("engineer" in s.labels || "team" in s.labels || "integration" in s.labels),
+      ),
+    ).toEqual([]);
 
     const teamLabels = { team_id: teams.platform };
-    expect(series(samples, "toilcap_team_info", teamLabels).map((s) => [s.labels.team, s.value])).toEqual([["Platform SRE", 1]]);
+    expect(series(samples, "toilcap_team_info", teamLabels).map((s) => [s.labels.team, s.value])).toEqual([
+      ["Platform SRE", 1],
+    ]);
     expect(series(samples, "toilcap_toil_cap_ratio", teamLabels).map((s) => s.value)).toEqual([0.5]);
     expect(series(samples, "toilcap_on_call_cap_ratio", teamLabels).map((s) => s.value)).toEqual([0.25]);
-    expect(series(samples, "toilcap_team_toil_share_ratio", teamLabels).map((s) => s.value)).toEqual([report.totals.accounting.toilShare]);
-    expect(series(samples, "toilcap_team_members_over_toil_cap", teamLabels).map((s) => s.value)).toEqual([report.totals.membersOverToilCap]);
+    expect(series(samples, "toilcap_team_toil_share_ratio", teamLabels).map((s) => s.value)).toEqual([
+      report.totals.accounting.toilShare,
+    ]);
+    expect(series(samples, "toilcap_team_members_over_toil_cap", teamLabels).map((s) => s.value)).toEqual([
+      report.totals.membersOverToilCap,
+    ]);
   });
 
   test("interrupt counts equal the database's, by source and kind, and by capture status", async () => {
@@ -183,28 +217,61 @@ describe(`GET /api/metrics on ${testEngine}`, () => {
     const [pages] = await database.db
       .select({ n: count() })
       .from(interrupt)
-      .where(and(eq(interrupt.teamId, teams.platform), eq(interrupt.source, "alertmanager"), eq(interrupt.kind, "page")));
+      .where(
+        and(eq(interrupt.teamId, teams.platform), eq(interrupt.source, "alertmanager"), eq(interrupt.kind, "page")),
+      );
     expect(pages?.n ?? 0).toBeGreaterThan(0);
-    expect(series(samples, "toilcap_interrupts_recorded_total", { team_id: teams.platform, source: "alertmanager", kind: "page" }).map((s) => s.value)).toEqual([
-      pages?.n,
-    ]);
+    expect(
+      series(samples, "toilcap_interrupts_recorded_total", {
+        team_id: teams.platform,
+        source: "alertmanager",
+        kind: "page",
+      }).map((s) => s.value),
+    ).toEqual([pages?.n]);
     const captured = await database.db
       .select({ status: interrupt.captureStatus, n: count() })
       .from(interrupt)
-      .where(and(eq(interrupt.teamId, teams.platform), eq(interrupt.source, "alertmanager"), eq(interrupt.kind, "page"), isNull(interrupt.deletedAt)))
+      .where(
+        and(
+          eq(interrupt.teamId, teams.platform),
+          eq(interrupt.source, "alertmanager"),
+          eq(interrupt.kind, "page"),
+          isNull(interrupt.deletedAt),
+        ),
+      )
       .groupBy(interrupt.captureStatus);
     for (const { status, n } of captured) {
       if (status === null) continue;
       expect(
-        series(samples, "toilcap_captured_interrupts", { team_id: teams.platform, source: "alertmanager", kind: "page", capture_status: status }).map((s) => s.value),
+        series(samples, "toilcap_captured_interrupts", {
+          team_id: teams.platform,
+          source: "alertmanager",
+          kind: "page",
+          capture_status: status,
+        }).map((s) => s.value),
       ).toEqual([n]);
     }
   });
 
   test("webhook requests by integration and outcome, only of the teams the token's owner may scrape", async () => {
-    const ticket = { id: "OPS-77", opened: "2025-05-06T09:00:00Z", assigneeEmail: "erik@northwind.example", summary: "Quota request" };
-    const platformHook = await createIntegration(database.db, people.admin.viewer, { teamId: teams.platform, kind: "ticket-webhook", name: "Jira ops" }, NOW);
-    const dataHook = await createIntegration(database.db, people.admin.viewer, { teamId: teams.data, kind: "ticket-webhook", name: "Data tickets" }, NOW);
+    const ticket = {
+      id: "OPS-77",
+      opened: "2025-05-06T09:00:00Z",
+      assigneeEmail: "erik@northwind.example",
+      summary: "Quota request",
+    };
+    const platformHook = await createIntegration(
+      database.db,
+      people.admin.viewer,
+      { teamId: teams.platform, kind: "ticket-webhook", name: "Jira ops" },
+      NOW,
+    );
+    const dataHook = await createIntegration(
+      database.db,
+      people.admin.viewer,
+      { teamId: teams.data, kind: "ticket-webhook", name: "Data tickets" },
+      NOW,
+    );
     expect((await deliverTicket(platformHook.secret, ticket)).status).toBe(201);
     expect((await deliverTicket(platformHook.secret, ticket)).status).toBe(200);
     expect((await deliverTicket(platformHook.secret, { ...ticket, opened: "yesterday" })).status).toBe(400);
@@ -220,33 +287,58 @@ describe(`GET /api/metrics on ${testEngine}`, () => {
       ["failed", 0],
       ["rejected", 1],
     ]);
-    expect(mine[0]?.labels).toEqual({ team_id: teams.platform, integration_id: platformHook.integration.id, outcome: expect.any(String) });
-    expect(series(samples, "toilcap_integration_info", { integration_id: platformHook.integration.id }).map((s) => s.labels)).toEqual([
-      { team_id: teams.platform, integration_id: platformHook.integration.id, integration: "Jira ops", kind: "ticket-webhook" },
+    expect(mine[0]?.labels).toEqual({
+      team_id: teams.platform,
+      integration_id: platformHook.integration.id,
+      outcome: expect.any(String),
+    });
+    expect(
+      series(samples, "toilcap_integration_info", { integration_id: platformHook.integration.id }).map((s) => s.labels),
+    ).toEqual([
+      {
+        team_id: teams.platform,
+        integration_id: platformHook.integration.id,
+        integration: "Jira ops",
+        kind: "ticket-webhook",
+      },
     ]);
     // Every series of her scrape is her team's, and equals the database's count.
     const webhookSeries = series(samples, "toilcap_webhook_requests_total", {});
     expect(new Set(webhookSeries.map((s) => s.labels.team_id))).toEqual(new Set([teams.platform]));
     const stored = await database.db.select().from(webhookRequestCount);
     for (const sample of webhookSeries) {
-      const row = stored.find((r) => r.integrationId === sample.labels.integration_id && r.outcome === sample.labels.outcome);
+      const row = stored.find(
+        (r) => r.integrationId === sample.labels.integration_id && r.outcome === sample.labels.outcome,
+      );
       expect(sample.value).toBe(row?.count ?? 0);
     }
 
     const everything = parseExposition(await (await scrape(`Bearer ${people.admin.secret}`)).text()).samples;
     expect(
-      series(everything, "toilcap_webhook_requests_total", { integration_id: dataHook.integration.id, outcome: "accepted" }).map((s) => [s.labels.team_id, s.value]),
+      series(everything, "toilcap_webhook_requests_total", {
+        integration_id: dataHook.integration.id,
+        outcome: "accepted",
+      }).map((s) => [s.labels.team_id, s.value]),
     ).toEqual([[teams.data, 1]]);
   });
 
   test("alerts an Alertmanager notification named but did not store are counted by reason, from zero", async () => {
     const [primary] = await database.db.select().from(rotation).where(eq(rotation.teamId, teams.platform));
     if (!primary) throw new Error("no Platform rotation");
-    const hook = await createIntegration(database.db, people.admin.viewer, { teamId: teams.platform, kind: "alertmanager", name: "Prometheus eu", rotationId: primary.id }, NOW);
+    const hook = await createIntegration(
+      database.db,
+      people.admin.viewer,
+      { teamId: teams.platform, kind: "alertmanager", name: "Prometheus eu", rotationId: primary.id },
+      NOW,
+    );
     const dropped = async () =>
-      series(parseExposition(await (await scrape(`Bearer ${people.maria.secret}`)).text()).samples, "toilcap_webhook_dropped_alerts_total", {
-        integration_id: hook.integration.id,
-      })
+      series(
+        parseExposition(await (await scrape(`Bearer ${people.maria.secret}`)).text()).samples,
+        "toilcap_webhook_dropped_alerts_total",
+        {
+          integration_id: hook.integration.id,
+        },
+      )
         .map((s) => [s.labels.reason, s.value])
         .sort();
     expect(await dropped()).toEqual([
@@ -262,8 +354,15 @@ describe(`GET /api/metrics on ${testEngine}`, () => {
       ["oversize", 0],
       ["truncated", 2],
     ]);
-    const listed = await (await import("@/server/services/integrations/list-integrations")).listIntegrations(database.db, teams.platform);
-    expect(listed.find((item) => item.id === hook.integration.id)?.droppedAlerts).toMatchObject({ truncated: 2, oversize: 0, invalid: 0 });
+    const listed = await (await import("@/server/services/integrations/list-integrations")).listIntegrations(
+      database.db,
+      teams.platform,
+    );
+    expect(listed.find((item) => item.id === hook.integration.id)?.droppedAlerts).toMatchObject({
+      truncated: 2,
+      oversize: 0,
+      invalid: 0,
+    });
   });
 
   test.skipIf(!PROMTOOL)("promtool check metrics finds nothing to say about an admin's scrape", async () => {
@@ -277,10 +376,18 @@ describe(`GET /api/metrics on ${testEngine}`, () => {
     expect(response.status).toBe(200);
     const { samples } = parseExposition(await response.text());
     const dataReport = await teamToil(database.db, people.admin.viewer, { teamId: teams.data, period: "month" }, NOW);
-    expect(new Set(series(samples, "toilcap_team_info", {}).map((s) => s.labels.team))).toEqual(new Set(["Platform SRE", "Data Platform"]));
-    expect(new Set(series(samples, "toilcap_toil_cap_ratio", {}).map((s) => s.labels.team_id))).toEqual(new Set([teams.platform, teams.data]));
+    expect(new Set(series(samples, "toilcap_team_info", {}).map((s) => s.labels.team))).toEqual(
+      new Set(["Platform SRE", "Data Platform"]),
+    );
+    expect(new Set(series(samples, "toilcap_toil_cap_ratio", {}).map((s) => s.labels.team_id))).toEqual(
+      new Set([teams.platform, teams.data]),
+    );
     for (const member of dataReport.members) {
-      expect(series(samples, "toilcap_toil_share_ratio", { team_id: teams.data, engineer_id: member.personId }).map((s) => s.value)).toEqual([member.accounting.toilShare]);
+      expect(
+        series(samples, "toilcap_toil_share_ratio", { team_id: teams.data, engineer_id: member.personId }).map(
+          (s) => s.value,
+        ),
+      ).toEqual([member.accounting.toilShare]);
     }
   });
 });

@@ -7,7 +7,13 @@ import { WEBHOOK_OUTCOMES } from "@/server/services/integrations/count-webhook-r
 import { teamToil, type TeamToilReport } from "@/server/services/reports/team-toil";
 import { interruptCounts, type InterruptCount } from "./interrupt-counts";
 import { scrapeableTeams } from "./scrape-scope";
-import { droppedAlertCounts, integrationsOf, webhookRequestCounts, type IntegrationCount, type ScrapedIntegration } from "./webhook-request-counts";
+import {
+  droppedAlertCounts,
+  integrationsOf,
+  webhookRequestCounts,
+  type IntegrationCount,
+  type ScrapedIntegration,
+} from "./webhook-request-counts";
 
 // Series are named by ids, so a rename does not start new series; names travel in the *_info metrics, to join on.
 const TEAM_LABELS = ["team_id"] as const;
@@ -78,8 +84,18 @@ function toilRegistry() {
       labelNames: TEAM_LABELS,
       registers,
     }),
-    toilCap: new Gauge({ name: "toilcap_toil_cap_ratio", help: "The team's toil cap (0..1).", labelNames: TEAM_LABELS, registers }),
-    onCallCap: new Gauge({ name: "toilcap_on_call_cap_ratio", help: "The team's on-call cap (0..1).", labelNames: TEAM_LABELS, registers }),
+    toilCap: new Gauge({
+      name: "toilcap_toil_cap_ratio",
+      help: "The team's toil cap (0..1).",
+      labelNames: TEAM_LABELS,
+      registers,
+    }),
+    onCallCap: new Gauge({
+      name: "toilcap_on_call_cap_ratio",
+      help: "The team's on-call cap (0..1).",
+      labelNames: TEAM_LABELS,
+      registers,
+    }),
     interruptsRecorded: new Counter({
       name: "toilcap_interrupts_recorded_total",
       help: "Interrupts ever stored for the team (removed ones included), by source (manual, alertmanager, csv, ...) and kind.",
@@ -104,8 +120,18 @@ function toilRegistry() {
       labelNames: [...INTEGRATION_LABELS, "reason"],
       registers,
     }),
-    teamInfo: new Gauge({ name: "toilcap_team_info", help: "A team's name, by id (always 1).", labelNames: ["team_id", "team"], registers }),
-    engineerInfo: new Gauge({ name: "toilcap_engineer_info", help: "An engineer's name, by id (always 1).", labelNames: ["engineer_id", "engineer"], registers }),
+    teamInfo: new Gauge({
+      name: "toilcap_team_info",
+      help: "A team's name, by id (always 1).",
+      labelNames: ["team_id", "team"],
+      registers,
+    }),
+    engineerInfo: new Gauge({
+      name: "toilcap_engineer_info",
+      help: "An engineer's name, by id (always 1).",
+      labelNames: ["engineer_id", "engineer"],
+      registers,
+    }),
     integrationInfo: new Gauge({
       name: "toilcap_integration_info",
       help: "An integration's name and kind, by id (always 1).",
@@ -145,7 +171,8 @@ function recordInterrupts(metrics: ToilRegistry, counts: InterruptCount[]): void
     const entry = recorded.get(key) ?? { labels, n: 0 };
     entry.n += row.recorded;
     recorded.set(key, entry);
-    if (row.captureStatus !== null) metrics.capturedInterrupts.set({ ...labels, capture_status: row.captureStatus }, row.live);
+    if (row.captureStatus !== null)
+      metrics.capturedInterrupts.set({ ...labels, capture_status: row.captureStatus }, row.live);
   }
   for (const { labels, n } of recorded.values()) metrics.interruptsRecorded.inc(labels, n);
 }
@@ -162,9 +189,11 @@ function recordIntegrations(
   for (const item of integrations) {
     const labels = { team_id: item.teamId, integration_id: item.integrationId };
     metrics.integrationInfo.set({ ...labels, integration: item.integrationName, kind: item.kind }, 1);
-    for (const outcome of WEBHOOK_OUTCOMES) metrics.webhookRequests.inc({ ...labels, outcome }, countOf(requests, item.integrationId, outcome));
+    for (const outcome of WEBHOOK_OUTCOMES)
+      metrics.webhookRequests.inc({ ...labels, outcome }, countOf(requests, item.integrationId, outcome));
     if (item.kind !== "alertmanager") continue;
-    for (const reason of ALERT_LOSS_REASONS) metrics.droppedAlerts.inc({ ...labels, reason }, countOf(dropped, item.integrationId, reason));
+    for (const reason of ALERT_LOSS_REASONS)
+      metrics.droppedAlerts.inc({ ...labels, reason }, countOf(dropped, item.integrationId, reason));
   }
 }
 
@@ -188,6 +217,11 @@ export async function scrapeToilMetrics(db: Db, viewer: Viewer, now: Date): Prom
   recordInterrupts(metrics, await interruptCounts(db, teamIds));
   const integrations = await integrationsOf(db, teamIds);
   const integrationIds = integrations.map((item) => item.integrationId);
-  recordIntegrations(metrics, integrations, await webhookRequestCounts(db, integrationIds), await droppedAlertCounts(db, integrationIds));
+  recordIntegrations(
+    metrics,
+    integrations,
+    await webhookRequestCounts(db, integrationIds),
+    await droppedAlertCounts(db, integrationIds),
+  );
   return { ok: true, registry: metrics.registry };
 }

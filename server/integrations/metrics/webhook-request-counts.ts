@@ -20,7 +20,12 @@ export interface IntegrationCount {
 export async function integrationsOf(db: Db, teamIds: string[]): Promise<ScrapedIntegration[]> {
   if (teamIds.length === 0) return [];
   return db
-    .select({ teamId: integration.teamId, integrationId: integration.id, integrationName: integration.name, kind: integration.kind })
+    .select({
+      teamId: integration.teamId,
+      integrationId: integration.id,
+      integrationName: integration.name,
+      kind: integration.kind,
+    })
     .from(integration)
     .where(inArray(integration.teamId, teamIds))
     .orderBy(asc(integration.teamId), asc(integration.id));
@@ -30,7 +35,11 @@ export async function integrationsOf(db: Db, teamIds: string[]): Promise<Scraped
 export async function webhookRequestCounts(db: Db, integrationIds: string[]): Promise<IntegrationCount[]> {
   if (integrationIds.length === 0) return [];
   return db
-    .select({ integrationId: webhookRequestCount.integrationId, label: webhookRequestCount.outcome, count: webhookRequestCount.count })
+    .select({
+      integrationId: webhookRequestCount.integrationId,
+      label: webhookRequestCount.outcome,
+      count: webhookRequestCount.count,
+    })
     .from(webhookRequestCount)
     .where(inArray(webhookRequestCount.integrationId, integrationIds));
 }
@@ -39,8 +48,11 @@ export async function webhookRequestCounts(db: Db, integrationIds: string[]): Pr
 export async function droppedAlertCounts(db: Db, integrationIds: string[]): Promise<IntegrationCount[]> {
   if (integrationIds.length === 0) return [];
   return db
-    .select({ integrationId: webhookAlertLoss.integrationId, label: webhookAlertLoss.reason, count: webhookAlertLoss.alerts })
+    .select({
+      integrationId: webhookAlertLoss.integrationId,
+      label: webhookAlertLoss.reason,
+      count: webhookAlertLoss.alerts,
+    })
     .from(webhookAlertLoss)
     .where(inArray(webhookAlertLoss.integrationId, integrationIds));
 }
-

@@ -6,7 +6,9 @@ import { cleanJson } from "../http/clean-text";
  * incident events Toilcap credits are read closely; any other event type is accepted and ignored.
  */
 
-const instant = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date and time" }).transform((text) => new Date(text));
+const instant = z.iso
+  .datetime({ offset: true, error: "must be an ISO 8601 date and time" })
+  .transform((text) => new Date(text));
 
 const reference = z.object({
   id: z.string({ error: "must be a string" }).min(1, "must not be empty").max(64, "at most 64 characters"),
@@ -70,13 +72,18 @@ export function parsePagerdutyEvent(body: string): ParsedPagerdutyEvent {
   try {
     json = cleanJson(JSON.parse(body));
   } catch (error) {
-    return { ok: false, reason: `The body is not valid JSON${error instanceof SyntaxError ? `: ${error.message}` : ""}.` };
+    return {
+      ok: false,
+      reason: `The body is not valid JSON${error instanceof SyntaxError ? `: ${error.message}` : ""}.`,
+    };
   }
   const parsed = envelope.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: `Not a PagerDuty v3 webhook payload: ${describe(parsed.error, [])}.` };
+  if (!parsed.success)
+    return { ok: false, reason: `Not a PagerDuty v3 webhook payload: ${describe(parsed.error, [])}.` };
   const { id, event_type: type, occurred_at: occurredAt, agent, data } = parsed.data.event;
   if (!isCredited(type)) return { ok: true, event: { id, type, occurredAt, agent: agent ?? null, incident: null } };
   const incident = pagerdutyIncident.safeParse(data);
-  if (!incident.success) return { ok: false, reason: `Not a PagerDuty incident event: ${describe(incident.error, ["event", "data"])}.` };
+  if (!incident.success)
+    return { ok: false, reason: `Not a PagerDuty incident event: ${describe(incident.error, ["event", "data"])}.` };
   return { ok: true, event: { id, type, occurredAt, agent: agent ?? null, incident: incident.data } };
 }

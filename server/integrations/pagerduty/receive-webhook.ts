@@ -25,7 +25,11 @@ export const PAGERDUTY_BODY_LIMIT_BYTES = 256 * 1024;
  * the body is read; 401 for a missing or wrong signature or no signing secret yet; 400 for a body that is not a v3
  * event; 408/413 for slow or large bodies; 503 when the database fails, so PagerDuty retries.
  */
-export async function receivePagerdutyWebhook(request: Request, secret: string, deps: PagerdutyWebhookDeps): Promise<Response> {
+export async function receivePagerdutyWebhook(
+  request: Request,
+  secret: string,
+  deps: PagerdutyWebhookDeps,
+): Promise<Response> {
   let db: Db | null = null;
   let source: IntegrationRow | null = null;
   try {
@@ -37,7 +41,10 @@ export async function receivePagerdutyWebhook(request: Request, secret: string, 
       await countWebhookRequestQuietly(db, source.id, "rejected", deps.now());
       return webhookRefusal(body.status, body.reason);
     }
-    if (!source.signingSecret || !verifyPagerdutySignature(request.headers.get("x-pagerduty-signature"), body.text, source.signingSecret)) {
+    if (
+      !source.signingSecret ||
+      !verifyPagerdutySignature(request.headers.get("x-pagerduty-signature"), body.text, source.signingSecret)
+    ) {
       await countWebhookRequestQuietly(db, source.id, "rejected", deps.now());
       const reason = source.signingSecret
         ? "The X-PagerDuty-Signature header does not sign this body with the subscription's signing secret."
@@ -49,7 +56,13 @@ export async function receivePagerdutyWebhook(request: Request, secret: string, 
       await countWebhookRequestQuietly(db, source.id, "rejected", deps.now());
       return webhookRefusal(400, parsed.reason);
     }
-    const outcome = await capturePagerdutyEvent(db, source, parsed.event.id, toIncidentSignal(parsed.event), deps.now());
+    const outcome = await capturePagerdutyEvent(
+      db,
+      source,
+      parsed.event.id,
+      toIncidentSignal(parsed.event),
+      deps.now(),
+    );
     return webhookJson(200, { ok: true, event: parsed.event.id, type: parsed.event.type, ...outcome });
   } catch (error) {
     console.error("pagerduty webhook: could not store the event", error);

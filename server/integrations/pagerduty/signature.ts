@@ -9,7 +9,11 @@ export function pagerdutySignature(rawBody: Uint8Array | string, signingSecret: 
  * Whether an `X-PagerDuty-Signature` header signs this body: it holds one or more comma-separated signatures (more
  * than one while a secret is being rotated); one `v1` match is enough. Compared in constant time.
  */
-export function verifyPagerdutySignature(header: string | null, rawBody: Uint8Array | string, signingSecret: string): boolean {
+export function verifyPagerdutySignature(
+  header: string | null,
+  rawBody: Uint8Array | string,
+  signingSecret: string,
+): boolean {
   if (!header) return false;
   const expected = Buffer.from(pagerdutySignature(rawBody, signingSecret));
   return header

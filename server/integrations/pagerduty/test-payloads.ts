@@ -80,7 +80,11 @@ function incidentData(incident: TestIncident, status: string) {
   };
 }
 
-const STATUS = { "incident.triggered": "triggered", "incident.acknowledged": "acknowledged", "incident.resolved": "resolved" } as const;
+const STATUS = {
+  "incident.triggered": "triggered",
+  "incident.acknowledged": "acknowledged",
+  "incident.resolved": "resolved",
+} as const;
 
 /** One delivery: `{"event": {...}}` with the incident as it was after the event. */
 export function incidentEvent(

@@ -23,7 +23,12 @@ export function toIncidentSignal(event: PagerdutyEvent): PagerdutyIncidentSignal
   const user = (ref: { id: string; summary?: string | undefined }) => ({ id: ref.id, name: ref.summary ?? null });
   return {
     eventId: event.id,
-    type: event.type === "incident.resolved" ? "resolved" : event.type === "incident.acknowledged" ? "acknowledged" : "triggered",
+    type:
+      event.type === "incident.resolved"
+        ? "resolved"
+        : event.type === "incident.acknowledged"
+          ? "acknowledged"
+          : "triggered",
     occurredAt: event.occurredAt,
     incidentId: incident.id,
     openedAt: incident.created_at,

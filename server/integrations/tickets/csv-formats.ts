@@ -91,11 +91,15 @@ function indexColumns(format: TicketFormat, headers: readonly string[]): ColumnI
  * Which export a header row is: PagerDuty's when it names PagerDuty's own columns (created_on, incident_number,
  * service_name), else the generic one. Null, with the missing columns, when neither fits.
  */
-export function detectFormat(rawHeaders: readonly string[]): { format: TicketFormat; columns: ColumnIndex } | { missing: string[] } {
+export function detectFormat(
+  rawHeaders: readonly string[],
+): { format: TicketFormat; columns: ColumnIndex } | { missing: string[] } {
   const headers = rawHeaders.map(normaliseHeader);
   const looksPagerDuty = ["created_on", "incident_number", "service_name"].some((name) => headers.includes(name));
   const format: TicketFormat = looksPagerDuty ? "pagerduty" : "generic";
   const columns = indexColumns(format, headers);
-  const missing = REQUIRED.filter((field) => columns[field] === undefined).map((field) => FORMAT_COLUMNS[format][field][0] ?? field);
+  const missing = REQUIRED.filter((field) => columns[field] === undefined).map(
+    (field) => FORMAT_COLUMNS[format][field][0] ?? field,
+  );
   return missing.length > 0 ? { missing } : { format, columns };
 }

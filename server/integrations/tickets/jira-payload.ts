@@ -30,14 +30,19 @@ const jiraEvent = z.object({
       resolutiondate: instant.nullish(),
       assignee: user,
       priority: named,
-      components: z.array(z.object({ name: z.string().max(200) })).max(50).nullish(),
+      components: z
+        .array(z.object({ name: z.string().max(200) }))
+        .max(50)
+        .nullish(),
       project: named,
     }),
   }),
   changelog: z
     .object({
       id: z.union([z.string(), z.number()]).transform(String),
-      items: z.array(z.object({ field: z.string().max(200), to: z.string().nullish(), toString: z.string().nullish() })).max(200),
+      items: z
+        .array(z.object({ field: z.string().max(200), to: z.string().nullish(), toString: z.string().nullish() }))
+        .max(200),
     })
     .nullish(),
 });
@@ -89,7 +94,10 @@ export function parseJiraEvent(json: unknown): ParsedJiraEvent {
   if (!(JIRA_ISSUE_EVENTS as readonly string[]).includes(webhookEvent)) return { ok: true, jira: null };
   const { fields } = issue;
   const email = fields.assignee?.emailAddress?.trim().toLowerCase() ?? "";
-  const resolvedNow = changelog?.items.some((item) => item.field === "resolution" && item.to) && timestamp !== undefined ? new Date(timestamp) : null;
+  const resolvedNow =
+    changelog?.items.some((item) => item.field === "resolution" && item.to) && timestamp !== undefined
+      ? new Date(timestamp)
+      : null;
   const resolved = fields.resolutiondate ?? resolvedNow;
   const change = changelog?.id ?? (webhookEvent === "jira:issue_created" ? "created" : String(timestamp ?? "updated"));
   return {
@@ -105,7 +113,9 @@ export function parseJiraEvent(json: unknown): ParsedJiraEvent {
         summary: fields.summary.slice(0, 500),
         severity: SEVERITY_OF_PRIORITY[(fields.priority?.name ?? "").trim().toLowerCase()] ?? "medium",
       },
-      assigneeAccount: fields.assignee?.accountId ? { id: fields.assignee.accountId, name: fields.assignee.displayName ?? null } : null,
+      assigneeAccount: fields.assignee?.accountId
+        ? { id: fields.assignee.accountId, name: fields.assignee.displayName ?? null }
+        : null,
     },
   };
 }

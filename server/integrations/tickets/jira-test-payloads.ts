@@ -41,8 +41,16 @@ function issueJson(issue: JiraTestIssue) {
     fields: {
       statuscategorychangedate: issue.created,
       issuetype: { self: `${SITE}/rest/api/2/issuetype/10004`, id: "10004", name: "Task", subtask: false },
-      project: { self: `${SITE}/rest/api/2/project/10000`, id: "10000", key: issue.key.split("-")[0], name: "Operations", projectTypeKey: "service_desk" },
-      resolution: issue.resolutiondate ? { self: `${SITE}/rest/api/2/resolution/10000`, id: "10000", name: "Done" } : null,
+      project: {
+        self: `${SITE}/rest/api/2/project/10000`,
+        id: "10000",
+        key: issue.key.split("-")[0],
+        name: "Operations",
+        projectTypeKey: "service_desk",
+      },
+      resolution: issue.resolutiondate
+        ? { self: `${SITE}/rest/api/2/resolution/10000`, id: "10000", name: "Done" }
+        : null,
       resolutiondate: issue.resolutiondate ?? null,
       created: issue.created,
       updated: issue.resolutiondate ?? issue.created,
@@ -50,7 +58,9 @@ function issueJson(issue: JiraTestIssue) {
       labels: [],
       assignee: issue.assignee ? userJson(issue.assignee) : null,
       status: { name: issue.resolutiondate ? "Done" : "To Do", id: issue.resolutiondate ? "10002" : "10000" },
-      components: issue.component ? [{ self: `${SITE}/rest/api/2/component/10001`, id: "10001", name: issue.component }] : [],
+      components: issue.component
+        ? [{ self: `${SITE}/rest/api/2/component/10001`, id: "10001", name: issue.component }]
+        : [],
       summary: issue.summary,
       reporter: userJson({ accountId: "557058:reporter", displayName: "Service Desk" }),
     },
@@ -75,7 +85,13 @@ export interface JiraChange {
   toString: string | null;
 }
 
-export function issueUpdated(issue: JiraTestIssue, timestamp: number, changelogId: string, items: JiraChange[], eventTypeName = "issue_generic") {
+export function issueUpdated(
+  issue: JiraTestIssue,
+  timestamp: number,
+  changelogId: string,
+  items: JiraChange[],
+  eventTypeName = "issue_generic",
+) {
   return {
     timestamp,
     webhookEvent: "jira:issue_updated",
@@ -84,7 +100,13 @@ export function issueUpdated(issue: JiraTestIssue, timestamp: number, changelogI
     issue: issueJson(issue),
     changelog: {
       id: changelogId,
-      items: items.map((item) => ({ ...item, fieldtype: "jira", fieldId: item.field, tmpFromAccountId: null, tmpToAccountId: null })),
+      items: items.map((item) => ({
+        ...item,
+        fieldtype: "jira",
+        fieldId: item.field,
+        tmpFromAccountId: null,
+        tmpToAccountId: null,
+      })),
     },
   };
 }

@@ -9,7 +9,10 @@ const PAGERDUTY = [
   "Q2GHIJKL,1043,Cert expiring,cert-manager,SRE Primary,2025-03-11 09:00:00,,low,",
 ].join("\r\n");
 
-const GENERIC = ["Ticket ID,Opened,Resolved,Assignee Email,Service,Summary", "OPS-1,2025-03-10T08:00:00Z,2025-03-10T09:30:00Z,Ana@Example.test,billing,Rotate keys"].join("\n");
+const GENERIC = [
+  "Ticket ID,Opened,Resolved,Assignee Email,Service,Summary",
+  "OPS-1,2025-03-10T08:00:00Z,2025-03-10T09:30:00Z,Ana@Example.test,billing,Rotate keys",
+].join("\n");
 
 const ok = (row: ParsedTicket | undefined) => (row?.ok ? row.ticket : null);
 const errorsOf = (row: ParsedTicket | undefined) => (row && !row.ok ? row.errors : []);
@@ -30,7 +33,13 @@ describe("parseTicketCsv", () => {
       urgency: "high",
       pagerdutyUsers: [],
     });
-    expect(ok(file.rows[1])).toMatchObject({ externalId: "Q2GHIJKL", openedAt: new Date("2025-03-11T08:00:00Z"), resolvedAt: null, assigneeEmail: null, urgency: "low" });
+    expect(ok(file.rows[1])).toMatchObject({
+      externalId: "Q2GHIJKL",
+      openedAt: new Date("2025-03-11T08:00:00Z"),
+      resolvedAt: null,
+      assigneeEmail: null,
+      urgency: "low",
+    });
   });
 
   test("reads the generic format by normalised headers, email lower-cased", () => {

@@ -23,10 +23,17 @@ export interface PagerdutyUserCell {
 }
 
 /** A record of the file: its first line's number, and the ticket or why it cannot be one. */
-export type ParsedTicket = { line: number; ok: true; ticket: TicketRow } | { line: number; ok: false; externalId: string | null; errors: string[] };
+export type ParsedTicket =
+  | { line: number; ok: true; ticket: TicketRow }
+  | { line: number; ok: false; externalId: string | null; errors: string[] };
 
 export type TicketFile =
-  | { ok: true; format: TicketFormat; rows: ParsedTicket[]; /** Whether any column names who worked a ticket. */ namesPeople: boolean }
+  | {
+      ok: true;
+      format: TicketFormat;
+      rows: ParsedTicket[] /** Whether any column names who worked a ticket. */;
+      namesPeople: boolean;
+    }
   | { ok: false; message: string };
 
 export const MAX_TICKET_ROWS = 5000;
@@ -53,7 +60,11 @@ function splitList(text: string): string[] {
     .slice(0, 20);
 }
 
-function readRecord(fields: readonly string[], columns: ColumnIndex, timeZone: string): { ticket: TicketRow } | { externalId: string | null; errors: string[] } {
+function readRecord(
+  fields: readonly string[],
+  columns: ColumnIndex,
+  timeZone: string,
+): { ticket: TicketRow } | { externalId: string | null; errors: string[] } {
   const cell = (field: TicketField): string => {
     const at = columns[field];
     return at === undefined ? "" : (fields[at] ?? "").trim();
@@ -66,11 +77,13 @@ function readRecord(fields: readonly string[], columns: ColumnIndex, timeZone: s
   const openedText = cell("openedAt");
   const openedAt = openedText === "" ? null : parseInstant(openedText, timeZone);
   if (openedText === "") errors.push("The opened time is empty.");
-  else if (!openedAt) errors.push(`"${openedText}" is not a date and time (use ISO 8601, such as 2025-03-10T14:05:00Z).`);
+  else if (!openedAt)
+    errors.push(`"${openedText}" is not a date and time (use ISO 8601, such as 2025-03-10T14:05:00Z).`);
 
   const resolvedText = cell("resolvedAt");
   const resolvedAt = resolvedText === "" ? null : parseInstant(resolvedText, timeZone);
-  if (resolvedText !== "" && !resolvedAt) errors.push(`"${resolvedText}" is not a date and time (use ISO 8601, such as 2025-03-10T16:30:00Z).`);
+  if (resolvedText !== "" && !resolvedAt)
+    errors.push(`"${resolvedText}" is not a date and time (use ISO 8601, such as 2025-03-10T16:30:00Z).`);
   if (openedAt && resolvedAt && resolvedAt < openedAt) errors.push("It was resolved before it was opened.");
 
   // PagerDuty lists several assignees comma-separated: the first is credited.
@@ -86,7 +99,11 @@ function readRecord(fields: readonly string[], columns: ColumnIndex, timeZone: s
 
   if (errors.length > 0 || !openedAt) return { externalId: externalId === "" ? null : externalId, errors };
   const service = cell("service");
-  const users = (idField: TicketField, nameField: TicketField, role: PagerdutyUserCell["role"]): PagerdutyUserCell[] => {
+  const users = (
+    idField: TicketField,
+    nameField: TicketField,
+    role: PagerdutyUserCell["role"],
+  ): PagerdutyUserCell[] => {
     const ids = splitList(cell(idField));
     const names = splitList(cell(nameField));
     // Names pair with ids by position when the counts agree; a name alone still lets the name match work.
@@ -135,25 +152,42 @@ export function parseTicketCsv(text: string, timeZone: string): TicketFile {
   const [header, ...body] = records;
   if (!header) return { ok: false, message: "The file is empty." };
   const detected = detectFormat(header);
-  if ("missing" in detected) return { ok: false, message: `The header row lacks the columns ${detected.missing.join(", ")}.` };
+  if ("missing" in detected)
+    return { ok: false, message: `The header row lacks the columns ${detected.missing.join(", ")}.` };
   if (body.length === 0) return { ok: false, message: "The file has a header but no tickets." };
-  if (body.length > MAX_TICKET_ROWS) return { ok: false, message: `At most ${MAX_TICKET_ROWS} tickets per file; split it.` };
+  if (body.length > MAX_TICKET_ROWS)
+    return { ok: false, message: `At most ${MAX_TICKET_ROWS} tickets per file; split it.` };
 
   const firstLineOf = new Map<string, number>();
   const rows = body.map((fields, i): ParsedTicket => {
     // csv-parse counts the line a record ends on; a quoted field may span lines, so count back its breaks.
     const line = (lines[i + 1] ?? 0) - fields.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);
     if (fields.length !== header.length) {
-      return { line, ok: false, externalId: null, errors: [`It has ${fields.length} fields; the header has ${header.length}.`] };
+      return {
+        line,
+        ok: false,
+        externalId: null,
+        errors: [`It has ${fields.length} fields; the header has ${header.length}.`],
+      };
     }
     const read = readRecord(fields, detected.columns, timeZone);
     if (!("ticket" in read)) return { line, ok: false, externalId: read.externalId, errors: read.errors };
     const earlier = firstLineOf.get(read.ticket.externalId);
     if (earlier !== undefined) {
-      return { line, ok: false, externalId: read.ticket.externalId, errors: [`Ticket ${read.ticket.externalId} is already on line ${earlier}.`] };
+      return {
+        line,
+        ok: false,
+        externalId: read.ticket.externalId,
+        errors: [`Ticket ${read.ticket.externalId} is already on line ${earlier}.`],
+      };
     }
     firstLineOf.set(read.ticket.externalId, line);
     return { line, ok: true, ticket: read.ticket };
   });
-  return { ok: true, format: detected.format, rows, namesPeople: ASSIGNEE_FIELDS.some((field) => detected.columns[field] !== undefined) };
+  return {
+    ok: true,
+    format: detected.format,
+    rows,
+    namesPeople: ASSIGNEE_FIELDS.some((field) => detected.columns[field] !== undefined),
+  };
 }

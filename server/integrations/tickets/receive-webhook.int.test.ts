@@ -60,15 +60,24 @@ async function countInterrupts(): Promise<number> {
 
 describe(`the ticket webhook on ${testEngine}`, () => {
   test("a NUL byte or a lone surrogate in a ticket field is cleaned, not a 503 that the sender retries forever", async () => {
-    const answer = await deliverTicket(fx.onDuty.secret, ticket("OPS-NUL\u0000", { summary: "Refund\u0000 stuck \ud800", service: "bill\u0000ing" }));
+    const answer = await deliverTicket(
+      fx.onDuty.secret,
+      ticket("OPS-NUL\u0000", { summary: "Refund\u0000 stuck \ud800", service: "bill\u0000ing" }),
+    );
     expect(answer).toMatchObject({ status: 201, body: { ok: true, id: "OPS-NUL", outcome: "created" } });
     expect(await storedTicket("OPS-NUL")).toMatchObject({ summary: "Refund stuck \ufffd", service: "billing" });
   });
 
   test("a new ticket: 201, stored once as a ticket credited to its assignee, waiting in their capture inbox", async () => {
     const before = await requestCounts(database.db, fx.onDuty.integration.id);
-    const answer = await deliverTicket(fx.onDuty.secret, ticket("OPS-1234", { assigneeEmail: engineer(1).email.toUpperCase() }));
-    expect(answer).toEqual({ status: 201, body: { ok: true, id: "OPS-1234", outcome: "created", changes: [], assigned: true, resolved: false } });
+    const answer = await deliverTicket(
+      fx.onDuty.secret,
+      ticket("OPS-1234", { assigneeEmail: engineer(1).email.toUpperCase() }),
+    );
+    expect(answer).toEqual({
+      status: 201,
+      body: { ok: true, id: "OPS-1234", outcome: "created", changes: [], assigned: true, resolved: false },
+    });
     const row = await storedTicket("OPS-1234");
     expect(row).toMatchObject({
       teamId: fx.team.id,
@@ -92,14 +101,24 @@ describe(`the ticket webhook on ${testEngine}`, () => {
       createdAt: NOW,
       deletedAt: null,
     });
-    const audit = await database.db.select().from(auditLog).where(eq(auditLog.entityId, row?.id ?? ""));
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, row?.id ?? ""));
     expect(audit.map((a) => [a.action, a.actorPersonId])).toEqual([["interrupt.capture", null]]);
     const [source] = await database.db.select().from(integration).where(eq(integration.id, fx.onDuty.integration.id));
     expect(source?.lastUsedAt).toEqual(NOW);
-    expect(await requestCounts(database.db, fx.onDuty.integration.id)).toEqual({ ...before, accepted: before.accepted + 1 });
+    expect(await requestCounts(database.db, fx.onDuty.integration.id)).toEqual({
+      ...before,
+      accepted: before.accepted + 1,
+    });
 
     const inbox = await (await callerAt(database.db, engineer(1).id, NOW)).capture.inbox();
-    expect(inbox.find((item) => item.interruptId === row?.id)).toMatchObject({ kind: "ticket", externalId: "OPS-1234", summary: "Refund stuck in the queue (OPS-1234)" });
+    expect(inbox.find((item) => item.interruptId === row?.id)).toMatchObject({
+      kind: "ticket",
+      externalId: "OPS-1234",
+      summary: "Refund stuck in the queue (OPS-1234)",
+    });
   });
 
   test("the same ticket again (a retry, a repeat, even through the other webhook) creates nothing", async () => {
@@ -115,17 +134,33 @@ describe(`the ticket webhook on ${testEngine}`, () => {
     }
     expect((await deliverTicket(fx.byAssignee.secret, body)).body).toMatchObject({ outcome: "unchanged" });
     expect(await countInterrupts()).toBe(before);
-    expect(await requestCounts(database.db, fx.onDuty.integration.id)).toEqual({ ...counts, duplicate: counts.duplicate + 3 });
+    expect(await requestCounts(database.db, fx.onDuty.integration.id)).toEqual({
+      ...counts,
+      duplicate: counts.duplicate + 3,
+    });
   });
 
   test("resolved later: the first resolution is stored, a later different one changes nothing", async () => {
     expect((await deliverTicket(fx.onDuty.secret, ticket("OPS-3000"))).status).toBe(201);
-    const resolved = await deliverTicket(fx.onDuty.secret, ticket("OPS-3000", { resolved: "2026-03-04T11:42:00+01:00" }));
-    expect(resolved).toEqual({ status: 200, body: { ok: true, id: "OPS-3000", outcome: "updated", changes: ["resolved"], assigned: true, resolved: true } });
-    const again = await deliverTicket(fx.onDuty.secret, ticket("OPS-3000", { resolved: "2026-03-05T08:00:00Z", summary: "Renamed in the ticket system" }));
+    const resolved = await deliverTicket(
+      fx.onDuty.secret,
+      ticket("OPS-3000", { resolved: "2026-03-04T11:42:00+01:00" }),
+    );
+    expect(resolved).toEqual({
+      status: 200,
+      body: { ok: true, id: "OPS-3000", outcome: "updated", changes: ["resolved"], assigned: true, resolved: true },
+    });
+    const again = await deliverTicket(
+      fx.onDuty.secret,
+      ticket("OPS-3000", { resolved: "2026-03-05T08:00:00Z", summary: "Renamed in the ticket system" }),
+    );
     expect(again.body).toMatchObject({ outcome: "unchanged" });
     const row = await storedTicket("OPS-3000");
-    expect(row).toMatchObject({ resolvedAt: new Date("2026-03-04T10:42:00Z"), summary: "Refund stuck in the queue (OPS-3000)", captureStatus: "captured" });
+    expect(row).toMatchObject({
+      resolvedAt: new Date("2026-03-04T10:42:00Z"),
+      summary: "Refund stuck in the queue (OPS-3000)",
+      captureStatus: "captured",
+    });
     const audit = await database.db
       .select()
       .from(auditLog)
@@ -136,7 +171,10 @@ describe(`the ticket webhook on ${testEngine}`, () => {
   test("out of order: resolved before opened stores it once, resolved, and the late open call changes nothing", async () => {
     const first = await deliverTicket(fx.onDuty.secret, ticket("OPS-4000", { resolved: "2026-03-04T10:00:00Z" }));
     expect(first).toMatchObject({ status: 201, body: { outcome: "created", resolved: true } });
-    expect((await deliverTicket(fx.onDuty.secret, ticket("OPS-4000"))).body).toMatchObject({ outcome: "unchanged", resolved: true });
+    expect((await deliverTicket(fx.onDuty.secret, ticket("OPS-4000"))).body).toMatchObject({
+      outcome: "unchanged",
+      resolved: true,
+    });
     expect(await storedTicket("OPS-4000")).toMatchObject({ resolvedAt: new Date("2026-03-04T10:00:00Z") });
   });
 
@@ -146,18 +184,27 @@ describe(`the ticket webhook on ${testEngine}`, () => {
     await deliverTicket(fx.onDuty.secret, ticket("OPS-5000", { ...unknown, opened: "2026-03-10T10:00:00+01:00" }));
     expect(await storedTicket("OPS-5000")).toMatchObject({ assigneeId: engineer(1).id, captureStatus: "captured" });
     // A member of another team is not this team's member.
-    await deliverTicket(fx.onDuty.secret, ticket("OPS-5001", { assigneeEmail: fx.outsider.email, opened: "2026-03-16T09:00:00+01:00" }));
+    await deliverTicket(
+      fx.onDuty.secret,
+      ticket("OPS-5001", { assigneeEmail: fx.outsider.email, opened: "2026-03-16T09:00:00+01:00" }),
+    );
     expect(await storedTicket("OPS-5001")).toMatchObject({ assigneeId: engineer(2).id });
 
     const answer = await deliverTicket(fx.byAssignee.secret, ticket("ZD-5002", unknown));
     expect(answer).toMatchObject({ status: 201, body: { outcome: "created", assigned: false } });
-    expect(await storedTicket("ZD-5002")).toMatchObject({ assigneeId: null, captureStatus: null, integrationId: fx.byAssignee.integration.id });
+    expect(await storedTicket("ZD-5002")).toMatchObject({
+      assigneeId: null,
+      captureStatus: null,
+      integrationId: fx.byAssignee.integration.id,
+    });
     // Assigned to a member later: the missing engineer is filled in, and the ticket joins their inbox.
     const assigned = await deliverTicket(fx.byAssignee.secret, ticket("ZD-5002", { assigneeEmail: engineer(3).email }));
     expect(assigned.body).toMatchObject({ outcome: "updated", changes: ["assignee"], assigned: true });
     expect(await storedTicket("ZD-5002")).toMatchObject({ assigneeId: engineer(3).id, captureStatus: "captured" });
     // Re-assigned after that: the first engineer keeps it (their inbox already has it).
-    expect((await deliverTicket(fx.byAssignee.secret, ticket("ZD-5002", { assigneeEmail: engineer(0).email }))).body).toMatchObject({ outcome: "unchanged" });
+    expect(
+      (await deliverTicket(fx.byAssignee.secret, ticket("ZD-5002", { assigneeEmail: engineer(0).email }))).body,
+    ).toMatchObject({ outcome: "unchanged" });
     expect(await storedTicket("ZD-5002")).toMatchObject({ assigneeId: engineer(3).id });
     // No assignee at all, no rotation: nobody.
     await deliverTicket(fx.byAssignee.secret, ticket("ZD-5003", { assigneeEmail: null }));
@@ -170,10 +217,18 @@ describe(`the ticket webhook on ${testEngine}`, () => {
     const ana = await callerAt(database.db, engineer(1).id, NOW);
     await ana.capture.confirm({ interruptId: row?.id ?? "", minutes: 40 });
     await deliverTicket(fx.onDuty.secret, ticket("OPS-6000", { resolved: "2026-03-04T12:00:00Z" }));
-    expect(await storedTicket("OPS-6000")).toMatchObject({ captureStatus: "confirmed", resolvedAt: new Date("2026-03-04T12:00:00Z"), assigneeId: engineer(1).id });
+    expect(await storedTicket("OPS-6000")).toMatchObject({
+      captureStatus: "confirmed",
+      resolvedAt: new Date("2026-03-04T12:00:00Z"),
+      assigneeId: engineer(1).id,
+    });
     // Messages about a captured ticket call it a ticket, not a page.
-    await expect(ana.capture.confirm({ interruptId: row?.id ?? "", minutes: 40 })).rejects.toThrow("This ticket was already confirmed.");
-    await expect(ana.capture.restore({ interruptId: row?.id ?? "" })).rejects.toThrow("This ticket was confirmed: remove its entry");
+    await expect(ana.capture.confirm({ interruptId: row?.id ?? "", minutes: 40 })).rejects.toThrow(
+      "This ticket was already confirmed.",
+    );
+    await expect(ana.capture.restore({ interruptId: row?.id ?? "" })).rejects.toThrow(
+      "This ticket was confirmed: remove its entry",
+    );
   });
 
   test("offsets in every ISO 8601 form name the same instant; fields left out take their defaults", async () => {
@@ -186,8 +241,18 @@ describe(`the ticket webhook on ${testEngine}`, () => {
       service: null,
       assigneeId: null,
     });
-    await deliverTicket(fx.byAssignee.secret, { ...minimal, id: "OPS-7001", opened: "2026-03-04T04:12-05:00", severity: "LOW", service: "  " });
-    expect(await storedTicket("OPS-7001")).toMatchObject({ openedAt: new Date("2026-03-04T09:12:00Z"), severity: "low", service: null });
+    await deliverTicket(fx.byAssignee.secret, {
+      ...minimal,
+      id: "OPS-7001",
+      opened: "2026-03-04T04:12-05:00",
+      severity: "LOW",
+      service: "  ",
+    });
+    expect(await storedTicket("OPS-7001")).toMatchObject({
+      openedAt: new Date("2026-03-04T09:12:00Z"),
+      severity: "low",
+      service: null,
+    });
   });
 
   test("simultaneous deliveries of a new ticket store it once", async () => {
@@ -203,7 +268,10 @@ describe(`the ticket webhook on ${testEngine}`, () => {
       ['{"id": "OPS-9000", ', /not valid JSON/],
       ["", /not valid JSON/],
       [[ticket("OPS-9000")], /must be a JSON object/],
-      [{ ...ticket("OPS-9000"), opened: "2026-03-04 09:12" }, /^Not a ticket: opened: must be an ISO 8601 date and time with an offset/],
+      [
+        { ...ticket("OPS-9000"), opened: "2026-03-04 09:12" },
+        /^Not a ticket: opened: must be an ISO 8601 date and time with an offset/,
+      ],
       [{ ...ticket("OPS-9000"), opened: "2026-03-04T09:12:00" }, /opened: must be an ISO 8601/],
       [{ ...ticket("OPS-9000"), opened: "1999-03-04T09:12:00Z" }, /opened: must be between the years 2000 and 2100/],
       [{ ...ticket("OPS-9000"), resolved: "2026-03-04T08:00:00Z" }, /resolved: must not be before opened/],
@@ -221,66 +289,111 @@ describe(`the ticket webhook on ${testEngine}`, () => {
       expect(answer.body).toMatchObject({ ok: false, error: expect.stringMatching(reason) });
     }
     expect(await countInterrupts()).toBe(before);
-    expect(await requestCounts(database.db, fx.onDuty.integration.id)).toEqual({ ...counts, rejected: counts.rejected + cases.length });
+    expect(await requestCounts(database.db, fx.onDuty.integration.id)).toEqual({
+      ...counts,
+      rejected: counts.rejected + cases.length,
+    });
   });
 
   test("a body over the limit gets 413 and stores nothing, whether or not it declares its length", async () => {
     const before = await countInterrupts();
     const counts = await requestCounts(database.db, fx.onDuty.integration.id);
     const padded = JSON.stringify(ticket("OPS-9100")) + " ".repeat(64 * 1024);
-    const declared = await deliverTicket(fx.onDuty.secret, padded, { headers: { "content-length": String(padded.length) } });
-    expect(declared).toMatchObject({ status: 413, body: { ok: false, error: expect.stringMatching(/larger than the limit of 65536 bytes/) } });
+    const declared = await deliverTicket(fx.onDuty.secret, padded, {
+      headers: { "content-length": String(padded.length) },
+    });
+    expect(declared).toMatchObject({
+      status: 413,
+      body: { ok: false, error: expect.stringMatching(/larger than the limit of 65536 bytes/) },
+    });
     const bytes = new TextEncoder().encode(padded);
     const chunked = new ReadableStream<Uint8Array>({
       start(controller) {
-        for (let offset = 0; offset < bytes.length; offset += 8 * 1024) controller.enqueue(bytes.slice(offset, offset + 8 * 1024));
+        for (let offset = 0; offset < bytes.length; offset += 8 * 1024)
+          controller.enqueue(bytes.slice(offset, offset + 8 * 1024));
         controller.close();
       },
     });
     const { POST } = await import("@/app/api/integrations/tickets/[secret]/route");
-    const request = new Request(`http://toilcap.test/api/integrations/tickets/${fx.onDuty.secret}`, { method: "POST", body: chunked, duplex: "half" } as RequestInit);
+    const request = new Request(`http://toilcap.test/api/integrations/tickets/${fx.onDuty.secret}`, {
+      method: "POST",
+      body: chunked,
+      duplex: "half",
+    } as RequestInit);
     expect(request.headers.get("content-length")).toBeNull();
     expect((await POST(request, { params: Promise.resolve({ secret: fx.onDuty.secret }) })).status).toBe(413);
     expect(await countInterrupts()).toBe(before);
-    expect(await requestCounts(database.db, fx.onDuty.integration.id)).toEqual({ ...counts, rejected: counts.rejected + 2 });
+    expect(await requestCounts(database.db, fx.onDuty.integration.id)).toEqual({
+      ...counts,
+      rejected: counts.rejected + 2,
+    });
   });
 
   test("an unknown, malformed, revoked or Alertmanager secret gets 404, stores nothing and is not counted", async () => {
     const before = await countInterrupts();
-    const counted = await database.db.select({ n: sql<number>`coalesce(sum(${webhookRequestCount.count}), 0)::int` }).from(webhookRequestCount);
+    const counted = await database.db
+      .select({ n: sql<number>`coalesce(sum(${webhookRequestCount.count}), 0)::int` })
+      .from(webhookRequestCount);
     const planner = await callerAt(database.db, fx.planner.id, NOW);
     const spare = await planner.integrations.create({ teamId: fx.team.id, kind: "ticket-webhook", name: "Old Jira" });
     await planner.integrations.revoke({ teamId: fx.team.id, integrationId: spare.integration.id });
-    const alerts = await planner.integrations.create({ teamId: fx.team.id, name: "Prometheus", rotationId: fx.rotation.id });
-    for (const secret of ["A".repeat(43), "not-a-secret", `${fx.onDuty.secret}x`, "", "../../trpc", spare.secret, alerts.secret]) {
+    const alerts = await planner.integrations.create({
+      teamId: fx.team.id,
+      name: "Prometheus",
+      rotationId: fx.rotation.id,
+    });
+    for (const secret of [
+      "A".repeat(43),
+      "not-a-secret",
+      `${fx.onDuty.secret}x`,
+      "",
+      "../../trpc",
+      spare.secret,
+      alerts.secret,
+    ]) {
       const answer = await deliverTicket(secret, ticket("OPS-9200"));
       expect(answer.status, secret).toBe(404);
       expect(answer.body).toMatchObject({ ok: false, error: expect.stringMatching(/No such integration/) });
     }
     expect(await countInterrupts()).toBe(before);
-    expect(await database.db.select({ n: sql<number>`coalesce(sum(${webhookRequestCount.count}), 0)::int` }).from(webhookRequestCount)).toEqual(counted);
+    expect(
+      await database.db
+        .select({ n: sql<number>`coalesce(sum(${webhookRequestCount.count}), 0)::int` })
+        .from(webhookRequestCount),
+    ).toEqual(counted);
   });
 
   test("a database failure answers 503, never 500, and is counted as failed when the integration was found", async () => {
     const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const body = JSON.stringify(ticket("OPS-9300"));
-    const down = await receiveTicketWebhook(new Request("http://toilcap.test/hook", { method: "POST", body }), fx.onDuty.secret, {
-      db: () => Promise.reject(new Error("connection refused")),
-      now: () => NOW,
-    });
+    const down = await receiveTicketWebhook(
+      new Request("http://toilcap.test/hook", { method: "POST", body }),
+      fx.onDuty.secret,
+      {
+        db: () => Promise.reject(new Error("connection refused")),
+        now: () => NOW,
+      },
+    );
     expect(down.status).toBe(503);
     expect(await down.json()).toMatchObject({ ok: false, error: expect.stringMatching(/retry later/) });
 
     const counts = await requestCounts(database.db, fx.onDuty.integration.id);
     // The lookup works, the capture's transaction does not (a deadlock, a failover).
     const failing = failingNextTransaction(database.db);
-    const failed = await receiveTicketWebhook(new Request("http://toilcap.test/hook", { method: "POST", body }), fx.onDuty.secret, {
-      db: () => Promise.resolve(failing),
-      now: () => NOW,
-    });
+    const failed = await receiveTicketWebhook(
+      new Request("http://toilcap.test/hook", { method: "POST", body }),
+      fx.onDuty.secret,
+      {
+        db: () => Promise.resolve(failing),
+        now: () => NOW,
+      },
+    );
     quiet.mockRestore();
     expect(failed.status).toBe(503);
     expect(await storedTicket("OPS-9300")).toBeNull();
-    expect(await requestCounts(database.db, fx.onDuty.integration.id)).toEqual({ ...counts, failed: counts.failed + 1 });
+    expect(await requestCounts(database.db, fx.onDuty.integration.id)).toEqual({
+      ...counts,
+      failed: counts.failed + 1,
+    });
   });
 });

@@ -49,9 +49,15 @@ describe(`retries and updates of the ticket webhook on ${testEngine}`, () => {
         const ben = fx.engineers[2];
         const erik = fx.engineers[0];
         if (!ana || !ben || !erik) throw new Error("engineers missing");
-        const emailOf: Record<Assignee, string | null> = { none: null, stranger: "someone@elsewhere.test", ana: ana.email, ben: ben.email };
+        const emailOf: Record<Assignee, string | null> = {
+          none: null,
+          stranger: "someone@elsewhere.test",
+          ana: ana.email,
+          ben: ben.email,
+        };
         // Members by email first; else the rotation's holder when the integration has one.
-        const creditOf = (assignee: Assignee): string | null => (assignee === "ana" ? ana.id : assignee === "ben" ? ben.id : onDuty ? erik.id : null);
+        const creditOf = (assignee: Assignee): string | null =>
+          assignee === "ana" ? ana.id : assignee === "ben" ? ben.id : onDuty ? erik.id : null;
         const openedOf = (which: number) => new Date(FIRST_OPENED + which * 90 * MINUTE);
         const idOf = (which: number) => `R${run}-T${which}`;
 
@@ -93,16 +99,26 @@ describe(`retries and updates of the ticket webhook on ${testEngine}`, () => {
             stored.assigneeId = credited;
             changes.push("assignee");
           }
-          expect(answer).toMatchObject({ status: 200, body: { outcome: changes.length > 0 ? "updated" : "unchanged", changes } });
+          expect(answer).toMatchObject({
+            status: 200,
+            body: { outcome: changes.length > 0 ? "updated" : "unchanged", changes },
+          });
           if (changes.length > 0) expected.accepted += 1;
           else expected.duplicate += 1;
         }
 
-        const rows = (await webhookTickets(database.db, fx.team.id)).filter((row) => row.externalId?.startsWith(`R${run}-`));
+        const rows = (await webhookTickets(database.db, fx.team.id)).filter((row) =>
+          row.externalId?.startsWith(`R${run}-`),
+        );
         expect(rows.map((row) => row.externalId).sort()).toEqual([...model.keys()].sort());
         for (const row of rows) {
           const want = model.get(row.externalId ?? "");
-          expect({ resolvedAt: row.resolvedAt, assigneeId: row.assigneeId, captureStatus: row.captureStatus, kind: row.kind }).toEqual({
+          expect({
+            resolvedAt: row.resolvedAt,
+            assigneeId: row.assigneeId,
+            captureStatus: row.captureStatus,
+            kind: row.kind,
+          }).toEqual({
             resolvedAt: want?.resolvedAt ?? null,
             assigneeId: want?.assigneeId ?? null,
             captureStatus: want?.assigneeId ? "captured" : null,

@@ -24,7 +24,11 @@ export const TICKET_BODY_LIMIT_BYTES = 64 * 1024;
  * size limit; 503 when the database fails, so the sender retries. Nothing is stored unless the answer is 200/201.
  * Every request of a known integration is counted by outcome.
  */
-export async function receiveTicketWebhook(request: Request, secret: string, deps: TicketWebhookDeps): Promise<Response> {
+export async function receiveTicketWebhook(
+  request: Request,
+  secret: string,
+  deps: TicketWebhookDeps,
+): Promise<Response> {
   const limit = deps.bodyLimitBytes ?? TICKET_BODY_LIMIT_BYTES;
   let db: Db | null = null;
   let source: IntegrationRow | null = null;

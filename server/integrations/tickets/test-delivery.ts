@@ -22,7 +22,12 @@ export async function makeTicketTeam(db: Db) {
       { name: "Ticket duty", role: "ticket" },
     ),
   });
-  const withRotation = await planner.integrations.create({ teamId: fx.team.id, kind: "ticket-webhook", name: "Jira ops", rotationId: rotation.id });
+  const withRotation = await planner.integrations.create({
+    teamId: fx.team.id,
+    kind: "ticket-webhook",
+    name: "Jira ops",
+    rotationId: rotation.id,
+  });
   const byAssignee = await planner.integrations.create({ teamId: fx.team.id, kind: "ticket-webhook", name: "Zendesk" });
   return {
     ...fx,
@@ -38,7 +43,11 @@ export interface TicketDelivery {
 }
 
 /** Posts a body to the ticket webhook's route handler, as a ticket system's automation would. */
-export async function deliverTicket(secret: string, body: unknown, init: { headers?: Record<string, string> } = {}): Promise<TicketDelivery> {
+export async function deliverTicket(
+  secret: string,
+  body: unknown,
+  init: { headers?: Record<string, string> } = {},
+): Promise<TicketDelivery> {
   const text = typeof body === "string" ? body : JSON.stringify(body);
   const request = new Request(`http://toilcap.test/api/integrations/tickets/${secret}`, {
     method: "POST",

@@ -1,12 +1,19 @@
 import { describe, expect, test } from "vitest";
 import { parseTicketPayload } from "./webhook-payload";
 
-const body = (fields: Record<string, unknown>) => JSON.stringify({ id: "OPS-1", opened: "2026-11-30T09:12:00Z", summary: "Refund stuck", ...fields });
+const body = (fields: Record<string, unknown>) =>
+  JSON.stringify({ id: "OPS-1", opened: "2026-11-30T09:12:00Z", summary: "Refund stuck", ...fields });
 
 describe("parseTicketPayload", () => {
   test("reads a full ticket: trimmed, email lower-cased, severity any case", () => {
     const parsed = parseTicketPayload(
-      body({ id: " OPS-1234 ", resolved: "2026-11-30T11:00:00+01:00", assigneeEmail: " Erik@Example.COM ", service: "billing", severity: "High" }),
+      body({
+        id: " OPS-1234 ",
+        resolved: "2026-11-30T11:00:00+01:00",
+        assigneeEmail: " Erik@Example.COM ",
+        service: "billing",
+        severity: "High",
+      }),
     );
     expect(parsed).toEqual({
       ok: true,
@@ -23,8 +30,15 @@ describe("parseTicketPayload", () => {
   });
 
   test("optional fields absent, null or blank are none; severity defaults to medium", () => {
-    for (const fields of [{}, { resolved: null, assigneeEmail: null, service: null, severity: null }, { assigneeEmail: "", service: " " }]) {
-      expect(parseTicketPayload(body(fields))).toMatchObject({ ok: true, ticket: { resolved: null, assigneeEmail: null, service: null, severity: "medium" } });
+    for (const fields of [
+      {},
+      { resolved: null, assigneeEmail: null, service: null, severity: null },
+      { assigneeEmail: "", service: " " },
+    ]) {
+      expect(parseTicketPayload(body(fields))).toMatchObject({
+        ok: true,
+        ticket: { resolved: null, assigneeEmail: null, service: null, severity: "medium" },
+      });
     }
   });
 
@@ -62,6 +76,9 @@ describe("parseTicketPayload", () => {
   });
 
   test.each([["null"], ["[]"], ['"ticket"'], ["42"]])("refuses a body that is not one JSON object: %s", (text) => {
-    expect(parseTicketPayload(text)).toEqual({ ok: false, reason: "Not a ticket: the body must be a JSON object holding one ticket." });
+    expect(parseTicketPayload(text)).toEqual({
+      ok: false,
+      reason: "Not a ticket: the body must be a JSON object holding one ticket.",
+    });
   });
 });

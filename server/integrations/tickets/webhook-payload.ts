@@ -19,19 +19,25 @@ export const TICKET_SEVERITIES = ["critical", "high", "medium", "low", "info"] a
 const ENDS_WITH_OFFSET = /(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/;
 
 /** ISO 8601 with an offset (extended or basic, any fraction of a second), within the bounds of every instant Toilcap stores. */
-export const instant = z.string({ error: typeError("an ISO 8601 date and time with an offset") }).transform((text, ctx) => {
-  const trimmed = text.trim();
-  const parsed = DateTime.fromISO(trimmed, { setZone: true });
-  if (!parsed.isValid || !trimmed.includes("T") || !ENDS_WITH_OFFSET.test(trimmed)) {
-    ctx.addIssue({ code: "custom", message: "must be an ISO 8601 date and time with an offset, such as 2026-11-30T09:12:00Z or 2026-11-30T10:12:00+01:00" });
-    return z.NEVER;
-  }
-  if (parsed.year < 2000 || parsed.year > 2100) {
-    ctx.addIssue({ code: "custom", message: "must be between the years 2000 and 2100" });
-    return z.NEVER;
-  }
-  return parsed.toJSDate();
-});
+export const instant = z
+  .string({ error: typeError("an ISO 8601 date and time with an offset") })
+  .transform((text, ctx) => {
+    const trimmed = text.trim();
+    const parsed = DateTime.fromISO(trimmed, { setZone: true });
+    if (!parsed.isValid || !trimmed.includes("T") || !ENDS_WITH_OFFSET.test(trimmed)) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "must be an ISO 8601 date and time with an offset, such as 2026-11-30T09:12:00Z or 2026-11-30T10:12:00+01:00",
+      });
+      return z.NEVER;
+    }
+    if (parsed.year < 2000 || parsed.year > 2100) {
+      ctx.addIssue({ code: "custom", message: "must be between the years 2000 and 2100" });
+      return z.NEVER;
+    }
+    return parsed.toJSDate();
+  });
 
 /** A type error's message, saying "is required" when the field is missing. */
 function typeError(expected: string) {
@@ -51,7 +57,11 @@ function optionalText(max: number) {
 export const ticketWebhookPayload = z
   .strictObject(
     {
-      id: z.string({ error: typeError("a string: the ticket's id in its system") }).trim().min(1, "must not be empty").max(200, "at most 200 characters"),
+      id: z
+        .string({ error: typeError("a string: the ticket's id in its system") })
+        .trim()
+        .min(1, "must not be empty")
+        .max(200, "at most 200 characters"),
       opened: instant,
       resolved: instant.nullish().transform((at) => at ?? null),
       assigneeEmail: z
@@ -63,7 +73,11 @@ export const ticketWebhookPayload = z
         .nullish()
         .transform((address) => address ?? null),
       service: optionalText(200),
-      summary: z.string({ error: typeError("a string") }).trim().min(1, "must not be empty").max(500, "at most 500 characters"),
+      summary: z
+        .string({ error: typeError("a string") })
+        .trim()
+        .min(1, "must not be empty")
+        .max(500, "at most 500 characters"),
       severity: z
         .string({ error: `must be one of ${TICKET_SEVERITIES.join(", ")}` })
         .trim()
@@ -72,10 +86,14 @@ export const ticketWebhookPayload = z
         .nullish()
         .transform((severity) => severity ?? "medium"),
     },
-    { error: (issue) => (issue.code === "invalid_type" ? "the body must be a JSON object holding one ticket" : undefined) },
+    {
+      error: (issue) =>
+        issue.code === "invalid_type" ? "the body must be a JSON object holding one ticket" : undefined,
+    },
   )
   .superRefine((ticket, ctx) => {
-    if (ticket.resolved && ticket.resolved < ticket.opened) ctx.addIssue({ code: "custom", path: ["resolved"], message: "must not be before opened" });
+    if (ticket.resolved && ticket.resolved < ticket.opened)
+      ctx.addIssue({ code: "custom", path: ["resolved"], message: "must not be before opened" });
   });
 
 export type TicketWebhookPayload = z.output<typeof ticketWebhookPayload>;

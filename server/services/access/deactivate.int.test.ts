@@ -27,7 +27,12 @@ afterAll(async () => database?.close());
 function auth(path: string, body: unknown): Request {
   return new Request(`http://${HOST}/api/auth${path}`, {
     method: "POST",
-    headers: { host: HOST, origin: `http://${HOST}`, "content-type": "application/json", "x-toilcap-client-address": "198.51.100.30" },
+    headers: {
+      host: HOST,
+      origin: `http://${HOST}`,
+      "content-type": "application/json",
+      "x-toilcap-client-address": "198.51.100.30",
+    },
     body: JSON.stringify(body),
   });
 }
@@ -40,16 +45,21 @@ function cookieOf(response: Response): string {
 }
 
 async function personIdOf(email: string): Promise<string> {
-  const result = (await database.db.execute(sql`select id from person where email = ${email}`)) as unknown as { rows: Array<{ id: string }> };
+  const result = (await database.db.execute(sql`select id from person where email = ${email}`)) as unknown as {
+    rows: Array<{ id: string }>;
+  };
   const id = result.rows[0]?.id;
   if (!id) throw new Error(`no person ${email}`);
   return id;
 }
 
-const me = (cookie: string) => trpcGet(new Request(`http://${HOST}/api/trpc/viewer.me`, { headers: { host: HOST, cookie } }));
+const me = (cookie: string) =>
+  trpcGet(new Request(`http://${HOST}/api/trpc/viewer.me`, { headers: { host: HOST, cookie } }));
 
 test(`deactivation ends sessions and API tokens at once and refuses sign-in, on ${testEngine}`, async () => {
-  const adminUp = await authPost(auth("/sign-up/email", { email: "admin@example.test", password: PASSWORD, name: "Admin" }));
+  const adminUp = await authPost(
+    auth("/sign-up/email", { email: "admin@example.test", password: PASSWORD, name: "Admin" }),
+  );
   expect(adminUp.status).toBe(200);
   const adminId = await personIdOf("admin@example.test");
   // After the first admin, sign-up is by invitation link; the invitation makes Erika an engineer of a team,
@@ -66,13 +76,23 @@ test(`deactivation ends sessions and API tokens at once and refuses sign-in, on 
   });
   if (invited.outcome !== "link") throw new Error(`expected a link, got ${invited.outcome}`);
   const erikaUp = await authPost(
-    auth("/sign-up/email", { email: "erika@example.test", password: PASSWORD, name: "Erika", invitation: tokenOf(invited.path) }),
+    auth("/sign-up/email", {
+      email: "erika@example.test",
+      password: PASSWORD,
+      name: "Erika",
+      invitation: tokenOf(invited.path),
+    }),
   );
   expect(erikaUp.status).toBe(200);
   const erikaId = await personIdOf("erika@example.test");
   const laptop = cookieOf(erikaUp);
   const phone = cookieOf(await authPost(auth("/sign-in/email", { email: "erika@example.test", password: PASSWORD })));
-  const { secret } = await createToken(database.db, { personId: erikaId }, { name: "script" }, { now: NOW, actorPersonId: erikaId });
+  const { secret } = await createToken(
+    database.db,
+    { personId: erikaId },
+    { name: "script" },
+    { now: NOW, actorPersonId: erikaId },
+  );
   expect((await me(laptop)).status).toBe(200);
   expect((await me(phone)).status).toBe(200);
   expect(await authenticateToken(database.db, secret, NOW)).not.toBeNull();
@@ -80,7 +100,10 @@ test(`deactivation ends sessions and API tokens at once and refuses sign-in, on 
   const admin = await callerAs(database.db, adminId, () => NOW);
   const erika = await callerAs(database.db, erikaId, () => NOW);
   expect(await refusal(erika.access.deactivate({ personId: adminId }))).toMatchObject({ code: "FORBIDDEN" });
-  expect(await refusal(admin.access.deactivate({ personId: adminId }))).toMatchObject({ code: "BAD_REQUEST", fields: ["personId"] });
+  expect(await refusal(admin.access.deactivate({ personId: adminId }))).toMatchObject({
+    code: "BAD_REQUEST",
+    fields: ["personId"],
+  });
   await admin.access.deactivate({ personId: erikaId });
 
   expect((await me(laptop)).status).toBe(401);
@@ -99,7 +122,11 @@ test(`deactivation ends sessions and API tokens at once and refuses sign-in, on 
   expect(await authenticateToken(database.db, secret, NOW)).toBeNull();
 
   const log = await admin.access.auditLog({ action: "person." });
-  expect(log.filter((entry) => entry.action.endsWith("activate")).map((entry) => [entry.action, entry.actorName, entry.entityId])).toEqual([
+  expect(
+    log
+      .filter((entry) => entry.action.endsWith("activate"))
+      .map((entry) => [entry.action, entry.actorName, entry.entityId]),
+  ).toEqual([
     ["person.reactivate", "Admin", erikaId],
     ["person.deactivate", "Admin", erikaId],
   ]);

@@ -16,21 +16,30 @@ export async function setPersonActive(
   input: { personId: string; active: boolean },
   now: Date,
 ): Promise<{ personId: string; active: boolean }> {
-  if (input.personId === admin.personId) throw new DomainError("invalid", "You cannot deactivate yourself.", "personId");
+  if (input.personId === admin.personId)
+    throw new DomainError("invalid", "You cannot deactivate yourself.", "personId");
   return db.transaction(async (tx) => {
     const [target] = await tx
       .select()
       .from(person)
-      .where(and(eq(person.id, input.personId), eq(person.organisationId, admin.organisationId), isNull(person.deletedAt)))
+      .where(
+        and(eq(person.id, input.personId), eq(person.organisationId, admin.organisationId), isNull(person.deletedAt)),
+      )
       .for("update");
     if (!target) throw new DomainError("not-found", "No such person.", "personId");
     const wasActive = target.deactivatedAt === null;
     if (wasActive === input.active) return { personId: target.id, active: input.active };
-    await tx.update(person).set({ deactivatedAt: input.active ? null : now }).where(eq(person.id, target.id));
+    await tx
+      .update(person)
+      .set({ deactivatedAt: input.active ? null : now })
+      .where(eq(person.id, target.id));
     let endedSessions = 0;
     let revokedTokens = 0;
     if (!input.active) {
-      if (target.userId) endedSessions = (await tx.delete(session).where(eq(session.userId, target.userId)).returning({ id: session.id })).length;
+      if (target.userId)
+        endedSessions = (
+          await tx.delete(session).where(eq(session.userId, target.userId)).returning({ id: session.id })
+        ).length;
       revokedTokens = (
         await tx
           .update(apiToken)

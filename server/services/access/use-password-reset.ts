@@ -75,17 +75,15 @@ export async function usePasswordReset(
       .where(and(eq(account.userId, link.userId), eq(account.providerId, "credential")))
       .returning({ id: account.id });
     if (updated.length === 0) {
-      await tx
-        .insert(account)
-        .values({
-          id: randomUUID(),
-          accountId: link.userId,
-          providerId: "credential",
-          userId: link.userId,
-          password: hash,
-          createdAt: now,
-          updatedAt: now,
-        });
+      await tx.insert(account).values({
+        id: randomUUID(),
+        accountId: link.userId,
+        providerId: "credential",
+        userId: link.userId,
+        password: hash,
+        createdAt: now,
+        updatedAt: now,
+      });
     }
     const ended = await tx.delete(session).where(eq(session.userId, link.userId)).returning({ id: session.id });
     await recordAudit(tx, {

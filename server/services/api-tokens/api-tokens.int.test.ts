@@ -40,7 +40,12 @@ describe(`personal API tokens on ${testEngine}`, () => {
     const erika = await callerAs(database.db, ids.erika, now);
     const created = await erika.apiTokens.create({ name: "  Grafana export  " });
     expect(created.secret).toMatch(/^tc_[A-Za-z0-9_-]{43}$/);
-    expect(created.token).toMatchObject({ name: "Grafana export", prefix: created.secret.slice(0, 9), createdAt: NOW, lastUsedAt: null });
+    expect(created.token).toMatchObject({
+      name: "Grafana export",
+      prefix: created.secret.slice(0, 9),
+      createdAt: NOW,
+      lastUsedAt: null,
+    });
     const [row] = await database.db.select().from(apiToken).where(eq(apiToken.id, created.token.id));
     expect(row?.secretHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(created.secret);
@@ -54,7 +59,12 @@ describe(`personal API tokens on ${testEngine}`, () => {
 
   test("the bearer check yields the same viewer as a session, and marks the token used", async () => {
     const { db } = database;
-    const { token, secret } = await createToken(db, { personId: ids.erika }, { name: "metrics" }, { now: NOW, actorPersonId: ids.erika });
+    const { token, secret } = await createToken(
+      db,
+      { personId: ids.erika },
+      { name: "metrics" },
+      { now: NOW, actorPersonId: ids.erika },
+    );
     const viewer = await authenticateBearer(db, bearer(secret), NOW);
     expect(viewer).toEqual(await loadViewerByPersonId(db, ids.erika));
     const [used] = await db.select().from(apiToken).where(eq(apiToken.id, token.id));
@@ -65,7 +75,12 @@ describe(`personal API tokens on ${testEngine}`, () => {
 
   test("missing, malformed, unknown and tampered secrets are refused", async () => {
     const { db } = database;
-    const { secret } = await createToken(db, { personId: ids.erika }, { name: "ci" }, { now: NOW, actorPersonId: ids.erika });
+    const { secret } = await createToken(
+      db,
+      { personId: ids.erika },
+      { name: "ci" },
+      { now: NOW, actorPersonId: ids.erika },
+    );
     const last = secret.at(-1) === "A" ? "B" : "A";
     const refused = [
       new Headers(),
@@ -85,14 +100,21 @@ describe(`personal API tokens on ${testEngine}`, () => {
     const other = await callerAs(db, ids.other, now);
     const { token, secret } = await erika.apiTokens.create({ name: "to revoke" });
     expect(await other.apiTokens.list()).not.toContainEqual(expect.objectContaining({ id: token.id }));
-    expect(await refusal(other.apiTokens.revoke({ id: token.id }))).toMatchObject({ code: "NOT_FOUND", fields: ["id"] });
+    expect(await refusal(other.apiTokens.revoke({ id: token.id }))).toMatchObject({
+      code: "NOT_FOUND",
+      fields: ["id"],
+    });
     expect(await authenticateBearer(db, bearer(secret), NOW)).not.toBeNull();
 
     await erika.apiTokens.revoke({ id: token.id });
     expect(await authenticateBearer(db, bearer(secret), NOW)).toBeNull();
     expect((await erika.apiTokens.list()).map((t) => t.id)).not.toContain(token.id);
     expect(await refusal(erika.apiTokens.revoke({ id: token.id }))).toMatchObject({ code: "NOT_FOUND" });
-    const actions = await db.select({ action: auditLog.action, actor: auditLog.actorPersonId }).from(auditLog).where(eq(auditLog.entityId, token.id)).orderBy(asc(auditLog.id));
+    const actions = await db
+      .select({ action: auditLog.action, actor: auditLog.actorPersonId })
+      .from(auditLog)
+      .where(eq(auditLog.entityId, token.id))
+      .orderBy(asc(auditLog.id));
     expect(actions).toEqual([
       { action: "api-token.create", actor: ids.erika },
       { action: "api-token.revoke", actor: ids.erika },
@@ -113,19 +135,37 @@ describe(`personal API tokens on ${testEngine}`, () => {
     try {
       expect(await authenticateToken(db, forOther.secret, NOW)).toBeNull();
     } finally {
-      await db.update(person).set({ userId: before?.userId ?? null }).where(eq(person.id, ids.other));
+      await db
+        .update(person)
+        .set({ userId: before?.userId ?? null })
+        .where(eq(person.id, ids.other));
     }
   });
 
   test("names are checked at their field, and live tokens per person are limited", async () => {
     const { db } = database;
     const loner = await callerAs(db, ids.loner, now);
-    expect(await refusal(loner.apiTokens.create({ name: "   " }))).toMatchObject({ code: "BAD_REQUEST", fields: ["name"] });
-    expect(await refusal(loner.apiTokens.create({ name: "x".repeat(81) }))).toMatchObject({ code: "BAD_REQUEST", fields: ["name"] });
-    expect(await refusal(loner.apiTokens.revoke({ id: "nope" }))).toMatchObject({ code: "BAD_REQUEST", fields: ["id"] });
-    const [live] = await db.select({ n: sql<number>`count(*)::int` }).from(apiToken).where(eq(apiToken.personId, ids.loner));
+    expect(await refusal(loner.apiTokens.create({ name: "   " }))).toMatchObject({
+      code: "BAD_REQUEST",
+      fields: ["name"],
+    });
+    expect(await refusal(loner.apiTokens.create({ name: "x".repeat(81) }))).toMatchObject({
+      code: "BAD_REQUEST",
+      fields: ["name"],
+    });
+    expect(await refusal(loner.apiTokens.revoke({ id: "nope" }))).toMatchObject({
+      code: "BAD_REQUEST",
+      fields: ["id"],
+    });
+    const [live] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(apiToken)
+      .where(eq(apiToken.personId, ids.loner));
     for (let i = live?.n ?? 0; i < MAX_LIVE_TOKENS; i++) await loner.apiTokens.create({ name: `token ${i}` });
-    expect(await refusal(loner.apiTokens.create({ name: "one too many" }))).toMatchObject({ code: "CONFLICT", fields: ["name"] });
+    expect(await refusal(loner.apiTokens.create({ name: "one too many" }))).toMatchObject({
+      code: "CONFLICT",
+      fields: ["name"],
+    });
   });
 
   test("a token stops working when its lifetime ends (90 days unless chosen), and no longer counts against the limit", async () => {
@@ -135,7 +175,9 @@ describe(`personal API tokens on ${testEngine}`, () => {
     expect(standard.token.expiresAt).toEqual(new Date("2025-06-10T14:00:00Z"));
     const weekly = await erika.apiTokens.create({ name: "weekly", lifetimeDays: 7 });
     expect(weekly.token.expiresAt).toEqual(new Date("2025-03-19T14:00:00Z"));
-    expect(createTokenInput.safeParse({ name: "forever", lifetimeDays: 100_000 }).error?.issues[0]?.path).toEqual(["lifetimeDays"]);
+    expect(createTokenInput.safeParse({ name: "forever", lifetimeDays: 100_000 }).error?.issues[0]?.path).toEqual([
+      "lifetimeDays",
+    ]);
     const justBefore = new Date("2025-03-19T13:59:59Z");
     expect(await authenticateToken(db, weekly.secret, justBefore)).not.toBeNull();
     expect(await authenticateToken(db, weekly.secret, new Date("2025-03-19T14:00:00Z"))).toBeNull();
@@ -148,10 +190,15 @@ describe(`personal API tokens on ${testEngine}`, () => {
   test("40 concurrent creations never pass the limit of live tokens", async () => {
     const { db } = database;
     const attempts = await Promise.allSettled(
-      Array.from({ length: 40 }, (_, i) => createToken(db, { personId: ids.racer }, { name: `race ${i}` }, { now: NOW, actorPersonId: ids.racer })),
+      Array.from({ length: 40 }, (_, i) =>
+        createToken(db, { personId: ids.racer }, { name: `race ${i}` }, { now: NOW, actorPersonId: ids.racer }),
+      ),
     );
     expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(MAX_LIVE_TOKENS);
-    const [live] = await db.select({ n: sql<number>`count(*)::int` }).from(apiToken).where(eq(apiToken.personId, ids.racer));
+    const [live] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(apiToken)
+      .where(eq(apiToken.personId, ids.racer));
     expect(live?.n).toBe(MAX_LIVE_TOKENS);
   });
 

@@ -24,7 +24,13 @@ export async function authenticateToken(db: Db, secret: string, now: Date): Prom
   if (!TOKEN_PATTERN.test(secret)) return null;
   const hash = hashTokenSecret(secret);
   const [row] = await db
-    .select({ id: apiToken.id, personId: apiToken.personId, secretHash: apiToken.secretHash, revokedAt: apiToken.revokedAt, expiresAt: apiToken.expiresAt })
+    .select({
+      id: apiToken.id,
+      personId: apiToken.personId,
+      secretHash: apiToken.secretHash,
+      revokedAt: apiToken.revokedAt,
+      expiresAt: apiToken.expiresAt,
+    })
     .from(apiToken)
     .where(eq(apiToken.secretHash, hash));
   if (!row || !sameDigest(row.secretHash, hash) || row.revokedAt !== null) return null;

@@ -37,12 +37,23 @@ export async function createToken(
       .from(apiToken)
       .where(and(eq(apiToken.personId, owner.personId), liveToken(opts.now)));
     if ((live?.n ?? 0) >= MAX_LIVE_TOKENS) {
-      throw new DomainError("conflict", `You have ${MAX_LIVE_TOKENS} tokens already: revoke one you no longer use first.`, "name");
+      throw new DomainError(
+        "conflict",
+        `You have ${MAX_LIVE_TOKENS} tokens already: revoke one you no longer use first.`,
+        "name",
+      );
     }
     const { secret, prefix, hash } = newTokenSecret();
     const [created] = await tx
       .insert(apiToken)
-      .values({ personId: owner.personId, name: input.name, prefix, secretHash: hash, createdAt: opts.now, expiresAt: expiryOf(opts.now, input.lifetimeDays ?? DEFAULT_TOKEN_LIFETIME_DAYS) })
+      .values({
+        personId: owner.personId,
+        name: input.name,
+        prefix,
+        secretHash: hash,
+        createdAt: opts.now,
+        expiresAt: expiryOf(opts.now, input.lifetimeDays ?? DEFAULT_TOKEN_LIFETIME_DAYS),
+      })
       .returning();
     assertReturned(created, "api token insert");
     await recordAudit(tx, {

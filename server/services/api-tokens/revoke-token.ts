@@ -9,7 +9,12 @@ import { DomainError } from "../errors";
  * Revokes one of the person's own tokens at once. Someone else's token, or one already revoked, is "no such
  * token": a guessed id tells nothing about whether it exists.
  */
-export async function revokeToken(db: Db, owner: { personId: string }, input: { id: string }, now: Date): Promise<{ id: string }> {
+export async function revokeToken(
+  db: Db,
+  owner: { personId: string },
+  input: { id: string },
+  now: Date,
+): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     const [revoked] = await tx
       .update(apiToken)

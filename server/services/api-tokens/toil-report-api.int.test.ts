@@ -31,7 +31,12 @@ async function holder(email: string) {
   const [row] = await database.db.select().from(person).where(eq(person.email, email));
   const viewer = row ? await loadViewerByPersonId(database.db, row.id) : null;
   if (!row || !viewer) throw new Error(`no demo person ${email}`);
-  const { token, secret } = await createToken(database.db, { personId: row.id }, { name: "api test" }, { now: NOW, actorPersonId: row.id });
+  const { token, secret } = await createToken(
+    database.db,
+    { personId: row.id },
+    { name: "api test" },
+    { now: NOW, actorPersonId: row.id },
+  );
   return { id: row.id, viewer, secret, tokenId: token.id };
 }
 
@@ -53,7 +58,9 @@ interface ToilBody {
   team: { id: string; name: string };
   period: { from: string; to: string; countedUntil: string };
   caps: { toilShare: number; onCallShare: number };
-  engineers: Array<Figures & { personId: string; name: string; timeZone: string; overToilCap: boolean; overOnCallCap: boolean }>;
+  engineers: Array<
+    Figures & { personId: string; name: string; timeZone: string; overToilCap: boolean; overOnCallCap: boolean }
+  >;
   hiddenEngineers: number;
   totals: Figures;
 }
@@ -82,7 +89,11 @@ function expected(accounting: Accounting): Figures {
 async function refusal(response: Response): Promise<{ status: number; parameter?: string; code: string }> {
   const body = (await response.json()) as ErrorBody;
   expect(body.error.message.length).toBeGreaterThan(0);
-  return { status: response.status, code: body.error.code, ...(body.error.parameter ? { parameter: body.error.parameter } : {}) };
+  return {
+    status: response.status,
+    code: body.error.code,
+    ...(body.error.parameter ? { parameter: body.error.parameter } : {}),
+  };
 }
 
 beforeAll(async () => {
@@ -113,9 +124,18 @@ describe(`GET /api/v1/reports/toil on ${testEngine}`, () => {
     expect(response.headers.get("content-type")).toContain("application/json");
     expect(response.headers.get("cache-control")).toBe("no-store");
     const body = (await response.json()) as ToilBody;
-    const report = await teamToil(database.db, people.maria.viewer, { teamId: teams.platform, period: "custom", from: new Date(FROM), to: new Date(TO) }, NOW);
+    const report = await teamToil(
+      database.db,
+      people.maria.viewer,
+      { teamId: teams.platform, period: "custom", from: new Date(FROM), to: new Date(TO) },
+      NOW,
+    );
     expect(body.team).toEqual({ id: teams.platform, name: "Platform SRE", timeZone: "Europe/Berlin" });
-    expect(body.period).toEqual({ from: new Date(FROM).toISOString(), to: new Date(TO).toISOString(), countedUntil: new Date(TO).toISOString() });
+    expect(body.period).toEqual({
+      from: new Date(FROM).toISOString(),
+      to: new Date(TO).toISOString(),
+      countedUntil: new Date(TO).toISOString(),
+    });
     expect(body.caps).toEqual({ toilShare: 0.5, onCallShare: 0.25 });
     expect(body.engineers).toHaveLength(10);
     expect(body.engineers).toEqual(
@@ -142,7 +162,12 @@ describe(`GET /api/v1/reports/toil on ${testEngine}`, () => {
     const body = (await response.json()) as ToilBody;
     const from = DateTime.fromISO("2025-03-24", { zone: BERLIN }).toJSDate();
     const to = DateTime.fromISO("2025-03-31", { zone: BERLIN }).toJSDate();
-    const report = await teamToil(database.db, people.maria.viewer, { teamId: teams.platform, period: "custom", from, to }, NOW);
+    const report = await teamToil(
+      database.db,
+      people.maria.viewer,
+      { teamId: teams.platform, period: "custom", from, to },
+      NOW,
+    );
     expect(body.period.from).toBe("2025-03-23T23:00:00.000Z");
     // The week of the change to summer time lasts 167 hours.
     expect(new Date(body.period.to).getTime() - new Date(body.period.from).getTime()).toBe(167 * 3_600_000);
@@ -159,7 +184,12 @@ describe(`GET /api/v1/reports/toil on ${testEngine}`, () => {
   });
 
   test("no token, a wrong one, or a revoked one is 401 with a Bearer challenge", async () => {
-    const { secret } = await createToken(database.db, { personId: people.erik.id }, { name: "soon revoked" }, { now: NOW, actorPersonId: people.erik.id });
+    const { secret } = await createToken(
+      database.db,
+      { personId: people.erik.id },
+      { name: "soon revoked" },
+      { now: NOW, actorPersonId: people.erik.id },
+    );
     const tampered = `${secret.slice(0, -2)}${secret.endsWith("AA") ? "BB" : "AA"}`;
     const cases: Array<[Response, string]> = [
       [await call(query(teams.platform)), 'Bearer realm="toilcap"'],
@@ -168,7 +198,12 @@ describe(`GET /api/v1/reports/toil on ${testEngine}`, () => {
       [await call(query(teams.platform), "not-a-token"), 'Bearer realm="toilcap", error="invalid_token"'],
     ];
     expect((await call(query(teams.platform), secret)).status).toBe(200);
-    await revokeToken(database.db, { personId: people.erik.id }, { id: (await database.db.select().from(apiToken).where(eq(apiToken.name, "soon revoked")))[0]?.id ?? "" }, NOW);
+    await revokeToken(
+      database.db,
+      { personId: people.erik.id },
+      { id: (await database.db.select().from(apiToken).where(eq(apiToken.name, "soon revoked")))[0]?.id ?? "" },
+      NOW,
+    );
     cases.push([await call(query(teams.platform), secret), 'Bearer realm="toilcap", error="invalid_token"']);
     for (const [response, challenge] of cases) {
       expect(await refusal(response)).toEqual({ status: 401, code: "unauthorized" });
@@ -179,11 +214,31 @@ describe(`GET /api/v1/reports/toil on ${testEngine}`, () => {
   });
 
   test("another team is 403, for engineers and managers alike; an admin asking for no team gets 404", async () => {
-    expect(await refusal(await call(query(teams.data), people.erik.secret))).toEqual({ status: 403, code: "forbidden", parameter: "team" });
-    expect(await refusal(await call(query(teams.data), people.maria.secret))).toEqual({ status: 403, code: "forbidden", parameter: "team" });
-    expect(await refusal(await call(query(teams.platform), people.wei.secret))).toEqual({ status: 403, code: "forbidden", parameter: "team" });
-    expect(await refusal(await call(query(crypto.randomUUID()), people.erik.secret))).toEqual({ status: 403, code: "forbidden", parameter: "team" });
-    expect(await refusal(await call(query(crypto.randomUUID()), people.admin.secret))).toEqual({ status: 404, code: "not_found", parameter: "team" });
+    expect(await refusal(await call(query(teams.data), people.erik.secret))).toEqual({
+      status: 403,
+      code: "forbidden",
+      parameter: "team",
+    });
+    expect(await refusal(await call(query(teams.data), people.maria.secret))).toEqual({
+      status: 403,
+      code: "forbidden",
+      parameter: "team",
+    });
+    expect(await refusal(await call(query(teams.platform), people.wei.secret))).toEqual({
+      status: 403,
+      code: "forbidden",
+      parameter: "team",
+    });
+    expect(await refusal(await call(query(crypto.randomUUID()), people.erik.secret))).toEqual({
+      status: 403,
+      code: "forbidden",
+      parameter: "team",
+    });
+    expect(await refusal(await call(query(crypto.randomUUID()), people.admin.secret))).toEqual({
+      status: 404,
+      code: "not_found",
+      parameter: "team",
+    });
     expect((await call(query(teams.data), people.admin.secret)).status).toBe(200);
   });
 
@@ -209,7 +264,11 @@ describe(`GET /api/v1/reports/toil on ${testEngine}`, () => {
       [`team=${t}&from=${"9".repeat(400)}&to=${TO}`, "from"],
     ];
     for (const [search, parameter] of cases) {
-      expect(await refusal(await call(search.replaceAll("+", "%2B"), secret)), search).toEqual({ status: 400, code: "bad_parameter", parameter });
+      expect(await refusal(await call(search.replaceAll("+", "%2B"), secret)), search).toEqual({
+        status: 400,
+        code: "bad_parameter",
+        parameter,
+      });
     }
   });
 });

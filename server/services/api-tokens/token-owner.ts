@@ -6,6 +6,7 @@ import type { Viewer } from "@/server/auth/permissions";
  */
 export function tokenOwnerProblem(viewer: Viewer | null): string | null {
   if (!viewer) return "This person has no account (or was removed): they must sign up before a token can act for them.";
-  if (!viewer.isAdmin && viewer.memberships.length === 0) return "This person is in no team, so a token would see nothing.";
+  if (!viewer.isAdmin && viewer.memberships.length === 0)
+    return "This person is in no team, so a token would see nothing.";
   return null;
 }

@@ -18,7 +18,8 @@ export async function acknowledgeBreach(db: Db, viewer: Viewer, input: { breachI
       .innerJoin(team, eq(team.id, capBreach.teamId))
       .where(and(eq(capBreach.id, input.breachId), isNull(team.deletedAt)))
       .for("update");
-    if (!found || found.organisationId !== viewer.organisationId) throw new DomainError("not-found", "No such breach.", "breachId");
+    if (!found || found.organisationId !== viewer.organisationId)
+      throw new DomainError("not-found", "No such breach.", "breachId");
     const { breach } = found;
     const own = breach.personId === viewer.personId;
     if (!own && !isManagerOf(viewer, breach.teamId)) {

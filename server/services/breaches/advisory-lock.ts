@@ -50,7 +50,11 @@ export type LockedRun<T> = { ran: true; result: T } | { ran: false };
  * servers sweeping at the same moment one sweeps and the others skip. The lock goes with the work, or with the
  * session if the process dies.
  */
-export async function whileHoldingLock<T>(session: LockSession, key: number, work: () => Promise<T>): Promise<LockedRun<T>> {
+export async function whileHoldingLock<T>(
+  session: LockSession,
+  key: number,
+  work: () => Promise<T>,
+): Promise<LockedRun<T>> {
   try {
     if (!(await session.tryLock(key))) return { ran: false };
     try {

@@ -37,7 +37,11 @@ afterAll(async () => {
 });
 
 async function newEngineer(name: string) {
-  return makePerson(database.db, fx.org.id, { name, timeZone: BERLIN, teams: [{ teamId: fx.team.id, roles: ["engineer"] }] });
+  return makePerson(database.db, fx.org.id, {
+    name,
+    timeZone: BERLIN,
+    teams: [{ teamId: fx.team.id, roles: ["engineer"] }],
+  });
 }
 
 describe(`breach checks after writes, on ${testEngine}`, () => {
@@ -46,10 +50,20 @@ describe(`breach checks after writes, on ${testEngine}`, () => {
     await toilDays(database.db, engineer, fx.team.id, ["2026-03-02", "2026-03-03"]);
     const caller = await callerAs(database.db, engineer.id, now);
     // 960 of 2400 so far is 40%: under the cap, nothing stored.
-    await caller.workLog.create({ summary: "Rotating certificates", duration: "30m", category: "toil", endsAt: at("2026-03-04T10:00") });
+    await caller.workLog.create({
+      summary: "Rotating certificates",
+      duration: "30m",
+      category: "toil",
+      endsAt: at("2026-03-04T10:00"),
+    });
     expect(await breachesOf(database.db, fx.team.id, engineer.id)).toEqual([]);
     // Another full day: 1440 + 30 of 2400, over 50%.
-    const entry = await caller.workLog.create({ summary: "Restarting the fleet by hand", duration: "8h", category: "toil", endsAt: at("2026-03-05T17:00") });
+    const entry = await caller.workLog.create({
+      summary: "Restarting the fleet by hand",
+      duration: "8h",
+      category: "toil",
+      endsAt: at("2026-03-05T17:00"),
+    });
     expect(entry.summary).toBe("Restarting the fleet by hand");
     // The check runs behind the answer.
     await settleBackgroundWork();
@@ -69,7 +83,14 @@ describe(`breach checks after writes, on ${testEngine}`, () => {
   test("stopping a timer checks the engineer", async () => {
     const engineer = await newEngineer("Tara Timer");
     await toilDays(database.db, engineer, fx.team.id, ["2026-03-02", "2026-03-03"]);
-    await database.db.insert(runningTimer).values({ personId: engineer.id, teamId: fx.team.id, summary: "Failover drill", startedAt: at("2026-03-04T09:00") });
+    await database.db
+      .insert(runningTimer)
+      .values({
+        personId: engineer.id,
+        teamId: fx.team.id,
+        summary: "Failover drill",
+        startedAt: at("2026-03-04T09:00"),
+      });
     const caller = await callerAs(database.db, engineer.id, () => at("2026-03-04T17:00"));
     await caller.timer.stop();
     await settleBackgroundWork();
@@ -81,7 +102,15 @@ describe(`breach checks after writes, on ${testEngine}`, () => {
     await toilDays(database.db, engineer, fx.team.id, ["2026-03-02", "2026-03-03"]);
     const [page] = await database.db
       .insert(interrupt)
-      .values({ teamId: fx.team.id, kind: "page", summary: "Disk full on db-3", openedAt: at("2026-03-04T09:00"), assigneeId: engineer.id, captureStatus: "captured", source: "alertmanager" })
+      .values({
+        teamId: fx.team.id,
+        kind: "page",
+        summary: "Disk full on db-3",
+        openedAt: at("2026-03-04T09:00"),
+        assigneeId: engineer.id,
+        captureStatus: "captured",
+        source: "alertmanager",
+      })
       .returning();
     if (!page) throw new Error("no page");
     const manager = await callerAs(database.db, fx.manager.id, now);
@@ -124,7 +153,12 @@ describe(`breach checks after writes, on ${testEngine}`, () => {
     await database.db.update(person).set({ timeZone: "Mars/Olympus_Mons" }).where(eq(person.id, engineer.id));
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     try {
-      const entry = await caller.workLog.create({ summary: "Still saved", duration: "25m", category: "toil", endsAt: at("2026-03-04T10:00") });
+      const entry = await caller.workLog.create({
+        summary: "Still saved",
+        duration: "25m",
+        category: "toil",
+        endsAt: at("2026-03-04T10:00"),
+      });
       expect(entry.summary).toBe("Still saved");
       await settleBackgroundWork();
       expect(logged.mock.calls.flat().join(" ")).toMatch(/cap-breach check failed: .*Mars\/Olympus_Mons/);

@@ -36,7 +36,11 @@ interface Pending {
 // which the sweep redoes. Keyed by database, since tests open several in one process.
 const pendingByDb = new Map<Db, Pending>();
 
-async function checkChanged(db: Db, change: { personIds: readonly string[]; teamIds: readonly string[] }, now: Date): Promise<void> {
+async function checkChanged(
+  db: Db,
+  change: { personIds: readonly string[]; teamIds: readonly string[] },
+  now: Date,
+): Promise<void> {
   const teamPeople = await Promise.all(change.teamIds.map((teamId) => engineerIdsOf(db, teamId)));
   const personIds = [...new Set([...change.personIds, ...teamPeople.flat()])];
   // Someone's shares count against the caps of every team they are an engineer in.
@@ -71,10 +75,20 @@ function schedule(db: Db, pending: Pending): void {
  * concerns for a cap-breach check behind the answer and hands back the result at once. The check never fails
  * or slows the request (errors are logged); see {@link checkIntervalMs} for how checks are gathered.
  */
-export async function afterShareChange<T>(ctx: ShareChangeContext, result: T, change: ShareChange | ((result: T) => ShareChange)): Promise<T> {
+export async function afterShareChange<T>(
+  ctx: ShareChangeContext,
+  result: T,
+  change: ShareChange | ((result: T) => ShareChange),
+): Promise<T> {
   try {
     const changed = typeof change === "function" ? change(result) : change;
-    const pending = pendingByDb.get(ctx.db) ?? { personIds: new Set(), teamIds: new Set(), now: ctx.now, scheduled: false, lastRun: 0 };
+    const pending = pendingByDb.get(ctx.db) ?? {
+      personIds: new Set(),
+      teamIds: new Set(),
+      now: ctx.now,
+      scheduled: false,
+      lastRun: 0,
+    };
     pendingByDb.set(ctx.db, pending);
     if ("teamId" in changed) pending.teamIds.add(changed.teamId);
     else for (const id of changed.personIds) pending.personIds.add(id);

@@ -30,9 +30,28 @@ type Step =
   | { kind: "retry"; hour: number };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("check" as const), hour: fc.integer({ min: 0, max: SPAN_HOURS }), copies: fc.integer({ min: 1, max: 3 }), who: fc.oneof(fc.constant("all" as const), fc.integer({ min: 0, max: 2 })) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("log" as const), who: fc.integer({ min: 0, max: 2 }), hour: fc.integer({ min: 0, max: SPAN_HOURS }), minutes: fc.integer({ min: 60, max: 1440 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("retry" as const), hour: fc.integer({ min: 0, max: SPAN_HOURS }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("check" as const),
+      hour: fc.integer({ min: 0, max: SPAN_HOURS }),
+      copies: fc.integer({ min: 1, max: 3 }),
+      who: fc.oneof(fc.constant("all" as const), fc.integer({ min: 0, max: 2 })),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("log" as const),
+      who: fc.integer({ min: 0, max: 2 }),
+      hour: fc.integer({ min: 0, max: SPAN_HOURS }),
+      minutes: fc.integer({ min: 60, max: 1440 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant("retry" as const), hour: fc.integer({ min: 0, max: SPAN_HOURS }) }),
+  },
 );
 
 let database: Database;
@@ -59,10 +78,18 @@ async function freshTeam() {
   const created = await makeTeam(db, orgId);
   await db.update(team).set({ breachWebhookUrl: receiver.url }).where(eq(team.id, created.id));
   const people = [];
-  for (const zone of ZONES) people.push(await makePerson(db, orgId, { timeZone: zone, teams: [{ teamId: created.id, roles: ["engineer"] }] }));
+  for (const zone of ZONES)
+    people.push(await makePerson(db, orgId, { timeZone: zone, teams: [{ teamId: created.id, roles: ["engineer"] }] }));
   const [first, second] = people;
   if (!first || !second) throw new Error("no people");
-  await addRotation(db, { teamId: created.id, role: "primary", participants: [first.id, second.id], timeZone: "Europe/Berlin", startsOn: "2026-03-02", recordedUntil: START.toJSDate() });
+  await addRotation(db, {
+    teamId: created.id,
+    role: "primary",
+    participants: [first.id, second.id],
+    timeZone: "Europe/Berlin",
+    startsOn: "2026-03-02",
+    recordedUntil: START.toJSDate(),
+  });
   return { teamId: created.id, people };
 }
 
@@ -82,7 +109,9 @@ describe(`a breach is stored and sent once, on ${testEngine}`, () => {
             await retryDeliveries(db, at(step.hour));
           } else {
             const ids = step.who === "all" ? "all" : [people[step.who]?.id ?? ""];
-            const checks = await Promise.all(Array.from({ length: step.copies }, () => checkCapBreaches(db, teamId, ids, at(step.hour))));
+            const checks = await Promise.all(
+              Array.from({ length: step.copies }, () => checkCapBreaches(db, teamId, ids, at(step.hour))),
+            );
             await Promise.all(checks.map((c) => c.deliveries));
           }
         }

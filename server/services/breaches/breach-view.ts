@@ -27,7 +27,12 @@ export interface BreachView {
   acknowledgedAt: Date | null;
 }
 
-export async function loadBreachViews(db: Db, where: SQL | undefined, order: SQL[], limit = 200): Promise<BreachView[]> {
+export async function loadBreachViews(
+  db: Db,
+  where: SQL | undefined,
+  order: SQL[],
+  limit = 200,
+): Promise<BreachView[]> {
   return db
     .select({
       id: capBreach.id,

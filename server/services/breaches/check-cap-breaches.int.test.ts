@@ -3,7 +3,14 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { person, teamMember } from "@/db/schema";
 import { callerAs, makePerson } from "@/server/testing/fixtures";
-import { BERLIN, breachesOf, makeBreachTeam, NEW_YORK, toilDays, type BreachTeamFixture } from "@/server/testing/breach-fixtures";
+import {
+  BERLIN,
+  breachesOf,
+  makeBreachTeam,
+  NEW_YORK,
+  toilDays,
+  type BreachTeamFixture,
+} from "@/server/testing/breach-fixtures";
 import { addRotation, logEntry } from "@/server/testing/report-fixtures";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { startWebhookReceiver, type WebhookReceiver } from "@/server/testing/webhook-receiver";
@@ -33,10 +40,25 @@ beforeAll(async () => {
   // Erika: all of the first week on toil, nothing since: 2400 of 3840 scheduled minutes so far.
   await toilDays(db, fx.erika, teamId, FIRST_WEEK);
   // Jonas: alone on a weekly primary rotation from Monday 10 March 09:00, so on call from then to the month's end.
-  await addRotation(db, { teamId, role: "primary", participants: [fx.jonas.id], timeZone: BERLIN, startsOn: "2025-03-10", recordedUntil: at("2025-03-10T09:00") });
+  await addRotation(db, {
+    teamId,
+    role: "primary",
+    participants: [fx.jonas.id],
+    timeZone: BERLIN,
+    startsOn: "2025-03-10",
+    recordedUntil: at("2025-03-10T09:00"),
+  });
   // Dana (New York): three days of toil, then alone on ticket duty from Monday 17 March 09:00, her time.
   await toilDays(db, fx.dana, teamId, ["2025-03-03", "2025-03-04", "2025-03-05"]);
-  await addRotation(db, { teamId, role: "ticket", participants: [fx.dana.id], timeZone: NEW_YORK, startsOn: "2025-03-17", recordedUntil: at("2025-03-01T00:00", NEW_YORK), shiftUnit: "weeks" });
+  await addRotation(db, {
+    teamId,
+    role: "ticket",
+    participants: [fx.dana.id],
+    timeZone: NEW_YORK,
+    startsOn: "2025-03-17",
+    recordedUntil: at("2025-03-01T00:00", NEW_YORK),
+    shiftUnit: "weeks",
+  });
   // The manager is not an engineer, and a removed engineer no longer counts: neither can breach.
   await toilDays(db, fx.manager, teamId, FIRST_WEEK);
   const gone = await makePerson(db, fx.org.id, { name: "Gone Engineer", teams: [{ teamId, roles: ["engineer"] }] });
@@ -51,7 +73,13 @@ afterAll(async () => {
 });
 
 const summary = (rows: Awaited<ReturnType<typeof breachesOf>>, names: Map<string, string>) =>
-  rows.map((r) => ({ who: names.get(r.personId), kind: r.kind, projected: r.projected, status: r.deliveryStatus, attempts: r.deliveryAttempts }));
+  rows.map((r) => ({
+    who: names.get(r.personId),
+    kind: r.kind,
+    projected: r.projected,
+    status: r.deliveryStatus,
+    attempts: r.deliveryAttempts,
+  }));
 
 describe(`checkCapBreaches on ${testEngine}`, () => {
   test("stores each engineer's breaches of the team's month once, and sends each once", async () => {
@@ -66,12 +94,15 @@ describe(`checkCapBreaches on ${testEngine}`, () => {
       { who: "Jonas Hahn", kind: "toil", projected: true },
       { who: "Dana Kim", kind: "toil", projected: true },
     ].map((row) => ({ ...row, status: "sent", attempts: 1 }));
-    const byWho = (a: { who?: string; kind: string }, b: { who?: string; kind: string }) => `${a.who}${a.kind}`.localeCompare(`${b.who}${b.kind}`);
+    const byWho = (a: { who?: string; kind: string }, b: { who?: string; kind: string }) =>
+      `${a.who}${a.kind}`.localeCompare(`${b.who}${b.kind}`);
     expect(summary(rows, names).sort(byWho)).toEqual(expected.sort(byWho));
     expect(check.detected).toHaveLength(4);
     expect(deliveries.map((d) => d.status)).toEqual(["sent", "sent", "sent", "sent"]);
     expect(receiver.requests).toHaveLength(4);
-    expect(new Set(receiver.requests.map((r) => (r.body as { id: string }).id))).toEqual(new Set(rows.map((r) => r.id)));
+    expect(new Set(receiver.requests.map((r) => (r.body as { id: string }).id))).toEqual(
+      new Set(rows.map((r) => r.id)),
+    );
 
     const erika = rows.find((r) => r.personId === fx.erika.id);
     expect(erika?.share).toBeCloseTo(2400 / 3840, 4);
@@ -95,9 +126,15 @@ describe(`checkCapBreaches on ${testEngine}`, () => {
     const manager = await callerAs(db, fx.manager.id, () => NOW);
     const report = await manager.reports.teamToil({ teamId: fx.team.id, period: "month" });
     const member = (id: string) => report.members.find((m) => m.personId === id);
-    expect(rows.find((r) => r.personId === fx.erika.id)?.share).toBeCloseTo(member(fx.erika.id)?.accounting.toilShare ?? -1, 4);
+    expect(rows.find((r) => r.personId === fx.erika.id)?.share).toBeCloseTo(
+      member(fx.erika.id)?.accounting.toilShare ?? -1,
+      4,
+    );
     expect(member(fx.erika.id)?.toilCap.over).toBe(true);
-    expect(rows.find((r) => r.personId === fx.jonas.id && r.kind === "on-call")?.share).toBeCloseTo(member(fx.jonas.id)?.accounting.onCallShare ?? -1, 4);
+    expect(rows.find((r) => r.personId === fx.jonas.id && r.kind === "on-call")?.share).toBeCloseTo(
+      member(fx.jonas.id)?.accounting.onCallShare ?? -1,
+      4,
+    );
     expect(member(fx.jonas.id)?.toilCap.over).toBe(false);
     expect(member(fx.kiran.id)?.toilCap.over).toBe(false);
   });
@@ -129,7 +166,10 @@ describe(`checkCapBreaches on ${testEngine}`, () => {
 
   test("only the people asked about are checked", async () => {
     const { db } = database;
-    const kiranToil = await makePerson(db, fx.org.id, { name: "Late Toiler", teams: [{ teamId: fx.team.id, roles: ["engineer"] }] });
+    const kiranToil = await makePerson(db, fx.org.id, {
+      name: "Late Toiler",
+      teams: [{ teamId: fx.team.id, roles: ["engineer"] }],
+    });
     await toilDays(db, kiranToil, fx.team.id, FIRST_WEEK);
     const others = await checkCapBreaches(db, fx.team.id, [fx.erika.id, fx.dana.id], NOW);
     expect(others.detected).toEqual([]);
@@ -144,7 +184,12 @@ describe(`checkCapBreaches on ${testEngine}`, () => {
     const instant = new Date("2025-03-31T22:30:00Z");
     const check = await checkCapBreaches(db, fx.team.id, [fx.jonas.id, fx.dana.id], instant);
     await check.deliveries;
-    const april = check.detected.map((r) => ({ who: r.personId, kind: r.kind, projected: r.projected, from: r.periodStart.toISOString() }));
+    const april = check.detected.map((r) => ({
+      who: r.personId,
+      kind: r.kind,
+      projected: r.projected,
+      from: r.periodStart.toISOString(),
+    }));
     expect(april).toEqual(
       expect.arrayContaining([
         { who: fx.jonas.id, kind: "toil", projected: true, from: "2025-03-31T22:00:00.000Z" },
@@ -163,7 +208,10 @@ describe(`checkCapBreaches on ${testEngine}`, () => {
   test("a team without a webhook stores breaches as 'none' and sends nothing; a removed team is not checked", async () => {
     const { db } = database;
     const before = receiver.requests.length;
-    const quiet = await makePerson(db, fx.org.id, { name: "Quiet Team Engineer", teams: [{ teamId: fx.otherTeam.id, roles: ["engineer"] }] });
+    const quiet = await makePerson(db, fx.org.id, {
+      name: "Quiet Team Engineer",
+      teams: [{ teamId: fx.otherTeam.id, roles: ["engineer"] }],
+    });
     await toilDays(db, quiet, fx.otherTeam.id, FIRST_WEEK);
     const check = await checkCapBreaches(db, fx.otherTeam.id, "all", NOW);
     expect(check.detected.map((r) => r.deliveryStatus)).toEqual(["none"]);

@@ -24,7 +24,12 @@ const NOTHING = (): BreachCheck => ({ detected: [], confirmed: [], deliveries: P
  * accounting as the Team reports page), and projected to the month's end from the schedule. Stores what is
  * new once and starts its webhook; a breach already stored is neither stored nor sent again.
  */
-export async function checkCapBreaches(db: Db, teamId: string, personIds: readonly string[] | "all", now: Date): Promise<BreachCheck> {
+export async function checkCapBreaches(
+  db: Db,
+  teamId: string,
+  personIds: readonly string[] | "all",
+  now: Date,
+): Promise<BreachCheck> {
   const team = await liveTeam(db, teamId);
   if (!team) return NOTHING();
   const engineers = await teamEngineers(db, teamId, personIds);
@@ -33,7 +38,11 @@ export async function checkCapBreaches(db: Db, teamId: string, personIds: readon
   const facts = await loadPeopleFacts(db, engineers, period, now);
   const findings: PersonFinding[] = engineers.flatMap((engineer) => {
     const own = facts.get(engineer.personId)?.facts ?? { ...engineer, absences: [], shifts: [], entries: [] };
-    return capFindings(periodShares(own, period, now.getTime()), team).map((finding) => ({ ...finding, personId: engineer.personId, period }));
+    return capFindings(periodShares(own, period, now.getTime()), team).map((finding) => ({
+      ...finding,
+      personId: engineer.personId,
+      period,
+    }));
   });
   const stored = await storeFindings(db, team, findings, now);
   return { ...stored, deliveries: deliverBreaches(db, stored.detected, now) };

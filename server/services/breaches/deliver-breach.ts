@@ -38,11 +38,22 @@ async function deliveryFacts(db: Db, breachId: string) {
  * only while still pending), so however many servers or sweeps try at once, each attempt is made by one of
  * them. Any 2xx within 5 s is "sent"; otherwise it stays "pending" for a retry, and is "failed" after the fifth.
  */
-export async function deliverBreach(db: Db, breachId: string, attemptsMade: number, now: Date): Promise<DeliveryReport | null> {
+export async function deliverBreach(
+  db: Db,
+  breachId: string,
+  attemptsMade: number,
+  now: Date,
+): Promise<DeliveryReport | null> {
   const [claimed] = await db
     .update(capBreach)
     .set({ deliveryAttempts: sql`${capBreach.deliveryAttempts} + 1` })
-    .where(and(eq(capBreach.id, breachId), eq(capBreach.deliveryStatus, "pending"), eq(capBreach.deliveryAttempts, attemptsMade)))
+    .where(
+      and(
+        eq(capBreach.id, breachId),
+        eq(capBreach.deliveryStatus, "pending"),
+        eq(capBreach.deliveryAttempts, attemptsMade),
+      ),
+    )
     .returning({ attempts: capBreach.deliveryAttempts });
   if (!claimed) return null;
   const facts = await deliveryFacts(db, breachId);
@@ -75,7 +86,11 @@ export async function deliverBreach(db: Db, breachId: string, attemptsMade: numb
 }
 
 /** The first attempt for each newly stored breach that has somewhere to go, one after another; never rejects. */
-export async function deliverBreaches(db: Db, detected: readonly Pick<StoredBreach, "id" | "deliveryStatus">[], now: Date): Promise<DeliveryReport[]> {
+export async function deliverBreaches(
+  db: Db,
+  detected: readonly Pick<StoredBreach, "id" | "deliveryStatus">[],
+  now: Date,
+): Promise<DeliveryReport[]> {
   const reports: DeliveryReport[] = [];
   for (const breach of detected) {
     if (breach.deliveryStatus !== "pending") continue;

@@ -49,7 +49,11 @@ async function receiverFor(answers: Parameters<typeof startWebhookReceiver>[0]) 
 /** A new engineer of the team over the toil cap, and the breach a check stores for them. */
 async function breachOfNewEngineer(name: string, home: BreachTeamFixture = fx) {
   const { db } = database;
-  const engineer = await makePerson(db, home.org.id, { name, timeZone: BERLIN, teams: [{ teamId: home.team.id, roles: ["engineer"] }] });
+  const engineer = await makePerson(db, home.org.id, {
+    name,
+    timeZone: BERLIN,
+    teams: [{ teamId: home.team.id, roles: ["engineer"] }],
+  });
   await toilDays(db, engineer, home.team.id, FIRST_WEEK);
   const check = await checkCapBreaches(db, home.team.id, [engineer.id], NOW);
   const [breach] = check.detected;
@@ -58,7 +62,10 @@ async function breachOfNewEngineer(name: string, home: BreachTeamFixture = fx) {
 }
 
 async function signingSecret() {
-  const [row] = await database.db.select({ secret: team.breachWebhookSecret }).from(team).where(eq(team.id, fx.team.id));
+  const [row] = await database.db
+    .select({ secret: team.breachWebhookSecret })
+    .from(team)
+    .where(eq(team.id, fx.team.id));
   if (!row?.secret) throw new Error("the team has no signing secret");
   return row.secret;
 }
@@ -98,7 +105,9 @@ describe(`breach webhooks against a real HTTP server on ${testEngine}`, () => {
       period: { from: "2025-03-01T00:00:00.000+01:00", to: "2025-04-01T00:00:00.000+02:00", timeZone: BERLIN },
       detectedAt: NOW.toISOString(),
       summary: "Paula Payload's toil share in March 2025 reached 63%, over Platform SRE's 50% cap.",
-      reportUrl: expect.stringMatching(new RegExp(`/reports\\?team=${fx.team.id}&period=custom&from=2025-03-01&to=2025-03-31$`)),
+      reportUrl: expect.stringMatching(
+        new RegExp(`/reports\\?team=${fx.team.id}&period=custom&from=2025-03-01&to=2025-03-31$`),
+      ),
     });
     const row = await stored(breach.id);
     expect(row).toMatchObject({ deliveryStatus: "sent", deliveryAttempts: 1, deliveryError: null, deliveredAt: NOW });
@@ -113,7 +122,12 @@ describe(`breach webhooks against a real HTTP server on ${testEngine}`, () => {
     const receiver = await receiverFor((n) => (n === 0 ? 500 : 200));
     const { breach, deliveries } = await breachOfNewEngineer("Rita Retry");
     expect(deliveries.map((d) => [d.status, d.error])).toEqual([["pending", "HTTP 500"]]);
-    expect(await stored(breach.id)).toMatchObject({ deliveryStatus: "pending", deliveryAttempts: 1, deliveryError: "HTTP 500", deliveredAt: null });
+    expect(await stored(breach.id)).toMatchObject({
+      deliveryStatus: "pending",
+      deliveryAttempts: 1,
+      deliveryError: "HTTP 500",
+      deliveredAt: null,
+    });
     // Two minutes on the retry is not due yet (five minutes after detection).
     expect(await retryDeliveries(database.db, minutesLater(2))).toEqual([]);
     expect(receiver.requests).toHaveLength(1);
@@ -129,7 +143,11 @@ describe(`breach webhooks against a real HTTP server on ${testEngine}`, () => {
     const receiver = await receiverFor(() => 503);
     const { breach } = await breachOfNewEngineer("Gina Giveup");
     for (const minutes of [5, 20, 60, 180]) await retryDeliveries(database.db, minutesLater(minutes + 1));
-    expect(await stored(breach.id)).toMatchObject({ deliveryStatus: "failed", deliveryAttempts: 5, deliveryError: "HTTP 503" });
+    expect(await stored(breach.id)).toMatchObject({
+      deliveryStatus: "failed",
+      deliveryAttempts: 5,
+      deliveryError: "HTTP 503",
+    });
     expect(receiver.requests).toHaveLength(5);
     receiver.answer(() => 200);
     await sweepCapBreaches(database.db, minutesLater(24 * 60));
@@ -149,8 +167,14 @@ describe(`breach webhooks against a real HTTP server on ${testEngine}`, () => {
     const started = Date.now();
     const { breach, deliveries } = await breachOfNewEngineer("Tim Timeout");
     expect(Date.now() - started).toBeGreaterThanOrEqual(4900);
-    expect(deliveries.map((d) => [d.status, d.httpStatus, d.error])).toEqual([["pending", null, "timed out after 5 s"]]);
-    expect(await stored(breach.id)).toMatchObject({ deliveryStatus: "pending", deliveryAttempts: 1, deliveryError: "timed out after 5 s" });
+    expect(deliveries.map((d) => [d.status, d.httpStatus, d.error])).toEqual([
+      ["pending", null, "timed out after 5 s"],
+    ]);
+    expect(await stored(breach.id)).toMatchObject({
+      deliveryStatus: "pending",
+      deliveryAttempts: 1,
+      deliveryError: "timed out after 5 s",
+    });
   });
 
   test("nobody listening is a failed attempt with the reason", async () => {
@@ -176,16 +200,30 @@ describe(`breach webhooks against a real HTTP server on ${testEngine}`, () => {
   test("a first attempt that never started (its server stopped) is picked up by the sweep after a minute", async () => {
     const receiver = await receiverFor(() => 200);
     const { db } = database;
-    const engineer = await makePerson(db, fx.org.id, { name: "Stan Stopped", teams: [{ teamId: fx.team.id, roles: ["engineer"] }] });
+    const engineer = await makePerson(db, fx.org.id, {
+      name: "Stan Stopped",
+      teams: [{ teamId: fx.team.id, roles: ["engineer"] }],
+    });
     await toilDays(db, engineer, fx.team.id, FIRST_WEEK);
     // The check stores the breach; its delivery promise is dropped before it could run, as in a crash.
     const [row] = await db
       .insert(capBreach)
-      .values({ teamId: fx.team.id, personId: engineer.id, kind: "toil", periodStart: local("2025-03-01T00:00", BERLIN), periodEnd: local("2025-04-01T00:00", BERLIN), share: 0.7, cap: 0.5, detectedAt: NOW })
+      .values({
+        teamId: fx.team.id,
+        personId: engineer.id,
+        kind: "toil",
+        periodStart: local("2025-03-01T00:00", BERLIN),
+        periodEnd: local("2025-04-01T00:00", BERLIN),
+        share: 0.7,
+        cap: 0.5,
+        detectedAt: NOW,
+      })
       .returning();
     if (!row) throw new Error("no row");
     expect(await retryDeliveries(db, minutesLater(0.5))).toEqual([]);
-    expect((await retryDeliveries(db, minutesLater(2))).map((r) => [r.breachId, r.attempt, r.status])).toEqual([[row.id, 1, "sent"]]);
+    expect((await retryDeliveries(db, minutesLater(2))).map((r) => [r.breachId, r.attempt, r.status])).toEqual([
+      [row.id, 1, "sent"],
+    ]);
     expect(receiver.requests).toHaveLength(1);
   });
 
@@ -194,7 +232,9 @@ describe(`breach webhooks against a real HTTP server on ${testEngine}`, () => {
     vi.stubEnv(ALLOW_HOSTS_ENV, "");
     try {
       const { breach, deliveries } = await breachOfNewEngineer("Lou Loopback");
-      expect(deliveries.map((d) => [d.status, d.httpStatus, d.error])).toEqual([["pending", null, "refused: the webhook's host is not a public internet address"]]);
+      expect(deliveries.map((d) => [d.status, d.httpStatus, d.error])).toEqual([
+        ["pending", null, "refused: the webhook's host is not a public internet address"],
+      ]);
       expect((await stored(breach.id)).deliveryError).not.toMatch(/127\.0\.0\.1|ECONN|:\d+/);
       expect(receiver.requests).toHaveLength(0);
     } finally {
@@ -208,25 +248,49 @@ describe(`breach webhooks against a real HTTP server on ${testEngine}`, () => {
     const open = await breachOfNewEngineer("Ona Open", quiet);
     const putAway = await breachOfNewEngineer("Pat Putaway", quiet);
     await db.update(capBreach).set({ acknowledgedAt: NOW }).where(eq(capBreach.id, putAway.breach.id));
-    const february = await makePerson(db, quiet.org.id, { name: "Fritz February", timeZone: BERLIN, teams: [{ teamId: quiet.team.id, roles: ["engineer"] }] });
+    const february = await makePerson(db, quiet.org.id, {
+      name: "Fritz February",
+      timeZone: BERLIN,
+      teams: [{ teamId: quiet.team.id, roles: ["engineer"] }],
+    });
     await toilDays(db, february, quiet.team.id, ["2025-02-03", "2025-02-04", "2025-02-05"]);
-    const [lastMonth] = (await checkCapBreaches(db, quiet.team.id, [february.id], local("2025-02-05T17:00", BERLIN))).detected;
-    expect([open.breach.deliveryStatus, putAway.breach.deliveryStatus, lastMonth?.deliveryStatus]).toEqual(["none", "none", "none"]);
+    const [lastMonth] = (await checkCapBreaches(db, quiet.team.id, [february.id], local("2025-02-05T17:00", BERLIN)))
+      .detected;
+    expect([open.breach.deliveryStatus, putAway.breach.deliveryStatus, lastMonth?.deliveryStatus]).toEqual([
+      "none",
+      "none",
+      "none",
+    ]);
 
     const receiver = await startWebhookReceiver();
     receivers.push(receiver);
     const manager = await callerAs(db, quiet.manager.id, () => NOW);
     const saved = await manager.breaches.setWebhook({ teamId: quiet.team.id, url: receiver.url });
-    expect(saved).toMatchObject({ url: receiver.url, hasSigningSecret: true, queued: 1, signingSecret: expect.stringMatching(/^whsec_/) });
+    expect(saved).toMatchObject({
+      url: receiver.url,
+      hasSigningSecret: true,
+      queued: 1,
+      signingSecret: expect.stringMatching(/^whsec_/),
+    });
     await settleBackgroundWork();
     expect(receiver.requests.map((r) => (r.body as { id: string }).id)).toEqual([open.breach.id]);
-    expect(verifiedBody(receiver.requests[0], saved.signingSecret ?? "")).toMatchObject({ id: open.breach.id, engineer: { name: "Ona Open" } });
-    expect(await stored(open.breach.id)).toMatchObject({ deliveryStatus: "sent", deliveryAttempts: 1, deliveryQueuedAt: NOW });
+    expect(verifiedBody(receiver.requests[0], saved.signingSecret ?? "")).toMatchObject({
+      id: open.breach.id,
+      engineer: { name: "Ona Open" },
+    });
+    expect(await stored(open.breach.id)).toMatchObject({
+      deliveryStatus: "sent",
+      deliveryAttempts: 1,
+      deliveryQueuedAt: NOW,
+    });
     expect(await stored(putAway.breach.id)).toMatchObject({ deliveryStatus: "none" });
     expect(await stored(lastMonth?.id ?? "")).toMatchObject({ deliveryStatus: "none" });
 
     // Saving the same URL again queues nothing and shows no secret; a rotated secret signs what follows.
-    expect(await manager.breaches.setWebhook({ teamId: quiet.team.id, url: receiver.url })).toMatchObject({ queued: 0, signingSecret: null });
+    expect(await manager.breaches.setWebhook({ teamId: quiet.team.id, url: receiver.url })).toMatchObject({
+      queued: 0,
+      signingSecret: null,
+    });
     const { signingSecret: rotated } = await manager.breaches.rotateWebhookSecret({ teamId: quiet.team.id });
     expect(rotated).not.toBe(saved.signingSecret);
     await manager.breaches.testWebhook({ teamId: quiet.team.id });
@@ -241,11 +305,15 @@ describe(`breach webhooks against a real HTTP server on ${testEngine}`, () => {
     const receiver = await startWebhookReceiver((n) => (n === 0 ? 500 : 200));
     receivers.push(receiver);
     const later = minutesLater(600);
-    await (await callerAs(db, quiet.manager.id, () => later)).breaches.setWebhook({ teamId: quiet.team.id, url: receiver.url });
+    await (await callerAs(db, quiet.manager.id, () => later)).breaches.setWebhook({
+      teamId: quiet.team.id,
+      url: receiver.url,
+    });
     await settleBackgroundWork();
     expect(await stored(breach.id)).toMatchObject({ deliveryStatus: "pending", deliveryAttempts: 1 });
     const afterLater = (minutes: number) => DateTime.fromJSDate(later).plus({ minutes }).toJSDate();
-    const retriesOf = async (at: Date) => (await retryDeliveries(db, at)).filter((r) => r.breachId === breach.id).map((r) => r.status);
+    const retriesOf = async (at: Date) =>
+      (await retryDeliveries(db, at)).filter((r) => r.breachId === breach.id).map((r) => r.status);
     expect(await retriesOf(afterLater(2))).toEqual([]);
     expect(await retriesOf(afterLater(6))).toEqual(["sent"]);
   });

@@ -11,7 +11,8 @@ import { liveTeam, type BreachTeam } from "./team-engineers";
  * does not exist (or is another organisation's) is NOT_FOUND.
  */
 export async function requireTeamManager(db: Db, viewer: Viewer, teamId: string): Promise<BreachTeam> {
-  if (!isManagerOf(viewer, teamId)) throw new DomainError("forbidden", "Only a manager of this team may do this.", "teamId");
+  if (!isManagerOf(viewer, teamId))
+    throw new DomainError("forbidden", "Only a manager of this team may do this.", "teamId");
   const member = viewer.memberships.some((m) => m.teamId === teamId);
   if (!member) {
     const [inOrganisation] = await db

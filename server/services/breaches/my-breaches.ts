@@ -33,6 +33,10 @@ export async function myBreaches(db: Db, viewer: Viewer, now: Date): Promise<MyB
   const manyTeams = new Set(rows.map((r) => r.teamId)).size > 1 || viewer.memberships.length > 1;
   return rows.map((row) => ({
     ...row,
-    message: breachSentence(row, { whose: "Your", period: periodWords(row, now), capOwner: manyTeams ? `${row.teamName}'s` : "the team's" }),
+    message: breachSentence(row, {
+      whose: "Your",
+      period: periodWords(row, now),
+      capOwner: manyTeams ? `${row.teamName}'s` : "the team's",
+    }),
   }));
 }

@@ -15,7 +15,12 @@ const RETRY_BATCH = 200;
  */
 export async function retryDeliveries(db: Db, now: Date): Promise<DeliveryReport[]> {
   const pending = await db
-    .select({ id: capBreach.id, attempts: capBreach.deliveryAttempts, detectedAt: capBreach.detectedAt, queuedAt: capBreach.deliveryQueuedAt })
+    .select({
+      id: capBreach.id,
+      attempts: capBreach.deliveryAttempts,
+      detectedAt: capBreach.detectedAt,
+      queuedAt: capBreach.deliveryQueuedAt,
+    })
     .from(capBreach)
     .where(eq(capBreach.deliveryStatus, "pending"))
     .orderBy(asc(capBreach.detectedAt))
@@ -28,7 +33,13 @@ export async function retryDeliveries(db: Db, now: Date): Promise<DeliveryReport
       await db
         .update(capBreach)
         .set({ deliveryStatus: "failed", deliveryError: "The last attempt never finished." })
-        .where(and(eq(capBreach.id, row.id), eq(capBreach.deliveryStatus, "pending"), eq(capBreach.deliveryAttempts, row.attempts)));
+        .where(
+          and(
+            eq(capBreach.id, row.id),
+            eq(capBreach.deliveryStatus, "pending"),
+            eq(capBreach.deliveryAttempts, row.attempts),
+          ),
+        );
       continue;
     }
     const due = nextAttemptDue(detectedAt, row.attempts);

@@ -28,7 +28,12 @@ const keyOf = (personId: string, kind: string, periodStart: number) => `${person
  * number of concurrent checks on any number of app servers exactly one inserts the row, and only it notifies.
  * An actual finding where a projected row exists turns that row actual (projected = false, today's share).
  */
-export async function storeFindings(db: Db, team: BreachTeam, findings: readonly PersonFinding[], now: Date): Promise<StoredFindings> {
+export async function storeFindings(
+  db: Db,
+  team: BreachTeam,
+  findings: readonly PersonFinding[],
+  now: Date,
+): Promise<StoredFindings> {
   if (findings.length === 0) return { detected: [], confirmed: [] };
   return db.transaction(async (tx) => {
     const detected = await tx

@@ -24,7 +24,14 @@ export interface SweepReport {
  */
 export async function sweepCapBreaches(db: Db, now: Date): Promise<SweepReport> {
   const teams = await db.select({ id: team.id }).from(team).where(isNull(team.deletedAt)).orderBy(asc(team.id));
-  const report: SweepReport = { teams: teams.length, failedTeams: 0, detected: 0, confirmed: 0, deliveries: [], retries: [] };
+  const report: SweepReport = {
+    teams: teams.length,
+    failedTeams: 0,
+    detected: 0,
+    confirmed: 0,
+    deliveries: [],
+    retries: [],
+  };
   for (const { id } of teams) {
     try {
       const check = await checkCapBreaches(db, id, "all", now);

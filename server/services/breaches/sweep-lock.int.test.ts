@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Database } from "@/db/client";
 import { BERLIN, breachesOf, makeBreachTeam, toilDays, type BreachTeamFixture } from "@/server/testing/breach-fixtures";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
-import { BREACH_SWEEP_LOCK_KEY, postgresLockSession, sharedLockSession, whileHoldingLock, type LockSession } from "./advisory-lock";
+import {
+  BREACH_SWEEP_LOCK_KEY,
+  postgresLockSession,
+  sharedLockSession,
+  whileHoldingLock,
+  type LockSession,
+} from "./advisory-lock";
 import { settleBackgroundWork } from "./background";
 import { scheduleBreachSweep } from "./sweep-schedule";
 import type { SweepReport } from "./sweep-breaches";
@@ -29,9 +35,17 @@ function openSession(): Promise<LockSession> {
 
 describe(`the sweep's advisory lock on ${testEngine}`, () => {
   test("the work runs under the lock, which is let go afterwards, also when the work fails", async () => {
-    expect(await whileHoldingLock(await openSession(), BREACH_SWEEP_LOCK_KEY, async () => "swept")).toEqual({ ran: true, result: "swept" });
-    await expect(whileHoldingLock(await openSession(), BREACH_SWEEP_LOCK_KEY, () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
-    expect(await whileHoldingLock(await openSession(), BREACH_SWEEP_LOCK_KEY, async () => "again")).toEqual({ ran: true, result: "again" });
+    expect(await whileHoldingLock(await openSession(), BREACH_SWEEP_LOCK_KEY, async () => "swept")).toEqual({
+      ran: true,
+      result: "swept",
+    });
+    await expect(
+      whileHoldingLock(await openSession(), BREACH_SWEEP_LOCK_KEY, () => Promise.reject(new Error("boom"))),
+    ).rejects.toThrow("boom");
+    expect(await whileHoldingLock(await openSession(), BREACH_SWEEP_LOCK_KEY, async () => "again")).toEqual({
+      ran: true,
+      result: "again",
+    });
   });
 
   test("the schedule sweeps every team, again and again, until stopped", async () => {
@@ -50,6 +64,8 @@ describe(`the sweep's advisory lock on ${testEngine}`, () => {
     }
     expect(reports[0]).toMatchObject({ failedTeams: 0, detected: 1 });
     expect(reports[1]).toMatchObject({ failedTeams: 0, detected: 0 });
-    expect((await breachesOf(database.db, fx.team.id)).map((b) => [b.personId, b.kind])).toEqual([[fx.erika.id, "toil"]]);
+    expect((await breachesOf(database.db, fx.team.id)).map((b) => [b.personId, b.kind])).toEqual([
+      [fx.erika.id, "toil"],
+    ]);
   });
 });

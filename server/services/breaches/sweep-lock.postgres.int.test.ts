@@ -23,8 +23,13 @@ test("while one server sweeps, another skips its turn", async () => {
     return "first";
   });
   await holding;
-  expect(await whileHoldingLock(await openSession(), BREACH_SWEEP_LOCK_KEY, async () => "second")).toEqual({ ran: false });
+  expect(await whileHoldingLock(await openSession(), BREACH_SWEEP_LOCK_KEY, async () => "second")).toEqual({
+    ran: false,
+  });
   release();
   expect(await first).toEqual({ ran: true, result: "first" });
-  expect(await whileHoldingLock(await openSession(), BREACH_SWEEP_LOCK_KEY, async () => "third")).toEqual({ ran: true, result: "third" });
+  expect(await whileHoldingLock(await openSession(), BREACH_SWEEP_LOCK_KEY, async () => "third")).toEqual({
+    ran: true,
+    result: "third",
+  });
 });

@@ -15,7 +15,9 @@ describe("TOILCAP_BREACH_SWEEP_SECONDS", () => {
 
   test.each(["-1", "1.5", "ten", "10m", "NaN"])("%s is refused with the reason", (value) => {
     const result = sweepSeconds(value);
-    expect("error" in result && result.error).toMatch(/TOILCAP_BREACH_SWEEP_SECONDS must be a whole number of seconds \(0 turns the sweep off\)/);
+    expect("error" in result && result.error).toMatch(
+      /TOILCAP_BREACH_SWEEP_SECONDS must be a whole number of seconds \(0 turns the sweep off\)/,
+    );
   });
 
   test("the default is ten minutes", () => {

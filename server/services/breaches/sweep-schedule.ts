@@ -17,7 +17,10 @@ const FIRST_SWEEP_AFTER_MS = Duration.fromObject({ minutes: 1 }).toMillis();
 export function sweepSeconds(value: string | undefined): { seconds: number } | { error: string } {
   if (value === undefined || value.trim() === "") return { seconds: DEFAULT_SWEEP_SECONDS };
   const seconds = Number(value);
-  if (!Number.isInteger(seconds) || seconds < 0) return { error: `TOILCAP_BREACH_SWEEP_SECONDS must be a whole number of seconds (0 turns the sweep off), not "${value}".` };
+  if (!Number.isInteger(seconds) || seconds < 0)
+    return {
+      error: `TOILCAP_BREACH_SWEEP_SECONDS must be a whole number of seconds (0 turns the sweep off), not "${value}".`,
+    };
   return { seconds };
 }
 
@@ -49,7 +52,9 @@ export function scheduleBreachSweep(options: SweepOptions): SweepSchedule {
   };
   const sweepOnce = async () => {
     try {
-      const run = await whileHoldingLock(await options.openLockSession(), BREACH_SWEEP_LOCK_KEY, () => sweepCapBreaches(options.db, now()));
+      const run = await whileHoldingLock(await options.openLockSession(), BREACH_SWEEP_LOCK_KEY, () =>
+        sweepCapBreaches(options.db, now()),
+      );
       options.onSweep?.(run.ran ? run.result : null);
     } catch (error) {
       logFailure("cap-breach sweep", error);

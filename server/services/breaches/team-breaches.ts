@@ -21,7 +21,12 @@ const ZONE_SLACK = Duration.fromObject({ hours: 15 }).toMillis();
  * docs/accounting.md "Periods", whatever the engineer's or the viewer's zone), with their delivery status, by
  * engineer. For the team's managers and admins of its organisation.
  */
-export async function teamBreaches(db: Db, viewer: Viewer, input: { teamId: string; month?: string | undefined }, now: Date): Promise<TeamBreaches> {
+export async function teamBreaches(
+  db: Db,
+  viewer: Viewer,
+  input: { teamId: string; month?: string | undefined },
+  now: Date,
+): Promise<TeamBreaches> {
   const team = await requireTeamManager(db, viewer, input.teamId);
   const month = input.month ?? DateTime.fromJSDate(now, { zone: team.timeZone }).toFormat("yyyy-MM");
   const start = DateTime.fromISO(`${month}-01`, { zone: "UTC" }).toMillis();
@@ -34,6 +39,8 @@ export async function teamBreaches(db: Db, viewer: Viewer, input: { teamId: stri
     ),
     [asc(person.name), asc(capBreach.personId), asc(capBreach.kind)],
   );
-  const breaches = rows.filter((row) => DateTime.fromJSDate(row.periodStart, { zone: team.timeZone }).toFormat("yyyy-MM") === month);
+  const breaches = rows.filter(
+    (row) => DateTime.fromJSDate(row.periodStart, { zone: team.timeZone }).toFormat("yyyy-MM") === month,
+  );
   return { month, breaches };
 }

@@ -19,7 +19,15 @@ export interface BreachTeam {
 /** The team, unless it was removed. */
 export async function liveTeam(db: Db, teamId: string): Promise<BreachTeam | null> {
   const [row] = await db
-    .select({ id: team.id, name: team.name, toilCap: team.toilCap, onCallCap: team.onCallCap, webhookUrl: team.breachWebhookUrl, webhookSecret: team.breachWebhookSecret, timeZone: team.timeZone })
+    .select({
+      id: team.id,
+      name: team.name,
+      toilCap: team.toilCap,
+      onCallCap: team.onCallCap,
+      webhookUrl: team.breachWebhookUrl,
+      webhookSecret: team.breachWebhookSecret,
+      timeZone: team.timeZone,
+    })
     .from(team)
     .where(and(eq(team.id, teamId), isNull(team.deletedAt)));
   return row ?? null;
@@ -30,7 +38,11 @@ export async function liveTeam(db: Db, teamId: string): Promise<BreachTeam | nul
  * the Team reports page shows, so a breach is only ever about someone on it. Only current members who count in
  * figures, each clipped to their membership.
  */
-export async function teamEngineers(db: Db, teamId: string, personIds: readonly string[] | "all"): Promise<PersonProfile[]> {
+export async function teamEngineers(
+  db: Db,
+  teamId: string,
+  personIds: readonly string[] | "all",
+): Promise<PersonProfile[]> {
   if (personIds !== "all" && personIds.length === 0) return [];
   const among = personIds === "all" ? undefined : inArray(teamMember.personId, [...new Set(personIds)]);
   const rows = await db
@@ -38,7 +50,14 @@ export async function teamEngineers(db: Db, teamId: string, personIds: readonly 
     .from(teamMember)
     .innerJoin(person, eq(person.id, teamMember.personId))
     .where(
-      and(eq(teamMember.teamId, teamId), eq(teamMember.role, "engineer"), isNull(teamMember.removedFrom), isNull(person.deletedAt), countsInFigures, among),
+      and(
+        eq(teamMember.teamId, teamId),
+        eq(teamMember.role, "engineer"),
+        isNull(teamMember.removedFrom),
+        isNull(person.deletedAt),
+        countsInFigures,
+        among,
+      ),
     )
     .orderBy(asc(person.name), asc(teamMember.personId));
   const ids = rows.map((r) => r.personId);
@@ -57,7 +76,13 @@ export async function engineerTeamsOf(db: Db, personIds: readonly string[]): Pro
     .selectDistinct({ teamId: teamMember.teamId, personId: teamMember.personId })
     .from(teamMember)
     .innerJoin(team, eq(team.id, teamMember.teamId))
-    .where(and(inArray(teamMember.personId, [...new Set(personIds)]), eq(teamMember.role, "engineer"), isNull(team.deletedAt)));
+    .where(
+      and(
+        inArray(teamMember.personId, [...new Set(personIds)]),
+        eq(teamMember.role, "engineer"),
+        isNull(team.deletedAt),
+      ),
+    );
   for (const row of rows) byTeam.set(row.teamId, [...(byTeam.get(row.teamId) ?? []), row.personId]);
   return byTeam;
 }

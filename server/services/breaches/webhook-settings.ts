@@ -66,15 +66,30 @@ async function queueUnsentBreaches(db: Db, teamId: string, now: Date) {
  * Sets (or with null turns off) where the team's breach notifications go. The first URL also makes the
  * signing secret, answered once; open breaches of this month that were never sent are sent to it.
  */
-export async function setWebhook(db: Db, viewer: Viewer, input: { teamId: string; url: string | null }, now: Date): Promise<SavedWebhook> {
+export async function setWebhook(
+  db: Db,
+  viewer: Viewer,
+  input: { teamId: string; url: string | null },
+  now: Date,
+): Promise<SavedWebhook> {
   const saved = await db.transaction(async (tx) => {
     const found = await requireTeamManager(tx, viewer, input.teamId);
-    const unchanged = { teamId: found.id, url: found.webhookUrl, hasSigningSecret: found.webhookSecret !== null, signingSecret: null, queued: [] };
+    const unchanged = {
+      teamId: found.id,
+      url: found.webhookUrl,
+      hasSigningSecret: found.webhookSecret !== null,
+      signingSecret: null,
+      queued: [],
+    };
     if (found.webhookUrl === input.url) return unchanged;
     const signingSecret = input.url && !found.webhookSecret ? newSigningSecret() : null;
     await tx
       .update(team)
-      .set(signingSecret ? { breachWebhookUrl: input.url, breachWebhookSecret: signingSecret } : { breachWebhookUrl: input.url })
+      .set(
+        signingSecret
+          ? { breachWebhookUrl: input.url, breachWebhookSecret: signingSecret }
+          : { breachWebhookUrl: input.url },
+      )
       .where(eq(team.id, found.id));
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
@@ -86,14 +101,25 @@ export async function setWebhook(db: Db, viewer: Viewer, input: { teamId: string
       after: { breachWebhookUrl: auditedUrl(input.url) },
     });
     const queued = input.url ? await queueUnsentBreaches(tx, found.id, now) : [];
-    return { teamId: found.id, url: input.url, hasSigningSecret: found.webhookSecret !== null || signingSecret !== null, signingSecret, queued };
+    return {
+      teamId: found.id,
+      url: input.url,
+      hasSigningSecret: found.webhookSecret !== null || signingSecret !== null,
+      signingSecret,
+      queued,
+    };
   });
-  if (saved.queued.length > 0) runInBackground(`cap-breach webhooks of team ${saved.teamId}`, deliverBreaches(db, saved.queued, now));
+  if (saved.queued.length > 0)
+    runInBackground(`cap-breach webhooks of team ${saved.teamId}`, deliverBreaches(db, saved.queued, now));
   return { ...saved, queued: saved.queued.length };
 }
 
 /** A new signing secret for the team's webhook, answered once; deliveries are signed with it from now on. */
-export async function rotateWebhookSecret(db: Db, viewer: Viewer, input: { teamId: string }): Promise<{ teamId: string; signingSecret: string }> {
+export async function rotateWebhookSecret(
+  db: Db,
+  viewer: Viewer,
+  input: { teamId: string },
+): Promise<{ teamId: string; signingSecret: string }> {
   return db.transaction(async (tx) => {
     const found = await requireTeamManager(tx, viewer, input.teamId);
     const signingSecret = newSigningSecret();

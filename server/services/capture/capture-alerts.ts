@@ -34,7 +34,11 @@ async function lockTeamCapture(db: Db, teamId: string): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`toilcap.capture:${teamId}`}))`);
 }
 
-async function storedAlerts(db: Db, teamId: string, alerts: readonly AlertSignal[]): Promise<Map<string, InterruptRow>> {
+async function storedAlerts(
+  db: Db,
+  teamId: string,
+  alerts: readonly AlertSignal[],
+): Promise<Map<string, InterruptRow>> {
   const fingerprints = [...new Set(alerts.map((alert) => alert.fingerprint))];
   const rows = await db
     .select()
@@ -56,7 +60,12 @@ async function storedAlerts(db: Db, teamId: string, alerts: readonly AlertSignal
  * when the resolved notification arrives before the firing one. A page whose alert name the team silenced (its
  * root-cause fix is scheduled) is stored and counted all the same, but skips the inbox.
  */
-export async function captureAlerts(db: Db, source: IntegrationRow, notification: AlertNotification, now: Date): Promise<CaptureOutcome> {
+export async function captureAlerts(
+  db: Db,
+  source: IntegrationRow,
+  notification: AlertNotification,
+  now: Date,
+): Promise<CaptureOutcome> {
   const alerts = distinctAlerts(notification.alerts);
   const outcome: CaptureOutcome = { alerts: alerts.length, created: 0, resolved: 0, unchanged: 0 };
   return db.transaction(async (tx) => {
@@ -72,9 +81,18 @@ export async function captureAlerts(db: Db, source: IntegrationRow, notification
     }
 
     if (fresh.length > 0) {
-      const credited = await creditOnCall(tx, source.rotationId, fresh.map((alert) => alert.startsAt.getTime()), now);
+      const credited = await creditOnCall(
+        tx,
+        source.rotationId,
+        fresh.map((alert) => alert.startsAt.getTime()),
+        now,
+      );
       const silenced = await silencesAt(tx, source.teamId, fresh);
-      const drafts = fresh.map((alert, index) => ({ id: crypto.randomUUID(), alert, silenceId: silenced[index] ?? null }));
+      const drafts = fresh.map((alert, index) => ({
+        id: crypto.randomUUID(),
+        alert,
+        silenceId: silenced[index] ?? null,
+      }));
       // A new incident is headed by its earliest page, which alone is marked as the incident.
       const head = drafts.reduce((best, draft) => (draft.alert.startsAt < best.alert.startsAt ? draft : best));
       const created = await tx
@@ -106,7 +124,14 @@ export async function captureAlerts(db: Db, source: IntegrationRow, notification
         .returning();
       await recordAudits(
         tx,
-        created.map((row) => ({ actorPersonId: null, teamId: row.teamId, action: "interrupt.capture", entityType: "interrupt", entityId: row.id, after: row })),
+        created.map((row) => ({
+          actorPersonId: null,
+          teamId: row.teamId,
+          action: "interrupt.capture",
+          entityType: "interrupt",
+          entityId: row.id,
+          after: row,
+        })),
       );
       outcome.created = created.length;
     }

@@ -36,13 +36,28 @@ export interface PagerdutyCaptureOutcome {
 
 type InterruptRow = typeof interrupt.$inferSelect;
 
-async function credit(db: Db, source: IntegrationRow, signal: PagerdutyIncidentSignal, now: Date): Promise<{ personId: string | null; by: CreditSource }> {
-  const candidates = [...signal.assignees.map((user) => ({ user, by: "assignee" as const })), ...(signal.agent ? [{ user: signal.agent, by: "acknowledger" as const }] : [])];
-  const matched = await matchExternalUsers(db, source.teamId, "pagerduty", candidates.map((c) => c.user));
+async function credit(
+  db: Db,
+  source: IntegrationRow,
+  signal: PagerdutyIncidentSignal,
+  now: Date,
+): Promise<{ personId: string | null; by: CreditSource }> {
+  const candidates = [
+    ...signal.assignees.map((user) => ({ user, by: "assignee" as const })),
+    ...(signal.agent ? [{ user: signal.agent, by: "acknowledger" as const }] : []),
+  ];
+  const matched = await matchExternalUsers(
+    db,
+    source.teamId,
+    "pagerduty",
+    candidates.map((c) => c.user),
+  );
   const first = candidates.find((c) => matched.has(c.user.id));
   const personId = first ? matched.get(first.user.id)?.personId : undefined;
   if (first && personId) return { personId, by: first.by };
-  const onDuty = (await creditOnCall(db, source.rotationId, [signal.openedAt.getTime()], now)).get(signal.openedAt.getTime()) ?? null;
+  const onDuty =
+    (await creditOnCall(db, source.rotationId, [signal.openedAt.getTime()], now)).get(signal.openedAt.getTime()) ??
+    null;
   return onDuty ? { personId: onDuty, by: "on-call" } : { personId: null, by: "nobody" };
 }
 
@@ -50,12 +65,19 @@ async function findStored(db: Db, teamId: string, incidentId: string): Promise<I
   const [stored] = await db
     .select()
     .from(interrupt)
-    .where(and(eq(interrupt.teamId, teamId), eq(interrupt.source, PAGERDUTY_SOURCE), eq(interrupt.externalId, incidentId)))
+    .where(
+      and(eq(interrupt.teamId, teamId), eq(interrupt.source, PAGERDUTY_SOURCE), eq(interrupt.externalId, incidentId)),
+    )
     .for("update");
   return stored ?? null;
 }
 
-async function storeNew(db: Db, source: IntegrationRow, signal: PagerdutyIncidentSignal, now: Date): Promise<PagerdutyCaptureOutcome | null> {
+async function storeNew(
+  db: Db,
+  source: IntegrationRow,
+  signal: PagerdutyIncidentSignal,
+  now: Date,
+): Promise<PagerdutyCaptureOutcome | null> {
   const credited = await credit(db, source, signal, now);
   const [row] = await db
     .insert(interrupt)
@@ -69,25 +91,43 @@ async function storeNew(db: Db, source: IntegrationRow, signal: PagerdutyInciden
       summary: signal.summary,
       isIncident: true,
       openedAt: signal.openedAt,
-      resolvedAt: signal.type === "resolved" ? (signal.occurredAt < signal.openedAt ? signal.openedAt : signal.occurredAt) : null,
+      resolvedAt:
+        signal.type === "resolved" ? (signal.occurredAt < signal.openedAt ? signal.openedAt : signal.occurredAt) : null,
       assigneeId: credited.personId,
       captureStatus: credited.personId ? "captured" : null,
       integrationId: source.id,
       createdAt: now,
     })
-    .onConflictDoNothing({ target: [interrupt.teamId, interrupt.source, interrupt.externalId], where: sql`${interrupt.externalId} is not null` })
+    .onConflictDoNothing({
+      target: [interrupt.teamId, interrupt.source, interrupt.externalId],
+      where: sql`${interrupt.externalId} is not null`,
+    })
     .returning();
   if (!row) return null;
-  await recordAudit(db, { actorPersonId: null, teamId: row.teamId, action: "interrupt.capture", entityType: "interrupt", entityId: row.id, after: row });
+  await recordAudit(db, {
+    actorPersonId: null,
+    teamId: row.teamId,
+    action: "interrupt.capture",
+    entityType: "interrupt",
+    entityId: row.id,
+    after: row,
+  });
   return { outcome: "created", credit: credited.by };
 }
 
 /** A later event fills what the stored incident lacks: its resolution, or an engineer. A removed one stays as it is. */
-async function updateStored(db: Db, source: IntegrationRow, stored: InterruptRow, signal: PagerdutyIncidentSignal, now: Date): Promise<PagerdutyCaptureOutcome> {
+async function updateStored(
+  db: Db,
+  source: IntegrationRow,
+  stored: InterruptRow,
+  signal: PagerdutyIncidentSignal,
+  now: Date,
+): Promise<PagerdutyCaptureOutcome> {
   const set: Partial<Pick<InterruptRow, "resolvedAt" | "assigneeId" | "captureStatus">> = {};
   let creditedBy: CreditSource | null = null;
   if (stored.deletedAt === null) {
-    if (signal.type === "resolved" && stored.resolvedAt === null) set.resolvedAt = signal.occurredAt < stored.openedAt ? stored.openedAt : signal.occurredAt;
+    if (signal.type === "resolved" && stored.resolvedAt === null)
+      set.resolvedAt = signal.occurredAt < stored.openedAt ? stored.openedAt : signal.occurredAt;
     if (stored.assigneeId === null) {
       const credited = await credit(db, source, { ...signal, openedAt: stored.openedAt }, now);
       if (credited.personId) {
@@ -100,11 +140,24 @@ async function updateStored(db: Db, source: IntegrationRow, stored: InterruptRow
   if (Object.keys(set).length === 0) return { outcome: "unchanged", credit: null };
   await db.update(interrupt).set(set).where(eq(interrupt.id, stored.id));
   const before = Object.fromEntries(Object.keys(set).map((key) => [key, stored[key as keyof typeof set]]));
-  await recordAudit(db, { actorPersonId: null, teamId: stored.teamId, action: "interrupt.capture-update", entityType: "interrupt", entityId: stored.id, before, after: set });
+  await recordAudit(db, {
+    actorPersonId: null,
+    teamId: stored.teamId,
+    action: "interrupt.capture-update",
+    entityType: "interrupt",
+    entityId: stored.id,
+    before,
+    after: set,
+  });
   return { outcome: "updated", credit: creditedBy };
 }
 
-async function captureIncident(db: Db, source: IntegrationRow, signal: PagerdutyIncidentSignal, now: Date): Promise<PagerdutyCaptureOutcome> {
+async function captureIncident(
+  db: Db,
+  source: IntegrationRow,
+  signal: PagerdutyIncidentSignal,
+  now: Date,
+): Promise<PagerdutyCaptureOutcome> {
   const stored = await findStored(db, source.teamId, signal.incidentId);
   if (stored) return updateStored(db, source, stored, signal, now);
   const created = await storeNew(db, source, signal, now);
@@ -121,17 +174,32 @@ async function captureIncident(db: Db, source: IntegrationRow, signal: Pagerduty
  * links or names match, else to whoever was on call in the integration's rotation when it opened, else nobody;
  * later events record its resolution and fill a missing engineer. `signal` null: an event type not credited.
  */
-export async function capturePagerdutyEvent(db: Db, source: IntegrationRow, eventId: string, signal: PagerdutyIncidentSignal | null, now: Date): Promise<PagerdutyCaptureOutcome> {
+export async function capturePagerdutyEvent(
+  db: Db,
+  source: IntegrationRow,
+  eventId: string,
+  signal: PagerdutyIncidentSignal | null,
+  now: Date,
+): Promise<PagerdutyCaptureOutcome> {
   return db.transaction(async (tx) => {
     await tx.update(integration).set({ lastUsedAt: now }).where(eq(integration.id, source.id));
-    const [fresh] = await tx.insert(webhookEvent).values({ integrationId: source.id, eventId, receivedAt: now }).onConflictDoNothing().returning();
+    const [fresh] = await tx
+      .insert(webhookEvent)
+      .values({ integrationId: source.id, eventId, receivedAt: now })
+      .onConflictDoNothing()
+      .returning();
     let outcome: PagerdutyCaptureOutcome = { outcome: "duplicate", credit: null };
     if (fresh && signal) {
       outcome = await captureIncident(tx, source, signal, now);
     } else if (fresh) {
       outcome = { outcome: "unchanged", credit: null };
     }
-    await countWebhookRequest(tx, source.id, outcome.outcome === "created" || outcome.outcome === "updated" ? "accepted" : "duplicate", now);
+    await countWebhookRequest(
+      tx,
+      source.id,
+      outcome.outcome === "created" || outcome.outcome === "updated" ? "accepted" : "duplicate",
+      now,
+    );
     return outcome;
   });
 }

@@ -56,7 +56,9 @@ async function creditTicket(
     if (member) return member.personId;
   }
   if (ticket.assigneeAccount) {
-    const linked = (await matchExternalUsers(db, source.teamId, "jira", [ticket.assigneeAccount])).get(ticket.assigneeAccount.id);
+    const linked = (await matchExternalUsers(db, source.teamId, "jira", [ticket.assigneeAccount])).get(
+      ticket.assigneeAccount.id,
+    );
     if (linked) return linked.personId;
   }
   const onDuty = await creditOnCall(db, source.rotationId, [ticket.openedAt.getTime()], now);
@@ -82,10 +84,20 @@ async function storeNew(db: Db, source: IntegrationRow, ticket: TicketSignal, no
       integrationId: source.id,
       createdAt: now,
     })
-    .onConflictDoNothing({ target: [interrupt.teamId, interrupt.source, interrupt.externalId], where: sql`${interrupt.externalId} is not null` })
+    .onConflictDoNothing({
+      target: [interrupt.teamId, interrupt.source, interrupt.externalId],
+      where: sql`${interrupt.externalId} is not null`,
+    })
     .returning();
   if (!row) return null;
-  await recordAudit(db, { actorPersonId: null, teamId: row.teamId, action: "interrupt.capture", entityType: "interrupt", entityId: row.id, after: row });
+  await recordAudit(db, {
+    actorPersonId: null,
+    teamId: row.teamId,
+    action: "interrupt.capture",
+    entityType: "interrupt",
+    entityId: row.id,
+    after: row,
+  });
   return row;
 }
 
@@ -93,7 +105,13 @@ async function storeNew(db: Db, source: IntegrationRow, ticket: TicketSignal, no
  * What a later call may change on a stored ticket: its resolution, when it has none yet (the first one wins, and
  * never before it opened), and its engineer, when it has none yet. A removed ticket stays as it is.
  */
-async function updateStored(db: Db, source: IntegrationRow, stored: InterruptRow, ticket: TicketSignal, now: Date): Promise<TicketCaptureOutcome> {
+async function updateStored(
+  db: Db,
+  source: IntegrationRow,
+  stored: InterruptRow,
+  ticket: TicketSignal,
+  now: Date,
+): Promise<TicketCaptureOutcome> {
   const changes: TicketCaptureOutcome["changes"] = [];
   const set: Partial<Pick<InterruptRow, "resolvedAt" | "assigneeId" | "captureStatus">> = {};
   if (stored.deletedAt === null) {
@@ -110,11 +128,25 @@ async function updateStored(db: Db, source: IntegrationRow, stored: InterruptRow
       }
     }
   }
-  if (changes.length === 0) return { outcome: "unchanged", changes, assigned: stored.assigneeId !== null, resolved: stored.resolvedAt !== null };
+  if (changes.length === 0)
+    return {
+      outcome: "unchanged",
+      changes,
+      assigned: stored.assigneeId !== null,
+      resolved: stored.resolvedAt !== null,
+    };
   const [row] = await db.update(interrupt).set(set).where(eq(interrupt.id, stored.id)).returning();
   assertReturned(row, "interrupt update");
   const before = Object.fromEntries(Object.keys(set).map((key) => [key, stored[key as keyof typeof set]]));
-  await recordAudit(db, { actorPersonId: null, teamId: row.teamId, action: "interrupt.capture-update", entityType: "interrupt", entityId: row.id, before, after: set });
+  await recordAudit(db, {
+    actorPersonId: null,
+    teamId: row.teamId,
+    action: "interrupt.capture-update",
+    entityType: "interrupt",
+    entityId: row.id,
+    before,
+    after: set,
+  });
   return { outcome: "updated", changes, assigned: row.assigneeId !== null, resolved: row.resolvedAt !== null };
 }
 
@@ -123,16 +155,33 @@ async function findStored(db: Db, teamId: string, externalId: string): Promise<I
   const [stored] = await db
     .select()
     .from(interrupt)
-    .where(and(eq(interrupt.teamId, teamId), eq(interrupt.source, TICKET_WEBHOOK_SOURCE), eq(interrupt.externalId, externalId)))
+    .where(
+      and(
+        eq(interrupt.teamId, teamId),
+        eq(interrupt.source, TICKET_WEBHOOK_SOURCE),
+        eq(interrupt.externalId, externalId),
+      ),
+    )
     .for("update");
   return stored ?? null;
 }
 
-async function captureInTransaction(db: Db, source: IntegrationRow, ticket: TicketSignal, now: Date): Promise<TicketCaptureOutcome> {
+async function captureInTransaction(
+  db: Db,
+  source: IntegrationRow,
+  ticket: TicketSignal,
+  now: Date,
+): Promise<TicketCaptureOutcome> {
   const stored = await findStored(db, source.teamId, ticket.externalId);
   if (stored) return updateStored(db, source, stored, ticket, now);
   const created = await storeNew(db, source, ticket, now);
-  if (created) return { outcome: "created", changes: [], assigned: created.assigneeId !== null, resolved: created.resolvedAt !== null };
+  if (created)
+    return {
+      outcome: "created",
+      changes: [],
+      assigned: created.assigneeId !== null,
+      resolved: created.resolvedAt !== null,
+    };
   // A racing call stored it between our look and our insert (the insert waited for it to commit).
   const raced = await findStored(db, source.teamId, ticket.externalId);
   if (!raced) throw new Error(`ticket ${ticket.externalId} neither stored nor found`);
@@ -144,15 +193,29 @@ async function captureInTransaction(db: Db, source: IntegrationRow, ticket: Tick
  * creates nothing twice: the team's unique index on source and id decides), credited and waiting in its
  * engineer's capture inbox; a known one gets only what it lacked. The request is counted in the same transaction.
  */
-export async function captureTicket(db: Db, source: IntegrationRow, ticket: TicketSignal, now: Date): Promise<TicketCaptureOutcome> {
+export async function captureTicket(
+  db: Db,
+  source: IntegrationRow,
+  ticket: TicketSignal,
+  now: Date,
+): Promise<TicketCaptureOutcome> {
   return db.transaction(async (tx) => {
     await tx.update(integration).set({ lastUsedAt: now }).where(eq(integration.id, source.id));
     if (ticket.eventId) {
-      const [fresh] = await tx.insert(webhookEvent).values({ integrationId: source.id, eventId: ticket.eventId, receivedAt: now }).onConflictDoNothing().returning();
+      const [fresh] = await tx
+        .insert(webhookEvent)
+        .values({ integrationId: source.id, eventId: ticket.eventId, receivedAt: now })
+        .onConflictDoNothing()
+        .returning();
       if (!fresh) {
         await countWebhookRequest(tx, source.id, "duplicate", now);
         const stored = await findStored(tx, source.teamId, ticket.externalId);
-        return { outcome: "unchanged", changes: [], assigned: Boolean(stored?.assigneeId), resolved: Boolean(stored?.resolvedAt) };
+        return {
+          outcome: "unchanged",
+          changes: [],
+          assigned: Boolean(stored?.assigneeId),
+          resolved: Boolean(stored?.resolvedAt),
+        };
       }
     }
     const outcome = await captureInTransaction(tx, source, ticket, now);

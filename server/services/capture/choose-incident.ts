@@ -17,7 +17,9 @@ const OPEN_INTERVAL = sql.raw(`interval '${OPEN_ALERT_HORIZON.as("hours")} hours
 
 /** When the alert stopped firing, or the horizon after its start while it is still firing. */
 function endOf(alert: AlertSignal): number {
-  return alert.status === "resolved" && alert.endsAt ? alert.endsAt.getTime() : alert.startsAt.getTime() + OPEN_ALERT_HORIZON_MS;
+  return alert.status === "resolved" && alert.endsAt
+    ? alert.endsAt.getTime()
+    : alert.startsAt.getTime() + OPEN_ALERT_HORIZON_MS;
 }
 
 /**

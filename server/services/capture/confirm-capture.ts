@@ -42,18 +42,28 @@ async function serviceNamed(db: Db, teamId: string, name: string | null): Promis
  * is never confirmed without its entry nor logged twice. A manager may confirm for the engineer: the entry is
  * still the engineer's, and the audit log names the manager.
  */
-export async function confirmCapture(db: Db, viewer: Viewer, input: ConfirmCaptureInput, now: Date): Promise<ConfirmedCapture> {
+export async function confirmCapture(
+  db: Db,
+  viewer: Viewer,
+  input: ConfirmCaptureInput,
+  now: Date,
+): Promise<ConfirmedCapture> {
   return db.transaction(async (tx) => {
     const { target, pages } = await loadCapturedGroup(tx, viewer, input.interruptId);
     const noun = capturedNoun(target);
-    if (target.captureStatus !== "captured") throw new DomainError("conflict", `This ${noun} was already ${target.captureStatus}.`, "interruptId");
+    if (target.captureStatus !== "captured")
+      throw new DomainError("conflict", `This ${noun} was already ${target.captureStatus}.`, "interruptId");
     const engineerId = target.assigneeId;
     if (!engineerId) {
       const why = noun === "ticket" ? "Nobody is assigned this ticket" : "Nobody was on call when this page fired";
       throw new DomainError("invalid", `${why}: log its time by hand.`, "interruptId");
     }
     if (!(await membersAmong(tx, target.teamId, [engineerId])).has(engineerId)) {
-      throw new DomainError("invalid", `The engineer credited with this ${noun} is no longer in its team.`, "interruptId");
+      throw new DomainError(
+        "invalid",
+        `The engineer credited with this ${noun} is no longer in its team.`,
+        "interruptId",
+      );
     }
     const captured = pages.filter((page) => page.captureStatus === "captured");
     const startsAt = new Date(Math.min(...captured.map((page) => page.openedAt.getTime())));

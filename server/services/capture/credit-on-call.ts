@@ -21,7 +21,12 @@ function holderAt(shifts: readonly ScheduledShift[], at: number): string | null 
  * Who was on call in the rotation at each instant (epoch ms), or null when nobody was, the rotation is unknown or
  * the instant is outside the credit horizon. Uses the rotations' own schedule: frozen history, covers and leave.
  */
-export async function creditOnCall(db: Db, rotationId: string | null, instants: readonly number[], now: Date): Promise<Map<number, string | null>> {
+export async function creditOnCall(
+  db: Db,
+  rotationId: string | null,
+  instants: readonly number[],
+  now: Date,
+): Promise<Map<number, string | null>> {
   const credited = new Map<number, string | null>(instants.map((at) => [at, null]));
   if (!rotationId || instants.length === 0) return credited;
   const [row] = await db.select().from(rotation).where(eq(rotation.id, rotationId));

@@ -12,7 +12,10 @@ import { at, callerAt, makeRotationTeam, weeklyDraft } from "@/server/testing/ro
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 
 const NOW = new Date("2026-03-20T12:00:00Z");
-const EXPORT = fs.readFileSync(path.join(__dirname, "../../integrations/tickets/fixtures/pagerduty-incidents.csv"), "utf8");
+const EXPORT = fs.readFileSync(
+  path.join(__dirname, "../../integrations/tickets/fixtures/pagerduty-incidents.csv"),
+  "utf8",
+);
 
 let database: Database;
 let fx: Awaited<ReturnType<typeof makeRotationTeam>>;
@@ -22,7 +25,8 @@ beforeAll(async () => {
   database = await createTestDatabase();
   fx = await makeRotationTeam(database.db);
   const planner = await callerAt(database.db, fx.planner.id, at("2026-03-01T12:00"));
-  rotationId = (await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(fx.engineers.map((e) => e.id)) })).id;
+  rotationId = (await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(fx.engineers.map((e) => e.id)) }))
+    .id;
 });
 afterAll(async () => database?.close());
 
@@ -36,8 +40,19 @@ describe(`PagerDuty's incident export on ${testEngine}`, () => {
   test("without a fallback rotation: the preview names each row's credit and warns about the one nobody gets", async () => {
     const planner = await callerAt(database.db, fx.planner.id, NOW);
     const preview = await planner.tickets.preview({ teamId: fx.team.id, csv: EXPORT });
-    expect(preview).toMatchObject({ format: "pagerduty", kind: "page", isIncident: true, counts: { new: 4, invalid: 0 } });
-    expect(preview.rows.map((row) => (row.status === "invalid" ? row.errors : [row.externalId, row.credit, row.creditedAs, row.assignee?.name ?? null]))).toEqual([
+    expect(preview).toMatchObject({
+      format: "pagerduty",
+      kind: "page",
+      isIncident: true,
+      counts: { new: 4, invalid: 0 },
+    });
+    expect(
+      preview.rows.map((row) =>
+        row.status === "invalid"
+          ? row.errors
+          : [row.externalId, row.credit, row.creditedAs, row.assignee?.name ?? null],
+      ),
+    ).toEqual([
       ["Q0RIJJZL24RC6W", "name", "Ana Ruiz (assignee)", "Ana Ruiz"],
       ["Q1VZ8KX3MNB0QA", "name", "Ben Okafor (assignee)", "Ben Okafor"],
       ["Q2KD0WZ1LLP7TB", "nobody", null, null],
@@ -57,7 +72,12 @@ describe(`PagerDuty's incident export on ${testEngine}`, () => {
       ["on-call", "Erik Lindqvist"],
       ["on-call", "Ana Ruiz"],
     ]);
-    expect(await planner.tickets.commit({ teamId: fx.team.id, csv: EXPORT, rotationId })).toEqual({ format: "pagerduty", created: 4, updated: 0, skipped: 0 });
+    expect(await planner.tickets.commit({ teamId: fx.team.id, csv: EXPORT, rotationId })).toEqual({
+      format: "pagerduty",
+      created: 4,
+      updated: 0,
+      skipped: 0,
+    });
     const rows = await database.db
       .select()
       .from(interrupt)
@@ -69,7 +89,11 @@ describe(`PagerDuty's incident export on ${testEngine}`, () => {
       ["Q2KD0WZ1LLP7TB", "page", true, engineer(0).id, "captured"],
       ["Q3NC7QH5RRT2ZD", "page", true, engineer(1).id, "captured"],
     ]);
-    const links = await database.db.select().from(externalUserLink).where(eq(externalUserLink.teamId, fx.team.id)).orderBy(asc(externalUserLink.externalUserId));
+    const links = await database.db
+      .select()
+      .from(externalUserLink)
+      .where(eq(externalUserLink.teamId, fx.team.id))
+      .orderBy(asc(externalUserLink.externalUserId));
     expect(links.map((link) => [link.system, link.externalUserId, link.personId])).toEqual([
       ["pagerduty", "PT3BEN1", engineer(2).id],
       ["pagerduty", "PXPGF42", engineer(1).id],
@@ -84,8 +108,14 @@ describe(`PagerDuty's incident export on ${testEngine}`, () => {
 
   test("a file naming nobody at all says so", async () => {
     const planner = await callerAt(database.db, fx.planner.id, NOW);
-    const bare = ["id,incident_number,description,service_name,created_on,resolved_on,urgency", "QBARE1,1300,Disk full,db,2026-03-06T10:00:00Z,,high"].join("\n");
+    const bare = [
+      "id,incident_number,description,service_name,created_on,resolved_on,urgency",
+      "QBARE1,1300,Disk full,db,2026-03-06T10:00:00Z,,high",
+    ].join("\n");
     const preview = await planner.tickets.preview({ teamId: fx.team.id, csv: bare });
-    expect(preview.warnings).toEqual([expect.stringMatching(/^No column of this file names who worked a row/), expect.stringMatching(/^1 row is credited to nobody/)]);
+    expect(preview.warnings).toEqual([
+      expect.stringMatching(/^No column of this file names who worked a row/),
+      expect.stringMatching(/^1 row is credited to nobody/),
+    ]);
   });
 });

@@ -75,7 +75,10 @@ export interface TicketImportResult {
 }
 
 /** A preview row with what the commit needs to apply it: the stored ticket an update changes, a link to remember. */
-type PlannedRow = PreviewRow & { storedId?: string; proposedLink?: { externalUserId: string; externalName: string; personId: string } };
+type PlannedRow = PreviewRow & {
+  storedId?: string;
+  proposedLink?: { externalUserId: string; externalName: string; personId: string };
+};
 
 async function requireImporter(db: Db, viewer: Viewer, teamId: string): Promise<void> {
   await requireTeamMember(db, viewer, teamId);
@@ -93,10 +96,21 @@ interface StoredTicket {
 }
 
 /** The tickets of these ids the team already has from this source, by id. */
-async function storedTickets(db: Db, teamId: string, source: string, ids: string[]): Promise<Map<string, StoredTicket>> {
+async function storedTickets(
+  db: Db,
+  teamId: string,
+  source: string,
+  ids: string[],
+): Promise<Map<string, StoredTicket>> {
   if (ids.length === 0) return new Map();
   const rows = await db
-    .select({ id: interrupt.id, externalId: interrupt.externalId, openedAt: interrupt.openedAt, resolvedAt: interrupt.resolvedAt, deletedAt: interrupt.deletedAt })
+    .select({
+      id: interrupt.id,
+      externalId: interrupt.externalId,
+      openedAt: interrupt.openedAt,
+      resolvedAt: interrupt.resolvedAt,
+      deletedAt: interrupt.deletedAt,
+    })
     .from(interrupt)
     .where(and(eq(interrupt.teamId, teamId), eq(interrupt.source, source), inArray(interrupt.externalId, ids)));
   return new Map(rows.flatMap(({ externalId, ...row }) => (externalId === null ? [] : [[externalId, row] as const])));
@@ -106,10 +120,17 @@ async function storedTickets(db: Db, teamId: string, source: string, ids: string
  * What a row does to the ticket stored under its id: nothing (a duplicate), or records the resolution a later
  * export shows for a ticket stored while open. The first resolution wins; a removed ticket stays as it is.
  */
-function againstStored(stored: StoredTicket, resolvedAt: Date | null): { status: "duplicate" } | { status: "update"; storedId: string; resolvedAt: Date } {
+function againstStored(
+  stored: StoredTicket,
+  resolvedAt: Date | null,
+): { status: "duplicate" } | { status: "update"; storedId: string; resolvedAt: Date } {
   if (stored.deletedAt !== null || stored.resolvedAt !== null || resolvedAt === null) return { status: "duplicate" };
   // Never resolved before it was opened, whatever the file now says it opened.
-  return { status: "update", storedId: stored.id, resolvedAt: resolvedAt < stored.openedAt ? stored.openedAt : resolvedAt };
+  return {
+    status: "update",
+    storedId: stored.id,
+    resolvedAt: resolvedAt < stored.openedAt ? stored.openedAt : resolvedAt,
+  };
 }
 
 interface RowCredit {
@@ -127,53 +148,96 @@ function pagerdutyCredit(ticket: TicketRow, matches: Map<string, ExternalMatch>)
     const by = match.by === "email" ? "name" : match.by;
     const named = `${user.name ?? user.id} (${user.role})`;
     const proposedLink =
-      match.by !== "link" && !user.id.startsWith("name:") ? { externalUserId: user.id, externalName: user.name ?? user.id, personId: match.personId } : undefined;
-    return { assignee: { personId: match.personId, name: match.name }, credit: by, creditedAs: named, ...(proposedLink ? { proposedLink } : {}) };
+      match.by !== "link" && !user.id.startsWith("name:")
+        ? { externalUserId: user.id, externalName: user.name ?? user.id, personId: match.personId }
+        : undefined;
+    return {
+      assignee: { personId: match.personId, name: match.name },
+      credit: by,
+      creditedAs: named,
+      ...(proposedLink ? { proposedLink } : {}),
+    };
   }
   return null;
 }
 
 function warningsOf(namesPeople: boolean, rows: readonly PlannedRow[], fallback: boolean): string[] {
   const warnings: string[] = [];
-  if (!namesPeople) warnings.push("No column of this file names who worked a row (assignee email, or PagerDuty's assigned_to_user_names and ids).");
+  if (!namesPeople)
+    warnings.push(
+      "No column of this file names who worked a row (assignee email, or PagerDuty's assigned_to_user_names and ids).",
+    );
   const nobody = rows.filter((row) => row.status !== "invalid" && row.credit === "nobody").length;
   if (nobody > 0) {
-    const hint = fallback ? "nobody was on duty in the chosen rotation then" : "choose a rotation whose on-duty engineer gets them";
-    warnings.push(`${nobody} ${nobody === 1 ? "row is" : "rows are"} credited to nobody: no one in the file is known to this team, and ${hint}.`);
+    const hint = fallback
+      ? "nobody was on duty in the chosen rotation then"
+      : "choose a rotation whose on-duty engineer gets them";
+    warnings.push(
+      `${nobody} ${nobody === 1 ? "row is" : "rows are"} credited to nobody: no one in the file is known to this team, and ${hint}.`,
+    );
   }
   return warnings;
 }
 
 /** The file read and checked against the database: what a commit would store, without writing anything. */
-async function planImport(db: Db, viewer: Viewer, input: TicketImportInput, now: Date): Promise<Omit<TicketImportPreview, "rows"> & { rows: PlannedRow[] }> {
+async function planImport(
+  db: Db,
+  viewer: Viewer,
+  input: TicketImportInput,
+  now: Date,
+): Promise<Omit<TicketImportPreview, "rows"> & { rows: PlannedRow[] }> {
   const file = parseTicketCsv(input.csv, input.timeZone ?? viewer.timeZone);
   if (!file.ok) throw new DomainError("invalid", file.message, "csv");
   const rotation = input.rotationId ? await findRotation(db, input.teamId, input.rotationId) : null;
   const stored = STORED_AS[file.format];
   const tickets = file.rows.flatMap((r) => (r.ok ? [r.ticket] : []));
-  const members = await membersByEmail(db, input.teamId, [...new Set(tickets.flatMap((t) => (t.assigneeEmail ? [t.assigneeEmail] : [])))]);
-  const pagerdutyUsers = new Map(tickets.flatMap((t) => t.pagerdutyUsers.map((u) => [u.id, { id: u.id, name: u.name }] as const)));
+  const members = await membersByEmail(db, input.teamId, [
+    ...new Set(tickets.flatMap((t) => (t.assigneeEmail ? [t.assigneeEmail] : []))),
+  ]);
+  const pagerdutyUsers = new Map(
+    tickets.flatMap((t) => t.pagerdutyUsers.map((u) => [u.id, { id: u.id, name: u.name }] as const)),
+  );
   const matches = await matchExternalUsers(db, input.teamId, "pagerduty", [...pagerdutyUsers.values()]);
-  const existing = await storedTickets(db, input.teamId, stored.source, tickets.map((t) => t.externalId));
+  const existing = await storedTickets(
+    db,
+    input.teamId,
+    stored.source,
+    tickets.map((t) => t.externalId),
+  );
 
   const credits = new Map<TicketRow, RowCredit>();
   for (const ticket of tickets) {
     const byEmail = ticket.assigneeEmail ? (members.get(ticket.assigneeEmail) ?? null) : null;
-    const credit = byEmail ? { assignee: byEmail, credit: "email" as const, creditedAs: null } : pagerdutyCredit(ticket, matches);
+    const credit = byEmail
+      ? { assignee: byEmail, credit: "email" as const, creditedAs: null }
+      : pagerdutyCredit(ticket, matches);
     if (credit) credits.set(ticket, credit);
   }
   const unCredited = tickets.filter((t) => !credits.has(t));
-  const onDuty = await creditOnCall(db, rotation?.id ?? null, unCredited.map((t) => t.openedAt.getTime()), now);
+  const onDuty = await creditOnCall(
+    db,
+    rotation?.id ?? null,
+    unCredited.map((t) => t.openedAt.getTime()),
+    now,
+  );
   const names = new Map([...members.values(), ...matches.values()].map((m) => [m.personId, m.name]));
   const rows = file.rows.map((row): PlannedRow => {
     if (!row.ok) return { line: row.line, externalId: row.externalId, status: "invalid", errors: row.errors };
     const ticket: TicketRow = row.ticket;
     if (file.format === "generic" && ticket.assigneeEmail && !members.has(ticket.assigneeEmail)) {
-      return { line: row.line, externalId: ticket.externalId, status: "invalid", errors: [`No member of this team has the email ${ticket.assigneeEmail}.`] };
+      return {
+        line: row.line,
+        externalId: ticket.externalId,
+        status: "invalid",
+        errors: [`No member of this team has the email ${ticket.assigneeEmail}.`],
+      };
     }
     const holder = onDuty.get(ticket.openedAt.getTime()) ?? null;
-    const credit: RowCredit = credits.get(ticket) ??
-      (holder ? { assignee: { personId: holder, name: names.get(holder) ?? "" }, credit: "on-call", creditedAs: null } : { assignee: null, credit: "nobody", creditedAs: null });
+    const credit: RowCredit =
+      credits.get(ticket) ??
+      (holder
+        ? { assignee: { personId: holder, name: names.get(holder) ?? "" }, credit: "on-call", creditedAs: null }
+        : { assignee: null, credit: "nobody", creditedAs: null });
     const known = existing.get(ticket.externalId);
     const effect = known ? againstStored(known, ticket.resolvedAt) : ({ status: "new" } as const);
     return {
@@ -205,27 +269,56 @@ async function planImport(db: Db, viewer: Viewer, input: TicketImportInput, now:
 
 /** On-call holders found by the fallback are named like everyone else in the preview. */
 async function nameOnCallHolders(db: Db, rows: PlannedRow[]): Promise<void> {
-  const missing = [...new Set(rows.flatMap((row) => (row.status !== "invalid" && row.assignee && row.assignee.name === "" ? [row.assignee.personId] : [])))];
+  const missing = [
+    ...new Set(
+      rows.flatMap((row) =>
+        row.status !== "invalid" && row.assignee && row.assignee.name === "" ? [row.assignee.personId] : [],
+      ),
+    ),
+  ];
   if (missing.length === 0) return;
   const found = await db.select({ id: person.id, name: person.name }).from(person).where(inArray(person.id, missing));
   const nameOf = new Map(found.map((p) => [p.id, p.name]));
-  for (const row of rows) if (row.status !== "invalid" && row.assignee && row.assignee.name === "") row.assignee.name = nameOf.get(row.assignee.personId) ?? "";
+  for (const row of rows)
+    if (row.status !== "invalid" && row.assignee && row.assignee.name === "")
+      row.assignee.name = nameOf.get(row.assignee.personId) ?? "";
 }
 
 /** Reads a ticket export and says, row by row, what importing it would do and what is wrong; writes nothing. */
-export async function previewTicketImport(db: Db, viewer: Viewer, input: TicketImportInput, now: Date): Promise<TicketImportPreview> {
+export async function previewTicketImport(
+  db: Db,
+  viewer: Viewer,
+  input: TicketImportInput,
+  now: Date,
+): Promise<TicketImportPreview> {
   await requireImporter(db, viewer, input.teamId);
   const plan = await planImport(db, viewer, input, now);
   return { ...plan, rows: plan.rows.map(({ storedId: _internal, proposedLink: _remembered, ...row }) => row) };
 }
 
 /** PagerDuty users matched by name become links the team keeps (a planner may change them), so the next import agrees. */
-async function rememberLinks(db: Db, viewer: Viewer, teamId: string, rows: readonly PlannedRow[], now: Date): Promise<void> {
-  const links = new Map(rows.flatMap((row) => (row.proposedLink ? [[row.proposedLink.externalUserId, row.proposedLink] as const] : [])));
+async function rememberLinks(
+  db: Db,
+  viewer: Viewer,
+  teamId: string,
+  rows: readonly PlannedRow[],
+  now: Date,
+): Promise<void> {
+  const links = new Map(
+    rows.flatMap((row) => (row.proposedLink ? [[row.proposedLink.externalUserId, row.proposedLink] as const] : [])),
+  );
   if (links.size === 0) return;
   await db
     .insert(externalUserLink)
-    .values([...links.values()].map((link) => ({ teamId, system: "pagerduty", ...link, updatedById: viewer.personId, updatedAt: now })))
+    .values(
+      [...links.values()].map((link) => ({
+        teamId,
+        system: "pagerduty",
+        ...link,
+        updatedById: viewer.personId,
+        updatedAt: now,
+      })),
+    )
     .onConflictDoNothing();
 }
 
@@ -235,7 +328,12 @@ async function rememberLinks(db: Db, viewer: Viewer, teamId: string, rows: reado
  * only what is new, and records the resolution of a ticket stored while it was open. Credited tickets wait in
  * their engineer's capture inbox to have their time confirmed.
  */
-export async function commitTicketImport(db: Db, viewer: Viewer, input: TicketImportInput, now: Date): Promise<TicketImportResult> {
+export async function commitTicketImport(
+  db: Db,
+  viewer: Viewer,
+  input: TicketImportInput,
+  now: Date,
+): Promise<TicketImportResult> {
   await requireImporter(db, viewer, input.teamId);
   return db.transaction(async (tx) => {
     // Two imports of one team run one after the other, so their duplicate checks see each other's rows.
@@ -244,7 +342,11 @@ export async function commitTicketImport(db: Db, viewer: Viewer, input: TicketIm
     if (plan.counts.invalid > 0) {
       const first = plan.rows.find((r) => r.status === "invalid");
       const where = first ? ` (first on line ${first.line})` : "";
-      throw new DomainError("invalid", `${plan.counts.invalid} rows have errors${where}; fix them and import again. Nothing was imported.`, "csv");
+      throw new DomainError(
+        "invalid",
+        `${plan.counts.invalid} rows have errors${where}; fix them and import again. Nothing was imported.`,
+        "csv",
+      );
     }
     const fresh = plan.rows.flatMap((r) => (r.status === "new" ? [r] : []));
     const created =
@@ -286,7 +388,14 @@ export async function commitTicketImport(db: Db, viewer: Viewer, input: TicketIm
       if (row?.resolvedAt) updated.push({ id: row.id, resolvedAt: row.resolvedAt });
     }
     const audit = [
-      ...created.map((row) => ({ actorPersonId: viewer.personId, teamId: input.teamId, action: "interrupt.import", entityType: "interrupt", entityId: row.id, after: row })),
+      ...created.map((row) => ({
+        actorPersonId: viewer.personId,
+        teamId: input.teamId,
+        action: "interrupt.import",
+        entityType: "interrupt",
+        entityId: row.id,
+        after: row,
+      })),
       ...updated.map((row) => ({
         actorPersonId: viewer.personId,
         teamId: input.teamId,
@@ -298,8 +407,14 @@ export async function commitTicketImport(db: Db, viewer: Viewer, input: TicketIm
       })),
     ];
     // One insert per batch: an import of thousands of tickets must not make thousands of round trips.
-    for (let start = 0; start < audit.length; start += AUDIT_BATCH) await tx.insert(auditLog).values(audit.slice(start, start + AUDIT_BATCH));
-    const result = { format: plan.format, created: created.length, updated: updated.length, skipped: plan.rows.length - created.length - updated.length };
+    for (let start = 0; start < audit.length; start += AUDIT_BATCH)
+      await tx.insert(auditLog).values(audit.slice(start, start + AUDIT_BATCH));
+    const result = {
+      format: plan.format,
+      created: created.length,
+      updated: updated.length,
+      skipped: plan.rows.length - created.length - updated.length,
+    };
     // One row for the import as a whole, naming who ran it, beside the rows of each ticket.
     await recordAudit(tx, {
       actorPersonId: viewer.personId,

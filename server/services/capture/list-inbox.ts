@@ -66,7 +66,10 @@ function inboxItem(pages: readonly InterruptRow[], teamName: string, now: Date):
   if (!first) return null;
   const stillFiring = ordered.some((page) => page.resolvedAt === null);
   const resolvedAt = stillFiring ? null : new Date(Math.max(...ordered.map((page) => page.resolvedAt?.getTime() ?? 0)));
-  const severity = ordered.reduce<Severity>((worst, page) => (SEVERITY_RANK[page.severity] < SEVERITY_RANK[worst] ? page.severity : worst), "info");
+  const severity = ordered.reduce<Severity>(
+    (worst, page) => (SEVERITY_RANK[page.severity] < SEVERITY_RANK[worst] ? page.severity : worst),
+    "info",
+  );
   return {
     interruptId: first.id,
     teamId: first.teamId,
@@ -81,12 +84,20 @@ function inboxItem(pages: readonly InterruptRow[], teamName: string, now: Date):
     openedAt: first.openedAt,
     resolvedAt,
     alerts: ordered.map(alertView),
-    suggestedMinutes: first.kind === "ticket" ? suggestedTicketMinutes(first.openedAt, resolvedAt) : suggestedMinutes(first.openedAt, resolvedAt, now),
+    suggestedMinutes:
+      first.kind === "ticket"
+        ? suggestedTicketMinutes(first.openedAt, resolvedAt)
+        : suggestedMinutes(first.openedAt, resolvedAt, now),
   };
 }
 
 /** The caller's captured pages and tickets not yet confirmed or dismissed, one item per incident, newest first. */
-export async function listCaptureInbox(db: Db, viewer: Viewer, input: { limit: number }, now: Date): Promise<InboxItem[]> {
+export async function listCaptureInbox(
+  db: Db,
+  viewer: Viewer,
+  input: { limit: number },
+  now: Date,
+): Promise<InboxItem[]> {
   const rows = await db
     .select({ page: interrupt, teamName: team.name })
     .from(interrupt)

@@ -30,9 +30,14 @@ export async function loadCapturedGroup(db: Db, viewer: Viewer, interruptId: str
     .from(interrupt)
     .where(and(eq(interrupt.id, interruptId), isNull(interrupt.deletedAt)))
     .for("update");
-  if (!target || target.captureStatus === null) throw new DomainError("not-found", "No such captured page or ticket.", "interruptId");
+  if (!target || target.captureStatus === null)
+    throw new DomainError("not-found", "No such captured page or ticket.", "interruptId");
   if (target.assigneeId !== viewer.personId && !isManagerOf(viewer, target.teamId)) {
-    throw new DomainError("forbidden", `Only the engineer credited with this ${capturedNoun(target)} or a manager of its team may do this.`, "interruptId");
+    throw new DomainError(
+      "forbidden",
+      `Only the engineer credited with this ${capturedNoun(target)} or a manager of its team may do this.`,
+      "interruptId",
+    );
   }
   const incidentId = target.incidentId ?? target.id;
   const pages = await db

@@ -9,7 +9,12 @@ import { recordAudits } from "../audit";
  * group, so they are one incident (for example a resolved alert still listed beside a new one). The merged
  * incidents' heads stop counting as incidents of their own.
  */
-export async function mergeIncidents(db: Db, teamId: string, incidentId: string, others: readonly string[]): Promise<void> {
+export async function mergeIncidents(
+  db: Db,
+  teamId: string,
+  incidentId: string,
+  others: readonly string[],
+): Promise<void> {
   const merged = others.filter((id) => id !== incidentId);
   if (merged.length === 0) return;
   const moving = await db
@@ -20,7 +25,12 @@ export async function mergeIncidents(db: Db, teamId: string, incidentId: string,
   await db
     .update(interrupt)
     .set({ incidentId, isIncident: false })
-    .where(inArray(interrupt.id, moving.map((page) => page.id)));
+    .where(
+      inArray(
+        interrupt.id,
+        moving.map((page) => page.id),
+      ),
+    );
   await recordAudits(
     db,
     moving.map((page) => ({

@@ -28,7 +28,10 @@ const FALLBACK_CLOSURE: Closure = { day: 6 * 7 + 4, name: "Berlin office closed:
 
 /** Whole local days in the person's own zone, midnight to midnight. */
 function wholeDays(person: DemoPerson, window: DemoWindow, firstDay: number, days: number): Span {
-  return { start: midnightMs(window, person.timeZone, firstDay), end: midnightMs(window, person.timeZone, firstDay + days) };
+  return {
+    start: midnightMs(window, person.timeZone, firstDay),
+    end: midnightMs(window, person.timeZone, firstDay + days),
+  };
 }
 
 /** Weekday public holidays inside the demo's weeks. */
@@ -46,10 +49,19 @@ function closuresByRegion(window: DemoWindow): Record<HolidayRegion, Closure[]> 
   return { berlin: berlin.length > 0 ? berlin : [FALLBACK_CLOSURE], us: holidaysInWindow(window, "us") };
 }
 
-function holidaysOf(window: DemoWindow, person: DemoPerson, closures: Record<HolidayRegion, Closure[]>): PlannedAbsence[] {
+function holidaysOf(
+  window: DemoWindow,
+  person: DemoPerson,
+  closures: Record<HolidayRegion, Closure[]>,
+): PlannedAbsence[] {
   const region = holidayRegionOf(person.timeZone);
   if (!region || person.spec.isAdmin) return [];
-  return closures[region].map(({ day, name }) => ({ personKey: person.key, kind: "holiday", ...wholeDays(person, window, day, 1), note: name }));
+  return closures[region].map(({ day, name }) => ({
+    personKey: person.key,
+    kind: "holiday",
+    ...wholeDays(person, window, day, 1),
+    note: name,
+  }));
 }
 
 export function planAbsences(context: DemoContext): PlannedAbsence[] {
@@ -59,11 +71,22 @@ export function planAbsences(context: DemoContext): PlannedAbsence[] {
   for (const leave of LEAVE) {
     const person = people.get(leave.key);
     // Monday 00:00 to Saturday 00:00 in their own zone: the five working days they booked.
-    if (person) absences.push({ personKey: person.key, kind: "leave", ...wholeDays(person, window, leave.week * 7, 5), note: leave.note });
+    if (person)
+      absences.push({
+        personKey: person.key,
+        kind: "leave",
+        ...wholeDays(person, window, leave.week * 7, 5),
+        note: leave.note,
+      });
   }
   const sick = people.get(SICK.key);
   if (sick) {
-    absences.push({ personKey: sick.key, kind: "sick", ...wholeDays(sick, window, SICK.week * 7 + SICK.weekday - 1, 1), note: null });
+    absences.push({
+      personKey: sick.key,
+      kind: "sick",
+      ...wholeDays(sick, window, SICK.week * 7 + SICK.weekday - 1, 1),
+      note: null,
+    });
   }
   return absences.filter((a) => a.start < window.nowMs);
 }

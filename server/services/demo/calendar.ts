@@ -56,7 +56,8 @@ function localDateOfDay(window: DemoWindow, dayIndex: number): LocalDate {
 }
 
 /** Epoch ms of local midnight in `zone` of a demo day. */
-export const midnightMs = (window: DemoWindow, zone: string, dayIndex: number): number => wallClockMs(window, zone, dayIndex, 0);
+export const midnightMs = (window: DemoWindow, zone: string, dayIndex: number): number =>
+  wallClockMs(window, zone, dayIndex, 0);
 
 /**
  * Epoch ms at which the wall clock in `zone` reads `minute` past midnight of a demo day (past 1440 it

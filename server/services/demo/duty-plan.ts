@@ -60,7 +60,11 @@ function ticketShifts(window: DemoWindow): PlannedShift[] {
 
 /** Every turn that has started by `now`, the current ones included. */
 export function planDuty(window: DemoWindow): PlannedShift[] {
-  return [...weeklyShifts(window, "primary", 0), ...weeklyShifts(window, "secondary", SECONDARY_OFFSET), ...ticketShifts(window)];
+  return [
+    ...weeklyShifts(window, "primary", 0),
+    ...weeklyShifts(window, "secondary", SECONDARY_OFFSET),
+    ...ticketShifts(window),
+  ];
 }
 
 export function holderAt(shifts: readonly PlannedShift[], role: DutyRole, instant: number): string | undefined {

@@ -22,6 +22,11 @@ export function reviewed(random: Random, openedAt: number, window: DemoWindow): 
 }
 
 /** Whether a review called it actionable, or null while nobody has reviewed it. */
-export function reviewOutcome(random: Random, openedAt: number, window: DemoWindow, actionableChance: number): boolean | null {
+export function reviewOutcome(
+  random: Random,
+  openedAt: number,
+  window: DemoWindow,
+  actionableChance: number,
+): boolean | null {
   return reviewed(random, openedAt, window) ? random.chance(actionableChance) : null;
 }

@@ -15,14 +15,24 @@ const COVERED_KEY = "priya";
  * Priya speaks at a conference on the Wednesday and Thursday of her last finished primary week, and a
  * Berlin colleague who is free of duty and present takes those two days.
  */
-export function planOverride(context: DemoContext, shifts: readonly PlannedShift[], absences: readonly PlannedAbsence[]): PlannedOverride {
+export function planOverride(
+  context: DemoContext,
+  shifts: readonly PlannedShift[],
+  absences: readonly PlannedAbsence[],
+): PlannedOverride {
   const { window } = context;
-  const week = shifts.filter((s) => s.role === "primary" && s.personKey === COVERED_KEY && s.end <= window.nowMs).at(-1);
+  const week = shifts
+    .filter((s) => s.role === "primary" && s.personKey === COVERED_KEY && s.end <= window.nowMs)
+    .at(-1);
   if (!week) throw new Error("the demo window has no finished primary week for the override");
   const monday = dayIndexOf(window, DEMO_ZONE, week.start);
-  const cover = { start: wallClockMs(window, DEMO_ZONE, monday + 2, HANDOFF_MINUTE), end: wallClockMs(window, DEMO_ZONE, monday + 4, HANDOFF_MINUTE) };
+  const cover = {
+    start: wallClockMs(window, DEMO_ZONE, monday + 2, HANDOFF_MINUTE),
+    end: wallClockMs(window, DEMO_ZONE, monday + 4, HANDOFF_MINUTE),
+  };
   // Free means off the pager that whole week and off ticket duty on the two days.
-  const busy = (key: string) => shifts.some((s) => s.personKey === key && overlaps(s, s.role === "ticket" ? cover : week));
+  const busy = (key: string) =>
+    shifts.some((s) => s.personKey === key && overlaps(s, s.role === "ticket" ? cover : week));
   const personKey = PAGER_ORDER.find(
     (key) =>
       key !== COVERED_KEY &&
@@ -37,7 +47,8 @@ export function planOverride(context: DemoContext, shifts: readonly PlannedShift
 /** The turns as they were actually held: the covered part of a turn goes to the cover. */
 export function applyOverride(shifts: readonly PlannedShift[], override: PlannedOverride): PlannedShift[] {
   return shifts.flatMap((shift) => {
-    if (shift.role !== "primary" || shift.personKey !== override.replacesKey || !overlaps(shift, override)) return [shift];
+    if (shift.role !== "primary" || shift.personKey !== override.replacesKey || !overlaps(shift, override))
+      return [shift];
     const pieces: PlannedShift[] = [];
     if (shift.start < override.start) pieces.push({ ...shift, end: override.start });
     pieces.push({ ...shift, personKey: override.personKey, start: override.start, end: override.end });

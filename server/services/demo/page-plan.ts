@@ -54,7 +54,11 @@ function pagesFor(context: DemoContext, catalogue: Catalogue, timelines: Timelin
       const id = context.newId();
       const response = random.pick(alert.responses.filter((r) => r.actionable || !isIncident));
       // Noise is quick to dismiss; real problems take a while, incidents hours.
-      const resolveMinutes = isIncident ? random.int(60, 300) : response.actionable ? random.int(15, 75) : random.int(4, 20);
+      const resolveMinutes = isIncident
+        ? random.int(60, 300)
+        : response.actionable
+          ? random.int(15, 75)
+          : random.int(4, 20);
       plan.interrupts.push({
         id,
         teamId: context.teamIds[target.team],
@@ -88,7 +92,10 @@ function pagesFor(context: DemoContext, catalogue: Catalogue, timelines: Timelin
             minutes: wanted,
             category: "toil",
             traits: isIncident ? INCIDENT_WORK : PAGE_WORK,
-            summary: index === 0 ? `${response.work} (${alert.name})` : `Helped the primary with the ${alert.name} incident on ${alert.service}`,
+            summary:
+              index === 0
+                ? `${response.work} (${alert.name})`
+                : `Helped the primary with the ${alert.name} incident on ${alert.service}`,
             source: random.chance(0.5) ? "capture" : "manual",
             serviceId: catalogue.serviceId(target.team, alert.service),
             interruptId: id,
@@ -101,12 +108,20 @@ function pagesFor(context: DemoContext, catalogue: Catalogue, timelines: Timelin
 }
 
 /** Platform pages go to whoever held primary at that moment; the secondary joins incidents. Data Platform has no rotation: one person a week answers. */
-export function planPages(context: DemoContext, catalogue: Catalogue, timelines: Timelines, shifts: readonly PlannedShift[]): InterruptPlan {
+export function planPages(
+  context: DemoContext,
+  catalogue: Catalogue,
+  timelines: Timelines,
+  shifts: readonly PlannedShift[],
+): InterruptPlan {
   const platform = pagesFor(context, catalogue, timelines, {
     team: "platform",
     alerts: PLATFORM_ALERTS,
     perWeek: [5, 10],
-    responders: (instant) => ({ primary: holderAt(shifts, "primary", instant), helper: holderAt(shifts, "secondary", instant) }),
+    responders: (instant) => ({
+      primary: holderAt(shifts, "primary", instant),
+      helper: holderAt(shifts, "secondary", instant),
+    }),
   });
   const dataPeople = loggersOf(context, "data");
   const data = pagesFor(context, catalogue, timelines, {

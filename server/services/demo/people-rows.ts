@@ -42,7 +42,14 @@ export function buildPeopleRows(context: DemoContext, organisationId: string, pa
   return {
     organisation: { id: organisationId, name: ORGANISATION_NAME, createdAt },
     teams: TEAM_KEYS.map((key) => ({ id: context.teamIds[key], organisationId, ...TEAMS[key], createdAt })),
-    users: members.map((m) => ({ id: m.userId, name: m.spec.name, email: m.email, emailVerified: true, createdAt, updatedAt: createdAt })),
+    users: members.map((m) => ({
+      id: m.userId,
+      name: m.spec.name,
+      email: m.email,
+      emailVerified: true,
+      createdAt,
+      updatedAt: createdAt,
+    })),
     // better-auth's email-and-password accounts: provider "credential", account id = user id.
     accounts: members.map((m) => ({
       id: context.newId(),
@@ -76,5 +83,10 @@ export function buildPeopleRows(context: DemoContext, organisationId: string, pa
 }
 
 export function demoAccounts(context: DemoContext, password: string): DemoAccount[] {
-  return [...context.people.values()].map((m) => ({ email: m.email, password, name: m.spec.name, roles: m.spec.roles }));
+  return [...context.people.values()].map((m) => ({
+    email: m.email,
+    password,
+    name: m.spec.name,
+    roles: m.spec.roles,
+  }));
 }

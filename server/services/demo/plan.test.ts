@@ -34,7 +34,13 @@ function rotationSpecs(demo: DemoPlan): RotationSpec[] {
 const plan = (now: Date) => buildDemoPlan(now, "toilcap-demo", "hash", counterIds());
 
 // Spring and autumn DST, a summer without Berlin holidays, a year boundary, and a Monday before the hand-off.
-const NOWS = ["2025-05-07T15:00:00Z", "2025-11-12T10:30:00Z", "2025-09-24T12:00:00Z", "2026-01-02T09:00:00Z", "2025-06-02T05:30:00Z"];
+const NOWS = [
+  "2025-05-07T15:00:00Z",
+  "2025-11-12T10:30:00Z",
+  "2025-09-24T12:00:00Z",
+  "2026-01-02T09:00:00Z",
+  "2025-06-02T05:30:00Z",
+];
 
 describe.each(NOWS)("the demo plan for now = %s", (iso) => {
   const now = new Date(iso);
@@ -85,9 +91,17 @@ describe.each(NOWS)("the demo plan for now = %s", (iso) => {
     }));
     // A window past now, so that a shift running at now is not clipped to look finished.
     const window = { start: from, end: DateTime.fromJSDate(now).plus({ weeks: 2 }).toMillis() };
-    const key = (s: { rotationId: string; personId: string; start: number; end: number }) => `${s.rotationId} ${s.personId} ${s.start} ${s.end}`;
+    const key = (s: { rotationId: string; personId: string; start: number; end: number }) =>
+      `${s.rotationId} ${s.personId} ${s.start} ${s.end}`;
     const expanded = rotationSpecs(demo)
-      .flatMap((spec) => expandShifts(spec, overrides.filter(() => spec.role === "primary"), [], window))
+      .flatMap((spec) =>
+        expandShifts(
+          spec,
+          overrides.filter(() => spec.role === "primary"),
+          [],
+          window,
+        ),
+      )
       .filter((s) => s.end <= now.getTime())
       .map(key);
     const recorded = demo.shifts.map((s) =>
@@ -101,7 +115,9 @@ describe.each(NOWS)("the demo plan for now = %s", (iso) => {
   });
 
   test("gives every Berlin office member a day off, and the override a free Berlin cover", () => {
-    const berlinPeople = demo.people.filter((p) => p.timeZone === BERLIN && !p.isAdmin).flatMap((p) => (p.id ? [p.id] : []));
+    const berlinPeople = demo.people
+      .filter((p) => p.timeZone === BERLIN && !p.isAdmin)
+      .flatMap((p) => (p.id ? [p.id] : []));
     const withHoliday = new Set(demo.absences.filter((a) => a.kind === "holiday").map((a) => a.personId));
     expect(berlinPeople.every((id) => withHoliday.has(id))).toBe(true);
     const [override] = demo.overrides;

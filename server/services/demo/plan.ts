@@ -29,7 +29,12 @@ export interface DemoPlan extends PeopleRows, RotationRows {
 }
 
 /** Every row of the demo, computed in memory so that writing it is a handful of multi-row inserts. */
-export function buildDemoPlan(now: Date, password: string, passwordHash: string, newId: () => string = () => crypto.randomUUID()): DemoPlan {
+export function buildDemoPlan(
+  now: Date,
+  password: string,
+  passwordHash: string,
+  newId: () => string = () => crypto.randomUUID(),
+): DemoPlan {
   const window = demoWindow(now);
   const context: DemoContext = {
     window,

@@ -2,7 +2,15 @@ import { DateTime } from "luxon";
 import type { rotation, rotationOverride, rotationParticipant, shiftRecord } from "@/db/schema";
 import { DEMO_ZONE } from "./calendar";
 import { personOf, type DemoContext } from "./context";
-import { HANDOFF_MINUTE, PAGER_ORDER, SECONDARY_OFFSET, TICKET_HOURS, TICKET_ORDER, type DutyRole, type PlannedShift } from "./duty-plan";
+import {
+  HANDOFF_MINUTE,
+  PAGER_ORDER,
+  SECONDARY_OFFSET,
+  TICKET_HOURS,
+  TICKET_ORDER,
+  type DutyRole,
+  type PlannedShift,
+} from "./duty-plan";
 import type { PlannedOverride } from "./override-plan";
 
 export interface RotationRows {
@@ -14,12 +22,20 @@ export interface RotationRows {
 
 const ROTATIONS: Array<{ role: DutyRole; name: string; order: string[] }> = [
   { role: "primary", name: "Pager primary", order: PAGER_ORDER },
-  { role: "secondary", name: "Pager secondary", order: [...PAGER_ORDER.slice(SECONDARY_OFFSET), ...PAGER_ORDER.slice(0, SECONDARY_OFFSET)] },
+  {
+    role: "secondary",
+    name: "Pager secondary",
+    order: [...PAGER_ORDER.slice(SECONDARY_OFFSET), ...PAGER_ORDER.slice(0, SECONDARY_OFFSET)],
+  },
   { role: "ticket", name: "Ticket duty", order: TICKET_ORDER },
 ];
 
 /** Rotations as configured, and the turns that have ended written down as shift records. */
-export function buildRotationRows(context: DemoContext, held: readonly PlannedShift[], override: PlannedOverride): RotationRows {
+export function buildRotationRows(
+  context: DemoContext,
+  held: readonly PlannedShift[],
+  override: PlannedOverride,
+): RotationRows {
   const { window, setupAt } = context;
   const teamId = context.teamIds.platform;
   const ids = new Map(ROTATIONS.map((r) => [r.role, context.newId()]));
@@ -46,7 +62,10 @@ export function buildRotationRows(context: DemoContext, held: readonly PlannedSh
     handoffWeekday: 1,
     handoffMinute: HANDOFF_MINUTE,
     startsOn: window.firstMonday.toFormat("yyyy-MM-dd"),
-    dutyWindows: r.role === "ticket" ? [{ days: [...TICKET_HOURS.days], startMinute: TICKET_HOURS.startMinute, endMinute: TICKET_HOURS.endMinute }] : null,
+    dutyWindows:
+      r.role === "ticket"
+        ? [{ days: [...TICKET_HOURS.days], startMinute: TICKET_HOURS.startMinute, endMinute: TICKET_HOURS.endMinute }]
+        : null,
     version: 1,
     recordedUntil: recordedUntil(r.role),
     createdAt: setupAt,

@@ -83,7 +83,9 @@ function logWeek(logger: Logger, week: number) {
     (day) => !isAbsent(absences, person.key, midnight(day), midnight(day + 1)),
   );
   const workdays = days.filter(
-    (day) => person.workDays.includes(weekdayOf(day)) && wallClockMs(window, person.timeZone, day, person.workStartMinute) < window.nowMs,
+    (day) =>
+      person.workDays.includes(weekdayOf(day)) &&
+      wallClockMs(window, person.timeZone, day, person.workStartMinute) < window.nowMs,
   );
   if (workdays.length === 0) return;
   const tasks = [
@@ -99,7 +101,8 @@ function logWeek(logger: Logger, week: number) {
     if (!placed && task.category === "toil") place(logger, random.pick(workdays), task, "evening");
   }
   const weekend = days.filter((day) => weekdayOf(day) > 5 && midnight(day) < window.nowMs);
-  if (weekend.length > 0 && random.chance(profile.weekendChance)) place(logger, random.pick(weekend), toilTask(logger), "weekend");
+  if (weekend.length > 0 && random.chance(profile.weekendChance))
+    place(logger, random.pick(weekend), toilTask(logger), "weekend");
 }
 
 /** The toil and overhead people log besides interrupts: a few entries a week, more for the heavy loggers. */
@@ -113,7 +116,16 @@ export function planRoutineWork(
   for (const team of ["platform", "data"] as const) {
     for (const person of loggersOf(context, team)) {
       if (!person.spec.workload) continue;
-      const logger: Logger = { context, catalogue, timelines, absences, team, person, profile: WORKLOADS[person.spec.workload], entries };
+      const logger: Logger = {
+        context,
+        catalogue,
+        timelines,
+        absences,
+        team,
+        person,
+        profile: WORKLOADS[person.spec.workload],
+        entries,
+      };
       for (let week = 0; week < context.window.weekCount; week += 1) logWeek(logger, week);
     }
   }

@@ -18,7 +18,14 @@ import {
   workEntry,
 } from "@/db/schema";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
-import { DEMO_PASSWORD, DemoDataExistsError, demoFirstWeek, hasDemoData, seedDemo, type DemoAccount } from "./seed-demo";
+import {
+  DEMO_PASSWORD,
+  DemoDataExistsError,
+  demoFirstWeek,
+  hasDemoData,
+  seedDemo,
+  type DemoAccount,
+} from "./seed-demo";
 
 // A Wednesday afternoon whose twelve weeks span the spring DST change, Easter and Labour Day.
 const NOW = new Date("2025-05-07T15:00:00Z");
@@ -38,7 +45,20 @@ beforeAll(async () => {
 afterAll(async () => database?.close());
 
 async function tableCounts(db: Db): Promise<Record<string, number>> {
-  const tables = { organisation, team, person, teamMember, user, account, absence, rotation, rotationOverride, shiftRecord, interrupt, workEntry };
+  const tables = {
+    organisation,
+    team,
+    person,
+    teamMember,
+    user,
+    account,
+    absence,
+    rotation,
+    rotationOverride,
+    shiftRecord,
+    interrupt,
+    workEntry,
+  };
   const counts: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) {
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table);
@@ -135,7 +155,9 @@ describe(`demo seed on ${testEngine}`, () => {
     // Primary: twelve weeks, one of them split in three by the override.
     expect(shifts.filter((s) => s.role === "primary")).toHaveLength(14);
     const [override] = await database.db.select().from(rotationOverride);
-    expect(shifts.some((s) => s.personId === override?.personId && s.startsAt.getTime() === override?.startsAt.getTime())).toBe(true);
+    expect(
+      shifts.some((s) => s.personId === override?.personId && s.startsAt.getTime() === override?.startsAt.getTime()),
+    ).toBe(true);
   });
 
   test("nobody holds a shift while on leave or off sick", async () => {
@@ -166,7 +188,10 @@ describe(`demo seed on ${testEngine}`, () => {
       .select({ minutes: sql<number>`sum(${workEntry.minutes})::int` })
       .from(workEntry)
       .where(and(eq(workEntry.personId, lukas?.id ?? ""), eq(workEntry.category, "toil"), inWeek(workEntry.startsAt)));
-    const daysOff = await db.select().from(absence).where(and(eq(absence.personId, lukas?.id ?? ""), inWeek(absence.startsAt)));
+    const daysOff = await db
+      .select()
+      .from(absence)
+      .where(and(eq(absence.personId, lukas?.id ?? ""), inWeek(absence.startsAt)));
     // Mon-Fri 09:00-17:00 less whole days off: a rough scheduled time, enough to see him over the 50% cap.
     const scheduledMinutes = (5 - daysOff.length) * 8 * 60;
     expect(toil?.minutes ?? 0).toBeGreaterThan(0.5 * scheduledMinutes);
@@ -176,7 +201,9 @@ describe(`demo seed on ${testEngine}`, () => {
     const pages = await database.db.select().from(interrupt).where(eq(interrupt.kind, "page"));
     const primaries = await database.db.select().from(shiftRecord).where(eq(shiftRecord.role, "primary"));
     const platformPages = pages.filter((p) => p.teamId === seeded.teamId);
-    const checkable = platformPages.filter((p) => primaries.some((s) => s.startsAt <= p.openedAt && p.openedAt < s.endsAt));
+    const checkable = platformPages.filter((p) =>
+      primaries.some((s) => s.startsAt <= p.openedAt && p.openedAt < s.endsAt),
+    );
     expect(checkable.length).toBeGreaterThan(50);
     for (const page of checkable) {
       const holder = primaries.find((s) => s.startsAt <= page.openedAt && page.openedAt < s.endsAt);
@@ -185,7 +212,10 @@ describe(`demo seed on ${testEngine}`, () => {
     const incidents = platformPages.filter((p) => p.isIncident).length / platformPages.length;
     expect(incidents).toBeGreaterThan(0.05);
     expect(incidents).toBeLessThan(0.3);
-    const kinds = await database.db.select({ kind: interrupt.kind, n: sql<number>`count(*)::int` }).from(interrupt).groupBy(interrupt.kind);
+    const kinds = await database.db
+      .select({ kind: interrupt.kind, n: sql<number>`count(*)::int` })
+      .from(interrupt)
+      .groupBy(interrupt.kind);
     expect(kinds.map((k) => k.kind).sort()).toEqual(["page", "request", "ticket"]);
     const [linked] = await database.db
       .select({ n: sql<number>`count(*)::int` })
@@ -228,7 +258,9 @@ describe(`demo seed on ${testEngine}`, () => {
       .from(teamMember)
       .innerJoin(person, eq(person.id, teamMember.personId))
       .where(inArray(person.email, ["maria@northwind.example", "priya@northwind.example", "admin@northwind.example"]));
-    const describe = roles.map((r) => `${r.email} ${r.role} ${r.teamId === seeded.teamId ? "platform" : "other"}`).sort();
+    const describe = roles
+      .map((r) => `${r.email} ${r.role} ${r.teamId === seeded.teamId ? "platform" : "other"}`)
+      .sort();
     expect(describe).toEqual([
       "maria@northwind.example manager platform",
       "priya@northwind.example engineer platform",

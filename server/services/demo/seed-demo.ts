@@ -26,7 +26,8 @@ export async function seedDemo(db: Db, opts: { now: Date }): Promise<{ accounts:
   // Hashing is deliberately slow, so every demo account shares one hash of the one demo password.
   const plan = buildDemoPlan(opts.now, DEMO_PASSWORD, await hashPassword(DEMO_PASSWORD));
   await db.transaction(async (tx) => {
-    if (await hasDemoData(tx)) throw new DemoDataExistsError("The database already has an organisation; the demo needs an empty one.");
+    if (await hasDemoData(tx))
+      throw new DemoDataExistsError("The database already has an organisation; the demo needs an empty one.");
     await writePlan(tx, plan);
   });
   return { accounts: plan.demoAccounts, teamId: plan.platformTeamId };

@@ -62,7 +62,9 @@ function planTickets(handling: Handling, shifts: readonly PlannedShift[]) {
   let number = FIRST_TICKET_NUMBER;
   for (let day = 0; day < window.weekCount * 7; day += 1) {
     if (weekdayOf(day) > 5) continue;
-    const minutes = Array.from({ length: random.int(0, 3) }, () => random.int(9 * 60, 16 * 60 + 45)).sort((a, b) => a - b);
+    const minutes = Array.from({ length: random.int(0, 3) }, () => random.int(9 * 60, 16 * 60 + 45)).sort(
+      (a, b) => a - b,
+    );
     // Different tickets on one day: the same request twice in an afternoon would look like a bug.
     const first = random.int(0, OPS_TICKETS.length - 1);
     const specs = minutes.map((_, i) => OPS_TICKETS[(first + i * 3) % OPS_TICKETS.length]);
@@ -92,7 +94,14 @@ function planTickets(handling: Handling, shifts: readonly PlannedShift[]) {
         createdAt: new Date(openedAt),
       });
       // Ticket duty is Berlin people on Berlin hours, so the ticket's day is theirs too.
-      logWork(handling, { person, spec, interruptId: id, day, start: openedAt + random.int(5, 40) * MINUTE_MS, label: key });
+      logWork(handling, {
+        person,
+        spec,
+        interruptId: id,
+        day,
+        start: openedAt + random.int(5, 40) * MINUTE_MS,
+        label: key,
+      });
     }
   }
 }
@@ -108,7 +117,9 @@ function planRequests(handling: Handling, shifts: readonly PlannedShift[]) {
     const openedAt = wallClockMs(window, DEMO_ZONE, day, random.int(10 * 60, 16 * 60));
     const spec = random.pick(PLATFORM_REQUESTS);
     const onPager = new Set([holderAt(shifts, "primary", openedAt), holderAt(shifts, "secondary", openedAt)]);
-    const free = engineers.filter((p) => !onPager.has(p.key) && !isAbsent(absences, p.key, openedAt, openedAt + 60 * MINUTE_MS));
+    const free = engineers.filter(
+      (p) => !onPager.has(p.key) && !isAbsent(absences, p.key, openedAt, openedAt + 60 * MINUTE_MS),
+    );
     if (openedAt >= window.nowMs || free.length === 0) continue;
     const person = random.pick(free);
     const id = context.newId();
@@ -129,7 +140,8 @@ function planRequests(handling: Handling, shifts: readonly PlannedShift[]) {
     });
     // Opened Monday to Thursday in European hours: the assignee picks it up the next morning, in any zone.
     const start = wallClockMs(window, person.timeZone, day + 1, person.workStartMinute + random.int(30, 120));
-    if (person.workDays.includes(weekdayOf(day + 1))) logWork(handling, { person, spec, interruptId: id, day: day + 1, start });
+    if (person.workDays.includes(weekdayOf(day + 1)))
+      logWork(handling, { person, spec, interruptId: id, day: day + 1, start });
   }
 }
 

@@ -37,10 +37,18 @@ beforeAll(async () => {
   database = await createTestDatabase();
   fx = await makeRotationTeam(database.db);
   const planner = await as(fx.planner.id, SET_UP);
-  rotationId = (await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(fx.engineers.map((e) => e.id)) })).id;
-  shadowId = (await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft([erik().id, ana().id], { name: "Shadow", role: "shadow" }) })).id;
+  rotationId = (await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(fx.engineers.map((e) => e.id)) }))
+    .id;
+  shadowId = (
+    await planner.rotations.create({
+      teamId: fx.team.id,
+      ...weeklyDraft([erik().id, ana().id], { name: "Shadow", role: "shadow" }),
+    })
+  ).id;
   const other = await as(fx.outsider.id, SET_UP);
-  otherRotationId = (await other.rotations.create({ teamId: fx.otherTeam.id, ...weeklyDraft([fx.outsider.id], { name: "Theirs" }) })).id;
+  otherRotationId = (
+    await other.rotations.create({ teamId: fx.otherTeam.id, ...weeklyDraft([fx.outsider.id], { name: "Theirs" }) })
+  ).id;
 });
 afterAll(async () => database?.close());
 
@@ -69,7 +77,9 @@ describe(`hand-off notes on ${testEngine}`, () => {
       },
     ]);
     const anaSees = await (await as(ana().id)).handoffs.forMe({ teamId: fx.team.id });
-    expect(anaSees.outgoing).toMatchObject([{ shift: { ...ANA_WEEK, onNow: false }, next: { holder: { id: ben().id } }, note: null }]);
+    expect(anaSees.outgoing).toMatchObject([
+      { shift: { ...ANA_WEEK, onNow: false }, next: { holder: { id: ben().id } }, note: null },
+    ]);
     // Ana is also in the shadow rotation, which hands nothing off.
     expect(anaSees.incoming).toEqual([]);
     // Three days after her week ended, it no longer "just" ended.
@@ -80,7 +90,12 @@ describe(`hand-off notes on ${testEngine}`, () => {
 
   test("a note written by the outgoing holder reaches whoever is on duty next; rewriting it keeps one note", async () => {
     const anaCaller = await as(ana().id);
-    const note = await anaCaller.handoffs.save({ teamId: fx.team.id, rotationId, shiftStartsAt: ANA_WEEK.startsAt, body: "  Kafka lag alerts flap after the nightly batch; ignore until OPS-77 lands.  " });
+    const note = await anaCaller.handoffs.save({
+      teamId: fx.team.id,
+      rotationId,
+      shiftStartsAt: ANA_WEEK.startsAt,
+      body: "  Kafka lag alerts flap after the nightly batch; ignore until OPS-77 lands.  ",
+    });
     expect(note).toMatchObject({
       rotationId,
       rotationName: "Pager primary",
@@ -94,21 +109,53 @@ describe(`hand-off notes on ${testEngine}`, () => {
       removedAt: null,
     });
     const benCaller = await as(ben().id);
-    expect((await benCaller.handoffs.forMe({ teamId: fx.team.id })).incoming[0]?.notes.map((n) => [n.id, n.canEdit])).toEqual([[note.id, false]]);
+    expect(
+      (await benCaller.handoffs.forMe({ teamId: fx.team.id })).incoming[0]?.notes.map((n) => [n.id, n.canEdit]),
+    ).toEqual([[note.id, false]]);
 
-    const benNote = await benCaller.handoffs.save({ teamId: fx.team.id, rotationId, shiftStartsAt: BEN_WEEK.startsAt, body: "payments-api 5xx: rollback done, watch it." });
-    const rewritten = await benCaller.handoffs.save({ teamId: fx.team.id, rotationId, shiftStartsAt: BEN_WEEK.startsAt, body: "payments-api 5xx: rollback done, root cause in PR 812." });
+    const benNote = await benCaller.handoffs.save({
+      teamId: fx.team.id,
+      rotationId,
+      shiftStartsAt: BEN_WEEK.startsAt,
+      body: "payments-api 5xx: rollback done, watch it.",
+    });
+    const rewritten = await benCaller.handoffs.save({
+      teamId: fx.team.id,
+      rotationId,
+      shiftStartsAt: BEN_WEEK.startsAt,
+      body: "payments-api 5xx: rollback done, root cause in PR 812.",
+    });
     expect(rewritten).toMatchObject({ id: benNote.id, body: "payments-api 5xx: rollback done, root cause in PR 812." });
     const chenSees = await (await as(chen().id)).handoffs.forMe({ teamId: fx.team.id });
-    expect(chenSees.incoming).toMatchObject([{ myShift: { ...CHEN_WEEK, onNow: false }, previous: { holder: { id: ben().id } }, notes: [{ id: benNote.id, body: "payments-api 5xx: rollback done, root cause in PR 812." }] }]);
+    expect(chenSees.incoming).toMatchObject([
+      {
+        myShift: { ...CHEN_WEEK, onNow: false },
+        previous: { holder: { id: ben().id } },
+        notes: [{ id: benNote.id, body: "payments-api 5xx: rollback done, root cause in PR 812." }],
+      },
+    ]);
     expect((await benCaller.handoffs.forMe({ teamId: fx.team.id })).outgoing[0]?.note?.id).toBe(benNote.id);
-    const audit = await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, benNote.id)).orderBy(auditLog.id);
+    const audit = await database.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.entityId, benNote.id))
+      .orderBy(auditLog.id);
     expect(audit.map((row) => row.action)).toEqual(["handoff-note.create", "handoff-note.update"]);
 
     // A planner or manager may write for the shift too, as their own note beside the holder's.
-    const plannerNote = await (await as(fx.planner.id, at("2026-03-18T12:01"))).handoffs.save({ teamId: fx.team.id, rotationId, shiftStartsAt: BEN_WEEK.startsAt, body: "Ben covers Friday's release." });
+    const plannerNote = await (await as(fx.planner.id, at("2026-03-18T12:01"))).handoffs.save({
+      teamId: fx.team.id,
+      rotationId,
+      shiftStartsAt: BEN_WEEK.startsAt,
+      body: "Ben covers Friday's release.",
+    });
     expect(plannerNote.author.id).toBe(fx.planner.id);
-    await (await as(fx.manager.id, at("2026-03-18T12:02"))).handoffs.save({ teamId: fx.team.id, rotationId, shiftStartsAt: BEN_WEEK.startsAt, body: "Mind the cap: Ben is at 48%." });
+    await (await as(fx.manager.id, at("2026-03-18T12:02"))).handoffs.save({
+      teamId: fx.team.id,
+      rotationId,
+      shiftStartsAt: BEN_WEEK.startsAt,
+      body: "Mind the cap: Ben is at 48%.",
+    });
     expect((await (await as(chen().id)).handoffs.forMe({ teamId: fx.team.id })).incoming[0]?.notes).toHaveLength(3);
     const listed = await (await as(erik().id)).handoffs.list({ teamId: fx.team.id, rotationId });
     expect(listed.map((n) => n.author.id)).toEqual([fx.manager.id, fx.planner.id, ben().id, ana().id]);
@@ -117,14 +164,20 @@ describe(`hand-off notes on ${testEngine}`, () => {
   test("who may not write: someone else's shift FORBIDDEN, another team FORBIDDEN, signed out UNAUTHORIZED; nothing saved", async () => {
     const before = await noteCount();
     const input = { teamId: fx.team.id, rotationId, shiftStartsAt: BEN_WEEK.startsAt, body: "Not mine to write." };
-    expect(await refusal((await as(erik().id)).handoffs.save(input))).toMatchObject({ code: "FORBIDDEN", fields: ["shiftStartsAt"] });
+    expect(await refusal((await as(erik().id)).handoffs.save(input))).toMatchObject({
+      code: "FORBIDDEN",
+      fields: ["shiftStartsAt"],
+    });
     expect(await refusal((await as(chen().id)).handoffs.save(input))).toMatchObject({ code: "FORBIDDEN" });
     expect(await refusal((await as(fx.outsider.id)).handoffs.save(input))).toMatchObject({ code: "FORBIDDEN" });
     expect(await refusal((await as(null)).handoffs.save(input))).toMatchObject({ code: "UNAUTHORIZED" });
     for (const call of ["forMe", "list"] as const) {
       const outsider = await as(fx.outsider.id);
       const anonymous = await as(null);
-      const run = (caller: typeof outsider) => (call === "forMe" ? caller.handoffs.forMe({ teamId: fx.team.id }) : caller.handoffs.list({ teamId: fx.team.id, rotationId }));
+      const run = (caller: typeof outsider) =>
+        call === "forMe"
+          ? caller.handoffs.forMe({ teamId: fx.team.id })
+          : caller.handoffs.list({ teamId: fx.team.id, rotationId });
       expect((await refusal(run(outsider))).code, call).toBe("FORBIDDEN");
       expect((await refusal(run(anonymous))).code, call).toBe("UNAUTHORIZED");
     }
@@ -151,8 +204,14 @@ describe(`hand-off notes on ${testEngine}`, () => {
     for (const [input, code, field] of cases) {
       expect(await refusal(benCaller.handoffs.save(input as never)), field).toMatchObject({ code, fields: [field] });
     }
-    expect(await refusal(benCaller.handoffs.list({ teamId: fx.team.id, rotationId: otherRotationId }))).toMatchObject({ code: "NOT_FOUND", fields: ["rotationId"] });
-    expect(await refusal(benCaller.handoffs.list({ teamId: fx.team.id, rotationId, limit: 500 }))).toMatchObject({ code: "BAD_REQUEST", fields: ["limit"] });
+    expect(await refusal(benCaller.handoffs.list({ teamId: fx.team.id, rotationId: otherRotationId }))).toMatchObject({
+      code: "NOT_FOUND",
+      fields: ["rotationId"],
+    });
+    expect(await refusal(benCaller.handoffs.list({ teamId: fx.team.id, rotationId, limit: 500 }))).toMatchObject({
+      code: "BAD_REQUEST",
+      fields: ["limit"],
+    });
     expect(await noteCount()).toBe(before);
   });
 
@@ -160,14 +219,20 @@ describe(`hand-off notes on ${testEngine}`, () => {
     const [note] = await database.db.select().from(handoffNote).where(eq(handoffNote.authorId, ben().id));
     if (!note) throw new Error("no note of Ben's");
     const input = { teamId: fx.team.id, noteId: note.id };
-    expect(await refusal((await as(erik().id)).handoffs.remove(input))).toMatchObject({ code: "FORBIDDEN", fields: ["noteId"] });
+    expect(await refusal((await as(erik().id)).handoffs.remove(input))).toMatchObject({
+      code: "FORBIDDEN",
+      fields: ["noteId"],
+    });
     expect(await refusal((await as(fx.outsider.id)).handoffs.remove(input))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await refusal((await as(ben().id)).handoffs.remove({ ...input, noteId: crypto.randomUUID() }))).toMatchObject({ code: "NOT_FOUND", fields: ["noteId"] });
+    expect(
+      await refusal((await as(ben().id)).handoffs.remove({ ...input, noteId: crypto.randomUUID() })),
+    ).toMatchObject({ code: "NOT_FOUND", fields: ["noteId"] });
     const benCaller = await as(ben().id);
     expect(await benCaller.handoffs.remove(input)).toMatchObject({ id: note.id, removedAt: NOW });
     expect(await refusal(benCaller.handoffs.remove(input))).toMatchObject({ code: "NOT_FOUND" });
     const chenCaller = await as(chen().id);
-    const notesForChen = async () => (await chenCaller.handoffs.forMe({ teamId: fx.team.id })).incoming[0]?.notes.map((n) => n.id) ?? [];
+    const notesForChen = async () =>
+      (await chenCaller.handoffs.forMe({ teamId: fx.team.id })).incoming[0]?.notes.map((n) => n.id) ?? [];
     expect(await notesForChen()).not.toContain(note.id);
     expect(await benCaller.handoffs.restore(input)).toMatchObject({ id: note.id, removedAt: null });
     expect(await benCaller.handoffs.restore(input)).toMatchObject({ id: note.id, removedAt: null });
@@ -175,17 +240,37 @@ describe(`hand-off notes on ${testEngine}`, () => {
 
     // A manager may remove it too; after Ben writes a new note, the old one cannot come back beside it.
     await (await as(fx.manager.id)).handoffs.remove(input);
-    const fresh = await benCaller.handoffs.save({ teamId: fx.team.id, rotationId, shiftStartsAt: BEN_WEEK.startsAt, body: "Fresh note." });
+    const fresh = await benCaller.handoffs.save({
+      teamId: fx.team.id,
+      rotationId,
+      shiftStartsAt: BEN_WEEK.startsAt,
+      body: "Fresh note.",
+    });
     expect(fresh.id).not.toBe(note.id);
     expect(await refusal(benCaller.handoffs.restore(input))).toMatchObject({ code: "CONFLICT", fields: ["noteId"] });
-    const audit = await database.db.select({ action: auditLog.action, actor: auditLog.actorPersonId }).from(auditLog).where(eq(auditLog.entityId, note.id)).orderBy(auditLog.id);
-    expect(audit.map((row) => row.action)).toEqual(["handoff-note.create", "handoff-note.update", "handoff-note.remove", "handoff-note.restore", "handoff-note.remove"]);
+    const audit = await database.db
+      .select({ action: auditLog.action, actor: auditLog.actorPersonId })
+      .from(auditLog)
+      .where(eq(auditLog.entityId, note.id))
+      .orderBy(auditLog.id);
+    expect(audit.map((row) => row.action)).toEqual([
+      "handoff-note.create",
+      "handoff-note.update",
+      "handoff-note.remove",
+      "handoff-note.restore",
+      "handoff-note.remove",
+    ]);
     expect(audit.at(-1)?.actor).toBe(fx.manager.id);
   });
 
   test("the weekly review lists the notes of shifts overlapping its week", async () => {
     const review = await (await as(fx.manager.id)).review.week({ teamId: fx.team.id });
-    expect(review.handoffs.map((n) => n.author.name).sort()).toEqual(["Ana Ruiz", "Ben Okafor", "Mona Manager", "Priya Planner"]);
+    expect(review.handoffs.map((n) => n.author.name).sort()).toEqual([
+      "Ana Ruiz",
+      "Ben Okafor",
+      "Mona Manager",
+      "Priya Planner",
+    ]);
     const before = await (await as(fx.manager.id)).review.week({ teamId: fx.team.id, to: at("2026-03-09T00:00") });
     expect(before.handoffs).toEqual([]);
   });
@@ -195,15 +280,40 @@ describe(`hand-off notes on ${testEngine}`, () => {
     const [first, second] = desk.engineers;
     if (!first || !second) throw new Error("no engineers");
     const planner = await as(desk.planner.id, SET_UP);
-    const hours = { workingHoursOnly: true, workingDays: [1, 2, 3, 4, 5], workingStartMinute: 9 * 60, workingEndMinute: 17 * 60 };
-    const ticket = await planner.rotations.create({ teamId: desk.team.id, ...weeklyDraft([first.id, second.id], { name: "Ticket duty", role: "ticket", shiftUnit: "days", ...hours }) });
+    const hours = {
+      workingHoursOnly: true,
+      workingDays: [1, 2, 3, 4, 5],
+      workingStartMinute: 9 * 60,
+      workingEndMinute: 17 * 60,
+    };
+    const ticket = await planner.rotations.create({
+      teamId: desk.team.id,
+      ...weeklyDraft([first.id, second.id], { name: "Ticket duty", role: "ticket", shiftUnit: "days", ...hours }),
+    });
     const evening = at("2026-03-18T20:00");
     const wednesday = { startsAt: at("2026-03-18T09:00"), endsAt: at("2026-03-18T17:00") };
     const thursday = { startsAt: at("2026-03-19T09:00"), endsAt: at("2026-03-19T17:00") };
     const outgoing = await (await as(first.id, evening)).handoffs.forMe({ teamId: desk.team.id });
-    expect(outgoing.outgoing).toMatchObject([{ rotation: { id: ticket.id, role: "ticket" }, shift: { ...wednesday, onNow: false }, next: { ...thursday, holder: { id: second.id } } }]);
-    const note = await (await as(first.id, evening)).handoffs.save({ teamId: desk.team.id, rotationId: ticket.id, shiftStartsAt: wednesday.startsAt, body: "Three access tickets left for finance." });
+    expect(outgoing.outgoing).toMatchObject([
+      {
+        rotation: { id: ticket.id, role: "ticket" },
+        shift: { ...wednesday, onNow: false },
+        next: { ...thursday, holder: { id: second.id } },
+      },
+    ]);
+    const note = await (await as(first.id, evening)).handoffs.save({
+      teamId: desk.team.id,
+      rotationId: ticket.id,
+      shiftStartsAt: wednesday.startsAt,
+      body: "Three access tickets left for finance.",
+    });
     const incoming = await (await as(second.id, at("2026-03-19T08:30"))).handoffs.forMe({ teamId: desk.team.id });
-    expect(incoming.incoming).toMatchObject([{ myShift: { ...thursday, onNow: false }, previous: { ...wednesday, holder: { id: first.id } }, notes: [{ id: note.id }] }]);
+    expect(incoming.incoming).toMatchObject([
+      {
+        myShift: { ...thursday, onNow: false },
+        previous: { ...wednesday, holder: { id: first.id } },
+        notes: [{ id: note.id }],
+      },
+    ]);
   });
 });

@@ -15,17 +15,35 @@ export type ListHandoffsInput = z.output<typeof listHandoffsInput>;
 /** A rotation's latest hand-off notes (a removed rotation's too: they are history). Any member of the team. */
 export async function listRotationNotes(db: Db, viewer: Viewer, input: ListHandoffsInput): Promise<HandoffNoteView[]> {
   await requireTeamMember(db, viewer, input.teamId);
-  const [row] = await db.select({ id: rotation.id }).from(rotation).where(and(eq(rotation.id, input.rotationId), eq(rotation.teamId, input.teamId)));
+  const [row] = await db
+    .select({ id: rotation.id })
+    .from(rotation)
+    .where(and(eq(rotation.id, input.rotationId), eq(rotation.teamId, input.teamId)));
   if (!row) throw new DomainError("not-found", "No such rotation in this team.", "rotationId");
-  return noteViews(db, viewer, input.teamId, and(eq(handoffNote.rotationId, row.id), isNull(handoffNote.deletedAt)), input.limit);
+  return noteViews(
+    db,
+    viewer,
+    input.teamId,
+    and(eq(handoffNote.rotationId, row.id), isNull(handoffNote.deletedAt)),
+    input.limit,
+  );
 }
 
 /** The team's live notes whose shift overlaps the window (the weekly review's), the caller's access already checked. */
-export async function notesInWindow(db: Db, viewer: Viewer, teamId: string, window: Interval): Promise<HandoffNoteView[]> {
+export async function notesInWindow(
+  db: Db,
+  viewer: Viewer,
+  teamId: string,
+  window: Interval,
+): Promise<HandoffNoteView[]> {
   return noteViews(
     db,
     viewer,
     teamId,
-    and(isNull(handoffNote.deletedAt), lt(handoffNote.shiftStartsAt, new Date(window.end)), gt(handoffNote.shiftEndsAt, new Date(window.start))),
+    and(
+      isNull(handoffNote.deletedAt),
+      lt(handoffNote.shiftStartsAt, new Date(window.end)),
+      gt(handoffNote.shiftEndsAt, new Date(window.start)),
+    ),
   );
 }

@@ -42,20 +42,30 @@ async function ticketsOpenAt(db: Db, teamId: string, instants: readonly Date[]):
   if (instants.length === 0) return open;
   const times = instants.map((instant) => instant.getTime());
   const rows = await db
-    .select({ id: interrupt.id, summary: interrupt.summary, openedAt: interrupt.openedAt, resolvedAt: interrupt.resolvedAt })
+    .select({
+      id: interrupt.id,
+      summary: interrupt.summary,
+      openedAt: interrupt.openedAt,
+      resolvedAt: interrupt.resolvedAt,
+    })
     .from(interrupt)
-    .where(and(
-      eq(interrupt.teamId, teamId),
-      eq(interrupt.kind, "ticket"),
-      isNull(interrupt.deletedAt),
-      lt(interrupt.openedAt, new Date(Math.max(...times))),
-      or(isNull(interrupt.resolvedAt), gt(interrupt.resolvedAt, new Date(Math.min(...times)))),
-    ))
+    .where(
+      and(
+        eq(interrupt.teamId, teamId),
+        eq(interrupt.kind, "ticket"),
+        isNull(interrupt.deletedAt),
+        lt(interrupt.openedAt, new Date(Math.max(...times))),
+        or(isNull(interrupt.resolvedAt), gt(interrupt.resolvedAt, new Date(Math.min(...times)))),
+      ),
+    )
     .orderBy(asc(interrupt.openedAt));
   for (const time of times) {
-    open.set(time, rows
-      .filter((row) => row.openedAt.getTime() < time && (row.resolvedAt === null || row.resolvedAt.getTime() > time))
-      .map((row) => ({ id: row.id, summary: row.summary, openedAt: row.openedAt })));
+    open.set(
+      time,
+      rows
+        .filter((row) => row.openedAt.getTime() < time && (row.resolvedAt === null || row.resolvedAt.getTime() > time))
+        .map((row) => ({ id: row.id, summary: row.summary, openedAt: row.openedAt })),
+    );
   }
   return open;
 }
@@ -65,7 +75,13 @@ export function mayEditNote(viewer: Viewer, teamId: string, authorId: string): b
 }
 
 /** Notes of the team matching `where`, the latest shift first (and the latest edit among one shift's notes). */
-export async function noteViews(db: Db, viewer: Viewer, teamId: string, where: SQL | undefined, limit = 200): Promise<HandoffNoteView[]> {
+export async function noteViews(
+  db: Db,
+  viewer: Viewer,
+  teamId: string,
+  where: SQL | undefined,
+  limit = 200,
+): Promise<HandoffNoteView[]> {
   const rows = await db
     .select({ note: handoffNote, rotationName: rotation.name, rotationRole: rotation.role, authorName: person.name })
     .from(handoffNote)
@@ -74,8 +90,21 @@ export async function noteViews(db: Db, viewer: Viewer, teamId: string, where: S
     .where(and(eq(handoffNote.teamId, teamId), where))
     .orderBy(desc(handoffNote.shiftEndsAt), desc(handoffNote.updatedAt), desc(handoffNote.id))
     .limit(limit);
-  const open = await ticketsOpenAt(db, teamId, [...new Set(rows.map((row) => row.note.shiftEndsAt.getTime()))].map((time) => new Date(time)));
-  return rows.map((row) => noteView(viewer, row.note, row.rotationName, row.rotationRole, row.authorName, open.get(row.note.shiftEndsAt.getTime()) ?? []));
+  const open = await ticketsOpenAt(
+    db,
+    teamId,
+    [...new Set(rows.map((row) => row.note.shiftEndsAt.getTime()))].map((time) => new Date(time)),
+  );
+  return rows.map((row) =>
+    noteView(
+      viewer,
+      row.note,
+      row.rotationName,
+      row.rotationRole,
+      row.authorName,
+      open.get(row.note.shiftEndsAt.getTime()) ?? [],
+    ),
+  );
 }
 
 export function noteView(
@@ -116,5 +145,12 @@ export function liveNotesOverlapping(rotationId: string, span: Interval): SQL | 
 
 /** What the audit log keeps of a note. */
 export function auditedNote(row: NoteRow) {
-  return { rotationId: row.rotationId, shiftStartsAt: row.shiftStartsAt, shiftEndsAt: row.shiftEndsAt, authorId: row.authorId, body: row.body, deletedAt: row.deletedAt };
+  return {
+    rotationId: row.rotationId,
+    shiftStartsAt: row.shiftStartsAt,
+    shiftEndsAt: row.shiftEndsAt,
+    authorId: row.authorId,
+    body: row.body,
+    deletedAt: row.deletedAt,
+  };
 }

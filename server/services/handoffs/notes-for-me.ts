@@ -51,10 +51,18 @@ export interface HandoffsForMe {
  * The caller's hand-offs in one team: for each rotation where they are on duty now or next, the notes from the
  * shift before theirs; and for each shift of theirs running now or just ended, their own note (or none yet).
  */
-export async function handoffsForMe(db: Db, viewer: Viewer, input: HandoffsForMeInput, now: Date): Promise<HandoffsForMe> {
+export async function handoffsForMe(
+  db: Db,
+  viewer: Viewer,
+  input: HandoffsForMeInput,
+  now: Date,
+): Promise<HandoffsForMe> {
   await requireTeamMember(db, viewer, input.teamId);
   const rotations = await dutyTurns(db, input.teamId, now);
-  const people = await peopleByIds(db, rotations.flatMap((entry) => entry.turns.map((turn) => turn.personId)));
+  const people = await peopleByIds(
+    db,
+    rotations.flatMap((entry) => entry.turns.map((turn) => turn.personId)),
+  );
   const shiftRef = (turn: Turn): ShiftRef => ({
     startsAt: new Date(turn.start),
     endsAt: new Date(turn.end),
@@ -78,7 +86,13 @@ export async function handoffsForMe(db: Db, viewer: Viewer, input: HandoffsForMe
       const turn = turnAt(entry.turns, index);
       if (index === null || !turn || turn.personId !== viewer.personId) continue;
       const following = turnAt(entry.turns, index + 1);
-      const [note] = await noteViews(db, viewer, input.teamId, and(liveNotesOverlapping(rotation.id, turn), eq(handoffNote.authorId, viewer.personId)), 1);
+      const [note] = await noteViews(
+        db,
+        viewer,
+        input.teamId,
+        and(liveNotesOverlapping(rotation.id, turn), eq(handoffNote.authorId, viewer.personId)),
+        1,
+      );
       outgoing.push({
         rotation,
         shift: { startsAt: new Date(turn.start), endsAt: new Date(turn.end), onNow: index === entry.moment.current },

@@ -16,25 +16,44 @@ beforeAll(async () => {
   database = await createTestDatabase();
   fx = await makeRotationTeam(database.db, 2);
   const planner = await callerAt(database.db, fx.planner.id, at("2026-03-01T12:00"));
-  rotationId = (await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(fx.engineers.map((e) => e.id)) })).id;
-  const ticket = (summary: string, openedAt: string, resolvedAt: string | null, kind: "ticket" | "request" = "ticket") => ({
-    teamId: fx.team.id, kind, summary, openedAt: at(openedAt), resolvedAt: resolvedAt === null ? null : at(resolvedAt),
+  rotationId = (await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(fx.engineers.map((e) => e.id)) }))
+    .id;
+  const ticket = (
+    summary: string,
+    openedAt: string,
+    resolvedAt: string | null,
+    kind: "ticket" | "request" = "ticket",
+  ) => ({
+    teamId: fx.team.id,
+    kind,
+    summary,
+    openedAt: at(openedAt),
+    resolvedAt: resolvedAt === null ? null : at(resolvedAt),
   });
-  await database.db.insert(interrupt).values([
-    ticket("Rotate the TLS certificates", "2026-03-10T10:00", null),
-    ticket("Disk filling on db-3", "2026-03-12T10:00", "2026-03-17T10:00"),
-    ticket("Closed before the hand-off", "2026-03-11T10:00", "2026-03-13T10:00"),
-    ticket("Opened after the hand-off", "2026-03-16T10:00", null),
-    ticket("A request is not a ticket", "2026-03-10T10:00", null, "request"),
-  ]);
-  await database.db.insert(interrupt).values({ teamId: fx.otherTeam.id, kind: "ticket", summary: "Another team's", openedAt: at("2026-03-10T10:00") });
+  await database.db
+    .insert(interrupt)
+    .values([
+      ticket("Rotate the TLS certificates", "2026-03-10T10:00", null),
+      ticket("Disk filling on db-3", "2026-03-12T10:00", "2026-03-17T10:00"),
+      ticket("Closed before the hand-off", "2026-03-11T10:00", "2026-03-13T10:00"),
+      ticket("Opened after the hand-off", "2026-03-16T10:00", null),
+      ticket("A request is not a ticket", "2026-03-10T10:00", null, "request"),
+    ]);
+  await database.db
+    .insert(interrupt)
+    .values({ teamId: fx.otherTeam.id, kind: "ticket", summary: "Another team's", openedAt: at("2026-03-10T10:00") });
 });
 afterAll(async () => database?.close());
 
 describe(`hand-off notes carry the queue on ${testEngine}`, () => {
   test("the note lists the team's tickets still open at the hand-off, oldest first", async () => {
     const [erik, ana] = fx.engineers.map((e) => e.id) as [string, string];
-    await (await callerAt(database.db, ana, NOW)).handoffs.save({ teamId: fx.team.id, rotationId, shiftStartsAt: ANA_WEEK.startsAt, body: "Two tickets left." });
+    await (await callerAt(database.db, ana, NOW)).handoffs.save({
+      teamId: fx.team.id,
+      rotationId,
+      shiftStartsAt: ANA_WEEK.startsAt,
+      body: "Two tickets left.",
+    });
     const incoming = (await (await callerAt(database.db, erik, NOW)).handoffs.forMe({ teamId: fx.team.id })).incoming;
     const [note] = incoming[0]?.notes ?? [];
     expect(note?.openTickets.map((t) => t.summary)).toEqual(["Rotate the TLS certificates", "Disk filling on db-3"]);

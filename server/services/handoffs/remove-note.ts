@@ -33,12 +33,21 @@ async function viewOf(db: Db, viewer: Viewer, input: HandoffNoteInput): Promise<
 }
 
 /** Soft delete, with its audit row; `restoreHandoffNote` undoes it. */
-export async function removeHandoffNote(db: Db, viewer: Viewer, input: HandoffNoteInput, now: Date): Promise<HandoffNoteView> {
+export async function removeHandoffNote(
+  db: Db,
+  viewer: Viewer,
+  input: HandoffNoteInput,
+  now: Date,
+): Promise<HandoffNoteView> {
   await requireTeamMember(db, viewer, input.teamId);
   await db.transaction(async (tx) => {
     const row = await lockedNote(tx, viewer, input);
     if (row.deletedAt) throw new DomainError("not-found", "This note was already removed.", "noteId");
-    const [removed] = await tx.update(handoffNote).set({ deletedAt: now }).where(eq(handoffNote.id, row.id)).returning();
+    const [removed] = await tx
+      .update(handoffNote)
+      .set({ deletedAt: now })
+      .where(eq(handoffNote.id, row.id))
+      .returning();
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
       teamId: input.teamId,
@@ -72,7 +81,11 @@ export async function restoreHandoffNote(db: Db, viewer: Viewer, input: HandoffN
         ),
       );
     if (newer) throw new DomainError("conflict", "A newer note for this shift was written meanwhile.", "noteId");
-    const [restored] = await tx.update(handoffNote).set({ deletedAt: null }).where(eq(handoffNote.id, row.id)).returning();
+    const [restored] = await tx
+      .update(handoffNote)
+      .set({ deletedAt: null })
+      .where(eq(handoffNote.id, row.id))
+      .returning();
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
       teamId: input.teamId,

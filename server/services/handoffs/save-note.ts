@@ -20,7 +20,12 @@ async function turnToHandOff(db: Db, teamId: string, rotationId: string, startsA
   if (!found) throw new DomainError("not-found", "No such on-call or ticket-duty rotation in this team.", "rotationId");
   const candidates = [turnAt(found.turns, found.moment.current), turnAt(found.turns, found.moment.justEnded)];
   const turn = candidates.find((candidate) => candidate?.start === startsAt.getTime());
-  if (!turn) throw new DomainError("invalid", "Hand-off notes are for the current shift or the one that just ended.", "shiftStartsAt");
+  if (!turn)
+    throw new DomainError(
+      "invalid",
+      "Hand-off notes are for the current shift or the one that just ended.",
+      "shiftStartsAt",
+    );
   return turn;
 }
 
@@ -28,11 +33,20 @@ async function turnToHandOff(db: Db, teamId: string, rotationId: string, startsA
  * Writes (or rewrites) the caller's note for a shift being handed off: its holder's, or a planner's or manager's
  * of the team on their behalf. One live note per author and shift; in one transaction with its audit row.
  */
-export async function saveHandoffNote(db: Db, viewer: Viewer, input: SaveHandoffInput, now: Date): Promise<HandoffNoteView> {
+export async function saveHandoffNote(
+  db: Db,
+  viewer: Viewer,
+  input: SaveHandoffInput,
+  now: Date,
+): Promise<HandoffNoteView> {
   await requireTeamMember(db, viewer, input.teamId);
   const turn = await turnToHandOff(db, input.teamId, input.rotationId, input.shiftStartsAt, now);
   if (turn.personId !== viewer.personId && !mayActInTeam(viewer, input.teamId, ["planner", "manager"])) {
-    throw new DomainError("forbidden", "Only whoever holds this shift, or a planner or manager, may write its hand-off note.", "shiftStartsAt");
+    throw new DomainError(
+      "forbidden",
+      "Only whoever holds this shift, or a planner or manager, may write its hand-off note.",
+      "shiftStartsAt",
+    );
   }
   const shift = { shiftStartsAt: new Date(turn.start), shiftEndsAt: new Date(turn.end) };
   const id = await db.transaction(async (tx) => {
@@ -44,10 +58,22 @@ export async function saveHandoffNote(db: Db, viewer: Viewer, input: SaveHandoff
       .where(and(liveNotesOverlapping(input.rotationId, turn), eq(handoffNote.authorId, viewer.personId)))
       .for("update");
     const [saved] = existing
-      ? await tx.update(handoffNote).set({ ...shift, body: input.body, updatedAt: now }).where(eq(handoffNote.id, existing.id)).returning()
+      ? await tx
+          .update(handoffNote)
+          .set({ ...shift, body: input.body, updatedAt: now })
+          .where(eq(handoffNote.id, existing.id))
+          .returning()
       : await tx
           .insert(handoffNote)
-          .values({ teamId: input.teamId, rotationId: input.rotationId, authorId: viewer.personId, body: input.body, createdAt: now, updatedAt: now, ...shift })
+          .values({
+            teamId: input.teamId,
+            rotationId: input.rotationId,
+            authorId: viewer.personId,
+            body: input.body,
+            createdAt: now,
+            updatedAt: now,
+            ...shift,
+          })
           .returning();
     if (!saved) throw new Error("the hand-off note was not saved");
     await recordAudit(tx, {

@@ -9,7 +9,13 @@ export type AlertLossReason = (typeof ALERT_LOSS_REASONS)[number];
 export type AlertLosses = Record<AlertLossReason, number>;
 
 /** Adds a notification's losses to its integration's counts: one upsert per reason that lost anything. */
-export async function countAlertLosses(db: Db, integrationId: string, losses: AlertLosses, groupKey: string, now: Date): Promise<void> {
+export async function countAlertLosses(
+  db: Db,
+  integrationId: string,
+  losses: AlertLosses,
+  groupKey: string,
+  now: Date,
+): Promise<void> {
   for (const reason of ALERT_LOSS_REASONS) {
     const alerts = losses[reason];
     if (alerts <= 0) continue;

@@ -11,13 +11,21 @@ export const WEBHOOK_OUTCOMES = ["accepted", "duplicate", "rejected", "failed"] 
 export type WebhookOutcome = (typeof WEBHOOK_OUTCOMES)[number];
 
 /** Adds one to the integration's count of this outcome: one upsert of one row, so a flood of deliveries adds no rows. */
-export async function countWebhookRequest(db: Db, integrationId: string, outcome: WebhookOutcome, now: Date): Promise<void> {
+export async function countWebhookRequest(
+  db: Db,
+  integrationId: string,
+  outcome: WebhookOutcome,
+  now: Date,
+): Promise<void> {
   await db
     .insert(webhookRequestCount)
     .values({ integrationId, outcome, count: 1, lastAt: now })
     .onConflictDoUpdate({
       target: [webhookRequestCount.integrationId, webhookRequestCount.outcome],
-      set: { count: sql`${webhookRequestCount.count} + 1`, lastAt: sql`greatest(${webhookRequestCount.lastAt}, excluded.last_at)` },
+      set: {
+        count: sql`${webhookRequestCount.count} + 1`,
+        lastAt: sql`greatest(${webhookRequestCount.lastAt}, excluded.last_at)`,
+      },
     });
 }
 
@@ -39,7 +47,12 @@ const QUIET_COUNT_WAIT_MS = 500;
  * The same, for answers that are not a success (rejected, failed): best effort, outside any transaction, never
  * throwing and never waiting long, since the database may be what failed and the sender must still get its answer.
  */
-export async function countWebhookRequestQuietly(db: Db, integrationId: string, outcome: WebhookOutcome, now: Date): Promise<void> {
+export async function countWebhookRequestQuietly(
+  db: Db,
+  integrationId: string,
+  outcome: WebhookOutcome,
+  now: Date,
+): Promise<void> {
   const counted = countOnItsOwn(db, integrationId, outcome, now).catch((error: unknown) => {
     console.error(`webhook: could not count a ${outcome} request`, error);
   });

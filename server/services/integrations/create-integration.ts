@@ -24,7 +24,12 @@ export interface CreatedIntegration {
 }
 
 /** A new webhook endpoint for the team; the caller's role in the team was checked by the procedure. */
-export async function createIntegration(db: Db, viewer: Viewer, input: CreateIntegrationInput, now: Date): Promise<CreatedIntegration> {
+export async function createIntegration(
+  db: Db,
+  viewer: Viewer,
+  input: CreateIntegrationInput,
+  now: Date,
+): Promise<CreatedIntegration> {
   return db.transaction(async (tx) => {
     // Alertmanager pages are credited to whoever holds this rotation when an alert fires.
     if (input.kind === "alertmanager" && !input.rotationId) {

@@ -10,7 +10,11 @@ export type IntegrationRow = typeof integration.$inferSelect;
  * The live integration of `kind` whose secret this is, or null: unknown, revoked, of another kind, or of a
  * removed team. Callers answer all of these alike (404), so a caller cannot probe which secrets once existed.
  */
-export async function findActiveIntegration(db: Db, secret: string, kind: IntegrationKind): Promise<IntegrationRow | null> {
+export async function findActiveIntegration(
+  db: Db,
+  secret: string,
+  kind: IntegrationKind,
+): Promise<IntegrationRow | null> {
   if (!INTEGRATION_SECRET_PATTERN.test(secret)) return null;
   const [row] = await db
     .select({ integration })

@@ -26,7 +26,11 @@ export interface IntegrationView {
   droppedAlerts: DroppedAlerts | null;
 }
 
-export function integrationView(row: IntegrationRow, rotationName: string | null, droppedAlerts: DroppedAlerts | null = null): IntegrationView {
+export function integrationView(
+  row: IntegrationRow,
+  rotationName: string | null,
+  droppedAlerts: DroppedAlerts | null = null,
+): IntegrationView {
   return {
     id: row.id,
     teamId: row.teamId,

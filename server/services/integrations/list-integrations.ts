@@ -5,7 +5,8 @@ import { integration, rotation, webhookAlertLoss } from "@/db/schema";
 import { ALERT_LOSS_REASONS, type AlertLossReason } from "./count-alert-loss";
 import { integrationView, type DroppedAlerts, type IntegrationView } from "./integration-view";
 
-const isLossReason = (reason: string): reason is AlertLossReason => (ALERT_LOSS_REASONS as readonly string[]).includes(reason);
+const isLossReason = (reason: string): reason is AlertLossReason =>
+  (ALERT_LOSS_REASONS as readonly string[]).includes(reason);
 
 async function droppedAlertsOf(db: Db, integrationIds: string[]): Promise<Map<string, DroppedAlerts>> {
   if (integrationIds.length === 0) return new Map();
@@ -29,6 +30,9 @@ export async function listIntegrations(db: Db, teamId: string): Promise<Integrat
     .leftJoin(rotation, eq(rotation.id, integration.rotationId))
     .where(eq(integration.teamId, teamId))
     .orderBy(asc(sql`${integration.revokedAt} is not null`), desc(integration.createdAt), asc(integration.id));
-  const dropped = await droppedAlertsOf(db, rows.map((row) => row.integration.id));
+  const dropped = await droppedAlertsOf(
+    db,
+    rows.map((row) => row.integration.id),
+  );
   return rows.map((row) => integrationView(row.integration, row.rotationName, dropped.get(row.integration.id) ?? null));
 }

@@ -16,7 +16,12 @@ export type IntegrationIdInput = z.output<typeof integrationIdInput>;
  * Stops the endpoint answering: its URL gets 404 from now on. What it captured stays. Revoking twice changes
  * nothing, so a repeated click is harmless. There is no undo: create a new integration (a new secret) instead.
  */
-export async function revokeIntegration(db: Db, viewer: Viewer, input: IntegrationIdInput, now: Date): Promise<IntegrationView> {
+export async function revokeIntegration(
+  db: Db,
+  viewer: Viewer,
+  input: IntegrationIdInput,
+  now: Date,
+): Promise<IntegrationView> {
   return db.transaction(async (tx) => {
     const [found] = await tx
       .select({ integration, rotationName: rotation.name })

@@ -14,7 +14,12 @@ export type SetSigningSecretInput = z.output<typeof setSigningSecretInput>;
  * Keeps the signing secret PagerDuty showed for the integration's webhook subscription; pasting a new one (after
  * PagerDuty rotated it) replaces it. Only PagerDuty integrations that are not revoked have one.
  */
-export async function setSigningSecret(db: Db, viewer: Viewer, input: SetSigningSecretInput, now: Date): Promise<IntegrationView> {
+export async function setSigningSecret(
+  db: Db,
+  viewer: Viewer,
+  input: SetSigningSecretInput,
+  now: Date,
+): Promise<IntegrationView> {
   return db.transaction(async (tx) => {
     const [found] = await tx
       .select({ integration, rotationName: rotation.name })
@@ -23,9 +28,14 @@ export async function setSigningSecret(db: Db, viewer: Viewer, input: SetSigning
       .where(and(eq(integration.id, input.integrationId), eq(integration.teamId, input.teamId)))
       .for("update", { of: integration });
     if (!found) throw new DomainError("not-found", "No such integration in this team.", "integrationId");
-    if (found.integration.kind !== "pagerduty") throw new DomainError("invalid", "Only a PagerDuty integration has a signing secret.", "integrationId");
+    if (found.integration.kind !== "pagerduty")
+      throw new DomainError("invalid", "Only a PagerDuty integration has a signing secret.", "integrationId");
     if (found.integration.revokedAt) throw new DomainError("invalid", "This integration was revoked.", "integrationId");
-    const [row] = await tx.update(integration).set({ signingSecret: input.signingSecret }).where(eq(integration.id, found.integration.id)).returning();
+    const [row] = await tx
+      .update(integration)
+      .set({ signingSecret: input.signingSecret })
+      .where(eq(integration.id, found.integration.id))
+      .returning();
     if (!row) throw new Error("integration update returned nothing");
     await recordAudit(tx, {
       actorPersonId: viewer.personId,

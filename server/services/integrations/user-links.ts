@@ -46,26 +46,49 @@ export async function linkUser(db: Db, viewer: Viewer, input: LinkUserInput, now
       .select({ id: person.id, name: person.name })
       .from(teamMember)
       .innerJoin(person, eq(person.id, teamMember.personId))
-      .where(and(eq(teamMember.teamId, input.teamId), eq(teamMember.personId, input.personId), isNull(person.deletedAt)));
+      .where(
+        and(eq(teamMember.teamId, input.teamId), eq(teamMember.personId, input.personId), isNull(person.deletedAt)),
+      );
     if (!member) throw new DomainError("invalid", "That person is not a member of this team.", "personId");
-    const key = and(eq(externalUserLink.teamId, input.teamId), eq(externalUserLink.system, input.system), eq(externalUserLink.externalUserId, input.externalUserId));
+    const key = and(
+      eq(externalUserLink.teamId, input.teamId),
+      eq(externalUserLink.system, input.system),
+      eq(externalUserLink.externalUserId, input.externalUserId),
+    );
     const [before] = await tx.select().from(externalUserLink).where(key).for("update");
-    const values = { externalName: input.externalName, personId: member.id, updatedById: viewer.personId, updatedAt: now, removedAt: null };
+    const values = {
+      externalName: input.externalName,
+      personId: member.id,
+      updatedById: viewer.personId,
+      updatedAt: now,
+      removedAt: null,
+    };
     await tx
       .insert(externalUserLink)
       .values({ teamId: input.teamId, system: input.system, externalUserId: input.externalUserId, ...values })
-      .onConflictDoUpdate({ target: [externalUserLink.teamId, externalUserLink.system, externalUserLink.externalUserId], set: values });
+      .onConflictDoUpdate({
+        target: [externalUserLink.teamId, externalUserLink.system, externalUserLink.externalUserId],
+        set: values,
+      });
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
       teamId: input.teamId,
       action: "integration.user-link",
       entityType: "team",
       entityId: input.teamId,
-      before: before ? { system: before.system, externalUserId: before.externalUserId, personId: before.personId } : null,
+      before: before
+        ? { system: before.system, externalUserId: before.externalUserId, personId: before.personId }
+        : null,
       after: { system: input.system, externalUserId: input.externalUserId, personId: member.id },
     });
     return {
-      system: input.system, externalUserId: input.externalUserId, externalName: input.externalName, personId: member.id, personName: member.name, updatedAt: now, removedAt: null,
+      system: input.system,
+      externalUserId: input.externalUserId,
+      externalName: input.externalName,
+      personId: member.id,
+      personName: member.name,
+      updatedAt: now,
+      removedAt: null,
     };
   });
 }
@@ -74,9 +97,19 @@ export async function linkUser(db: Db, viewer: Viewer, input: LinkUserInput, now
  * Says a user of another system is nobody in this team (or, with `removed: false`, undoes that): the link is kept
  * with its person, so nothing they captured is credited by it and no import links them again by name or email.
  */
-export async function setUserLinkRemoved(db: Db, viewer: Viewer, input: UserLinkKey, removed: boolean, now: Date): Promise<UserLinkView> {
+export async function setUserLinkRemoved(
+  db: Db,
+  viewer: Viewer,
+  input: UserLinkKey,
+  removed: boolean,
+  now: Date,
+): Promise<UserLinkView> {
   return db.transaction(async (tx) => {
-    const key = and(eq(externalUserLink.teamId, input.teamId), eq(externalUserLink.system, input.system), eq(externalUserLink.externalUserId, input.externalUserId));
+    const key = and(
+      eq(externalUserLink.teamId, input.teamId),
+      eq(externalUserLink.system, input.system),
+      eq(externalUserLink.externalUserId, input.externalUserId),
+    );
     const [before] = await tx.select().from(externalUserLink).where(key).for("update");
     if (!before) throw new DomainError("not-found", "This team has no link for that user.", "externalUserId");
     const removedAt = removed ? (before.removedAt ?? now) : null;
@@ -87,13 +120,23 @@ export async function setUserLinkRemoved(db: Db, viewer: Viewer, input: UserLink
       action: removed ? "integration.user-link-removed" : "integration.user-link-restored",
       entityType: "team",
       entityId: input.teamId,
-      before: { system: before.system, externalUserId: before.externalUserId, personId: before.personId, removed: before.removedAt !== null },
+      before: {
+        system: before.system,
+        externalUserId: before.externalUserId,
+        personId: before.personId,
+        removed: before.removedAt !== null,
+      },
       after: { system: before.system, externalUserId: before.externalUserId, personId: before.personId, removed },
     });
     const [holder] = await tx.select({ name: person.name }).from(person).where(eq(person.id, before.personId));
     return {
-      system: before.system, externalUserId: before.externalUserId, externalName: before.externalName, personId: before.personId,
-      personName: holder?.name ?? "", updatedAt: now, removedAt,
+      system: before.system,
+      externalUserId: before.externalUserId,
+      externalName: before.externalName,
+      personId: before.personId,
+      personName: holder?.name ?? "",
+      updatedAt: now,
+      removedAt,
     };
   });
 }

@@ -21,7 +21,13 @@ export async function createInterrupt(db: Db, viewer: Viewer, input: CreateInter
       const [clash] = await tx
         .select({ id: interrupt.id })
         .from(interrupt)
-        .where(and(eq(interrupt.teamId, teamId), eq(interrupt.source, input.source), eq(interrupt.externalId, input.externalId)));
+        .where(
+          and(
+            eq(interrupt.teamId, teamId),
+            eq(interrupt.source, input.source),
+            eq(interrupt.externalId, input.externalId),
+          ),
+        );
       if (clash) throw new DomainError("conflict", "This interrupt is already recorded.", "externalId");
     }
     const [row] = await tx

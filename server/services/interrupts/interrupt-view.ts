@@ -37,7 +37,11 @@ export async function assignedInterrupts(db: Db, personId: string, window: Inter
       ),
     )
     .orderBy(asc(interrupt.openedAt));
-  const logged = await minutesLoggedOn(db, personId, rows.map((r) => r.id));
+  const logged = await minutesLoggedOn(
+    db,
+    personId,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => interruptView(row, logged.get(row.id) ?? 0));
 }
 
@@ -47,7 +51,9 @@ async function minutesLoggedOn(db: Db, personId: string, interruptIds: string[])
   const sums = await db
     .select({ interruptId: workEntry.interruptId, minutes: sql<number>`sum(${workEntry.minutes})::int` })
     .from(workEntry)
-    .where(and(eq(workEntry.personId, personId), isNull(workEntry.deletedAt), inArray(workEntry.interruptId, interruptIds)))
+    .where(
+      and(eq(workEntry.personId, personId), isNull(workEntry.deletedAt), inArray(workEntry.interruptId, interruptIds)),
+    )
     .groupBy(workEntry.interruptId);
   return new Map(sums.flatMap((s) => (s.interruptId ? [[s.interruptId, s.minutes] as const] : [])));
 }

@@ -50,11 +50,23 @@ describe(`interrupts on ${testEngine}`, () => {
   test("an engineer logs a page; it is assigned to them in their first team, with an audit row", async () => {
     const alice = await callerAs(database.db, ids.alice, now);
     const created = await alice.interrupts.create(page);
-    expect(created).toMatchObject({ ...page, teamId: ids.teamA, assigneeId: ids.alice, source: "manual", loggedMinutes: 0 });
+    expect(created).toMatchObject({
+      ...page,
+      teamId: ids.teamA,
+      assigneeId: ids.alice,
+      source: "manual",
+      loggedMinutes: 0,
+    });
     const audit = await database.db.select().from(auditLog).where(eq(auditLog.entityId, created.id));
     expect(audit.map((a) => a.action)).toEqual(["interrupt.create"]);
     const ticket = await alice.interrupts.create({ kind: "ticket", summary: "Grant bucket access", openedAt: NOW });
-    expect(ticket).toMatchObject({ kind: "ticket", severity: "medium", isIncident: false, actionable: null, resolvedAt: null });
+    expect(ticket).toMatchObject({
+      kind: "ticket",
+      severity: "medium",
+      isIncident: false,
+      actionable: null,
+      resolvedAt: null,
+    });
   });
 
   test("bad interrupts are refused at their field and nothing is saved", async () => {
@@ -67,7 +79,10 @@ describe(`interrupts on ${testEngine}`, () => {
       [{ ...page, openedAt: "yesterday" }, "openedAt"],
     ] as const;
     for (const [input, field] of cases) {
-      expect(await refusal(alice.interrupts.create(input as never)), field).toMatchObject({ code: "BAD_REQUEST", fields: [field] });
+      expect(await refusal(alice.interrupts.create(input as never)), field).toMatchObject({
+        code: "BAD_REQUEST",
+        fields: [field],
+      });
     }
     expect(await refusal(alice.interrupts.create({ ...page, teamId: ids.teamB }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await count(interrupt)).toBe(before);
@@ -77,7 +92,10 @@ describe(`interrupts on ${testEngine}`, () => {
     const alice = await callerAs(database.db, ids.alice, now);
     const fromPager = { ...page, source: "pagerduty", externalId: "PD-4711" };
     await alice.interrupts.create(fromPager);
-    expect(await refusal(alice.interrupts.create(fromPager))).toMatchObject({ code: "CONFLICT", fields: ["externalId"] });
+    expect(await refusal(alice.interrupts.create(fromPager))).toMatchObject({
+      code: "CONFLICT",
+      fields: ["externalId"],
+    });
   });
 
   test("logTime records toil linked to the interrupt: manual and tactical, its summary, its service", async () => {
@@ -112,8 +130,12 @@ describe(`interrupts on ${testEngine}`, () => {
     const alice = await callerAs(database.db, ids.alice, now);
     const carol = await callerAs(database.db, ids.carol, now);
     const created = await alice.interrupts.create(page);
-    expect(await refusal(carol.interrupts.logTime({ interruptId: created.id, duration: "10m" }))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await refusal(alice.interrupts.logTime({ interruptId: crypto.randomUUID(), duration: "10m" }))).toMatchObject({
+    expect(await refusal(carol.interrupts.logTime({ interruptId: created.id, duration: "10m" }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(
+      await refusal(alice.interrupts.logTime({ interruptId: crypto.randomUUID(), duration: "10m" })),
+    ).toMatchObject({
       code: "BAD_REQUEST",
       fields: ["interruptId"],
     });

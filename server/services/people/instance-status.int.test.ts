@@ -16,7 +16,11 @@ beforeAll(async () => {
   vi.stubEnv("BETTER_AUTH_URL", "http://localhost:3000");
   database = await createTestDatabase();
   useDatabase(database);
-  await setSetting(database.db, "demo_accounts", JSON.stringify([{ email: "admin@northwind.test", password: "toilcap-demo", name: "Ada", roles: "admin" }]));
+  await setSetting(
+    database.db,
+    "demo_accounts",
+    JSON.stringify([{ email: "admin@northwind.test", password: "toilcap-demo", name: "Ada", roles: "admin" }]),
+  );
 }, 120_000);
 
 afterAll(async () => {

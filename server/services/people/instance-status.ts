@@ -24,5 +24,8 @@ export async function instanceStatus(db: Db, where: { embedded: boolean }): Prom
   if (!stored) return { needsFirstAdmin: admin === undefined, demo: null };
   const listed = JSON.parse(stored) as DemoAccount[];
   const accounts = listed.map(({ email, name, roles }) => ({ email, name, roles }));
-  return { needsFirstAdmin: admin === undefined, demo: { accounts, password: where.embedded ? (listed[0]?.password ?? null) : null } };
+  return {
+    needsFirstAdmin: admin === undefined,
+    demo: { accounts, password: where.embedded ? (listed[0]?.password ?? null) : null },
+  };
 }

@@ -20,7 +20,12 @@ export interface PendingInvitation {
 }
 
 const open = (now: Date) =>
-  and(isNull(invitation.acceptedAt), isNull(invitation.declinedAt), isNull(invitation.revokedAt), gt(invitation.expiresAt, now));
+  and(
+    isNull(invitation.acceptedAt),
+    isNull(invitation.declinedAt),
+    isNull(invitation.revokedAt),
+    gt(invitation.expiresAt, now),
+  );
 
 /** The team's invitations still waiting for an answer: for its managers and admins only (the router says so). */
 export async function listPendingInvitations(db: Db, teamId: string, now: Date): Promise<PendingInvitation[]> {
@@ -44,12 +49,24 @@ async function openInvitationOfTeam(db: Db, teamId: string, invitationId: string
   const [row] = await db
     .select()
     .from(invitation)
-    .where(and(eq(invitation.id, invitationId), eq(invitation.teamId, teamId), isNull(invitation.acceptedAt), isNull(invitation.revokedAt)));
+    .where(
+      and(
+        eq(invitation.id, invitationId),
+        eq(invitation.teamId, teamId),
+        isNull(invitation.acceptedAt),
+        isNull(invitation.revokedAt),
+      ),
+    );
   if (!row) throw new DomainError("not-found", "No such pending invitation in this team.", "invitationId");
   return { row, expired: row.expiresAt.getTime() <= now.getTime() };
 }
 
-export async function revokeInvitation(db: Db, viewer: Viewer, input: { teamId: string; invitationId: string }, now: Date) {
+export async function revokeInvitation(
+  db: Db,
+  viewer: Viewer,
+  input: { teamId: string; invitationId: string },
+  now: Date,
+) {
   return db.transaction(async (tx) => {
     const { row } = await openInvitationOfTeam(tx, input.teamId, input.invitationId, now);
     await tx.update(invitation).set({ revokedAt: now }).where(eq(invitation.id, row.id));
@@ -65,27 +82,60 @@ export async function revokeInvitation(db: Db, viewer: Viewer, input: { teamId: 
 }
 
 /** A new secret link (and expiry) for a link invitation: the old link stops working. Shown once, like the first. */
-export async function reissueInvitation(db: Db, viewer: Viewer, input: { teamId: string; invitationId: string }, now: Date): Promise<InviteOutcome> {
+export async function reissueInvitation(
+  db: Db,
+  viewer: Viewer,
+  input: { teamId: string; invitationId: string },
+  now: Date,
+): Promise<InviteOutcome> {
   return db.transaction(async (tx) => {
     const { row } = await openInvitationOfTeam(tx, input.teamId, input.invitationId, now);
-    if (row.kind !== "link") throw new DomainError("invalid", "A join request has no link to re-issue.", "invitationId");
+    if (row.kind !== "link")
+      throw new DomainError("invalid", "A join request has no link to re-issue.", "invitationId");
     const { token, digest } = newInvitationToken();
     const expiresAt = invitationExpiry(now);
-    await tx.update(invitation).set({ tokenDigest: digest, expiresAt, declinedAt: null }).where(eq(invitation.id, row.id));
-    await recordAudit(tx, { actorPersonId: viewer.personId, teamId: input.teamId, action: "invitation.reissue", entityType: "invitation", entityId: row.id, after: { expiresAt } });
+    await tx
+      .update(invitation)
+      .set({ tokenDigest: digest, expiresAt, declinedAt: null })
+      .where(eq(invitation.id, row.id));
+    await recordAudit(tx, {
+      actorPersonId: viewer.personId,
+      teamId: input.teamId,
+      action: "invitation.reissue",
+      entityType: "invitation",
+      entityId: row.id,
+      after: { expiresAt },
+    });
     const [owner] = await tx.select({ name: team.name }).from(team).where(eq(team.id, row.teamId));
-    return { outcome: "link", invitationId: row.id, email: row.email, name: row.name, teamName: owner?.name ?? "", path: invitationPath(token), expiresAt };
+    return {
+      outcome: "link",
+      invitationId: row.id,
+      email: row.email,
+      name: row.name,
+      teamName: owner?.name ?? "",
+      path: invitationPath(token),
+      expiresAt,
+    };
   });
 }
 
 /** What the sign-up page may show for a link: whom it is for and which team. Unknown, used or expired: NOT_FOUND. */
-export async function previewInvitation(db: Db, token: string, now: Date): Promise<{ email: string; name: string; teamName: string }> {
+export async function previewInvitation(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<{ email: string; name: string; teamName: string }> {
   const [row] = await db
     .select({ email: invitation.email, name: invitation.name, teamName: team.name })
     .from(invitation)
     .innerJoin(team, eq(team.id, invitation.teamId))
     .where(and(eq(invitation.tokenDigest, invitationDigest(token)), eq(invitation.kind, "link"), open(now)));
-  if (!row) throw new DomainError("not-found", "This invitation link is not valid: it was used, revoked or has expired.", "token");
+  if (!row)
+    throw new DomainError(
+      "not-found",
+      "This invitation link is not valid: it was used, revoked or has expired.",
+      "token",
+    );
   return row;
 }
 
@@ -115,6 +165,11 @@ export async function inviteAndDeliver(db: Db, viewer: Viewer, input: InviteInpu
   return deliverInvitation(viewer, await invitePerson(db, viewer, input, now));
 }
 
-export async function reissueAndDeliver(db: Db, viewer: Viewer, input: { teamId: string; invitationId: string }, now: Date): Promise<SentInvitation> {
+export async function reissueAndDeliver(
+  db: Db,
+  viewer: Viewer,
+  input: { teamId: string; invitationId: string },
+  now: Date,
+): Promise<SentInvitation> {
   return deliverInvitation(viewer, await reissueInvitation(db, viewer, input, now));
 }

@@ -22,7 +22,15 @@ export interface InviteInput {
  * account must accept, or roles added at once (a member of this team already, or an admin adding directly).
  */
 export type InviteOutcome =
-  | { outcome: "link"; invitationId: string; email: string; name: string; teamName: string; path: string; expiresAt: Date }
+  | {
+      outcome: "link";
+      invitationId: string;
+      email: string;
+      name: string;
+      teamName: string;
+      path: string;
+      expiresAt: Date;
+    }
   | { outcome: "requested"; invitationId: string; personId: string }
   | { outcome: "added"; personId: string };
 
@@ -67,7 +75,12 @@ export async function invitePerson(db: Db, viewer: Viewer, input: InviteInput, n
     const audit = { actorPersonId: viewer.personId, teamId: input.teamId, entityType: "person" } as const;
     if (existing?.userId && (viewer.isAdmin || (await isCurrentMember(tx, input.teamId, existing.id)))) {
       await joinTeam(tx, input.teamId, existing.id, input.roles, now);
-      await recordAudit(tx, { ...audit, action: "team.add-roles", entityId: existing.id, after: { email: existing.email, roles: input.roles } });
+      await recordAudit(tx, {
+        ...audit,
+        action: "team.add-roles",
+        entityId: existing.id,
+        after: { email: existing.email, roles: input.roles },
+      });
       return { outcome: "added", personId: existing.id };
     }
     const expiresAt = invitationExpiry(now);
@@ -82,16 +95,42 @@ export async function invitePerson(db: Db, viewer: Viewer, input: InviteInput, n
       invitedById: viewer.personId,
     };
     if (existing?.userId) {
-      const [request] = await tx.insert(invitation).values({ ...base, kind: "join-request", personId: existing.id }).returning({ id: invitation.id });
+      const [request] = await tx
+        .insert(invitation)
+        .values({ ...base, kind: "join-request", personId: existing.id })
+        .returning({ id: invitation.id });
       if (!request) throw new Error("invitation insert returned nothing");
-      await recordAudit(tx, { ...audit, action: "team.join-request", entityType: "invitation", entityId: request.id, after: { email: base.email, roles: input.roles } });
+      await recordAudit(tx, {
+        ...audit,
+        action: "team.join-request",
+        entityType: "invitation",
+        entityId: request.id,
+        after: { email: base.email, roles: input.roles },
+      });
       return { outcome: "requested", invitationId: request.id, personId: existing.id };
     }
     const { token, digest } = newInvitationToken();
-    const [link] = await tx.insert(invitation).values({ ...base, kind: "link", tokenDigest: digest }).returning({ id: invitation.id });
+    const [link] = await tx
+      .insert(invitation)
+      .values({ ...base, kind: "link", tokenDigest: digest })
+      .returning({ id: invitation.id });
     if (!link) throw new Error("invitation insert returned nothing");
-    await recordAudit(tx, { ...audit, action: "person.invite", entityType: "invitation", entityId: link.id, after: { email: base.email, roles: input.roles, expiresAt } });
-    return { outcome: "link", invitationId: link.id, email: base.email, name: base.name, teamName: target.name, path: invitationPath(token), expiresAt };
+    await recordAudit(tx, {
+      ...audit,
+      action: "person.invite",
+      entityType: "invitation",
+      entityId: link.id,
+      after: { email: base.email, roles: input.roles, expiresAt },
+    });
+    return {
+      outcome: "link",
+      invitationId: link.id,
+      email: base.email,
+      name: base.name,
+      teamName: target.name,
+      path: invitationPath(token),
+      expiresAt,
+    };
   });
 }
 
@@ -99,7 +138,14 @@ async function hasOtherManager(db: Db, teamId: string, personId: string): Promis
   const [row] = await db
     .select({ personId: teamMember.personId })
     .from(teamMember)
-    .where(and(eq(teamMember.teamId, teamId), eq(teamMember.role, "manager"), ne(teamMember.personId, personId), currentMembership))
+    .where(
+      and(
+        eq(teamMember.teamId, teamId),
+        eq(teamMember.role, "manager"),
+        ne(teamMember.personId, personId),
+        currentMembership,
+      ),
+    )
     .limit(1);
   return row !== undefined;
 }
@@ -117,13 +163,30 @@ export async function setMemberRoles(
       .where(and(eq(teamMember.teamId, input.teamId), eq(teamMember.personId, input.personId), currentMembership));
     const [first] = current;
     if (!first) throw new DomainError("not-found", "This person is not in the team.", "personId");
-    if (current.some((r) => r.role === "manager") && !input.roles.includes("manager") && !(await hasOtherManager(tx, input.teamId, input.personId))) {
-      throw new DomainError("invalid", "A team keeps at least one manager: make someone else a manager first.", "roles");
+    if (
+      current.some((r) => r.role === "manager") &&
+      !input.roles.includes("manager") &&
+      !(await hasOtherManager(tx, input.teamId, input.personId))
+    ) {
+      throw new DomainError(
+        "invalid",
+        "A team keeps at least one manager: make someone else a manager first.",
+        "roles",
+      );
     }
-    await tx.delete(teamMember).where(and(eq(teamMember.teamId, input.teamId), eq(teamMember.personId, input.personId)));
+    await tx
+      .delete(teamMember)
+      .where(and(eq(teamMember.teamId, input.teamId), eq(teamMember.personId, input.personId)));
     await tx
       .insert(teamMember)
-      .values(input.roles.map((role) => ({ teamId: input.teamId, personId: input.personId, role, memberSince: first.memberSince })));
+      .values(
+        input.roles.map((role) => ({
+          teamId: input.teamId,
+          personId: input.personId,
+          role,
+          memberSince: first.memberSince,
+        })),
+      );
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
       teamId: input.teamId,

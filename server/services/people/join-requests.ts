@@ -56,7 +56,10 @@ export async function respondToJoinRequest(
       .from(invitation)
       .where(and(eq(invitation.id, input.invitationId), openRequestOf(viewer.personId, now)));
     if (!request) throw new DomainError("not-found", "No such request waiting for your answer.", "invitationId");
-    await tx.update(invitation).set(input.accept ? { acceptedAt: now } : { declinedAt: now }).where(eq(invitation.id, request.id));
+    await tx
+      .update(invitation)
+      .set(input.accept ? { acceptedAt: now } : { declinedAt: now })
+      .where(eq(invitation.id, request.id));
     if (input.accept) await joinTeam(tx, request.teamId, viewer.personId, request.roles, now);
     await recordAudit(tx, {
       actorPersonId: viewer.personId,

@@ -26,7 +26,6 @@ async function hasAdmin(db: Db): Promise<boolean> {
   return row !== undefined;
 }
 
-
 async function openLinkInvitation(db: Db, token: string, now: Date) {
   if (!INVITATION_TOKEN_PATTERN.test(token)) return undefined;
   const [row] = await db
@@ -52,7 +51,12 @@ async function openLinkInvitation(db: Db, token: string, now: Date) {
 export async function checkSignUp(db: Db, email: string, token: string | undefined, now: Date): Promise<void> {
   if (!(await hasAdmin(db))) return;
   const open = token ? await openLinkInvitation(db, token, now) : undefined;
-  if (!open) throw new DomainError(token ? "not-found" : "forbidden", token ? "This invitation link is not valid: it was used, revoked or has expired." : REFUSED, "invitation");
+  if (!open)
+    throw new DomainError(
+      token ? "not-found" : "forbidden",
+      token ? "This invitation link is not valid: it was used, revoked or has expired." : REFUSED,
+      "invitation",
+    );
   if (open.email.toLowerCase() !== email.trim().toLowerCase()) {
     throw new DomainError("forbidden", "This invitation is for another email address.", "email");
   }
@@ -64,15 +68,30 @@ export async function checkSignUp(db: Db, email: string, token: string | undefin
  * without an account, such as an imported person, or a new one), makes them a member of the team with the invited
  * roles from now, and uses the link up. Call inside a transaction.
  */
-export async function acceptInvitation(db: Db, token: string, account: NewAccount, now: Date): Promise<{ personId: string; teamId: string }> {
+export async function acceptInvitation(
+  db: Db,
+  token: string,
+  account: NewAccount,
+  now: Date,
+): Promise<{ personId: string; teamId: string }> {
   const open = await openLinkInvitation(db, token, now);
-  if (!open) throw new DomainError("not-found", "This invitation link is not valid: it was used, revoked or has expired.", "invitation");
+  if (!open)
+    throw new DomainError(
+      "not-found",
+      "This invitation link is not valid: it was used, revoked or has expired.",
+      "invitation",
+    );
   return acceptOpenInvitation(db, open, account, now);
 }
 
 type OpenInvitation = typeof invitation.$inferSelect;
 
-async function acceptOpenInvitation(db: Db, open: OpenInvitation, account: NewAccount, now: Date): Promise<{ personId: string; teamId: string }> {
+async function acceptOpenInvitation(
+  db: Db,
+  open: OpenInvitation,
+  account: NewAccount,
+  now: Date,
+): Promise<{ personId: string; teamId: string }> {
   if (open.email.toLowerCase() !== account.email.trim().toLowerCase()) {
     throw new DomainError("forbidden", "This invitation is for another email address.", "email");
   }
@@ -85,11 +104,20 @@ async function acceptOpenInvitation(db: Db, open: OpenInvitation, account: NewAc
     : (
         await db
           .insert(person)
-          .values({ organisationId: open.organisationId, name: account.name || open.name, email: open.email, timeZone: account.timeZone ?? open.timeZone, invitedById: open.invitedById })
+          .values({
+            organisationId: open.organisationId,
+            name: account.name || open.name,
+            email: open.email,
+            timeZone: account.timeZone ?? open.timeZone,
+            invitedById: open.invitedById,
+          })
           .returning()
       ).at(0);
   if (!invitee) throw new Error("person insert returned nothing");
-  await db.update(person).set({ userId: account.id, ...(account.timeZone ? { timeZone: account.timeZone } : {}) }).where(eq(person.id, invitee.id));
+  await db
+    .update(person)
+    .set({ userId: account.id, ...(account.timeZone ? { timeZone: account.timeZone } : {}) })
+    .where(eq(person.id, invitee.id));
   await db.update(invitation).set({ acceptedAt: now, tokenDigest: null }).where(eq(invitation.id, open.id));
   await joinTeam(db, open.teamId, invitee.id, open.roles, now);
   await recordAudit(db, {
@@ -158,7 +186,12 @@ export async function linkSsoAccount(db: Db, account: NewAccount, now: Date): Pr
       const known = await memberWithoutAccount(tx, account.email);
       if (!known) throw new DomainError("forbidden", "Nobody with this email address has been invited.", "email");
       await tx.update(person).set({ userId: account.id }).where(eq(person.id, known.id));
-      await recordAudit(tx, { actorPersonId: known.id, action: "person.sign-up", entityType: "person", entityId: known.id });
+      await recordAudit(tx, {
+        actorPersonId: known.id,
+        action: "person.sign-up",
+        entityType: "person",
+        entityId: known.id,
+      });
       return { personId: known.id };
     });
   } catch (error) {
@@ -173,10 +206,22 @@ async function becomeFirstAdmin(db: Db, account: NewAccount): Promise<string> {
   if (!org) throw new Error("organisation insert returned nothing");
   const [admin] = await db
     .insert(person)
-    .values({ organisationId: org.id, userId: account.id, name: account.name, email: account.email, isAdmin: true, ...(account.timeZone ? { timeZone: account.timeZone } : {}) })
+    .values({
+      organisationId: org.id,
+      userId: account.id,
+      name: account.name,
+      email: account.email,
+      isAdmin: true,
+      ...(account.timeZone ? { timeZone: account.timeZone } : {}),
+    })
     .returning();
   if (!admin) throw new Error("person insert returned nothing");
-  await recordAudit(db, { actorPersonId: admin.id, action: "person.first-admin", entityType: "person", entityId: admin.id });
+  await recordAudit(db, {
+    actorPersonId: admin.id,
+    action: "person.first-admin",
+    entityType: "person",
+    entityId: admin.id,
+  });
   return admin.id;
 }
 
@@ -194,7 +239,8 @@ export async function linkNewAccount(
   try {
     return await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${SIGN_UP_LOCK_KEY})`);
-      if (!(await hasAdmin(tx))) return { personId: await becomeFirstAdmin(tx, account), policy: "first-admin" as const };
+      if (!(await hasAdmin(tx)))
+        return { personId: await becomeFirstAdmin(tx, account), policy: "first-admin" as const };
       if (!token) throw new DomainError("forbidden", REFUSED, "invitation");
       const accepted = await acceptInvitation(tx, token, account, now);
       return { personId: accepted.personId, policy: "invitation" as const };

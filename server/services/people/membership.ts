@@ -1,6 +1,14 @@
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { interrupt, pastMembership, person, rotationParticipant, shiftRecord, teamMember, workEntry } from "@/db/schema";
+import {
+  interrupt,
+  pastMembership,
+  person,
+  rotationParticipant,
+  shiftRecord,
+  teamMember,
+  workEntry,
+} from "@/db/schema";
 import type { TeamRole } from "@/server/auth/permissions";
 import type { Interval } from "@/server/domain/time";
 import { FOREVER } from "@/server/domain/membership/clip-to-membership";
@@ -12,7 +20,13 @@ export const currentMembership = isNull(teamMember.removedFrom);
  * Makes the person a member of the team with these roles from `now`. Roles are added to a current membership; a
  * membership that was removed is kept as history (past_membership) and a new one begins.
  */
-export async function joinTeam(db: Db, teamId: string, personId: string, roles: readonly TeamRole[], now: Date): Promise<void> {
+export async function joinTeam(
+  db: Db,
+  teamId: string,
+  personId: string,
+  roles: readonly TeamRole[],
+  now: Date,
+): Promise<void> {
   const rows = await db
     .select()
     .from(teamMember)
@@ -20,7 +34,9 @@ export async function joinTeam(db: Db, teamId: string, personId: string, roles: 
   const current = rows.find((row) => row.removedFrom === null);
   const ended = rows.find((row) => row.removedFrom !== null);
   if (!current && ended?.removedFrom) {
-    await db.insert(pastMembership).values({ teamId, personId, startsAt: ended.memberSince, endsAt: ended.removedFrom });
+    await db
+      .insert(pastMembership)
+      .values({ teamId, personId, startsAt: ended.memberSince, endsAt: ended.removedFrom });
     await db.delete(teamMember).where(and(eq(teamMember.teamId, teamId), eq(teamMember.personId, personId)));
   }
   const memberSince = current ? current.memberSince : now;
@@ -31,10 +47,17 @@ export async function joinTeam(db: Db, teamId: string, personId: string, roles: 
 }
 
 /** The windows in which each person was a member of the team, past ones included. */
-export async function membershipWindows(db: Db, teamId: string, personIds: readonly string[]): Promise<Map<string, Interval[]>> {
+export async function membershipWindows(
+  db: Db,
+  teamId: string,
+  personIds: readonly string[],
+): Promise<Map<string, Interval[]>> {
   const windows = new Map<string, Interval[]>();
   if (personIds.length === 0) return windows;
-  const ids = sql.join([...new Set(personIds)].map((id) => sql`${id}::uuid`), sql`, `);
+  const ids = sql.join(
+    [...new Set(personIds)].map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
   const current = await db
     .selectDistinct({ personId: teamMember.personId, since: teamMember.memberSince, until: teamMember.removedFrom })
     .from(teamMember)

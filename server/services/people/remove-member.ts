@@ -17,7 +17,12 @@ export interface RemoveMemberInput {
  * Ends a membership from a date, softly: the rows stay, marked removed from then, so reports before that date still
  * count the person and {@link restoreMember} undoes it. Access ends at once.
  */
-export async function removeMember(db: Db, viewer: Viewer, input: RemoveMemberInput, now: Date): Promise<{ personId: string; removedFrom: Date }> {
+export async function removeMember(
+  db: Db,
+  viewer: Viewer,
+  input: RemoveMemberInput,
+  now: Date,
+): Promise<{ personId: string; removedFrom: Date }> {
   const from = new Date(wallClockInstant(parseLocalDate(input.from), 0, viewer.timeZone));
   if (from.getTime() > now.getTime()) throw new DomainError("invalid", "Pick today or an earlier date.", "from");
   if (input.personId === viewer.personId && !viewer.isAdmin) {
@@ -27,7 +32,13 @@ export async function removeMember(db: Db, viewer: Viewer, input: RemoveMemberIn
     const rows = await tx
       .select()
       .from(teamMember)
-      .where(and(eq(teamMember.teamId, input.teamId), eq(teamMember.personId, input.personId), isNull(teamMember.removedFrom)));
+      .where(
+        and(
+          eq(teamMember.teamId, input.teamId),
+          eq(teamMember.personId, input.personId),
+          isNull(teamMember.removedFrom),
+        ),
+      );
     const [first] = rows;
     if (!first) throw new DomainError("not-found", "This person is not in the team.", "personId");
     const joined = first.memberSince?.getTime();
@@ -54,12 +65,22 @@ export async function removeMember(db: Db, viewer: Viewer, input: RemoveMemberIn
 }
 
 /** Undoes a removal: the membership goes on as if it had never ended. */
-export async function restoreMember(db: Db, viewer: Viewer, input: { teamId: string; personId: string }): Promise<void> {
+export async function restoreMember(
+  db: Db,
+  viewer: Viewer,
+  input: { teamId: string; personId: string },
+): Promise<void> {
   await db.transaction(async (tx) => {
     const rows = await tx
       .update(teamMember)
       .set({ removedFrom: null, removedById: null })
-      .where(and(eq(teamMember.teamId, input.teamId), eq(teamMember.personId, input.personId), isNotNull(teamMember.removedFrom)))
+      .where(
+        and(
+          eq(teamMember.teamId, input.teamId),
+          eq(teamMember.personId, input.personId),
+          isNotNull(teamMember.removedFrom),
+        ),
+      )
       .returning({ role: teamMember.role });
     if (rows.length === 0) throw new DomainError("not-found", "This person was not removed from the team.", "personId");
     await recordAudit(tx, {

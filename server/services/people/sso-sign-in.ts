@@ -48,7 +48,9 @@ async function isDeactivatedEmail(db: Db, email: string): Promise<boolean> {
   const [found] = await db
     .select({ id: person.id })
     .from(person)
-    .where(and(sql`lower(${person.email}) = lower(${email})`, isNull(person.deletedAt), isNotNull(person.deactivatedAt)))
+    .where(
+      and(sql`lower(${person.email}) = lower(${email})`, isNull(person.deletedAt), isNotNull(person.deactivatedAt)),
+    )
     .limit(1);
   return found !== undefined;
 }
@@ -65,17 +67,33 @@ export async function ssoSignInVerdict(
   now: Date = new Date(),
 ): Promise<SsoVerdict> {
   if (!identity.emailVerified) {
-    return { allowed: false, error: "email_not_verified", errorDescription: "Your identity provider has not verified this email address." };
+    return {
+      allowed: false,
+      error: "email_not_verified",
+      errorDescription: "Your identity provider has not verified this email address.",
+    };
   }
   const domain = domainOf(identity.email);
   if (domain === null || (allowedDomains.length > 0 && !allowedDomains.includes(domain))) {
-    return { allowed: false, error: "domain_not_allowed", errorDescription: "Single sign-on is not open to this email domain." };
+    return {
+      allowed: false,
+      error: "domain_not_allowed",
+      errorDescription: "Single sign-on is not open to this email domain.",
+    };
   }
   if (await isDeactivatedEmail(db, identity.email)) {
-    return { allowed: false, error: "account_deactivated", errorDescription: "This account is deactivated: ask an administrator." };
+    return {
+      allowed: false,
+      error: "account_deactivated",
+      errorDescription: "This account is deactivated: ask an administrator.",
+    };
   }
   if (!(await personForSso(db, identity.email, now))) {
-    return { allowed: false, error: "not_invited", errorDescription: "Nobody with this email address has been invited." };
+    return {
+      allowed: false,
+      error: "not_invited",
+      errorDescription: "Nobody with this email address has been invited.",
+    };
   }
   return { allowed: true };
 }

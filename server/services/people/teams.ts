@@ -39,8 +39,18 @@ export async function listTeams(db: Db, viewer: Viewer): Promise<TeamSummary[]> 
 /** What any member may read of their team: not its webhook URL or signing secret, which are its managers'. */
 export async function getTeam(db: Db, teamId: string) {
   const [row] = await db
-    .select({ id: team.id, organisationId: team.organisationId, name: team.name, toilCap: team.toilCap, onCallCap: team.onCallCap, timeZone: team.timeZone, createdAt: team.createdAt, deletedAt: team.deletedAt })
-    .from(team).where(and(eq(team.id, teamId), isNull(team.deletedAt)));
+    .select({
+      id: team.id,
+      organisationId: team.organisationId,
+      name: team.name,
+      toilCap: team.toilCap,
+      onCallCap: team.onCallCap,
+      timeZone: team.timeZone,
+      createdAt: team.createdAt,
+      deletedAt: team.deletedAt,
+    })
+    .from(team)
+    .where(and(eq(team.id, teamId), isNull(team.deletedAt)));
   if (!row) throw new DomainError("not-found", "No such team.", "teamId");
   return row;
 }
@@ -88,17 +98,27 @@ export async function listMembers(db: Db, teamId: string): Promise<TeamMemberVie
   return [...byPerson.values()];
 }
 
-export async function createTeam(db: Db, viewer: Viewer, input: { name: string; timeZone?: string | undefined }, now: Date) {
+export async function createTeam(
+  db: Db,
+  viewer: Viewer,
+  input: { name: string; timeZone?: string | undefined },
+  now: Date,
+) {
   return db.transaction(async (tx) => {
     const [clash] = await tx
       .select({ id: team.id })
       .from(team)
       .where(and(eq(team.organisationId, viewer.organisationId), eq(team.name, input.name)));
     if (clash) throw new DomainError("conflict", `A team named "${input.name}" already exists.`, "name");
-    const [created] = await tx.insert(team).values({ organisationId: viewer.organisationId, name: input.name, timeZone: input.timeZone ?? viewer.timeZone }).returning();
+    const [created] = await tx
+      .insert(team)
+      .values({ organisationId: viewer.organisationId, name: input.name, timeZone: input.timeZone ?? viewer.timeZone })
+      .returning();
     assertReturned(created, "team insert");
     // Whoever creates a team manages it until they hand that over.
-    await tx.insert(teamMember).values({ teamId: created.id, personId: viewer.personId, role: "manager", memberSince: now });
+    await tx
+      .insert(teamMember)
+      .values({ teamId: created.id, personId: viewer.personId, role: "manager", memberSince: now });
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
       teamId: created.id,
@@ -140,7 +160,11 @@ export async function updateTeamCaps(
 export async function updateTeamTimeZone(db: Db, viewer: Viewer, input: { teamId: string; timeZone: string }) {
   return db.transaction(async (tx) => {
     const before = await getTeam(tx, input.teamId);
-    const [after] = await tx.update(team).set({ timeZone: input.timeZone }).where(eq(team.id, input.teamId)).returning();
+    const [after] = await tx
+      .update(team)
+      .set({ timeZone: input.timeZone })
+      .where(eq(team.id, input.teamId))
+      .returning();
     if (!after) throw new DomainError("not-found", "No such team.", "teamId");
     await recordAudit(tx, {
       actorPersonId: viewer.personId,

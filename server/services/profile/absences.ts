@@ -42,7 +42,13 @@ export async function addAbsence(db: Db, viewer: Viewer, input: AbsenceInput): P
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(absence)
-      .values({ personId: viewer.personId, kind: input.kind, startsAt: input.startsAt, endsAt: input.endsAt, note: input.note || null })
+      .values({
+        personId: viewer.personId,
+        kind: input.kind,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        note: input.note || null,
+      })
       .returning();
     assertReturned(row, "absence insert");
     await recordAudit(tx, {
@@ -95,6 +101,7 @@ export async function restoreAbsence(db: Db, viewer: Viewer, input: { id: string
 async function ownedAbsence(db: Db, viewer: Viewer, id: string): Promise<AbsenceRow> {
   const [row] = await db.select().from(absence).where(eq(absence.id, id)).for("update");
   if (!row) throw new DomainError("not-found", "No such absence.", "id");
-  if (row.personId !== viewer.personId) throw new DomainError("forbidden", "You can only change your own absences.", "id");
+  if (row.personId !== viewer.personId)
+    throw new DomainError("forbidden", "You can only change your own absences.", "id");
   return row;
 }

@@ -31,7 +31,12 @@ async function absenceCount(): Promise<number> {
 }
 
 const pattern = { timeZone: "America/New_York", workDays: [4, 1, 2, 3, 1], workStartMinute: 480, workEndMinute: 960 };
-const leave = { kind: "leave" as const, startsAt: new Date("2025-04-14T00:00:00Z"), endsAt: new Date("2025-04-19T00:00:00Z"), note: "Easter" };
+const leave = {
+  kind: "leave" as const,
+  startsAt: new Date("2025-04-14T00:00:00Z"),
+  endsAt: new Date("2025-04-19T00:00:00Z"),
+  note: "Easter",
+};
 
 describe(`the profile on ${testEngine}`, () => {
   test("get shows the caller's own time zone and work pattern, with the defaults", async () => {
@@ -49,12 +54,22 @@ describe(`the profile on ${testEngine}`, () => {
     const { db } = database;
     const alice = await callerAs(db, ids.alice, now);
     const updated = await alice.profile.update(pattern);
-    expect(updated).toMatchObject({ name: "Alice", timeZone: "America/New_York", workDays: [1, 2, 3, 4], workStartMinute: 480, workEndMinute: 960 });
+    expect(updated).toMatchObject({
+      name: "Alice",
+      timeZone: "America/New_York",
+      workDays: [1, 2, 3, 4],
+      workStartMinute: 480,
+      workEndMinute: 960,
+    });
     const [bob] = await db.select().from(person).where(eq(person.id, ids.bob));
     expect(bob).toMatchObject({ timeZone: "Europe/Berlin", workDays: [1, 2, 3, 4, 5] });
     const audit = await db.select().from(auditLog).where(eq(auditLog.action, "profile.update"));
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ entityId: ids.alice, before: { timeZone: "Europe/Berlin" }, after: { timeZone: "America/New_York" } });
+    expect(audit[0]).toMatchObject({
+      entityId: ids.alice,
+      before: { timeZone: "Europe/Berlin" },
+      after: { timeZone: "America/New_York" },
+    });
     // The week view follows the new zone at once.
     expect((await (await callerAs(db, ids.alice, now)).workLog.week({})).timeZone).toBe("America/New_York");
   });
@@ -96,7 +111,10 @@ describe(`the profile on ${testEngine}`, () => {
     const before = await absenceCount();
     const alice = await callerAs(database.db, ids.alice, now);
     const backwards = { ...leave, startsAt: leave.endsAt, endsAt: leave.startsAt };
-    expect(await refusal(alice.profile.addAbsence(backwards))).toMatchObject({ code: "BAD_REQUEST", fields: ["endsAt"] });
+    expect(await refusal(alice.profile.addAbsence(backwards))).toMatchObject({
+      code: "BAD_REQUEST",
+      fields: ["endsAt"],
+    });
     expect(await refusal(alice.profile.addAbsence({ ...leave, kind: "sabbatical" } as never))).toMatchObject({
       code: "BAD_REQUEST",
       fields: ["kind"],

@@ -19,7 +19,9 @@ export interface InterruptCounts {
   actionableRatio: number | null;
 }
 
-export function countInterrupts(rows: ReadonlyArray<Pick<InterruptRow, "kind" | "isIncident" | "actionable">>): InterruptCounts {
+export function countInterrupts(
+  rows: ReadonlyArray<Pick<InterruptRow, "kind" | "isIncident" | "actionable">>,
+): InterruptCounts {
   const count = (test: (row: (typeof rows)[number]) => boolean) => rows.filter(test).length;
   const actionable = count((r) => r.actionable === true);
   const notActionable = count((r) => r.actionable === false);

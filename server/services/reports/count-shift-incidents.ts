@@ -36,7 +36,10 @@ export interface ShiftLoad {
   windows: IncidentWindow[];
 }
 
-export const INCIDENT_LIMIT = { incidents: INCIDENTS_PER_SHIFT_LIMIT, windowHours: Duration.fromMillis(INCIDENT_WINDOW_MS).as("hours") } as const;
+export const INCIDENT_LIMIT = {
+  incidents: INCIDENTS_PER_SHIFT_LIMIT,
+  windowHours: Duration.fromMillis(INCIDENT_WINDOW_MS).as("hours"),
+} as const;
 
 /**
  * The on-call shifts of the team's rotations (removed ones included, for their history) overlapping `window`,
@@ -47,7 +50,9 @@ export async function countShiftIncidents(db: Db, teamId: string, window: Interv
   const rows = await db.select().from(rotation).where(eq(rotation.teamId, teamId));
   const names = new Map(rows.map((row) => [row.id, row.name]));
   // Expanded shifts are cut at the window's start: look back one longest shift so a running one is seen whole.
-  const lookBack = DateTime.fromMillis(window.start, { zone: "utc" }).minus({ weeks: MAX_SHIFT_COUNT.weeks, days: 1 }).toMillis();
+  const lookBack = DateTime.fromMillis(window.start, { zone: "utc" })
+    .minus({ weeks: MAX_SHIFT_COUNT.weeks, days: 1 })
+    .toMillis();
   const shifts = (await shiftsInWindow(db, rows, { start: lookBack, end: window.end }, now)).filter(
     (s): s is ScheduledShift & { role: "primary" | "secondary" } =>
       ON_CALL_ROLES.has(s.role) && s.start < window.end && s.end > window.start,
@@ -68,11 +73,19 @@ export async function countShiftIncidents(db: Db, teamId: string, window: Interv
         lt(interrupt.openedAt, new Date(to)),
       ),
     );
-  const loads = incidentsPerShiftWindow(shifts, incidents.map((i) => i.openedAt.getTime()));
+  const loads = incidentsPerShiftWindow(
+    shifts,
+    incidents.map((i) => i.openedAt.getTime()),
+  );
   return shifts.map((shift) => {
     const windows = loads
       .filter((load) => load.shift === shift)
-      .map((load) => ({ from: new Date(load.window.start), to: new Date(load.window.end), incidents: load.incidents, overLimit: load.overLimit }));
+      .map((load) => ({
+        from: new Date(load.window.start),
+        to: new Date(load.window.end),
+        incidents: load.incidents,
+        overLimit: load.overLimit,
+      }));
     return {
       rotationId: shift.rotationId,
       rotationName: names.get(shift.rotationId) ?? "",

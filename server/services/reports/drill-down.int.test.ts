@@ -19,16 +19,64 @@ beforeAll(async () => {
   fx = await makeReportTeam(db);
   const teamId = fx.team.id;
   const { erika } = fx;
-  await makeShift(db, { teamId, personId: erika.id, role: "primary", startsAt: at("2025-03-11T13:00"), endsAt: at("2025-03-12T11:00") });
-  const page = await addInterrupt(db, { teamId, openedAt: at("2025-03-11T13:55"), assigneeId: erika.id, alertName: "QueueBacklog" });
-  const quiet = await addInterrupt(db, { teamId, openedAt: at("2025-03-12T10:00"), assigneeId: erika.id, kind: "ticket" });
+  await makeShift(db, {
+    teamId,
+    personId: erika.id,
+    role: "primary",
+    startsAt: at("2025-03-11T13:00"),
+    endsAt: at("2025-03-12T11:00"),
+  });
+  const page = await addInterrupt(db, {
+    teamId,
+    openedAt: at("2025-03-11T13:55"),
+    assigneeId: erika.id,
+    alertName: "QueueBacklog",
+  });
+  const quiet = await addInterrupt(db, {
+    teamId,
+    openedAt: at("2025-03-12T10:00"),
+    assigneeId: erika.id,
+    kind: "ticket",
+  });
   Object.assign(ids, { page: page.id, quiet: quiet.id });
-  await logEntry(db, { person: erika, teamId, startsAt: at("2025-03-10T10:00"), minutes: 60, summary: "Cleared the queue" });
-  await logEntry(db, { person: erika, teamId, startsAt: at("2025-03-11T14:00"), minutes: 30, summary: "Answered the page", interruptId: page.id });
+  await logEntry(db, {
+    person: erika,
+    teamId,
+    startsAt: at("2025-03-10T10:00"),
+    minutes: 60,
+    summary: "Cleared the queue",
+  });
+  await logEntry(db, {
+    person: erika,
+    teamId,
+    startsAt: at("2025-03-11T14:00"),
+    minutes: 30,
+    summary: "Answered the page",
+    interruptId: page.id,
+  });
   await logEntry(db, { person: erika, teamId, startsAt: at("2025-03-12T16:30"), minutes: 60, summary: "Ran late" });
-  await logEntry(db, { person: erika, teamId: fx.otherTeam.id, startsAt: at("2025-03-13T10:00"), minutes: 45, summary: "Helped Data SRE" });
-  await logEntry(db, { person: erika, teamId, startsAt: at("2025-03-13T13:00"), minutes: 120, summary: "Planning", category: "overhead" });
-  await logEntry(db, { person: fx.jonas, teamId, startsAt: at("2025-03-10T10:00"), minutes: 60, summary: "Jonas's toil" });
+  await logEntry(db, {
+    person: erika,
+    teamId: fx.otherTeam.id,
+    startsAt: at("2025-03-13T10:00"),
+    minutes: 45,
+    summary: "Helped Data SRE",
+  });
+  await logEntry(db, {
+    person: erika,
+    teamId,
+    startsAt: at("2025-03-13T13:00"),
+    minutes: 120,
+    summary: "Planning",
+    category: "overhead",
+  });
+  await logEntry(db, {
+    person: fx.jonas,
+    teamId,
+    startsAt: at("2025-03-10T10:00"),
+    minutes: 60,
+    summary: "Jonas's toil",
+  });
 });
 afterAll(async () => database?.close());
 
@@ -36,7 +84,12 @@ describe(`drill-down into a person on ${testEngine}`, () => {
   test("the entries, shifts and interrupts behind Erika's bar, and how each entry counted", async () => {
     const manager = await callerAs(database.db, fx.manager.id, () => NOW);
     const drill = await manager.reports.drillDown({ teamId: fx.team.id, personId: fx.erika.id, ...WEEK });
-    expect(drill).toMatchObject({ person: { id: fx.erika.id, name: "Erika Berg" }, onlyOwn: false, source: null, accountedTo: WEEK.to });
+    expect(drill).toMatchObject({
+      person: { id: fx.erika.id, name: "Erika Berg" },
+      onlyOwn: false,
+      source: null,
+      accountedTo: WEEK.to,
+    });
     // Duty Tue 13-17 and Wed 09-11; logged 60 + 30 + 45; Wednesday's last 30 minutes after hours.
     expect(drill.accounting).toEqual({
       scheduled: 2400,
@@ -58,7 +111,14 @@ describe(`drill-down into a person on ${testEngine}`, () => {
     ]);
     expect(drill.entries[3]?.teamId).toBe(fx.otherTeam.id);
     expect(drill.shifts).toEqual([
-      { rotationId: expect.any(String), rotationName: expect.any(String), role: "primary", from: at("2025-03-11T13:00"), to: at("2025-03-12T11:00"), dutyMinutes: 360 },
+      {
+        rotationId: expect.any(String),
+        rotationName: expect.any(String),
+        role: "primary",
+        from: at("2025-03-11T13:00"),
+        to: at("2025-03-12T11:00"),
+        dutyMinutes: 360,
+      },
     ]);
     // The page she logged time on, and the ticket assigned to her with none logged.
     expect(drill.interrupts.map((i) => [i.id, i.loggedMinutes])).toEqual([

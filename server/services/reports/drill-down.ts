@@ -58,13 +58,17 @@ export async function drillDown(db: Db, viewer: Viewer, input: DrillDownInput, n
   const scope = await openReport(db, viewer, input.teamId);
   const window = cutAtNow(checkedRange(input.from, input.to), now);
   const personId = await drilledPerson(db, scope, input.personId);
-  const source = input.sourceKind && input.sourceKey !== undefined ? { kind: input.sourceKind, key: input.sourceKey } : null;
+  const source =
+    input.sourceKind && input.sourceKey !== undefined ? { kind: input.sourceKind, key: input.sourceKey } : null;
   const filter = { teamId: scope.team.id, window, personId, source };
 
   const entries = window.end > window.start ? await drillEntries(db, filter) : [];
   const profiles = await loadProfiles(db, [...entries.map((e) => e.personId), ...(personId ? [personId] : [])]);
   const person = personId ? (profiles.get(personId) ?? null) : null;
-  const facts = person && window.end > window.start ? (await loadPeopleFacts(db, [person], window, now)).get(person.personId) : undefined;
+  const facts =
+    person && window.end > window.start
+      ? (await loadPeopleFacts(db, [person], window, now)).get(person.personId)
+      : undefined;
   const intervals = facts ? accountingIntervals({ ...facts.facts, period: window }) : null;
   const names = await rotationNames(db, facts?.shifts.map((s) => s.rotationId) ?? []);
   const labelOf = source ? await sourceLabels(db, source.kind, [source.key]) : null;
@@ -78,19 +82,23 @@ export async function drillDown(db: Db, viewer: Viewer, input: DrillDownInput, n
     onlyOwn: !input.personId && !scope.seesEveryone,
     source: source && { ...source, label: labelOf?.(source.key) ?? "" },
     accounting: intervals && accountingFromIntervals(intervals),
-    entries: entries.map((entry) => drillDownEntry(entry, scope.team.id, profiles.get(entry.personId)?.name ?? "Someone", intervals, window)),
+    entries: entries.map((entry) =>
+      drillDownEntry(entry, scope.team.id, profiles.get(entry.personId)?.name ?? "Someone", intervals, window),
+    ),
     shifts: (facts?.shifts ?? []).flatMap((shift) => {
       // Shadowing is learning, not duty (rule 2).
       if (shift.role === "shadow") return [];
       const duty = intersectIntervals(intervals?.duty ?? [], [shift]);
-      return [{
-        rotationId: shift.rotationId,
-        rotationName: names.get(shift.rotationId) ?? "",
-        role: shift.role,
-        from: new Date(Math.max(shift.start, window.start)),
-        to: new Date(Math.min(shift.end, window.end)),
-        dutyMinutes: totalMs(duty) / MINUTE_MS,
-      }];
+      return [
+        {
+          rotationId: shift.rotationId,
+          rotationName: names.get(shift.rotationId) ?? "",
+          role: shift.role,
+          from: new Date(Math.max(shift.start, window.start)),
+          to: new Date(Math.min(shift.end, window.end)),
+          dutyMinutes: totalMs(duty) / MINUTE_MS,
+        },
+      ];
     }),
     interrupts: await drillInterrupts(db, scope.team.id, window, entries, { personId, source }),
   };
@@ -99,7 +107,8 @@ export async function drillDown(db: Db, viewer: Viewer, input: DrillDownInput, n
 /** The person drilled into: the one named (if this viewer may see them), else the viewer unless they see everyone. */
 async function drilledPerson(db: Db, scope: ReportScope, personId: string | undefined): Promise<string | null> {
   if (!personId) return scope.seesEveryone ? null : scope.viewerId;
-  if (!maySeePerson(scope, personId)) throw new DomainError("forbidden", "Only a manager of this team may see another person's detail.", "personId");
+  if (!maySeePerson(scope, personId))
+    throw new DomainError("forbidden", "Only a manager of this team may see another person's detail.", "personId");
   const members = await membersAmong(db, scope.team.id, [personId]);
   if (!members.has(personId)) throw new DomainError("not-found", "No such member of this team.", "personId");
   return personId;
@@ -108,6 +117,9 @@ async function drilledPerson(db: Db, scope: ReportScope, personId: string | unde
 async function rotationNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await db.select({ id: rotation.id, name: rotation.name }).from(rotation).where(inArray(rotation.id, unique));
+  const rows = await db
+    .select({ id: rotation.id, name: rotation.name })
+    .from(rotation)
+    .where(inArray(rotation.id, unique));
   return new Map(rows.map((row) => [row.id, row.name]));
 }

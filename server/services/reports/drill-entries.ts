@@ -10,7 +10,16 @@ import { isSource, teamToilStarting, type SourceKind } from "./source-totals";
 /** What an entry was about; withheld for entries logged to another team. */
 export type EntryDetail = Pick<
   EntryView,
-  "summary" | "link" | "traits" | "source" | "serviceId" | "serviceName" | "templateId" | "templateName" | "interruptId" | "interruptSummary"
+  | "summary"
+  | "link"
+  | "traits"
+  | "source"
+  | "serviceId"
+  | "serviceName"
+  | "templateId"
+  | "templateName"
+  | "interruptId"
+  | "interruptSummary"
 >;
 
 /** How an entry's minutes in the window counted in its person's share (overlapping entries share minutes). */
@@ -93,12 +102,17 @@ export function drillDownEntry(
           interruptSummary: entry.interruptSummary,
         }
       : null,
-    counted: intervals && countedMinutes({ start: entry.startsAt.getTime(), end: entry.endsAt.getTime() }, intervals, window),
+    counted:
+      intervals && countedMinutes({ start: entry.startsAt.getTime(), end: entry.endsAt.getTime() }, intervals, window),
   };
 }
 
 function countedMinutes(entry: Interval, intervals: AccountingIntervals, window: Interval): CountedMinutes {
   const time = clipIntervals([entry], window);
   const minutesIn = (list: Interval[]) => totalMs(intersectIntervals(time, list)) / MINUTE_MS;
-  return { logged: minutesIn(intervals.logged), afterHours: minutesIn(intervals.afterHours), withinDuty: minutesIn(intervals.duty) };
+  return {
+    logged: minutesIn(intervals.logged),
+    afterHours: minutesIn(intervals.afterHours),
+    withinDuty: minutesIn(intervals.duty),
+  };
 }

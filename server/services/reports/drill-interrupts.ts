@@ -20,13 +20,23 @@ export async function drillInterrupts(
   filter: { personId: string | null; source: { kind: SourceKind; key: string | null } | null },
 ): Promise<InterruptView[]> {
   const linked = [...new Set(entries.flatMap((e) => (e.teamId === teamId && e.interruptId ? [e.interruptId] : [])))];
-  const byAlert = filter.source?.kind === "alert" && filter.source.key !== null ? eq(interrupt.alertName, filter.source.key) : undefined;
+  const byAlert =
+    filter.source?.kind === "alert" && filter.source.key !== null
+      ? eq(interrupt.alertName, filter.source.key)
+      : undefined;
   const byPerson = filter.personId ? eq(interrupt.assigneeId, filter.personId) : undefined;
   // With no time logged, only the alert that fired (a source row) or the assignee (a person's bar) ties one in.
   const tiedUnlogged = filter.source ? byAlert !== undefined : byPerson !== undefined;
   const ties = [
     linked.length > 0 ? inArray(interrupt.id, linked) : undefined,
-    tiedUnlogged ? and(gte(interrupt.openedAt, new Date(window.start)), lt(interrupt.openedAt, new Date(window.end)), byAlert, byPerson) : undefined,
+    tiedUnlogged
+      ? and(
+          gte(interrupt.openedAt, new Date(window.start)),
+          lt(interrupt.openedAt, new Date(window.end)),
+          byAlert,
+          byPerson,
+        )
+      : undefined,
   ].filter((tie): tie is SQL => tie !== undefined);
   if (ties.length === 0) return [];
   const rows = await db
@@ -34,5 +44,10 @@ export async function drillInterrupts(
     .from(interrupt)
     .where(and(eq(interrupt.teamId, teamId), isNull(interrupt.deletedAt), or(...ties)))
     .orderBy(asc(interrupt.openedAt));
-  return rows.map((row) => interruptView(row, entries.filter((e) => e.interruptId === row.id).reduce((sum, e) => sum + e.minutes, 0)));
+  return rows.map((row) =>
+    interruptView(
+      row,
+      entries.filter((e) => e.interruptId === row.id).reduce((sum, e) => sum + e.minutes, 0),
+    ),
+  );
 }

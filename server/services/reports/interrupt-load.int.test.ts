@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Database } from "@/db/client";
 import { callerAs } from "@/server/testing/fixtures";
-import { addInterrupt, addRotation, logEntry, makeReportTeam, type ReportTeamFixture } from "@/server/testing/report-fixtures";
+import {
+  addInterrupt,
+  addRotation,
+  logEntry,
+  makeReportTeam,
+  type ReportTeamFixture,
+} from "@/server/testing/report-fixtures";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { local } from "@/server/testing/work-log-fixtures";
 
@@ -20,10 +26,20 @@ beforeAll(async () => {
   const teamId = fx.team.id;
   const { erika, jonas, dana } = fx;
   // Weekly primary, Mondays 09:00 Berlin: Jonas the week of 3 March, Erika the week of 10 March.
-  await addRotation(db, { teamId, role: "primary", participants: [jonas.id, erika.id], timeZone: BERLIN, startsOn: "2025-03-03", recordedUntil: at("2025-03-03T09:00") });
+  await addRotation(db, {
+    teamId,
+    role: "primary",
+    participants: [jonas.id, erika.id],
+    timeZone: BERLIN,
+    startsOn: "2025-03-03",
+    recordedUntil: at("2025-03-03T09:00"),
+  });
 
-  const page = (openedAt: Date, assignee: { id: string } | null, extra: { isIncident?: boolean; actionable?: boolean; deletedAt?: Date } = {}) =>
-    addInterrupt(db, { teamId, openedAt, kind: "page", ...(assignee ? { assigneeId: assignee.id } : {}), ...extra });
+  const page = (
+    openedAt: Date,
+    assignee: { id: string } | null,
+    extra: { isIncident?: boolean; actionable?: boolean; deletedAt?: Date } = {},
+  ) => addInterrupt(db, { teamId, openedAt, kind: "page", ...(assignee ? { assigneeId: assignee.id } : {}), ...extra });
   await page(at("2025-03-05T10:00"), jonas, { isIncident: true, actionable: true }); // Jonas's shift, before the period
   const early = await page(at("2025-03-10T08:00"), jonas, { actionable: true }); // before his working day: off-hours
   const burst = await page(at("2025-03-11T10:00"), erika, { isIncident: true, actionable: true });
@@ -33,7 +49,13 @@ beforeAll(async () => {
   await page(at("2025-03-12T12:00"), erika, { isIncident: true, deletedAt: NOW });
   await addInterrupt(db, { teamId: fx.otherTeam.id, openedAt: at("2025-03-12T12:00"), isIncident: true });
   // 10:00 in Berlin is 05:00 in New York (summer time there since 9 March): Dana's ticket reached her asleep.
-  const ticket = await addInterrupt(db, { teamId, openedAt: at("2025-03-11T10:00"), kind: "ticket", assigneeId: dana.id, actionable: false });
+  const ticket = await addInterrupt(db, {
+    teamId,
+    openedAt: at("2025-03-11T10:00"),
+    kind: "ticket",
+    assigneeId: dana.id,
+    actionable: false,
+  });
   await addInterrupt(db, { teamId, openedAt: at("2025-03-13T16:00"), kind: "request" });
 
   const onIt = (person: { id: string }, interruptId: string, startsAt: Date, minutes: number) =>
@@ -51,7 +73,17 @@ describe(`interrupt load on ${testEngine}`, () => {
   test("pages, tickets and requests of the period, and how their review went", async () => {
     const manager = await callerAs(database.db, fx.manager.id, () => NOW);
     const report = await manager.reports.interruptLoad(input());
-    const counts = { total: 7, pages: 5, tickets: 1, requests: 1, incidents: 4, actionable: 4, notActionable: 1, unreviewed: 2, actionableRatio: 0.8 };
+    const counts = {
+      total: 7,
+      pages: 5,
+      tickets: 1,
+      requests: 1,
+      incidents: 4,
+      actionable: 4,
+      notActionable: 1,
+      unreviewed: 2,
+      actionableRatio: 0.8,
+    };
     expect(report.totals).toEqual(counts);
     expect(report.weeks).toEqual([{ from: at("2025-03-10T00:00"), to: NOW, label: "10 Mar", ...counts }]);
   });
@@ -88,7 +120,12 @@ describe(`interrupt load on ${testEngine}`, () => {
       },
     ]);
     const erikas = report.shifts[1]?.windows ?? [];
-    expect(erikas[2]).toEqual({ from: at("2025-03-11T09:00"), to: at("2025-03-11T21:00"), incidents: 3, overLimit: true });
+    expect(erikas[2]).toEqual({
+      from: at("2025-03-11T09:00"),
+      to: at("2025-03-11T21:00"),
+      incidents: 3,
+      overLimit: true,
+    });
     expect(erikas.at(-1)).toEqual({ from: at("2025-03-16T21:00"), to: NOW, incidents: 0, overLimit: false });
     expect(report.shiftsOverLimit).toBe(1);
   });

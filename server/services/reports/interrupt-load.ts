@@ -60,7 +60,12 @@ export interface InterruptLoadReport {
 }
 
 /** Pages and tickets of the team: per week, per on-call shift against the incident limit, by band, reviewed. */
-export async function interruptLoad(db: Db, viewer: Viewer, input: InterruptLoadInput, now: Date): Promise<InterruptLoadReport> {
+export async function interruptLoad(
+  db: Db,
+  viewer: Viewer,
+  input: InterruptLoadInput,
+  now: Date,
+): Promise<InterruptLoadReport> {
   const scope = await openReport(db, viewer, input.teamId);
   const window = reportWindow(input, scope.team.timeZone, now);
   const { accounted } = window;
@@ -86,7 +91,10 @@ export async function interruptLoad(db: Db, viewer: Viewer, input: InterruptLoad
     };
   });
   const shifts = accounted.end > accounted.start ? await countShiftIncidents(db, scope.team.id, accounted, now) : [];
-  const holders = await loadProfiles(db, shifts.map((s) => s.personId));
+  const holders = await loadProfiles(
+    db,
+    shifts.map((s) => s.personId),
+  );
   const { bands, unassigned } = await splitInterruptsByBand(db, scope.team.id, opened, accounted);
   return {
     team: scope.team,

@@ -32,8 +32,21 @@ export async function measureSavings(
   const spanMs = afterTo - automatedAt;
   if (spanMs <= 0) return null;
   const beforeFrom = automatedAt - spanMs;
-  const beforeMinutes = await sourceMinutes(db, source.teamId, source.kind, source.key, { start: beforeFrom, end: automatedAt });
-  const afterMinutes = await sourceMinutes(db, source.teamId, source.kind, source.key, { start: automatedAt, end: afterTo });
+  const beforeMinutes = await sourceMinutes(db, source.teamId, source.kind, source.key, {
+    start: beforeFrom,
+    end: automatedAt,
+  });
+  const afterMinutes = await sourceMinutes(db, source.teamId, source.kind, source.key, {
+    start: automatedAt,
+    end: afterTo,
+  });
   const measured = measuredSavings({ beforeMinutes, afterMinutes, spanMs });
-  return measured && { ...measured, beforeFrom: new Date(beforeFrom), automatedAt: new Date(automatedAt), afterTo: new Date(afterTo) };
+  return (
+    measured && {
+      ...measured,
+      beforeFrom: new Date(beforeFrom),
+      automatedAt: new Date(automatedAt),
+      afterTo: new Date(afterTo),
+    }
+  );
 }

@@ -67,15 +67,32 @@ export async function openReport(db: Db, viewer: Viewer, teamId: string): Promis
     caps: { toilCap: row.toilCap, onCallCap: row.onCallCap },
     viewerId: viewer.personId,
     seesEveryone: isManagerOf(viewer, teamId),
-    members: await withMembershipWindows(db, teamId, rows.flatMap(({ engineer: e }) =>
-      e?.counts ? [{ personId: e.personId, name: e.name, timeZone: e.timeZone, workPattern: { days: e.workDays, startMinute: e.workStartMinute, endMinute: e.workEndMinute } }] : [],
-    )),
+    members: await withMembershipWindows(
+      db,
+      teamId,
+      rows.flatMap(({ engineer: e }) =>
+        e?.counts
+          ? [
+              {
+                personId: e.personId,
+                name: e.name,
+                timeZone: e.timeZone,
+                workPattern: { days: e.workDays, startMinute: e.workStartMinute, endMinute: e.workEndMinute },
+              },
+            ]
+          : [],
+      ),
+    ),
   };
 }
 
 /** Each member with the windows they were a member in: their figures count only inside them. */
 async function withMembershipWindows(db: Db, teamId: string, members: PersonProfile[]): Promise<PersonProfile[]> {
-  const windows = await membershipWindows(db, teamId, members.map((m) => m.personId));
+  const windows = await membershipWindows(
+    db,
+    teamId,
+    members.map((m) => m.personId),
+  );
   return members.map((member) => ({ ...member, memberDuring: windows.get(member.personId) ?? [] }));
 }
 

@@ -35,9 +35,14 @@ beforeAll(async () => {
   adminId = await personIdOf(ADMIN_EMAIL);
   managerId = await personIdOf("manager-001@bench.example");
   // Engineer 2 (team 2) also works in team 1: the org totals count them once.
-  await db.insert(teamMember).values({ teamId: await teamIdOf(teamName(1)), personId: await personIdOf(engineerEmail(2)), role: "engineer" });
+  await db
+    .insert(teamMember)
+    .values({ teamId: await teamIdOf(teamName(1)), personId: await personIdOf(engineerEmail(2)), role: "engineer" });
   // Removed people and removed teams are in no summary, as in no report.
-  await db.update(person).set({ deletedAt: NOW }).where(eq(person.email, engineerEmail(9)));
+  await db
+    .update(person)
+    .set({ deletedAt: NOW })
+    .where(eq(person.email, engineerEmail(9)));
   const removed = await teamIdOf(teamName(3));
   await db.update(team).set({ deletedAt: NOW }).where(eq(team.id, removed));
   const elsewhere = await makeOrganisation(db, "Elsewhere");
@@ -68,8 +73,15 @@ describe("reports.orgSummary", () => {
       expect(row.membersOverToilCap).toBe(report.totals.membersOverToilCap);
       expect(row.membersOverOnCallCap).toBe(report.totals.membersOverOnCallCap);
       const over = report.members.filter((m) => m.toilCap.over || m.onCallCap.over);
-      expect(new Map(row.overCap.map((m) => [m.personId, [m.toilShare, m.onCallShare, m.overToilCap, m.overOnCallCap]]))).toEqual(
-        new Map(over.map((m) => [m.personId, [m.accounting.toilShare, m.accounting.onCallShare, m.toilCap.over, m.onCallCap.over]])),
+      expect(
+        new Map(row.overCap.map((m) => [m.personId, [m.toilShare, m.onCallShare, m.overToilCap, m.overOnCallCap]])),
+      ).toEqual(
+        new Map(
+          over.map((m) => [
+            m.personId,
+            [m.accounting.toilShare, m.accounting.onCallShare, m.toilCap.over, m.onCallCap.over],
+          ]),
+        ),
       );
     }
   });
@@ -77,7 +89,9 @@ describe("reports.orgSummary", () => {
   test("the generated data gives the comparison something to compare: time on duty, logged and over the caps", async () => {
     const caller = await callerAs(database.db, adminId, () => NOW);
     const { teams, totals } = await caller.reports.orgSummary({ period: "month" });
-    expect(teams.every((t) => t.accounting.duty > 0 && t.accounting.logged > 0 && t.accounting.afterHours > 0)).toBe(true);
+    expect(teams.every((t) => t.accounting.duty > 0 && t.accounting.logged > 0 && t.accounting.afterHours > 0)).toBe(
+      true,
+    );
     // Teams 1 and 2 hold engineers 1, 4, 7 and 2, 5, 8, and engineer 2 also in team 1: six people, counted once.
     expect(totals.engineers).toBe(6);
     expect(teams.map((t) => t.engineers)).toEqual([4, 3]);
@@ -105,7 +119,10 @@ describe("reports.orgSummary", () => {
 
   test("a bad period is refused naming the field, a team id as an unknown key", async () => {
     const caller = await callerAs(database.db, adminId, () => NOW);
-    expect(await refusal(caller.reports.orgSummary({ period: "custom", from: NOW }))).toMatchObject({ code: "BAD_REQUEST", fields: ["to"] });
+    expect(await refusal(caller.reports.orgSummary({ period: "custom", from: NOW }))).toMatchObject({
+      code: "BAD_REQUEST",
+      fields: ["to"],
+    });
     const withTeam = { period: "month", teamId: await teamIdOf(teamName(1)) } as unknown as { period: "month" };
     expect((await refusal(caller.reports.orgSummary(withTeam))).code).toBe("BAD_REQUEST");
   });
@@ -114,7 +131,9 @@ describe("reports.orgSummary", () => {
     const caller = await callerAs(database.db, adminId, () => NOW);
     const { teams } = await caller.reports.orgSummary({ period: "month" });
     const both = await personIdOf(engineerEmail(2));
-    const reports = await Promise.all(teams.map((t) => caller.reports.teamToil({ teamId: t.team.id, period: "month" })));
+    const reports = await Promise.all(
+      teams.map((t) => caller.reports.teamToil({ teamId: t.team.id, period: "month" })),
+    );
     expect(reports.every((report) => report.members.some((m) => m.personId === both))).toBe(true);
   });
 });

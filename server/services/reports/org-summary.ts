@@ -5,7 +5,14 @@ import type { Db } from "@/db/client";
 import { person, team, teamMember } from "@/db/schema";
 import { countsInFigures } from "../people/membership";
 import type { Viewer } from "@/server/auth/permissions";
-import { aggregateTeam, capStanding, computeAccounting, isTeamProvisional, type Accounting, type CapStanding } from "@/server/domain/accounting";
+import {
+  aggregateTeam,
+  capStanding,
+  computeAccounting,
+  isTeamProvisional,
+  type Accounting,
+  type CapStanding,
+} from "@/server/domain/accounting";
 import type { orgSummaryInput } from "@/server/schemas/reports";
 import { DomainError } from "../errors";
 import type { Caps } from "../share/caps";
@@ -62,7 +69,10 @@ interface TeamRow extends ReportTeam {
 }
 
 /** The organisation's teams and, per team, its engineers in the Team report's order (name, then id). */
-async function teamsAndEngineers(db: Db, organisationId: string): Promise<{ teams: TeamRow[]; engineers: Map<string, string[]> }> {
+async function teamsAndEngineers(
+  db: Db,
+  organisationId: string,
+): Promise<{ teams: TeamRow[]; engineers: Map<string, string[]> }> {
   const teams = await db
     .select({ id: team.id, name: team.name, timeZone: team.timeZone, toilCap: team.toilCap, onCallCap: team.onCallCap })
     .from(team)
@@ -74,7 +84,18 @@ async function teamsAndEngineers(db: Db, organisationId: string): Promise<{ team
     .selectDistinct({ teamId: teamMember.teamId, personId: teamMember.personId, name: person.name })
     .from(teamMember)
     .innerJoin(person, eq(person.id, teamMember.personId))
-    .where(and(inArray(teamMember.teamId, teams.map((row) => row.id)), eq(teamMember.role, "engineer"), isNull(teamMember.removedFrom), isNull(person.deletedAt), countsInFigures))
+    .where(
+      and(
+        inArray(
+          teamMember.teamId,
+          teams.map((row) => row.id),
+        ),
+        eq(teamMember.role, "engineer"),
+        isNull(teamMember.removedFrom),
+        isNull(person.deletedAt),
+        countsInFigures,
+      ),
+    )
     .orderBy(asc(person.name), asc(teamMember.personId));
   for (const row of rows) engineers.get(row.teamId)?.push(row.personId);
   return { teams, engineers };

@@ -71,8 +71,14 @@ async function generate(random: Random): Promise<Generated> {
   const teamZone = ZONES[(ZONES.indexOf(managerZone) + 1) % ZONES.length] ?? "UTC";
   const team = await makeTeam(db, org.id, undefined, teamZone);
   const elsewhere = await makeTeam(db, org.id);
-  const manager = await makePerson(db, org.id, { timeZone: managerZone, teams: [{ teamId: team.id, roles: ["manager"] }] });
-  const templates = [await makeTemplate(db, team.id, { name: "Rotate keys", defaultMinutes: 15 }), await makeTemplate(db, team.id, { name: "Drain node", defaultMinutes: 30 })];
+  const manager = await makePerson(db, org.id, {
+    timeZone: managerZone,
+    teams: [{ teamId: team.id, roles: ["manager"] }],
+  });
+  const templates = [
+    await makeTemplate(db, team.id, { name: "Rotate keys", defaultMinutes: 15 }),
+    await makeTemplate(db, team.id, { name: "Drain node", defaultMinutes: 30 }),
+  ];
   const spanMinute = () => random.int(SPAN_MINUTES.from, SPAN_MINUTES.to);
 
   const members: Generated["members"] = [];
@@ -82,15 +88,33 @@ async function generate(random: Random): Promise<Generated> {
     const timeZone = random.pick(ZONES);
     const engineer = await makePerson(db, org.id, { timeZone, teams: [{ teamId: team.id, roles: ["engineer"] }] });
     const days = [1, 2, 3, 4, 5, 6, 7].filter(() => random.chance(0.7));
-    const workPattern = { days: days.length > 0 ? days : [1], startMinute: random.int(6, 11) * 60, endMinute: random.int(14, 20) * 60 };
-    await db.update(person).set({ workDays: workPattern.days, workStartMinute: workPattern.startMinute, workEndMinute: workPattern.endMinute }).where(eq(person.id, engineer.id));
+    const workPattern = {
+      days: days.length > 0 ? days : [1],
+      startMinute: random.int(6, 11) * 60,
+      endMinute: random.int(14, 20) * 60,
+    };
+    await db
+      .update(person)
+      .set({
+        workDays: workPattern.days,
+        workStartMinute: workPattern.startMinute,
+        workEndMinute: workPattern.endMinute,
+      })
+      .where(eq(person.id, engineer.id));
 
     const absences: Interval[] = [];
     for (let n = random.int(0, 3); n > 0; n--) {
       const start = MINUTE(spanMinute());
       const end = start + random.int(60, 4 * 24 * 60) * MINUTE_MS;
       const deleted = random.chance(0.25);
-      await db.insert(absence).values({ personId: engineer.id, startsAt: new Date(start), endsAt: new Date(end), deletedAt: deleted ? NOW : null });
+      await db
+        .insert(absence)
+        .values({
+          personId: engineer.id,
+          startsAt: new Date(start),
+          endsAt: new Date(end),
+          deletedAt: deleted ? NOW : null,
+        });
       if (!deleted) absences.push({ start, end });
     }
     const shifts: Shift[] = [];
@@ -98,7 +122,13 @@ async function generate(random: Random): Promise<Generated> {
       const start = MINUTE(random.int(SPAN_MINUTES.from, 0));
       const end = Math.min(start + random.int(60, 8 * 24 * 60) * MINUTE_MS, NOW.getTime());
       const role = random.pick(ROLES);
-      await makeShift(db, { teamId: team.id, personId: engineer.id, role, startsAt: new Date(start), endsAt: new Date(end) });
+      await makeShift(db, {
+        teamId: team.id,
+        personId: engineer.id,
+        role,
+        startsAt: new Date(start),
+        endsAt: new Date(end),
+      });
       shifts.push({ role, start, end });
     }
     const entries: WorkEntry[] = [];
@@ -149,7 +179,9 @@ async function generate(random: Random): Promise<Generated> {
     handoffMinute: spec.handoff.minute,
   });
   for (const shift of expandShifts(spec, [], [], { start: createdAt, end: NOW.getTime() })) {
-    members.find((m) => m.personId === shift.personId)?.facts.shifts.push({ role: shift.role, start: shift.start, end: shift.end });
+    members
+      .find((m) => m.personId === shift.personId)
+      ?.facts.shifts.push({ role: shift.role, start: shift.start, end: shift.end });
   }
   return { teamId: team.id, managerId: manager.id, managerZone, teamZone, members, teamToil };
 }
@@ -158,7 +190,10 @@ async function generate(random: Random): Promise<Generated> {
 function expectedPeriod(kind: "week" | "month" | "quarter" | "rolling90", timeZone: string): Interval {
   if (kind !== "rolling90") return periodWindow(kind, NOW.getTime(), timeZone);
   const today = localDateOf(NOW.getTime(), timeZone);
-  return { start: wallClockInstant(addDays(today, -89), 0, timeZone), end: wallClockInstant(addDays(today, 1), 0, timeZone) };
+  return {
+    start: wallClockInstant(addDays(today, -89), 0, timeZone),
+    end: wallClockInstant(addDays(today, 1), 0, timeZone),
+  };
 }
 
 const cut = (period: Interval): Interval => ({ start: period.start, end: Math.min(period.end, NOW.getTime()) });
@@ -173,14 +208,21 @@ describe.each(SEEDS)(`the report equals the pure computation on generated data (
   test.each(["week", "month", "quarter", "rolling90", "custom"] as const)("%s", async (kind) => {
     const { teamId, managerId, teamZone, members } = data();
     const custom = { from: new Date(MINUTE(-9 * 7 * 24 * 60 + 13)), to: new Date(MINUTE(3 * 24 * 60)) };
-    const period = kind === "custom" ? { start: custom.from.getTime(), end: custom.to.getTime() } : expectedPeriod(kind, teamZone);
+    const period =
+      kind === "custom" ? { start: custom.from.getTime(), end: custom.to.getTime() } : expectedPeriod(kind, teamZone);
     const accounted = cut(period);
 
     const manager = await callerAs(database.db, managerId, () => NOW);
     const report = await manager.reports.teamToil({ teamId, period: kind, ...(kind === "custom" ? custom : {}) });
-    expect(report.period).toMatchObject({ from: new Date(period.start), to: new Date(period.end), accountedTo: new Date(accounted.end) });
+    expect(report.period).toMatchObject({
+      from: new Date(period.start),
+      to: new Date(period.end),
+      accountedTo: new Date(accounted.end),
+    });
 
-    const expected = new Map<string, Accounting>(members.map((m) => [m.personId, computeAccounting({ ...m.facts, period: accounted })]));
+    const expected = new Map<string, Accounting>(
+      members.map((m) => [m.personId, computeAccounting({ ...m.facts, period: accounted })]),
+    );
     expect(report.members).toHaveLength(members.length);
     for (const row of report.members) {
       const want = expected.get(row.personId);
@@ -199,7 +241,10 @@ describe.each(SEEDS)(`the report equals the pure computation on generated data (
     for (const member of members) {
       const lastMonday = periodWindow("week", Math.max(accounted.start, accounted.end - 1), teamZone).start;
       const firstMonday = wallClockInstant(addDays(localDateOf(lastMonday, teamZone), -7 * 51), 0, teamZone);
-      const weeks = weekWindows(teamZone, firstMonday, 52).map((w) => ({ start: w.start, end: Math.min(w.end, accounted.end) }));
+      const weeks = weekWindows(teamZone, firstMonday, 52).map((w) => ({
+        start: w.start,
+        end: Math.min(w.end, accounted.end),
+      }));
       const weekly = accounted.end > accounted.start ? weeklyAccounting(member.facts, weeks) : [];
       let since: number | null = null;
       for (let i = weekly.length - 1; i >= 0; i--) {

@@ -22,7 +22,14 @@ beforeAll(async () => {
   templateId = (await makeTemplate(db, fx.team.id, { name: "Restart the queue", defaultMinutes: 20 })).id;
   otherTemplateId = (await makeTemplate(db, fx.otherTeam.id, { name: "Their chore", defaultMinutes: 20 })).id;
   for (const person of [fx.erika, fx.jonas]) {
-    await logEntry(db, { person, teamId: fx.team.id, startsAt: at("2025-03-11T10:00"), minutes: 30, templateId, summary: `secret of ${person.name}` });
+    await logEntry(db, {
+      person,
+      teamId: fx.team.id,
+      startsAt: at("2025-03-11T10:00"),
+      minutes: 30,
+      templateId,
+      summary: `secret of ${person.name}`,
+    });
   }
 });
 afterAll(async () => database?.close());
@@ -38,7 +45,8 @@ function everyProcedure(caller: Awaited<ReturnType<typeof as>>, teamId: string) 
     toilSources: () => caller.reports.toilSources({ teamId, period: "week", groupBy: "template" }),
     drillDown: () => caller.reports.drillDown({ teamId, ...WEEK }),
     listEstimates: () => caller.reports.listEstimates({ teamId }),
-    saveEstimate: () => caller.reports.saveEstimate({ teamId, sourceKind: "alert", sourceKey: "DiskFull", buildHours: 8 }),
+    saveEstimate: () =>
+      caller.reports.saveEstimate({ teamId, sourceKind: "alert", sourceKey: "DiskFull", buildHours: 8 }),
     removeEstimate: () => caller.reports.removeEstimate({ teamId, id: "00000000-0000-4000-8000-000000000000" }),
   };
 }
@@ -78,7 +86,15 @@ describe(`who may read which report on ${testEngine}`, () => {
     for (const personId of [fx.manager.id, fx.admin.id]) {
       const caller = await as(personId);
       const result = await codes(everyProcedure(caller, fx.team.id));
-      expect(result).toMatchObject({ teamToil: "OK", trend: "OK", interruptLoad: "OK", toilSources: "OK", drillDown: "OK", listEstimates: "OK", saveEstimate: "OK" });
+      expect(result).toMatchObject({
+        teamToil: "OK",
+        trend: "OK",
+        interruptLoad: "OK",
+        toilSources: "OK",
+        drillDown: "OK",
+        listEstimates: "OK",
+        saveEstimate: "OK",
+      });
       expect(result.removeEstimate).toBe("NOT_FOUND");
     }
   });
@@ -101,7 +117,12 @@ describe(`whose detail each viewer sees on ${testEngine}`, () => {
 
   test("an engineer drilling into a source sees only their own entries behind it", async () => {
     const engineer = await as(fx.erika.id);
-    const row = await engineer.reports.drillDown({ teamId: fx.team.id, ...WEEK, sourceKind: "template", sourceKey: templateId });
+    const row = await engineer.reports.drillDown({
+      teamId: fx.team.id,
+      ...WEEK,
+      sourceKind: "template",
+      sourceKey: templateId,
+    });
     expect(row.onlyOwn).toBe(true);
     expect(row.entries.map((e) => e.personId)).toEqual([fx.erika.id]);
     // The source's row itself is a team figure: both people's time.
@@ -111,12 +132,19 @@ describe(`whose detail each viewer sees on ${testEngine}`, () => {
 
   test("a manager drills into anyone of the team, but not into someone outside it", async () => {
     const manager = await as(fx.manager.id);
-    const row = await manager.reports.drillDown({ teamId: fx.team.id, ...WEEK, sourceKind: "template", sourceKey: templateId });
+    const row = await manager.reports.drillDown({
+      teamId: fx.team.id,
+      ...WEEK,
+      sourceKind: "template",
+      sourceKey: templateId,
+    });
     expect(row.onlyOwn).toBe(false);
     expect(row.entries.map((e) => e.personName).sort()).toEqual(["Erika Berg", "Jonas Hahn"]);
     const jonas = await manager.reports.drillDown({ teamId: fx.team.id, personId: fx.jonas.id, ...WEEK });
     expect(jonas.person).toEqual({ id: fx.jonas.id, name: "Jonas Hahn" });
-    expect(await refusal(manager.reports.drillDown({ teamId: fx.team.id, personId: fx.outsider.id, ...WEEK }))).toMatchObject({
+    expect(
+      await refusal(manager.reports.drillDown({ teamId: fx.team.id, personId: fx.outsider.id, ...WEEK })),
+    ).toMatchObject({
       code: "NOT_FOUND",
       fields: ["personId"],
     });
@@ -125,19 +153,69 @@ describe(`whose detail each viewer sees on ${testEngine}`, () => {
 
 describe(`bad input is refused at its field on ${testEngine}`, () => {
   test.each([
-    { name: "custom period without a start", call: "teamToil", input: { period: "custom", to: WEEK.to }, fields: ["from"] },
-    { name: "custom period ending before it starts", call: "teamToil", input: { period: "custom", from: WEEK.to, to: WEEK.from }, fields: ["to"] },
-    { name: "a range on a calendar period", call: "interruptLoad", input: { period: "week", from: WEEK.from }, fields: ["period"] },
+    {
+      name: "custom period without a start",
+      call: "teamToil",
+      input: { period: "custom", to: WEEK.to },
+      fields: ["from"],
+    },
+    {
+      name: "custom period ending before it starts",
+      call: "teamToil",
+      input: { period: "custom", from: WEEK.to, to: WEEK.from },
+      fields: ["to"],
+    },
+    {
+      name: "a range on a calendar period",
+      call: "interruptLoad",
+      input: { period: "week", from: WEEK.from },
+      fields: ["period"],
+    },
     { name: "an unknown period", call: "teamToil", input: { period: "year" }, fields: ["period"] },
-    { name: "a year out of range", call: "teamToil", input: { period: "week", at: new Date("1999-06-01T00:00:00Z") }, fields: ["at"] },
-    { name: "an unknown grouping", call: "toilSources", input: { period: "week", groupBy: "team" }, fields: ["groupBy"] },
+    {
+      name: "a year out of range",
+      call: "teamToil",
+      input: { period: "week", at: new Date("1999-06-01T00:00:00Z") },
+      fields: ["at"],
+    },
+    {
+      name: "an unknown grouping",
+      call: "toilSources",
+      input: { period: "week", groupBy: "team" },
+      fields: ["groupBy"],
+    },
     { name: "no weeks", call: "trend", input: { weeks: 0 }, fields: ["weeks"] },
     { name: "a fractional week count", call: "trend", input: { weeks: 1.5 }, fields: ["weeks"] },
-    { name: "a person who is not an id", call: "drillDown", input: { ...WEEK, personId: "erika" }, fields: ["personId"] },
-    { name: "a source kind without its key", call: "drillDown", input: { ...WEEK, sourceKind: "alert" }, fields: ["sourceKey"] },
-    { name: "negative build time", call: "saveEstimate", input: { sourceKind: "alert", sourceKey: "DiskFull", buildHours: -1 }, fields: ["buildHours"] },
-    { name: "a template key that is no id", call: "saveEstimate", input: { sourceKind: "template", sourceKey: "restart", buildHours: 2 }, fields: ["sourceKey"] },
-    { name: "a date that is no date", call: "saveEstimate", input: { sourceKind: "alert", sourceKey: "DiskFull", buildHours: 2, automatedOn: "2025-02-30" }, fields: ["automatedOn"] },
+    {
+      name: "a person who is not an id",
+      call: "drillDown",
+      input: { ...WEEK, personId: "erika" },
+      fields: ["personId"],
+    },
+    {
+      name: "a source kind without its key",
+      call: "drillDown",
+      input: { ...WEEK, sourceKind: "alert" },
+      fields: ["sourceKey"],
+    },
+    {
+      name: "negative build time",
+      call: "saveEstimate",
+      input: { sourceKind: "alert", sourceKey: "DiskFull", buildHours: -1 },
+      fields: ["buildHours"],
+    },
+    {
+      name: "a template key that is no id",
+      call: "saveEstimate",
+      input: { sourceKind: "template", sourceKey: "restart", buildHours: 2 },
+      fields: ["sourceKey"],
+    },
+    {
+      name: "a date that is no date",
+      call: "saveEstimate",
+      input: { sourceKind: "alert", sourceKey: "DiskFull", buildHours: 2, automatedOn: "2025-02-30" },
+      fields: ["automatedOn"],
+    },
     { name: "an unknown field", call: "teamToil", input: { period: "week", team: "x" }, fields: [""] },
   ])("$name", async ({ call, input, fields }) => {
     const manager = await as(fx.manager.id);
@@ -146,14 +224,37 @@ describe(`bad input is refused at its field on ${testEngine}`, () => {
   });
 
   test.each([
-    { name: "a custom range over two years", call: "teamToil", input: () => ({ period: "custom", from: at("2021-01-01T00:00"), to: at("2025-01-01T00:00") }), field: "to" },
-    { name: "a drill-down over two years", call: "drillDown", input: () => ({ from: at("2021-01-01T00:00"), to: at("2025-01-01T00:00") }), field: "to" },
-    { name: "an automation date in the future", call: "saveEstimate", input: () => ({ sourceKind: "alert", sourceKey: "DiskFull", buildHours: 2, automatedOn: "2025-03-18" }), field: "automatedOn" },
-    { name: "another team's template", call: "saveEstimate", input: () => ({ sourceKind: "template", sourceKey: otherTemplateId, buildHours: 2 }), field: "sourceKey" },
+    {
+      name: "a custom range over two years",
+      call: "teamToil",
+      input: () => ({ period: "custom", from: at("2021-01-01T00:00"), to: at("2025-01-01T00:00") }),
+      field: "to",
+    },
+    {
+      name: "a drill-down over two years",
+      call: "drillDown",
+      input: () => ({ from: at("2021-01-01T00:00"), to: at("2025-01-01T00:00") }),
+      field: "to",
+    },
+    {
+      name: "an automation date in the future",
+      call: "saveEstimate",
+      input: () => ({ sourceKind: "alert", sourceKey: "DiskFull", buildHours: 2, automatedOn: "2025-03-18" }),
+      field: "automatedOn",
+    },
+    {
+      name: "another team's template",
+      call: "saveEstimate",
+      input: () => ({ sourceKind: "template", sourceKey: otherTemplateId, buildHours: 2 }),
+      field: "sourceKey",
+    },
   ])("$name: refused by the service, naming the field", async ({ call, input, field }) => {
     const manager = await as(fx.manager.id);
     const procedure = manager.reports[call as "teamToil"] as (input: unknown) => Promise<unknown>;
-    expect(await refusal(procedure({ teamId: fx.team.id, ...input() }))).toMatchObject({ code: "BAD_REQUEST", fields: [field] });
+    expect(await refusal(procedure({ teamId: fx.team.id, ...input() }))).toMatchObject({
+      code: "BAD_REQUEST",
+      fields: [field],
+    });
   });
 
   test("nothing refused was written", async () => {

@@ -1,4 +1,9 @@
-import { accountingWindow, type AccountingPeriodKind, type AccountingWindow, type PeriodRequest } from "../share/share-window";
+import {
+  accountingWindow,
+  type AccountingPeriodKind,
+  type AccountingWindow,
+  type PeriodRequest,
+} from "../share/share-window";
 
 /** A report's period as the pages show it. */
 export interface ReportPeriod {

@@ -51,7 +51,12 @@ export interface SourceTotals {
 }
 
 /** Occurrences, minutes and people per source of the team's toil starting in the window, summed in the database. */
-export async function sourceTotals(db: Db, teamId: string, kind: SourceKind, window: Interval): Promise<SourceTotals[]> {
+export async function sourceTotals(
+  db: Db,
+  teamId: string,
+  kind: SourceKind,
+  window: Interval,
+): Promise<SourceTotals[]> {
   const key = sourceKeyOf(kind);
   return db
     .select({
@@ -67,7 +72,13 @@ export async function sourceTotals(db: Db, teamId: string, kind: SourceKind, win
 }
 
 /** Minutes of one source's toil starting in the window. */
-export async function sourceMinutes(db: Db, teamId: string, kind: SourceKind, key: string, window: Interval): Promise<number> {
+export async function sourceMinutes(
+  db: Db,
+  teamId: string,
+  kind: SourceKind,
+  key: string,
+  window: Interval,
+): Promise<number> {
   const [row] = await db
     .select({ minutes: sql<number>`coalesce(sum(${workEntry.minutes}), 0)::int` })
     .from(workEntry)

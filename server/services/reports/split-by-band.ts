@@ -42,7 +42,12 @@ export interface BandSplit {
  * Interrupts opened in `window` (already loaded) by the band of the day they reached their assignee in, and the
  * interrupt time logged in `window` by band. "Business" is the person's scheduled time (work pattern less absences).
  */
-export async function splitInterruptsByBand(db: Db, teamId: string, opened: readonly InterruptRow[], window: Interval): Promise<BandSplit> {
+export async function splitInterruptsByBand(
+  db: Db,
+  teamId: string,
+  opened: readonly InterruptRow[],
+  window: Interval,
+): Promise<BandSplit> {
   const entries = await db
     .select({ personId: workEntry.personId, startsAt: workEntry.startsAt, minutes: workEntry.minutes })
     .from(workEntry)
@@ -60,7 +65,9 @@ export async function splitInterruptsByBand(db: Db, teamId: string, opened: read
   const people = [...new Set([...assignees, ...entries.map((e) => e.personId)])];
   const scheduled = await scheduledTime(db, people, window);
 
-  const bands = new Map<TimeBand, BandLoad>(BANDS.map((band) => [band, { band, interrupts: 0, pages: 0, tickets: 0, requests: 0, minutes: 0 }]));
+  const bands = new Map<TimeBand, BandLoad>(
+    BANDS.map((band) => [band, { band, interrupts: 0, pages: 0, tickets: 0, requests: 0, minutes: 0 }]),
+  );
   for (const row of opened) {
     const own = row.assigneeId ? scheduled.get(row.assigneeId) : undefined;
     if (!own) continue;
@@ -75,7 +82,9 @@ export async function splitInterruptsByBand(db: Db, teamId: string, opened: read
     const own = scheduled.get(personId);
     if (!own) continue;
     const time = clipIntervals(
-      entries.filter((e) => e.personId === personId).map((e) => ({ start: e.startsAt.getTime(), end: e.startsAt.getTime() + e.minutes * MINUTE_MS })),
+      entries
+        .filter((e) => e.personId === personId)
+        .map((e) => ({ start: e.startsAt.getTime(), end: e.startsAt.getTime() + e.minutes * MINUTE_MS })),
       window,
     );
     const split = splitByBand(time, own.timeZone, own.intervals);

@@ -28,8 +28,14 @@ beforeAll(async () => {
   if (!admin) throw new Error("no admin");
   adminId = admin.id;
   // Team 1: everyone far over a 10% cap, runs reach back months; team 2: nobody over 95%; team 3 as generated.
-  await database.db.update(team).set({ toilCap: 0.1 }).where(eq(team.name, teamName(1)));
-  await database.db.update(team).set({ toilCap: 0.95 }).where(eq(team.name, teamName(2)));
+  await database.db
+    .update(team)
+    .set({ toilCap: 0.1 })
+    .where(eq(team.name, teamName(1)));
+  await database.db
+    .update(team)
+    .set({ toilCap: 0.95 })
+    .where(eq(team.name, teamName(2)));
 });
 afterAll(async () => database?.close());
 
@@ -39,13 +45,19 @@ async function referenceRuns(teamId: string, period: { period: "week" | "month" 
   if (!viewer) throw new Error("no viewer");
   const scope = await openReport(database.db, viewer, teamId);
   const { accounted, timeZone } = reportWindow(period, scope.team.timeZone, NOW);
-  const weeks = trendWeeks(timeZone, OVER_CAP_LOOKBACK_WEEKS, new Date(accounted.end - 1)).map((w) => ({ start: w.start, end: Math.min(w.end, accounted.end) }));
+  const weeks = trendWeeks(timeZone, OVER_CAP_LOOKBACK_WEEKS, new Date(accounted.end - 1)).map((w) => ({
+    start: w.start,
+    end: Math.min(w.end, accounted.end),
+  }));
   const range = { start: Math.min(accounted.start, weeks[0]?.start ?? accounted.start), end: accounted.end };
   const facts = await loadPeopleFacts(database.db, scope.members, range, NOW);
   return new Map(
     scope.members.map((member) => {
       const own = facts.get(member.personId)?.facts ?? { ...member, absences: [], shifts: [], entries: [] };
-      const run = overCapRun(weeks.map((window) => ({ window, accounting: computeAccounting({ ...own, period: window }) })), scope.caps.toilCap);
+      const run = overCapRun(
+        weeks.map((window) => ({ window, accounting: computeAccounting({ ...own, period: window }) })),
+        scope.caps.toilCap,
+      );
       return [member.personId, { accounting: computeAccounting({ ...own, period: accounted }), run }];
     }),
   );

@@ -75,28 +75,42 @@ export async function teamToil(db: Db, viewer: Viewer, input: TeamToilInput, now
   const scope = membersDuring(opened, accounted);
   // The weeks "over since" is judged on end with the week the period's counted part ends in.
   const lastInstant = Math.max(accounted.start, accounted.end - 1);
-  const weeks = accounted.end > accounted.start ? trendWeeks(window.timeZone, OVER_CAP_LOOKBACK_WEEKS, new Date(lastInstant)) : [];
+  const weeks =
+    accounted.end > accounted.start ? trendWeeks(window.timeZone, OVER_CAP_LOOKBACK_WEEKS, new Date(lastInstant)) : [];
   const weekSpans = weeks.map((w) => ({ start: w.start, end: Math.min(w.end, accounted.end) }));
   // Read the period and the weeks it overlaps first; only engineers whose run of weeks over the cap reaches back
   // past them need the rest of the year (most do not: their latest weeks are under the cap). Same numbers either way.
   const recentWeeks = weekSpans.filter((w) => w.end > accounted.start);
   const recentFrom = Math.min(accounted.start, recentWeeks[0]?.start ?? accounted.start);
   const facts = await loadPeopleFacts(db, scope.members, { start: recentFrom, end: accounted.end }, now);
-  const factsOf = (member: PersonProfile) => facts.get(member.personId)?.facts ?? { ...member, absences: [], shifts: [], entries: [] };
-  const recent = new Map(scope.members.map((member) => [member.personId, periodAndWeeks(factsOf(member), accounted, recentWeeks)]));
-  const further = scope.members.filter((member) =>
-    recentWeeks.length < weekSpans.length && runMayReachFurther(recent.get(member.personId)?.weeks ?? [], scope.caps.toilCap));
+  const factsOf = (member: PersonProfile) =>
+    facts.get(member.personId)?.facts ?? { ...member, absences: [], shifts: [], entries: [] };
+  const recent = new Map(
+    scope.members.map((member) => [member.personId, periodAndWeeks(factsOf(member), accounted, recentWeeks)]),
+  );
+  const further = scope.members.filter(
+    (member) =>
+      recentWeeks.length < weekSpans.length &&
+      runMayReachFurther(recent.get(member.personId)?.weeks ?? [], scope.caps.toilCap),
+  );
   // Only the weeks before those already read: each week's numbers come from the facts overlapping it.
   const olderWeeks = weekSpans.filter((w) => w.end <= recentFrom);
   const olderSpan = { start: olderWeeks[0]?.start ?? recentFrom, end: recentFrom };
-  const older = further.length > 0 ? await loadPeopleFacts(db, further, olderSpan, now) : new Map<string, PersonFacts>();
+  const older =
+    further.length > 0 ? await loadPeopleFacts(db, further, olderSpan, now) : new Map<string, PersonFacts>();
 
   const rows: MemberToil[] = scope.members.map((member) => {
     const first = recent.get(member.personId) ?? periodAndWeeks(factsOf(member), accounted, recentWeeks);
     const accounting = first.period;
     const olderFacts = older.get(member.personId)?.facts;
     const weeks = olderFacts
-      ? [...accountingByWindows(olderFacts, olderSpan, olderWeeks).map((accounting, index) => ({ window: olderWeeks[index] ?? olderSpan, accounting })), ...first.weeks]
+      ? [
+          ...accountingByWindows(olderFacts, olderSpan, olderWeeks).map((accounting, index) => ({
+            window: olderWeeks[index] ?? olderSpan,
+            accounting,
+          })),
+          ...first.weeks,
+        ]
       : first.weeks;
     const standing = capStanding(accounting, scope.caps);
     return {

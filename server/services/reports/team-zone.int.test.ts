@@ -14,7 +14,9 @@ const BERLIN = "Europe/Berlin";
 const NEW_YORK = "America/New_York";
 const TOKYO = "Asia/Tokyo";
 // 12 of March 2026's 22 working days all on toil: 96 h of 176 h, 54.5%, over the 50% cap.
-const MARCH_WORKDAYS = ["02", "03", "04", "05", "06", "09", "10", "11", "12", "13", "16", "17"].map((d) => `2026-03-${d}`);
+const MARCH_WORKDAYS = ["02", "03", "04", "05", "06", "09", "10", "11", "12", "13", "16", "17"].map(
+  (d) => `2026-03-${d}`,
+);
 
 let database: Database;
 
@@ -31,8 +33,16 @@ async function zonedTeam(zone: string) {
   const { db } = database;
   const org = await makeOrganisation(db);
   const created = await makeTeam(db, org.id, undefined, zone);
-  const manager = await makePerson(db, org.id, { name: "Mona Manager", timeZone: TOKYO, teams: [{ teamId: created.id, roles: ["manager"] }] });
-  const erika = await makePerson(db, org.id, { name: "Erika Berg", timeZone: BERLIN, teams: [{ teamId: created.id, roles: ["engineer"] }] });
+  const manager = await makePerson(db, org.id, {
+    name: "Mona Manager",
+    timeZone: TOKYO,
+    teams: [{ teamId: created.id, roles: ["manager"] }],
+  });
+  const erika = await makePerson(db, org.id, {
+    name: "Erika Berg",
+    timeZone: BERLIN,
+    teams: [{ teamId: created.id, roles: ["engineer"] }],
+  });
   return { team: created, manager, erika };
 }
 
@@ -43,20 +53,30 @@ describe(`team time zone on ${testEngine}`, () => {
     const now = new Date("2026-03-02T03:00:00Z");
     const mona = await callerAs(database.db, manager.id, () => now);
     const inNewYork = await mona.reports.teamToil({ teamId: t.id, period: "week" });
-    expect(inNewYork.period).toMatchObject({ timeZone: NEW_YORK, from: local("2026-02-23T00:00", NEW_YORK), to: local("2026-03-02T00:00", NEW_YORK) });
+    expect(inNewYork.period).toMatchObject({
+      timeZone: NEW_YORK,
+      from: local("2026-02-23T00:00", NEW_YORK),
+      to: local("2026-03-02T00:00", NEW_YORK),
+    });
     expect((await mona.reports.trend({ teamId: t.id, weeks: 2 })).timeZone).toBe(NEW_YORK);
 
     await mona.teams.updateTimeZone({ teamId: t.id, timeZone: TOKYO });
     const inTokyo = await mona.reports.teamToil({ teamId: t.id, period: "week" });
     expect(inTokyo.period).toMatchObject({ timeZone: TOKYO, from: local("2026-03-02T00:00", TOKYO), accountedTo: now });
-    const [audit] = await database.db.select().from(auditLog).where(and(eq(auditLog.entityId, t.id), eq(auditLog.action, "team.time-zone")));
+    const [audit] = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, t.id), eq(auditLog.action, "team.time-zone")));
     expect(audit).toMatchObject({ before: { timeZone: NEW_YORK }, after: { timeZone: TOKYO } });
   });
 
   test("a zone that is not an IANA name is a 400 at timeZone and changes nothing", async () => {
     const { team: t, manager } = await zonedTeam(BERLIN);
     const mona = await callerAs(database.db, manager.id);
-    expect(await refusal(mona.teams.updateTimeZone({ teamId: t.id, timeZone: "Mars/Olympus" }))).toMatchObject({ code: "BAD_REQUEST", fields: ["timeZone"] });
+    expect(await refusal(mona.teams.updateTimeZone({ teamId: t.id, timeZone: "Mars/Olympus" }))).toMatchObject({
+      code: "BAD_REQUEST",
+      fields: ["timeZone"],
+    });
     const [row] = await database.db.select({ timeZone: team.timeZone }).from(team).where(eq(team.id, t.id));
     expect(row?.timeZone).toBe(BERLIN);
   });
@@ -77,7 +97,9 @@ describe(`team time zone on ${testEngine}`, () => {
     const now = new Date("2026-03-31T23:30:00Z");
     await (await checkCapBreaches(db, t.id, "all", now)).deliveries;
     const rows = await breachesOf(db, t.id);
-    expect(rows.map((r) => [r.kind, r.projected, r.periodStart.toISOString()])).toEqual([["toil", false, local("2026-03-01T00:00", NEW_YORK).toISOString()]]);
+    expect(rows.map((r) => [r.kind, r.projected, r.periodStart.toISOString()])).toEqual([
+      ["toil", false, local("2026-03-01T00:00", NEW_YORK).toISOString()],
+    ]);
   });
 
   test("the same instant on a Berlin team is April, provisional: no breach", async () => {

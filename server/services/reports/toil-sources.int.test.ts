@@ -29,10 +29,17 @@ beforeAll(async () => {
   const teamId = fx.team.id;
   const { erika, jonas, dana } = fx;
   const billing = await makeService(db, teamId, "billing");
-  const restart = await makeTemplate(db, teamId, { name: "Restart the queue", defaultMinutes: 30, serviceId: billing.id });
+  const restart = await makeTemplate(db, teamId, {
+    name: "Restart the queue",
+    defaultMinutes: 30,
+    serviceId: billing.id,
+  });
   const rotate = await makeTemplate(db, teamId, { name: "Rotate certificates", defaultMinutes: 120 });
   const retired = await makeTemplate(db, teamId, { name: "Reindex search", defaultMinutes: 600 });
-  await db.update(toilTemplate).set({ deletedAt: at("2025-01-20T00:00") }).where(eq(toilTemplate.id, retired.id));
+  await db
+    .update(toilTemplate)
+    .set({ deletedAt: at("2025-01-20T00:00") })
+    .where(eq(toilTemplate.id, retired.id));
   Object.assign(ids, { restart: restart.id, rotate: rotate.id, retired: retired.id, billing: billing.id });
 
   // Restart the queue: 10 x 30 min on billing, by Erika (6) and Jonas (4).
@@ -46,21 +53,58 @@ beforeAll(async () => {
   await logEntry(db, { person: dana, teamId, startsAt: at("2025-02-10T15:00"), minutes: 120, templateId: rotate.id });
   await logEntry(db, { person: dana, teamId, startsAt: at("2025-02-20T15:00"), minutes: 30, templateId: rotate.id });
   // One DiskFull page worked by two people: one occurrence of 90 minutes.
-  const disk = await addInterrupt(db, { teamId, openedAt: at("2025-02-12T03:00"), alertName: "DiskFull", assigneeId: erika.id });
+  const disk = await addInterrupt(db, {
+    teamId,
+    openedAt: at("2025-02-12T03:00"),
+    alertName: "DiskFull",
+    assigneeId: erika.id,
+  });
   await logEntry(db, { person: erika, teamId, startsAt: at("2025-02-12T03:05"), minutes: 60, interruptId: disk.id });
   await logEntry(db, { person: jonas, teamId, startsAt: at("2025-02-12T03:30"), minutes: 30, interruptId: disk.id });
   // Not toil of this team in February: overhead, deleted, another team's, started in January.
-  await logEntry(db, { person: erika, teamId, startsAt: at("2025-02-04T10:00"), minutes: 50, templateId: restart.id, category: "overhead" });
-  await logEntry(db, { person: erika, teamId, startsAt: at("2025-02-05T10:00"), minutes: 50, templateId: restart.id, deletedAt: NOW });
+  await logEntry(db, {
+    person: erika,
+    teamId,
+    startsAt: at("2025-02-04T10:00"),
+    minutes: 50,
+    templateId: restart.id,
+    category: "overhead",
+  });
+  await logEntry(db, {
+    person: erika,
+    teamId,
+    startsAt: at("2025-02-05T10:00"),
+    minutes: 50,
+    templateId: restart.id,
+    deletedAt: NOW,
+  });
   await logEntry(db, { person: erika, teamId: fx.otherTeam.id, startsAt: at("2025-02-06T10:00"), minutes: 50 });
   await logEntry(db, { person: erika, teamId, startsAt: at("2025-01-31T23:30"), minutes: 50, templateId: restart.id });
   // The retired template's toil ended with its automation on 10 January.
   await logEntry(db, { person: jonas, teamId, startsAt: at("2024-12-02T10:00"), minutes: 600, templateId: retired.id });
 
   const manager = await callerAs(db, fx.manager.id, () => NOW);
-  await manager.reports.saveEstimate({ teamId, sourceKind: "template", sourceKey: restart.id, buildHours: 20, maintenanceHoursPerMonth: 1 });
-  await manager.reports.saveEstimate({ teamId, sourceKind: "template", sourceKey: rotate.id, buildHours: 6, automatedOn: "2025-02-15" });
-  await manager.reports.saveEstimate({ teamId, sourceKind: "template", sourceKey: retired.id, buildHours: 40, automatedOn: "2025-01-10" });
+  await manager.reports.saveEstimate({
+    teamId,
+    sourceKind: "template",
+    sourceKey: restart.id,
+    buildHours: 20,
+    maintenanceHoursPerMonth: 1,
+  });
+  await manager.reports.saveEstimate({
+    teamId,
+    sourceKind: "template",
+    sourceKey: rotate.id,
+    buildHours: 6,
+    automatedOn: "2025-02-15",
+  });
+  await manager.reports.saveEstimate({
+    teamId,
+    sourceKind: "template",
+    sourceKey: retired.id,
+    buildHours: 40,
+    automatedOn: "2025-01-10",
+  });
 });
 afterAll(async () => database?.close());
 
@@ -104,10 +148,17 @@ describe(`toil sources on ${testEngine}`, () => {
   test("an estimate not yet built pays back from today at the source's current rate", async () => {
     const restart = (await sources("template")).sources.find((s) => s.key === ids.restart);
     const net = perMonth(300) - 1;
-    expect(restart?.estimate).toMatchObject({ buildHours: 20, maintenanceHoursPerMonth: 1, automatedOn: null, savingsBasis: "current-rate" });
+    expect(restart?.estimate).toMatchObject({
+      buildHours: 20,
+      maintenanceHoursPerMonth: 1,
+      automatedOn: null,
+      savingsBasis: "current-rate",
+    });
     expect(restart?.estimate?.payback.netHoursPerMonth).toBeCloseTo(net, 9);
     expect(restart?.estimate?.payback.paybackMonths).toBeCloseTo(20 / net, 9);
-    const breakEven = DateTime.fromISO("2025-03-16").plus({ days: Math.ceil((20 / net) * MONTH_DAYS) }).toISODate();
+    const breakEven = DateTime.fromISO("2025-03-16")
+      .plus({ days: Math.ceil((20 / net) * MONTH_DAYS) })
+      .toISODate();
     expect(restart?.estimate?.payback.breakEvenOn).toBe(breakEven);
     expect(restart?.measured).toBeNull();
   });
@@ -117,14 +168,22 @@ describe(`toil sources on ${testEngine}`, () => {
     // From 15 February to now (29 days 23 hours), and as long before it.
     const automatedAt = at("2025-02-15T00:00");
     const spanDays = (NOW.getTime() - automatedAt.getTime()) / DAY_MS;
-    expect(rotate?.measured).toMatchObject({ beforeFrom: new Date(automatedAt.getTime() - (NOW.getTime() - automatedAt.getTime())), automatedAt, afterTo: NOW });
+    expect(rotate?.measured).toMatchObject({
+      beforeFrom: new Date(automatedAt.getTime() - (NOW.getTime() - automatedAt.getTime())),
+      automatedAt,
+      afterTo: NOW,
+    });
     expect(rotate?.measured?.beforeHoursPerMonth).toBeCloseTo(4 * (MONTH_DAYS / spanDays), 9);
     expect(rotate?.measured?.afterHoursPerMonth).toBeCloseTo(0.5 * (MONTH_DAYS / spanDays), 9);
     expect(rotate?.measured?.savedHoursPerMonth).toBeCloseTo(3.5 * (MONTH_DAYS / spanDays), 9);
     expect(rotate?.estimate?.savingsBasis).toBe("measured");
     const months = 6 / (3.5 * (MONTH_DAYS / spanDays));
     expect(rotate?.estimate?.payback.paybackMonths).toBeCloseTo(months, 9);
-    expect(rotate?.estimate?.payback.breakEvenOn).toBe(DateTime.fromISO("2025-02-15").plus({ days: Math.ceil(months * MONTH_DAYS) }).toISODate());
+    expect(rotate?.estimate?.payback.breakEvenOn).toBe(
+      DateTime.fromISO("2025-02-15")
+        .plus({ days: Math.ceil(months * MONTH_DAYS) })
+        .toISODate(),
+    );
 
     // Automated on 10 January: 90 days after it at most (to 10 April) but no later than now; all 600 minutes before.
     const retired = (await sources("template")).sources.find((s) => s.key === ids.retired);
@@ -156,8 +215,13 @@ describe(`toil sources on ${testEngine}`, () => {
     expect(restart.entries.reduce((sum, e) => sum + e.minutes, 0)).toBe(300);
     expect(restart.entries).toHaveLength(10);
     const alert = await manager.reports.drillDown({ ...base, sourceKind: "alert", sourceKey: "DiskFull" });
-    expect(alert.entries.map((e) => [e.personName, e.minutes])).toEqual([["Erika Berg", 60], ["Jonas Hahn", 30]]);
-    expect(alert.interrupts.map((i) => [i.summary, i.loggedMinutes])).toEqual([[expect.stringContaining("DiskFull"), 90]]);
+    expect(alert.entries.map((e) => [e.personName, e.minutes])).toEqual([
+      ["Erika Berg", 60],
+      ["Jonas Hahn", 30],
+    ]);
+    expect(alert.interrupts.map((i) => [i.summary, i.loggedMinutes])).toEqual([
+      [expect.stringContaining("DiskFull"), 90],
+    ]);
     const none = await manager.reports.drillDown({ ...base, sourceKind: "template", sourceKey: null });
     expect(none.entries.map((e) => e.minutes)).toEqual([60, 30]);
     // A key that is no id matches nothing rather than failing.

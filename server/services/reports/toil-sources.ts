@@ -71,7 +71,12 @@ export interface ToilSourcesReport {
  * year x minutes each, docs/accounting.md), with automation estimates, payback and measured savings. Team figures: every
  * member may read them.
  */
-export async function toilSources(db: Db, viewer: Viewer, input: ToilSourcesInput, now: Date): Promise<ToilSourcesReport> {
+export async function toilSources(
+  db: Db,
+  viewer: Viewer,
+  input: ToilSourcesInput,
+  now: Date,
+): Promise<ToilSourcesReport> {
   const scope = await openReport(db, viewer, input.teamId);
   const window = reportWindow(input, scope.team.timeZone, now);
   const { accounted } = window;
@@ -82,9 +87,15 @@ export async function toilSources(db: Db, viewer: Viewer, input: ToilSourcesInpu
   // An automated source may have no toil left at all; it still belongs in the list with its savings.
   const rows: SourceTotals[] = [
     ...totals,
-    ...estimates.filter((e) => !observed.has(e.sourceKey)).map((e) => ({ key: e.sourceKey, occurrences: 0, totalMinutes: 0, peopleAffected: 0 })),
+    ...estimates
+      .filter((e) => !observed.has(e.sourceKey))
+      .map((e) => ({ key: e.sourceKey, occurrences: 0, totalMinutes: 0, peopleAffected: 0 })),
   ];
-  const labelOf = await sourceLabels(db, kind, rows.map((r) => r.key));
+  const labelOf = await sourceLabels(
+    db,
+    kind,
+    rows.map((r) => r.key),
+  );
   const spanMs = accounted.end - accounted.start;
   const today = localDateOf(now.getTime(), window.timeZone);
 
@@ -94,7 +105,12 @@ export async function toilSources(db: Db, viewer: Viewer, input: ToilSourcesInpu
     const estimate = estimates.find((e) => e.sourceKey === row.key) ?? null;
     const measured =
       estimate?.automatedOn && row.key !== null
-        ? await measureSavings(db, { teamId: scope.team.id, kind, key: row.key, automatedOn: estimate.automatedOn }, window.timeZone, now)
+        ? await measureSavings(
+            db,
+            { teamId: scope.team.id, kind, key: row.key, automatedOn: estimate.automatedOn },
+            window.timeZone,
+            now,
+          )
         : null;
     sources.push({
       kind,
@@ -108,7 +124,11 @@ export async function toilSources(db: Db, viewer: Viewer, input: ToilSourcesInpu
       measured,
     });
   }
-  const ranked = rankByCost(sources, (s) => s.yearlyCostHours, (a, b) => a.label.localeCompare(b.label) || String(a.key).localeCompare(String(b.key)));
+  const ranked = rankByCost(
+    sources,
+    (s) => s.yearlyCostHours,
+    (a, b) => a.label.localeCompare(b.label) || String(a.key).localeCompare(String(b.key)),
+  );
   return {
     team: scope.team,
     period: window.view,

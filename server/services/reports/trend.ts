@@ -2,7 +2,14 @@ import "server-only";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import type { Viewer } from "@/server/auth/permissions";
-import { aggregateTeam, isTeamProvisional, spanOf, trendPoint, trendWindows, weeklyAccounting } from "@/server/domain/accounting";
+import {
+  aggregateTeam,
+  isTeamProvisional,
+  spanOf,
+  trendPoint,
+  trendWindows,
+  weeklyAccounting,
+} from "@/server/domain/accounting";
 import type { trendInput } from "@/server/schemas/reports";
 import type { Caps } from "../share/caps";
 import type { TrendWeek } from "../share/my-trend";
@@ -43,7 +50,10 @@ export async function teamTrend(db: Db, viewer: Viewer, input: TeamTrendInput, n
   const facts = await loadPeopleFacts(db, scope.members, span, now);
   const perMember = scope.members.map((member) => {
     const own = facts.get(member.personId)?.facts ?? { ...member, absences: [], shifts: [], entries: [] };
-    const weekly = weeklyAccounting(own, windows.map((w) => w.accounted)).map((w) => w.accounting);
+    const weekly = weeklyAccounting(
+      own,
+      windows.map((w) => w.accounted),
+    ).map((w) => w.accounting);
     return { member, weekly };
   });
   const teamWeeks = windows.map((window, index) => {

@@ -14,7 +14,10 @@ export function reviewsEverything(viewer: Viewer, teamId: string): boolean {
 /** The team, for a member of it (or an admin of its organisation); a removed or unknown team is NOT_FOUND. */
 export async function openReviewTeam(db: Db, viewer: Viewer, teamId: string): Promise<{ id: string; name: string }> {
   await requireTeamMember(db, viewer, teamId);
-  const [row] = await db.select({ id: team.id, name: team.name }).from(team).where(and(eq(team.id, teamId), isNull(team.deletedAt)));
+  const [row] = await db
+    .select({ id: team.id, name: team.name })
+    .from(team)
+    .where(and(eq(team.id, teamId), isNull(team.deletedAt)));
   if (!row) throw new DomainError("not-found", "No such team.", "teamId");
   return row;
 }

@@ -30,7 +30,10 @@ export function groupForReview(rows: readonly InterruptRow[]): InterruptRow[][] 
 }
 
 export function worstSeverity(rows: readonly InterruptRow[]): Severity {
-  return rows.reduce<Severity>((worst, row) => (SEVERITY_RANK[row.severity] < SEVERITY_RANK[worst] ? row.severity : worst), "info");
+  return rows.reduce<Severity>(
+    (worst, row) => (SEVERITY_RANK[row.severity] < SEVERITY_RANK[worst] ? row.severity : worst),
+    "info",
+  );
 }
 
 /** When the last of them was resolved; null while any is open. */

@@ -126,10 +126,23 @@ export async function reviewWeek(db: Db, viewer: Viewer, input: ReviewWeekInput,
   const rows = await db
     .select()
     .from(interrupt)
-    .where(and(eq(interrupt.teamId, team.id), isNull(interrupt.deletedAt), gte(interrupt.openedAt, new Date(window.start)), lt(interrupt.openedAt, new Date(window.end))))
+    .where(
+      and(
+        eq(interrupt.teamId, team.id),
+        isNull(interrupt.deletedAt),
+        gte(interrupt.openedAt, new Date(window.start)),
+        lt(interrupt.openedAt, new Date(window.end)),
+      ),
+    )
     .orderBy(asc(interrupt.openedAt), asc(interrupt.id));
-  const logged = await minutesLoggedOn(db, rows.map((row) => row.id));
-  const people = await peopleByIds(db, rows.flatMap((row) => [row.assigneeId, row.reviewedById].flatMap((id) => id ?? [])));
+  const logged = await minutesLoggedOn(
+    db,
+    rows.map((row) => row.id),
+  );
+  const people = await peopleByIds(
+    db,
+    rows.flatMap((row) => [row.assigneeId, row.reviewedById].flatMap((id) => id ?? [])),
+  );
   const everything = reviewsEverything(viewer, team.id);
   // Whoever reviews everything needs to see who got each item (managers, planners, admins).
   const seesEveryone = everything;
@@ -170,14 +183,21 @@ export async function reviewWeek(db: Db, viewer: Viewer, input: ReviewWeekInput,
   const incidents = pages.filter((row) => row.isIncident).length;
   const silences = await activeSilences(db, team.id, now);
   const silenceOf = new Map(silences.map((silence) => [silence.alertName, silence]));
-  const pagedMe = new Set(pages.flatMap((row) => (row.assigneeId === viewer.personId && row.alertName ? [row.alertName] : [])));
+  const pagedMe = new Set(
+    pages.flatMap((row) => (row.assigneeId === viewer.personId && row.alertName ? [row.alertName] : [])),
+  );
   const noisiest = rankNoisiestAlerts(
     pages.map((row) => ({ alertName: row.alertName, actionable: row.actionable, silenced: row.silenceId !== null })),
     NOISIEST_LIMIT,
   );
   return {
     team,
-    period: { from: new Date(window.start), to: new Date(window.end), timeZone: viewer.timeZone, endsNow: window.end === now.getTime() },
+    period: {
+      from: new Date(window.start),
+      to: new Date(window.end),
+      timeZone: viewer.timeZone,
+      endsNow: window.end === now.getTime(),
+    },
     items,
     summary: {
       progress: reviewProgress(items),
@@ -195,7 +215,10 @@ export async function reviewWeek(db: Db, viewer: Viewer, input: ReviewWeekInput,
       silence: silenceOf.get(alert.alertName) ?? null,
       canSilence: everything || pagedMe.has(alert.alertName),
     })),
-    silences: silences.map((silence) => ({ ...silence, canLift: everything || silence.createdBy?.id === viewer.personId })),
+    silences: silences.map((silence) => ({
+      ...silence,
+      canLift: everything || silence.createdBy?.id === viewer.personId,
+    })),
     handoffs: await notesInWindow(db, viewer, team.id, window),
     reviewsEverything: everything,
   };
@@ -219,5 +242,7 @@ function causeCounts(items: readonly ReviewItem[]): Array<{ cause: InterruptCaus
   for (const item of items) {
     if (item.actionable !== null && item.cause) counts.set(item.cause, (counts.get(item.cause) ?? 0) + 1);
   }
-  return [...counts.entries()].map(([cause, count]) => ({ cause, items: count })).sort((a, b) => b.items - a.items || (a.cause < b.cause ? -1 : 1));
+  return [...counts.entries()]
+    .map(([cause, count]) => ({ cause, items: count }))
+    .sort((a, b) => b.items - a.items || (a.cause < b.cause ? -1 : 1));
 }

@@ -42,7 +42,13 @@ async function reviewedTogether(db: Db, teamId: string, interruptId: string): Pr
   return db
     .select()
     .from(interrupt)
-    .where(and(eq(interrupt.teamId, teamId), isNull(interrupt.deletedAt), or(eq(interrupt.id, incidentId), eq(interrupt.incidentId, incidentId), eq(interrupt.id, target.id))))
+    .where(
+      and(
+        eq(interrupt.teamId, teamId),
+        isNull(interrupt.deletedAt),
+        or(eq(interrupt.id, incidentId), eq(interrupt.incidentId, incidentId), eq(interrupt.id, target.id)),
+      ),
+    )
     .orderBy(asc(interrupt.openedAt), asc(interrupt.id))
     .for("update");
 }
@@ -57,9 +63,19 @@ export async function saveReview(db: Db, viewer: Viewer, input: SaveReviewInput,
   return db.transaction(async (tx) => {
     const rows = await reviewedTogether(tx, input.teamId, input.interruptId);
     if (!reviewsEverything(viewer, input.teamId) && !rows.some((row) => row.assigneeId === viewer.personId)) {
-      throw new DomainError("forbidden", "Only a manager or planner, or the engineer who got it, may review this.", "interruptId");
+      throw new DomainError(
+        "forbidden",
+        "Only a manager or planner, or the engineer who got it, may review this.",
+        "interruptId",
+      );
     }
-    const review = { actionable: input.actionable, cause: input.cause, fixUrl: input.fixUrl, reviewedById: viewer.personId, reviewedAt: now };
+    const review = {
+      actionable: input.actionable,
+      cause: input.cause,
+      fixUrl: input.fixUrl,
+      reviewedById: viewer.personId,
+      reviewedAt: now,
+    };
     const ids = rows.map((row) => row.id);
     await tx.update(interrupt).set(review).where(inArray(interrupt.id, ids));
     for (const row of rows) {
@@ -73,6 +89,12 @@ export async function saveReview(db: Db, viewer: Viewer, input: SaveReviewInput,
         after: review,
       });
     }
-    return { interruptIds: ids, actionable: input.actionable, cause: input.cause, fixUrl: input.fixUrl, reviewedAt: now };
+    return {
+      interruptIds: ids,
+      actionable: input.actionable,
+      cause: input.cause,
+      fixUrl: input.fixUrl,
+      reviewedAt: now,
+    };
   });
 }

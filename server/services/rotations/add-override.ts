@@ -24,16 +24,19 @@ export interface AddOverrideInput extends CoverDraft {
   rotationId: string;
 }
 
-export const PAST_COVER_MESSAGE = "This cover is already over; shifts that have happened are history and do not change.";
+export const PAST_COVER_MESSAGE =
+  "This cover is already over; shifts that have happened are history and do not change.";
 
 type RotationRow = Awaited<ReturnType<typeof findRotation>>;
 
 function checkCover(members: ReadonlySet<string>, cover: CoverDraft, now: Date): void {
-  if (!members.has(cover.personId)) throw new DomainError("invalid", "The cover must be a member of this team.", "personId");
+  if (!members.has(cover.personId))
+    throw new DomainError("invalid", "The cover must be a member of this team.", "personId");
   if (cover.replacesPersonId && !members.has(cover.replacesPersonId)) {
     throw new DomainError("invalid", "The person covered must be a member of this team.", "replacesPersonId");
   }
-  if (cover.replacesPersonId === cover.personId) throw new DomainError("invalid", "Someone cannot cover for themselves.", "personId");
+  if (cover.replacesPersonId === cover.personId)
+    throw new DomainError("invalid", "Someone cannot cover for themselves.", "personId");
   if (cover.endsAt <= now) throw new DomainError("invalid", PAST_COVER_MESSAGE, "endsAt");
 }
 
@@ -51,7 +54,11 @@ export async function insertCovers(
   now: Date,
   placeError: (index: number, error: DomainError) => DomainError = (_index, error) => error,
 ) {
-  const members = await membersAmong(tx, teamId, covers.flatMap((cover) => (cover.replacesPersonId ? [cover.personId, cover.replacesPersonId] : [cover.personId])));
+  const members = await membersAmong(
+    tx,
+    teamId,
+    covers.flatMap((cover) => (cover.replacesPersonId ? [cover.personId, cover.replacesPersonId] : [cover.personId])),
+  );
   covers.forEach((cover, index) => {
     try {
       checkCover(members, cover, now);
@@ -70,7 +77,9 @@ export async function insertCovers(
     createdById: viewer.personId,
     createdAt: now,
   }));
-  const inserted = new Map((await tx.insert(rotationOverride).values(values).returning()).map((created) => [created.id, created]));
+  const inserted = new Map(
+    (await tx.insert(rotationOverride).values(values).returning()).map((created) => [created.id, created]),
+  );
   // In the order given, whatever order the database returned them in.
   const overrides = values.map(({ id }) => {
     const created = inserted.get(id);
@@ -85,12 +94,25 @@ export async function insertCovers(
       action: "rotation.override.add",
       entityType: "rotation_override",
       entityId: created.id,
-      after: { rotationId: row.id, personId: created.personId, replacesPersonId: created.replacesPersonId, startsAt: created.startsAt, endsAt: created.endsAt, note: created.note },
+      after: {
+        rotationId: row.id,
+        personId: created.personId,
+        replacesPersonId: created.replacesPersonId,
+        startsAt: created.startsAt,
+        endsAt: created.endsAt,
+        note: created.note,
+      },
     })),
   );
   const warnings = [];
   for (const created of overrides) {
-    warnings.push(...(await coverLeaveWarnings(tx, { personId: created.personId, start: created.startsAt.getTime(), end: created.endsAt.getTime() }, row.timeZone)));
+    warnings.push(
+      ...(await coverLeaveWarnings(
+        tx,
+        { personId: created.personId, start: created.startsAt.getTime(), end: created.endsAt.getTime() },
+        row.timeZone,
+      )),
+    );
   }
   return { overrides, warnings };
 }

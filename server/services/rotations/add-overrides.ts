@@ -17,8 +17,19 @@ export async function addOverrides(db: Db, viewer: Viewer, input: AddOverridesIn
   return db.transaction(async (tx) => {
     const row = await findRotation(tx, input.teamId, input.rotationId, { forUpdate: true });
     const covers = input.covers.map((cover) => ({ ...cover, note: input.note }));
-    return insertCovers(tx, viewer, row, input.teamId, covers, now, (index, error) =>
-      new DomainError(error.kind, `Cover ${index + 1}: ${error.message}`, `covers.${index}.${error.field ?? "personId"}`),
+    return insertCovers(
+      tx,
+      viewer,
+      row,
+      input.teamId,
+      covers,
+      now,
+      (index, error) =>
+        new DomainError(
+          error.kind,
+          `Cover ${index + 1}: ${error.message}`,
+          `covers.${index}.${error.field ?? "personId"}`,
+        ),
     );
   });
 }

@@ -8,7 +8,11 @@ const show = (instant: number, timeZone: string) =>
   DateTime.fromMillis(instant, { zone: timeZone }).setLocale("en-GB").toFormat("ccc d LLL HH:mm");
 
 /** A cover who is on leave during the cover: saved anyway (the planner may know better), but said. */
-export async function coverLeaveWarnings(db: Db, cover: { personId: string; start: number; end: number }, timeZone: string): Promise<PlanWarning[]> {
+export async function coverLeaveWarnings(
+  db: Db,
+  cover: { personId: string; start: number; end: number },
+  timeZone: string,
+): Promise<PlanWarning[]> {
   const leave = await absencesOf(db, [cover.personId], cover);
   if (leave.length === 0) return [];
   const name = nameOf(await peopleByIds(db, [cover.personId]), cover.personId);

@@ -11,18 +11,33 @@ import { assertParticipantsInTeam } from "./rotation-facts";
 import { anchorColumns, columnsOf, DRAFT_ROTATION_ID, specOfDraft } from "./rotation-rows";
 import { assertReturned } from "@/server/services/returned-row";
 
-export async function createRotation(db: Db, viewer: Viewer, input: RotationDraft & { teamId: string }, now: Date): Promise<RotationView> {
+export async function createRotation(
+  db: Db,
+  viewer: Viewer,
+  input: RotationDraft & { teamId: string },
+  now: Date,
+): Promise<RotationView> {
   return db.transaction(async (tx) => {
     await getTeam(tx, input.teamId);
     await assertParticipantsInTeam(tx, input.teamId, input.participants);
     const spec = specOfDraft(DRAFT_ROTATION_ID, input);
     const chosen = input.onDutyNow || input.nextUp;
     // Without a choice, turns follow the list from the first hand-off.
-    const turns = chosen ? reanchor(spec, spec, now.getTime(), input) : { participants: input.participants, anchor: null };
+    const turns = chosen
+      ? reanchor(spec, spec, now.getTime(), input)
+      : { participants: input.participants, anchor: null };
     const [created] = await tx
       .insert(rotation)
       // Nothing before creation happened on this rotation, so history starts now whatever startsOn says.
-      .values({ teamId: input.teamId, ...columnsOf(input), ...anchorColumns(turns.anchor), version: 1, recordedUntil: now, createdAt: now, updatedAt: now })
+      .values({
+        teamId: input.teamId,
+        ...columnsOf(input),
+        ...anchorColumns(turns.anchor),
+        version: 1,
+        recordedUntil: now,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     assertReturned(created, "rotation insert");
     if (turns.participants.length > 0) {

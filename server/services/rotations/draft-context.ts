@@ -1,13 +1,34 @@
 import "server-only";
 import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
-import { assertValidRotation, reanchor, type Absence, type Interval, type Override, type RotationSpec } from "@/server/domain/rotations";
+import {
+  assertValidRotation,
+  reanchor,
+  type Absence,
+  type Interval,
+  type Override,
+  type RotationSpec,
+} from "@/server/domain/rotations";
 import type { RotationDraft } from "@/server/schemas/rotations";
 import { DomainError } from "../errors";
 import { getTeam } from "../people/teams";
-import { absencesOf, assertParticipantsInTeam, overridesOf, peopleByIds, widened, type PersonFacts } from "./rotation-facts";
+import {
+  absencesOf,
+  assertParticipantsInTeam,
+  overridesOf,
+  peopleByIds,
+  widened,
+  type PersonFacts,
+} from "./rotation-facts";
 import { recordShifts } from "./record-shifts";
-import { DRAFT_ROTATION_ID, findRotation, participantsOf, specOfDraft, specOfRow, type RotationRow } from "./rotation-rows";
+import {
+  DRAFT_ROTATION_ID,
+  findRotation,
+  participantsOf,
+  specOfDraft,
+  specOfRow,
+  type RotationRow,
+} from "./rotation-rows";
 
 export interface DraftInput {
   teamId: string;
@@ -50,7 +71,8 @@ export async function loadDraftContext(db: Db, input: DraftInput, now: Date): Pr
   try {
     assertValidRotation(draftSpec);
   } catch (error) {
-    if (error instanceof RangeError) throw new DomainError("invalid", error.message.replace(`Rotation ${draftSpec.id}: `, ""), "draft");
+    if (error instanceof RangeError)
+      throw new DomainError("invalid", error.message.replace(`Rotation ${draftSpec.id}: `, ""), "draft");
     throw error;
   }
   const savedSpec = saved ? specOfRow(saved, (await participantsOf(db, [saved.id])).get(saved.id) ?? []) : null;

@@ -26,42 +26,75 @@ export async function rotationDutyLoad(db: Db, input: { teamId: string; rotation
   const row = await findRotation(db, input.teamId, input.rotationId);
   const at = DateTime.fromJSDate(now);
   // Past now too, so the turn in progress keeps its real end; it is counted up to now only.
-  const window = { start: at.minus({ weeks: LOOKBACK_WEEKS }).toMillis(), end: at.plus({ weeks: AHEAD_WEEKS }).toMillis() };
+  const window = {
+    start: at.minus({ weeks: LOOKBACK_WEEKS }).toMillis(),
+    end: at.plus({ weeks: AHEAD_WEEKS }).toMillis(),
+  };
   const shifts = await shiftsInWindow(db, [row], window, now);
-  const turns = turnsOf(shifts).filter((turn) => turn.start < now.getTime()).slice(-TURNS_SHOWN);
+  const turns = turnsOf(shifts)
+    .filter((turn) => turn.start < now.getTime())
+    .slice(-TURNS_SHOWN);
   const span = { start: turns[0]?.start ?? now.getTime(), end: now.getTime() };
   const holders = [...new Set(turns.map((turn) => turn.personId))];
   const [profiles, absences] = await Promise.all([loadProfiles(db, holders), absencesOf(db, holders, span)]);
 
-  const interrupts = (await db
-    .select({ kind: interrupt.kind, isIncident: interrupt.isIncident, openedAt: interrupt.openedAt, resolvedAt: interrupt.resolvedAt })
-    .from(interrupt)
-    .where(and(
-      eq(interrupt.teamId, input.teamId),
-      isNull(interrupt.deletedAt),
-      lt(interrupt.openedAt, now),
-      or(isNull(interrupt.resolvedAt), gte(interrupt.resolvedAt, new Date(span.start))),
-    ))).map((i) => ({ ...i, openedAt: i.openedAt.getTime(), resolvedAt: i.resolvedAt?.getTime() ?? null }));
-  const work: InterruptWork[] = holders.length === 0 ? [] : (await db
-    .select({ personId: workEntry.personId, startsAt: workEntry.startsAt, minutes: workEntry.minutes })
-    .from(workEntry)
-    .where(and(
-      inArray(workEntry.personId, holders),
-      isNotNull(workEntry.interruptId),
-      eq(workEntry.category, "toil"),
-      isNull(workEntry.deletedAt),
-      lt(workEntry.startsAt, now),
-      // An entry begun the day before a turn may run into it.
-      gte(workEntry.startsAt, DateTime.fromMillis(span.start).minus({ days: 1 }).toJSDate()),
-    ))).map((entry) => ({ personId: entry.personId, start: entry.startsAt.getTime(), end: entry.startsAt.getTime() + entry.minutes * MINUTE_MS }));
+  const interrupts = (
+    await db
+      .select({
+        kind: interrupt.kind,
+        isIncident: interrupt.isIncident,
+        openedAt: interrupt.openedAt,
+        resolvedAt: interrupt.resolvedAt,
+      })
+      .from(interrupt)
+      .where(
+        and(
+          eq(interrupt.teamId, input.teamId),
+          isNull(interrupt.deletedAt),
+          lt(interrupt.openedAt, now),
+          or(isNull(interrupt.resolvedAt), gte(interrupt.resolvedAt, new Date(span.start))),
+        ),
+      )
+  ).map((i) => ({ ...i, openedAt: i.openedAt.getTime(), resolvedAt: i.resolvedAt?.getTime() ?? null }));
+  const work: InterruptWork[] =
+    holders.length === 0
+      ? []
+      : (
+          await db
+            .select({ personId: workEntry.personId, startsAt: workEntry.startsAt, minutes: workEntry.minutes })
+            .from(workEntry)
+            .where(
+              and(
+                inArray(workEntry.personId, holders),
+                isNotNull(workEntry.interruptId),
+                eq(workEntry.category, "toil"),
+                isNull(workEntry.deletedAt),
+                lt(workEntry.startsAt, now),
+                // An entry begun the day before a turn may run into it.
+                gte(workEntry.startsAt, DateTime.fromMillis(span.start).minus({ days: 1 }).toJSDate()),
+              ),
+            )
+        ).map((entry) => ({
+          personId: entry.personId,
+          start: entry.startsAt.getTime(),
+          end: entry.startsAt.getTime() + entry.minutes * MINUTE_MS,
+        }));
 
   const loads = turns.map((turn) => {
     const profile = profiles.get(turn.personId);
     const own = absences.filter((absence) => absence.personId === turn.personId);
-    const scheduled = profile ? subtractIntervals(workPatternIntervals(profile.workPattern, profile.timeZone, turn), own) : [];
+    const scheduled = profile
+      ? subtractIntervals(workPatternIntervals(profile.workPattern, profile.timeZone, turn), own)
+      : [];
     // A rotation limited to duty windows holds a turn only in its pieces (nights, not the days between them).
-    const duty = shifts.filter((shift) => shift.personId === turn.personId && shift.start < turn.end && turn.start < shift.end);
-    return { ...turnLoad({ ...turn, scheduled, duty }, interrupts, work, now.getTime()), name: profile?.name ?? "Someone removed", inProgress: turn.end > now.getTime() };
+    const duty = shifts.filter(
+      (shift) => shift.personId === turn.personId && shift.start < turn.end && turn.start < shift.end,
+    );
+    return {
+      ...turnLoad({ ...turn, scheduled, duty }, interrupts, work, now.getTime()),
+      name: profile?.name ?? "Someone removed",
+      inProgress: turn.end > now.getTime(),
+    };
   });
   const ended = loads.filter((load) => !load.inProgress);
   const findings = overloadFindings(ended, DEFAULT_OVERLOAD_THRESHOLDS);

@@ -18,8 +18,21 @@ import { draftShareProjector } from "./draft-shares";
 import { priorLoadOf } from "./prior-load";
 import { nameOf } from "./rotation-facts";
 
-function proposedShift(spec: RotationSpec, held: Interval & { personId: string; turn: number }, source: Shift["source"]): Shift {
-  return { rotationId: spec.id, role: spec.role, personId: held.personId, start: held.start, end: held.end, turn: held.turn, source, onLeave: false };
+function proposedShift(
+  spec: RotationSpec,
+  held: Interval & { personId: string; turn: number },
+  source: Shift["source"],
+): Shift {
+  return {
+    rotationId: spec.id,
+    role: spec.role,
+    personId: held.personId,
+    start: held.start,
+    end: held.end,
+    turn: held.turn,
+    source,
+    onLeave: false,
+  };
 }
 
 /**
@@ -36,18 +49,39 @@ export async function fairFillRotation(db: Db, input: DraftInput, now: Date) {
   const projector = await draftShareProjector(db, context, now);
   const judge = (plan: readonly Shift[], span: Interval) => {
     const loads = projector.project(plan);
-    const warnings = [...scheduleWarnings({ rotation: spec, shifts: plan, window: span }), ...projector.capWarnings(loads)];
-    return { loads, quality: penalisedQuality(scheduleQuality(plan, spec.participants, span, spec, priorLoad), warnings) };
+    const warnings = [
+      ...scheduleWarnings({ rotation: spec, shifts: plan, window: span }),
+      ...projector.capWarnings(loads),
+    ];
+    return {
+      loads,
+      quality: penalisedQuality(scheduleQuality(plan, spec.participants, span, spec, priorLoad), warnings),
+    };
   };
 
   const asPlanned = expandShifts(spec, context.overrides, context.absences, window);
   const proposal = fairFill({ rotation: spec, window, absences: context.absences, priorLoad, now: now.getTime() });
-  const past = asPlanned.filter((shift) => shift.start < planned.start).map((shift) => ({ ...shift, end: Math.min(shift.end, planned.start) }));
+  const past = asPlanned
+    .filter((shift) => shift.start < planned.start)
+    .map((shift) => ({ ...shift, end: Math.min(shift.end, planned.start) }));
   const turns = [...past, ...proposal.assignments.map((a) => proposedShift(spec, a, "rotation"))];
   const gaps = planned.start < planned.end ? coverageGaps(spec, turns, planned) : [];
-  const overCap = new Set(judge(turns, planned).loads.filter((load) => load.overToilCap || load.overOnCallCap).map((load) => load.personId));
-  const gapFill = coversForGaps({ rotation: spec, gaps, absences: context.absences, loadByPerson: proposal.quality.loadByPerson, overCap });
-  const proposed = [...turns, ...gapFill.covers.map((cover) => proposedShift(spec, { ...cover, turn: GAP_TURN }, "override"))].sort((a, b) => a.start - b.start);
+  const overCap = new Set(
+    judge(turns, planned)
+      .loads.filter((load) => load.overToilCap || load.overOnCallCap)
+      .map((load) => load.personId),
+  );
+  const gapFill = coversForGaps({
+    rotation: spec,
+    gaps,
+    absences: context.absences,
+    loadByPerson: proposal.quality.loadByPerson,
+    overCap,
+  });
+  const proposed = [
+    ...turns,
+    ...gapFill.covers.map((cover) => proposedShift(spec, { ...cover, turn: GAP_TURN }, "override")),
+  ].sort((a, b) => a.start - b.start);
 
   const span = planned.start < planned.end ? planned : null;
   const before = span ? judge(asPlanned, span).quality : proposal.quality;
@@ -63,7 +97,10 @@ export async function fairFillRotation(db: Db, input: DraftInput, now: Date) {
     assignments: proposal.assignments.map((a) => ({ ...named(a), turn: a.turn })),
     /** Stretches nobody holds, each proposed as a cover. */
     gapCovers: gapFill.covers.map(named),
-    unassigned: [...proposal.unassigned, ...gapFill.uncovered].map((gap) => ({ startsAt: new Date(gap.start), endsAt: new Date(gap.end) })),
+    unassigned: [...proposal.unassigned, ...gapFill.uncovered].map((gap) => ({
+      startsAt: new Date(gap.start),
+      endsAt: new Date(gap.end),
+    })),
     priorLoad,
     before,
     after,

@@ -32,7 +32,12 @@ export async function listRotations(db: Db, teamId: string): Promise<RotationSum
     .select({ rotationId: rotationParticipant.rotationId, personId: person.id, name: person.name })
     .from(rotationParticipant)
     .innerJoin(person, eq(person.id, rotationParticipant.personId))
-    .where(inArray(rotationParticipant.rotationId, rotations.map((r) => r.id)))
+    .where(
+      inArray(
+        rotationParticipant.rotationId,
+        rotations.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(rotationParticipant.position));
   return rotations.map((r) => ({
     id: r.id,

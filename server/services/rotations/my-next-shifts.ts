@@ -20,16 +20,18 @@ export async function myNextShifts(db: Db, viewer: Viewer, input: { limit: numbe
     .flatMap((shift) => {
       const row = byId.get(shift.rotationId);
       if (!row) return [];
-      return [{
-        rotationId: row.id,
-        rotationName: row.name,
-        teamId: row.teamId,
-        teamName: teams.get(row.teamId) ?? "",
-        role: shift.role,
-        startsAt: new Date(shift.start),
-        endsAt: new Date(shift.end),
-        source: shift.source,
-        onLeave: shift.onLeave,
-      }];
+      return [
+        {
+          rotationId: row.id,
+          rotationName: row.name,
+          teamId: row.teamId,
+          teamName: teams.get(row.teamId) ?? "",
+          role: shift.role,
+          startsAt: new Date(shift.start),
+          endsAt: new Date(shift.end),
+          source: shift.source,
+          onLeave: shift.onLeave,
+        },
+      ];
     });
 }

@@ -15,7 +15,10 @@ export async function onCallNow(db: Db, input: { teamId: string }, now: Date) {
   const shifts = await shiftsInWindow(db, rows, aroundNow(now, { weeks: MAX_AHEAD_WEEKS }), now);
   const at = now.getTime();
   const current = new Map(shifts.filter((s) => s.start <= at && at < s.end).map((s) => [s.rotationId, s]));
-  const people = await peopleByIds(db, [...current.values()].map((s) => s.personId));
+  const people = await peopleByIds(
+    db,
+    [...current.values()].map((s) => s.personId),
+  );
   return rows
     .map((row) => {
       const shift = current.get(row.id);
@@ -25,7 +28,13 @@ export async function onCallNow(db: Db, input: { teamId: string }, now: Date) {
         role: row.role,
         timeZone: row.timeZone,
         onCall: shift
-          ? { personId: shift.personId, name: nameOf(people, shift.personId), startsAt: new Date(shift.start), endsAt: new Date(shift.end), source: shift.source }
+          ? {
+              personId: shift.personId,
+              name: nameOf(people, shift.personId),
+              startsAt: new Date(shift.start),
+              endsAt: new Date(shift.end),
+              source: shift.source,
+            }
           : null,
       };
     })

@@ -46,7 +46,9 @@ export async function previewRotation(db: Db, input: DraftInput, now: Date) {
   const memberRegions = Object.fromEntries([...people.values()].map((p) => [p.personId, regionOfTimeZone(p.timeZone)]));
   const rotationName = { id: spec.id, name: input.draft.name };
   const warnings = [
-    ...scheduleWarnings({ rotation: spec, shifts, window, memberRegions }).map((w) => namedWarning(w, rotationName, people)),
+    ...scheduleWarnings({ rotation: spec, shifts, window, memberRegions }).map((w) =>
+      namedWarning(w, rotationName, people),
+    ),
     ...projector.capWarnings(loads),
   ];
   const priorLoad = await priorLoadOf(db, context.saved, spec.participants, now);
@@ -60,7 +62,10 @@ export async function previewRotation(db: Db, input: DraftInput, now: Date) {
     /** Logged toil is projected from each person's last weeks of entries; duty is exact. */
     projectionBasis: { loggedToilFromWeeks: HISTORY_WEEKS },
     shifts: shifts.map((shift) => ({ ...shiftView(shift), name: nameOf(people, shift.personId) })),
-    gaps: coverageGaps(spec, shifts, window).map((gap) => ({ startsAt: new Date(gap.start), endsAt: new Date(gap.end) })),
+    gaps: coverageGaps(spec, shifts, window).map((gap) => ({
+      startsAt: new Date(gap.start),
+      endsAt: new Date(gap.end),
+    })),
     people: loads,
     warnings,
     /** The turn in progress and the next ones, as saved now and as this draft would make them (before covers). */
@@ -68,4 +73,3 @@ export async function previewRotation(db: Db, input: DraftInput, now: Date) {
     quality: penalisedQuality(scheduleQuality(shifts, spec.participants, window, spec, priorLoad), warnings),
   };
 }
-type RotationPreview = Awaited<ReturnType<typeof previewRotation>>;

@@ -23,11 +23,20 @@ export async function priorLoadOf(
   const records = await db
     .select({ personId: shiftRecord.personId, startsAt: shiftRecord.startsAt, endsAt: shiftRecord.endsAt })
     .from(shiftRecord)
-    .where(and(eq(shiftRecord.rotationId, rotation.id), lt(shiftRecord.startsAt, now), gt(shiftRecord.endsAt, new Date(since))));
+    .where(
+      and(
+        eq(shiftRecord.rotationId, rotation.id),
+        lt(shiftRecord.startsAt, now),
+        gt(shiftRecord.endsAt, new Date(since)),
+      ),
+    );
   const load: Record<string, number> = Object.fromEntries(participants.map((person) => [person, 0]));
   for (const record of records) {
     if (!(record.personId in load)) continue;
-    const span = { start: Math.max(record.startsAt.getTime(), since), end: Math.min(record.endsAt.getTime(), now.getTime()) };
+    const span = {
+      start: Math.max(record.startsAt.getTime(), since),
+      end: Math.min(record.endsAt.getTime(), now.getTime()),
+    };
     load[record.personId] = (load[record.personId] ?? 0) + weightedHours(span, rotation.timeZone);
   }
   const lightest = Math.min(...Object.values(load));

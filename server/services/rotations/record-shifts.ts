@@ -26,21 +26,25 @@ export interface RecordedShifts {
  */
 export async function recordedSoFar(db: Db, rows: readonly RotationRow[]): Promise<Map<string, number>> {
   const unknown = rows.filter((row) => row.recordedUntil === null).map((row) => row.id);
-  const lastEnds = unknown.length === 0
-    ? []
-    : await db
-        .select({ rotationId: shiftRecord.rotationId, lastEnd: max(shiftRecord.endsAt) })
-        .from(shiftRecord)
-        .where(inArray(shiftRecord.rotationId, unknown))
-        .groupBy(shiftRecord.rotationId);
+  const lastEnds =
+    unknown.length === 0
+      ? []
+      : await db
+          .select({ rotationId: shiftRecord.rotationId, lastEnd: max(shiftRecord.endsAt) })
+          .from(shiftRecord)
+          .where(inArray(shiftRecord.rotationId, unknown))
+          .groupBy(shiftRecord.rotationId);
   const lastEndOf = new Map(lastEnds.map((row) => [row.rotationId, row.lastEnd]));
-  return new Map(
-    rows.map((row) => [row.id, (row.recordedUntil ?? lastEndOf.get(row.id) ?? row.createdAt).getTime()]),
-  );
+  return new Map(rows.map((row) => [row.id, (row.recordedUntil ?? lastEndOf.get(row.id) ?? row.createdAt).getTime()]));
 }
 
 /** The instant up to which shifts are frozen, and the pieces frozen. */
-function freezePlan(shifts: readonly Shift[], from: number, now: number, freeze: FreezeUntil): { until: number; frozen: Shift[] } {
+function freezePlan(
+  shifts: readonly Shift[],
+  from: number,
+  now: number,
+  freeze: FreezeUntil,
+): { until: number; frozen: Shift[] } {
   const inProgress = shifts.find((shift) => shift.start <= now && now < shift.end);
   const until = freeze === "now" || inProgress === undefined ? now : inProgress.start;
   const frozen = shifts.flatMap((shift) => {
@@ -57,21 +61,40 @@ function freezePlan(shifts: readonly Shift[], from: number, now: number, freeze:
  * recorded, and its row is locked meanwhile so two callers cannot record the same shift twice.
  * Removed rotations are left alone: they were frozen when they were removed.
  */
-export async function recordShifts(db: Db, scope: RotationScope, now: Date, freeze: FreezeUntil = "ended"): Promise<RecordedShifts> {
+export async function recordShifts(
+  db: Db,
+  scope: RotationScope,
+  now: Date,
+  freeze: FreezeUntil = "ended",
+): Promise<RecordedShifts> {
   const inScope = "teamId" in scope ? eq(rotation.teamId, scope.teamId) : inArray(rotation.id, [...scope.rotationIds]);
   if ("rotationIds" in scope && scope.rotationIds.length === 0) return { recorded: 0, recordedUntil: new Map() };
   return db.transaction(async (tx) => {
-    const rows = await tx.select().from(rotation).where(and(inScope, isNull(rotation.deletedAt))).orderBy(asc(rotation.id)).for("update");
+    const rows = await tx
+      .select()
+      .from(rotation)
+      .where(and(inScope, isNull(rotation.deletedAt)))
+      .orderBy(asc(rotation.id))
+      .for("update");
     const recordedUntil = await recordedSoFar(tx, rows);
     const nowMs = now.getTime();
     const stale = rows.filter((row) => (recordedUntil.get(row.id) ?? nowMs) < nowMs);
-    const participants = await participantsOf(tx, stale.map((row) => row.id));
-    const overrides = await overridesOf(tx, stale.map((row) => row.id));
+    const participants = await participantsOf(
+      tx,
+      stale.map((row) => row.id),
+    );
+    const overrides = await overridesOf(
+      tx,
+      stale.map((row) => row.id),
+    );
     let recorded = 0;
     for (const row of stale) {
       const from = recordedUntil.get(row.id) ?? nowMs;
       // One millisecond past now shows whether a shift is still in progress rather than ending exactly now.
-      const shifts = expandShifts(specOfRow(row, participants.get(row.id) ?? []), overrides.get(row.id) ?? [], [], { start: from, end: nowMs + 1 });
+      const shifts = expandShifts(specOfRow(row, participants.get(row.id) ?? []), overrides.get(row.id) ?? [], [], {
+        start: from,
+        end: nowMs + 1,
+      });
       const { until, frozen } = freezePlan(shifts, from, nowMs, freeze);
       if (until <= from) continue;
       if (frozen.length > 0) {
@@ -87,7 +110,10 @@ export async function recordShifts(db: Db, scope: RotationScope, now: Date, free
         );
         recorded += frozen.length;
       }
-      await tx.update(rotation).set({ recordedUntil: new Date(until) }).where(eq(rotation.id, row.id));
+      await tx
+        .update(rotation)
+        .set({ recordedUntil: new Date(until) })
+        .where(eq(rotation.id, row.id));
       recordedUntil.set(row.id, until);
     }
     return { recorded, recordedUntil };

@@ -15,7 +15,14 @@ export async function removeOverride(db: Db, viewer: Viewer, input: { teamId: st
       .select({ override: rotationOverride, teamId: rotation.teamId })
       .from(rotationOverride)
       .innerJoin(rotation, eq(rotation.id, rotationOverride.rotationId))
-      .where(and(eq(rotationOverride.id, input.overrideId), eq(rotation.teamId, input.teamId), isNull(rotation.deletedAt), isNull(rotationOverride.deletedAt)))
+      .where(
+        and(
+          eq(rotationOverride.id, input.overrideId),
+          eq(rotation.teamId, input.teamId),
+          isNull(rotation.deletedAt),
+          isNull(rotationOverride.deletedAt),
+        ),
+      )
       .for("update");
     if (!found) throw new DomainError("not-found", "No such cover in this team.", "overrideId");
     const { override } = found;
@@ -28,7 +35,13 @@ export async function removeOverride(db: Db, viewer: Viewer, input: { teamId: st
       action: "rotation.override.remove",
       entityType: "rotation_override",
       entityId: override.id,
-      before: { rotationId: override.rotationId, personId: override.personId, replacesPersonId: override.replacesPersonId, startsAt: override.startsAt, endsAt: override.endsAt },
+      before: {
+        rotationId: override.rotationId,
+        personId: override.personId,
+        replacesPersonId: override.replacesPersonId,
+        startsAt: override.startsAt,
+        endsAt: override.endsAt,
+      },
     });
     return { id: override.id, removedAt: now };
   });

@@ -38,16 +38,24 @@ export async function requestSwap(db: Db, viewer: Viewer, input: RequestSwapInpu
     await assertMember(db, input.teamId, requesterId, "requesterId", "person asking");
   }
   const participants = (await participantsOf(db, [row.id])).get(row.id) ?? [];
-  if (input.counterpartId === requesterId) throw new DomainError("invalid", "Pick someone else to swap with.", "counterpartId");
+  if (input.counterpartId === requesterId)
+    throw new DomainError("invalid", "Pick someone else to swap with.", "counterpartId");
   if (!participants.includes(input.counterpartId)) {
     throw new DomainError("invalid", "The person asked must take part in this rotation.", "counterpartId");
   }
   if (input.shiftEndsAt <= now) throw new DomainError("invalid", "That shift is already over.", "shiftEndsAt");
   const shift = { start: input.shiftStartsAt.getTime(), end: input.shiftEndsAt.getTime() };
-  const inReturn = input.returnStartsAt && input.returnEndsAt ? { start: input.returnStartsAt.getTime(), end: input.returnEndsAt.getTime() } : null;
-  if (inReturn && inReturn.end <= now.getTime()) throw new DomainError("invalid", "The shift in return is already over.", "returnEndsAt");
+  const inReturn =
+    input.returnStartsAt && input.returnEndsAt
+      ? { start: input.returnStartsAt.getTime(), end: input.returnEndsAt.getTime() }
+      : null;
+  if (inReturn && inReturn.end <= now.getTime())
+    throw new DomainError("invalid", "The shift in return is already over.", "returnEndsAt");
 
-  const span = { start: Math.min(shift.start, inReturn?.start ?? shift.start), end: Math.max(shift.end, inReturn?.end ?? shift.end) };
+  const span = {
+    start: Math.min(shift.start, inReturn?.start ?? shift.start),
+    end: Math.max(shift.end, inReturn?.end ?? shift.end),
+  };
   const shifts = await shiftsInWindow(db, [row], span, now);
   if (!holdsThroughout(shifts, requesterId, shift)) {
     const message = onBehalf ? "That person does not hold this shift." : "You can only ask to swap a shift you hold.";
@@ -62,8 +70,16 @@ export async function requestSwap(db: Db, viewer: Viewer, input: RequestSwapInpu
     const [pending] = await tx
       .select({ id: swapRequest.id })
       .from(swapRequest)
-      .where(and(eq(swapRequest.rotationId, row.id), eq(swapRequest.requesterId, requesterId), eq(swapRequest.shiftStartsAt, input.shiftStartsAt), eq(swapRequest.status, "pending")));
-    if (pending) throw new DomainError("conflict", "A swap of this shift is already waiting for an answer.", "shiftStartsAt");
+      .where(
+        and(
+          eq(swapRequest.rotationId, row.id),
+          eq(swapRequest.requesterId, requesterId),
+          eq(swapRequest.shiftStartsAt, input.shiftStartsAt),
+          eq(swapRequest.status, "pending"),
+        ),
+      );
+    if (pending)
+      throw new DomainError("conflict", "A swap of this shift is already waiting for an answer.", "shiftStartsAt");
     const [created] = await tx
       .insert(swapRequest)
       .values({

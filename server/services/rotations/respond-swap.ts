@@ -24,10 +24,16 @@ async function applySwap(db: Db, row: RotationRow, swap: SwapRow, viewer: Viewer
   if (shift.end <= shift.start || (inReturn && inReturn.end <= inReturn.start)) {
     throw new DomainError("conflict", "That shift is already over, so it can no longer be swapped.", "swapId");
   }
-  const span = { start: Math.min(shift.start, inReturn?.start ?? shift.start), end: Math.max(shift.end, inReturn?.end ?? shift.end) };
+  const span = {
+    start: Math.min(shift.start, inReturn?.start ?? shift.start),
+    end: Math.max(shift.end, inReturn?.end ?? shift.end),
+  };
   const shifts = await shiftsInWindow(db, [row], span, now);
-  const stillHeld = holdsThroughout(shifts, swap.requesterId, shift) && (!inReturn || holdsThroughout(shifts, swap.counterpartId, inReturn));
-  if (!stillHeld) throw new DomainError("conflict", "The schedule changed since this swap was asked for; ask again.", "swapId");
+  const stillHeld =
+    holdsThroughout(shifts, swap.requesterId, shift) &&
+    (!inReturn || holdsThroughout(shifts, swap.counterpartId, inReturn));
+  if (!stillHeld)
+    throw new DomainError("conflict", "The schedule changed since this swap was asked for; ask again.", "swapId");
 
   const covers = [
     { personId: swap.counterpartId, replacesPersonId: swap.requesterId, ...shift },
@@ -68,21 +74,29 @@ export async function respondSwap(
     if (!found) throw new DomainError("not-found", "No such swap request in this team.", "swapId");
     const { swap } = found;
     const actsForOthers = mayActInTeam(viewer, input.teamId, ["planner", "manager"]);
-    const answersOwn = input.decision === "cancel" ? viewer.personId === swap.requesterId : viewer.personId === swap.counterpartId;
+    const answersOwn =
+      input.decision === "cancel" ? viewer.personId === swap.requesterId : viewer.personId === swap.counterpartId;
     if (!answersOwn && !actsForOthers) {
-      const message = input.decision === "cancel"
-        ? "Only the person who asked, or a planner or manager, may withdraw this request."
-        : "Only the person asked, or a planner or manager, may answer this request.";
+      const message =
+        input.decision === "cancel"
+          ? "Only the person who asked, or a planner or manager, may withdraw this request."
+          : "Only the person asked, or a planner or manager, may answer this request.";
       throw new DomainError("forbidden", message, "swapId");
     }
-    if (swap.status !== "pending") throw new DomainError("conflict", `This swap request was already ${swap.status}.`, "swapId");
+    if (swap.status !== "pending")
+      throw new DomainError("conflict", `This swap request was already ${swap.status}.`, "swapId");
     // Claiming the request first makes a second, simultaneous answer find it decided.
     const [claimed] = await tx
       .update(swapRequest)
       .set({ status: STATUS_OF[input.decision], decidedById: viewer.personId, decidedAt: now })
       .where(and(eq(swapRequest.id, swap.id), eq(swapRequest.status, "pending")))
       .returning();
-    if (!claimed) throw new DomainError("conflict", "Someone answered this swap request a moment ago; reload to see the answer.", "swapId");
+    if (!claimed)
+      throw new DomainError(
+        "conflict",
+        "Someone answered this swap request a moment ago; reload to see the answer.",
+        "swapId",
+      );
     const warnings = input.decision === "accept" ? await applySwap(tx, found.rotation, swap, viewer, now) : [];
     await recordAudit(tx, {
       actorPersonId: viewer.personId,

@@ -14,7 +14,12 @@ import { assertReturned } from "@/server/services/returned-row";
  * Undo of removing a cover: the same cover (same id, note and people) comes back. Like adding one, it only changes
  * the future: the time since it was removed stays its holder's, so a cover that had started resumes from now.
  */
-export async function restoreOverride(db: Db, viewer: Viewer, input: { teamId: string; overrideId: string }, now: Date) {
+export async function restoreOverride(
+  db: Db,
+  viewer: Viewer,
+  input: { teamId: string; overrideId: string },
+  now: Date,
+) {
   return db.transaction(async (tx) => {
     const [found] = await tx
       .select({ override: rotationOverride, timeZone: rotation.timeZone })
@@ -33,7 +38,8 @@ export async function restoreOverride(db: Db, viewer: Viewer, input: { teamId: s
     const { override } = found;
     if (override.endsAt <= now) throw new DomainError("invalid", PAST_COVER_MESSAGE, "overrideId");
     await assertMember(tx, input.teamId, override.personId, "overrideId", "cover");
-    if (override.replacesPersonId) await assertMember(tx, input.teamId, override.replacesPersonId, "overrideId", "person covered");
+    if (override.replacesPersonId)
+      await assertMember(tx, input.teamId, override.replacesPersonId, "overrideId", "person covered");
     const startsAt = override.startsAt < now ? now : override.startsAt;
     const [restored] = await tx
       .update(rotationOverride)
@@ -50,7 +56,11 @@ export async function restoreOverride(db: Db, viewer: Viewer, input: { teamId: s
       before: { deletedAt: override.deletedAt, startsAt: override.startsAt },
       after: { deletedAt: null, startsAt },
     });
-    const warnings = await coverLeaveWarnings(tx, { personId: restored.personId, start: startsAt.getTime(), end: restored.endsAt.getTime() }, found.timeZone);
+    const warnings = await coverLeaveWarnings(
+      tx,
+      { personId: restored.personId, start: startsAt.getTime(), end: restored.endsAt.getTime() },
+      found.timeZone,
+    );
     return { override: restored, warnings };
   });
 }

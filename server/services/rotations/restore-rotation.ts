@@ -9,7 +9,12 @@ import { findRotation } from "./rotation-rows";
 import { assertReturned } from "@/server/services/returned-row";
 
 /** Undoes a removal. Nobody held the rotation while it was removed, so its history resumes now. */
-export async function restoreRotation(db: Db, viewer: Viewer, input: { teamId: string; rotationId: string }, now: Date): Promise<RotationView> {
+export async function restoreRotation(
+  db: Db,
+  viewer: Viewer,
+  input: { teamId: string; rotationId: string },
+  now: Date,
+): Promise<RotationView> {
   return db.transaction(async (tx) => {
     const removed = await findRotation(tx, input.teamId, input.rotationId, { removed: true, forUpdate: true });
     const [restored] = await tx

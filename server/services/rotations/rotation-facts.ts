@@ -96,7 +96,14 @@ export async function membersAmong(db: Db, teamId: string, personIds: readonly s
     .selectDistinct({ personId: teamMember.personId })
     .from(teamMember)
     .innerJoin(person, eq(person.id, teamMember.personId))
-    .where(and(eq(teamMember.teamId, teamId), inArray(teamMember.personId, ids), isNull(teamMember.removedFrom), isNull(person.deletedAt)));
+    .where(
+      and(
+        eq(teamMember.teamId, teamId),
+        inArray(teamMember.personId, ids),
+        isNull(teamMember.removedFrom),
+        isNull(person.deletedAt),
+      ),
+    );
   return new Set(rows.map((row) => row.personId));
 }
 
@@ -110,7 +117,13 @@ export async function assertParticipantsInTeam(db: Db, teamId: string, participa
 }
 
 /** Refuses a single person (a cover, a counterpart) who is not a member of the team. */
-export async function assertMember(db: Db, teamId: string, personId: string, field: string, what: string): Promise<void> {
+export async function assertMember(
+  db: Db,
+  teamId: string,
+  personId: string,
+  field: string,
+  what: string,
+): Promise<void> {
   const members = await membersAmong(db, teamId, [personId]);
   if (!members.has(personId)) throw new DomainError("invalid", `The ${what} must be a member of this team.`, field);
 }

@@ -17,6 +17,9 @@ export async function rotationGaps(db: Db, input: { teamId: string; rotationId: 
     weeks: GAP_HORIZON_WEEKS,
     window: { from: new Date(window.start), to: new Date(window.end) },
     timeZone: spec.timeZone,
-    gaps: coverageGaps(spec, shifts, window).map((gap) => ({ startsAt: new Date(gap.start), endsAt: new Date(gap.end) })),
+    gaps: coverageGaps(spec, shifts, window).map((gap) => ({
+      startsAt: new Date(gap.start),
+      endsAt: new Date(gap.end),
+    })),
   };
 }

@@ -20,9 +20,20 @@ export async function findRotation(
   const query = db
     .select()
     .from(rotation)
-    .where(and(eq(rotation.id, rotationId), eq(rotation.teamId, teamId), opts.removed ? isNotNull(rotation.deletedAt) : isNull(rotation.deletedAt)));
+    .where(
+      and(
+        eq(rotation.id, rotationId),
+        eq(rotation.teamId, teamId),
+        opts.removed ? isNotNull(rotation.deletedAt) : isNull(rotation.deletedAt),
+      ),
+    );
   const [row] = opts.forUpdate ? await query.for("update") : await query;
-  if (!row) throw new DomainError("not-found", opts.removed ? "No such removed rotation in this team." : "No such rotation in this team.", "rotationId");
+  if (!row)
+    throw new DomainError(
+      "not-found",
+      opts.removed ? "No such removed rotation in this team." : "No such rotation in this team.",
+      "rotationId",
+    );
   return row;
 }
 
@@ -53,13 +64,18 @@ export async function participantsOf(db: Db, rotationIds: readonly string[]): Pr
 function windowsOfDraft(draft: RotationDraft): DutyWindow[] | null {
   if (draft.dutyWindows) return draft.dutyWindows.map(normalisedWindow);
   const { workingDays, workingStartMinute, workingEndMinute } = draft;
-  if (!draft.workingHoursOnly || !workingDays || workingStartMinute === null || workingStartMinute === undefined) return null;
+  if (!draft.workingHoursOnly || !workingDays || workingStartMinute === null || workingStartMinute === undefined)
+    return null;
   if (workingEndMinute === null || workingEndMinute === undefined) return null;
   return [normalisedWindow({ days: workingDays, startMinute: workingStartMinute, endMinute: workingEndMinute })];
 }
 
 function normalisedWindow(window: DutyWindow): DutyWindow {
-  return { days: [...new Set(window.days)].sort((a, b) => a - b), startMinute: window.startMinute, endMinute: window.endMinute };
+  return {
+    days: [...new Set(window.days)].sort((a, b) => a - b),
+    startMinute: window.startMinute,
+    endMinute: window.endMinute,
+  };
 }
 
 /** The columns a draft sets, so create and update write the same fields the same way; windows replace working hours. */
@@ -82,18 +98,31 @@ export function columnsOf(draft: RotationDraft) {
   };
 }
 
-type RotationSettings = Omit<ReturnType<typeof columnsOf>, "workingDays" | "workingHoursOnly" | "workingStartMinute" | "workingEndMinute"> &
+type RotationSettings = Omit<
+  ReturnType<typeof columnsOf>,
+  "workingDays" | "workingHoursOnly" | "workingStartMinute" | "workingEndMinute"
+> &
   Pick<RotationRow, "workingDays" | "workingHoursOnly" | "workingStartMinute" | "workingEndMinute">;
 
 /** A row's duty windows; a row not yet backfilled (or written by older tools) still says "working hours only". */
 export function dutyWindowsOf(settings: RotationSettings): DutyWindow[] | null {
   if (settings.dutyWindows && settings.dutyWindows.length > 0) return settings.dutyWindows;
   const { workingDays, workingStartMinute, workingEndMinute } = settings;
-  const restricted = settings.workingHoursOnly && workingDays !== null && workingDays.length > 0 && workingStartMinute !== null && workingEndMinute !== null;
+  const restricted =
+    settings.workingHoursOnly &&
+    workingDays !== null &&
+    workingDays.length > 0 &&
+    workingStartMinute !== null &&
+    workingEndMinute !== null;
   return restricted ? [{ days: workingDays, startMinute: workingStartMinute, endMinute: workingEndMinute }] : null;
 }
 
-export function specOf(id: string, settings: RotationSettings, participants: readonly string[], anchor: TurnAnchor | null = null): RotationSpec {
+export function specOf(
+  id: string,
+  settings: RotationSettings,
+  participants: readonly string[],
+  anchor: TurnAnchor | null = null,
+): RotationSpec {
   return {
     id,
     role: settings.role,
@@ -110,7 +139,9 @@ export function specOf(id: string, settings: RotationSettings, participants: rea
 
 /** The saved anchor of a row, or null when it has none. */
 export function anchorOfRow(row: Pick<RotationRow, "anchorAt" | "anchorIndex">): TurnAnchor | null {
-  return row.anchorAt !== null && row.anchorIndex !== null ? { at: row.anchorAt.getTime(), index: row.anchorIndex } : null;
+  return row.anchorAt !== null && row.anchorIndex !== null
+    ? { at: row.anchorAt.getTime(), index: row.anchorIndex }
+    : null;
 }
 
 /** The columns that save an anchor (both null to clear it). */

@@ -22,7 +22,10 @@ export async function swapViews(db: Db, teamId: string, swapIds?: readonly strin
     .innerJoin(rotation, eq(rotation.id, swapRequest.rotationId))
     .where(and(eq(rotation.teamId, teamId), swapIds ? inArray(swapRequest.id, [...swapIds]) : undefined))
     .orderBy(desc(swapRequest.createdAt), desc(swapRequest.id));
-  const people = await peopleByIds(db, rows.flatMap(({ swap }) => [swap.requesterId, swap.counterpartId]));
+  const people = await peopleByIds(
+    db,
+    rows.flatMap(({ swap }) => [swap.requesterId, swap.counterpartId]),
+  );
   return rows.map(({ swap, rotationName, role }) => ({
     id: swap.id,
     rotationId: swap.rotationId,

@@ -12,7 +12,11 @@ import { shiftsInWindow, shiftView } from "./window-shifts";
  * rotations appear only through their history. `people` lists the members, then anyone else holding a shift.
  */
 export async function teamSchedule(db: Db, input: { teamId: string; from: Date; to: Date }, now: Date) {
-  const rows = await db.select().from(rotation).where(eq(rotation.teamId, input.teamId)).orderBy(asc(rotation.name), asc(rotation.id));
+  const rows = await db
+    .select()
+    .from(rotation)
+    .where(eq(rotation.teamId, input.teamId))
+    .orderBy(asc(rotation.name), asc(rotation.id));
   const shifts = await shiftsInWindow(db, rows, { start: input.from.getTime(), end: input.to.getTime() }, now);
   const members = await listMembers(db, input.teamId);
   const memberIds = new Set(members.map((m) => m.personId));
@@ -22,12 +26,22 @@ export async function teamSchedule(db: Db, input: { teamId: string; from: Date; 
   return {
     from: input.from,
     to: input.to,
-    rotations: shown.map((row) => ({ id: row.id, name: row.name, role: row.role, timeZone: row.timeZone, removed: row.deletedAt !== null })),
+    rotations: shown.map((row) => ({
+      id: row.id,
+      name: row.name,
+      role: row.role,
+      timeZone: row.timeZone,
+      removed: row.deletedAt !== null,
+    })),
     people: [
       ...members.map((m) => ({ personId: m.personId, name: m.name, timeZone: m.timeZone, member: true })),
-      ...outsiders.map((id) => ({ personId: id, name: nameOf(outsiderFacts, id), timeZone: outsiderFacts.get(id)?.timeZone ?? "UTC", member: false })),
+      ...outsiders.map((id) => ({
+        personId: id,
+        name: nameOf(outsiderFacts, id),
+        timeZone: outsiderFacts.get(id)?.timeZone ?? "UTC",
+        member: false,
+      })),
     ],
     shifts: shifts.map(shiftView),
   };
 }
-type TeamSchedule = Awaited<ReturnType<typeof teamSchedule>>;

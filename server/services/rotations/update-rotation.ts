@@ -12,7 +12,8 @@ import { assertParticipantsInTeam } from "./rotation-facts";
 import { anchorColumns, columnsOf, findRotation, participantsOf, specOfDraft, specOfRow } from "./rotation-rows";
 import { recordShifts } from "./record-shifts";
 
-export const STALE_VERSION_MESSAGE = "Someone else saved this rotation since you opened it; reload to see their changes.";
+export const STALE_VERSION_MESSAGE =
+  "Someone else saved this rotation since you opened it; reload to see their changes.";
 
 export type UpdateRotationInput = RotationDraft & { teamId: string; rotationId: string; version: number };
 
@@ -22,7 +23,12 @@ export type UpdateRotationInput = RotationDraft & { teamId: string; rotationId: 
  * and everything up to now is recorded first, so the edit changes only the future. The turn in progress keeps its
  * holder unless that person is removed or the planner chose another (see reanchor).
  */
-export async function updateRotation(db: Db, viewer: Viewer, input: UpdateRotationInput, now: Date): Promise<RotationView> {
+export async function updateRotation(
+  db: Db,
+  viewer: Viewer,
+  input: UpdateRotationInput,
+  now: Date,
+): Promise<RotationView> {
   return db.transaction(async (tx) => {
     const current = await findRotation(tx, input.teamId, input.rotationId, { forUpdate: true });
     if (current.version !== input.version) throw new DomainError("conflict", STALE_VERSION_MESSAGE, "version");
@@ -30,7 +36,12 @@ export async function updateRotation(db: Db, viewer: Viewer, input: UpdateRotati
     const participantsBefore = (await participantsOf(tx, [current.id])).get(current.id) ?? [];
     const before = { ...columnsOf({ ...current, participants: [] }), participants: participantsBefore };
     await recordShifts(tx, { rotationIds: [current.id] }, now, "now");
-    const turns = reanchor(specOfRow(current, participantsBefore), specOfDraft(current.id, input), now.getTime(), input);
+    const turns = reanchor(
+      specOfRow(current, participantsBefore),
+      specOfDraft(current.id, input),
+      now.getTime(),
+      input,
+    );
     const [updated] = await tx
       .update(rotation)
       .set({ ...columnsOf(input), ...anchorColumns(turns.anchor), version: current.version + 1, updatedAt: now })

@@ -49,14 +49,23 @@ export async function shiftsInWindow(
     .from(shiftRecord)
     .where(
       and(
-        inArray(shiftRecord.rotationId, rows.map((row) => row.id)),
+        inArray(
+          shiftRecord.rotationId,
+          rows.map((row) => row.id),
+        ),
         lt(shiftRecord.startsAt, new Date(window.end)),
         gt(shiftRecord.endsAt, new Date(window.start)),
       ),
     )
     .orderBy(asc(shiftRecord.startsAt));
-  const participants = await participantsOf(db, active.map((row) => row.id));
-  const overrides = await overridesOf(db, active.map((row) => row.id));
+  const participants = await participantsOf(
+    db,
+    active.map((row) => row.id),
+  );
+  const overrides = await overridesOf(
+    db,
+    active.map((row) => row.id),
+  );
   const people = [
     ...records.map((record) => record.personId),
     ...[...participants.values()].flat(),
@@ -67,7 +76,14 @@ export async function shiftsInWindow(
   const recorded: ScheduledShift[] = records.map((record) => {
     const span = { start: record.startsAt.getTime(), end: record.endsAt.getTime() };
     const own = absences.filter((absence) => absence.personId === record.personId);
-    return { rotationId: record.rotationId, role: record.role, personId: record.personId, ...span, source: "record", onLeave: overlapsAny(span, own) };
+    return {
+      rotationId: record.rotationId,
+      role: record.role,
+      personId: record.personId,
+      ...span,
+      source: "record",
+      onLeave: overlapsAny(span, own),
+    };
   });
   const expanded: ScheduledShift[] = active.flatMap((row) => {
     const from = Math.max(window.start, recordedUntil.get(row.id) ?? window.start);
@@ -100,4 +116,3 @@ export function shiftView(shift: ScheduledShift) {
     onLeave: shift.onLeave,
   };
 }
-type ShiftView = ReturnType<typeof shiftView>;

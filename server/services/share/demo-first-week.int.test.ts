@@ -40,21 +40,40 @@ async function rowsOf(email: string) {
   const absences = await db
     .select()
     .from(absence)
-    .where(and(eq(absence.personId, who.id), isNull(absence.deletedAt), lt(absence.startsAt, overlapsWeek.end), gt(absence.endsAt, overlapsWeek.start)));
+    .where(
+      and(
+        eq(absence.personId, who.id),
+        isNull(absence.deletedAt),
+        lt(absence.startsAt, overlapsWeek.end),
+        gt(absence.endsAt, overlapsWeek.start),
+      ),
+    );
   const shifts = await db
     .select()
     .from(shiftRecord)
-    .where(and(eq(shiftRecord.personId, who.id), lt(shiftRecord.startsAt, overlapsWeek.end), gt(shiftRecord.endsAt, overlapsWeek.start)));
-  const entries = (await db.select().from(workEntry).where(and(eq(workEntry.personId, who.id), isNull(workEntry.deletedAt)))).filter(
-    (e) => e.startsAt.getTime() < to && e.startsAt.getTime() + e.minutes * MINUTE > from,
-  );
+    .where(
+      and(
+        eq(shiftRecord.personId, who.id),
+        lt(shiftRecord.startsAt, overlapsWeek.end),
+        gt(shiftRecord.endsAt, overlapsWeek.start),
+      ),
+    );
+  const entries = (
+    await db
+      .select()
+      .from(workEntry)
+      .where(and(eq(workEntry.personId, who.id), isNull(workEntry.deletedAt)))
+  ).filter((e) => e.startsAt.getTime() < to && e.startsAt.getTime() + e.minutes * MINUTE > from);
   return { who, absences, shifts, entries };
 }
 
 /** Rules 1-7 of docs/accounting.md, applied to each minute of the week in turn. */
 function handComputation(rows: Awaited<ReturnType<typeof rowsOf>>) {
   const { who } = rows;
-  const span = (r: { startsAt: Date; endsAt: Date }): Span => ({ start: r.startsAt.getTime(), end: r.endsAt.getTime() });
+  const span = (r: { startsAt: Date; endsAt: Date }): Span => ({
+    start: r.startsAt.getTime(),
+    end: r.endsAt.getTime(),
+  });
   const absences = rows.absences.map(span);
   const dutyShifts = rows.shifts.filter((s) => s.role !== "shadow").map(span);
   const onCallShifts = rows.shifts.filter((s) => s.role === "primary" || s.role === "secondary").map(span);
@@ -62,13 +81,15 @@ function handComputation(rows: Awaited<ReturnType<typeof rowsOf>>) {
     .filter((e) => e.category === "toil")
     .map((e) => ({ start: e.startsAt.getTime(), end: e.startsAt.getTime() + e.minutes * MINUTE }));
   // Every boundary is a whole minute, so looking at the first instant of each minute sees all of it.
-  for (const s of [...absences, ...dutyShifts, ...toil]) expect(s.start % MINUTE === 0 && s.end % MINUTE === 0).toBe(true);
+  for (const s of [...absences, ...dutyShifts, ...toil])
+    expect(s.start % MINUTE === 0 && s.end % MINUTE === 0).toBe(true);
 
   const minutes = { scheduled: 0, duty: 0, onCallDuty: 0, logged: 0, afterHours: 0 };
   for (let t = from; t < to; t += MINUTE) {
     const wall = DateTime.fromMillis(t, { zone: who.timeZone });
     const minuteOfDay = wall.hour * 60 + wall.minute;
-    const inPattern = who.workDays.includes(wall.weekday) && minuteOfDay >= who.workStartMinute && minuteOfDay < who.workEndMinute;
+    const inPattern =
+      who.workDays.includes(wall.weekday) && minuteOfDay >= who.workStartMinute && minuteOfDay < who.workEndMinute;
     const scheduled = inPattern && !absences.some((a) => covers(a, t)); // rule 1
     const duty = scheduled && dutyShifts.some((s) => covers(s, t)); // rule 2
     const onCall = duty && onCallShifts.some((s) => covers(s, t)); // rule 7

@@ -22,7 +22,9 @@ let people: string[];
 beforeAll(async () => {
   database = await createTestDatabase();
   await generateOrg(database.db, testEngine, { engineers: 8, teams: 2, days: 60 }, GENERATED);
-  people = (await queryRows(database.db, sql`select id from person where email like 'engineer-%' order by email`)).map((row) => String(row.id));
+  people = (await queryRows(database.db, sql`select id from person where email like 'engineer-%' order by email`)).map(
+    (row) => String(row.id),
+  );
 });
 afterAll(async () => database?.close());
 
@@ -32,9 +34,17 @@ function dutyOf(shifts: ReadonlyMap<string, readonly ScheduledShift[]>) {
     people.map((id) => {
       const own = (shifts.get(id) ?? []).map((shift) => ({ role: shift.role, start: shift.start, end: shift.end }));
       const { scheduled, duty, onCallDuty } = computeAccounting({
-        period: WINDOW, timeZone: "Europe/Berlin", workPattern: DEFAULT_WORK_PATTERN, absences: [], shifts: own, entries: [],
+        period: WINDOW,
+        timeZone: "Europe/Berlin",
+        workPattern: DEFAULT_WORK_PATTERN,
+        absences: [],
+        shifts: own,
+        entries: [],
       });
-      return [id, { scheduled, duty, onCallDuty, covered: own.reduce((sum, shift) => sum + shift.end - shift.start, 0) }];
+      return [
+        id,
+        { scheduled, duty, onCallDuty, covered: own.reduce((sum, shift) => sum + shift.end - shift.start, 0) },
+      ];
     }),
   );
 }
@@ -53,7 +63,8 @@ async function recordingRead(): Promise<Map<string, ScheduledShift[]>> {
 
 describe("shiftsOfPeople (read-only)", () => {
   test("covers the same time as the schedule's recording read, before and after it records", async () => {
-    const records = async () => Number((await queryRows(database.db, sql`select count(*) as count from shift_record`))[0]?.count);
+    const records = async () =>
+      Number((await queryRows(database.db, sql`select count(*) as count from shift_record`))[0]?.count);
     const before = await readOnly(WINDOW);
     const unrecorded = await records();
     const recorded = await recordingRead();
@@ -66,11 +77,20 @@ describe("shiftsOfPeople (read-only)", () => {
   });
 
   test("writes nothing: no shift records, no recorded-until moved", async () => {
-    const rows = async () => (await database.db.select({ id: rotation.id, until: rotation.recordedUntil }).from(rotation)).map((r) => `${r.id}:${r.until?.toISOString()}`).sort();
-    const [{ count: recordsBefore = 0 } = {}] = await queryRows(database.db, sql`select count(*)::int as count from shift_record`);
+    const rows = async () =>
+      (await database.db.select({ id: rotation.id, until: rotation.recordedUntil }).from(rotation))
+        .map((r) => `${r.id}:${r.until?.toISOString()}`)
+        .sort();
+    const [{ count: recordsBefore = 0 } = {}] = await queryRows(
+      database.db,
+      sql`select count(*)::int as count from shift_record`,
+    );
     const untilBefore = await rows();
     await readOnly({ start: WINDOW.start, end: LATER.getTime() + 86_400_000 });
-    const [{ count: recordsAfter = 0 } = {}] = await queryRows(database.db, sql`select count(*)::int as count from shift_record`);
+    const [{ count: recordsAfter = 0 } = {}] = await queryRows(
+      database.db,
+      sql`select count(*)::int as count from shift_record`,
+    );
     expect(recordsAfter).toBe(recordsBefore);
     expect(await rows()).toEqual(untilBefore);
   });
@@ -79,9 +99,13 @@ describe("shiftsOfPeople (read-only)", () => {
     const [first] = await database.db.select({ id: rotation.id }).from(rotation).limit(1);
     if (!first) throw new Error("no rotation");
     const before = await readOnly(WINDOW);
-    await database.db.update(rotation).set({ deletedAt: LATER }).where(inArray(rotation.id, [first.id]));
+    await database.db
+      .update(rotation)
+      .set({ deletedAt: LATER })
+      .where(inArray(rotation.id, [first.id]));
     const after = await readOnly(WINDOW);
-    const of = (shifts: ReadonlyMap<string, readonly ScheduledShift[]>) => [...shifts.values()].flat().filter((s) => s.rotationId === first.id);
+    const of = (shifts: ReadonlyMap<string, readonly ScheduledShift[]>) =>
+      [...shifts.values()].flat().filter((s) => s.rotationId === first.id);
     expect(of(after).every((shift) => shift.source === "record")).toBe(true);
     expect(of(after).length).toBeLessThan(of(before).length);
   });

@@ -62,17 +62,29 @@ export async function shiftsOfPeople(
  */
 async function expandedAfterRecords(db: Db, ids: string[], window: Interval) {
   const [from, to] = [new Date(window.start), new Date(window.end)];
-  const inTurns = db.select({ id: rotationParticipant.rotationId }).from(rotationParticipant).where(inArray(rotationParticipant.personId, ids));
+  const inTurns = db
+    .select({ id: rotationParticipant.rotationId })
+    .from(rotationParticipant)
+    .where(inArray(rotationParticipant.personId, ids));
   const covering = db
     .select({ id: rotationOverride.rotationId })
     .from(rotationOverride)
-    .where(and(inArray(rotationOverride.personId, ids), isNull(rotationOverride.deletedAt), lt(rotationOverride.startsAt, to), gt(rotationOverride.endsAt, from)));
+    .where(
+      and(
+        inArray(rotationOverride.personId, ids),
+        isNull(rotationOverride.deletedAt),
+        lt(rotationOverride.startsAt, to),
+        gt(rotationOverride.endsAt, from),
+      ),
+    );
   // Each rotation with its turn order and the covers in the window, in one read. The subqueries name their tables
   // by alias: drizzle leaves the outer columns of a one-table select unqualified.
   const rows = await db
     .select({
       rotation,
-      participants: sql<string[]>`array(select p.person_id::text from rotation_participant p where p.rotation_id = "rotation"."id" order by p.position)`,
+      participants: sql<
+        string[]
+      >`array(select p.person_id::text from rotation_participant p where p.rotation_id = "rotation"."id" order by p.position)`,
       covers: sql<CoverRow[] | string | null>`(select json_agg(json_build_object('id', o.id, 'personId', o.person_id,
           'replacesPersonId', o.replaces_person_id, 'start', floor(extract(epoch from o.starts_at) * 1000)::float8,
           'end', floor(extract(epoch from o.ends_at) * 1000)::float8) order by o.starts_at)
@@ -83,13 +95,14 @@ async function expandedAfterRecords(db: Db, ids: string[], window: Interval) {
     .where(and(isNull(rotation.deletedAt), or(inArray(rotation.id, inTurns), inArray(rotation.id, covering))));
   if (rows.length === 0) return [];
   const unknown = rows.filter((row) => row.rotation.recordedUntil === null).map((row) => row.rotation.id);
-  const lastEnds = unknown.length === 0
-    ? []
-    : await db
-        .select({ rotationId: shiftRecord.rotationId, lastEnd: max(shiftRecord.endsAt) })
-        .from(shiftRecord)
-        .where(inArray(shiftRecord.rotationId, unknown))
-        .groupBy(shiftRecord.rotationId);
+  const lastEnds =
+    unknown.length === 0
+      ? []
+      : await db
+          .select({ rotationId: shiftRecord.rotationId, lastEnd: max(shiftRecord.endsAt) })
+          .from(shiftRecord)
+          .where(inArray(shiftRecord.rotationId, unknown))
+          .groupBy(shiftRecord.rotationId);
   const lastEndOf = new Map(lastEnds.map((row) => [row.rotationId, row.lastEnd]));
   return rows.flatMap(({ rotation: row, participants, covers }) => {
     const recordedUntil = (row.recordedUntil ?? lastEndOf.get(row.id) ?? row.createdAt).getTime();

@@ -40,9 +40,13 @@ beforeAll(async () => {
   };
   const { erika } = ids;
   // Friday off: the default Mon-Fri 09:00-17:00 pattern leaves 4 x 480 = 1920 scheduled minutes.
-  await db.insert(absence).values({ personId: erika, startsAt: at("2025-03-14T00:00"), endsAt: at("2025-03-15T00:00") });
+  await db
+    .insert(absence)
+    .values({ personId: erika, startsAt: at("2025-03-14T00:00"), endsAt: at("2025-03-15T00:00") });
   // A deleted absence counts for nothing.
-  await db.insert(absence).values({ personId: erika, startsAt: at("2025-03-13T00:00"), endsAt: at("2025-03-14T00:00"), deletedAt: NOW });
+  await db
+    .insert(absence)
+    .values({ personId: erika, startsAt: at("2025-03-13T00:00"), endsAt: at("2025-03-14T00:00"), deletedAt: NOW });
   const shift = (role: "primary" | "ticket" | "shadow", from: string, to: string) =>
     makeShift(db, { teamId: home.id, personId: erika, role, startsAt: at(from), endsAt: at(to) });
   await shift("primary", "2025-03-11T13:00", "2025-03-12T11:00"); // duty Tue 13-17 (240) + Wed 09-11 (120) = 360, on call
@@ -110,7 +114,11 @@ describe(`my share on ${testEngine}`, () => {
     await db.update(team).set({ toilCap: 0.3, onCallCap: 0.15 }).where(eq(team.id, ids.team));
     try {
       const erika = await callerAs(db, ids.erika, now);
-      const share = await erika.share.mine({ period: "custom", from: at("2025-03-10T00:00"), to: at("2025-03-17T00:00") });
+      const share = await erika.share.mine({
+        period: "custom",
+        from: at("2025-03-10T00:00"),
+        to: at("2025-03-17T00:00"),
+      });
       expect(share.accounting).toEqual(HAND);
       expect(share).toMatchObject({ toilCap: 0.3, onCallCap: 0.15, overToilCap: true, overOnCallCap: true });
     } finally {
@@ -121,7 +129,11 @@ describe(`my share on ${testEngine}`, () => {
   test("month and quarter follow the caller's calendar, across the change to summer time", async () => {
     const erika = await callerAs(database.db, ids.erika, now);
     const month = await erika.share.mine({ period: "month" });
-    expect(month.period).toEqual({ from: new Date("2025-02-28T23:00:00Z"), to: new Date("2025-03-31T22:00:00Z"), kind: "month" });
+    expect(month.period).toEqual({
+      from: new Date("2025-02-28T23:00:00Z"),
+      to: new Date("2025-03-31T22:00:00Z"),
+      kind: "month",
+    });
     expect(month.accountedTo).toEqual(WEEK_DONE);
     // The 10 weekdays of March up to now, minus the Friday off; the week's operational time is the month's.
     expect(month.accounting).toMatchObject({ scheduled: 9 * 480, operational: HAND.operational });
@@ -137,8 +149,12 @@ describe(`my share on ${testEngine}`, () => {
       { period: "custom" as const, from: at("2025-03-17T00:00") },
       { period: "custom" as const, from: at("2020-01-01T00:00"), to: at("2025-01-01T00:00") },
     ];
-    for (const input of cases) expect(await refusal(erika.share.mine(input))).toMatchObject({ code: "BAD_REQUEST", fields: ["to"] });
-    expect(await refusal(erika.share.mine({ period: "year" } as never))).toMatchObject({ code: "BAD_REQUEST", fields: ["period"] });
+    for (const input of cases)
+      expect(await refusal(erika.share.mine(input))).toMatchObject({ code: "BAD_REQUEST", fields: ["to"] });
+    expect(await refusal(erika.share.mine({ period: "year" } as never))).toMatchObject({
+      code: "BAD_REQUEST",
+      fields: ["period"],
+    });
   });
 
   test("the trend ends with the current week, each week cut from one load of the data", async () => {
@@ -156,7 +172,13 @@ describe(`my share on ${testEngine}`, () => {
       provisional: false,
       partial: true,
     });
-    expect(trend.weeks[0]).toMatchObject({ toilShare: 0, operational: 0, worked: 2400, provisional: false, partial: false });
+    expect(trend.weeks[0]).toMatchObject({
+      toilShare: 0,
+      operational: 0,
+      worked: 2400,
+      provisional: false,
+      partial: false,
+    });
     expect(trend).toMatchObject({ toilCap: 0.5, onCallCap: 0.25 });
     expect((await erika.share.trend({})).weeks).toHaveLength(12);
   });

@@ -24,7 +24,10 @@ export async function myTrend(db: Db, viewer: Viewer, input: { weeks: number }, 
   const facts = span
     ? await loadAccountingFacts(db, viewer.personId, profile, span, now)
     : { ...profile, absences: [], shifts: [], entries: [] };
-  const accounted = weeklyAccounting(facts, windows.map((w) => w.accounted));
+  const accounted = weeklyAccounting(
+    facts,
+    windows.map((w) => w.accounted),
+  );
   const weeks = windows.flatMap((window, index) => {
     const accounting = accounted[index]?.accounting;
     return accounting ? [trendPoint(window, accounting)] : [];

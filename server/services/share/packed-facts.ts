@@ -44,7 +44,11 @@ function unpack(packed: unknown, fields: number, take: (parts: string[]) => void
  * Dates) cost more than the rest of a report. No entry is longer than MAX_ENTRY_MINUTES (the schemas refuse longer
  * ones), so a lower bound on the start keeps the entries' index scan to the range.
  */
-export async function readPackedFacts(db: Db, ids: readonly string[], range: Interval): Promise<Map<string, PackedFacts>> {
+export async function readPackedFacts(
+  db: Db,
+  ids: readonly string[],
+  range: Interval,
+): Promise<Map<string, PackedFacts>> {
   const from = new Date(range.start).toISOString();
   const to = new Date(range.end).toISOString();
   const earliestEntry = new Date(range.start - MAX_ENTRY_MINUTES * MINUTE_MS).toISOString();
@@ -74,12 +78,15 @@ export async function readPackedFacts(db: Db, ids: readonly string[], range: Int
     const own = facts.get(personId) ?? { entries: [], absences: [], records: [] };
     facts.set(personId, own);
     if (row.kind === "entries") {
-      unpack(row.packed, 2, ([start, minutes]) => own.entries.push({ start: Number(start), minutes: Number(minutes), category: "toil" }));
+      unpack(row.packed, 2, ([start, minutes]) =>
+        own.entries.push({ start: Number(start), minutes: Number(minutes), category: "toil" }),
+      );
     } else if (row.kind === "absences") {
       unpack(row.packed, 2, ([start, end]) => own.absences.push({ start: Number(start), end: Number(end) }));
     } else {
       unpack(row.packed, 4, ([rotationId = "", role = "", start, end]) => {
-        if (ROLES.has(role)) own.records.push({ rotationId, role: role as ShiftRole, start: Number(start), end: Number(end) });
+        if (ROLES.has(role))
+          own.records.push({ rotationId, role: role as ShiftRole, start: Number(start), end: Number(end) });
       });
     }
   }

@@ -37,11 +37,18 @@ describe("accountingWindow: the period on the viewer's calendar, counted up to n
 
   test("the calendar is the given zone's", () => {
     const { period } = accountingWindow({ period: "week" }, NOW, "America/New_York");
-    expect(period).toEqual({ start: ms("2025-03-24T00:00", "America/New_York"), end: ms("2025-03-31T00:00", "America/New_York") });
+    expect(period).toEqual({
+      start: ms("2025-03-24T00:00", "America/New_York"),
+      end: ms("2025-03-31T00:00", "America/New_York"),
+    });
   });
 
   test("a custom range is taken as given, cut at now; an empty or over-long one is refused at `to`", () => {
-    const custom = accountingWindow({ period: "custom", from: at("2025-03-01T00:00"), to: at("2025-04-01T00:00") }, NOW, BERLIN);
+    const custom = accountingWindow(
+      { period: "custom", from: at("2025-03-01T00:00"), to: at("2025-04-01T00:00") },
+      NOW,
+      BERLIN,
+    );
     expect(custom.accounted).toEqual({ start: ms("2025-03-01T00:00"), end: NOW.getTime() });
     const refusals = [
       { from: at("2025-03-02T00:00"), to: at("2025-03-01T00:00") },

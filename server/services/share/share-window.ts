@@ -48,8 +48,10 @@ export function cutAtNow(period: Interval, now: Date): Interval {
 
 /** Refuses a range that is empty or longer than {@link MAX_RANGE_MS}, at the field `to`. */
 export function checkedRange(from: Date | undefined, to: Date | undefined): Interval {
-  if (!from || !to || from >= to) throw new DomainError("invalid", "A custom range needs a start before its end.", "to");
-  if (to.getTime() - from.getTime() > MAX_RANGE_MS) throw new DomainError("invalid", "A range can span at most two years.", "to");
+  if (!from || !to || from >= to)
+    throw new DomainError("invalid", "A custom range needs a start before its end.", "to");
+  if (to.getTime() - from.getTime() > MAX_RANGE_MS)
+    throw new DomainError("invalid", "A range can span at most two years.", "to");
   return { start: from.getTime(), end: to.getTime() };
 }
 

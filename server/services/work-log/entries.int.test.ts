@@ -92,7 +92,12 @@ describe(`logging entries on ${testEngine}`, () => {
   test("durations are read the way people type them, and the start is the end minus the duration", async () => {
     const alice = await callerAs(database.db, ids.alice, now);
     const endsAt = new Date("2025-03-11T10:00:00Z");
-    for (const [typed, minutes] of [["1h30", 90], ["1.5h", 90], ["90", 90], ["25m", 25]] as const) {
+    for (const [typed, minutes] of [
+      ["1h30", 90],
+      ["1.5h", 90],
+      ["90", 90],
+      ["25m", 25],
+    ] as const) {
       const entry = await alice.workLog.create({ ...quick, duration: typed, endsAt });
       expect(entry.minutes).toBe(minutes);
       expect(entry.startsAt).toEqual(new Date(endsAt.getTime() - minutes * MINUTE));
@@ -103,14 +108,23 @@ describe(`logging entries on ${testEngine}`, () => {
     const alice = await callerAs(database.db, ids.alice, now);
     const given = { ...NO_TRAITS, tactical: true };
     expect((await alice.workLog.create({ ...quick, serviceId: ids.payments, traits: given })).traits).toEqual(given);
-    const fromTemplate = await alice.workLog.create({ ...quick, serviceId: ids.payments, templateId: ids.certTemplate });
+    const fromTemplate = await alice.workLog.create({
+      ...quick,
+      serviceId: ids.payments,
+      templateId: ids.certTemplate,
+    });
     expect(fromTemplate).toMatchObject({
       source: "template",
       templateName: "Rotate certificates",
       traits: { ...NO_TRAITS, automatable: true, noEnduringValue: true },
     });
     expect((await alice.workLog.create({ ...quick })).traits).toEqual(NO_TRAITS);
-    const meeting = await alice.workLog.create({ ...quick, category: "overhead", serviceId: ids.payments, traits: given });
+    const meeting = await alice.workLog.create({
+      ...quick,
+      category: "overhead",
+      serviceId: ids.payments,
+      traits: given,
+    });
     expect(meeting.traits).toEqual(NO_TRAITS);
   });
 
@@ -127,13 +141,21 @@ describe(`logging entries on ${testEngine}`, () => {
     expect(await entryCount()).toBe(before);
   });
 
-  test.each(["ftp://files.example/x", "javascript:alert(1)", "not a link"])("link %s is refused at the link field", async (link) => {
-    const before = await entryCount();
-    const alice = await callerAs(database.db, ids.alice, now);
-    expect(await refusal(alice.workLog.create({ ...quick, link }))).toMatchObject({ code: "BAD_REQUEST", fields: ["link"] });
-    expect(await entryCount()).toBe(before);
-    expect((await alice.workLog.create({ ...quick, link: "https://runbooks.example/batch" })).link).toBe("https://runbooks.example/batch");
-  });
+  test.each(["ftp://files.example/x", "javascript:alert(1)", "not a link"])(
+    "link %s is refused at the link field",
+    async (link) => {
+      const before = await entryCount();
+      const alice = await callerAs(database.db, ids.alice, now);
+      expect(await refusal(alice.workLog.create({ ...quick, link }))).toMatchObject({
+        code: "BAD_REQUEST",
+        fields: ["link"],
+      });
+      expect(await entryCount()).toBe(before);
+      expect((await alice.workLog.create({ ...quick, link: "https://runbooks.example/batch" })).link).toBe(
+        "https://runbooks.example/batch",
+      );
+    },
+  );
 
   test("an unknown service, template or interrupt, or another team's, is refused at its field and nothing is saved", async () => {
     const before = await entryCount();
@@ -157,19 +179,39 @@ describe(`logging entries on ${testEngine}`, () => {
   test("logging into a team one is not a member of is FORBIDDEN", async () => {
     const before = await entryCount();
     const alice = await callerAs(database.db, ids.alice, now);
-    expect(await refusal(alice.workLog.create({ ...quick, teamId: ids.teamB }))).toMatchObject({ code: "FORBIDDEN", fields: ["teamId"] });
-    expect(await refusal((await callerAs(database.db, null, now)).workLog.create(quick))).toMatchObject({ code: "UNAUTHORIZED" });
+    expect(await refusal(alice.workLog.create({ ...quick, teamId: ids.teamB }))).toMatchObject({
+      code: "FORBIDDEN",
+      fields: ["teamId"],
+    });
+    expect(await refusal((await callerAs(database.db, null, now)).workLog.create(quick))).toMatchObject({
+      code: "UNAUTHORIZED",
+    });
     expect(await entryCount()).toBe(before);
   });
 
   test("the owner edits an entry: a new duration keeps its end, and the audit keeps before and after", async () => {
     const alice = await callerAs(database.db, ids.alice, now);
     const entry = await alice.workLog.create({ ...quick, serviceId: ids.payments });
-    const edited = await alice.workLog.update({ id: entry.id, summary: "Restarted two stuck jobs", duration: "1h", category: "toil" });
-    expect(edited).toMatchObject({ summary: "Restarted two stuck jobs", minutes: 60, serviceId: ids.payments, traits: entry.traits });
+    const edited = await alice.workLog.update({
+      id: entry.id,
+      summary: "Restarted two stuck jobs",
+      duration: "1h",
+      category: "toil",
+    });
+    expect(edited).toMatchObject({
+      summary: "Restarted two stuck jobs",
+      minutes: 60,
+      serviceId: ids.payments,
+      traits: entry.traits,
+    });
     expect(edited.endsAt).toEqual(entry.endsAt);
     expect(edited.startsAt).toEqual(new Date(entry.endsAt.getTime() - 60 * MINUTE));
-    const cleared = await alice.workLog.update({ id: entry.id, ...quick, serviceId: null, endsAt: new Date("2025-03-12T09:00:00Z") });
+    const cleared = await alice.workLog.update({
+      id: entry.id,
+      ...quick,
+      serviceId: null,
+      endsAt: new Date("2025-03-12T09:00:00Z"),
+    });
     expect(cleared).toMatchObject({ serviceId: null, serviceName: null, minutes: 25 });
     expect(cleared.startsAt).toEqual(new Date("2025-03-12T08:35:00Z"));
     const [audit] = await database.db
@@ -203,7 +245,9 @@ describe(`logging entries on ${testEngine}`, () => {
     const entry = await alice.workLog.create(quick);
     const before = await rowOf(entry.id);
     for (const other of [bob, carol]) {
-      expect(await refusal(other.workLog.update({ id: entry.id, ...quick, summary: "mine now" }))).toMatchObject({ code: "FORBIDDEN" });
+      expect(await refusal(other.workLog.update({ id: entry.id, ...quick, summary: "mine now" }))).toMatchObject({
+        code: "FORBIDDEN",
+      });
       expect(await refusal(other.workLog.remove({ id: entry.id }))).toMatchObject({ code: "FORBIDDEN" });
     }
     expect(await rowOf(entry.id)).toEqual(before);
@@ -226,7 +270,10 @@ describe(`logging entries on ${testEngine}`, () => {
     expect(restored).toMatchObject({ id: entry.id, summary: "To be undone", minutes: 25 });
     expect((await rowOf(entry.id))?.deletedAt).toBeNull();
     expect(await alice.workLog.restore({ id: entry.id })).toMatchObject({ id: entry.id });
-    const actions = await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, entry.id));
+    const actions = await database.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.entityId, entry.id));
     expect(actions.map((a) => a.action)).toEqual(["work-entry.create", "work-entry.remove", "work-entry.restore"]);
     expect(await refusal(alice.workLog.restore({ id: crypto.randomUUID() }))).toMatchObject({ code: "NOT_FOUND" });
   });

@@ -29,11 +29,18 @@ afterAll(async () => database?.close());
 async function logAt(personId: string, isoLocal: string, zone: string, summary: string) {
   const caller = await callerAs(database.db, personId);
   const startsAt = local(isoLocal, zone);
-  return caller.workLog.create({ summary, duration: "30m", category: "toil", endsAt: new Date(startsAt.getTime() + 30 * 60_000) });
+  return caller.workLog.create({
+    summary,
+    duration: "30m",
+    category: "toil",
+    endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+  });
 }
 
 const summariesByDay = (week: { days: Array<{ date: string; entries: Array<{ summary: string }> }> }) =>
-  Object.fromEntries(week.days.filter((d) => d.entries.length > 0).map((d) => [d.date, d.entries.map((e) => e.summary)]));
+  Object.fromEntries(
+    week.days.filter((d) => d.entries.length > 0).map((d) => [d.date, d.entries.map((e) => e.summary)]),
+  );
 
 describe(`the week view on ${testEngine}`, () => {
   test("Berlin, the week the clocks go forward: 167 hours, entries on their local day", async () => {
@@ -108,14 +115,24 @@ describe(`the week view on ${testEngine}`, () => {
       openedAt: local("2025-09-10T00:30", BERLIN),
       assigneeId: ids.berliner,
     });
-    await makeInterrupt(db, ids.team, { summary: "someone else's", openedAt: local("2025-09-10T10:00", BERLIN), assigneeId: ids.newYorker });
-    await caller.interrupts.logTime({ interruptId: page.id, duration: "45m", endsAt: local("2025-09-10T01:30", BERLIN) });
+    await makeInterrupt(db, ids.team, {
+      summary: "someone else's",
+      openedAt: local("2025-09-10T10:00", BERLIN),
+      assigneeId: ids.newYorker,
+    });
+    await caller.interrupts.logTime({
+      interruptId: page.id,
+      duration: "45m",
+      endsAt: local("2025-09-10T01:30", BERLIN),
+    });
 
     const week = await caller.workLog.week({ at: local("2025-09-12T12:00", BERLIN) });
     expect(week.days.flatMap((d) => d.entries.map((e) => e.summary))).toEqual(["payments-api 5xx"]);
     const wednesday = week.days[2];
     expect(wednesday?.date).toBe("2025-09-10");
-    expect(wednesday?.interrupts).toMatchObject([{ id: page.id, summary: "payments-api 5xx", kind: "page", loggedMinutes: 45 }]);
+    expect(wednesday?.interrupts).toMatchObject([
+      { id: page.id, summary: "payments-api 5xx", kind: "page", loggedMinutes: 45 },
+    ]);
     expect(wednesday?.entries).toMatchObject([{ interruptId: page.id, interruptSummary: "payments-api 5xx" }]);
     expect(week.days.flatMap((d) => d.interrupts)).toHaveLength(1);
   });

@@ -47,7 +47,8 @@ export async function myWeek(db: Db, viewer: Viewer, input: { at?: Date }, now: 
     const date = addDays(monday, offset);
     return { date: formatLocalDate(date), label: dayLabel(date), entries: [], interrupts: [] };
   });
-  const dayOf = (instant: Date) => days.find((d) => d.date === formatLocalDate(localDateOf(instant.getTime(), timeZone)));
+  const dayOf = (instant: Date) =>
+    days.find((d) => d.date === formatLocalDate(localDateOf(instant.getTime(), timeZone)));
   for (const entry of entries) dayOf(entry.startsAt)?.entries.push(entry);
   for (const item of interrupts) dayOf(item.openedAt)?.interrupts.push(item);
   return { from: new Date(window.start), to: new Date(window.end), timeZone, days };

@@ -18,7 +18,8 @@ export async function ownedEntry(
   const field = opts.field ?? "id";
   const [row] = await db.select().from(workEntry).where(eq(workEntry.id, id)).for("update");
   if (!row) throw new DomainError("not-found", "No such entry.", field);
-  if (row.personId !== viewer.personId) throw new DomainError("forbidden", "You can only change your own entries.", field);
+  if (row.personId !== viewer.personId)
+    throw new DomainError("forbidden", "You can only change your own entries.", field);
   if (row.deletedAt && !opts.includeDeleted) throw new DomainError("not-found", "This entry was deleted.", field);
   return row;
 }

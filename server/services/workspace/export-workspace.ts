@@ -24,7 +24,14 @@ import { recordShifts } from "../rotations/record-shifts";
 import { dutyWindowsOf } from "../rotations/rotation-rows";
 
 type Json<K extends keyof WorkspaceJson> = NonNullable<WorkspaceJson[K]>;
-type Traits = { manual: boolean; repetitive: boolean; automatable: boolean; tactical: boolean; noEnduringValue: boolean; scalesLinearly: boolean };
+type Traits = {
+  manual: boolean;
+  repetitive: boolean;
+  automatable: boolean;
+  tactical: boolean;
+  noEnduringValue: boolean;
+  scalesLinearly: boolean;
+};
 
 const iso = (at: Date) => at.toISOString();
 const isoOrNull = (at: Date | null) => (at ? at.toISOString() : null);
@@ -53,7 +60,10 @@ export interface ExportScope {
  * history the reports read.
  */
 export async function exportWorkspace(db: Db, scope: ExportScope, now: Date): Promise<WorkspaceJson> {
-  const [teamRow] = await db.select().from(team).where(and(eq(team.id, scope.teamId), isNull(team.deletedAt)));
+  const [teamRow] = await db
+    .select()
+    .from(team)
+    .where(and(eq(team.id, scope.teamId), isNull(team.deletedAt)));
   if (!teamRow || (scope.organisationId !== undefined && teamRow.organisationId !== scope.organisationId)) {
     throw new DomainError("not-found", "No such team.", "teamId");
   }
@@ -73,12 +83,23 @@ export async function exportWorkspace(db: Db, scope: ExportScope, now: Date): Pr
 
 async function readTeam(db: Db, teamRow: typeof team.$inferSelect, now: Date): Promise<WorkspaceJson> {
   const teamId = teamRow.id;
-  const [org] = await db.select({ name: organisation.name }).from(organisation).where(eq(organisation.id, teamRow.organisationId));
+  const [org] = await db
+    .select({ name: organisation.name })
+    .from(organisation)
+    .where(eq(organisation.id, teamRow.organisationId));
   const memberships = await db.select().from(teamMember).where(eq(teamMember.teamId, teamId));
-  const rotations = await db.select().from(rotation).where(eq(rotation.teamId, teamId)).orderBy(asc(rotation.name), asc(rotation.id));
+  const rotations = await db
+    .select()
+    .from(rotation)
+    .where(eq(rotation.teamId, teamId))
+    .orderBy(asc(rotation.name), asc(rotation.id));
   const rotationIds = rotations.map((r) => r.id);
   const participants = rotationIds.length
-    ? await db.select().from(rotationParticipant).where(inArray(rotationParticipant.rotationId, rotationIds)).orderBy(asc(rotationParticipant.position))
+    ? await db
+        .select()
+        .from(rotationParticipant)
+        .where(inArray(rotationParticipant.rotationId, rotationIds))
+        .orderBy(asc(rotationParticipant.position))
     : [];
   const overrides = rotationIds.length
     ? await db
@@ -88,16 +109,28 @@ async function readTeam(db: Db, teamRow: typeof team.$inferSelect, now: Date): P
         .orderBy(asc(rotationOverride.startsAt), asc(rotationOverride.id))
     : [];
   const history = rotationIds.length
-    ? await db.select().from(shiftRecord).where(inArray(shiftRecord.rotationId, rotationIds)).orderBy(asc(shiftRecord.startsAt), asc(shiftRecord.id))
+    ? await db
+        .select()
+        .from(shiftRecord)
+        .where(inArray(shiftRecord.rotationId, rotationIds))
+        .orderBy(asc(shiftRecord.startsAt), asc(shiftRecord.id))
     : [];
-  const interrupts = await db.select().from(interrupt).where(eq(interrupt.teamId, teamId)).orderBy(asc(interrupt.openedAt), asc(interrupt.id));
+  const interrupts = await db
+    .select()
+    .from(interrupt)
+    .where(eq(interrupt.teamId, teamId))
+    .orderBy(asc(interrupt.openedAt), asc(interrupt.id));
   const entries = await db
     .select()
     .from(workEntry)
     .where(and(eq(workEntry.teamId, teamId), isNull(workEntry.deletedAt)))
     .orderBy(asc(workEntry.startsAt), asc(workEntry.id));
   const services = await db.select().from(service).where(eq(service.teamId, teamId)).orderBy(asc(service.name));
-  const templates = await db.select().from(toilTemplate).where(eq(toilTemplate.teamId, teamId)).orderBy(asc(toilTemplate.name), asc(toilTemplate.id));
+  const templates = await db
+    .select()
+    .from(toilTemplate)
+    .where(eq(toilTemplate.teamId, teamId))
+    .orderBy(asc(toilTemplate.name), asc(toilTemplate.id));
   const estimates = await db
     .select()
     .from(automationEstimate)
@@ -114,7 +147,11 @@ async function readTeam(db: Db, teamRow: typeof team.$inferSelect, now: Date): P
     ...entries.map((e) => e.personId),
   ]);
   const people = personIds.size
-    ? await db.select().from(person).where(inArray(person.id, [...personIds])).orderBy(asc(person.email))
+    ? await db
+        .select()
+        .from(person)
+        .where(inArray(person.id, [...personIds]))
+        .orderBy(asc(person.email))
     : [];
   const absences = personIds.size
     ? await db
@@ -152,13 +189,21 @@ async function readTeam(db: Db, teamRow: typeof team.$inferSelect, now: Date): P
       shift: { unit: r.shiftUnit, count: r.shiftCount },
       handoff: { weekday: r.handoffWeekday, time: clockOf(r.handoffMinute) },
       startsOn: r.startsOn,
-      dutyWindows: windows ? windows.map((w) => ({ days: [...w.days], start: clockOf(w.startMinute), end: clockOf(w.endMinute) })) : null,
+      dutyWindows: windows
+        ? windows.map((w) => ({ days: [...w.days], start: clockOf(w.startMinute), end: clockOf(w.endMinute) }))
+        : null,
       endsOn: r.endsOn,
       participants: participants.filter((p) => p.rotationId === r.id).map((p) => p.personId),
       turnAnchor: r.anchorAt !== null && r.anchorIndex !== null ? { at: iso(r.anchorAt), index: r.anchorIndex } : null,
       overrides: overrides
         .filter((o) => o.rotationId === r.id)
-        .map((o) => ({ personId: o.personId, replacesPersonId: o.replacesPersonId, startsAt: iso(o.startsAt), endsAt: iso(o.endsAt), note: o.note })),
+        .map((o) => ({
+          personId: o.personId,
+          replacesPersonId: o.replacesPersonId,
+          startsAt: iso(o.startsAt),
+          endsAt: iso(o.endsAt),
+          note: o.note,
+        })),
       recordedUntil: isoOrNull(r.recordedUntil),
       history: history
         .filter((h) => h.rotationId === r.id)
@@ -174,7 +219,13 @@ async function readTeam(db: Db, teamRow: typeof team.$inferSelect, now: Date): P
     organisation: org ? { name: org.name } : undefined,
     team: { name: teamRow.name, toilCap: teamRow.toilCap, onCallCap: teamRow.onCallCap, timeZone: teamRow.timeZone },
     people: peopleJson,
-    absences: absences.map((a) => ({ personId: a.personId, kind: a.kind, startsAt: iso(a.startsAt), endsAt: iso(a.endsAt), note: a.note })),
+    absences: absences.map((a) => ({
+      personId: a.personId,
+      kind: a.kind,
+      startsAt: iso(a.startsAt),
+      endsAt: iso(a.endsAt),
+      note: a.note,
+    })),
     services: services.map((s) => ({ id: s.id, name: s.name, traits: traitsOf(s), removedAt: isoOrNull(s.deletedAt) })),
     templates: templates.map((t) => ({
       id: t.id,
@@ -219,7 +270,15 @@ async function readTeam(db: Db, teamRow: typeof team.$inferSelect, now: Date): P
       // An estimate of a source that is not in the file (another team's) has nothing to attach to.
       if (e.sourceKind === "template" && !templateIds.has(e.sourceKey)) return [];
       if (e.sourceKind === "service" && !serviceIds.has(e.sourceKey)) return [];
-      return [{ sourceKind: e.sourceKind, sourceKey: e.sourceKey, buildHours: e.buildHours, maintenanceHoursPerMonth: e.maintenanceHoursPerMonth, automatedOn: e.automatedOn }];
+      return [
+        {
+          sourceKind: e.sourceKind,
+          sourceKey: e.sourceKey,
+          buildHours: e.buildHours,
+          maintenanceHoursPerMonth: e.maintenanceHoursPerMonth,
+          automatedOn: e.automatedOn,
+        },
+      ];
     }),
   };
 }

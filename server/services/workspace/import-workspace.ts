@@ -35,7 +35,15 @@ export class WorkspaceImportError extends DomainError {
   constructor(readonly problems: string[]) {
     const listed = problems.slice(0, LISTED_PROBLEMS).map((p) => `- ${p}`);
     const more = problems.length > LISTED_PROBLEMS ? [`- and ${problems.length - LISTED_PROBLEMS} more`] : [];
-    super("invalid", [`The workspace file was not imported (${problems.length} problem${problems.length === 1 ? "" : "s"}):`, ...listed, ...more].join("\n"), "file");
+    super(
+      "invalid",
+      [
+        `The workspace file was not imported (${problems.length} problem${problems.length === 1 ? "" : "s"}):`,
+        ...listed,
+        ...more,
+      ].join("\n"),
+      "file",
+    );
     this.name = "WorkspaceImportError";
   }
 }
@@ -100,7 +108,12 @@ function mappedOrNull(ids: ReadonlyMap<string, string>, fileId: string | null): 
  *   A person of another organisation refuses the import.
  * - Admin flags are honoured only by an instance without an administrator (a fresh one).
  */
-export async function importWorkspace(db: Db, json: unknown, options: ImportOptions, now: Date): Promise<ImportSummary> {
+export async function importWorkspace(
+  db: Db,
+  json: unknown,
+  options: ImportOptions,
+  now: Date,
+): Promise<ImportSummary> {
   const parsed = parseWorkspace(json);
   if (!parsed.ok) throw new WorkspaceImportError(parsed.problems);
   const file = parsed.data;
@@ -110,7 +123,13 @@ export async function importWorkspace(db: Db, json: unknown, options: ImportOpti
   if (unfinished.length > 0) throw new WorkspaceImportError(unfinished);
   return db.transaction(async (tx) => {
     const org = await targetOrganisation(tx, file, options.organisationId);
-    const clashes = await databaseProblems(tx, file, org.id, teamName, options.teamName !== undefined && options.teamName.trim() !== "");
+    const clashes = await databaseProblems(
+      tx,
+      file,
+      org.id,
+      teamName,
+      options.teamName !== undefined && options.teamName.trim() !== "",
+    );
     if (clashes.length > 0) throw new WorkspaceImportError(clashes);
     return writeWorkspace(tx, file, { organisationId: org.id, teamName, actorPersonId: options.actorPersonId, now });
   });
@@ -122,20 +141,35 @@ async function targetOrganisation(db: Db, file: WorkspaceData, organisationId: s
     if (!row) throw new DomainError("not-found", "No such organisation.");
     return row;
   }
-  const [first] = await db.select().from(organisation).orderBy(asc(organisation.createdAt), asc(organisation.id)).limit(1);
+  const [first] = await db
+    .select()
+    .from(organisation)
+    .orderBy(asc(organisation.createdAt), asc(organisation.id))
+    .limit(1);
   if (first) return first;
-  const [created] = await db.insert(organisation).values({ name: file.organisation?.name ?? "My organisation" }).returning();
+  const [created] = await db
+    .insert(organisation)
+    .values({ name: file.organisation?.name ?? "My organisation" })
+    .returning();
   assertReturned(created, "organisation insert");
   return created;
 }
 
 /** Entries that would end after now: logged work has happened, in a file as in the quick log. */
 function futureEntryProblems(file: WorkspaceData, now: Date): string[] {
-  return file.entries.flatMap((e, i) => (endsInFuture(endAfter(e.startsAt, e.minutes), now) ? [`entries[${i}].minutes: ${FUTURE_END_MESSAGE}`] : []));
+  return file.entries.flatMap((e, i) =>
+    endsInFuture(endAfter(e.startsAt, e.minutes), now) ? [`entries[${i}].minutes: ${FUTURE_END_MESSAGE}`] : [],
+  );
 }
 
 /** What the file cannot do in this database: reuse a team name, or take people of another organisation. */
-async function databaseProblems(db: Db, file: WorkspaceData, organisationId: string, teamName: string, named: boolean): Promise<string[]> {
+async function databaseProblems(
+  db: Db,
+  file: WorkspaceData,
+  organisationId: string,
+  teamName: string,
+  named: boolean,
+): Promise<string[]> {
   const problems: string[] = [];
   const [clash] = await db
     .select({ id: team.id })
@@ -143,12 +177,18 @@ async function databaseProblems(db: Db, file: WorkspaceData, organisationId: str
     .where(and(eq(team.organisationId, organisationId), eq(team.name, teamName)));
   if (clash) {
     const where = named ? "team name" : "team.name";
-    problems.push(`${where}: A team named "${teamName}" already exists, so this file may have been imported already; import it under another team name to make a copy`);
+    problems.push(
+      `${where}: A team named "${teamName}" already exists, so this file may have been imported already; import it under another team name to make a copy`,
+    );
   }
-  const existing = await peopleByEmail(db, file.people.map((p) => p.email));
+  const existing = await peopleByEmail(
+    db,
+    file.people.map((p) => p.email),
+  );
   file.people.forEach((p, i) => {
     const found = existing.get(p.email);
-    if (found && found.organisationId !== organisationId) problems.push(`people[${i}].email: ${p.email} belongs to a person of another organisation`);
+    if (found && found.organisationId !== organisationId)
+      problems.push(`people[${i}].email: ${p.email} belongs to a person of another organisation`);
   });
   return problems;
 }
@@ -158,7 +198,12 @@ async function peopleByEmail(db: Db, emails: readonly string[]) {
   const rows = await db
     .select()
     .from(person)
-    .where(inArray(sql`lower(${person.email})`, emails.map((e) => e.toLowerCase())));
+    .where(
+      inArray(
+        sql`lower(${person.email})`,
+        emails.map((e) => e.toLowerCase()),
+      ),
+    );
   return new Map(rows.map((row) => [row.email.toLowerCase(), row]));
 }
 
@@ -185,21 +230,42 @@ async function writeWorkspace(db: Db, file: WorkspaceData, target: WriteTarget):
   const teamId = created.id;
 
   // People: reuse by email, else create as invited.
-  const existing = await peopleByEmail(db, file.people.map((p) => p.email));
+  const existing = await peopleByEmail(
+    db,
+    file.people.map((p) => p.email),
+  );
   const [anyAdmin] = await db.select({ id: person.id }).from(person).where(eq(person.isAdmin, true)).limit(1);
   const personIds = new Map<string, string>();
   const newPeople: Array<PgInsertValue<typeof person>> = [];
   let matched = 0;
   for (const p of file.people) {
-    const pattern = { timeZone: p.timeZone, workDays: p.workPattern.days, workStartMinute: p.workPattern.startMinute, workEndMinute: p.workPattern.endMinute };
+    const pattern = {
+      timeZone: p.timeZone,
+      workDays: p.workPattern.days,
+      workStartMinute: p.workPattern.startMinute,
+      workEndMinute: p.workPattern.endMinute,
+    };
     const found = existing.get(p.email);
     if (found) {
       matched += 1;
       personIds.set(p.id, found.id);
-      const before = { timeZone: found.timeZone, workDays: found.workDays, workStartMinute: found.workStartMinute, workEndMinute: found.workEndMinute };
+      const before = {
+        timeZone: found.timeZone,
+        workDays: found.workDays,
+        workStartMinute: found.workStartMinute,
+        workEndMinute: found.workEndMinute,
+      };
       if (JSON.stringify(before) !== JSON.stringify(pattern)) {
         await db.update(person).set(pattern).where(eq(person.id, found.id));
-        await recordAudit(db, { actorPersonId, teamId, action: "person.update-from-import", entityType: "person", entityId: found.id, before, after: pattern });
+        await recordAudit(db, {
+          actorPersonId,
+          teamId,
+          action: "person.update-from-import",
+          entityType: "person",
+          entityId: found.id,
+          before,
+          after: pattern,
+        });
       }
       continue;
     }
@@ -236,7 +302,14 @@ async function writeWorkspace(db: Db, file: WorkspaceData, target: WriteTarget):
     `${a.personId}|${a.kind}|${a.startsAt.getTime()}|${a.endsAt.getTime()}`;
   const heldKeys = new Set(held.map(absenceKey));
   const absences = file.absences
-    .map((a) => ({ personId: mapped(personIds, a.personId), kind: a.kind, startsAt: a.startsAt, endsAt: a.endsAt, note: a.note, createdAt: now }))
+    .map((a) => ({
+      personId: mapped(personIds, a.personId),
+      kind: a.kind,
+      startsAt: a.startsAt,
+      endsAt: a.endsAt,
+      note: a.note,
+      createdAt: now,
+    }))
     .filter((a) => {
       const key = absenceKey(a);
       if (heldKeys.has(key)) return false;
@@ -249,7 +322,14 @@ async function writeWorkspace(db: Db, file: WorkspaceData, target: WriteTarget):
   await insertAll(
     db,
     service,
-    file.services.map((s) => ({ id: mapped(serviceIds, s.id), teamId, name: s.name, ...s.traits, createdAt: now, deletedAt: s.removedAt })),
+    file.services.map((s) => ({
+      id: mapped(serviceIds, s.id),
+      teamId,
+      name: s.name,
+      ...s.traits,
+      createdAt: now,
+      deletedAt: s.removedAt,
+    })),
   );
   const templateIds = newIds(file.templates.map((t) => t.id));
   await insertAll(
@@ -300,7 +380,11 @@ async function writeWorkspace(db: Db, file: WorkspaceData, target: WriteTarget):
     db,
     rotationParticipant,
     file.rotations.flatMap((r) =>
-      r.participants.map((p, position) => ({ rotationId: mapped(rotationIds, r.id), position, personId: mapped(personIds, p) })),
+      r.participants.map((p, position) => ({
+        rotationId: mapped(rotationIds, r.id),
+        position,
+        personId: mapped(personIds, p),
+      })),
     ),
   );
   const overrides = file.rotations.flatMap((r) =>
@@ -378,7 +462,11 @@ async function writeWorkspace(db: Db, file: WorkspaceData, target: WriteTarget):
       teamId,
       sourceKind: e.sourceKind,
       sourceKey:
-        e.sourceKind === "template" ? mapped(templateIds, e.sourceKey) : e.sourceKind === "service" ? mapped(serviceIds, e.sourceKey) : e.sourceKey,
+        e.sourceKind === "template"
+          ? mapped(templateIds, e.sourceKey)
+          : e.sourceKind === "service"
+            ? mapped(serviceIds, e.sourceKey)
+            : e.sourceKey,
       buildHours: e.buildHours,
       maintenanceHoursPerMonth: e.maintenanceHoursPerMonth,
       automatedOn: e.automatedOn,

@@ -2,7 +2,13 @@ import { describe, expect, test } from "vitest";
 import { clockOf, issuePath, parseWorkspace, teamZoneOf } from "@/server/schemas/workspace";
 
 const base = { format: "toilcap-workspace", version: 1, team: { name: "SRE" } };
-const person = (extra: Record<string, unknown> = {}) => ({ id: "p", name: "Pat", email: "Pat@Example.test", timeZone: "Europe/Berlin", ...extra });
+const person = (extra: Record<string, unknown> = {}) => ({
+  id: "p",
+  name: "Pat",
+  email: "Pat@Example.test",
+  timeZone: "Europe/Berlin",
+  ...extra,
+});
 
 function problems(json: unknown): string[] {
   const parsed = parseWorkspace(json);
@@ -11,17 +17,29 @@ function problems(json: unknown): string[] {
 
 describe("the team's time zone in a workspace file", () => {
   test.each([
-    { name: "given: kept", team: { ...base.team, timeZone: "Asia/Tokyo" }, people: [person({ roles: ["manager"] })], zone: "Asia/Tokyo" },
+    {
+      name: "given: kept",
+      team: { ...base.team, timeZone: "Asia/Tokyo" },
+      people: [person({ roles: ["manager"] })],
+      zone: "Asia/Tokyo",
+    },
     {
       name: "an old file without one: its first manager's",
       team: base.team,
-      people: [person({ id: "a", email: "a@x.test" }), person({ id: "m", email: "m@x.test", timeZone: "America/New_York", roles: ["manager"] })],
+      people: [
+        person({ id: "a", email: "a@x.test" }),
+        person({ id: "m", email: "m@x.test", timeZone: "America/New_York", roles: ["manager"] }),
+      ],
       zone: "America/New_York",
     },
     {
       name: "no manager: the zone most people are in",
       team: base.team,
-      people: [person({ id: "a", email: "a@x.test", timeZone: "Asia/Kolkata" }), person({ id: "b", email: "b@x.test", timeZone: "UTC" }), person({ id: "c", email: "c@x.test", timeZone: "UTC" })],
+      people: [
+        person({ id: "a", email: "a@x.test", timeZone: "Asia/Kolkata" }),
+        person({ id: "b", email: "b@x.test", timeZone: "UTC" }),
+        person({ id: "c", email: "c@x.test", timeZone: "UTC" }),
+      ],
       zone: "UTC",
     },
     { name: "nobody at all: UTC", team: base.team, people: [], zone: "UTC" },
@@ -32,7 +50,9 @@ describe("the team's time zone in a workspace file", () => {
   });
 
   test("a zone that is not an IANA name is refused at team.timeZone", () => {
-    expect(problems({ ...base, team: { ...base.team, timeZone: "Mars/Olympus" }, people: [] }).join("\n")).toMatch(/^team\.timeZone: /m);
+    expect(problems({ ...base, team: { ...base.team, timeZone: "Mars/Olympus" }, people: [] }).join("\n")).toMatch(
+      /^team\.timeZone: /m,
+    );
   });
 });
 
@@ -52,15 +72,30 @@ describe("the workspace file format", () => {
   });
 
   test.each([
-    [{ days: [5, 1, 1], start: "08:30", end: "16:30" }, { days: [1, 5], startMinute: 510, endMinute: 990 }],
-    [{ days: [1], start: "16:00", end: "24:00" }, { days: [1], startMinute: 960, endMinute: 1440 }],
-    [{ days: [1], start: "22:00", end: "06:00" }, { days: [1], startMinute: 1320, endMinute: 1800 }],
-    [{ days: [7], start: "00:00", end: "24:00" }, { days: [7], startMinute: 0, endMinute: 1440 }],
+    [
+      { days: [5, 1, 1], start: "08:30", end: "16:30" },
+      { days: [1, 5], startMinute: 510, endMinute: 990 },
+    ],
+    [
+      { days: [1], start: "16:00", end: "24:00" },
+      { days: [1], startMinute: 960, endMinute: 1440 },
+    ],
+    [
+      { days: [1], start: "22:00", end: "06:00" },
+      { days: [1], startMinute: 1320, endMinute: 1800 },
+    ],
+    [
+      { days: [7], start: "00:00", end: "24:00" },
+      { days: [7], startMinute: 0, endMinute: 1440 },
+    ],
   ])("work pattern %j reads as %j, and writes back the same", (workPattern, expected) => {
     const parsed = parseWorkspace({ ...base, people: [person({ workPattern })] });
     if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
     expect(parsed.data.people[0]?.workPattern).toEqual(expected);
-    expect({ start: clockOf(expected.startMinute), end: clockOf(expected.endMinute) }).toEqual({ start: workPattern.start, end: workPattern.end });
+    expect({ start: clockOf(expected.startMinute), end: clockOf(expected.endMinute) }).toEqual({
+      start: workPattern.start,
+      end: workPattern.end,
+    });
   });
 
   test("every problem is reported at its path, unknown keys too", () => {
@@ -68,7 +103,9 @@ describe("the workspace file format", () => {
       problems({
         ...base,
         version: 2,
-        people: [person({ timeZone: "Berlin", nickname: "P", workPattern: { days: [8], start: "9:00", end: "17:00" } })],
+        people: [
+          person({ timeZone: "Berlin", nickname: "P", workPattern: { days: [8], start: "9:00", end: "17:00" } }),
+        ],
         absences: [{ personId: "p", startsAt: "2025-03-10", endsAt: "2025-03-11T00:00:00Z" }],
       }),
     ).toEqual([
@@ -82,9 +119,9 @@ describe("the workspace file format", () => {
   });
 
   test("a day cannot start at 24:00", () => {
-    expect(problems({ ...base, people: [person({ workPattern: { days: [1], start: "24:00", end: "08:00" } })] })).toEqual([
-      "people[0].workPattern.start: Must be before 24:00",
-    ]);
+    expect(
+      problems({ ...base, people: [person({ workPattern: { days: [1], start: "24:00", end: "08:00" } })] }),
+    ).toEqual(["people[0].workPattern.start: Must be before 24:00"]);
   });
 
   test("references, duplicates and spans are checked once the fields are well-formed", () => {
@@ -92,7 +129,10 @@ describe("the workspace file format", () => {
       problems({
         ...base,
         people: [person(), person({ email: "other@example.test" })],
-        services: [{ id: "s", name: "db" }, { id: "s2", name: "db" }],
+        services: [
+          { id: "s", name: "db" },
+          { id: "s2", name: "db" },
+        ],
         templates: [{ id: "t", name: "Restart", defaultMinutes: 10, serviceId: "nope" }],
         rotations: [
           {
@@ -109,7 +149,14 @@ describe("the workspace file format", () => {
         ],
         interrupts: [
           { id: "i", kind: "page", summary: "disk", openedAt: "2025-01-07T00:00:00Z", externalId: "42" },
-          { id: "i2", kind: "page", summary: "disk", openedAt: "2025-01-07T00:00:00Z", externalId: "42", resolvedAt: "2025-01-06T00:00:00Z" },
+          {
+            id: "i2",
+            kind: "page",
+            summary: "disk",
+            openedAt: "2025-01-07T00:00:00Z",
+            externalId: "42",
+            resolvedAt: "2025-01-06T00:00:00Z",
+          },
         ],
         estimates: [{ sourceKind: "template", sourceKey: "gone", buildHours: 4 }],
       }),
@@ -142,7 +189,19 @@ describe("duty windows and end dates in a workspace file", () => {
   const rotationWith = (extra: Record<string, unknown>) => ({
     ...base,
     people: [person()],
-    rotations: [{ id: "r", name: "Nights", role: "primary", timeZone: "Europe/Berlin", shift: { unit: "days", count: 1 }, handoff: { weekday: 1, time: "20:00" }, startsOn: "2025-01-06", participants: ["p"], ...extra }],
+    rotations: [
+      {
+        id: "r",
+        name: "Nights",
+        role: "primary",
+        timeZone: "Europe/Berlin",
+        shift: { unit: "days", count: 1 },
+        handoff: { weekday: 1, time: "20:00" },
+        startsOn: "2025-01-06",
+        participants: ["p"],
+        ...extra,
+      },
+    ],
   });
   const rotationOf = (json: unknown) => {
     const parsed = parseWorkspace(json);
@@ -155,18 +214,35 @@ describe("duty windows and end dates in a workspace file", () => {
   });
 
   test("windows that cross midnight and an end date are read as given", () => {
-    const read = rotationOf(rotationWith({ dutyWindows: [{ days: [7, 1, 2, 3, 4, 5, 6], start: "20:00", end: "08:00" }], endsOn: "2025-06-30" }));
-    expect(read).toMatchObject({ dutyWindows: [{ days: [1, 2, 3, 4, 5, 6, 7], startMinute: 1200, endMinute: 480 }], endsOn: "2025-06-30" });
+    const read = rotationOf(
+      rotationWith({
+        dutyWindows: [{ days: [7, 1, 2, 3, 4, 5, 6], start: "20:00", end: "08:00" }],
+        endsOn: "2025-06-30",
+      }),
+    );
+    expect(read).toMatchObject({
+      dutyWindows: [{ days: [1, 2, 3, 4, 5, 6, 7], startMinute: 1200, endMinute: 480 }],
+      endsOn: "2025-06-30",
+    });
   });
 
   test("overlapping windows, an empty list and an end before the start are refused at their paths", () => {
-    expect(problems(rotationWith({
-      dutyWindows: [{ days: [5], start: "20:00", end: "08:00" }, { days: [6], start: "07:00", end: "09:00" }],
-      endsOn: "2025-01-01",
-    }))).toEqual([
+    expect(
+      problems(
+        rotationWith({
+          dutyWindows: [
+            { days: [5], start: "20:00", end: "08:00" },
+            { days: [6], start: "07:00", end: "09:00" },
+          ],
+          endsOn: "2025-01-01",
+        }),
+      ),
+    ).toEqual([
       "rotations[0].dutyWindows[1]: Window 2 overlaps window 1",
       "rotations[0].endsOn: The end date must be after startsOn",
     ]);
-    expect(problems(rotationWith({ dutyWindows: [] }))).toEqual(["rotations[0].dutyWindows: List at least one window, or leave dutyWindows out"]);
+    expect(problems(rotationWith({ dutyWindows: [] }))).toEqual([
+      "rotations[0].dutyWindows: List at least one window, or leave dutyWindows out",
+    ]);
   });
 });

@@ -18,8 +18,21 @@ beforeAll(async () => {
   const org = await makeOrganisation(db, "Acme");
   const elsewhere = await makeOrganisation(db, "Elsewhere");
   const home = await makeTeam(db, org.id, "Payments SRE");
-  const manager = await makePerson(db, org.id, { name: "Mona", teams: [{ teamId: home.id, roles: ["manager", "engineer"] }] });
-  await db.insert(workEntry).values({ personId: manager.id, teamId: home.id, startsAt: NOW, minutes: 30, category: "toil", summary: "Rotated keys", ...NO_TRAITS });
+  const manager = await makePerson(db, org.id, {
+    name: "Mona",
+    teams: [{ teamId: home.id, roles: ["manager", "engineer"] }],
+  });
+  await db
+    .insert(workEntry)
+    .values({
+      personId: manager.id,
+      teamId: home.id,
+      startsAt: NOW,
+      minutes: 30,
+      category: "toil",
+      summary: "Rotated keys",
+      ...NO_TRAITS,
+    });
   ids = {
     team: home.id,
     manager: manager.id,
@@ -36,7 +49,10 @@ describe(`workspace procedures on ${testEngine}`, () => {
     expect(await refusal(manager.workspace.export({ teamId: ids.team }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await refusal(manager.workspace.import({ file: {} }))).toMatchObject({ code: "FORBIDDEN" });
     const stranger = await callerAs(db, ids.strangerAdmin, now);
-    expect(await refusal(stranger.workspace.export({ teamId: ids.team }))).toMatchObject({ code: "NOT_FOUND", fields: ["teamId"] });
+    expect(await refusal(stranger.workspace.export({ teamId: ids.team }))).toMatchObject({
+      code: "NOT_FOUND",
+      fields: ["teamId"],
+    });
     const anonymous = await callerAs(db, null, now);
     expect(await refusal(anonymous.workspace.export({ teamId: ids.team }))).toMatchObject({ code: "UNAUTHORIZED" });
   });
@@ -46,11 +62,17 @@ describe(`workspace procedures on ${testEngine}`, () => {
     const admin = await callerAs(db, ids.admin, now);
     const file = await admin.workspace.export({ teamId: ids.team });
     expect(file.people).toHaveLength(1);
-    const copy = await admin.workspace.import({ file: JSON.parse(JSON.stringify(file)), teamName: "Payments SRE copy" });
+    const copy = await admin.workspace.import({
+      file: JSON.parse(JSON.stringify(file)),
+      teamName: "Payments SRE copy",
+    });
     expect(copy).toMatchObject({ teamName: "Payments SRE copy", peopleCreated: 0, peopleMatched: 1, entries: 1 });
     const [created] = await db.select().from(team).where(eq(team.id, copy.teamId));
     expect(created?.name).toBe("Payments SRE copy");
-    const actions = await db.select({ action: auditLog.action, actor: auditLog.actorPersonId }).from(auditLog).where(sql`${auditLog.action} like 'workspace.%'`);
+    const actions = await db
+      .select({ action: auditLog.action, actor: auditLog.actorPersonId })
+      .from(auditLog)
+      .where(sql`${auditLog.action} like 'workspace.%'`);
     expect(actions).toEqual(
       expect.arrayContaining([
         { action: "workspace.export", actor: ids.admin },
@@ -61,9 +83,14 @@ describe(`workspace procedures on ${testEngine}`, () => {
 
   test("a bad file is refused as BAD_REQUEST at the field file, listing its problems", async () => {
     const admin = await callerAs(database.db, ids.admin, now);
-    const refused = await refusal(admin.workspace.import({ file: { format: "toilcap-workspace", version: 1, team: { name: "" } } }));
+    const refused = await refusal(
+      admin.workspace.import({ file: { format: "toilcap-workspace", version: 1, team: { name: "" } } }),
+    );
     expect(refused).toMatchObject({ code: "BAD_REQUEST", fields: ["file"] });
     expect(refused.message).toContain("team.name: Must not be empty");
-    expect(await refusal(admin.workspace.import({ file: {}, teamName: "x".repeat(81) }))).toMatchObject({ code: "BAD_REQUEST", fields: ["teamName"] });
+    expect(await refusal(admin.workspace.import({ file: {}, teamName: "x".repeat(81) }))).toMatchObject({
+      code: "BAD_REQUEST",
+      fields: ["teamName"],
+    });
   });
 });

@@ -40,7 +40,21 @@ let file: WorkspaceJson;
 const viaJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 async function tableCounts(db: Db): Promise<Record<string, number>> {
-  const tables = { organisation, team, person, teamMember, absence, service, toilTemplate, rotation, rotationOverride, shiftRecord, interrupt, workEntry, automationEstimate };
+  const tables = {
+    organisation,
+    team,
+    person,
+    teamMember,
+    absence,
+    service,
+    toilTemplate,
+    rotation,
+    rotationOverride,
+    shiftRecord,
+    interrupt,
+    workEntry,
+    automationEstimate,
+  };
   const counts: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) {
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table);
@@ -70,7 +84,9 @@ async function readerOf(db: Db, teamId: string): Promise<Viewer> {
 /** Each engineer's numbers for [from, to), by email, and the team's, as the toil-cap report computes them. */
 async function sharesByEmail(db: Db, teamId: string, from: Date, to: Date, now: Date) {
   const report = await teamToil(db, await readerOf(db, teamId), { teamId, period: "custom", from, to }, now);
-  const emails = new Map((await db.select({ id: person.id, email: person.email }).from(person)).map((p) => [p.id, p.email]));
+  const emails = new Map(
+    (await db.select({ id: person.id, email: person.email }).from(person)).map((p) => [p.id, p.email]),
+  );
   return {
     members: Object.fromEntries(report.members.map((m) => [emails.get(m.personId) ?? m.personId, m.accounting])),
     team: report.totals.accounting,
@@ -103,11 +119,22 @@ describe(`workspace export and import on ${testEngine}`, () => {
     expect(parsed.ok ? [] : parsed.problems).toEqual([]);
     if (!parsed.ok) return;
     const { data } = parsed;
-    expect(data).toMatchObject({ format: "toilcap-workspace", version: 1, team: { name: "Platform SRE", toilCap: 0.5, onCallCap: 0.25 } });
+    expect(data).toMatchObject({
+      format: "toilcap-workspace",
+      version: 1,
+      team: { name: "Platform SRE", toilCap: 0.5, onCallCap: 0.25 },
+    });
     expect(data.people.map((p) => p.email)).toContain("erik@northwind.example");
     const amara = data.people.find((p) => p.email === "amara@northwind.example");
-    expect(amara).toMatchObject({ timeZone: "Europe/Berlin", roles: ["engineer"], workPattern: { days: [1, 2, 3, 4, 5], startMinute: 480, endMinute: 960 } });
-    expect(data.people.find((p) => p.email === "priya@northwind.example")?.roles.sort()).toEqual(["engineer", "planner"]);
+    expect(amara).toMatchObject({
+      timeZone: "Europe/Berlin",
+      roles: ["engineer"],
+      workPattern: { days: [1, 2, 3, 4, 5], startMinute: 480, endMinute: 960 },
+    });
+    expect(data.people.find((p) => p.email === "priya@northwind.example")?.roles.sort()).toEqual([
+      "engineer",
+      "planner",
+    ]);
     expect(data.rotations.length).toBeGreaterThan(0);
     expect(data.rotations.every((r) => r.recordedUntil !== null)).toBe(true);
     expect(data.rotations.flatMap((r) => r.history).length).toBeGreaterThan(20);
@@ -141,7 +168,9 @@ describe(`workspace export and import on ${testEngine}`, () => {
     // Read later, past the export: the rotations carry on from their settings alike on both sides.
     const [from, to] = [new Date(NOW.getTime() - 28 * DAY_MS), new Date(NOW.getTime() + 14 * DAY_MS)];
     const later = new Date(NOW.getTime() + 10 * DAY_MS);
-    expect(await sharesByEmail(target.db, summary.teamId, from, to, later)).toEqual(await sharesByEmail(source.db, platformTeamId, from, to, later));
+    expect(await sharesByEmail(target.db, summary.teamId, from, to, later)).toEqual(
+      await sharesByEmail(source.db, platformTeamId, from, to, later),
+    );
   });
 
   test("imported people are invited (no account), and the file's admin flags need an instance without an admin", async () => {
@@ -153,7 +182,9 @@ describe(`workspace export and import on ${testEngine}`, () => {
 
   test("importing the same file again is refused, by the team's name, and changes nothing", async () => {
     const before = await tableCounts(target.db);
-    const error = await importWorkspace(target.db, viaJson(file), { actorPersonId: null }, LATER).catch((e: unknown) => e);
+    const error = await importWorkspace(target.db, viaJson(file), { actorPersonId: null }, LATER).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(WorkspaceImportError);
     expect((error as WorkspaceImportError).problems).toEqual([
       expect.stringMatching(/^team\.name: A team named "Platform SRE" already exists/),
@@ -165,9 +196,12 @@ describe(`workspace export and import on ${testEngine}`, () => {
     const before = await tableCounts(target.db);
     // Two days before the demo's now: its last two days of logged work have not happened yet.
     const earlier = new Date(NOW.getTime() - 2 * DAY_MS);
-    const error = await importWorkspace(target.db, { ...(viaJson(file) as object), team: { name: "From the future" } }, { actorPersonId: null }, earlier).catch(
-      (e: unknown) => e,
-    );
+    const error = await importWorkspace(
+      target.db,
+      { ...(viaJson(file) as object), team: { name: "From the future" } },
+      { actorPersonId: null },
+      earlier,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkspaceImportError);
     const problems = (error as WorkspaceImportError).problems;
     expect(problems.length).toBeGreaterThan(0);
@@ -177,13 +211,22 @@ describe(`workspace export and import on ${testEngine}`, () => {
 
   test("an invalid file is refused with every problem at its path, and changes nothing", async () => {
     const before = await tableCounts(target.db);
-    const broken = viaJson(file) as { people: Array<Record<string, unknown>>; entries: Array<Record<string, unknown>>; rotations: Array<Record<string, unknown>> };
+    const broken = viaJson(file) as {
+      people: Array<Record<string, unknown>>;
+      entries: Array<Record<string, unknown>>;
+      rotations: Array<Record<string, unknown>>;
+    };
     const [p3, e0, r0] = [broken.people[3], broken.entries[0], broken.rotations[0]];
     if (!p3 || !e0 || !r0) throw new Error("the demo export is too small for this test");
     p3.timeZone = "Europe/Berln";
     e0.minutes = 0;
     r0.startsOn = "2025-02-30";
-    const error = await importWorkspace(target.db, { ...broken, team: { name: "Brand new" } }, { actorPersonId: null }, LATER).catch((e: unknown) => e);
+    const error = await importWorkspace(
+      target.db,
+      { ...broken, team: { name: "Brand new" } },
+      { actorPersonId: null },
+      LATER,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkspaceImportError);
     expect((error as WorkspaceImportError).problems).toEqual([
       'people[3].timeZone: Unknown time zone "Europe/Berln" (use an IANA name such as Europe/Berlin)',
@@ -193,24 +236,47 @@ describe(`workspace export and import on ${testEngine}`, () => {
     expect((error as Error).message).toContain("people[3].timeZone: Unknown time zone");
 
     // Well-formed but inconsistent: dangling references and duplicates are found before anything is written.
-    const dangling = viaJson(file) as { people: Array<Record<string, unknown>>; entries: Array<Record<string, unknown>> };
+    const dangling = viaJson(file) as {
+      people: Array<Record<string, unknown>>;
+      entries: Array<Record<string, unknown>>;
+    };
     const [first, second] = dangling.people;
     const entry = dangling.entries[1];
     if (!first || !second || !entry) throw new Error("the demo export is too small for this test");
     second.email = String(first.email).toUpperCase();
     entry.personId = "nobody";
-    const refused = await importWorkspace(target.db, { ...dangling, team: { name: "Brand new" } }, { actorPersonId: null }, LATER).catch((e: unknown) => e);
-    expect((refused as WorkspaceImportError).problems).toEqual(['people[1].email: Same email as people[0]', 'entries[1].personId: No person with id "nobody" in this file']);
+    const refused = await importWorkspace(
+      target.db,
+      { ...dangling, team: { name: "Brand new" } },
+      { actorPersonId: null },
+      LATER,
+    ).catch((e: unknown) => e);
+    expect((refused as WorkspaceImportError).problems).toEqual([
+      "people[1].email: Same email as people[0]",
+      'entries[1].personId: No person with id "nobody" in this file',
+    ]);
 
-    for (const junk of ["not json at all", null, [], { format: "toilcap-workspace", version: 2, team: { name: "x" } }]) {
-      await expect(importWorkspace(target.db, junk, { actorPersonId: null }, LATER)).rejects.toBeInstanceOf(WorkspaceImportError);
+    for (const junk of [
+      "not json at all",
+      null,
+      [],
+      { format: "toilcap-workspace", version: 2, team: { name: "x" } },
+    ]) {
+      await expect(importWorkspace(target.db, junk, { actorPersonId: null }, LATER)).rejects.toBeInstanceOf(
+        WorkspaceImportError,
+      );
     }
     expect(await tableCounts(target.db)).toEqual(before);
   });
 
   test("a copy under a new name in the same instance reuses the people and their absences, and reads the same", async () => {
     const before = await tableCounts(source.db);
-    const summary = await importWorkspace(source.db, viaJson(file), { teamName: "Platform SRE (copy)", actorPersonId: null }, LATER);
+    const summary = await importWorkspace(
+      source.db,
+      viaJson(file),
+      { teamName: "Platform SRE (copy)", actorPersonId: null },
+      LATER,
+    );
     expect(summary).toMatchObject({ peopleCreated: 0, peopleMatched: file.people?.length, absences: 0 });
     const after = await tableCounts(source.db);
     expect(after.person).toBe(before.person);
@@ -227,21 +293,40 @@ describe(`workspace export and import on ${testEngine}`, () => {
       format: "toilcap-workspace",
       version: 1,
       team: { name: "Windows and ends" },
-      people: [{ id: "ana", name: "Ana", email: "ana.windows@example.test", timeZone: "Europe/Berlin", roles: ["engineer"] }],
+      people: [
+        { id: "ana", name: "Ana", email: "ana.windows@example.test", timeZone: "Europe/Berlin", roles: ["engineer"] },
+      ],
       rotations: [
         {
-          id: "nights", name: "Nights", role: "primary", timeZone: "Europe/Berlin", shift: { unit: "days", count: 1 }, handoff: { weekday: 1, time: "20:00" },
-          startsOn: "2025-04-07", endsOn: "2025-09-29", dutyWindows: [{ days: [1, 2, 3, 4, 5, 6, 7], start: "20:00", end: "08:00" }], participants: ["ana"],
+          id: "nights",
+          name: "Nights",
+          role: "primary",
+          timeZone: "Europe/Berlin",
+          shift: { unit: "days", count: 1 },
+          handoff: { weekday: 1, time: "20:00" },
+          startsOn: "2025-04-07",
+          endsOn: "2025-09-29",
+          dutyWindows: [{ days: [1, 2, 3, 4, 5, 6, 7], start: "20:00", end: "08:00" }],
+          participants: ["ana"],
         },
         {
-          id: "tickets", name: "Tickets", role: "ticket", timeZone: "Europe/Berlin", shift: { unit: "days", count: 1 }, handoff: { weekday: 1, time: "09:00" },
-          startsOn: "2025-04-07", workingHours: { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" }, participants: ["ana"],
+          id: "tickets",
+          name: "Tickets",
+          role: "ticket",
+          timeZone: "Europe/Berlin",
+          shift: { unit: "days", count: 1 },
+          handoff: { weekday: 1, time: "09:00" },
+          startsOn: "2025-04-07",
+          workingHours: { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" },
+          participants: ["ana"],
         },
       ],
     };
     const summary = await importWorkspace(target.db, handWritten, { actorPersonId: null }, LATER);
     const exported = await exportWorkspace(target.db, { teamId: summary.teamId, actorPersonId: null }, LATER);
-    const byName = Object.fromEntries((exported.rotations ?? []).map((r) => [r.name, { dutyWindows: r.dutyWindows, endsOn: r.endsOn }]));
+    const byName = Object.fromEntries(
+      (exported.rotations ?? []).map((r) => [r.name, { dutyWindows: r.dutyWindows, endsOn: r.endsOn }]),
+    );
     expect(byName).toEqual({
       Nights: { dutyWindows: [{ days: [1, 2, 3, 4, 5, 6, 7], start: "20:00", end: "08:00" }], endsOn: "2025-09-29" },
       Tickets: { dutyWindows: [{ days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" }], endsOn: null },
@@ -255,18 +340,53 @@ describe(`workspace export and import on ${testEngine}`, () => {
       team: { name: "Hand written" },
       people: [
         { id: "ana", name: "Ana", email: "ana@example.test", timeZone: "Europe/Lisbon", roles: ["engineer"] },
-        { id: "ben", name: "Ben", email: "ben@example.test", timeZone: "Europe/Lisbon", roles: ["engineer"], workPattern: { days: [1, 2, 3, 4], start: "08:00", end: "16:00" } },
+        {
+          id: "ben",
+          name: "Ben",
+          email: "ben@example.test",
+          timeZone: "Europe/Lisbon",
+          roles: ["engineer"],
+          workPattern: { days: [1, 2, 3, 4], start: "08:00", end: "16:00" },
+        },
       ],
       rotations: [
-        { id: "r", name: "Primary", role: "primary", timeZone: "Europe/Lisbon", shift: { unit: "weeks", count: 1 }, handoff: { weekday: 1, time: "09:00" }, startsOn: "2025-04-07", participants: ["ana", "ben"] },
+        {
+          id: "r",
+          name: "Primary",
+          role: "primary",
+          timeZone: "Europe/Lisbon",
+          shift: { unit: "weeks", count: 1 },
+          handoff: { weekday: 1, time: "09:00" },
+          startsOn: "2025-04-07",
+          participants: ["ana", "ben"],
+        },
       ],
-      entries: [{ personId: "ben", startsAt: "2025-04-08T10:00:00+01:00", minutes: 30, category: "toil", summary: "Rotated certificates" }],
+      entries: [
+        {
+          personId: "ben",
+          startsAt: "2025-04-08T10:00:00+01:00",
+          minutes: 30,
+          category: "toil",
+          summary: "Rotated certificates",
+        },
+      ],
     };
     const summary = await importWorkspace(target.db, minimal, { actorPersonId: null }, LATER);
     expect(summary).toMatchObject({ peopleCreated: 2, rotations: 1, entries: 1 });
-    const week = await sharesByEmail(target.db, summary.teamId, new Date("2025-04-07T00:00:00+01:00"), new Date("2025-04-14T00:00:00+01:00"), LATER);
+    const week = await sharesByEmail(
+      target.db,
+      summary.teamId,
+      new Date("2025-04-07T00:00:00+01:00"),
+      new Date("2025-04-14T00:00:00+01:00"),
+      LATER,
+    );
     // Ana is primary the first week: all of her 40 scheduled hours are duty. Ben works 4 x 8 hours and logged 30 minutes.
-    expect(week.members["ana@example.test"]).toMatchObject({ scheduled: 2400, duty: 2400, onCallDuty: 2400, toilShare: 1 });
+    expect(week.members["ana@example.test"]).toMatchObject({
+      scheduled: 2400,
+      duty: 2400,
+      onCallDuty: 2400,
+      toilShare: 1,
+    });
     expect(week.members["ben@example.test"]).toMatchObject({ scheduled: 1920, duty: 0, logged: 30 });
   });
 });

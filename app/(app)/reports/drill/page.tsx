@@ -44,7 +44,10 @@ export default async function DrillPage({ searchParams }: { searchParams: Promis
       )
     : null;
   const showAll = one(search, "all") === "1";
-  const allQuery = new URLSearchParams({ ...Object.fromEntries(Object.entries(search).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : []))), all: "1" }).toString();
+  const allQuery = new URLSearchParams({
+    ...Object.fromEntries(Object.entries(search).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : []))),
+    all: "1",
+  }).toString();
   const back = team ? `/reports?team=${team.id}` : "/reports";
   return (
     <>
@@ -54,7 +57,11 @@ export default async function DrillPage({ searchParams }: { searchParams: Promis
       <div className="page-head">
         <div>
           <h1>{drill?.ok ? drillTitle(drill.data) : "Drill-down"}</h1>
-          {drill?.ok && <p>{spanText(drill.data.from, drill.data.to, viewer.timeZone)} · counted up to now · {viewer.timeZone}</p>}
+          {drill?.ok && (
+            <p>
+              {spanText(drill.data.from, drill.data.to, viewer.timeZone)} · counted up to now · {viewer.timeZone}
+            </p>
+          )}
         </div>
       </div>
       {!drill && <p className="alert info">Reports belong to a team.</p>}
@@ -65,7 +72,11 @@ export default async function DrillPage({ searchParams }: { searchParams: Promis
       )}
       {drill?.ok && (
         <>
-          {drill.data.onlyOwn && <p className="alert info">Only your own entries are shown: another person&apos;s detail is for the team&apos;s managers.</p>}
+          {drill.data.onlyOwn && (
+            <p className="alert info">
+              Only your own entries are shown: another person&apos;s detail is for the team&apos;s managers.
+            </p>
+          )}
           {drill.data.accounting && (
             <section className="card drill-share" aria-labelledby="drill-share">
               <h2 id="drill-share">Their share in this span</h2>
@@ -80,10 +91,15 @@ export default async function DrillPage({ searchParams }: { searchParams: Promis
             <h2 id="drill-entries">Toil entries ({drill.data.entries.length})</h2>
             {!showAll && drill.data.entries.length > ENTRY_LIMIT && (
               <p className="stat-note">
-                The latest {ENTRY_LIMIT} are listed. <Link href={`/reports/drill?${allQuery}`}>Show all {drill.data.entries.length}</Link>
+                The latest {ENTRY_LIMIT} are listed.{" "}
+                <Link href={`/reports/drill?${allQuery}`}>Show all {drill.data.entries.length}</Link>
               </p>
             )}
-            <DrillEntries entries={showAll ? drill.data.entries : drill.data.entries.slice(-ENTRY_LIMIT).reverse()} timeZone={viewer.timeZone} withPerson={drill.data.person === null} />
+            <DrillEntries
+              entries={showAll ? drill.data.entries : drill.data.entries.slice(-ENTRY_LIMIT).reverse()}
+              timeZone={viewer.timeZone}
+              withPerson={drill.data.person === null}
+            />
           </section>
           <section className="card report-card" aria-labelledby="drill-interrupts">
             <h2 id="drill-interrupts">Interrupts ({drill.data.interrupts.length})</h2>

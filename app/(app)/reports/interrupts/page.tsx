@@ -16,9 +16,16 @@ export default async function InterruptsPage({ searchParams }: { searchParams: P
   const viewer = await caller.viewer.me();
   const team = await chooseTeam(viewer, await caller.teams.list(), teamParam(search));
   const choice = periodChoice(search);
-  const load = team ? await loadReport(() => caller.reports.interruptLoad({ teamId: team.id, ...periodInput(choice, viewer.timeZone) })) : null;
+  const load = team
+    ? await loadReport(() => caller.reports.interruptLoad({ teamId: team.id, ...periodInput(choice, viewer.timeZone) }))
+    : null;
   return (
-    <ReportFrame tab="/reports/interrupts" intro="pages and tickets per week, per on-call shift against the incident limit, by time of day, and how many were actionable." team={team} choice={choice}>
+    <ReportFrame
+      tab="/reports/interrupts"
+      intro="pages and tickets per week, per on-call shift against the incident limit, by time of day, and how many were actionable."
+      team={team}
+      choice={choice}
+    >
       {load && !load.ok && (
         <div className="alert error" role="alert">
           {load.message}
@@ -32,24 +39,35 @@ export default async function InterruptsPage({ searchParams }: { searchParams: P
           </p>
           <div className="grid cols-3 report-summary">
             <section className="card" aria-labelledby="int-total">
-              <h2 id="int-total" className="stat-label">Interrupts</h2>
+              <h2 id="int-total" className="stat-label">
+                Interrupts
+              </h2>
               <div className="stat-value">{load.data.totals.total}</div>
               <p className="stat-note">
-                {load.data.totals.pages} pages ({load.data.totals.incidents} incidents), {load.data.totals.tickets} tickets, {load.data.totals.requests} requests
+                {load.data.totals.pages} pages ({load.data.totals.incidents} incidents), {load.data.totals.tickets}{" "}
+                tickets, {load.data.totals.requests} requests
               </p>
             </section>
             <section className="card" aria-labelledby="int-actionable">
-              <h2 id="int-actionable" className="stat-label">Actionable</h2>
-              <div className="stat-value">{load.data.totals.actionableRatio === null ? "–" : formatPercent(load.data.totals.actionableRatio)}</div>
+              <h2 id="int-actionable" className="stat-label">
+                Actionable
+              </h2>
+              <div className="stat-value">
+                {load.data.totals.actionableRatio === null ? "–" : formatPercent(load.data.totals.actionableRatio)}
+              </div>
               <p className="stat-note">
-                {load.data.totals.actionable} actionable, {load.data.totals.notActionable} not, {load.data.totals.unreviewed} not reviewed yet
+                {load.data.totals.actionable} actionable, {load.data.totals.notActionable} not,{" "}
+                {load.data.totals.unreviewed} not reviewed yet
               </p>
             </section>
             <section className="card" aria-labelledby="int-limit">
-              <h2 id="int-limit" className="stat-label">Shifts over the incident limit</h2>
+              <h2 id="int-limit" className="stat-label">
+                Shifts over the incident limit
+              </h2>
               <div className="stat-value">{load.data.shiftsOverLimit}</div>
               <p className="stat-note">
-                of {load.data.shifts.length} on-call shifts had more than {load.data.incidentLimit.incidents} incidents in {load.data.incidentLimit.windowHours} hours
+                of {load.data.shifts.length} on-call shifts had more than {load.data.incidentLimit.incidents} incidents
+                in {load.data.incidentLimit.windowHours} hours
               </p>
             </section>
           </div>

@@ -5,7 +5,15 @@ import type { OrgSummary, OrgTeamSummary } from "@/server/services/reports/org-s
 import { EmptyState } from "@/app/_components/empty-state";
 import { loadReport } from "@/app/_components/reports/load-report";
 import { PeriodPicker } from "@/app/_components/reports/period-picker";
-import { dayText, periodChoice, periodInput, periodQuery, spanText, type PeriodChoice, type ReportSearch } from "@/app/_components/reports/period";
+import {
+  dayText,
+  periodChoice,
+  periodInput,
+  periodQuery,
+  spanText,
+  type PeriodChoice,
+  type ReportSearch,
+} from "@/app/_components/reports/period";
 import { shareText } from "@/app/_components/work/datetime";
 import { formatPercent } from "@/app/_lib/format";
 import { scrollRegion } from "@/app/_components/scroll-region";
@@ -18,7 +26,9 @@ export default async function OrgSummaryPage({ searchParams }: { searchParams: P
   const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
   const choice = periodChoice(search);
-  const summary = viewer.isAdmin ? await loadReport(() => caller.reports.orgSummary(periodInput(choice, viewer.timeZone))) : null;
+  const summary = viewer.isAdmin
+    ? await loadReport(() => caller.reports.orgSummary(periodInput(choice, viewer.timeZone)))
+    : null;
   return (
     <>
       <div className="page-head">
@@ -31,7 +41,9 @@ export default async function OrgSummaryPage({ searchParams }: { searchParams: P
         </Link>
       </div>
       {!viewer.isAdmin ? (
-        <EmptyState title="For administrators">The organisation summary shows every team; ask an administrator, or open your team&apos;s reports.</EmptyState>
+        <EmptyState title="For administrators">
+          The organisation summary shows every team; ask an administrator, or open your team&apos;s reports.
+        </EmptyState>
       ) : (
         <>
           <PeriodPicker action="/reports/org" choice={choice} />

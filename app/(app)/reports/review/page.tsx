@@ -45,7 +45,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           <div className="review-head">
             <p className="report-span">
               <strong>
-                {localDateTime(review.data.period.from, viewer.timeZone)} – {localDateTime(review.data.period.to, viewer.timeZone)}
+                {localDateTime(review.data.period.from, viewer.timeZone)} –{" "}
+                {localDateTime(review.data.period.to, viewer.timeZone)}
               </strong>
               <span className="stat-note">
                 {" "}

@@ -3,7 +3,15 @@ import Link from "next/link";
 import { signedInCaller } from "@/server/trpc/server";
 import { ParetoChartLazy as ParetoChart } from "@/app/_components/charts/lazy";
 import { loadReport } from "@/app/_components/reports/load-report";
-import { drillHref, periodChoice, periodInput, periodQuery, spanText, teamParam, type ReportSearch } from "@/app/_components/reports/period";
+import {
+  drillHref,
+  periodChoice,
+  periodInput,
+  periodQuery,
+  spanText,
+  teamParam,
+  type ReportSearch,
+} from "@/app/_components/reports/period";
 import { ReportFrame } from "@/app/_components/reports/report-frame";
 import { SourcesTable } from "@/app/_components/reports/sources-table";
 import type { SourceKind } from "@/app/_components/reports/types";
@@ -25,11 +33,20 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
   const choice = periodChoice(search);
   const groupBy = GROUPS.find((g) => g.kind === search.group)?.kind ?? "template";
   const report = team
-    ? await loadReport(() => caller.reports.toilSources({ teamId: team.id, groupBy, ...periodInput(choice, viewer.timeZone) }))
+    ? await loadReport(() =>
+        caller.reports.toilSources({ teamId: team.id, groupBy, ...periodInput(choice, viewer.timeZone) }),
+      )
     : null;
-  const canEdit = viewer.isAdmin || viewer.memberships.some((m) => m.teamId === team?.id && m.roles.includes("manager"));
+  const canEdit =
+    viewer.isAdmin || viewer.memberships.some((m) => m.teamId === team?.id && m.roles.includes("manager"));
   return (
-    <ReportFrame tab="/reports/sources" intro="the sources of toil ranked by yearly cost, and what automating each would pay back." team={team} choice={choice} extra={{ group: groupBy }}>
+    <ReportFrame
+      tab="/reports/sources"
+      intro="the sources of toil ranked by yearly cost, and what automating each would pay back."
+      team={team}
+      choice={choice}
+      extra={{ group: groupBy }}
+    >
       {report && !report.ok && (
         <div className="alert error" role="alert">
           {report.message}
@@ -39,7 +56,11 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
         <>
           <nav className="report-tabs group-tabs" aria-label="Group sources by">
             {GROUPS.map((g) => (
-              <Link key={g.kind} href={`/reports/sources?${periodQuery(team.id, choice)}&group=${g.kind}`} aria-current={g.kind === groupBy ? "page" : undefined}>
+              <Link
+                key={g.kind}
+                href={`/reports/sources?${periodQuery(team.id, choice)}&group=${g.kind}`}
+                aria-current={g.kind === groupBy ? "page" : undefined}
+              >
                 By {g.label.toLowerCase()}
               </Link>
             ))}
@@ -48,7 +69,8 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
             <strong>{spanText(report.data.period.from, report.data.period.to, viewer.timeZone)}</strong>
             <span className="stat-note">
               {" "}
-              · {Math.round(report.data.totalYearlyCostHours)} hours a year across {report.data.sources.length} sources, at this period&apos;s rate
+              · {Math.round(report.data.totalYearlyCostHours)} hours a year across {report.data.sources.length} sources,
+              at this period&apos;s rate
             </span>
           </p>
           {report.data.sources.length === 0 ? (
@@ -57,7 +79,9 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
             <>
               <section className="card report-card" aria-labelledby="pareto-heading">
                 <h2 id="pareto-heading">Where the toil goes</h2>
-                <p className="stat-note">Bars: yearly cost in hours (occurrences a year × minutes each). Line: the running share of all toil.</p>
+                <p className="stat-note">
+                  Bars: yearly cost in hours (occurrences a year × minutes each). Line: the running share of all toil.
+                </p>
                 <ParetoChart sources={report.data.sources} />
               </section>
               <section className="card report-card" aria-labelledby="sources-table-heading">
@@ -65,7 +89,11 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
                   teamId={team.id}
                   sources={report.data.sources}
                   hrefs={report.data.sources.map((s) =>
-                    drillHref(team.id, { from: report.data.period.from, to: report.data.period.accountedTo }, { source: { kind: s.kind, key: s.key } }),
+                    drillHref(
+                      team.id,
+                      { from: report.data.period.from, to: report.data.period.accountedTo },
+                      { source: { kind: s.kind, key: s.key } },
+                    ),
                   )}
                   canEdit={canEdit}
                   fileName={`toil-sources-${groupBy}-${report.data.period.kind}`}

@@ -33,7 +33,9 @@ export function CoversList({
   const client = useTRPCClient();
   const announce = useStatus();
   const refresh = useRotationsRefresh();
-  const { data } = useQuery(trpc.rotations.get.queryOptions({ teamId, rotationId: rotation.id }, { initialData: rotation }));
+  const { data } = useQuery(
+    trpc.rotations.get.queryOptions({ teamId, rotationId: rotation.id }, { initialData: rotation }),
+  );
   const current = data.overrides.filter((cover) => cover.endsAt > now);
   const ended = data.overrides.length - current.length;
 
@@ -62,9 +64,7 @@ export function CoversList({
   return (
     <>
       {current.length === 0 ? (
-        <p className="stat-note">
-          No covers coming up.{mayPlan ? " Choose a cell in the schedule to add one." : ""}
-        </p>
+        <p className="stat-note">No covers coming up.{mayPlan ? " Choose a cell in the schedule to add one." : ""}</p>
       ) : (
         <ul className="cover-list">
           {current.map((cover) => (
@@ -79,7 +79,11 @@ export function CoversList({
                   disabled={remove.isPending && remove.variables?.overrideId === cover.id}
                   onClick={() => remove.mutate({ teamId, overrideId: cover.id })}
                 >
-                  Remove<span className="visually-hidden"> cover: {coverText(cover)}, {spanText(cover.startsAt, cover.endsAt, zone)}</span>
+                  Remove
+                  <span className="visually-hidden">
+                    {" "}
+                    cover: {coverText(cover)}, {spanText(cover.startsAt, cover.endsAt, zone)}
+                  </span>
                 </button>
               )}
             </li>
@@ -88,7 +92,9 @@ export function CoversList({
       )}
       {ended > 0 && (
         <p className="stat-note">
-          {ended === 1 ? "1 earlier cover is history and stays as it was." : `${ended} earlier covers are history and stay as they were.`}
+          {ended === 1
+            ? "1 earlier cover is history and stays as it was."
+            : `${ended} earlier covers are history and stay as they were.`}
         </p>
       )}
     </>

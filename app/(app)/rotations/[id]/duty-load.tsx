@@ -18,16 +18,19 @@ export function DutyLoadTable({ load, zone }: { load: DutyLoad; zone: string }) 
       {load.overload.length > 0 && (
         <div className="alert error" role="alert">
           <p>
-            <strong>One person may not be enough for this duty.</strong> {load.thresholds.turnsInARow} turns in a row showed:
+            <strong>One person may not be enough for this duty.</strong> {load.thresholds.turnsInARow} turns in a row
+            showed:
           </p>
           <ul>
             {load.overload.map((finding) => (
               <li key={finding.reason}>
                 {REASON_TEXT[finding.reason]} (
-                {finding.turns.flatMap((index) => {
-                  const turn = ended[index];
-                  return turn ? [`${turn.name}, ${spanText(turn.startsAt, turn.endsAt, zone)}`] : [];
-                }).join("; ")}
+                {finding.turns
+                  .flatMap((index) => {
+                    const turn = ended[index];
+                    return turn ? [`${turn.name}, ${spanText(turn.startsAt, turn.endsAt, zone)}`] : [];
+                  })
+                  .join("; ")}
                 )
               </li>
             ))}

@@ -37,7 +37,10 @@ export default async function RotationPage({
     caller.teams.members({ teamId: team.id }),
     caller.rotations.gaps({ teamId: team.id, rotationId: rotation.id }),
   ]);
-  const dutyLoad = mayPlan && rotation.role !== "shadow" ? await caller.rotations.dutyLoad({ teamId: team.id, rotationId: rotation.id }) : null;
+  const dutyLoad =
+    mayPlan && rotation.role !== "shadow"
+      ? await caller.rotations.dutyLoad({ teamId: team.id, rotationId: rotation.id })
+      : null;
   return (
     <>
       <div className="page-head">
@@ -47,7 +50,8 @@ export default async function RotationPage({
           </p>
           <h1>{rotation.name}</h1>
           <p>
-            <span className={`badge role-badge role-${rotation.role}`}>{ROLE_LABEL[rotation.role]}</span> {rotationSettingsText(rotation)}
+            <span className={`badge role-badge role-${rotation.role}`}>{ROLE_LABEL[rotation.role]}</span>{" "}
+            {rotationSettingsText(rotation)}
           </p>
         </div>
         {mayPlan && <RemoveRotationButton teamId={team.id} rotationId={rotation.id} name={rotation.name} />}
@@ -58,13 +62,24 @@ export default async function RotationPage({
         <RotationFacts rotation={rotation} />
       )}
       <div className="card">
-        <CoverageGaps gaps={coverage.gaps} zone={coverage.timeZone} headingId="rotation-gaps-heading" heading={`Nobody on duty in the next ${coverage.weeks} weeks`} as="h2" />
+        <CoverageGaps
+          gaps={coverage.gaps}
+          zone={coverage.timeZone}
+          headingId="rotation-gaps-heading"
+          heading={`Nobody on duty in the next ${coverage.weeks} weeks`}
+          as="h2"
+        />
       </div>
       {dutyLoad && <DutyLoadTable load={dutyLoad} zone={viewer.timeZone} />}
       <section className="card board-card" aria-labelledby="rotation-schedule-heading">
         <div className="section-head">
           <h2 id="rotation-schedule-heading">Schedule</h2>
-          <CalendarFeed teamId={team.id} rotationId={rotation.id} label="Subscribe to this rotation" timeZone={viewer.timeZone} />
+          <CalendarFeed
+            teamId={team.id}
+            rotationId={rotation.id}
+            label="Subscribe to this rotation"
+            timeZone={viewer.timeZone}
+          />
         </div>
         <ScheduleBoard
           teamId={team.id}
@@ -84,7 +99,14 @@ export default async function RotationPage({
         </section>
         <section className="card" aria-labelledby="swaps-heading">
           <h2 id="swaps-heading">Swap requests</h2>
-          <SwapRequests teamId={team.id} viewerId={viewer.personId} zone={viewer.timeZone} mayPlan={mayPlan} initial={swaps} rotationId={rotation.id} />
+          <SwapRequests
+            teamId={team.id}
+            viewerId={viewer.personId}
+            zone={viewer.timeZone}
+            mayPlan={mayPlan}
+            initial={swaps}
+            rotationId={rotation.id}
+          />
         </section>
       </div>
     </>

@@ -11,7 +11,15 @@ import { useRotationsRefresh } from "@/app/_components/rotations/use-rotations-r
  * Soft delete: the shifts held so far stay recorded, nothing is planned from now on. The page goes back to the
  * list, where the message's Undo restores the rotation (the restore runs even though this page is gone).
  */
-export function RemoveRotationButton({ teamId, rotationId, name }: { teamId: string; rotationId: string; name: string }) {
+export function RemoveRotationButton({
+  teamId,
+  rotationId,
+  name,
+}: {
+  teamId: string;
+  rotationId: string;
+  name: string;
+}) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const router = useRouter();

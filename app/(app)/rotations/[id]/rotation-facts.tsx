@@ -16,7 +16,8 @@ export function RotationFacts({ rotation }: { rotation: RotationDetail }) {
         <div>
           <dt>Shift</dt>
           <dd>
-            {rotation.shiftCount} {rotation.shiftCount === 1 ? rotation.shiftUnit.replace(/s$/, "") : rotation.shiftUnit}
+            {rotation.shiftCount}{" "}
+            {rotation.shiftCount === 1 ? rotation.shiftUnit.replace(/s$/, "") : rotation.shiftUnit}
           </dd>
         </div>
         <div>
@@ -51,7 +52,9 @@ export function RotationFacts({ rotation }: { rotation: RotationDetail }) {
           <li key={p.personId}>{p.name}</li>
         ))}
       </ol>
-      <p className="stat-note">Only planners and managers change a rotation. You can ask to swap one of your own shifts in the schedule below.</p>
+      <p className="stat-note">
+        Only planners and managers change a rotation. You can ask to swap one of your own shifts in the schedule below.
+      </p>
     </section>
   );
 }

@@ -42,7 +42,8 @@ export function ConflictAlert({
   return (
     <div className="alert error conflict" role="alert">
       <p>
-        <strong>Not saved: someone else saved this rotation after you opened it.</strong> Your changes are still in the form.
+        <strong>Not saved: someone else saved this rotation after you opened it.</strong> Your changes are still in the
+        form.
       </p>
       {theirs && (
         <p>

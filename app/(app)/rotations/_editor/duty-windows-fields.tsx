@@ -11,7 +11,11 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
 const CHOICES: ReadonlyArray<{ preset: DutyPreset; label: string; hint: string }> = [
   ...DUTY_PRESETS.map(({ preset, label, hint }) => ({ preset, label, hint })),
-  { preset: "custom", label: "Custom windows", hint: "Pick days and times; a window that ends at or before its start runs into the next day." },
+  {
+    preset: "custom",
+    label: "Custom windows",
+    hint: "Pick days and times; a window that ends at or before its start runs into the next day.",
+  },
 ];
 
 /** One custom window: the days it starts on, from and to; removing it is one button. */
@@ -34,12 +38,20 @@ function WindowRowFields({
   const crosses = minuteOf(row.to) <= minuteOf(row.from);
   const rowErrors = errors[windowErrorKey(index)];
   const toggleDay = (day: number, on: boolean) =>
-    change({ ...row, days: on ? [...new Set([...row.days, day])].sort((a, b) => a - b) : row.days.filter((d) => d !== day) });
+    change({
+      ...row,
+      days: on ? [...new Set([...row.days, day])].sort((a, b) => a - b) : row.days.filter((d) => d !== day),
+    });
   return (
     <li>
       <fieldset className="duty-window" aria-describedby={`${id}-error`}>
         <legend>Window {index + 1}</legend>
-        <div className="checks day-checks" role="group" aria-label={`Window ${index + 1} days`} aria-describedby={`${id}-days-error`}>
+        <div
+          className="checks day-checks"
+          role="group"
+          aria-label={`Window ${index + 1} days`}
+          aria-describedby={`${id}-days-error`}
+        >
           {WEEKDAYS.map((day) => (
             <label key={day}>
               <input
@@ -95,7 +107,8 @@ function WindowRowFields({
 
 /** When the rotation holds duty (all the time, a named pattern or the planner's own weekly windows) and when it ends. */
 export function DutyWindowsFields({ form, errors, update }: FieldProps) {
-  const setRow = (index: number, row: WindowRow) => update({ windows: form.windows.map((r, i) => (i === index ? row : r)) });
+  const setRow = (index: number, row: WindowRow) =>
+    update({ windows: form.windows.map((r, i) => (i === index ? row : r)) });
   return (
     <div className="duty-windows">
       <fieldset className="field" aria-describedby="duty-preset-hint duty-windows-error">
@@ -115,8 +128,8 @@ export function DutyWindowsFields({ form, errors, update }: FieldProps) {
           ))}
         </div>
         <span className="hint" id="duty-preset-hint">
-          {CHOICES.find((c) => c.preset === form.dutyPreset)?.hint} Times are on the rotation&apos;s time zone; outside them nobody is on duty
-          and no turn is used up.
+          {CHOICES.find((c) => c.preset === form.dutyPreset)?.hint} Times are on the rotation&apos;s time zone; outside
+          them nobody is on duty and no turn is used up.
         </span>
         <FieldError id="duty-windows-error" messages={errors.dutyWindows} />
       </fieldset>
@@ -136,7 +149,11 @@ export function DutyWindowsFields({ form, errors, update }: FieldProps) {
             ))}
           </ol>
           {form.windows.length < MAX_DUTY_WINDOWS && (
-            <button type="button" className="button secondary small" onClick={() => update({ windows: [...form.windows, addedWindowRow()] })}>
+            <button
+              type="button"
+              className="button secondary small"
+              onClick={() => update({ windows: [...form.windows, addedWindowRow()] })}
+            >
               Add a window
             </button>
           )}

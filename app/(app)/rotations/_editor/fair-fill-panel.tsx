@@ -38,15 +38,25 @@ function proposedTurns(proposal: FairFillProposal, planned: RotationPreview["shi
       if (a.endsAt > known.endsAt) known.endsAt = a.endsAt;
       continue;
     }
-    turns.set(a.turn, { turn: a.turn, startsAt: a.startsAt, endsAt: a.endsAt, personId: a.personId, name: a.name, planned: "", changed: false });
+    turns.set(a.turn, {
+      turn: a.turn,
+      startsAt: a.startsAt,
+      endsAt: a.endsAt,
+      personId: a.personId,
+      name: a.name,
+      planned: "",
+      changed: false,
+    });
   }
   const gapCovers = proposal.gapCovers.map((cover) => ({ ...cover, turn: null, planned: "", changed: false }));
-  return [...turns.values(), ...gapCovers].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()).map((turn) => {
-    const holders = planned.filter((s) => s.startsAt < turn.endsAt && turn.startsAt < s.endsAt);
-    const ids = [...new Set(holders.map((s) => s.personId))];
-    const names = [...new Set(holders.map((s) => s.name))];
-    return { ...turn, planned: names.join(", ") || "nobody", changed: ids.length !== 1 || ids[0] !== turn.personId };
-  });
+  return [...turns.values(), ...gapCovers]
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
+    .map((turn) => {
+      const holders = planned.filter((s) => s.startsAt < turn.endsAt && turn.startsAt < s.endsAt);
+      const ids = [...new Set(holders.map((s) => s.personId))];
+      const names = [...new Set(holders.map((s) => s.name))];
+      return { ...turn, planned: names.join(", ") || "nobody", changed: ids.length !== 1 || ids[0] !== turn.personId };
+    });
 }
 
 function TurnsTable({ turns, zone, caption }: { turns: ProposedTurn[]; zone: string; caption: string }) {
@@ -66,7 +76,12 @@ function TurnsTable({ turns, zone, caption }: { turns: ProposedTurn[]; zone: str
             <td>{spanText(turn.startsAt, turn.endsAt, zone)}</td>
             <td>{turn.planned}</td>
             <td>
-              {turn.name} {turn.turn === null ? <span className="badge planner">fills a gap</span> : turn.changed && <span className="badge planner">changed</span>}
+              {turn.name}{" "}
+              {turn.turn === null ? (
+                <span className="badge planner">fills a gap</span>
+              ) : (
+                turn.changed && <span className="badge planner">changed</span>
+              )}
             </td>
           </tr>
         ))}
@@ -113,7 +128,12 @@ export function FairFillPanel({
       const { overrides } = await client.rotations.addOverrides.mutate({
         teamId: asked.teamId,
         rotationId: asked.rotationId,
-        covers: changes.map((turn) => ({ personId: turn.personId, replacesPersonId: null, startsAt: turn.startsAt, endsAt: turn.endsAt })),
+        covers: changes.map((turn) => ({
+          personId: turn.personId,
+          replacesPersonId: null,
+          startsAt: turn.startsAt,
+          endsAt: turn.endsAt,
+        })),
         note: "Fair fill",
       });
       const applied = overrides.length;
@@ -131,13 +151,18 @@ export function FairFillPanel({
     <section className="card fair-fill" aria-labelledby="fair-fill-heading">
       <div className="preview-head">
         <h2 id="fair-fill-heading">Fair fill</h2>
-        <button type="button" className="button secondary" disabled={!input || proposal.isFetching} onClick={() => setAsked(input)}>
+        <button
+          type="button"
+          className="button secondary"
+          disabled={!input || proposal.isFetching}
+          onClick={() => setAsked(input)}
+        >
           {proposal.isFetching ? "Working it out…" : asked ? "Propose again" : "Propose a fair fill"}
         </button>
       </div>
       <p className="stat-note">
-        Assigns the horizon&apos;s turns to balance weighted hours (nights and weekends weigh more), never to someone on leave, and
-        carries forward what people already held, covered or swapped.
+        Assigns the horizon&apos;s turns to balance weighted hours (nights and weekends weigh more), never to someone on
+        leave, and carries forward what people already held, covered or swapped.
       </p>
       {proposal.error && (
         <p className="field-error" role="alert">
@@ -155,7 +180,9 @@ export function FairFillPanel({
             <QualityFigures quality={result.before} title="As planned" />
             <QualityFigures quality={result.after} title="With the fair fill" />
           </div>
-          {changes.length > 0 && <TurnsTable turns={changes} zone={zone} caption="Turns the fair fill hands to someone else" />}
+          {changes.length > 0 && (
+            <TurnsTable turns={changes} zone={zone} caption="Turns the fair fill hands to someone else" />
+          )}
           {turns.length > 0 && (
             <details className="fill-all">
               <summary>All {turns.length} turns of the proposal</summary>
@@ -164,15 +191,17 @@ export function FairFillPanel({
           )}
           {result.after.warningPenalty > 0 && (
             <p className="stat-note">
-              {result.after.warningPenalty / WARNING_POINTS} {result.after.warningPenalty === WARNING_POINTS ? "warning remains" : "warnings remain"} that
-              no reshuffle of these people can lift (each costs {WARNING_POINTS} points): a rotation this size keeps shares over the caps. Add
-              people, or split the duty with a second rotation.
+              {result.after.warningPenalty / WARNING_POINTS}{" "}
+              {result.after.warningPenalty === WARNING_POINTS ? "warning remains" : "warnings remain"} that no reshuffle
+              of these people can lift (each costs {WARNING_POINTS} points): a rotation this size keeps shares over the
+              caps. Add people, or split the duty with a second rotation.
             </p>
           )}
           {result.unassigned.length > 0 && (
             <p className="alert error">
-              Nobody can take {result.unassigned.length === 1 ? "one stretch" : `${result.unassigned.length} stretches`} (everyone is on
-              leave): {result.unassigned.map((gap) => spanText(gap.startsAt, gap.endsAt, zone)).join("; ")}.
+              Nobody can take {result.unassigned.length === 1 ? "one stretch" : `${result.unassigned.length} stretches`}{" "}
+              (everyone is on leave):{" "}
+              {result.unassigned.map((gap) => spanText(gap.startsAt, gap.endsAt, zone)).join("; ")}.
             </p>
           )}
           <div className="fill-apply">
@@ -184,7 +213,9 @@ export function FairFillPanel({
               <p className="stat-note">Save your changes and propose again before applying.</p>
             ) : (
               <button type="button" className="button" onClick={apply} disabled={applying}>
-                {applying ? "Applying…" : `Apply ${changes.length} ${changes.length === 1 ? "change" : "changes"} as covers`}
+                {applying
+                  ? "Applying…"
+                  : `Apply ${changes.length} ${changes.length === 1 ? "change" : "changes"} as covers`}
               </button>
             )}
           </div>

@@ -51,7 +51,12 @@ export function addedWindowRow(): WindowRow {
 
 function rowsOf(windows: RotationDetail["dutyWindows"]): WindowRow[] {
   if (!windows || windows.length === 0) return [FIRST_WINDOW_ROW];
-  return windows.map((w, index) => ({ key: `window-${index}`, days: [...w.days], from: clockTime(w.startMinute), to: clockTime(w.endMinute % 1440) }));
+  return windows.map((w, index) => ({
+    key: `window-${index}`,
+    days: [...w.days],
+    from: clockTime(w.startMinute),
+    to: clockTime(w.endMinute % 1440),
+  }));
 }
 
 /** A fresh rotation: weekly pager, Monday 09:00 hand-offs from next Monday, in the planner's zone. */
@@ -105,7 +110,11 @@ export function minuteOf(time: string): number {
 /** The windows the chosen preset stands for, or the planner's own rows; null is all the time. */
 function windowsOf(form: RotationForm): RotationDraftInput["dutyWindows"] {
   if (form.dutyPreset === "custom") {
-    return form.windows.map((row) => ({ days: [...row.days].sort((a, b) => a - b), startMinute: minuteOf(row.from), endMinute: minuteOf(row.to) }));
+    return form.windows.map((row) => ({
+      days: [...row.days].sort((a, b) => a - b),
+      startMinute: minuteOf(row.from),
+      endMinute: minuteOf(row.to),
+    }));
   }
   return DUTY_PRESETS.find((p) => p.preset === form.dutyPreset)?.windows ?? null;
 }
@@ -145,7 +154,10 @@ export function checkDraft(form: RotationForm): DraftCheck {
   for (const issue of parsed.error.issues) {
     const [field, index, inner] = issue.path;
     if (field !== "dutyWindows" || typeof index !== "number") continue;
-    const key = inner === "days" || inner === "startMinute" || inner === "endMinute" ? windowErrorKey(index, inner) : windowErrorKey(index);
+    const key =
+      inner === "days" || inner === "startMinute" || inner === "endMinute"
+        ? windowErrorKey(index, inner)
+        : windowErrorKey(index);
     errors[key] = [...(errors[key] ?? []), issue.message];
   }
   return { ok: false, errors };

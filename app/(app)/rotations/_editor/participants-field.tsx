@@ -93,7 +93,13 @@ export function ParticipantsField({
                   <span className="participant-zone">{byId.get(personId)?.timeZone}</span>
                 </span>
                 <span className="participant-actions">
-                  <button type="button" className="icon-button small" data-action="up" disabled={disabled || index === 0} onClick={() => move(index, -1)}>
+                  <button
+                    type="button"
+                    className="icon-button small"
+                    data-action="up"
+                    disabled={disabled || index === 0}
+                    onClick={() => move(index, -1)}
+                  >
                     <span aria-hidden="true">↑</span>
                     <span className="visually-hidden">Move {name} up</span>
                   </button>
@@ -107,7 +113,13 @@ export function ParticipantsField({
                     <span aria-hidden="true">↓</span>
                     <span className="visually-hidden">Move {name} down</span>
                   </button>
-                  <button type="button" className="link-button danger" data-action="remove" disabled={disabled} onClick={() => remove(index)}>
+                  <button
+                    type="button"
+                    className="link-button danger"
+                    data-action="remove"
+                    disabled={disabled}
+                    onClick={() => remove(index)}
+                  >
                     Remove<span className="visually-hidden"> {name}</span>
                   </button>
                 </span>
@@ -120,7 +132,13 @@ export function ParticipantsField({
         <label htmlFor="participant-add" className="visually-hidden">
           Add a participant
         </label>
-        <select id="participant-add" ref={addRef} value={adding} onChange={(event) => setAdding(event.target.value)} disabled={disabled || available.length === 0}>
+        <select
+          id="participant-add"
+          ref={addRef}
+          value={adding}
+          onChange={(event) => setAdding(event.target.value)}
+          disabled={disabled || available.length === 0}
+        >
           <option value="">{available.length === 0 ? "Everyone in the team takes part" : "Add a participant…"}</option>
           {available.map((m) => (
             <option key={m.personId} value={m.personId}>

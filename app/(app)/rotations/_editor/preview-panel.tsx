@@ -113,7 +113,11 @@ function TurnsBeforeAfter({ turns, zone }: { turns: UpcomingTurns; zone: string 
       </h3>
       <div className="turns-compare">
         {turns.before.length > 0 && <TurnList turns={turns.before} zone={zone} label="As saved" />}
-        <TurnList turns={turns.after} zone={zone} label={turns.before.length > 0 ? "After this edit" : "With these settings"} />
+        <TurnList
+          turns={turns.after}
+          zone={zone}
+          label={turns.before.length > 0 ? "After this edit" : "With these settings"}
+        />
       </div>
     </section>
   );
@@ -171,20 +175,29 @@ export function PreviewPanel({
         <div className={pending || problem ? "preview-body is-stale" : "preview-body"}>
           <p className="stat-note">
             {DateTime.fromJSDate(preview.window.from, { zone }).toFormat("ccc d LLL yyyy")} –{" "}
-            {DateTime.fromJSDate(preview.window.to, { zone }).toFormat("ccc d LLL yyyy")}: this rotation plus everyone&apos;s other
-            rotations in the team, and the toil each person logged in the last {preview.projectionBasis.loggedToilFromWeeks} weeks.
-            Nothing is saved yet.
+            {DateTime.fromJSDate(preview.window.to, { zone }).toFormat("ccc d LLL yyyy")}: this rotation plus
+            everyone&apos;s other rotations in the team, and the toil each person logged in the last{" "}
+            {preview.projectionBasis.loggedToilFromWeeks} weeks. Nothing is saved yet.
           </p>
           <QualityFigures quality={preview.quality} />
           {preview.people.length === 0 ? (
             <p className="stat-note">Add participants to see their projected shares.</p>
           ) : (
             <>
-              <ProjectedSharesChart people={preview.people} toilCap={preview.caps.toilCap} onCallCap={preview.caps.onCallCap} />
+              <ProjectedSharesChart
+                people={preview.people}
+                toilCap={preview.caps.toilCap}
+                onCallCap={preview.caps.onCallCap}
+              />
               <SharesTable people={preview.people} preview={preview} weeks={weeks} />
             </>
           )}
-          <CoverageGaps gaps={preview.gaps} zone={preview.timeZone} headingId="preview-gaps-heading" heading="Nobody on duty" />
+          <CoverageGaps
+            gaps={preview.gaps}
+            zone={preview.timeZone}
+            headingId="preview-gaps-heading"
+            heading="Nobody on duty"
+          />
           <WarningsList warnings={preview.warnings} />
           <TurnsBeforeAfter turns={preview.turns} zone={zone} />
           {preview.shifts.length > 0 && (

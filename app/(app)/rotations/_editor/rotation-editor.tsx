@@ -71,7 +71,9 @@ export function RotationEditor({
   const router = useRouter();
   const announce = useStatus();
   const refresh = useRotationsRefresh();
-  const [baseline, setBaseline] = useState<RotationForm>(() => (rotation ? formOfRotation(rotation) : newRotationForm(zone, now)));
+  const [baseline, setBaseline] = useState<RotationForm>(() =>
+    rotation ? formOfRotation(rotation) : newRotationForm(zone, now),
+  );
   const [form, setForm] = useState<RotationForm>(baseline);
   const [version, setVersion] = useState(rotation?.version ?? 1);
   const [submitted, setSubmitted] = useState(false);
@@ -95,10 +97,17 @@ export function RotationEditor({
   // The what-if needs settings, not a name: a rotation not yet named is previewed under a stand-in.
   const previewCheck = checkDraft(form.name.trim() ? form : { ...form, name: "New rotation" });
   const input: WhatIfInput | null = previewCheck.ok
-    ? { teamId, ...(rotation ? { rotationId: rotation.id } : {}), draft: previewCheck.draft, horizon: { from: horizonStart(form, now), weeks } }
+    ? {
+        teamId,
+        ...(rotation ? { rotationId: rotation.id } : {}),
+        draft: previewCheck.draft,
+        horizon: { from: horizonStart(form, now), weeks },
+      }
     : null;
   const settled = useDebounced(input, PREVIEW_DEBOUNCE_MS);
-  const preview = useQuery(trpc.rotations.preview.queryOptions(settled ?? skipToken, { placeholderData: keepPreviousData, staleTime: 0 }));
+  const preview = useQuery(
+    trpc.rotations.preview.queryOptions(settled ?? skipToken, { placeholderData: keepPreviousData, staleTime: 0 }),
+  );
   const settling = JSON.stringify(settled) !== JSON.stringify(input);
   const firstProblem = previewCheck.ok ? null : (Object.values(previewCheck.errors).flat()[0] ?? "check the fields");
 
@@ -112,7 +121,10 @@ export function RotationEditor({
 
   async function latestVersion(): Promise<RotationDetail | null> {
     if (!rotation) return null;
-    return queryClient.fetchQuery({ ...trpc.rotations.get.queryOptions({ teamId, rotationId: rotation.id }), staleTime: 0 });
+    return queryClient.fetchQuery({
+      ...trpc.rotations.get.queryOptions({ teamId, rotationId: rotation.id }),
+      staleTime: 0,
+    });
   }
 
   async function submit(asVersion: number) {
@@ -180,7 +192,9 @@ export function RotationEditor({
         <h2 id="editor-heading">Settings and turn order</h2>
         {conflict && (
           <ConflictAlert
-            theirs={latest ? { version: latest.version, changed: changedFields(baseline, formOfRotation(latest)) } : null}
+            theirs={
+              latest ? { version: latest.version, changed: changedFields(baseline, formOfRotation(latest)) } : null
+            }
             busy={saving}
             onOverwrite={() => latest && void submit(latest.version)}
             onLoadTheirs={() => latest && loadTheirs(latest)}
@@ -201,7 +215,13 @@ export function RotationEditor({
             errors={errors.participants}
             disabled={saving}
           />
-          <TurnChoiceFields members={members} form={form} errors={errors} update={update} saved={rotation !== undefined} />
+          <TurnChoiceFields
+            members={members}
+            form={form}
+            errors={errors}
+            update={update}
+            saved={rotation !== undefined}
+          />
         </fieldset>
         <div className="editor-actions">
           <button className="button" type="submit" disabled={saving}>
@@ -224,7 +244,13 @@ export function RotationEditor({
           onWeeksChange={setWeeks}
           zone={previewZone}
         />
-        <FairFillPanel input={input} planned={preview.data?.shifts} saved={rotation !== undefined} dirty={dirty} zone={previewZone} />
+        <FairFillPanel
+          input={input}
+          planned={preview.data?.shifts}
+          saved={rotation !== undefined}
+          dirty={dirty}
+          zone={previewZone}
+        />
       </div>
     </div>
   );

@@ -148,7 +148,9 @@ export function SettingsFields({ form, errors, update }: FieldProps) {
       <div className="row">
         {form.shiftUnit !== "hours" && form.shiftUnit !== "months" && (
           <div className="field">
-            <label htmlFor="rotation-handoff-day">{form.shiftUnit === "weeks" ? "Hand-off day" : "First hand-off day"}</label>
+            <label htmlFor="rotation-handoff-day">
+              {form.shiftUnit === "weeks" ? "Hand-off day" : "First hand-off day"}
+            </label>
             <select
               id="rotation-handoff-day"
               value={form.handoffWeekday}

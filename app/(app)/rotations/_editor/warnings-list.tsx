@@ -17,7 +17,9 @@ export function WarningsList({ warnings }: { warnings: PlanWarning[] }) {
         Warnings ({warnings.length})
       </h3>
       {warnings.length === 0 ? (
-        <p className="alert ok">No warnings: big enough, under both caps, no back-to-back turns, no one on leave, no gaps.</p>
+        <p className="alert ok">
+          No warnings: big enough, under both caps, no back-to-back turns, no one on leave, no gaps.
+        </p>
       ) : (
         <ul className="warning-list" aria-labelledby="preview-warnings-heading">
           {warnings.map((warning, index) => (

@@ -16,8 +16,8 @@ export default async function AccessPage() {
         <div>
           <h1>People and access</h1>
           <p>
-            Deactivating someone ends their sessions and API tokens at once; they cannot sign in until reactivated. A password-reset
-            link works once, for 24 hours, and signs the person out everywhere.
+            Deactivating someone ends their sessions and API tokens at once; they cannot sign in until reactivated. A
+            password-reset link works once, for 24 hours, and signs the person out everywhere.
           </p>
         </div>
         <Link href="/settings">Back to Settings</Link>

@@ -13,7 +13,15 @@ import { scrollRegion } from "@/app/_components/scroll-region";
  * Everyone in the organisation, with buttons to deactivate or reactivate each (never oneself) and to issue a
  * password-reset link for anyone with an account.
  */
-export function PeopleAccess({ initial, selfId, timeZone }: { initial: PersonAccess[]; selfId: string; timeZone: string }) {
+export function PeopleAccess({
+  initial,
+  selfId,
+  timeZone,
+}: {
+  initial: PersonAccess[];
+  selfId: string;
+  timeZone: string;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const announce = useStatus();
@@ -22,11 +30,16 @@ export function PeopleAccess({ initial, selfId, timeZone }: { initial: PersonAcc
     onSuccess: () => announce({ text: done, tone: "ok" }),
     onSettled: () => queryClient.invalidateQueries(trpc.access.people.pathFilter()),
   });
-  const deactivate = useMutation(trpc.access.deactivate.mutationOptions(options("Deactivated: their sessions and tokens no longer work.")));
-  const reactivate = useMutation(trpc.access.reactivate.mutationOptions(options("Reactivated: they can sign in again.")));
+  const deactivate = useMutation(
+    trpc.access.deactivate.mutationOptions(options("Deactivated: their sessions and tokens no longer work.")),
+  );
+  const reactivate = useMutation(
+    trpc.access.reactivate.mutationOptions(options("Reactivated: they can sign in again.")),
+  );
   const issueReset = useMutation(
     trpc.access.issuePasswordReset.mutationOptions({
-      onSuccess: (issued) => announce({ text: `Password-reset link for ${issued.name} made: copy it now.`, tone: "ok" }),
+      onSuccess: (issued) =>
+        announce({ text: `Password-reset link for ${issued.name} made: copy it now.`, tone: "ok" }),
     }),
   );
   const failure = deactivate.error ?? reactivate.error ?? issueReset.error;
@@ -68,16 +81,34 @@ export function PeopleAccess({ initial, selfId, timeZone }: { initial: PersonAcc
                 </td>
                 <td className="row-actions">
                   {person.hasAccount && !person.deactivatedAt && person.personId !== selfId && (
-                    <button type="button" className="link-button" disabled={busy} onClick={() => issueReset.mutate({ personId: person.personId })} aria-label={`Reset password for ${person.name}`}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      disabled={busy}
+                      onClick={() => issueReset.mutate({ personId: person.personId })}
+                      aria-label={`Reset password for ${person.name}`}
+                    >
                       Reset password
                     </button>
                   )}
                   {person.personId === selfId ? null : person.deactivatedAt ? (
-                    <button type="button" className="link-button" disabled={busy} onClick={() => reactivate.mutate({ personId: person.personId })} aria-label={`Reactivate ${person.name}`}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      disabled={busy}
+                      onClick={() => reactivate.mutate({ personId: person.personId })}
+                      aria-label={`Reactivate ${person.name}`}
+                    >
                       Reactivate
                     </button>
                   ) : (
-                    <button type="button" className="link-button danger" disabled={busy} onClick={() => deactivate.mutate({ personId: person.personId })} aria-label={`Deactivate ${person.name}`}>
+                    <button
+                      type="button"
+                      className="link-button danger"
+                      disabled={busy}
+                      onClick={() => deactivate.mutate({ personId: person.personId })}
+                      aria-label={`Deactivate ${person.name}`}
+                    >
                       Deactivate
                     </button>
                   )}

@@ -53,7 +53,9 @@ export function CsvFileField({
         aria-describedby="ticket-file-hint ticket-file-error"
       />
       <span className="hint" id="ticket-file-hint">
-        {file ? `${file.name} (${Math.max(1, Math.round(file.size / 1024))} KB) is ready to preview.` : "Choose a file, or drop one here. At most 5 MB and 5,000 tickets."}
+        {file
+          ? `${file.name} (${Math.max(1, Math.round(file.size / 1024))} KB) is ready to preview.`
+          : "Choose a file, or drop one here. At most 5 MB and 5,000 tickets."}
       </span>
       <p id="ticket-file-error" className="field-error" role={problem ? "alert" : undefined} style={{ margin: 0 }}>
         {problem}

@@ -21,15 +21,19 @@ export default async function TicketImportPage({ searchParams }: { searchParams:
         <div>
           <h1>Import tickets</h1>
           <p>
-            From a ticket system&apos;s CSV export{team ? ` into ${team.name}` : ""}: each ticket is stored once, and tickets with an assignee wait in their
-            capture inbox.
+            From a ticket system&apos;s CSV export{team ? ` into ${team.name}` : ""}: each ticket is stored once, and
+            tickets with an assignee wait in their capture inbox.
           </p>
         </div>
         <Link href={team ? `/settings?team=${team.id}` : "/settings"}>Back to Settings</Link>
       </div>
-      {!team && <EmptyState title="No team yet">Tickets are imported into a team: ask a manager to add you to one.</EmptyState>}
+      {!team && (
+        <EmptyState title="No team yet">Tickets are imported into a team: ask a manager to add you to one.</EmptyState>
+      )}
       {team && !mayImport && (
-        <EmptyState title="Only planners and managers import tickets">Ask a planner or manager of {team.name} to import the export.</EmptyState>
+        <EmptyState title="Only planners and managers import tickets">
+          Ask a planner or manager of {team.name} to import the export.
+        </EmptyState>
       )}
       {team && mayImport && <TicketImport teamId={team.id} timeZone={viewer.timeZone} />}
     </>

@@ -26,7 +26,10 @@ function resultText(done: ImportResult): string {
   const created = `${done.created} ${done.created === 1 ? one : `${one}s`}`;
   const parts = [`Imported ${created}`];
   if (done.updated > 0) parts.push(`recorded ${done.updated === 1 ? "1 resolution" : `${done.updated} resolutions`}`);
-  const skipped = done.skipped > 0 ? `; ${done.skipped} already imported ${done.skipped === 1 ? "was" : "were"} left as they were` : "";
+  const skipped =
+    done.skipped > 0
+      ? `; ${done.skipped} already imported ${done.skipped === 1 ? "was" : "were"} left as they were`
+      : "";
   return `${parts.join(" and ")}${skipped}. Those credited to someone now wait in that engineer's capture inbox on their home page.`;
 }
 
@@ -45,12 +48,23 @@ export function TicketImport({ teamId, timeZone: viewerZone }: { teamId: string;
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [rotationId, setRotationId] = useState("");
   const rotations = useQuery(trpc.rotations.list.queryOptions({ teamId }));
-  const [previewed, setPreviewed] = useState<{ csv: string; timeZone: string; rotationId: string | null; preview: TicketPreview } | null>(null);
+  const [previewed, setPreviewed] = useState<{
+    csv: string;
+    timeZone: string;
+    rotationId: string | null;
+    preview: TicketPreview;
+  } | null>(null);
   const [imported, setImported] = useState<ImportResult | null>(null);
 
   const preview = useMutation(
     trpc.tickets.preview.mutationOptions({
-      onSuccess: (result, input) => setPreviewed({ csv: input.csv, timeZone: input.timeZone ?? viewerZone, rotationId: input.rotationId ?? null, preview: result }),
+      onSuccess: (result, input) =>
+        setPreviewed({
+          csv: input.csv,
+          timeZone: input.timeZone ?? viewerZone,
+          rotationId: input.rotationId ?? null,
+          preview: result,
+        }),
     }),
   );
   const commit = useMutation(
@@ -140,9 +154,15 @@ export function TicketImport({ teamId, timeZone: viewerZone }: { teamId: string;
           </div>
           <div className="field">
             <label htmlFor="ticket-rotation">
-              Credit rows nobody in the file is known for to whoever was on duty in <span className="optional">(optional)</span>
+              Credit rows nobody in the file is known for to whoever was on duty in{" "}
+              <span className="optional">(optional)</span>
             </label>
-            <select id="ticket-rotation" value={rotationId} onChange={(event) => setRotationId(event.target.value)} aria-describedby="ticket-rotation-hint">
+            <select
+              id="ticket-rotation"
+              value={rotationId}
+              onChange={(event) => setRotationId(event.target.value)}
+              aria-describedby="ticket-rotation-hint"
+            >
               <option value="">No rotation: leave them uncredited</option>
               {(rotations.data ?? [])
                 .filter((rotation) => rotation.role !== "shadow")
@@ -153,24 +173,28 @@ export function TicketImport({ teamId, timeZone: viewerZone }: { teamId: string;
                 ))}
             </select>
             <span className="hint" id="ticket-rotation-hint">
-              PagerDuty names people by user id and name: they are matched to this team&apos;s members by the links it keeps, else by name (and
-              remembered), else this rotation&apos;s on-duty engineer at the time the incident opened.
+              PagerDuty names people by user id and name: they are matched to this team&apos;s members by the links it
+              keeps, else by name (and remembered), else this rotation&apos;s on-duty engineer at the time the incident
+              opened.
             </span>
           </div>
           <details>
             <summary>Which files can be imported?</summary>
             <p className="stat-note" style={{ margin: "0.5rem 0 0.25rem" }}>
-              PagerDuty&apos;s incident export as it downloads (stored as pages that are incidents), or any CSV with a header row naming these columns
-              (stored as tickets):
+              PagerDuty&apos;s incident export as it downloads (stored as pages that are incidents), or any CSV with a
+              header row naming these columns (stored as tickets):
             </p>
             <pre className="ticket-example">
               <code>
-                {"ticket id,opened,resolved,assignee email,service,summary\nOPS-1234,2026-11-30T09:12:00Z,2026-11-30T11:40:00Z,erik@example.com,billing,Refund stuck in the queue"}
+                {
+                  "ticket id,opened,resolved,assignee email,service,summary\nOPS-1234,2026-11-30T09:12:00Z,2026-11-30T11:40:00Z,erik@example.com,billing,Refund stuck in the queue"
+                }
               </code>
             </pre>
             <p className="stat-note" style={{ margin: "0.25rem 0 0" }}>
-              Only ticket id, opened and summary are required. An assignee must be a member of this team. Importing a file again, or a later export
-              that overlaps it, adds only what is new and records resolutions of tickets stored while open.
+              Only ticket id, opened and summary are required. An assignee must be a member of this team. Importing a
+              file again, or a later export that overlaps it, adds only what is new and records resolutions of tickets
+              stored while open.
             </p>
           </details>
           <div>
@@ -206,9 +230,20 @@ export function TicketImport({ teamId, timeZone: viewerZone }: { teamId: string;
               type="button"
               disabled={blocked || storable === 0 || commit.isPending}
               aria-describedby="ticket-import-hint"
-              onClick={() => commit.mutate({ teamId, csv: previewed.csv, timeZone: previewed.timeZone, rotationId: previewed.rotationId })}
+              onClick={() =>
+                commit.mutate({
+                  teamId,
+                  csv: previewed.csv,
+                  timeZone: previewed.timeZone,
+                  rotationId: previewed.rotationId,
+                })
+              }
             >
-              {commit.isPending ? "Importing…" : storable === 0 ? "Nothing to import" : `Import ${rowNoun(previewed.preview, storable)}`}
+              {commit.isPending
+                ? "Importing…"
+                : storable === 0
+                  ? "Nothing to import"
+                  : `Import ${rowNoun(previewed.preview, storable)}`}
             </button>
             <span className="stat-note" id="ticket-import-hint">
               {blocked

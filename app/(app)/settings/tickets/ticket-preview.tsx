@@ -12,7 +12,12 @@ type PreviewRow = TicketPreview["rows"][number];
 /** Enough rows to read; a file of thousands is summed up in the counts, and its errors listed first. */
 const SHOWN_ROWS = 500;
 
-const STATUS_BADGE: Record<PreviewRow["status"], string> = { new: "under", update: "", duplicate: "subtle", invalid: "over" };
+const STATUS_BADGE: Record<PreviewRow["status"], string> = {
+  new: "under",
+  update: "",
+  duplicate: "subtle",
+  invalid: "over",
+};
 
 const FORMAT_NAME: Record<TicketPreview["format"], string> = {
   generic: "a generic ticket export, stored as tickets",
@@ -90,7 +95,15 @@ function Row({ row, timeZone }: { row: PreviewRow; timeZone: string }) {
 }
 
 /** What importing the file would do: the counts, what is wrong (with lines), and every row. */
-export function TicketPreviewTable({ preview, timeZone, headingRef }: { preview: TicketPreview; timeZone: string; headingRef: Ref<HTMLHeadingElement> }) {
+export function TicketPreviewTable({
+  preview,
+  timeZone,
+  headingRef,
+}: {
+  preview: TicketPreview;
+  timeZone: string;
+  headingRef: Ref<HTMLHeadingElement>;
+}) {
   const invalid = preview.rows.filter((row) => row.status === "invalid");
   // Rows with errors first, so a large file's problems are never past the cut.
   const ordered = [...invalid, ...preview.rows.filter((row) => row.status !== "invalid")].slice(0, SHOWN_ROWS);
@@ -115,13 +128,20 @@ export function TicketPreviewTable({ preview, timeZone, headingRef }: { preview:
       {invalid.length > 0 && (
         <div className="alert error" role="alert">
           <strong>{plural(invalid.length, "row has", "rows have")} errors, so nothing can be imported yet.</strong> Fix{" "}
-          {invalid.length === 1 ? `line ${invalid[0]?.line}` : `lines ${invalid.map((row) => row.line).slice(0, 8).join(", ")}${invalid.length > 8 ? "…" : ""}`} in
-          the file and preview it again.
+          {invalid.length === 1
+            ? `line ${invalid[0]?.line}`
+            : `lines ${invalid
+                .map((row) => row.line)
+                .slice(0, 8)
+                .join(", ")}${invalid.length > 8 ? "…" : ""}`}{" "}
+          in the file and preview it again.
         </div>
       )}
       <div {...scrollRegion("Tickets in the file")}>
         <table className="ticket-preview">
-          <caption className="visually-hidden">{preview.kind === "page" ? "Incidents" : "Tickets"} in the file, by line</caption>
+          <caption className="visually-hidden">
+            {preview.kind === "page" ? "Incidents" : "Tickets"} in the file, by line
+          </caption>
           <thead>
             <tr>
               <th scope="col" className="num">
@@ -145,12 +165,14 @@ export function TicketPreviewTable({ preview, timeZone, headingRef }: { preview:
       </div>
       {preview.rows.length > shown.length && (
         <p className="stat-note">
-          Showing {shown.length} of {preview.rows.length} rows (every row with errors among them); the counts above cover the whole file.
+          Showing {shown.length} of {preview.rows.length} rows (every row with errors among them); the counts above
+          cover the whole file.
         </p>
       )}
       <p className="stat-note" style={{ margin: 0 }}>
-        <strong>new</strong>: stored by the import · <strong>update</strong>: stored open by an earlier import and resolved since: its resolution is
-        recorded · <strong>duplicate</strong>: already imported, left as it is · times in {timeZone}.
+        <strong>new</strong>: stored by the import · <strong>update</strong>: stored open by an earlier import and
+        resolved since: its resolution is recorded · <strong>duplicate</strong>: already imported, left as it is · times
+        in {timeZone}.
       </p>
     </section>
   );

@@ -10,7 +10,11 @@ export async function GET(_request: Request, context: { params: Promise<{ token:
   // Some clients want the URL to end in .ics.
   const token = (await context.params).token.replace(/\.ics$/, "");
   const feed = await calendarFeed((await getDatabase()).db, token, serverNow());
-  if (!feed) return new Response("No such calendar feed.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!feed)
+    return new Response("No such calendar feed.", {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   return new Response(feed.ics, {
     headers: {
       "content-type": "text/calendar; charset=utf-8",

@@ -10,5 +10,8 @@ import { unknownIntegration } from "@/server/integrations/http/webhook-response"
 export async function POST(request: Request): Promise<Response> {
   const secret = bearerSecret(request.headers);
   if (!secret) return unknownIntegration({ "www-authenticate": 'Bearer realm="toilcap"' });
-  return receiveAlertmanagerWebhook(request, secret, { db: async () => (await getDatabase()).db, now: () => new Date() });
+  return receiveAlertmanagerWebhook(request, secret, {
+    db: async () => (await getDatabase()).db,
+    now: () => new Date(),
+  });
 }

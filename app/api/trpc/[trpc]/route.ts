@@ -10,7 +10,11 @@ import { appRouter } from "@/server/trpc/root";
 
 async function handle(incoming: Request): Promise<Response> {
   // proxy.ts refuses these already; checked again here so the endpoint holds without it (and in tests).
-  const refusal = crossSiteRefusal({ method: incoming.method, pathname: new URL(incoming.url).pathname, headers: incoming.headers });
+  const refusal = crossSiteRefusal({
+    method: incoming.method,
+    pathname: new URL(incoming.url).pathname,
+    headers: incoming.headers,
+  });
   if (refusal) return crossSiteResponse(refusal);
   const request = await boundedRequest(incoming, TRPC_BODY_BOUNDS);
   if (request instanceof Response) return request;
@@ -27,7 +31,8 @@ async function handle(incoming: Request): Promise<Response> {
     // Answers carry people's figures and secrets shown once: no browser or proxy may keep a copy.
     responseMeta: () => ({ headers: { "cache-control": "no-store" } }),
     onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") requestLogger(request.headers).error({ err: error.cause ?? error, procedure: path }, "tRPC procedure failed");
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        requestLogger(request.headers).error({ err: error.cause ?? error, procedure: path }, "tRPC procedure failed");
     },
   });
 }

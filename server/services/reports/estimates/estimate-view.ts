@@ -37,13 +37,21 @@ export async function liveEstimates(db: Db, teamId: string, where?: SQL): Promis
   for (const kind of ["template", "service", "alert"] as const) {
     const ofKind = rows.filter((row) => row.estimate.sourceKind === kind);
     if (ofKind.length === 0) continue;
-    const labelOf = await sourceLabels(db, kind, ofKind.map((row) => row.estimate.sourceKey));
+    const labelOf = await sourceLabels(
+      db,
+      kind,
+      ofKind.map((row) => row.estimate.sourceKey),
+    );
     views.push(...ofKind.map((row) => estimateView(row.estimate, labelOf(row.estimate.sourceKey), row.updatedByName)));
   }
   return views;
 }
 
-export function estimateView(row: EstimateRow, sourceLabel: string, updatedByName: string | null): AutomationEstimateView {
+export function estimateView(
+  row: EstimateRow,
+  sourceLabel: string,
+  updatedByName: string | null,
+): AutomationEstimateView {
   return {
     id: row.id,
     teamId: row.teamId,

@@ -22,13 +22,23 @@ beforeAll(async () => {
 afterAll(async () => database?.close());
 
 const auditOf = (entityId: string) =>
-  database.db.select().from(auditLog).where(and(eq(auditLog.entityType, "automation_estimate"), eq(auditLog.entityId, entityId))).orderBy(asc(auditLog.id));
+  database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, "automation_estimate"), eq(auditLog.entityId, entityId)))
+    .orderBy(asc(auditLog.id));
 
 describe(`automation estimates on ${testEngine}`, () => {
   test("saving creates the source's estimate, saving again updates it; each change audited in its transaction", async () => {
     const manager = await callerAs(database.db, fx.manager.id, () => NOW);
     const teamId = fx.team.id;
-    const created = await manager.reports.saveEstimate({ teamId, sourceKind: "template", sourceKey: templateId, buildHours: 12.5, maintenanceHoursPerMonth: 0.5 });
+    const created = await manager.reports.saveEstimate({
+      teamId,
+      sourceKind: "template",
+      sourceKey: templateId,
+      buildHours: 12.5,
+      maintenanceHoursPerMonth: 0.5,
+    });
     expect(created).toMatchObject({
       teamId,
       sourceKind: "template",
@@ -43,24 +53,66 @@ describe(`automation estimates on ${testEngine}`, () => {
     });
 
     const later = await callerAs(database.db, fx.admin.id, () => LATER);
-    const updated = await later.reports.saveEstimate({ teamId, sourceKind: "template", sourceKey: templateId, buildHours: 10, automatedOn: "2025-03-17" });
-    expect(updated).toMatchObject({ id: created.id, buildHours: 10, maintenanceHoursPerMonth: 0, automatedOn: "2025-03-17", createdAt: NOW, updatedAt: LATER });
+    const updated = await later.reports.saveEstimate({
+      teamId,
+      sourceKind: "template",
+      sourceKey: templateId,
+      buildHours: 10,
+      automatedOn: "2025-03-17",
+    });
+    expect(updated).toMatchObject({
+      id: created.id,
+      buildHours: 10,
+      maintenanceHoursPerMonth: 0,
+      automatedOn: "2025-03-17",
+      createdAt: NOW,
+      updatedAt: LATER,
+    });
     expect(updated.updatedBy).toEqual({ id: fx.admin.id, name: "Ada Admin" });
 
-    expect((await auditOf(created.id)).map((a) => ({ action: a.action, actor: a.actorPersonId, teamId: a.teamId, before: a.before, after: a.after }))).toEqual([
+    expect(
+      (await auditOf(created.id)).map((a) => ({
+        action: a.action,
+        actor: a.actorPersonId,
+        teamId: a.teamId,
+        before: a.before,
+        after: a.after,
+      })),
+    ).toEqual([
       {
         action: "automation-estimate.create",
         actor: fx.manager.id,
         teamId,
         before: null,
-        after: { sourceKind: "template", sourceKey: templateId, buildHours: 12.5, maintenanceHoursPerMonth: 0.5, automatedOn: null, deletedAt: null },
+        after: {
+          sourceKind: "template",
+          sourceKey: templateId,
+          buildHours: 12.5,
+          maintenanceHoursPerMonth: 0.5,
+          automatedOn: null,
+          deletedAt: null,
+        },
       },
       {
         action: "automation-estimate.update",
         actor: fx.admin.id,
         teamId,
-        before: { sourceKind: "template", sourceKey: templateId, buildHours: 12.5, maintenanceHoursPerMonth: 0.5, automatedOn: null, deletedAt: null },
-        after: { sourceKind: "template", sourceKey: templateId, buildHours: 10, maintenanceHoursPerMonth: 0, automatedOn: "2025-03-17", deletedAt: null },
+        before: {
+          sourceKind: "template",
+          sourceKey: templateId,
+          buildHours: 12.5,
+          maintenanceHoursPerMonth: 0.5,
+          automatedOn: null,
+          deletedAt: null,
+        },
+        after: {
+          sourceKind: "template",
+          sourceKey: templateId,
+          buildHours: 10,
+          maintenanceHoursPerMonth: 0,
+          automatedOn: "2025-03-17",
+          deletedAt: null,
+        },
       },
     ]);
     const engineer = await callerAs(database.db, fx.erika.id, () => LATER);
@@ -77,11 +129,23 @@ describe(`automation estimates on ${testEngine}`, () => {
     const [row] = await database.db.select().from(automationEstimate).where(eq(automationEstimate.id, estimate.id));
     expect(row).toMatchObject({ deletedAt: LATER, updatedById: fx.manager.id });
     const audit = await auditOf(estimate.id);
-    expect(audit.at(-1)).toMatchObject({ action: "automation-estimate.remove", actorPersonId: fx.manager.id, after: expect.objectContaining({ deletedAt: LATER.toISOString() }) });
+    expect(audit.at(-1)).toMatchObject({
+      action: "automation-estimate.remove",
+      actorPersonId: fx.manager.id,
+      after: expect.objectContaining({ deletedAt: LATER.toISOString() }),
+    });
     expect(await manager.reports.listEstimates({ teamId })).toEqual([]);
-    expect(await refusal(manager.reports.removeEstimate({ teamId, id: estimate.id }))).toMatchObject({ code: "NOT_FOUND", fields: ["id"] });
+    expect(await refusal(manager.reports.removeEstimate({ teamId, id: estimate.id }))).toMatchObject({
+      code: "NOT_FOUND",
+      fields: ["id"],
+    });
 
-    const again = await manager.reports.saveEstimate({ teamId, sourceKind: "template", sourceKey: templateId, buildHours: 3 });
+    const again = await manager.reports.saveEstimate({
+      teamId,
+      sourceKind: "template",
+      sourceKey: templateId,
+      buildHours: 3,
+    });
     expect(again.id).not.toBe(estimate.id);
     expect((await manager.reports.listEstimates({ teamId })).map((e) => e.id)).toEqual([again.id]);
   });
@@ -93,7 +157,9 @@ describe(`automation estimates on ${testEngine}`, () => {
     if (!estimate) throw new Error("no estimate");
     // The other team's manager names their own team: the estimate is not there.
     const outsider = await callerAs(database.db, fx.outsider.id, () => LATER);
-    expect(await refusal(outsider.reports.removeEstimate({ teamId: fx.otherTeam.id, id: estimate.id }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await refusal(outsider.reports.removeEstimate({ teamId: fx.otherTeam.id, id: estimate.id }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await outsider.reports.listEstimates({ teamId: fx.otherTeam.id })).toEqual([]);
     expect((await manager.reports.listEstimates({ teamId })).map((e) => e.id)).toEqual([estimate.id]);
   });
@@ -111,6 +177,9 @@ describe(`automation estimates on ${testEngine}`, () => {
     expect(saves[0].id).toBe(saves[1].id);
     const live = (await one.reports.listEstimates({ teamId })).filter((e) => e.sourceKind === "alert");
     expect(live).toHaveLength(1);
-    expect((await auditOf(saves[0].id)).map((a) => a.action)).toEqual(["automation-estimate.create", "automation-estimate.update"]);
+    expect((await auditOf(saves[0].id)).map((a) => a.action)).toEqual([
+      "automation-estimate.create",
+      "automation-estimate.update",
+    ]);
   });
 });

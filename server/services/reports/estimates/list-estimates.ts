@@ -10,7 +10,11 @@ export type ListEstimatesInput = z.output<typeof teamReportInput>;
 export type { AutomationEstimateView } from "./estimate-view";
 
 /** The team's live automation estimates; team-level figures, so every member may read them. */
-export async function listEstimates(db: Db, viewer: Viewer, input: ListEstimatesInput): Promise<AutomationEstimateView[]> {
+export async function listEstimates(
+  db: Db,
+  viewer: Viewer,
+  input: ListEstimatesInput,
+): Promise<AutomationEstimateView[]> {
   await requireTeamMember(db, viewer, input.teamId);
   return liveEstimates(db, input.teamId);
 }

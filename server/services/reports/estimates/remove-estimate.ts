@@ -13,14 +13,26 @@ import { auditedFields } from "./estimate-view";
 export type RemoveEstimateInput = z.output<typeof estimateIdInput>;
 
 /** Soft delete, with its audit entry: the row stays for the audit trail and the source may be estimated anew. */
-export async function removeEstimate(db: Db, viewer: Viewer, input: RemoveEstimateInput, now: Date): Promise<{ id: string }> {
-  if (!isManagerOf(viewer, input.teamId)) throw new DomainError("forbidden", "Only a manager of this team may remove an estimate.", "teamId");
+export async function removeEstimate(
+  db: Db,
+  viewer: Viewer,
+  input: RemoveEstimateInput,
+  now: Date,
+): Promise<{ id: string }> {
+  if (!isManagerOf(viewer, input.teamId))
+    throw new DomainError("forbidden", "Only a manager of this team may remove an estimate.", "teamId");
   await requireTeamMember(db, viewer, input.teamId);
   return db.transaction(async (tx) => {
     const [existing] = await tx
       .select()
       .from(automationEstimate)
-      .where(and(eq(automationEstimate.id, input.id), eq(automationEstimate.teamId, input.teamId), isNull(automationEstimate.deletedAt)))
+      .where(
+        and(
+          eq(automationEstimate.id, input.id),
+          eq(automationEstimate.teamId, input.teamId),
+          isNull(automationEstimate.deletedAt),
+        ),
+      )
       .for("update");
     if (!existing) throw new DomainError("not-found", "No such estimate in this team.", "id");
     const [removed] = await tx

@@ -18,8 +18,14 @@ export type SaveEstimateInput = z.output<typeof saveEstimateInput>;
  * Creates or updates the one live estimate of a source (there is at most one per team and source), in one
  * transaction with its audit entry. Managers of the team and admins only.
  */
-export async function saveEstimate(db: Db, viewer: Viewer, input: SaveEstimateInput, now: Date): Promise<AutomationEstimateView> {
-  if (!isManagerOf(viewer, input.teamId)) throw new DomainError("forbidden", "Only a manager of this team may estimate automation.", "teamId");
+export async function saveEstimate(
+  db: Db,
+  viewer: Viewer,
+  input: SaveEstimateInput,
+  now: Date,
+): Promise<AutomationEstimateView> {
+  if (!isManagerOf(viewer, input.teamId))
+    throw new DomainError("forbidden", "Only a manager of this team may estimate automation.", "teamId");
   await requireTeamMember(db, viewer, input.teamId);
   if (input.automatedOn !== null && input.automatedOn > todayIn(viewer.timeZone, now)) {
     throw new DomainError("invalid", "The automation date cannot be in the future.", "automatedOn");
@@ -50,7 +56,14 @@ export async function saveEstimate(db: Db, viewer: Viewer, input: SaveEstimateIn
       ? await tx.update(automationEstimate).set(fields).where(eq(automationEstimate.id, existing.id)).returning()
       : await tx
           .insert(automationEstimate)
-          .values({ teamId: input.teamId, sourceKind: input.sourceKind, sourceKey: input.sourceKey, createdById: viewer.personId, createdAt: now, ...fields })
+          .values({
+            teamId: input.teamId,
+            sourceKind: input.sourceKind,
+            sourceKey: input.sourceKey,
+            createdById: viewer.personId,
+            createdAt: now,
+            ...fields,
+          })
           .returning();
     if (!saved) throw new Error("the estimate was not saved");
     await recordAudit(tx, {
@@ -73,6 +86,9 @@ export async function saveEstimate(db: Db, viewer: Viewer, input: SaveEstimateIn
 async function assertSourceOfTeam(db: Db, teamId: string, kind: SourceKind, key: string): Promise<void> {
   if (kind === "alert") return;
   const table = kind === "template" ? toilTemplate : service;
-  const [row] = await db.select({ id: table.id }).from(table).where(and(eq(table.id, key), eq(table.teamId, teamId)));
+  const [row] = await db
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.id, key), eq(table.teamId, teamId)));
   if (!row) throw new DomainError("invalid", `No such ${kind} in this team.`, "sourceKey");
 }

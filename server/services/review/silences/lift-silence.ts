@@ -21,13 +21,19 @@ async function lockedSilence(db: Db, viewer: Viewer, input: SilenceIdInput): Pro
     .for("update");
   if (!row) throw new DomainError("not-found", "No such silence in this team.", "silenceId");
   if (row.createdById !== viewer.personId && !reviewsEverything(viewer, input.teamId)) {
-    throw new DomainError("forbidden", "Only whoever set this silence, or a manager or planner, may lift it.", "silenceId");
+    throw new DomainError(
+      "forbidden",
+      "Only whoever set this silence, or a manager or planner, may lift it.",
+      "silenceId",
+    );
   }
   return row;
 }
 
 async function viewOf(db: Db, row: SilenceRow): Promise<SilenceView> {
-  const [creator] = row.createdById ? await db.select({ name: person.name }).from(person).where(eq(person.id, row.createdById)) : [];
+  const [creator] = row.createdById
+    ? await db.select({ name: person.name }).from(person).where(eq(person.id, row.createdById))
+    : [];
   return silenceView(row, creator?.name ?? null);
 }
 
@@ -37,7 +43,11 @@ export async function liftSilence(db: Db, viewer: Viewer, input: SilenceIdInput,
   const row = await db.transaction(async (tx) => {
     const existing = await lockedSilence(tx, viewer, input);
     if (existing.deletedAt) throw new DomainError("not-found", "This silence was already lifted.", "silenceId");
-    const [lifted] = await tx.update(alertSilence).set({ deletedAt: now }).where(eq(alertSilence.id, existing.id)).returning();
+    const [lifted] = await tx
+      .update(alertSilence)
+      .set({ deletedAt: now })
+      .where(eq(alertSilence.id, existing.id))
+      .returning();
     if (!lifted) throw new Error("the silence was not lifted");
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
@@ -72,7 +82,11 @@ export async function restoreSilence(db: Db, viewer: Viewer, input: SilenceIdInp
         ),
       );
     if (other) throw new DomainError("conflict", `${existing.alertName} was silenced again meanwhile.`, "silenceId");
-    const [restored] = await tx.update(alertSilence).set({ deletedAt: null }).where(eq(alertSilence.id, existing.id)).returning();
+    const [restored] = await tx
+      .update(alertSilence)
+      .set({ deletedAt: null })
+      .where(eq(alertSilence.id, existing.id))
+      .returning();
     if (!restored) throw new Error("the silence was not restored");
     await recordAudit(tx, {
       actorPersonId: viewer.personId,

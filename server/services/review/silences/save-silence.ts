@@ -18,7 +18,11 @@ function silenceEnd(lastDay: string, timeZone: string, now: Date): Date {
   const end = wallClockInstant(addDays(parseLocalDate(lastDay), 1), 0, timeZone);
   if (end <= now.getTime()) throw new DomainError("invalid", "Pick today or a later day.", "until");
   if (end > wallClockInstant(addDays(localDateOf(now.getTime(), timeZone), MAX_SILENCE_DAYS + 1), 0, timeZone)) {
-    throw new DomainError("invalid", `At most ${MAX_SILENCE_DAYS} days ahead: a silence waits for a scheduled fix, not forever.`, "until");
+    throw new DomainError(
+      "invalid",
+      `At most ${MAX_SILENCE_DAYS} days ahead: a silence waits for a scheduled fix, not forever.`,
+      "until",
+    );
   }
   return new Date(end);
 }
@@ -29,9 +33,21 @@ async function assertMaySilence(db: Db, viewer: Viewer, teamId: string, alertNam
   const [paged] = await db
     .select({ id: interrupt.id })
     .from(interrupt)
-    .where(and(eq(interrupt.teamId, teamId), eq(interrupt.alertName, alertName), eq(interrupt.assigneeId, viewer.personId), isNull(interrupt.deletedAt)))
+    .where(
+      and(
+        eq(interrupt.teamId, teamId),
+        eq(interrupt.alertName, alertName),
+        eq(interrupt.assigneeId, viewer.personId),
+        isNull(interrupt.deletedAt),
+      ),
+    )
     .limit(1);
-  if (!paged) throw new DomainError("forbidden", "Only a manager or planner, or an engineer paged by this alert, may silence it.", "alertName");
+  if (!paged)
+    throw new DomainError(
+      "forbidden",
+      "Only a manager or planner, or an engineer paged by this alert, may silence it.",
+      "alertName",
+    );
 }
 
 /**
@@ -49,13 +65,26 @@ export async function saveSilence(db: Db, viewer: Viewer, input: SaveSilenceInpu
     const [existing] = await tx
       .select()
       .from(alertSilence)
-      .where(and(eq(alertSilence.teamId, input.teamId), eq(alertSilence.alertName, input.alertName), isNull(alertSilence.deletedAt), gt(alertSilence.until, now)))
+      .where(
+        and(
+          eq(alertSilence.teamId, input.teamId),
+          eq(alertSilence.alertName, input.alertName),
+          isNull(alertSilence.deletedAt),
+          gt(alertSilence.until, now),
+        ),
+      )
       .for("update");
     const [saved] = existing
       ? await tx.update(alertSilence).set(fields).where(eq(alertSilence.id, existing.id)).returning()
       : await tx
           .insert(alertSilence)
-          .values({ teamId: input.teamId, alertName: input.alertName, createdById: viewer.personId, createdAt: now, ...fields })
+          .values({
+            teamId: input.teamId,
+            alertName: input.alertName,
+            createdById: viewer.personId,
+            createdAt: now,
+            ...fields,
+          })
           .returning();
     if (!saved) throw new Error("the silence was not saved");
     await recordAudit(tx, {

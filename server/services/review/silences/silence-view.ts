@@ -46,5 +46,11 @@ export async function activeSilences(db: Db, teamId: string, now: Date, where?: 
 
 /** What the audit log keeps of a silence: the fields people set. */
 export function auditedSilence(row: SilenceRow) {
-  return { alertName: row.alertName, until: row.until, fixUrl: row.fixUrl, reason: row.reason, deletedAt: row.deletedAt };
+  return {
+    alertName: row.alertName,
+    until: row.until,
+    fixUrl: row.fixUrl,
+    reason: row.reason,
+    deletedAt: row.deletedAt,
+  };
 }

@@ -12,14 +12,22 @@ type SilenceRow = typeof alertSilence.$inferSelect;
 
 /** Whether the silence covered an alert starting at `at`: set by then, not over, and not lifted before it. */
 function covers(silence: SilenceRow, at: number): boolean {
-  return silence.createdAt.getTime() <= at && at < silence.until.getTime() && (silence.deletedAt === null || silence.deletedAt.getTime() > at);
+  return (
+    silence.createdAt.getTime() <= at &&
+    at < silence.until.getTime() &&
+    (silence.deletedAt === null || silence.deletedAt.getTime() > at)
+  );
 }
 
 /**
  * The silence of the team covering each alert at its start, as a lookup by position in `alerts` (null where
  * none does). When several do, the one lasting longest. One query for the whole notification.
  */
-export async function silencesAt(db: Db, teamId: string, alerts: readonly SilenceCandidate[]): Promise<Array<string | null>> {
+export async function silencesAt(
+  db: Db,
+  teamId: string,
+  alerts: readonly SilenceCandidate[],
+): Promise<Array<string | null>> {
   const named = alerts.filter((alert) => alert.alertName);
   if (named.length === 0) return alerts.map(() => null);
   const names = [...new Set(named.flatMap((alert) => alert.alertName ?? []))];
@@ -40,7 +48,10 @@ export async function silencesAt(db: Db, teamId: string, alerts: readonly Silenc
   return alerts.map((alert) => {
     const at = alert.startsAt.getTime();
     const covering = rows.filter((row) => row.alertName === alert.alertName && covers(row, at));
-    const longest = covering.reduce<SilenceRow | null>((best, row) => (!best || row.until > best.until ? row : best), null);
+    const longest = covering.reduce<SilenceRow | null>(
+      (best, row) => (!best || row.until > best.until ? row : best),
+      null,
+    );
     return longest?.id ?? null;
   });
 }

@@ -24,7 +24,8 @@ beforeAll(async () => {
   fx = await makeRotationTeam(database.db, 3);
   erik = fx.engineers[0]?.id ?? "";
   const planner = await callerAt(database.db, fx.planner.id, created);
-  rotationId = (await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(fx.engineers.map((e) => e.id)) })).id;
+  rotationId = (await planner.rotations.create({ teamId: fx.team.id, ...weeklyDraft(fx.engineers.map((e) => e.id)) }))
+    .id;
 });
 afterAll(async () => database?.close());
 
@@ -54,9 +55,15 @@ describe(`calendar feeds on ${testEngine}`, () => {
     const events = eventsIn(feed?.ics ?? "");
     // From the first hand-off on 2 March to the last turn starting within 26 weeks of now (7 September).
     expect(events).toHaveLength(28);
-    expect(events[0]).toMatchObject({ summary: "Primary on-call — Erik Lindqvist", start: at("2026-03-02T09:00"), end: at("2026-03-09T09:00") });
+    expect(events[0]).toMatchObject({
+      summary: "Primary on-call — Erik Lindqvist",
+      start: at("2026-03-02T09:00"),
+      end: at("2026-03-09T09:00"),
+    });
     expect(events[1]?.summary).toBe("Primary on-call — Ana Ruiz");
-    expect(events.map(lengthOf)).toEqual(events.map((e) => (e.start.getTime() === at("2026-03-23T09:00").getTime() ? 167 : 168)));
+    expect(events.map(lengthOf)).toEqual(
+      events.map((e) => (e.start.getTime() === at("2026-03-23T09:00").getTime() ? 167 : 168)),
+    );
     expect(events.every((e) => e.start.tz === "Europe/Berlin")).toBe(true);
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
     expect(feed?.ics).toMatch(/BEGIN:VTIMEZONE\r\nTZID:Europe\/Berlin/);
@@ -67,7 +74,8 @@ describe(`calendar feeds on ${testEngine}`, () => {
     const now = at("2026-03-10T12:00");
     const first = await links(now);
     const token = tokenOf(first.rotations[0]?.path ?? "");
-    const uids = async (when: Date) => eventsIn((await calendarFeed(database.db, token, when))?.ics ?? "").map((e) => e.uid);
+    const uids = async (when: Date) =>
+      eventsIn((await calendarFeed(database.db, token, when))?.ics ?? "").map((e) => e.uid);
     const earlier = await uids(now);
     const later = await uids(at("2026-03-20T12:00"));
     expect(later.filter((uid) => earlier.includes(uid)).length).toBeGreaterThan(25);
@@ -86,13 +94,19 @@ describe(`calendar feeds on ${testEngine}`, () => {
   test("the route serves text/calendar for a known token and 404 for any other", async () => {
     const { rotations } = await links(new Date());
     const path = rotations[0]?.path ?? "";
-    const ok = await GET(new Request(`http://localhost${path}`), { params: Promise.resolve({ token: `${tokenOf(path)}.ics` }) });
+    const ok = await GET(new Request(`http://localhost${path}`), {
+      params: Promise.resolve({ token: `${tokenOf(path)}.ics` }),
+    });
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
     expect(eventsIn(await ok.text()).length).toBeGreaterThan(0);
-    const unknown = await GET(new Request("http://localhost/api/calendar/x"), { params: Promise.resolve({ token: "A".repeat(43) }) });
+    const unknown = await GET(new Request("http://localhost/api/calendar/x"), {
+      params: Promise.resolve({ token: "A".repeat(43) }),
+    });
     expect(unknown.status).toBe(404);
-    const junk = await GET(new Request("http://localhost/api/calendar/x"), { params: Promise.resolve({ token: "../../etc" }) });
+    const junk = await GET(new Request("http://localhost/api/calendar/x"), {
+      params: Promise.resolve({ token: "../../etc" }),
+    });
     expect(junk.status).toBe(404);
   });
 
@@ -108,7 +122,10 @@ describe(`calendar feeds on ${testEngine}`, () => {
     const fresh = await erikCaller.rotations.resetCalendarLink({ teamId: fx.team.id, rotationId });
     const freshPersonal = await erikCaller.rotations.resetCalendarLink({ teamId: fx.team.id });
     expect(fresh.replaced).toBe(true);
-    const route = (token: string) => GET(new Request(`http://localhost/api/calendar/${token}`), { params: Promise.resolve({ token: `${token}.ics` }) });
+    const route = (token: string) =>
+      GET(new Request(`http://localhost/api/calendar/${token}`), {
+        params: Promise.resolve({ token: `${token}.ics` }),
+      });
     expect((await route(old)).status).toBe(404);
     expect((await route(oldPersonal)).status).toBe(404);
     expect((await route(tokenOf(fresh.path))).status).toBe(200);
@@ -121,7 +138,10 @@ describe(`calendar feeds on ${testEngine}`, () => {
     expect(feeds.rotations.find((r) => r.rotationId === rotationId)?.feed).toMatchObject({ resetAt: now });
     expect(JSON.stringify(feeds)).not.toContain(tokenOf(fresh.path));
     expect(JSON.stringify(feeds)).not.toContain("/api/calendar/");
-    const [resets] = await database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(and(eq(auditLog.action, "calendar-feed.reset"), eq(auditLog.actorPersonId, erik)));
+    const [resets] = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "calendar-feed.reset"), eq(auditLog.actorPersonId, erik)));
     expect(resets?.n).toBeGreaterThanOrEqual(2);
   });
 
@@ -130,17 +150,36 @@ describe(`calendar feeds on ${testEngine}`, () => {
     const [, , ben] = fx.engineers;
     const chen = fx.manager;
     if (!ben) throw new Error("fixture has three engineers");
-    const bens = tokenOf((await (await callerAt(database.db, ben.id, now)).rotations.resetCalendarLink({ teamId: fx.team.id, rotationId })).path);
-    const chens = tokenOf((await (await callerAt(database.db, chen.id, now)).rotations.resetCalendarLink({ teamId: fx.team.id, rotationId })).path);
-    const chensPersonal = tokenOf((await (await callerAt(database.db, chen.id, now)).rotations.resetCalendarLink({ teamId: fx.team.id })).path);
-    await database.db.update(teamMember).set({ removedFrom: now }).where(and(eq(teamMember.personId, ben.id), eq(teamMember.teamId, fx.team.id)));
+    const bens = tokenOf(
+      (await (await callerAt(database.db, ben.id, now)).rotations.resetCalendarLink({ teamId: fx.team.id, rotationId }))
+        .path,
+    );
+    const chens = tokenOf(
+      (
+        await (
+          await callerAt(database.db, chen.id, now)
+        ).rotations.resetCalendarLink({ teamId: fx.team.id, rotationId })
+      ).path,
+    );
+    const chensPersonal = tokenOf(
+      (await (await callerAt(database.db, chen.id, now)).rotations.resetCalendarLink({ teamId: fx.team.id })).path,
+    );
+    await database.db
+      .update(teamMember)
+      .set({ removedFrom: now })
+      .where(and(eq(teamMember.personId, ben.id), eq(teamMember.teamId, fx.team.id)));
     expect(await calendarFeed(database.db, bens, now)).toBeNull();
     await (await callerAt(database.db, fx.admin.id, now)).access.deactivate({ personId: chen.id });
     expect(await calendarFeed(database.db, chens, now)).toBeNull();
     expect(await calendarFeed(database.db, chensPersonal, now)).toBeNull();
     const outsider = await callerAt(database.db, fx.outsider.id, now);
-    expect(await refusal(outsider.rotations.resetCalendarLink({ teamId: fx.team.id, rotationId }))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await refusal(outsider.rotations.resetCalendarLink({ teamId: fx.otherTeam.id, rotationId }))).toMatchObject({ code: "NOT_FOUND", fields: ["rotationId"] });
+    expect(await refusal(outsider.rotations.resetCalendarLink({ teamId: fx.team.id, rotationId }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(await refusal(outsider.rotations.resetCalendarLink({ teamId: fx.otherTeam.id, rotationId }))).toMatchObject({
+      code: "NOT_FOUND",
+      fields: ["rotationId"],
+    });
   });
 
   test("an address from before feeds were random (a stored hash) keeps working until its first reset", async () => {
@@ -148,7 +187,9 @@ describe(`calendar feeds on ${testEngine}`, () => {
     const dana = fx.admin;
     const derived = "D".repeat(43);
     await database.db.delete(personCalendarFeed).where(eq(personCalendarFeed.personId, dana.id));
-    await database.db.insert(personCalendarFeed).values({ personId: dana.id, tokenHash: createHash("sha256").update(derived).digest("hex") });
+    await database.db
+      .insert(personCalendarFeed)
+      .values({ personId: dana.id, tokenHash: createHash("sha256").update(derived).digest("hex") });
     expect(await calendarFeed(database.db, derived, now)).not.toBeNull();
     await (await callerAt(database.db, dana.id, now)).rotations.resetCalendarLink({ teamId: fx.team.id });
     expect(await calendarFeed(database.db, derived, now)).toBeNull();

@@ -14,7 +14,12 @@ import { buildIcs, type FeedEvent } from "./ics";
 export const FEED_PAST_WEEKS = 4;
 export const FEED_AHEAD_WEEKS = 26;
 
-const ROLE_LABEL = { primary: "Primary on-call", secondary: "Secondary on-call", ticket: "Ticket duty", shadow: "Shadowing on-call" } as const;
+const ROLE_LABEL = {
+  primary: "Primary on-call",
+  secondary: "Secondary on-call",
+  ticket: "Ticket duty",
+  shadow: "Shadowing on-call",
+} as const;
 
 export interface CalendarFeedFile {
   ics: string;
@@ -36,55 +41,98 @@ async function eventsOf(db: Db, rows: readonly RotationRow[], now: Date, onlyPer
   const shifts = (await shiftsInWindow(db, rows, { start: window.start, end: window.expandUntil }, now)).filter(
     (s) => s.start < window.end && (!onlyPersonId || s.personId === onlyPersonId),
   );
-  const people = await peopleByIds(db, shifts.map((s) => s.personId));
+  const people = await peopleByIds(
+    db,
+    shifts.map((s) => s.personId),
+  );
   const teamNames = new Map(
-    (await db.select({ id: team.id, name: team.name }).from(team).where(inArray(team.id, [...new Set(rows.map((r) => r.teamId))]))).map((t) => [t.id, t.name]),
+    (
+      await db
+        .select({ id: team.id, name: team.name })
+        .from(team)
+        .where(inArray(team.id, [...new Set(rows.map((r) => r.teamId))]))
+    ).map((t) => [t.id, t.name]),
   );
   const byId = new Map(rows.map((row) => [row.id, row]));
   return shifts.flatMap((shift) => {
     const row = byId.get(shift.rotationId);
     if (!row) return [];
-    return [{
-      rotationId: row.id,
-      personId: shift.personId,
-      start: shift.start,
-      end: shift.end,
-      timeZone: row.timeZone,
-      summary: `${ROLE_LABEL[row.role]} — ${nameOf(people, shift.personId)}`,
-      description: `${row.name}, ${teamNames.get(row.teamId) ?? "team"}${shift.source === "override" ? " (cover)" : ""}`,
-    }];
+    return [
+      {
+        rotationId: row.id,
+        personId: shift.personId,
+        start: shift.start,
+        end: shift.end,
+        timeZone: row.timeZone,
+        summary: `${ROLE_LABEL[row.role]} — ${nameOf(people, shift.personId)}`,
+        description: `${row.name}, ${teamNames.get(row.teamId) ?? "team"}${shift.source === "override" ? " (cover)" : ""}`,
+      },
+    ];
   });
 }
 
 async function rotationFeed(db: Db, row: RotationRow, now: Date): Promise<CalendarFeedFile> {
   const events = await eventsOf(db, [row], now);
   return {
-    ics: buildIcs({ name: `${row.name} (Toilcap)`, description: `Who holds ${row.name}`, timeZone: row.timeZone, events, now }),
+    ics: buildIcs({
+      name: `${row.name} (Toilcap)`,
+      description: `Who holds ${row.name}`,
+      timeZone: row.timeZone,
+      events,
+      now,
+    }),
     filename: "rotation.ics",
   };
 }
 
-async function personFeed(db: Db, personId: string, timeZone: string, name: string, now: Date): Promise<CalendarFeedFile> {
+async function personFeed(
+  db: Db,
+  personId: string,
+  timeZone: string,
+  name: string,
+  now: Date,
+): Promise<CalendarFeedFile> {
   const teams = await db
     .selectDistinct({ teamId: teamMember.teamId })
     .from(teamMember)
     .innerJoin(team, eq(team.id, teamMember.teamId))
     .where(and(eq(teamMember.personId, personId), isNull(teamMember.removedFrom), isNull(team.deletedAt)));
-  const rows = await activeRotations(db, teams.map((t) => t.teamId));
+  const rows = await activeRotations(
+    db,
+    teams.map((t) => t.teamId),
+  );
   const events = await eventsOf(db, rows, now, personId);
-  return { ics: buildIcs({ name: `${name}'s shifts (Toilcap)`, description: `${name}'s on-call and duty shifts`, timeZone, events, now }), filename: "my-shifts.ics" };
+  return {
+    ics: buildIcs({
+      name: `${name}'s shifts (Toilcap)`,
+      description: `${name}'s on-call and duty shifts`,
+      timeZone,
+      events,
+      now,
+    }),
+    filename: "my-shifts.ics",
+  };
 }
 
 /** Whether the holder of a rotation feed may still read that rotation: a current member of its team, or an admin. */
-async function mayStillRead(db: Db, holder: { personId: string; isAdmin: boolean; organisationId: string }, row: RotationRow): Promise<boolean> {
+async function mayStillRead(
+  db: Db,
+  holder: { personId: string; isAdmin: boolean; organisationId: string },
+  row: RotationRow,
+): Promise<boolean> {
   const [member] = await db
     .select({ teamId: teamMember.teamId })
     .from(teamMember)
-    .where(and(eq(teamMember.teamId, row.teamId), eq(teamMember.personId, holder.personId), isNull(teamMember.removedFrom)))
+    .where(
+      and(eq(teamMember.teamId, row.teamId), eq(teamMember.personId, holder.personId), isNull(teamMember.removedFrom)),
+    )
     .limit(1);
   if (member) return true;
   if (!holder.isAdmin) return false;
-  const [inOrganisation] = await db.select({ id: team.id }).from(team).where(and(eq(team.id, row.teamId), eq(team.organisationId, holder.organisationId)));
+  const [inOrganisation] = await db
+    .select({ id: team.id })
+    .from(team)
+    .where(and(eq(team.id, row.teamId), eq(team.organisationId, holder.organisationId)));
   return inOrganisation !== undefined;
 }
 

@@ -91,14 +91,12 @@ export async function resetCalendarFeed(
         .where(eq(personCalendarFeed.personId, viewer.personId))
         .returning({ createdAt: personCalendarFeed.createdAt });
       replaced = before.length > 0;
-      await tx
-        .insert(personCalendarFeed)
-        .values({
-          personId: viewer.personId,
-          tokenHash: hash,
-          createdAt: before[0]?.createdAt ?? now,
-          resetAt: replaced ? now : null,
-        });
+      await tx.insert(personCalendarFeed).values({
+        personId: viewer.personId,
+        tokenHash: hash,
+        createdAt: before[0]?.createdAt ?? now,
+        resetAt: replaced ? now : null,
+      });
     }
     await recordAudit(tx, {
       actorPersonId: viewer.personId,

@@ -19,13 +19,26 @@ function event(overrides: Partial<FeedEvent> = {}): FeedEvent {
 }
 
 function feed(overrides: Partial<Feed> = {}): Feed {
-  return { name: "Payments primary (Toilcap)", description: "Who holds Payments primary", timeZone: "Europe/Berlin", events: [event()], now: new Date("2026-03-10T12:00:00Z"), ...overrides };
+  return {
+    name: "Payments primary (Toilcap)",
+    description: "Who holds Payments primary",
+    timeZone: "Europe/Berlin",
+    events: [event()],
+    now: new Date("2026-03-10T12:00:00Z"),
+    ...overrides,
+  };
 }
 
 const hostileText = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 120 }),
   fc.string({ unit: "binary", maxLength: 120 }),
-  fc.constantFrom("Evil\r\nEND:VCALENDAR\r\nBEGIN:VCALENDAR", "x\nBEGIN:VEVENT\nSUMMARY:injected\nEND:VEVENT", "a;b,c\\d", "\u0000\u2028\u0085", "é".repeat(80)),
+  fc.constantFrom(
+    "Evil\r\nEND:VCALENDAR\r\nBEGIN:VCALENDAR",
+    "x\nBEGIN:VEVENT\nSUMMARY:injected\nEND:VEVENT",
+    "a;b,c\\d",
+    "\u0000\u2028\u0085",
+    "é".repeat(80),
+  ),
 );
 
 describe("iCalendar feed text (RFC 5545)", () => {
@@ -46,14 +59,21 @@ describe("iCalendar feed text (RFC 5545)", () => {
     ["Australia/Adelaide", ["ACST", "ACDT"]],
   ])("%s names its observances by their abbreviations", (timeZone, names) => {
     const text = buildIcs(feed({ timeZone, events: [event({ timeZone })] }));
-    const tzNames = new Set(text.split("\r\n").filter((l) => l.startsWith("TZNAME:")).map((l) => l.slice("TZNAME:".length)));
+    const tzNames = new Set(
+      text
+        .split("\r\n")
+        .filter((l) => l.startsWith("TZNAME:"))
+        .map((l) => l.slice("TZNAME:".length)),
+    );
     expect([...tzNames].sort()).toEqual([...names].sort());
   });
 
   test("a zone without an abbreviation falls back to its offset", () => {
     const text = buildIcs(feed({ timeZone: "Asia/Tokyo", events: [event({ timeZone: "Asia/Tokyo" })] }));
     expect(text).toContain("TZNAME:+0900");
-    const saoPaulo = buildIcs(feed({ timeZone: "America/Sao_Paulo", events: [event({ timeZone: "America/Sao_Paulo" })] }));
+    const saoPaulo = buildIcs(
+      feed({ timeZone: "America/Sao_Paulo", events: [event({ timeZone: "America/Sao_Paulo" })] }),
+    );
     expect(saoPaulo).toContain("TZNAME:-0300");
     expect(icsProblems(saoPaulo)).toEqual([]);
   });
@@ -66,7 +86,8 @@ describe("iCalendar feed text (RFC 5545)", () => {
         expect(text.match(/^BEGIN:VEVENT$/gm)).toHaveLength(1);
         expect(text.match(/^BEGIN:VCALENDAR$/gm)).toHaveLength(1);
         const [read] = icsEventTexts(text);
-        const readable = (value: string) => value.replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+        const readable = (value: string) =>
+          value.replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
         expect(read).toEqual({ summary: readable(summary), description: readable(description) });
         expect(icsCalendarProperty(text, "DESCRIPTION")).toBe(readable(name));
       }),

@@ -24,7 +24,9 @@ export interface Feed {
 
 /** The same shift always gets the same UID, so a refreshed feed updates events instead of duplicating them. */
 export function shiftUid(event: Pick<FeedEvent, "rotationId" | "personId" | "start" | "end">): string {
-  const digest = createHash("sha256").update(`${event.rotationId}|${event.personId}|${event.start}|${event.end}`).digest("hex");
+  const digest = createHash("sha256")
+    .update(`${event.rotationId}|${event.personId}|${event.start}|${event.end}`)
+    .digest("hex");
   return `shift-${digest.slice(0, 32)}@toilcap`;
 }
 
@@ -87,7 +89,10 @@ function eventLines(event: FeedEvent, now: Date): string[] {
 
 function timeZoneLines(feed: Feed): string[] {
   const zones = [...new Set(feed.events.map((event) => event.timeZone))].sort();
-  const years = feed.events.flatMap((e) => [DateTime.fromMillis(e.start, { zone: e.timeZone }).year, DateTime.fromMillis(e.end, { zone: e.timeZone }).year]);
+  const years = feed.events.flatMap((e) => [
+    DateTime.fromMillis(e.start, { zone: e.timeZone }).year,
+    DateTime.fromMillis(e.end, { zone: e.timeZone }).year,
+  ]);
   const nowYear = DateTime.fromJSDate(feed.now, { zone: feed.timeZone }).year;
   const [fromYear, toYear] = [Math.min(nowYear, ...years), Math.max(nowYear, ...years)];
   return zones.flatMap((zone) => vtimezone(zone, fromYear, toYear)?.split(CRLF) ?? []);

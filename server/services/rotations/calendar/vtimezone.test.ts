@@ -2,7 +2,10 @@ import { describe, expect, test } from "vitest";
 import { vtimezone } from "./vtimezone";
 
 const observances = (text: string | null) =>
-  (text ?? "").split("\r\n").filter((line) => line.startsWith("DTSTART") || line.startsWith("TZOFFSET")).join(" ");
+  (text ?? "")
+    .split("\r\n")
+    .filter((line) => line.startsWith("DTSTART") || line.startsWith("TZOFFSET"))
+    .join(" ");
 
 describe("vtimezone", () => {
   test("lists each offset change of the years asked for, at the local time it happens", () => {
@@ -22,7 +25,9 @@ describe("vtimezone", () => {
   });
 
   test("a zone without daylight saving has one observance; an unknown zone has none", () => {
-    expect(observances(vtimezone("Asia/Kolkata", 2026, 2027))).toBe("DTSTART:20260101T000000 TZOFFSETFROM:+0530 TZOFFSETTO:+0530");
+    expect(observances(vtimezone("Asia/Kolkata", 2026, 2027))).toBe(
+      "DTSTART:20260101T000000 TZOFFSETFROM:+0530 TZOFFSETTO:+0530",
+    );
     expect(vtimezone("Mars/Olympus", 2026, 2026)).toBeNull();
   });
 });

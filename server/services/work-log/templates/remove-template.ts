@@ -13,7 +13,11 @@ export async function removeTemplate(db: Db, viewer: Viewer, input: { id: string
     const template = await liveTemplate(tx, input.id);
     if (!template) throw new DomainError("not-found", "No such template.", "id");
     if (template.createdById !== viewer.personId && !isManagerOf(viewer, template.teamId)) {
-      throw new DomainError("forbidden", "Only whoever created this template or a manager of its team may delete it.", "id");
+      throw new DomainError(
+        "forbidden",
+        "Only whoever created this template or a manager of its team may delete it.",
+        "id",
+      );
     }
     await tx.update(toilTemplate).set({ deletedAt: now }).where(eq(toilTemplate.id, template.id));
     await recordAudit(tx, {

@@ -21,4 +21,3 @@ export async function templateFromEntry(db: Db, viewer: Viewer, input: { entryId
     });
   });
 }
-

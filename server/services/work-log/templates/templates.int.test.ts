@@ -11,7 +11,16 @@ const now = () => NOW;
 const CERT_TRAITS = { ...NO_TRAITS, manual: true, repetitive: true, automatable: true };
 
 let database: Database;
-let ids: { teamA: string; teamB: string; alice: string; bob: string; manager: string; carol: string; payments: string; search: string };
+let ids: {
+  teamA: string;
+  teamB: string;
+  alice: string;
+  bob: string;
+  manager: string;
+  carol: string;
+  payments: string;
+  search: string;
+};
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -84,7 +93,11 @@ describe(`services and templates on ${testEngine}`, () => {
 
   test("logFromTemplate logs the template's work, ending now, in one action", async () => {
     const alice = await callerAs(database.db, ids.alice, now);
-    const template = await alice.templates.create({ ...certificates(ids.teamA), name: "Restart stuck batch job", serviceId: ids.payments });
+    const template = await alice.templates.create({
+      ...certificates(ids.teamA),
+      name: "Restart stuck batch job",
+      serviceId: ids.payments,
+    });
     const entry = await alice.workLog.create({ summary: "placeholder", duration: "5m", category: "toil" });
     const logged = await alice.templates.logFromTemplate({ templateId: template.id });
     expect(logged).toMatchObject({
@@ -101,7 +114,11 @@ describe(`services and templates on ${testEngine}`, () => {
     });
     expect(logged.endsAt).toEqual(NOW);
     expect(logged.id).not.toBe(entry.id);
-    const shorter = await alice.templates.logFromTemplate({ templateId: template.id, duration: "15m", endsAt: new Date("2025-03-12T10:00:00Z") });
+    const shorter = await alice.templates.logFromTemplate({
+      templateId: template.id,
+      duration: "15m",
+      endsAt: new Date("2025-03-12T10:00:00Z"),
+    });
     expect(shorter).toMatchObject({ minutes: 15 });
     expect(shorter.startsAt).toEqual(new Date("2025-03-12T09:45:00Z"));
   });
@@ -111,7 +128,9 @@ describe(`services and templates on ${testEngine}`, () => {
     const carol = await callerAs(database.db, ids.carol, now);
     const alice = await callerAs(database.db, ids.alice, now);
     const template = await alice.templates.create(certificates(ids.teamA));
-    expect(await refusal(carol.templates.logFromTemplate({ templateId: template.id }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await refusal(carol.templates.logFromTemplate({ templateId: template.id }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await refusal(alice.templates.logFromTemplate({ templateId: crypto.randomUUID() }))).toMatchObject({
       code: "BAD_REQUEST",
       fields: ["templateId"],
@@ -169,6 +188,8 @@ describe(`services and templates on ${testEngine}`, () => {
     expect(listed).not.toContain(mine.id);
     expect(listed).not.toContain(seeded.id);
     expect(await refusal(alice.templates.remove({ id: mine.id }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await refusal(alice.templates.logFromTemplate({ templateId: mine.id }))).toMatchObject({ code: "BAD_REQUEST" });
+    expect(await refusal(alice.templates.logFromTemplate({ templateId: mine.id }))).toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 });

@@ -7,7 +7,10 @@ import { callerAs, makeOrganisation, makePerson, makeTeam } from "@/server/testi
 import { makeService, NO_TRAITS, refusal } from "@/server/testing/work-log-fixtures";
 
 const START = new Date("2025-03-12T09:00:00Z");
-const after = (minutes: number, seconds = 0) => () => new Date(START.getTime() + minutes * 60_000 + seconds * 1000);
+const after =
+  (minutes: number, seconds = 0) =>
+  () =>
+    new Date(START.getTime() + minutes * 60_000 + seconds * 1000);
 
 let database: Database;
 let ids: { teamA: string; teamB: string; alice: string; bob: string; payments: string; search: string };
@@ -44,10 +47,19 @@ describe(`the timer on ${testEngine}`, () => {
     const atStart = await callerAs(db, ids.alice, () => START);
     expect(await atStart.timer.current()).toBeNull();
     const started = await atStart.timer.start({ summary: "Draining a stuck queue", serviceId: ids.payments });
-    expect(started).toMatchObject({ teamId: ids.teamA, startedAt: START, elapsedSeconds: 0, serviceName: "payments-api" });
+    expect(started).toMatchObject({
+      teamId: ids.teamA,
+      startedAt: START,
+      elapsedSeconds: 0,
+      serviceName: "payments-api",
+    });
 
     const later = await callerAs(db, ids.alice, after(37, 20));
-    expect(await later.timer.current()).toMatchObject({ summary: "Draining a stuck queue", startedAt: START, elapsedSeconds: 37 * 60 + 20 });
+    expect(await later.timer.current()).toMatchObject({
+      summary: "Draining a stuck queue",
+      startedAt: START,
+      elapsedSeconds: 37 * 60 + 20,
+    });
     const stopped = await later.timer.stop();
     expect(stopped.capped).toBe(false);
     expect(stopped.entry).toMatchObject({
@@ -104,7 +116,10 @@ describe(`the timer on ${testEngine}`, () => {
     await alice.timer.start({ summary: "On a service about to go", serviceId: doomed.id });
     await db.update(service).set({ deletedAt: START }).where(eq(service.id, doomed.id));
     const before = (await entriesOf(ids.alice)).length;
-    expect(await refusal((await callerAs(db, ids.alice, after(20))).timer.stop())).toMatchObject({ code: "BAD_REQUEST", fields: ["serviceId"] });
+    expect(await refusal((await callerAs(db, ids.alice, after(20))).timer.stop())).toMatchObject({
+      code: "BAD_REQUEST",
+      fields: ["serviceId"],
+    });
     expect(await alice.timer.current()).toMatchObject({ summary: "On a service about to go" });
     expect((await entriesOf(ids.alice)).length).toBe(before);
     await alice.timer.discard();
@@ -129,7 +144,10 @@ describe(`the timer on ${testEngine}`, () => {
       code: "BAD_REQUEST",
       fields: ["serviceId"],
     });
-    expect(await refusal(alice.timer.start({ summary: "  " }))).toMatchObject({ code: "BAD_REQUEST", fields: ["summary"] });
+    expect(await refusal(alice.timer.start({ summary: "  " }))).toMatchObject({
+      code: "BAD_REQUEST",
+      fields: ["summary"],
+    });
     expect(await timerCount()).toBe(0);
   });
 });

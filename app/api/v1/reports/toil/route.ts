@@ -32,7 +32,11 @@ function figures(accounting: Accounting) {
 function toilJson(report: TeamToilReport) {
   return {
     team: report.team,
-    period: { from: report.period.from.toISOString(), to: report.period.to.toISOString(), countedUntil: report.period.accountedTo.toISOString() },
+    period: {
+      from: report.period.from.toISOString(),
+      to: report.period.to.toISOString(),
+      countedUntil: report.period.accountedTo.toISOString(),
+    },
     caps: { toilShare: report.caps.toilCap, onCallShare: report.caps.onCallCap },
     engineers: report.members.map((member) => ({
       personId: member.personId,

@@ -25,7 +25,8 @@ function instantOf(value: string, timeZone: string): Date | null {
 /** The custom-period report input of `?team=ID&from=ISO&to=ISO`, or the first parameter that is wrong. */
 export function toilParams(search: URLSearchParams, timeZone: string): ToilParams {
   for (const name of new Set(search.keys())) {
-    if (!KNOWN.has(name)) return { ok: false, parameter: name, message: `Unknown parameter ${name}: this report takes team, from and to.` };
+    if (!KNOWN.has(name))
+      return { ok: false, parameter: name, message: `Unknown parameter ${name}: this report takes team, from and to.` };
     if (search.getAll(name).length > 1) return { ok: false, parameter: name, message: `Give ${name} once.` };
   }
   const values: Record<string, Date | string> = {};
@@ -33,12 +34,18 @@ export function toilParams(search: URLSearchParams, timeZone: string): ToilParam
     const raw = search.get(name)?.trim();
     if (!raw) return { ok: false, parameter: name, message: `The parameter ${name} is required.` };
     if (name === "team") {
-      if (!UUID.test(raw)) return { ok: false, parameter: name, message: "team must be a team's id (a UUID; Settings shows it)." };
+      if (!UUID.test(raw))
+        return { ok: false, parameter: name, message: "team must be a team's id (a UUID; Settings shows it)." };
       values.teamId = raw;
       continue;
     }
     const at = instantOf(raw, timeZone);
-    if (!at) return { ok: false, parameter: name, message: `${name} must be an ISO 8601 date or date-time, such as 2025-03-01 or 2025-03-01T00:00:00Z.` };
+    if (!at)
+      return {
+        ok: false,
+        parameter: name,
+        message: `${name} must be an ISO 8601 date or date-time, such as 2025-03-01 or 2025-03-01T00:00:00Z.`,
+      };
     values[name] = at;
   }
   const parsed = teamToilInput.safeParse({ ...values, period: "custom" });
