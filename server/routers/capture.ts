@@ -11,13 +11,11 @@ export const captureRouter = router({
   inbox: signedInProcedure
     .input(captureInboxInput)
     .query(({ ctx, input }) => listCaptureInbox(ctx.db, ctx.viewer, input, ctx.now())),
-  confirm: signedInProcedure
-    .input(confirmCaptureInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await confirmCapture(ctx.db, ctx.viewer, input, ctx.now()), (confirmed) => ({
-        personIds: [confirmed.entry.personId],
-      })),
-    ),
+  confirm: signedInProcedure.input(confirmCaptureInput).mutation(async ({ ctx, input }) =>
+    afterShareChange(ctx, await confirmCapture(ctx.db, ctx.viewer, input, ctx.now()), (confirmed) => ({
+      personIds: [confirmed.entry.personId],
+    })),
+  ),
   dismiss: signedInProcedure
     .input(capturedInterruptInput)
     .mutation(({ ctx, input }) => dismissCapture(ctx.db, ctx.viewer, input, ctx.now())),

@@ -9,11 +9,9 @@ export const interruptsRouter = router({
   create: signedInProcedure
     .input(createInterruptInput)
     .mutation(({ ctx, input }) => createInterrupt(ctx.db, ctx.viewer, input)),
-  logTime: signedInProcedure
-    .input(logInterruptTimeInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await logInterruptTime(ctx.db, ctx.viewer, input, ctx.now()), {
-        personIds: [ctx.viewer.personId],
-      }),
-    ),
+  logTime: signedInProcedure.input(logInterruptTimeInput).mutation(async ({ ctx, input }) =>
+    afterShareChange(ctx, await logInterruptTime(ctx.db, ctx.viewer, input, ctx.now()), {
+      personIds: [ctx.viewer.personId],
+    }),
+  ),
 });

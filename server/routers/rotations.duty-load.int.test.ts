@@ -45,17 +45,15 @@ async function ticketDuty() {
     return row.id;
   };
   const logOn = async (personId: string, interruptId: string, startsAt: string, minutes: number) => {
-    await database.db
-      .insert(workEntry)
-      .values({
-        personId,
-        teamId: fx.team.id,
-        startsAt: at(startsAt),
-        minutes,
-        category: "toil",
-        summary: "Work the queue",
-        interruptId,
-      });
+    await database.db.insert(workEntry).values({
+      personId,
+      teamId: fx.team.id,
+      startsAt: at(startsAt),
+      minutes,
+      category: "toil",
+      summary: "Work the queue",
+      interruptId,
+    });
   };
   return { fx, erik, ana, load, addInterrupt, logOn };
 }

@@ -22,13 +22,11 @@ export const templatesRouter = router({
   createFromEntry: signedInProcedure
     .input(templateFromEntryInput)
     .mutation(({ ctx, input }) => templateFromEntry(ctx.db, ctx.viewer, input)),
-  logFromTemplate: signedInProcedure
-    .input(logFromTemplateInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await logFromTemplate(ctx.db, ctx.viewer, input, ctx.now()), {
-        personIds: [ctx.viewer.personId],
-      }),
-    ),
+  logFromTemplate: signedInProcedure.input(logFromTemplateInput).mutation(async ({ ctx, input }) =>
+    afterShareChange(ctx, await logFromTemplate(ctx.db, ctx.viewer, input, ctx.now()), {
+      personIds: [ctx.viewer.personId],
+    }),
+  ),
   remove: signedInProcedure
     .input(entryIdInput)
     .mutation(({ ctx, input }) => removeTemplate(ctx.db, ctx.viewer, input, ctx.now())),

@@ -15,32 +15,24 @@ export const workLogRouter = router({
     .input(z.strictObject({ limit: z.int().min(1).max(100).default(10) }))
     .query(({ ctx, input }) => listRecentEntries(ctx.db, ctx.viewer.personId, input.limit)),
   week: signedInProcedure.input(weekInput).query(({ ctx, input }) => myWeek(ctx.db, ctx.viewer, input, ctx.now())),
-  create: signedInProcedure
-    .input(createEntryInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await createEntry(ctx.db, ctx.viewer, input, ctx.now()), {
-        personIds: [ctx.viewer.personId],
-      }),
-    ),
-  update: signedInProcedure
-    .input(updateEntryInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await updateEntry(ctx.db, ctx.viewer, input, ctx.now()), {
-        personIds: [ctx.viewer.personId],
-      }),
-    ),
-  remove: signedInProcedure
-    .input(entryIdInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await removeEntry(ctx.db, ctx.viewer, input, ctx.now()), {
-        personIds: [ctx.viewer.personId],
-      }),
-    ),
-  restore: signedInProcedure
-    .input(entryIdInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await restoreEntry(ctx.db, ctx.viewer, input, ctx.now()), {
-        personIds: [ctx.viewer.personId],
-      }),
-    ),
+  create: signedInProcedure.input(createEntryInput).mutation(async ({ ctx, input }) =>
+    afterShareChange(ctx, await createEntry(ctx.db, ctx.viewer, input, ctx.now()), {
+      personIds: [ctx.viewer.personId],
+    }),
+  ),
+  update: signedInProcedure.input(updateEntryInput).mutation(async ({ ctx, input }) =>
+    afterShareChange(ctx, await updateEntry(ctx.db, ctx.viewer, input, ctx.now()), {
+      personIds: [ctx.viewer.personId],
+    }),
+  ),
+  remove: signedInProcedure.input(entryIdInput).mutation(async ({ ctx, input }) =>
+    afterShareChange(ctx, await removeEntry(ctx.db, ctx.viewer, input, ctx.now()), {
+      personIds: [ctx.viewer.personId],
+    }),
+  ),
+  restore: signedInProcedure.input(entryIdInput).mutation(async ({ ctx, input }) =>
+    afterShareChange(ctx, await restoreEntry(ctx.db, ctx.viewer, input, ctx.now()), {
+      personIds: [ctx.viewer.personId],
+    }),
+  ),
 });

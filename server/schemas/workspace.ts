@@ -40,11 +40,9 @@ const instant = z
   .refine((d) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, "Must be between the years 2000 and 2100");
 const removedAt = instant.nullish().transform((v) => v ?? null);
 
-const timeZone = z
-  .string({ error: "Enter an IANA time zone such as Europe/Berlin" })
-  .refine(isValidTimeZone, {
-    error: (iss) => `Unknown time zone "${String(iss.input)}" (use an IANA name such as Europe/Berlin)`,
-  });
+const timeZone = z.string({ error: "Enter an IANA time zone such as Europe/Berlin" }).refine(isValidTimeZone, {
+  error: (iss) => `Unknown time zone "${String(iss.input)}" (use an IANA name such as Europe/Berlin)`,
+});
 
 /** "HH:MM", 00:00 to 24:00, as minutes after midnight. */
 const clock = z
@@ -66,13 +64,11 @@ const weekdays = z
   .transform((days) => [...new Set(days)].sort((a, b) => a - b));
 
 /** Working time on a wall clock; an end at or before the start is on the next day (22:00 to 06:00). */
-const dailyHours = z
-  .strictObject({ days: weekdays, start: dayStart, end: clock })
-  .transform((v) => ({
-    days: v.days,
-    startMinute: v.start,
-    endMinute: v.end <= v.start ? v.end + MINUTES_PER_DAY : v.end,
-  }));
+const dailyHours = z.strictObject({ days: weekdays, start: dayStart, end: clock }).transform((v) => ({
+  days: v.days,
+  startMinute: v.start,
+  endMinute: v.end <= v.start ? v.end + MINUTES_PER_DAY : v.end,
+}));
 
 /** A weekly duty window on a rotation's wall clock; an end at or before the start is on the next day (20:00 to 08:00). */
 const dutyWindowRow = z

@@ -87,16 +87,14 @@ function described(value: unknown): string {
 
 /** One broken place: a value replaced by a hostile one, or an unknown key added to an object. */
 export function hostileMutation(paths: InputPath[], valid?: unknown): fc.Arbitrary<Mutation> {
-  const replace = fc
-    .record({ path: fc.constantFrom(...paths), value: hostileValue })
-    .map(
-      ({ path, value }): Mutation => ({
-        path,
-        kind: "replace",
-        value,
-        describe: `${path.join(".") || "(root)"} = ${described(value)}`,
-      }),
-    );
+  const replace = fc.record({ path: fc.constantFrom(...paths), value: hostileValue }).map(
+    ({ path, value }): Mutation => ({
+      path,
+      kind: "replace",
+      value,
+      describe: `${path.join(".") || "(root)"} = ${described(value)}`,
+    }),
+  );
   const containers = valid === undefined ? paths : objectPaths(valid, paths);
   const unknownKey = fc
     .record({

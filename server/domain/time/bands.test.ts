@@ -62,14 +62,12 @@ describe("splitByBand", () => {
 
   test("the bands partition the time and agree with bandOf", () => {
     const spanStart = at("2026-03-01T00:00", BERLIN);
-    const pieceArb = fc
-      .tuple(fc.integer({ min: 0, max: 34 * 24 * 60 }), fc.integer({ min: 1, max: 30 * 60 }))
-      .map(
-        ([offset, minutes]): Interval => ({
-          start: spanStart + offset * 60_000,
-          end: spanStart + (offset + minutes) * 60_000,
-        }),
-      );
+    const pieceArb = fc.tuple(fc.integer({ min: 0, max: 34 * 24 * 60 }), fc.integer({ min: 1, max: 30 * 60 })).map(
+      ([offset, minutes]): Interval => ({
+        start: spanStart + offset * 60_000,
+        end: spanStart + (offset + minutes) * 60_000,
+      }),
+    );
     fc.assert(
       fc.property(zoneArb, fc.array(pieceArb, { minLength: 1, maxLength: 4 }), (zone, pieces) => {
         const scheduled = workPatternIntervals(DEFAULT_WORK_PATTERN, zone, {

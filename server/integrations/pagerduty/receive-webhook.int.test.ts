@@ -181,15 +181,13 @@ describe(`the PagerDuty v3 webhook on ${testEngine}`, () => {
     expect(unknown.body).toMatchObject({ outcome: "created", credit: "on-call" });
     // 4 March is in the rotation's first week: Erik's.
     expect((await stored("PFALLBACK"))?.assigneeId).toBe(engineer(0).id);
-    await database.db
-      .insert(externalUserLink)
-      .values({
-        teamId: fx.team.id,
-        system: "pagerduty",
-        externalUserId: "PLINKED",
-        externalName: "Ana Ruiz",
-        personId: engineer(2).id,
-      });
+    await database.db.insert(externalUserLink).values({
+      teamId: fx.team.id,
+      system: "pagerduty",
+      externalUserId: "PLINKED",
+      externalName: "Ana Ruiz",
+      personId: engineer(2).id,
+    });
     const linked = await signed(
       incidentEvent(
         "EVT-LINKED",

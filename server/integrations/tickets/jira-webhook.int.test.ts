@@ -67,15 +67,13 @@ describe(`Jira Cloud webhooks on ${testEngine}`, () => {
   });
 
   test("an assignee Jira hides the email of is credited through the team's account-id link; retries change nothing", async () => {
-    await database.db
-      .insert(externalUserLink)
-      .values({
-        teamId: fx.team.id,
-        system: "jira",
-        externalUserId: "557058:ben",
-        externalName: "Ben Okafor",
-        personId: engineer(2).id,
-      });
+    await database.db.insert(externalUserLink).values({
+      teamId: fx.team.id,
+      system: "jira",
+      externalUserId: "557058:ben",
+      externalName: "Ben Okafor",
+      personId: engineer(2).id,
+    });
     await deliverTicket(fx.byAssignee.secret, issueCreated(issue("OPS-102"), T0));
     expect((await stored("OPS-102"))?.assigneeId).toBeNull();
     const ben = { accountId: "557058:ben", displayName: "Ben O." };

@@ -83,14 +83,12 @@ describe(`breach checks after writes, on ${testEngine}`, () => {
   test("stopping a timer checks the engineer", async () => {
     const engineer = await newEngineer("Tara Timer");
     await toilDays(database.db, engineer, fx.team.id, ["2026-03-02", "2026-03-03"]);
-    await database.db
-      .insert(runningTimer)
-      .values({
-        personId: engineer.id,
-        teamId: fx.team.id,
-        summary: "Failover drill",
-        startedAt: at("2026-03-04T09:00"),
-      });
+    await database.db.insert(runningTimer).values({
+      personId: engineer.id,
+      teamId: fx.team.id,
+      summary: "Failover drill",
+      startedAt: at("2026-03-04T09:00"),
+    });
     const caller = await callerAs(database.db, engineer.id, () => at("2026-03-04T17:00"));
     await caller.timer.stop();
     await settleBackgroundWork();

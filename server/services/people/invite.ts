@@ -177,16 +177,14 @@ export async function setMemberRoles(
     await tx
       .delete(teamMember)
       .where(and(eq(teamMember.teamId, input.teamId), eq(teamMember.personId, input.personId)));
-    await tx
-      .insert(teamMember)
-      .values(
-        input.roles.map((role) => ({
-          teamId: input.teamId,
-          personId: input.personId,
-          role,
-          memberSince: first.memberSince,
-        })),
-      );
+    await tx.insert(teamMember).values(
+      input.roles.map((role) => ({
+        teamId: input.teamId,
+        personId: input.personId,
+        role,
+        memberSince: first.memberSince,
+      })),
+    );
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
       teamId: input.teamId,

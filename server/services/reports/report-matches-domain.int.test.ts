@@ -107,14 +107,12 @@ async function generate(random: Random): Promise<Generated> {
       const start = MINUTE(spanMinute());
       const end = start + random.int(60, 4 * 24 * 60) * MINUTE_MS;
       const deleted = random.chance(0.25);
-      await db
-        .insert(absence)
-        .values({
-          personId: engineer.id,
-          startsAt: new Date(start),
-          endsAt: new Date(end),
-          deletedAt: deleted ? NOW : null,
-        });
+      await db.insert(absence).values({
+        personId: engineer.id,
+        startsAt: new Date(start),
+        endsAt: new Date(end),
+        deletedAt: deleted ? NOW : null,
+      });
       if (!deleted) absences.push({ start, end });
     }
     const shifts: Shift[] = [];

@@ -22,17 +22,15 @@ beforeAll(async () => {
     name: "Mona",
     teams: [{ teamId: home.id, roles: ["manager", "engineer"] }],
   });
-  await db
-    .insert(workEntry)
-    .values({
-      personId: manager.id,
-      teamId: home.id,
-      startsAt: NOW,
-      minutes: 30,
-      category: "toil",
-      summary: "Rotated keys",
-      ...NO_TRAITS,
-    });
+  await db.insert(workEntry).values({
+    personId: manager.id,
+    teamId: home.id,
+    startsAt: NOW,
+    minutes: 30,
+    category: "toil",
+    summary: "Rotated keys",
+    ...NO_TRAITS,
+  });
   ids = {
     team: home.id,
     manager: manager.id,
