@@ -1,4 +1,3 @@
-import "server-only";
 import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiToken } from "@/db/schema";

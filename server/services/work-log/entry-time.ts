@@ -1,4 +1,3 @@
-import "server-only";
 import { endsInFuture, FUTURE_END_MESSAGE } from "@/server/domain/accounting";
 import { MINUTE_MS } from "@/server/domain/time";
 import { DomainError } from "../errors";
