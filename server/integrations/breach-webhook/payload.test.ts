@@ -4,7 +4,7 @@ import { breachPayload, reportUrlOf } from "./payload";
 const TEAM = "5f0c8a8e-2b9f-4a57-9d43-0c7a1c2d3e4f";
 const event = {
   id: "0b6f3f0a-7e62-4a53-a6d1-000000000001",
-  team: { id: TEAM, name: "Platform SRE" },
+  team: { id: TEAM, name: "Platform SRE", timeZone: "America/New_York" },
   engineer: { id: "p1", name: "Dana Kim", email: "dana@example.test", timeZone: "America/New_York" },
   kind: "on-call" as const,
   share: 0.31,
@@ -16,7 +16,24 @@ const event = {
 };
 
 describe("the breach webhook's JSON", () => {
-  test("the period reads on the engineer's calendar with its offsets; the report link covers that month", () => {
+  test("a team in Berlin with an engineer in New York: the month is the team's, in the team's zone", () => {
+    const berlin = {
+      ...event,
+      team: { ...event.team, timeZone: "Europe/Berlin" },
+      periodStart: new Date("2025-02-28T23:00:00Z"),
+      periodEnd: new Date("2025-03-31T22:00:00Z"),
+    };
+    const payload = breachPayload(berlin, "https://toilcap.example.com");
+    expect(payload.period).toEqual({
+      from: "2025-03-01T00:00:00.000+01:00",
+      to: "2025-04-01T00:00:00.000+02:00",
+      timeZone: "Europe/Berlin",
+    });
+    expect(payload.summary).toContain("in March 2025");
+    expect(payload.reportUrl).toContain("from=2025-03-01&to=2025-03-31");
+  });
+
+  test("the period reads on the team's calendar with its offsets; the report link covers that month", () => {
     expect(breachPayload(event, "https://toilcap.example.com")).toEqual({
       type: "toilcap.cap_breach",
       id: event.id,

@@ -31,7 +31,8 @@ export interface BreachPayload {
 export interface BreachEvent {
   id: string;
   test?: boolean;
-  team: { id: string; name: string };
+  /** The team's zone: its breach months are months on its calendar. */
+  team: { id: string; name: string; timeZone: string };
   engineer: { id: string; name: string; email: string; timeZone: string };
   kind: CapKind;
   share: number;
@@ -70,7 +71,7 @@ export function reportUrlOf(
 }
 
 export function breachPayload(facts: BreachEvent, base = process.env.BETTER_AUTH_URL): BreachPayload {
-  const zone = facts.engineer.timeZone;
+  const zone = facts.team.timeZone;
   const iso = (at: Date) => DateTime.fromJSDate(at, { zone }).toISO() ?? at.toISOString();
   const month = DateTime.fromJSDate(facts.periodStart, { zone }).setLocale("en-GB").toFormat("LLLL yyyy");
   return {

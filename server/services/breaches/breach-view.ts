@@ -46,7 +46,8 @@ export async function loadBreachViews(
       projected: capBreach.projected,
       periodStart: capBreach.periodStart,
       periodEnd: capBreach.periodEnd,
-      timeZone: person.timeZone,
+      // Breach months are the team's (check-cap-breaches): its zone reads the period's dates right.
+      timeZone: team.timeZone,
       detectedAt: capBreach.detectedAt,
       deliveryStatus: capBreach.deliveryStatus,
       deliveryAttempts: capBreach.deliveryAttempts,

@@ -23,7 +23,13 @@ async function deliveryFacts(db: Db, breachId: string) {
   const [row] = await db
     .select({
       breach: capBreach,
-      team: { id: team.id, name: team.name, webhookUrl: team.breachWebhookUrl, deletedAt: team.deletedAt },
+      team: {
+        id: team.id,
+        name: team.name,
+        timeZone: team.timeZone,
+        webhookUrl: team.breachWebhookUrl,
+        deletedAt: team.deletedAt,
+      },
       engineer: { id: person.id, name: person.name, email: person.email, timeZone: person.timeZone },
     })
     .from(capBreach)

@@ -28,11 +28,11 @@ const SAMPLE_OVER_BY = 0.12;
 export async function testWebhook(db: Db, viewer: Viewer, input: { teamId: string }, now: Date): Promise<WebhookTest> {
   const found = await requireTeamManager(db, viewer, input.teamId);
   if (!found.webhookUrl) throw new DomainError("invalid", "Save a webhook URL before sending a test.", "url");
-  const month = periodWindow("month", now.getTime(), viewer.timeZone);
+  const month = periodWindow("month", now.getTime(), found.timeZone);
   const payload = breachPayload({
     id: randomUUID(),
     test: true,
-    team: { id: found.id, name: found.name },
+    team: { id: found.id, name: found.name, timeZone: found.timeZone },
     engineer: { id: viewer.personId, name: viewer.name, email: viewer.email, timeZone: viewer.timeZone },
     kind: "toil",
     share: Math.min(1, Math.round((found.toilCap + SAMPLE_OVER_BY) * 10_000) / 10_000),
