@@ -5,15 +5,23 @@ import { ExportButtons } from "./export-buttons";
 import { isoDayIn } from "./period";
 import type { ExportRow, TeamTrendData } from "./types";
 import { scrollRegion } from "@/app/_components/scroll-region";
+import { distinctColumns } from "@/app/_lib/export-columns";
 
 /** One row a week: the team's share and each engineer's, over-cap cells marked. */
 export function TrendTable({ trend }: { trend: TeamTrendData }) {
   const cap = trend.caps.toilCap;
-  const columns = ["week_of", "team", ...trend.members.map((m) => m.name)];
+  // A person named "team", or two people of one name, must not overwrite a column.
+  const memberColumns = distinctColumns(
+    ["week_of", "team"],
+    trend.members.map((m) => m.name),
+  );
+  const columns = ["week_of", "team", ...memberColumns];
   const rows: ExportRow[] = trend.teamWeeks.map((week, index) => ({
     week_of: isoDayIn(week.from, trend.timeZone),
     team: rounded(week.toilShare),
-    ...Object.fromEntries(trend.members.map((m) => [m.name, rounded(m.weeks[index]?.toilShare ?? null)])),
+    ...Object.fromEntries(
+      trend.members.map((m, member) => [memberColumns[member], rounded(m.weeks[index]?.toilShare ?? null)]),
+    ),
   }));
   const over = (share: number | null | undefined) => share !== null && share !== undefined && share > cap;
   return (
