@@ -8,7 +8,7 @@ import {
   type Interval,
 } from "../time";
 
-/** PRODUCT.md's on-call limit: at most 2 incidents per 12-hour window of a shift. */
+/** The on-call limit (docs/duty-load.md): at most 2 incidents per 12-hour window of a shift. */
 export const INCIDENT_LIMIT = 2;
 /** Elapsed time: the limit is about how long one person is loaded. */
 export const INCIDENT_WINDOW_MS = 12 * 60 * MINUTE_MS;
