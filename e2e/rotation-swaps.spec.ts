@@ -135,6 +135,8 @@ test("a planner asks for a swap of her own shift, and for one on Erik's behalf @
   const swaps = page.getByRole("region", { name: "Swap requests" });
   await expect(swaps).toContainText("Priya Raman asks Sofía Herrera");
   await expect(swaps).toContainText("Erik Lindqvist asks Sofía Herrera");
+  // Priya asked both: Sofía answers them, so Priya sees no Accept (she may still withdraw).
+  await expect(swaps.getByRole("button", { name: /^Accept/ })).toHaveCount(0);
   await removeRotation(page, rotation);
 });
 

@@ -124,6 +124,9 @@ export const swapRequest = pgTable(
     returnStartsAt: timestamp("return_starts_at", { withTimezone: true }),
     returnEndsAt: timestamp("return_ends_at", { withTimezone: true }),
     note: text("note"),
+    // Who asked: the requester, or a planner or manager asking on the requester's behalf. The person who asked
+    // may not also answer for the person asked (null on rows from before this column: the requester asked).
+    askedById: uuid("asked_by_id").references(() => person.id),
     status: swapStatusEnum("status").notNull().default("pending"),
     decidedById: uuid("decided_by_id").references(() => person.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }),

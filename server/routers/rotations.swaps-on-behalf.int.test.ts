@@ -105,3 +105,35 @@ describe(`swaps asked by planners and managers on ${testEngine}`, () => {
     expect(await holderOf(2)).toEqual([ana]);
   });
 });
+
+describe(`nobody answers a swap in place of the person asked on ${testEngine}`, () => {
+  test("a manager who asked on Ana's behalf may not accept or decline for Erik, nor may Ana; Erik can", async () => {
+    const swap = await (await as(fx.manager.id)).rotations.requestSwap(swapOf(erik, 2, ana));
+    for (const decision of ["accept", "decline"] as const) {
+      for (const asking of [fx.manager.id, ana]) {
+        const answer = (await as(asking)).rotations.respondSwap({ teamId: fx.team.id, swapId: swap.id, decision });
+        expect(await failureOf(answer)).toMatchObject({ code: "FORBIDDEN", field: "swapId" });
+      }
+    }
+    expect(await holderOf(2)).toEqual([ana]);
+    const answer = await (await as(erik)).rotations.respondSwap({
+      teamId: fx.team.id,
+      swapId: swap.id,
+      decision: "accept",
+    });
+    expect(answer.swap).toMatchObject({ status: "accepted", decidedById: erik });
+    expect(await holderOf(2)).toEqual([erik]);
+  });
+
+  test("a planner who asks for her own shift cannot accept it for the person asked; another manager can", async () => {
+    const swap = await (await as(priya)).rotations.requestSwap(swapOf(erik, 3));
+    const own = (await as(priya)).rotations.respondSwap({ teamId: fx.team.id, swapId: swap.id, decision: "accept" });
+    expect(await codeOf(own)).toBe("FORBIDDEN");
+    const answer = await (await as(fx.manager.id)).rotations.respondSwap({
+      teamId: fx.team.id,
+      swapId: swap.id,
+      decision: "decline",
+    });
+    expect(answer.swap).toMatchObject({ status: "declined", decidedById: fx.manager.id });
+  });
+});

@@ -77,7 +77,9 @@ export function SwapRequests({
   const busy = (swapId: string) => respond.isPending && respond.variables?.swapId === swapId;
 
   const actions = (swap: SwapRequest) => {
-    const mayAnswer = swap.counterpartId === viewerId || mayPlan;
+    // Whoever asked (or was asked for) never answers in place of the person asked; the server refuses it too.
+    const askingSide = swap.requesterId === viewerId || swap.askedById === viewerId;
+    const mayAnswer = swap.counterpartId === viewerId || (mayPlan && !askingSide);
     const mayWithdraw = swap.requesterId === viewerId || mayPlan;
     const act = (decision: Decision) => respond.mutate({ teamId, swapId: swap.id, decision });
     const who = `${swap.requesterName}'s swap with ${swap.counterpartName}`;

@@ -91,6 +91,7 @@ export async function requestSwap(db: Db, viewer: Viewer, input: RequestSwapInpu
         returnStartsAt: input.returnStartsAt ?? null,
         returnEndsAt: input.returnEndsAt ?? null,
         note: input.note ?? null,
+        askedById: viewer.personId,
         createdAt: now,
       })
       .returning();

@@ -56,8 +56,8 @@ async function applySwap(db: Db, row: RotationRow, swap: SwapRow, viewer: Viewer
 }
 
 /**
- * Accept or decline (the person asked, or a planner or manager acting for them), or withdraw (the person who
- * asked, or a planner or manager). Accepting creates both covers in the same transaction as the answer.
+ * Accept or decline (the person asked, or a planner or manager acting for them who did not make the request), or
+ * withdraw (the person who asked, or a planner or manager). Accepting creates both covers in the same transaction as the answer.
  */
 export async function respondSwap(
   db: Db,
@@ -82,6 +82,16 @@ export async function respondSwap(
           ? "Only the person who asked, or a planner or manager, may withdraw this request."
           : "Only the person asked, or a planner or manager, may answer this request.";
       throw new DomainError("forbidden", message, "swapId");
+    }
+    // A request stays a question to the person asked: neither whoever asked nor the person it was asked for may
+    // answer it in their place, even as a planner or manager.
+    const askingSide = [swap.requesterId, swap.askedById ?? swap.requesterId];
+    if (input.decision !== "cancel" && askingSide.includes(viewer.personId)) {
+      throw new DomainError(
+        "forbidden",
+        "You asked for this swap, so the person asked answers it (or another planner or manager); you may withdraw it.",
+        "swapId",
+      );
     }
     if (swap.status !== "pending")
       throw new DomainError("conflict", `This swap request was already ${swap.status}.`, "swapId");

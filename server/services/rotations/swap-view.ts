@@ -40,6 +40,7 @@ export async function swapViews(db: Db, teamId: string, swapIds?: readonly strin
     returnStartsAt: swap.returnStartsAt,
     returnEndsAt: swap.returnEndsAt,
     note: swap.note,
+    askedById: swap.askedById ?? swap.requesterId,
     status: swap.status,
     decidedById: swap.decidedById,
     decidedAt: swap.decidedAt,
