@@ -1,10 +1,17 @@
 import { serverNow } from "@/server/clock";
 import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { rolesIn } from "@/server/auth/permissions";
 import { signedInCaller } from "@/server/trpc/server";
 import { CaptureInbox } from "@/app/_components/capture/capture-inbox";
 import { HandoffCard } from "@/app/_components/handoffs/handoff-card";
 import { MyBreachAlerts } from "@/app/_components/breaches/my-breach-alerts";
 import { JoinRequests } from "@/app/_components/people/join-requests";
+import { chooseTeam } from "@/app/_lib/team";
+import { CoverageOutlookSection } from "./_home/coverage-outlook";
+import { OrgOverviewSection } from "./_home/org-overview";
+import { TeamStandingSection } from "./_home/team-standing";
 import { NextShiftsCard } from "./_my-work/next-shifts";
 import { OnCallNowCard } from "./_my-work/on-call-now";
 import { QuickActions, TemplateShortcuts } from "./_my-work/quick-actions";
@@ -16,73 +23,127 @@ export const metadata: Metadata = { title: "My work" };
 const RECENT_LIMIT = 8;
 const NEXT_SHIFTS_LIMIT = 4;
 
-export default async function MyWorkPage() {
+/**
+ * Home, by role in the team chosen in the shell: an engineer's own week; a manager's team standing this month; a
+ * planner's next two weeks of rotations; an administrator's organisation. Someone with several roles sees each
+ * part: their own work first when they are an engineer of the team (what they act on every day), else after the
+ * team's parts; the latest entries last. Every section is fetched at once.
+ */
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ team?: string }> }) {
   const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
-  const inTeam = viewer.memberships.length > 0;
-  const teamId = viewer.memberships[0]?.teamId ?? null;
-  const [entries, share, duty, captured, joinRequests] = await Promise.all([
+  const teams = await caller.teams.list();
+  const team = await chooseTeam(viewer, teams, (await searchParams).team);
+  const roles = team ? rolesIn(viewer, team.id) : [];
+  // Own work is logged in the chosen team, and only by its members.
+  const teamId = team && roles.length > 0 ? team.id : null;
+  const isEngineer = roles.includes("engineer");
+  const [entries, share, duty, captured, joinRequests, standing, outlook, org] = await Promise.all([
     caller.workLog.recent({ limit: RECENT_LIMIT }),
-    inTeam ? caller.share.mine({ period: "week" }) : Promise.resolve(null),
+    teamId && isEngineer ? caller.share.mine({ period: "week" }) : null,
     teamId
       ? Promise.all([
           caller.rotations.onCallNow({ teamId }),
           caller.rotations.myNextShifts({ limit: NEXT_SHIFTS_LIMIT }),
           caller.rotations.listSwaps({ teamId }),
         ])
-      : Promise.resolve(null),
+      : null,
     caller.capture.inbox(),
     caller.invitations.mine(),
+    teamId && roles.includes("manager") ? caller.home.teamStanding({ teamId }) : null,
+    teamId && roles.includes("planner") ? caller.home.coverageOutlook({ teamId }) : null,
+    viewer.isAdmin && teams.length > 0 ? caller.reports.orgSummary({ period: "month" }) : null,
   ]);
   const now = serverNow();
+  const zone = viewer.timeZone;
   const firstName = viewer.name.split(" ")[0] ?? viewer.name;
+
+  const teamParts: ReactNode[] = [];
+  if (standing) teamParts.push(<TeamStandingSection key="standing" data={standing} zone={zone} />);
+  if (outlook && team)
+    teamParts.push(
+      <CoverageOutlookSection key="outlook" data={outlook} teamId={team.id} teamName={team.name} zone={zone} />,
+    );
+  if (org) teamParts.push(<OrgOverviewSection key="org" data={org} />);
+
+  const ownWork = teamId && (
+    <>
+      <div className={share ? "home-grid" : "home-grid solo"}>
+        {share && <WeekShareCards initial={share} />}
+        <QuickActions />
+      </div>
+      {duty && (
+        <div className="home-duty">
+          <OnCallNowCard teamId={teamId} viewerId={viewer.personId} zone={zone} initial={duty[0]} />
+          <HandoffCard teamId={teamId} zone={zone} />
+          <NextShiftsCard
+            teamId={teamId}
+            viewerId={viewer.personId}
+            zone={zone}
+            limit={NEXT_SHIFTS_LIMIT}
+            initial={duty[1]}
+            initialSwaps={duty[2]}
+            now={now}
+          />
+        </div>
+      )}
+      <TemplateShortcuts />
+    </>
+  );
+  const latest = (teamId || entries.length > 0) && (
+    <>
+      <h2 className="section-title">Latest entries</h2>
+      <RecentEntries initial={entries} limit={RECENT_LIMIT} timeZone={zone} />
+    </>
+  );
+
   return (
     <>
       <div className="page-head">
         <div>
           <h1>Hello, {firstName}</h1>
-          <p>
-            Your toil and interrupts, in your time zone ({viewer.timeZone}). Press <kbd>N</kbd> anywhere to log toil.
-          </p>
+          <p>{intro(team?.name ?? null, teamId !== null, zone)}</p>
         </div>
       </div>
       {joinRequests.length > 0 && <JoinRequests requests={joinRequests} />}
-      {!inTeam && (
+      {teams.length === 0 && viewer.isAdmin && (
         <div className="alert info" role="status">
-          {viewer.isAdmin
-            ? "You administer this Toilcap. Create a team in Settings and invite its people."
-            : "You are not in a team yet: ask a manager to add you."}
+          You administer this Toilcap. <Link href="/settings">Create the first team in Settings</Link> and invite its
+          people.
         </div>
       )}
-      {inTeam && <MyBreachAlerts />}
+      {!teamId && !viewer.isAdmin && (
+        <div className="alert info" role="status">
+          You are not in a team yet: ask a manager to add you.
+        </div>
+      )}
+      {teamId && <MyBreachAlerts />}
       {/* Shown only while pages wait, so a quiet week keeps the page calm. */}
-      {captured.length > 0 && <CaptureInbox initial={captured} timeZone={viewer.timeZone} />}
-      {inTeam && (
+      {captured.length > 0 && <CaptureInbox initial={captured} timeZone={zone} />}
+      {isEngineer ? (
         <>
-          <div className="home-grid">
-            {share && <WeekShareCards initial={share} />}
-            <QuickActions />
-          </div>
-          {teamId && duty && (
-            <div className="home-duty">
-              <OnCallNowCard teamId={teamId} viewerId={viewer.personId} zone={viewer.timeZone} initial={duty[0]} />
-              <HandoffCard teamId={teamId} zone={viewer.timeZone} />
-              <NextShiftsCard
-                teamId={teamId}
-                viewerId={viewer.personId}
-                zone={viewer.timeZone}
-                limit={NEXT_SHIFTS_LIMIT}
-                initial={duty[1]}
-                initialSwaps={duty[2]}
-                now={now}
-              />
-            </div>
-          )}
-          <TemplateShortcuts />
+          {ownWork}
+          {teamParts}
+          {latest}
+        </>
+      ) : (
+        <>
+          {teamParts}
+          {ownWork && teamParts.length > 0 && <h2 className="home-own-title">Your own work</h2>}
+          {ownWork}
+          {latest}
         </>
       )}
-      <h2 className="section-title">Latest entries</h2>
-      <RecentEntries initial={entries} limit={RECENT_LIMIT} timeZone={viewer.timeZone} />
     </>
   );
+}
+
+function intro(teamName: string | null, member: boolean, zone: string): ReactNode {
+  if (member)
+    return (
+      <>
+        {teamName}: your work and the team&apos;s, in your time zone ({zone}). Press <kbd>N</kbd> anywhere to log toil.
+      </>
+    );
+  return teamName ? `Every team's standing, in your time zone (${zone}).` : `Your time zone is ${zone}.`;
 }

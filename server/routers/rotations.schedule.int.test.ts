@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { shiftRecord } from "@/db/schema";
+import { sweepCapBreaches } from "@/server/services/breaches/sweep-breaches";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { at, callerAt, hours, makeRotationTeam, weeklyDraft } from "@/server/testing/rotation-fixtures";
 
@@ -25,6 +26,10 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
+async function recordsOfRotation() {
+  return database.db.select().from(shiftRecord).where(eq(shiftRecord.rotationId, rotationId));
+}
+
 async function scheduleAt(now: Date) {
   const caller = await callerAt(database.db, erik, now);
   const schedule = await caller.rotations.schedule({ teamId: fx.team.id, ...march });
@@ -33,15 +38,24 @@ async function scheduleAt(now: Date) {
 }
 
 describe(`history and the schedule on ${testEngine}`, () => {
-  test("ended shifts are recorded; editing the rotation mid-turn never rewrites them", async () => {
+  test("reading the schedule records nothing; the sweep records ended shifts, and the schedule reads the same", async () => {
+    const unrecorded = await scheduleAt(midTurn);
+    expect(await recordsOfRotation()).toHaveLength(0);
+    expect(unrecorded.every((s) => s.source === "rotation")).toBe(true);
+    await sweepCapBreaches(database.db, midTurn);
     const before = await scheduleAt(midTurn);
+    expect(before.map(({ source: _, ...shift }) => shift)).toEqual(unrecorded.map(({ source: _, ...shift }) => shift));
     expect(before).toEqual([
       { who: "Erik", from: at("2026-03-02T09:00"), to: at("2026-03-09T09:00"), source: "record" },
       { who: "Ana", from: at("2026-03-09T09:00"), to: at("2026-03-16T09:00"), source: "record" },
       { who: "Ben", from: at("2026-03-16T09:00"), to: at("2026-03-23T09:00"), source: "rotation" },
       { who: "Erik", from: at("2026-03-23T09:00"), to: at("2026-03-30T09:00"), source: "rotation" },
     ]);
+  });
 
+  test("editing the rotation mid-turn never rewrites recorded shifts", async () => {
+    const before = (await scheduleAt(midTurn)).slice(0, 2);
+    expect(before.every((s) => s.source === "record")).toBe(true);
     const planner = await callerAt(database.db, fx.planner.id, midTurn);
     await planner.rotations.update({ teamId: fx.team.id, rotationId, version: 1, ...weeklyDraft([ben, ana, erik]) });
     const after = await scheduleAt(midTurn);
@@ -56,13 +70,15 @@ describe(`history and the schedule on ${testEngine}`, () => {
 
   test("recording is idempotent, and a recorded DST week keeps its 167 hours", async () => {
     const april = at("2026-04-01T12:00");
+    const unrecorded = await scheduleAt(april);
+    await sweepCapBreaches(database.db, april);
     const first = await scheduleAt(april);
-    const count = (await database.db.select().from(shiftRecord).where(eq(shiftRecord.rotationId, rotationId))).length;
+    const count = (await recordsOfRotation()).length;
+    await sweepCapBreaches(database.db, april);
     expect(await scheduleAt(april)).toEqual(first);
-    expect(await database.db.select().from(shiftRecord).where(eq(shiftRecord.rotationId, rotationId))).toHaveLength(
-      count,
-    );
+    expect(await recordsOfRotation()).toHaveLength(count);
     expect(first.every((s) => s.source === "record")).toBe(true);
+    expect(first.map((s) => [s.who, s.from, s.to])).toEqual(unrecorded.map((s) => [s.who, s.from, s.to]));
     const dstWeek = first.at(-1);
     expect(dstWeek && hours(dstWeek.from, dstWeek.to)).toBe(167);
   });

@@ -108,7 +108,7 @@ export const rotationsRouter = router({
     ),
   listSwaps: teamMemberProcedure.input(teamOnlyInput).query(({ ctx, input }) => listSwaps(ctx.db, input)),
 
-  schedule: teamMemberProcedure.input(scheduleInput).query(({ ctx, input }) => teamSchedule(ctx.db, input, ctx.now())),
+  schedule: teamMemberProcedure.input(scheduleInput).query(({ ctx, input }) => teamSchedule(ctx.db, input)),
   onCallNow: teamMemberProcedure.input(teamOnlyInput).query(({ ctx, input }) => onCallNow(ctx.db, input, ctx.now())),
   /** The caller's own shifts only: no person id is taken from input. */
   myNextShifts: signedInProcedure

@@ -1,11 +1,17 @@
 import "server-only";
-import { router, signedInProcedure } from "@/server/trpc/init";
+import { readOnly, router, signedInProcedure } from "@/server/trpc/init";
 import { shareInput, trendInput } from "@/server/schemas/work-log";
 import { myShare } from "@/server/services/share/my-share";
 import { myTrend } from "@/server/services/share/my-trend";
 
-/** The caller's own shares against the caps; managers' team reports live elsewhere. */
+/** The caller's own shares against the caps, each read in one read-only transaction; managers' team reports live elsewhere. */
 export const shareRouter = router({
-  mine: signedInProcedure.input(shareInput).query(({ ctx, input }) => myShare(ctx.db, ctx.viewer, input, ctx.now())),
-  trend: signedInProcedure.input(trendInput).query(({ ctx, input }) => myTrend(ctx.db, ctx.viewer, input, ctx.now())),
+  mine: signedInProcedure
+    .input(shareInput)
+    .use(readOnly)
+    .query(({ ctx, input }) => myShare(ctx.db, ctx.viewer, input, ctx.now())),
+  trend: signedInProcedure
+    .input(trendInput)
+    .use(readOnly)
+    .query(({ ctx, input }) => myTrend(ctx.db, ctx.viewer, input, ctx.now())),
 });

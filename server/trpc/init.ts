@@ -84,3 +84,14 @@ export function teamProcedure(roles: readonly TeamRole[], what: string) {
 export const teamMemberProcedure = teamProcedure(["engineer", "manager", "planner"], "member");
 export const managerProcedure = teamProcedure(["manager"], "manager");
 export const plannerProcedure = teamProcedure(["planner", "manager"], "planner or manager");
+
+/**
+ * Runs the procedure in one read-only transaction: a report sees one snapshot of the data (an entry logged while
+ * it reads cannot land in one figure and not another), and the database refuses any write it might attempt.
+ */
+export const readOnly = t.middleware(({ ctx, next }) =>
+  ctx.db.transaction((tx) => next({ ctx: { db: tx } }), {
+    isolationLevel: "repeatable read",
+    accessMode: "read only",
+  }),
+);

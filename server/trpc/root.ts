@@ -22,6 +22,7 @@ import { handoffsRouter } from "@/server/routers/handoffs";
 import { breachesRouter } from "@/server/routers/breaches";
 import { invitationsRouter } from "@/server/routers/invitations";
 import { passwordResetRouter } from "@/server/routers/password-reset";
+import { homeRouter } from "@/server/routers/home";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
@@ -48,6 +49,7 @@ export const appRouter = router({
   breaches: breachesRouter,
   invitations: invitationsRouter,
   passwordReset: passwordResetRouter,
+  home: homeRouter,
 });
 
 export type AppRouter = typeof appRouter;

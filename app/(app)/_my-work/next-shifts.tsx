@@ -39,7 +39,7 @@ export function NextShiftsCard({
       <h2 id="next-shifts-heading">My next shifts</h2>
       {waiting > 0 && (
         <p className="alert info">
-          <Link href="/rotations">
+          <Link href={`/rotations?team=${teamId}#swaps-heading`}>
             {waiting === 1 ? "A swap request waits" : `${waiting} swap requests wait`} for your answer →
           </Link>
         </p>

@@ -54,7 +54,7 @@ export function OnCallNowCard({
         </ul>
       )}
       <p className="card-foot-link">
-        <Link href="/rotations">Team schedule →</Link>
+        <Link href={`/rotations?team=${teamId}`}>Team schedule →</Link>
       </p>
     </section>
   );

@@ -1,10 +1,8 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { periodWindow } from "@/server/domain/accounting";
-import { capFindings, periodShares } from "@/server/domain/breaches";
-import { loadPeopleFacts } from "../share/people-facts";
 import { deliverBreaches, type DeliveryReport } from "./deliver-breach";
 import { storeFindings, type PersonFinding, type StoredBreach } from "./store-findings";
+import { monthFindings } from "./month-findings";
 import { liveTeam, teamEngineers } from "./team-engineers";
 
 export interface BreachCheck {
@@ -34,16 +32,10 @@ export async function checkCapBreaches(
   if (!team) return NOTHING();
   const engineers = await teamEngineers(db, teamId, personIds);
   if (engineers.length === 0) return NOTHING();
-  const period = periodWindow("month", now.getTime(), team.timeZone);
-  const facts = await loadPeopleFacts(db, engineers, period, now);
-  const findings: PersonFinding[] = engineers.flatMap((engineer) => {
-    const own = facts.get(engineer.personId)?.facts ?? { ...engineer, absences: [], shifts: [], entries: [] };
-    return capFindings(periodShares(own, period, now.getTime()), team).map((finding) => ({
-      ...finding,
-      personId: engineer.personId,
-      period,
-    }));
-  });
+  const month = await monthFindings(db, team, engineers, now);
+  const findings: PersonFinding[] = month.engineers.flatMap(({ engineer, findings }) =>
+    findings.map((finding) => ({ ...finding, personId: engineer.personId, period: month.period })),
+  );
   const stored = await storeFindings(db, team, findings, now);
   return { ...stored, deliveries: deliverBreaches(db, stored.detected, now) };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { asc, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { team } from "@/db/schema";
+import { recordShifts } from "../rotations/record-shifts";
 import { logFailure } from "./background";
 import { checkCapBreaches } from "./check-cap-breaches";
 import type { DeliveryReport } from "./deliver-breach";
@@ -18,7 +19,8 @@ export interface SweepReport {
 }
 
 /**
- * The periodic pass: checks every engineer of every team (catching what no write triggered: time passing,
+ * The periodic pass: records each team's ended shifts (reads never do, so the stretch they expand from the
+ * settings stays short), checks every engineer of every team (catching what no write triggered: time passing,
  * a new month, leave), then retries the deliveries that are due. Teams one after another, so the sweep never
  * floods the database.
  */
@@ -34,6 +36,7 @@ export async function sweepCapBreaches(db: Db, now: Date): Promise<SweepReport> 
   };
   for (const { id } of teams) {
     try {
+      await recordShifts(db, { teamId: id }, now);
       const check = await checkCapBreaches(db, id, "all", now);
       report.detected += check.detected.length;
       report.confirmed += check.confirmed.length;

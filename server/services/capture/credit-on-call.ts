@@ -37,7 +37,7 @@ export async function creditOnCall(
   const inHorizon = instants.filter((at) => at >= earliest && at <= latest);
   if (inHorizon.length === 0) return credited;
   const window = { start: Math.min(...inHorizon), end: Math.max(...inHorizon) + 1 };
-  const shifts = await shiftsInWindow(db, [row], window, now, { recordEnded: false });
+  const shifts = await shiftsInWindow(db, [row], window);
   for (const at of inHorizon) credited.set(at, holderAt(shifts, at));
   return credited;
 }

@@ -24,7 +24,7 @@ export interface RotationTurns {
 /** The team's duty rotations (on-call and ticket duty: shadows hand nothing off), each as turns around now. */
 export async function dutyTurns(db: Db, teamId: string, now: Date): Promise<RotationTurns[]> {
   const rows = (await activeRotations(db, [teamId])).filter((row) => row.role !== "shadow");
-  const shifts = await shiftsInWindow(db, rows, aroundNow(now, AHEAD), now);
+  const shifts = await shiftsInWindow(db, rows, aroundNow(now, AHEAD));
   return rows.map((row) => {
     const turns = turnsOf(shifts.filter((shift) => shift.rotationId === row.id));
     return { rotation: row, turns, moment: handoffMoment(turns, now.getTime(), JUST_ENDED.toMillis()) };

@@ -53,7 +53,7 @@ export async function countShiftIncidents(db: Db, teamId: string, window: Interv
   const lookBack = DateTime.fromMillis(window.start, { zone: "utc" })
     .minus({ weeks: MAX_SHIFT_COUNT.weeks, days: 1 })
     .toMillis();
-  const shifts = (await shiftsInWindow(db, rows, { start: lookBack, end: window.end }, now)).filter(
+  const shifts = (await shiftsInWindow(db, rows, { start: lookBack, end: window.end })).filter(
     (s): s is ScheduledShift & { role: "primary" | "secondary" } =>
       ON_CALL_ROLES.has(s.role) && s.start < window.end && s.end > window.start,
   );

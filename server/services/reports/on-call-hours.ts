@@ -80,7 +80,7 @@ export async function onCallHoursReport(
   const empty = accounted.end <= accounted.start || ids.length === 0;
 
   const rotations = empty ? [] : await db.select().from(rotation).where(eq(rotation.teamId, scope.team.id));
-  const shifts = empty ? [] : await shiftsInWindow(db, rotations, accounted, now, { recordEnded: false });
+  const shifts = empty ? [] : await shiftsInWindow(db, rotations, accounted);
   const absences = empty ? [] : await absencesWithKind(db, ids, accounted);
   const pages = empty ? [] : await pagesOf(db, scope.team.id, ids, accounted);
 

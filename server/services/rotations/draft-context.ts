@@ -20,7 +20,6 @@ import {
   widened,
   type PersonFacts,
 } from "./rotation-facts";
-import { recordShifts } from "./record-shifts";
 import {
   DRAFT_ROTATION_ID,
   findRotation,
@@ -63,8 +62,6 @@ export function horizonWindow(horizon: { from: Date; weeks: number }, timeZone: 
 
 export async function loadDraftContext(db: Db, input: DraftInput, now: Date): Promise<DraftContext> {
   const team = await getTeam(db, input.teamId);
-  // Prior load and recent toil are read from the records, so bring them up to date first.
-  await recordShifts(db, { teamId: team.id }, now);
   await assertParticipantsInTeam(db, input.teamId, input.draft.participants);
   const saved = input.rotationId ? await findRotation(db, input.teamId, input.rotationId) : null;
   const draftSpec = specOfDraft(saved?.id ?? DRAFT_ROTATION_ID, input.draft);

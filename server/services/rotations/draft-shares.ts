@@ -20,7 +20,7 @@ export interface HeldDuty extends Interval {
 export async function draftShareProjector(db: Db, context: DraftContext, now: Date) {
   const { window, people, team } = context;
   const others = (await activeRotations(db, [team.id])).filter((row) => row.id !== context.saved?.id);
-  const otherShifts = await shiftsInWindow(db, others, window, now);
+  const otherShifts = await shiftsInWindow(db, others, window);
   const histories = await toilHistories(db, [...people.values()], now);
   const horizonText = `the next ${context.weeks} ${context.weeks === 1 ? "week" : "weeks"}`;
 

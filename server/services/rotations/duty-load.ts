@@ -30,7 +30,7 @@ export async function rotationDutyLoad(db: Db, input: { teamId: string; rotation
     start: at.minus({ weeks: LOOKBACK_WEEKS }).toMillis(),
     end: at.plus({ weeks: AHEAD_WEEKS }).toMillis(),
   };
-  const shifts = await shiftsInWindow(db, [row], window, now);
+  const shifts = await shiftsInWindow(db, [row], window);
   const turns = turnsOf(shifts)
     .filter((turn) => turn.start < now.getTime())
     .slice(-TURNS_SHOWN);

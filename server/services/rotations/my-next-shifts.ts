@@ -13,7 +13,7 @@ export async function myNextShifts(db: Db, viewer: Viewer, input: { limit: numbe
   const teams = new Map(viewer.memberships.map((m) => [m.teamId, m.teamName]));
   const rows = await activeRotations(db, [...teams.keys()]);
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const shifts = await shiftsInWindow(db, rows, aroundNow(now, { weeks: NEXT_SHIFTS_WEEKS }), now);
+  const shifts = await shiftsInWindow(db, rows, aroundNow(now, { weeks: NEXT_SHIFTS_WEEKS }));
   return shifts
     .filter((shift) => shift.personId === viewer.personId && shift.end > now.getTime())
     .slice(0, input.limit)

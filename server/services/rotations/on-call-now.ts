@@ -12,7 +12,7 @@ const ROLE_ORDER = { primary: 0, secondary: 1, ticket: 2, shadow: 3 } as const;
 /** Per rotation of the team, pager roles first: who holds it at `now`, or null when nobody does. */
 export async function onCallNow(db: Db, input: { teamId: string }, now: Date) {
   const rows = await activeRotations(db, [input.teamId]);
-  const shifts = await shiftsInWindow(db, rows, aroundNow(now, { weeks: MAX_AHEAD_WEEKS }), now);
+  const shifts = await shiftsInWindow(db, rows, aroundNow(now, { weeks: MAX_AHEAD_WEEKS }));
   const at = now.getTime();
   const current = new Map(shifts.filter((s) => s.start <= at && at < s.end).map((s) => [s.rotationId, s]));
   const people = await peopleByIds(

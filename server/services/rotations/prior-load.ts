@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq, gt, lt } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
-import { shiftRecord } from "@/db/schema";
 import { weightedHours } from "@/server/domain/rotations";
+import type { RotationRow } from "./rotation-rows";
+import { shiftsInWindow } from "./window-shifts";
 
 /** A quarter: the SRE caps are averaged over a few quarters, so older imbalance has been evened out. */
 export const PRIOR_LOAD_WEEKS = 13;
@@ -14,30 +14,19 @@ export const PRIOR_LOAD_WEEKS = 13;
  */
 export async function priorLoadOf(
   db: Db,
-  rotation: { id: string; timeZone: string } | null,
+  rotation: RotationRow | null,
   participants: readonly string[],
   now: Date,
 ): Promise<Record<string, number>> {
   if (!rotation || participants.length === 0) return {};
   const since = DateTime.fromJSDate(now, { zone: rotation.timeZone }).minus({ weeks: PRIOR_LOAD_WEEKS }).toMillis();
-  const records = await db
-    .select({ personId: shiftRecord.personId, startsAt: shiftRecord.startsAt, endsAt: shiftRecord.endsAt })
-    .from(shiftRecord)
-    .where(
-      and(
-        eq(shiftRecord.rotationId, rotation.id),
-        lt(shiftRecord.startsAt, now),
-        gt(shiftRecord.endsAt, new Date(since)),
-      ),
-    );
+  // Recorded history and the shifts since it was last recorded: a preview reads, it never records.
+  const held = await shiftsInWindow(db, [rotation], { start: since, end: now.getTime() });
   const load: Record<string, number> = Object.fromEntries(participants.map((person) => [person, 0]));
-  for (const record of records) {
-    if (!(record.personId in load)) continue;
-    const span = {
-      start: Math.max(record.startsAt.getTime(), since),
-      end: Math.min(record.endsAt.getTime(), now.getTime()),
-    };
-    load[record.personId] = (load[record.personId] ?? 0) + weightedHours(span, rotation.timeZone);
+  for (const shift of held) {
+    if (!(shift.personId in load)) continue;
+    const span = { start: Math.max(shift.start, since), end: Math.min(shift.end, now.getTime()) };
+    load[shift.personId] = (load[shift.personId] ?? 0) + weightedHours(span, rotation.timeZone);
   }
   const lightest = Math.min(...Object.values(load));
   return Object.fromEntries(Object.entries(load).map(([person, hours]) => [person, hours - lightest]));

@@ -56,7 +56,7 @@ export async function requestSwap(db: Db, viewer: Viewer, input: RequestSwapInpu
     start: Math.min(shift.start, inReturn?.start ?? shift.start),
     end: Math.max(shift.end, inReturn?.end ?? shift.end),
   };
-  const shifts = await shiftsInWindow(db, [row], span, now);
+  const shifts = await shiftsInWindow(db, [row], span);
   if (!holdsThroughout(shifts, requesterId, shift)) {
     const message = onBehalf ? "That person does not hold this shift." : "You can only ask to swap a shift you hold.";
     throw new DomainError(onBehalf ? "invalid" : "forbidden", message, "shiftStartsAt");

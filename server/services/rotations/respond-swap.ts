@@ -28,7 +28,7 @@ async function applySwap(db: Db, row: RotationRow, swap: SwapRow, viewer: Viewer
     start: Math.min(shift.start, inReturn?.start ?? shift.start),
     end: Math.max(shift.end, inReturn?.end ?? shift.end),
   };
-  const shifts = await shiftsInWindow(db, [row], span, now);
+  const shifts = await shiftsInWindow(db, [row], span);
   const stillHeld =
     holdsThroughout(shifts, swap.requesterId, shift) &&
     (!inReturn || holdsThroughout(shifts, swap.counterpartId, inReturn));

@@ -11,13 +11,13 @@ import { shiftsInWindow, shiftView } from "./window-shifts";
  * records (so later edits never rewrite them); the rest are expanded from the current settings. Removed
  * rotations appear only through their history. `people` lists the members, then anyone else holding a shift.
  */
-export async function teamSchedule(db: Db, input: { teamId: string; from: Date; to: Date }, now: Date) {
+export async function teamSchedule(db: Db, input: { teamId: string; from: Date; to: Date }) {
   const rows = await db
     .select()
     .from(rotation)
     .where(eq(rotation.teamId, input.teamId))
     .orderBy(asc(rotation.name), asc(rotation.id));
-  const shifts = await shiftsInWindow(db, rows, { start: input.from.getTime(), end: input.to.getTime() }, now);
+  const shifts = await shiftsInWindow(db, rows, { start: input.from.getTime(), end: input.to.getTime() });
   const members = await listMembers(db, input.teamId);
   const memberIds = new Set(members.map((m) => m.personId));
   const outsiders = [...new Set(shifts.map((s) => s.personId).filter((id) => !memberIds.has(id)))];

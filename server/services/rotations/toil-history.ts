@@ -4,6 +4,7 @@ import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
 import { shiftRecord, workEntry } from "@/db/schema";
 import { MAX_ENTRY_MINUTES, toilHistoryOf, type ToilHistory } from "@/server/domain/accounting";
+import { expandedAfterRecords } from "../share/duty-shifts";
 import { absencesOf, type PersonFacts } from "./rotation-facts";
 
 /** The recent past a projection of logged toil is read from. */
@@ -11,7 +12,7 @@ export const HISTORY_WEEKS = 4;
 
 /**
  * Each person's toil rates over the last four weeks of their own wall clock, from their logged entries and the
- * shifts recorded for them in any rotation (time on duty is not "logged" time, rule 3).
+ * shifts they held in any rotation, recorded or not yet (time on duty is not "logged" time, rule 3).
  */
 export async function toilHistories(
   db: Db,
@@ -59,6 +60,17 @@ export async function toilHistories(
         gt(shiftRecord.endsAt, new Date(earliest)),
       ),
     );
+  // The shifts since each rotation was last recorded count too: reading never records (see shiftsInWindow).
+  const wanted = new Set(ids);
+  const unrecorded = (await expandedAfterRecords(db, ids, { start: earliest, end: now.getTime() }))
+    .filter((shift) => wanted.has(shift.personId))
+    .map((shift) => ({
+      personId: shift.personId,
+      role: shift.role,
+      startsAt: new Date(shift.start),
+      endsAt: new Date(shift.end),
+    }));
+  shifts.push(...unrecorded);
   const absences = await absencesOf(db, ids, { start: earliest, end: now.getTime() });
   return new Map(
     people.map((p) => [

@@ -5,7 +5,7 @@ import { shiftRecord } from "@/db/schema";
 import { expandShifts, type Interval, type RotationRole } from "@/server/domain/rotations";
 import { absencesOf, overridesOf } from "./rotation-facts";
 import { participantsOf, specOfRow, type RotationRow } from "./rotation-rows";
-import { recordedSoFar, recordShifts } from "./record-shifts";
+import { recordedSoFar } from "./record-shifts";
 
 /** A shift as the schedule shows it: frozen history ("record") or expanded from the current settings. */
 export interface ScheduledShift {
@@ -24,26 +24,22 @@ function overlapsAny(shift: Interval, spans: readonly Interval[]): boolean {
 
 /**
  * The shifts of `rows` overlapping `window`: recorded history up to each rotation's recorded-until instant, and
- * the current settings expanded after it (removed rotations have history only). Ended shifts are recorded first.
- * Expanded shifts are clipped to the window; records are whole. Sorted by start, then rotation.
+ * the current settings expanded after it (removed rotations have history only). Expanded shifts are clipped to
+ * the window; records are whole. Sorted by start, then rotation.
  *
- * `recordEnded: false` reads without recording: the shifts since the last record are expanded from the same
- * settings recording would freeze, so the answer is the same, without locking the rotations or writing. For hot
- * paths that only ask who held a shift (the Alertmanager receiver).
+ * Read-only: it records nothing (no row locks, no writes), so every page and report that shows shifts is a pure
+ * read. The answer is the same as after recording: recording freezes exactly what expanding the current settings
+ * gives, and every edit of a rotation or cover records the past before it changes anything (see recordShifts;
+ * the periodic sweep records the rest, which only keeps the expanded stretch short).
  */
 export async function shiftsInWindow(
   db: Db,
   rows: readonly RotationRow[],
   window: Interval,
-  now: Date,
-  options: { recordEnded?: boolean } = {},
 ): Promise<ScheduledShift[]> {
   if (rows.length === 0 || window.end <= window.start) return [];
   const active = rows.filter((row) => row.deletedAt === null);
-  const recordedUntil =
-    options.recordEnded === false
-      ? await recordedSoFar(db, active)
-      : (await recordShifts(db, { rotationIds: active.map((row) => row.id) }, now)).recordedUntil;
+  const recordedUntil = await recordedSoFar(db, active);
   const records = await db
     .select()
     .from(shiftRecord)

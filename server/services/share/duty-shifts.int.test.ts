@@ -7,6 +7,7 @@ import { queryRows } from "@/server/bench/org/query-rows";
 import { computeAccounting } from "@/server/domain/accounting";
 import { DEFAULT_WORK_PATTERN } from "@/server/domain/time";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
+import { recordShifts } from "../rotations/record-shifts";
 import { shiftsInWindow, type ScheduledShift } from "../rotations/window-shifts";
 import { shiftsOfPeople } from "./duty-shifts";
 import { readPackedFacts } from "./packed-facts";
@@ -54,10 +55,14 @@ async function readOnly(window: { start: number; end: number }) {
   return shiftsOfPeople(database.db, people, window, await readPackedFacts(database.db, people, window));
 }
 
+/** The sweep's recording, then the schedule's read of records and what follows them. */
 async function recordingRead(): Promise<Map<string, ScheduledShift[]>> {
+  const ids = (await database.db.select({ id: rotation.id }).from(rotation)).map((row) => row.id);
+  await recordShifts(database.db, { rotationIds: ids }, LATER);
+  // Read after recording: how far each rotation is recorded is part of the row.
   const rows = await database.db.select().from(rotation);
   const byPerson = new Map<string, ScheduledShift[]>(people.map((id) => [id, []]));
-  for (const shift of await shiftsInWindow(database.db, rows, WINDOW, LATER)) byPerson.get(shift.personId)?.push(shift);
+  for (const shift of await shiftsInWindow(database.db, rows, WINDOW)) byPerson.get(shift.personId)?.push(shift);
   return byPerson;
 }
 

@@ -58,9 +58,10 @@ export async function shiftsOfPeople(
 /**
  * The rotations (not removed) these people take turns in or cover during the window, expanded from where each is
  * recorded up to (for rows from before `recorded_until` existed: their last record, else their creation) to the
- * window's end, clipped to the window.
+ * window's end, clipped to the window: with the records, every shift of the window, read without recording.
+ * Shifts of other people in those rotations come along; callers keep the ones they asked for.
  */
-async function expandedAfterRecords(db: Db, ids: string[], window: Interval) {
+export async function expandedAfterRecords(db: Db, ids: string[], window: Interval) {
   const [from, to] = [new Date(window.start), new Date(window.end)];
   const inTurns = db
     .select({ id: rotationParticipant.rotationId })

@@ -20,7 +20,7 @@ import type { TeamRole } from "@/server/auth/permissions";
 import { clockOf, WORKSPACE_FORMAT, WORKSPACE_VERSION, type WorkspaceJson } from "@/server/schemas/workspace";
 import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
-import { recordShifts } from "../rotations/record-shifts";
+import { recordedSoFar } from "../rotations/record-shifts";
 import { dutyWindowsOf } from "../rotations/rotation-rows";
 
 type Json<K extends keyof WorkspaceJson> = NonNullable<WorkspaceJson[K]>;
@@ -56,8 +56,8 @@ export interface ExportScope {
  * its rotations with their recorded history and overrides, interrupts, work log, services, templates and
  * automation estimates. Removed entries, absences and overrides are left out (they count for nothing); removed
  * rotations, services, templates and interrupts are kept, marked, because live rows still refer to them and a
- * removed rotation's history still counts. Past shifts are recorded first, so the file carries the same
- * history the reports read.
+ * removed rotation's history still counts. Exporting records nothing: each rotation carries its history with how
+ * far it reaches, and the shifts after that follow from its settings, as the reports read them.
  */
 export async function exportWorkspace(db: Db, scope: ExportScope, now: Date): Promise<WorkspaceJson> {
   const [teamRow] = await db
@@ -67,7 +67,6 @@ export async function exportWorkspace(db: Db, scope: ExportScope, now: Date): Pr
   if (!teamRow || (scope.organisationId !== undefined && teamRow.organisationId !== scope.organisationId)) {
     throw new DomainError("not-found", "No such team.", "teamId");
   }
-  await recordShifts(db, { teamId: teamRow.id }, now);
   // One snapshot: a shift recorded or an entry logged meanwhile cannot land half in the file.
   const file = await db.transaction((tx) => readTeam(tx, teamRow, now), { isolationLevel: "repeatable read" });
   await recordAudit(db, {
@@ -94,6 +93,8 @@ async function readTeam(db: Db, teamRow: typeof team.$inferSelect, now: Date): P
     .where(eq(rotation.teamId, teamId))
     .orderBy(asc(rotation.name), asc(rotation.id));
   const rotationIds = rotations.map((r) => r.id);
+  // Rows from before recorded_until existed get theirs from their history, so an import does not expand it again.
+  const recordedUntil = await recordedSoFar(db, rotations);
   const participants = rotationIds.length
     ? await db
         .select()
@@ -204,7 +205,7 @@ async function readTeam(db: Db, teamRow: typeof team.$inferSelect, now: Date): P
           endsAt: iso(o.endsAt),
           note: o.note,
         })),
-      recordedUntil: isoOrNull(r.recordedUntil),
+      recordedUntil: iso(new Date(recordedUntil.get(r.id) ?? r.createdAt.getTime())),
       history: history
         .filter((h) => h.rotationId === r.id)
         .map((h) => ({ personId: h.personId, role: h.role, startsAt: iso(h.startsAt), endsAt: iso(h.endsAt) })),

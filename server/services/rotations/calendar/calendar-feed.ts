@@ -38,7 +38,7 @@ function feedWindow(now: Date) {
 
 async function eventsOf(db: Db, rows: readonly RotationRow[], now: Date, onlyPersonId?: string): Promise<FeedEvent[]> {
   const window = feedWindow(now);
-  const shifts = (await shiftsInWindow(db, rows, { start: window.start, end: window.expandUntil }, now)).filter(
+  const shifts = (await shiftsInWindow(db, rows, { start: window.start, end: window.expandUntil })).filter(
     (s) => s.start < window.end && (!onlyPersonId || s.personId === onlyPersonId),
   );
   const people = await peopleByIds(
