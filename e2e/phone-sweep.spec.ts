@@ -26,9 +26,8 @@ const PAGES = [
   "/settings/tickets",
 ] as const;
 
-/** Pages whose look on both sizes is kept as screenshots for review (the manager sees the most on them). */
+/** Pages whose look on both sizes is kept as screenshots for review (the manager sees the most on them); homes for every role. */
 const SCREENS: Record<string, string> = {
-  "/": "my-work",
   "/reports": "team-reports",
   "/rotations": "rotations",
   "/reports/trend": "trend",
@@ -53,13 +52,15 @@ async function settle(page: Page) {
   });
 }
 
-async function sweepPage(page: Page, path: string, shotPrefix?: string) {
+async function sweepPage(page: Page, path: string, shots?: { role: string; size: string }) {
   await test.step(path, async () => {
     const response = await page.goto(path);
     expect(response?.status(), `${path} answers`).toBeLessThan(400);
     await settle(page);
     const shot = SCREENS[path];
-    if (shotPrefix && shot) await screenshot(page, `${shotPrefix}-${shot}`);
+    // Every role's home differs (its sections by role); the other pages are kept as the manager sees them.
+    if (shots && path === "/") await screenshot(page, `home-${shots.role}-${shots.size}`);
+    else if (shots?.role === "manager" && shot) await screenshot(page, `sweep-${shots.size}-${shot}`);
     // Soft, so one run lists every page that needs work, not only the first.
     expect.soft(await overflow(page), `${path} is wider than the screen by`).toBeLessThanOrEqual(0);
     const { violations } = await new AxeBuilder({ page }).analyze();
@@ -109,7 +110,7 @@ for (const [role, email] of Object.entries(DEMO)) {
       await page.setViewportSize(viewport);
       await signIn(page, email);
       if (size === "phone") await openMenu(page);
-      for (const path of PAGES) await sweepPage(page, path, role === "manager" ? `sweep-${size}` : undefined);
+      for (const path of PAGES) await sweepPage(page, path, { role, size });
       await sweepLinked(page, "/rotations", /^\/rotations\/(?!new)[^/?]+/);
       await sweepLinked(page, "/reports", /^\/reports\/drill\?/);
       expect(errors).toEqual([]);

@@ -108,8 +108,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       {joinRequests.length > 0 && <JoinRequests requests={joinRequests} />}
       {teams.length === 0 && viewer.isAdmin && (
         <div className="alert info" role="status">
-          You administer this Toilcap. <Link href="/settings">Create the first team in Settings</Link> and invite its
-          people.
+          You administer this Toilcap. <Link href="/settings">Create a team in Settings</Link> and invite its people.
         </div>
       )}
       {!teamId && !viewer.isAdmin && (

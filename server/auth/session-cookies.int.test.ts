@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { count } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { count, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { session, user } from "@/db/schema";
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
@@ -163,5 +164,40 @@ describe(`session cookies on ${testEngine}`, () => {
     );
     const body = (await me.json()) as { result: { data: { json: unknown } } };
     expect(body.result.data.json).toBeNull();
+  });
+
+  test("the session check: a forged signature, an unknown or expired session sign nobody in; one due to be extended is, and is extended", async () => {
+    const cookie = sessionCookie(
+      await authPost(
+        authRequest("/sign-in/email", { email: "first@example.test", password: PASSWORD }, headersOver("http")),
+      ),
+    );
+    const viewerWith = async (value: string) => {
+      const response = await trpcGet(
+        new Request(`http://${HOST}/api/trpc/viewer.current`, {
+          headers: { ...headersOver("http"), cookie: `other=1; ${cookie.name}=${value}` },
+        }),
+      );
+      return ((await response.json()) as { result: { data: { json: { email: string } | null } } }).result.data.json;
+    };
+    expect(await viewerWith(cookie.value)).toMatchObject({ email: "first@example.test" });
+    const token = decodeURIComponent(cookie.value).split(".")[0] ?? "";
+    const forged = `${token}.${Buffer.alloc(32, 7).toString("base64")}`;
+    expect(await viewerWith(encodeURIComponent(forged))).toBeNull();
+    const unsignedElse = `${randomUUID()}.${decodeURIComponent(cookie.value).split(".")[1]}`;
+    expect(await viewerWith(encodeURIComponent(unsignedElse))).toBeNull();
+
+    // Signed in 29 days and 1 hour ago (30-day sessions, extended after a day): due to be extended.
+    const soon = new Date(Date.now() + 23 * 3_600_000);
+    await database.db.update(session).set({ expiresAt: soon }).where(eq(session.token, token));
+    expect(await viewerWith(cookie.value)).toMatchObject({ email: "first@example.test" });
+    const [extended] = await database.db.select().from(session).where(eq(session.token, token));
+    expect(extended?.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+
+    await database.db
+      .update(session)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(session.token, token));
+    expect(await viewerWith(cookie.value)).toBeNull();
   });
 });

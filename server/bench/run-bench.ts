@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -35,6 +36,17 @@ export interface BenchOptions {
   reuse: boolean;
 }
 
+/** The commit measured, "+changes" when the checkout differs from it; null outside a git checkout. */
+function gitCommit(): string | null {
+  try {
+    const head = execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim();
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return null;
+  }
+}
+
 function databaseUrl(base: string, name: string): string {
   const url = new URL(base);
   url.pathname = `/${name}`;
@@ -48,7 +60,9 @@ function databaseUrl(base: string, name: string): string {
 async function prepareDatabase(
   options: BenchOptions,
 ): Promise<{ target: { url: string } | { dataDir: string }; org: GeneratedOrg; fixtures: BenchFixtures }> {
-  const label = options.quick ? "quick" : `${options.size.engineers}e${options.size.teams}t`;
+  // BENCH_DATABASE_SUFFIX keeps two checkouts benchmarking on one PostgreSQL server apart.
+  const suffix = (process.env.BENCH_DATABASE_SUFFIX ?? "").replace(/[^a-z0-9_]/g, "");
+  const label = `${options.quick ? "quick" : `${options.size.engineers}e${options.size.teams}t`}${suffix}`;
   let database: Database;
   let target: { url: string } | { dataDir: string };
   let fresh = !options.reuse;
@@ -169,7 +183,14 @@ export async function runBench(options: BenchOptions): Promise<void> {
   const report = {
     at: startedAt.toISOString(),
     node: process.version,
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "", loadAverage: os.loadavg() },
+    commit: gitCommit(),
+    machine: {
+      host: os.hostname(),
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model ?? "",
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      loadAverage: os.loadavg(),
+    },
     engine: options.engine,
     size: options.size,
     quick: options.quick,

@@ -1,8 +1,11 @@
+import { DateTime } from "luxon";
 import Link from "next/link";
 import { RoleChip } from "@/app/_components/rotations/role-chip";
 import { ROLE_LABEL } from "@/app/_components/rotations/roles";
 import { instantText, spanText } from "@/app/_components/rotations/spans";
 import type { CoverageOutlookData } from "./types";
+
+const dayText = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone }).toFormat("ccc d LLL");
 
 /** How many gaps and swap requests the cards list before pointing to the page with all of them. */
 const LIST_LIMIT = 5;
@@ -30,7 +33,8 @@ export function CoverageOutlookSection({
       <div className="home-section-head">
         <h2 id="coverage-heading">{teamName}&apos;s rotations, next two weeks</h2>
         <p className="stat-note">
-          {spanText(data.from, data.to, zone)} · {data.rotations} {data.rotations === 1 ? "rotation" : "rotations"}
+          {dayText(data.from, zone)} – {dayText(data.to, zone)} · {data.rotations}{" "}
+          {data.rotations === 1 ? "rotation" : "rotations"}
         </p>
       </div>
       {data.rotations === 0 ? (
@@ -58,7 +62,7 @@ export function CoverageOutlookSection({
                       <RoleChip role={gap.role} spoken={ROLE_LABEL[gap.role]} />
                       <span className="home-list-main">
                         <Link href={`/rotations/${gap.rotationId}?${q}`}>{gap.rotationName}</Link>
-                        <span className="stat-note"> {spanText(gap.startsAt, gap.endsAt, zone)}</span>
+                        <span className="stat-note home-sub">{spanText(gap.startsAt, gap.endsAt, zone)}</span>
                       </span>
                     </li>
                   ))}
@@ -86,9 +90,8 @@ export function CoverageOutlookSection({
                       <RoleChip role={swap.role} spoken={ROLE_LABEL[swap.role]} />
                       <span className="home-list-main">
                         {swap.requesterName} → {swap.counterpartName}
-                        <span className="stat-note">
-                          {" "}
-                          {swap.rotationName}, {spanText(swap.shiftStartsAt, swap.shiftEndsAt, zone)}
+                        <span className="stat-note home-sub">
+                          {spanText(swap.shiftStartsAt, swap.shiftEndsAt, zone)} · {swap.rotationName}
                         </span>
                       </span>
                     </li>
@@ -112,9 +115,8 @@ export function CoverageOutlookSection({
                     <RoleChip role={handoff.role} spoken={ROLE_LABEL[handoff.role]} />
                     <span className="home-list-main">
                       {handoff.from ? `${handoff.from.name} → ${handoff.to.name}` : `${handoff.to.name} takes over`}
-                      <span className="stat-note">
-                        {" "}
-                        {handoff.rotationName}, {instantText(handoff.at, zone)}
+                      <span className="stat-note home-sub">
+                        {instantText(handoff.at, zone)} · {handoff.rotationName}
                       </span>
                     </span>
                   </li>

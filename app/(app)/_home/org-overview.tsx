@@ -19,7 +19,7 @@ export function OrgOverviewSection({ data }: { data: OrgSummaryData }) {
       </div>
       <div className="home-cards org">
         <section className="card home-card" aria-labelledby="org-share-heading">
-          <h3 id="org-share-heading">Toil share</h3>
+          <h3 id="org-share-heading">Organisation toil share</h3>
           <p className="home-figure">
             <strong>{shareText(totals.accounting.toilShare)}</strong>
             <span className="stat-note"> on call {shareText(totals.accounting.onCallShare)}</span>
@@ -29,12 +29,12 @@ export function OrgOverviewSection({ data }: { data: OrgSummaryData }) {
         <section className="card home-card" aria-labelledby="org-teams-over-heading">
           <h3 id="org-teams-over-heading">Teams over their caps</h3>
           <p className="home-figure">
-            <strong>{totals.teamsOverToilCap}</strong> over the toil cap
-            <span className="stat-note"> · {totals.teamsOverOnCallCap} over the on-call cap</span>
+            <strong>{totals.teamsOverToilCap}</strong> of {teams.length} over the toil cap
           </p>
           <p className="stat-note">
-            {totals.engineersOverToilCap} {totals.engineersOverToilCap === 1 ? "engineer" : "engineers"} over a toil
-            cap, {totals.engineersOverOnCallCap} over an on-call cap.
+            {totals.teamsOverOnCallCap} over the on-call cap. {totals.engineersOverToilCap}{" "}
+            {totals.engineersOverToilCap === 1 ? "engineer" : "engineers"} over a toil cap,{" "}
+            {totals.engineersOverOnCallCap} over an on-call cap.
           </p>
         </section>
         <section className="card home-card" aria-labelledby="org-teams-heading">
@@ -46,8 +46,7 @@ export function OrgOverviewSection({ data }: { data: OrgSummaryData }) {
                 <li key={row.team.id}>
                   <span className="home-list-main">
                     <Link href={`/reports?team=${row.team.id}&period=month`}>{row.team.name}</Link>
-                    <span className="stat-note">
-                      {" "}
+                    <span className="stat-note home-sub">
                       toil {shareText(row.accounting.toilShare)} of {formatPercent(row.caps.toilCap)} · on call{" "}
                       {shareText(row.accounting.onCallShare)} of {formatPercent(row.caps.onCallCap)}
                     </span>

@@ -82,7 +82,7 @@ export function TeamStandingSection({ data, zone }: { data: TeamStandingData; zo
         </section>
 
         <section className="card home-card" aria-labelledby="breaches-heading">
-          <h3 id="breaches-heading">Cap breaches</h3>
+          <h3 id="breaches-heading">Breach notifications</h3>
           {breaches.total === 0 ? (
             <p className="home-calm">No breaches in {monthName}.</p>
           ) : (
@@ -102,8 +102,7 @@ export function TeamStandingSection({ data, zone }: { data: TeamStandingData; zo
                   <li key={breach.id}>
                     <span className="home-list-main">
                       {breach.name}
-                      <span className="stat-note">
-                        {" "}
+                      <span className="stat-note home-sub">
                         {CAP_NAME[breach.kind]} {breachPercent(breach.share, breach.cap)}
                         {breach.projected ? " projected" : ""} ·{" "}
                         {DateTime.fromJSDate(breach.detectedAt, { zone }).toFormat("d LLL")}

@@ -12,7 +12,7 @@ import { requireTeamMember } from "../work-log/team-access";
 /** How far ahead a planner's home looks: the next two weeks. */
 export const OUTLOOK_WEEKS = 2;
 /** How many hand-offs the home lists; the rotations page shows the rest. */
-const HANDOFF_LIMIT = 8;
+const HANDOFF_LIMIT = 5;
 
 interface RotationRef {
   rotationId: string;
