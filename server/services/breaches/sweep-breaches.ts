@@ -2,6 +2,7 @@ import "server-only";
 import { asc, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { team } from "@/db/schema";
+import { recordOverloads } from "../rotations/record-overloads";
 import { logFailure } from "./background";
 import { checkCapBreaches } from "./check-cap-breaches";
 import type { DeliveryReport } from "./deliver-breach";
@@ -13,13 +14,15 @@ export interface SweepReport {
   failedTeams: number;
   detected: number;
   confirmed: number;
+  /** Overload flags recorded for the first time (docs/duty-load.md). */
+  overloads: number;
   deliveries: DeliveryReport[];
   retries: DeliveryReport[];
 }
 
 /**
  * The periodic pass: checks every engineer of every team (catching what no write triggered: time passing,
- * a new month, leave), then retries the deliveries that are due. Teams one after another, so the sweep never
+ * a new month, leave) and records the duty rotations' overload flags, then retries the deliveries that are due. Teams one after another, so the sweep never
  * floods the database.
  */
 export async function sweepCapBreaches(db: Db, now: Date): Promise<SweepReport> {
@@ -29,6 +32,7 @@ export async function sweepCapBreaches(db: Db, now: Date): Promise<SweepReport> 
     failedTeams: 0,
     detected: 0,
     confirmed: 0,
+    overloads: 0,
     deliveries: [],
     retries: [],
   };
@@ -38,6 +42,8 @@ export async function sweepCapBreaches(db: Db, now: Date): Promise<SweepReport> 
       report.detected += check.detected.length;
       report.confirmed += check.confirmed.length;
       report.deliveries.push(...(await check.deliveries));
+      // Time passing ends turns: a flag no write triggered is recorded here.
+      report.overloads += await recordOverloads(db, id, now);
     } catch (error) {
       report.failedTeams += 1;
       logFailure(`cap-breach sweep of team ${id}`, error);
