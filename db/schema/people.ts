@@ -40,6 +40,13 @@ export const team = pgTable(
     breachWebhookSecret: text("breach_webhook_secret"),
     // The IANA zone whose calendar the team's reports, breach months and metrics count periods on.
     timeZone: text("time_zone").notNull().default("UTC"),
+    // When a duty rotation is flagged as too much for one person (docs/duty-load.md): this many ended turns in a
+    // row showing a sign, logged interrupt time above this share of duty time, more incidents than this per 12 h.
+    overloadTurnsInARow: integer("overload_turns_in_a_row").notNull().default(2),
+    overloadLoggedOverDuty: numeric("overload_logged_over_duty", { precision: 4, scale: 2, mode: "number" })
+      .notNull()
+      .default(1),
+    overloadIncidentLimit: integer("overload_incident_limit").notNull().default(2),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },

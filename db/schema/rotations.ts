@@ -10,6 +10,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { person, team } from "./people";
@@ -193,6 +194,40 @@ export const shiftRecord = pgTable(
     index("shift_record_team_idx").on(t.teamId, t.startsAt),
     // A rotation's history in a window (its schedule, who was on call when an alert fired), and where it ends.
     index("shift_record_rotation_idx").on(t.rotationId, t.startsAt),
+  ],
+);
+
+/** One turn of a run behind an overload flag, as recorded. */
+export interface RecordedOverloadTurn {
+  personId: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+// A duty rotation flagged as more than one person can take (docs/duty-load.md), once per rotation and the ended turn
+// that completed the run, so flags can be reviewed later. Written by writes and the periodic sweep, never by reads.
+export const rotationOverload = pgTable(
+  "rotation_overload",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => team.id),
+    rotationId: uuid("rotation_id")
+      .notNull()
+      .references(() => rotation.id),
+    turnStartsAt: timestamp("turn_starts_at", { withTimezone: true }).notNull(),
+    turnEndsAt: timestamp("turn_ends_at", { withTimezone: true }).notNull(),
+    reasons: jsonb("reasons").$type<string[]>().notNull(),
+    turns: jsonb("turns").$type<RecordedOverloadTurn[]>().notNull(),
+    thresholds: jsonb("thresholds")
+      .$type<{ turnsInARow: number; loggedOverDuty: number; incidentLimit: number }>()
+      .notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("rotation_overload_turn_uq").on(t.rotationId, t.turnStartsAt),
+    index("rotation_overload_team_idx").on(t.teamId, t.turnEndsAt),
   ],
 );
 

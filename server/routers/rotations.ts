@@ -27,6 +27,8 @@ import { myNextShifts } from "@/server/services/rotations/my-next-shifts";
 import { onCallNow } from "@/server/services/rotations/on-call-now";
 import { previewRotation } from "@/server/services/rotations/preview-rotation";
 import { rotationDutyLoad } from "@/server/services/rotations/duty-load";
+import { teamOverloads } from "@/server/services/rotations/current-overloads";
+import { proposeSecondRotation } from "@/server/services/rotations/propose-second-rotation";
 import { rotationGaps } from "@/server/services/rotations/rotation-gaps";
 import { removeOverride } from "@/server/services/rotations/remove-override";
 import { restoreOverride } from "@/server/services/rotations/restore-override";
@@ -45,6 +47,14 @@ export const rotationsRouter = router({
   dutyLoad: plannerProcedure
     .input(rotationIdInput)
     .query(({ ctx, input }) => rotationDutyLoad(ctx.db, input, ctx.now())),
+  /** The team's duty rotations flagged now as too much for one person, with the turns behind each; reads only. */
+  overloadFlags: plannerProcedure
+    .input(teamOnlyInput)
+    .query(({ ctx, input }) => teamOverloads(ctx.db, input.teamId, ctx.now())),
+  /** A second duty role from the same people, offset so nobody holds both; a draft for the editor, nothing saved. */
+  proposeSecond: plannerProcedure
+    .input(rotationIdInput)
+    .query(({ ctx, input }) => proposeSecondRotation(ctx.db, input, ctx.now())),
   /** Stretches of the coming weeks with nobody on the rotation's duty. */
   gaps: teamMemberProcedure.input(rotationIdInput).query(({ ctx, input }) => rotationGaps(ctx.db, input, ctx.now())),
   create: plannerProcedure

@@ -4,6 +4,7 @@ import {
   createTeamInput,
   invitationInput,
   inviteInput,
+  overloadThresholdsInput,
   removeMemberInput,
   restoreMemberInput,
   setRolesInput,
@@ -28,6 +29,7 @@ import {
   updateTeamCaps,
   updateTeamTimeZone,
 } from "@/server/services/people/teams";
+import { updateOverloadThresholds } from "@/server/services/rotations/update-overload-thresholds";
 
 export const teamsRouter = router({
   list: signedInProcedure.query(({ ctx }) => listTeams(ctx.db, ctx.viewer)),
@@ -64,6 +66,12 @@ export const teamsRouter = router({
   updateCaps: managerProcedure
     .input(teamCapsInput)
     .mutation(({ ctx, input }) => updateTeamCaps(ctx.db, ctx.viewer, input)),
+  // New thresholds may flag a duty rotation at once: recorded behind the answer, as after other writes.
+  updateOverloadThresholds: managerProcedure
+    .input(overloadThresholdsInput)
+    .mutation(async ({ ctx, input }) =>
+      afterShareChange(ctx, await updateOverloadThresholds(ctx.db, ctx.viewer, input), { teamId: input.teamId }),
+    ),
   // Another zone moves the month a breach falls in: the team's engineers are checked again.
   updateTimeZone: managerProcedure
     .input(teamTimeZoneInput)

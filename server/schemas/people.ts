@@ -22,3 +22,21 @@ export const invitationTokenInput = z.strictObject({
 const personId = z.uuid("personId must be a person's id");
 export const removeMemberInput = teamScoped({ personId, from: isoDate });
 export const restoreMemberInput = teamScoped({ personId });
+
+/** A team's overload thresholds (docs/duty-load.md); six turns in a row is the most the rotation page shows. */
+export const MAX_OVERLOAD_TURNS = 6;
+export const overloadThresholdsInput = teamScoped({
+  turnsInARow: z
+    .int("turnsInARow must be a whole number of turns")
+    .min(1, "At least 1 turn")
+    .max(MAX_OVERLOAD_TURNS, `At most ${MAX_OVERLOAD_TURNS} turns`),
+  loggedOverDuty: z
+    .number("loggedOverDuty must be a share of duty time")
+    .min(0.25, "At least 25% of duty time")
+    .max(5, "At most 500% of duty time")
+    .multipleOf(0.01, "Whole percentages only"),
+  incidentLimit: z
+    .int("incidentLimit must be a whole number of incidents")
+    .min(0, "At least 0 incidents")
+    .max(20, "At most 20 incidents"),
+});

@@ -132,6 +132,18 @@ const ACTIONS: Array<{ what: string; run: () => Promise<Expected> }> = [
     },
   },
   {
+    what: "change when a team's duty rotations are flagged as overloaded",
+    run: async () => {
+      await admin.teams.updateOverloadThresholds({
+        teamId: fx.team.id,
+        turnsInARow: 3,
+        loggedOverDuty: 0.9,
+        incidentLimit: 2,
+      });
+      return { action: "team.overload-thresholds", teamId: fx.team.id, entityId: fx.team.id };
+    },
+  },
+  {
     what: "export a workspace",
     run: async () => {
       await admin.workspace.export({ teamId: fx.team.id });

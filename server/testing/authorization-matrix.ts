@@ -123,11 +123,20 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
     expect: MANAGER,
   },
   "teams.updateCaps": { input: (w) => ({ teamId: w.teamA.id, toilCap: 0.4, onCallCap: 0.2 }), expect: MANAGER },
+  "teams.updateOverloadThresholds": {
+    input: (w) => ({ teamId: w.teamA.id, turnsInARow: 3, loggedOverDuty: 0.9, incidentLimit: 2 }),
+    expect: MANAGER,
+  },
   "teams.updateTimeZone": { input: (w) => ({ teamId: w.teamA.id, timeZone: "America/New_York" }), expect: MANAGER },
 
   "rotations.list": { input: (w) => ({ teamId: w.teamA.id }), expect: TEAM_MEMBER },
   "rotations.get": { input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id }), expect: TEAM_MEMBER },
   "rotations.dutyLoad": { input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id }), expect: PLANNER },
+  "rotations.proposeSecond": {
+    input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id }),
+    expect: PLANNER,
+  },
+  "rotations.overloadFlags": { input: (w) => ({ teamId: w.teamA.id }), expect: PLANNER },
   "rotations.gaps": { input: (w) => ({ teamId: w.teamA.id, rotationId: w.rotationA.id }), expect: TEAM_MEMBER },
   "rotations.create": { input: (w) => ({ teamId: w.teamA.id, ...draft(w) }), expect: PLANNER },
   "rotations.update": {

@@ -1,6 +1,7 @@
 import { serverNow } from "@/server/clock";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { OverloadFlagsCard } from "@/app/_components/duty/overload-flags-card";
 import { EmptyState } from "@/app/_components/empty-state";
 import { CalendarFeed } from "@/app/_components/rotations/calendar-feed";
 import { firstColumnOf, scheduleRange } from "@/app/_components/rotations/grid-model";
@@ -22,6 +23,7 @@ export default async function RotationsPage({ searchParams }: { searchParams: Pr
     caller.rotations.listSwaps({ teamId: team.id }),
     caller.teams.members({ teamId: team.id }),
   ]);
+  const overloads = mayPlan ? await caller.rotations.overloadFlags({ teamId: team.id }) : [];
   return (
     <>
       <div className="page-head">
@@ -38,6 +40,7 @@ export default async function RotationsPage({ searchParams }: { searchParams: Pr
           </Link>
         )}
       </div>
+      <OverloadFlagsCard flags={overloads} zone={viewer.timeZone} teamId={team.id} />
       <section className="card board-card" aria-labelledby="schedule-heading">
         <h2 id="schedule-heading">Who is on duty</h2>
         <ScheduleBoard

@@ -13,6 +13,7 @@ import { CreateTeamForm } from "./create-team-form";
 import { InviteForm } from "./invite-form";
 import { TeamCapsForm } from "./team-caps-form";
 import { TeamZoneForm } from "./team-zone-form";
+import { OverloadThresholdsForm } from "./overload-thresholds-form";
 import { MembersTable } from "./members-table";
 import { PendingInvitations } from "./pending-invitations";
 import { WorkspaceTransfer } from "./workspace-transfer";
@@ -64,6 +65,16 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <section className="card" aria-labelledby="team-caps-heading">
             <h2 id="team-caps-heading">Caps of {details.name}</h2>
             <TeamCapsForm teamId={team.id} caps={details} />
+          </section>
+        )}
+        {team && details && canManage && (
+          <section className="card" aria-labelledby="overload-heading">
+            <h2 id="overload-heading">When one person on duty can&apos;t keep up</h2>
+            <p className="stat-note">
+              A duty rotation is flagged when its latest ended turns all show interrupt time over the duty time, a
+              growing ticket queue, or too many incidents.
+            </p>
+            <OverloadThresholdsForm teamId={team.id} thresholds={details.overload} />
           </section>
         )}
         {team && details && canManage && (

@@ -18,6 +18,7 @@ export type PlanWarning = RotationPreview["warnings"][number];
 export type ScheduleQuality = RotationPreview["quality"];
 export type FairFillProposal = Outputs["rotations"]["fairFill"];
 export type DutyLoad = Outputs["rotations"]["dutyLoad"];
+export type SecondRotationProposal = Outputs["rotations"]["proposeSecond"];
 export type SwapRequest = Outputs["rotations"]["listSwaps"][number];
 export type OnCallNow = Outputs["rotations"]["onCallNow"];
 export type NextShift = Outputs["rotations"]["myNextShifts"][number];

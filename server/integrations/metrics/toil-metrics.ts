@@ -5,6 +5,9 @@ import type { Viewer } from "@/server/auth/permissions";
 import { ALERT_LOSS_REASONS } from "@/server/services/integrations/count-alert-loss";
 import { WEBHOOK_OUTCOMES } from "@/server/services/integrations/count-webhook-request";
 import { teamToil, type TeamToilReport } from "@/server/services/reports/team-toil";
+import { overloadOfRotation } from "@/server/services/rotations/current-overloads";
+import { overloadThresholdsOf } from "@/server/services/rotations/overload-thresholds";
+import { activeRotations } from "@/server/services/rotations/rotation-rows";
 import { interruptCounts, type InterruptCount } from "./interrupt-counts";
 import { scrapeableTeams } from "./scrape-scope";
 import {
@@ -120,6 +123,18 @@ function toilRegistry() {
       labelNames: [...INTEGRATION_LABELS, "reason"],
       registers,
     }),
+    rotationOverloaded: new Gauge({
+      name: "toilcap_rotation_overloaded",
+      help: "1 while a duty rotation's latest ended turns show it is more than one person can take (docs/duty-load.md), else 0.",
+      labelNames: ["rotation_id"],
+      registers,
+    }),
+    rotationInfo: new Gauge({
+      name: "toilcap_rotation_info",
+      help: "A duty rotation's team and name, by id (always 1).",
+      labelNames: ["team_id", "rotation_id", "rotation"],
+      registers,
+    }),
     teamInfo: new Gauge({
       name: "toilcap_team_info",
       help: "A team's name, by id (always 1).",
@@ -197,13 +212,25 @@ function recordIntegrations(
   }
 }
 
+/** Every duty rotation has a series, at 0 until flagged; computed as the rotation page does, never written. */
+async function recordOverloads(metrics: ToilRegistry, db: Db, teamId: string, now: Date): Promise<void> {
+  const thresholds = await overloadThresholdsOf(db, teamId);
+  for (const row of await activeRotations(db, [teamId])) {
+    if (row.role === "shadow") continue;
+    const flag = await overloadOfRotation(db, row, thresholds, now);
+    metrics.rotationInfo.set({ team_id: teamId, rotation_id: row.id, rotation: row.name }, 1);
+    metrics.rotationOverloaded.set({ rotation_id: row.id }, flag ? 1 : 0);
+  }
+}
+
 export type MetricsScrape = { ok: true; registry: Registry } | { ok: false; reason: "forbidden" };
 
 /**
  * The metrics one token's owner may scrape: for each team they may see every engineer of (admins: all of the
  * organisation's; managers: theirs), the current month's shares as the toil-cap report computes them, on the
- * owner's calendar, counts of stored interrupts, webhook requests by outcome and dropped alerts by reason, and the
- * names of teams, engineers and integrations as info metrics. Anyone else is refused (answer 403).
+ * owner's calendar, counts of stored interrupts, webhook requests by outcome and dropped alerts by reason, whether
+ * each duty rotation is flagged as overloaded, and the names of teams, engineers, integrations and rotations as info
+ * metrics. Anyone else is refused (answer 403).
  */
 export async function scrapeToilMetrics(db: Db, viewer: Viewer, now: Date): Promise<MetricsScrape> {
   const teams = await scrapeableTeams(db, viewer);
@@ -214,6 +241,7 @@ export async function scrapeToilMetrics(db: Db, viewer: Viewer, now: Date): Prom
     recordTeam(metrics, await teamToil(db, viewer, { teamId: t.id, period: "month" }, now));
   }
   const teamIds = teams.map((t) => t.id);
+  for (const teamId of teamIds) await recordOverloads(metrics, db, teamId, now);
   recordInterrupts(metrics, await interruptCounts(db, teamIds));
   const integrations = await integrationsOf(db, teamIds);
   const integrationIds = integrations.map((item) => item.integrationId);

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { recordOverloads } from "../rotations/record-overloads";
 import { logFailure, runInBackground } from "./background";
 import { checkCapBreaches } from "./check-cap-breaches";
 import { engineerIdsOf, engineerTeamsOf } from "./team-engineers";
@@ -44,10 +45,13 @@ async function checkChanged(
   const teamPeople = await Promise.all(change.teamIds.map((teamId) => engineerIdsOf(db, teamId)));
   const personIds = [...new Set([...change.personIds, ...teamPeople.flat()])];
   // Someone's shares count against the caps of every team they are an engineer in.
-  for (const [teamId, people] of await engineerTeamsOf(db, personIds)) {
+  const teams = await engineerTeamsOf(db, personIds);
+  for (const [teamId, people] of teams) {
     const check = await checkCapBreaches(db, teamId, people, now);
     runInBackground("cap-breach webhook", check.deliveries);
   }
+  // The same writes move duty load: record any rotation now flagged as too much for one person.
+  for (const teamId of new Set([...change.teamIds, ...teams.keys()])) await recordOverloads(db, teamId, now);
 }
 
 function schedule(db: Db, pending: Pending): void {

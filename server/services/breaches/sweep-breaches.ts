@@ -2,6 +2,7 @@ import "server-only";
 import { asc, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { team } from "@/db/schema";
+import { recordOverloads } from "../rotations/record-overloads";
 import { recordShifts } from "../rotations/record-shifts";
 import { logFailure } from "./background";
 import { checkCapBreaches } from "./check-cap-breaches";
@@ -14,6 +15,8 @@ export interface SweepReport {
   failedTeams: number;
   detected: number;
   confirmed: number;
+  /** Overload flags recorded for the first time (docs/duty-load.md). */
+  overloads: number;
   deliveries: DeliveryReport[];
   retries: DeliveryReport[];
 }
@@ -21,7 +24,8 @@ export interface SweepReport {
 /**
  * The periodic pass: records each team's ended shifts (reads never do, so the stretch they expand from the
  * settings stays short), checks every engineer of every team (catching what no write triggered: time passing,
- * a new month, leave), then retries the deliveries that are due. Teams one after another, so the sweep never
+ * a new month, leave), records the duty rotations' overload flags, then retries the
+ * deliveries that are due. Teams one after another, so the sweep never
  * floods the database.
  */
 export async function sweepCapBreaches(db: Db, now: Date): Promise<SweepReport> {
@@ -31,6 +35,7 @@ export async function sweepCapBreaches(db: Db, now: Date): Promise<SweepReport> 
     failedTeams: 0,
     detected: 0,
     confirmed: 0,
+    overloads: 0,
     deliveries: [],
     retries: [],
   };
@@ -41,6 +46,8 @@ export async function sweepCapBreaches(db: Db, now: Date): Promise<SweepReport> 
       report.detected += check.detected.length;
       report.confirmed += check.confirmed.length;
       report.deliveries.push(...(await check.deliveries));
+      // Time passing ends turns: a flag no write triggered is recorded here.
+      report.overloads += await recordOverloads(db, id, now);
     } catch (error) {
       report.failedTeams += 1;
       logFailure(`cap-breach sweep of team ${id}`, error);

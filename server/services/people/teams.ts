@@ -15,6 +15,8 @@ export interface TeamSummary {
   /** The zone whose calendar the team's reports follow. */
   timeZone: string;
   memberCount: number;
+  /** When a duty rotation is flagged as too much for one person (docs/duty-load.md). */
+  overload: { turnsInARow: number; loggedOverDuty: number; incidentLimit: number };
 }
 
 /** Admins see every team of their organisation; everyone else the teams they belong to. */
@@ -29,6 +31,11 @@ export async function listTeams(db: Db, viewer: Viewer): Promise<TeamSummary[]> 
       toilCap: team.toilCap,
       onCallCap: team.onCallCap,
       timeZone: team.timeZone,
+      overload: {
+        turnsInARow: team.overloadTurnsInARow,
+        loggedOverDuty: team.overloadLoggedOverDuty,
+        incidentLimit: team.overloadIncidentLimit,
+      },
       memberCount: sql<number>`(select count(distinct ${teamMember.personId})::int from ${teamMember} where ${teamMember.teamId} = ${team.id} and ${teamMember.removedFrom} is null)`,
     })
     .from(team)

@@ -9,6 +9,9 @@ import { periodWindows } from "@/server/domain/accounting";
 import type { Interval } from "@/server/domain/time";
 import type { interruptLoadInput } from "@/server/schemas/reports";
 import { loadProfiles } from "../share/people-facts";
+import type { OverloadThresholds } from "@/server/domain/duty-load";
+import { overloadThresholdsOf } from "../rotations/overload-thresholds";
+import { dutyTurnsOf, type DutyTurnsOfRotation } from "./duty-turns";
 import { countInterrupts, type InterruptCounts } from "./count-interrupts";
 import { splitInterruptsByBand, type BandLoad } from "./split-by-band";
 import { maySeePerson, openReport, type ReportTeam } from "./open-report";
@@ -57,9 +60,16 @@ export interface InterruptLoadReport {
   /** Business, off-hours and sleep, in that order (rule 9). */
   bands: BandLoad[];
   unassigned: number;
+  /** Load per turn of each duty rotation over the period (docs/duty-load.md). */
+  dutyTurns: DutyTurnsOfRotation[];
+  /** The team's overload thresholds, which mark a turn's figures as over. */
+  dutyThresholds: OverloadThresholds;
 }
 
-/** Pages and tickets of the team: per week, per on-call shift against the incident limit, by band, reviewed. */
+/**
+ * Pages and tickets of the team: per week, per on-call shift against the incident limit, by band, reviewed; and the
+ * load of each duty turn.
+ */
 export async function interruptLoad(
   db: Db,
   viewer: Viewer,
@@ -109,6 +119,8 @@ export async function interruptLoad(
     shiftsOverLimit: shifts.filter((s) => s.overLimit).length,
     bands,
     unassigned,
+    dutyTurns: await dutyTurnsOf(db, scope, accounted, now),
+    dutyThresholds: await overloadThresholdsOf(db, scope.team.id),
   };
 }
 

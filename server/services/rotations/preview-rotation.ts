@@ -42,6 +42,11 @@ export async function previewRotation(db: Db, input: DraftInput, now: Date) {
   const shifts = expandShifts(spec, context.overrides, context.absences, window);
   const projector = await draftShareProjector(db, context, now);
   const loads = projector.project(shifts);
+  // Before: the rotation as saved (nothing, for a new one), so each person's shares can be read before and after.
+  const savedShifts = context.savedSpec
+    ? expandShifts(context.savedSpec, context.overrides, context.absences, window)
+    : [];
+  const before = projector.project(savedShifts);
 
   const memberRegions = Object.fromEntries([...people.values()].map((p) => [p.personId, regionOfTimeZone(p.timeZone)]));
   const rotationName = { id: spec.id, name: input.draft.name };
@@ -67,6 +72,12 @@ export async function previewRotation(db: Db, input: DraftInput, now: Date) {
       endsAt: new Date(gap.end),
     })),
     people: loads,
+    /** The same people's projected shares without this draft: the rotation as saved, or without it when new. */
+    peopleBefore: before.map((person) => ({
+      personId: person.personId,
+      toilShare: person.toilShare,
+      onCallShare: person.onCallShare,
+    })),
     warnings,
     /** The turn in progress and the next ones, as saved now and as this draft would make them (before covers). */
     turns: { before: turnsView(context.savedSpec, now, names), after: turnsView(spec, now, names) },

@@ -5,6 +5,7 @@ import { InterruptTables } from "@/app/_components/reports/interrupt-tables";
 import { loadReport } from "@/app/_components/reports/load-report";
 import { periodChoice, periodInput, spanText, teamParam, type ReportSearch } from "@/app/_components/reports/period";
 import { ReportFrame } from "@/app/_components/reports/report-frame";
+import { DutyTurnsSection } from "@/app/_components/duty/duty-turns-section";
 import { formatPercent } from "@/app/_lib/format";
 import { chooseTeam } from "@/app/_lib/team";
 
@@ -22,7 +23,7 @@ export default async function InterruptsPage({ searchParams }: { searchParams: P
   return (
     <ReportFrame
       tab="/reports/interrupts"
-      intro="pages and tickets per week, per on-call shift against the incident limit, by time of day, and how many were actionable."
+      intro="pages and tickets per week, per on-call shift against the incident limit, by time of day, how many were actionable, and the load of each duty turn."
       team={team}
       choice={choice}
     >
@@ -76,6 +77,11 @@ export default async function InterruptsPage({ searchParams }: { searchParams: P
             <InterruptWeeksChart weeks={load.data.weeks} />
           </section>
           <InterruptTables load={load.data} timeZone={viewer.timeZone} />
+          <DutyTurnsSection
+            rotations={load.data.dutyTurns}
+            thresholds={load.data.dutyThresholds}
+            zone={viewer.timeZone}
+          />
         </>
       )}
     </ReportFrame>

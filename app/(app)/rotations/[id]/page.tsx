@@ -70,7 +70,7 @@ export default async function RotationPage({
           as="h2"
         />
       </div>
-      {dutyLoad && <DutyLoadTable load={dutyLoad} zone={viewer.timeZone} />}
+      {dutyLoad && <DutyLoadTable load={dutyLoad} zone={viewer.timeZone} rotationId={rotation.id} teamId={team.id} />}
       <section className="card board-card" aria-labelledby="rotation-schedule-heading">
         <div className="section-head">
           <h2 id="rotation-schedule-heading">Schedule</h2>

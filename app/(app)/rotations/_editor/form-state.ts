@@ -80,7 +80,28 @@ export function newRotationForm(zone: string, now: Date): RotationForm {
   };
 }
 
-export function formOfRotation(rotation: RotationDetail): RotationForm {
+/** What the form reads of a saved rotation, or of a proposed one (a second duty role). */
+type RotationSettingsView = Pick<
+  RotationDetail,
+  | "name"
+  | "role"
+  | "timeZone"
+  | "shiftUnit"
+  | "shiftCount"
+  | "handoffWeekday"
+  | "handoffMinute"
+  | "startsOn"
+  | "endsOn"
+  | "dutyWindows"
+  | "participants"
+>;
+
+/** A proposed rotation, with who takes its turn in progress. */
+export function formOfProposal(draft: RotationSettingsView & { onDutyNow: string | null }): RotationForm {
+  return { ...formOfRotation(draft), onDutyNow: draft.onDutyNow ?? "" };
+}
+
+export function formOfRotation(rotation: RotationSettingsView): RotationForm {
   return {
     name: rotation.name,
     role: rotation.role,

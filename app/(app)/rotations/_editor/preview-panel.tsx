@@ -45,9 +45,12 @@ export function QualityFigures({ quality, title }: { quality: ScheduleQuality; t
   );
 }
 
-function ShareCell({ share, over }: { share: number; over: boolean }) {
+/** The share after the draft, with the share before it when it moves. */
+function ShareCell({ share, over, before }: { share: number; over: boolean; before: number | undefined }) {
+  const moved = before !== undefined && shareText(before) !== shareText(share);
   return (
     <td className="num">
+      {moved && <span className="share-before">{shareText(before)} → </span>}
       {shareText(share)}
       <span className={`badge ${over ? "over" : "under"}`}>{over ? "over cap" : "under"}</span>
     </td>
@@ -57,7 +60,9 @@ function ShareCell({ share, over }: { share: number; over: boolean }) {
 function SharesTable({ people, preview, weeks }: { people: PreviewPerson[]; preview: RotationPreview; weeks: number }) {
   return (
     <table className="shares-table">
-      <caption className="visually-hidden">Projected shares per person over the next {weeks} weeks</caption>
+      <caption className="visually-hidden">
+        Projected shares per person over the next {weeks} weeks; where this plan moves a share, before → after
+      </caption>
       <thead>
         <tr>
           <th scope="col">Person</th>
@@ -73,14 +78,17 @@ function SharesTable({ people, preview, weeks }: { people: PreviewPerson[]; prev
         </tr>
       </thead>
       <tbody>
-        {people.map((p) => (
-          <tr key={p.personId}>
-            <th scope="row">{p.name}</th>
-            <td className="num">{formatMinutes(p.minutes.duty)}</td>
-            <ShareCell share={p.toilShare} over={p.overToilCap} />
-            <ShareCell share={p.onCallShare} over={p.overOnCallCap} />
-          </tr>
-        ))}
+        {people.map((p) => {
+          const before = preview.peopleBefore.find((b) => b.personId === p.personId);
+          return (
+            <tr key={p.personId}>
+              <th scope="row">{p.name}</th>
+              <td className="num">{formatMinutes(p.minutes.duty)}</td>
+              <ShareCell share={p.toilShare} over={p.overToilCap} before={before?.toilShare} />
+              <ShareCell share={p.onCallShare} over={p.overOnCallCap} before={before?.onCallShare} />
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -6,13 +6,21 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useState } from "react";
 import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
-import { useTRPC } from "@/app/_lib/trpc";
+import { useTRPC, useTRPCClient } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
-import type { RotationDetail, TeamMember } from "@/app/_components/rotations/types";
+import type { RotationDetail, SecondRotationProposal, TeamMember } from "@/app/_components/rotations/types";
 import { useRotationsRefresh } from "@/app/_components/rotations/use-rotations-refresh";
 import { ConflictAlert, changedFields } from "./conflict-alert";
 import { FairFillPanel } from "./fair-fill-panel";
-import { checkDraft, formOfRotation, horizonStart, newRotationForm, type RotationForm, sameForm } from "./form-state";
+import {
+  checkDraft,
+  formOfProposal,
+  formOfRotation,
+  horizonStart,
+  newRotationForm,
+  type RotationForm,
+  sameForm,
+} from "./form-state";
 import { ParticipantsField } from "./participants-field";
 import { TurnChoiceFields } from "./turn-choice-fields";
 import { PreviewPanel } from "./preview-panel";
@@ -58,15 +66,19 @@ export function RotationEditor({
   zone,
   members,
   rotation,
+  proposal,
   now,
 }: {
   teamId: string;
   zone: string;
   members: TeamMember[];
   rotation?: RotationDetail;
+  /** A new rotation proposed as a second duty role beside a flagged one: the form starts from it. */
+  proposal?: SecondRotationProposal;
   now: Date;
 }) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const router = useRouter();
   const announce = useStatus();
@@ -74,7 +86,7 @@ export function RotationEditor({
   const [baseline, setBaseline] = useState<RotationForm>(() =>
     rotation ? formOfRotation(rotation) : newRotationForm(zone, now),
   );
-  const [form, setForm] = useState<RotationForm>(baseline);
+  const [form, setForm] = useState<RotationForm>(() => (proposal ? formOfProposal(proposal.draft) : baseline));
   const [version, setVersion] = useState(rotation?.version ?? 1);
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
@@ -138,7 +150,25 @@ export function RotationEditor({
     try {
       if (!rotation) {
         const created = await create.mutateAsync({ teamId, ...check.draft });
-        announce({ text: `Rotation "${created.name}" created.` });
+        if (proposal) {
+          // Undo removes it again (softly) and goes back to the rotation whose flag it answered.
+          const source = proposal.source;
+          const undo = () =>
+            client.rotations.remove
+              .mutate({ teamId, rotationId: created.id })
+              .then(() => {
+                announce({ text: `"${created.name}" removed; "${source.name}" is on its own again.` });
+                router.push(`/rotations/${source.id}`);
+              })
+              .catch((error: unknown) => announce({ text: `Could not undo: ${messageOf(error)}`, tone: "error" }))
+              .finally(() => void refresh());
+          announce({
+            text: `Second duty role "${created.name}" created beside "${source.name}".`,
+            action: { label: "Undo", run: () => void undo() },
+          });
+        } else {
+          announce({ text: `Rotation "${created.name}" created.` });
+        }
         await refresh();
         router.push(`/rotations/${created.id}`);
         return;

@@ -7,8 +7,13 @@ import { rotationsContext } from "../team-context";
 
 export const metadata: Metadata = { title: "New rotation" };
 
-export default async function NewRotationPage({ searchParams }: { searchParams: Promise<{ team?: string }> }) {
-  const { caller, viewer, team, mayPlan } = await rotationsContext((await searchParams).team);
+export default async function NewRotationPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ team?: string; secondTo?: string }>;
+}) {
+  const search = await searchParams;
+  const { caller, viewer, team, mayPlan } = await rotationsContext(search.team);
   if (!team) return <EmptyState title="No team yet">Rotations belong to a team.</EmptyState>;
   if (!mayPlan) {
     return (
@@ -20,6 +25,10 @@ export default async function NewRotationPage({ searchParams }: { searchParams: 
     );
   }
   const members = await caller.teams.members({ teamId: team.id });
+  // From an overload flag: a second duty role beside the flagged rotation; a stale or foreign id proposes nothing.
+  const proposal = search.secondTo
+    ? await caller.rotations.proposeSecond({ teamId: team.id, rotationId: search.secondTo }).catch(() => undefined)
+    : undefined;
   return (
     <>
       <div className="page-head">
@@ -27,11 +36,21 @@ export default async function NewRotationPage({ searchParams }: { searchParams: 
           <p className="breadcrumb">
             <Link href="/rotations">Rotations</Link> /
           </p>
-          <h1>New rotation</h1>
-          <p>Set it up, watch everyone&apos;s projected share move as you edit, and create it when the plan is fair.</p>
+          <h1>{proposal ? "A second duty role" : "New rotation"}</h1>
+          {proposal ? (
+            <p>
+              Proposed beside <Link href={`/rotations/${proposal.source.id}`}>{proposal.source.name}</Link>, which one
+              person can&apos;t keep up with: the same people, each turn held by the next person, so nobody holds both.
+              The preview shows everyone&apos;s share before and after.
+            </p>
+          ) : (
+            <p>
+              Set it up, watch everyone&apos;s projected share move as you edit, and create it when the plan is fair.
+            </p>
+          )}
         </div>
       </div>
-      <RotationEditor teamId={team.id} zone={viewer.timeZone} members={members} now={serverNow()} />
+      <RotationEditor teamId={team.id} zone={viewer.timeZone} members={members} proposal={proposal} now={serverNow()} />
     </>
   );
 }

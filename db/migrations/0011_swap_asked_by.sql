@@ -1,2 +1,0 @@
-ALTER TABLE "swap_request" ADD COLUMN "asked_by_id" uuid;--> statement-breakpoint
-ALTER TABLE "swap_request" ADD CONSTRAINT "swap_request_asked_by_id_person_id_fk" FOREIGN KEY ("asked_by_id") REFERENCES "public"."person"("id") ON DELETE no action ON UPDATE no action;

@@ -1,0 +1,39 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { rotationOverload } from "@/db/schema";
+import { teamOverloads } from "./current-overloads";
+import { overloadThresholdsOf } from "./overload-thresholds";
+
+/**
+ * Records each flag the team's duty rotations show now, once per rotation and the ended turn that completed its
+ * run (a flag seen again changes nothing), so flags can be reviewed after the load has gone. Called after writes
+ * and by the periodic sweep, never by a page or a scrape. Returns how many were new.
+ */
+export async function recordOverloads(db: Db, teamId: string, now: Date): Promise<number> {
+  const [flags, thresholds] = await Promise.all([teamOverloads(db, teamId, now), overloadThresholdsOf(db, teamId)]);
+  let recorded = 0;
+  for (const flag of flags) {
+    const last = flag.turns[flag.turns.length - 1];
+    if (!last) continue;
+    const inserted = await db
+      .insert(rotationOverload)
+      .values({
+        teamId,
+        rotationId: flag.rotationId,
+        turnStartsAt: last.startsAt,
+        turnEndsAt: last.endsAt,
+        reasons: flag.reasons,
+        turns: flag.turns.map((turn) => ({
+          personId: turn.personId,
+          startsAt: turn.startsAt.toISOString(),
+          endsAt: turn.endsAt.toISOString(),
+        })),
+        thresholds,
+        recordedAt: now,
+      })
+      .onConflictDoNothing({ target: [rotationOverload.rotationId, rotationOverload.turnStartsAt] })
+      .returning({ id: rotationOverload.id });
+    recorded += inserted.length;
+  }
+  return recorded;
+}
