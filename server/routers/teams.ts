@@ -11,7 +11,6 @@ import {
   teamOnlyInput,
   teamTimeZoneInput,
 } from "@/server/schemas/people";
-import { afterShareChange } from "@/server/services/breaches/after-share-change";
 import { setMemberRoles } from "@/server/services/people/invite";
 import {
   inviteAndDeliver,
@@ -50,16 +49,15 @@ export const teamsRouter = router({
     .mutation(({ ctx, input }) => reissueAndDeliver(ctx.db, ctx.viewer, input, ctx.now())),
   removeMember: managerProcedure
     .input(removeMemberInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await removeMember(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId }),
-    ),
+    .meta({ movesShares: "team" })
+    .mutation(({ ctx, input }) => removeMember(ctx.db, ctx.viewer, input, ctx.now())),
   restoreMember: managerProcedure
     .input(restoreMemberInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await restoreMember(ctx.db, ctx.viewer, input), { teamId: input.teamId }),
-    ),
+    .meta({ movesShares: "team" })
+    .mutation(({ ctx, input }) => restoreMember(ctx.db, ctx.viewer, input)),
   setRoles: managerProcedure
     .input(setRolesInput)
+    .meta({ movesShares: "team" })
     .mutation(({ ctx, input }) => setMemberRoles(ctx.db, ctx.viewer, input)),
   updateCaps: managerProcedure
     .input(teamCapsInput)
@@ -67,7 +65,6 @@ export const teamsRouter = router({
   // Another zone moves the month a breach falls in: the team's engineers are checked again.
   updateTimeZone: managerProcedure
     .input(teamTimeZoneInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await updateTeamTimeZone(ctx.db, ctx.viewer, input), { teamId: input.teamId }),
-    ),
+    .meta({ movesShares: "team" })
+    .mutation(({ ctx, input }) => updateTeamTimeZone(ctx.db, ctx.viewer, input)),
 });
