@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { issueLines } from "@/server/schemas/issue-text";
 import { parseProxyList } from "@/server/security/trusted-proxies";
 
 /**
@@ -72,7 +73,7 @@ type Source = Readonly<Record<string, string | undefined>>;
 export function parseEnv(source: Source): { ok: true; env: ServerEnv } | { ok: false; problems: string[] } {
   const parsed = envSchema.safeParse(source);
   if (parsed.success) return { ok: true, env: parsed.data };
-  return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) };
+  return { ok: false, problems: issueLines(parsed.error) };
 }
 
 let cached: ServerEnv | undefined;

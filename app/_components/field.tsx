@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
 import { FieldError } from "./field-error";
 
 /** What the control inside a `<Field>` spreads onto itself: its id and the aria wiring to the hint and error. */
@@ -19,6 +19,7 @@ export function Field({
   hint,
   errors,
   className = "field",
+  style,
   children,
 }: {
   id: string;
@@ -26,13 +27,14 @@ export function Field({
   hint?: ReactNode;
   errors?: string[];
   className?: string;
+  style?: CSSProperties;
   children: (control: FieldControl) => ReactNode;
 }) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const invalid = errors !== undefined && errors.length > 0;
   return (
-    <div className={className}>
+    <div className={className} style={style}>
       <label htmlFor={id}>{label}</label>
       {children({
         id,

@@ -4,18 +4,16 @@ import { captureInboxInput, capturedInterruptInput, confirmCaptureInput } from "
 import { confirmCapture } from "@/server/services/capture/confirm-capture";
 import { dismissCapture, restoreCapture } from "@/server/services/capture/dismiss-capture";
 import { listCaptureInbox } from "@/server/services/capture/list-inbox";
-import { afterShareChange } from "@/server/services/breaches/after-share-change";
 
 /** Captured pages: the inbox is the caller's own; who may decide on a page is checked in the services. */
 export const captureRouter = router({
   inbox: signedInProcedure
     .input(captureInboxInput)
     .query(({ ctx, input }) => listCaptureInbox(ctx.db, ctx.viewer, input, ctx.now())),
-  confirm: signedInProcedure.input(confirmCaptureInput).mutation(async ({ ctx, input }) =>
-    afterShareChange(ctx, await confirmCapture(ctx.db, ctx.viewer, input, ctx.now()), (confirmed) => ({
-      personIds: [confirmed.entry.personId],
-    })),
-  ),
+  confirm: signedInProcedure
+    .input(confirmCaptureInput)
+    .meta({ movesShares: "entry-owner" })
+    .mutation(({ ctx, input }) => confirmCapture(ctx.db, ctx.viewer, input, ctx.now())),
   dismiss: signedInProcedure
     .input(capturedInterruptInput)
     .mutation(({ ctx, input }) => dismissCapture(ctx.db, ctx.viewer, input, ctx.now())),

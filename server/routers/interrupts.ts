@@ -3,15 +3,13 @@ import { router, signedInProcedure } from "@/server/trpc/init";
 import { createInterruptInput, logInterruptTimeInput } from "@/server/schemas/work-log";
 import { createInterrupt } from "@/server/services/interrupts/create-interrupt";
 import { logInterruptTime } from "@/server/services/interrupts/log-interrupt-time";
-import { afterShareChange } from "@/server/services/breaches/after-share-change";
 
 export const interruptsRouter = router({
   create: signedInProcedure
     .input(createInterruptInput)
     .mutation(({ ctx, input }) => createInterrupt(ctx.db, ctx.viewer, input)),
-  logTime: signedInProcedure.input(logInterruptTimeInput).mutation(async ({ ctx, input }) =>
-    afterShareChange(ctx, await logInterruptTime(ctx.db, ctx.viewer, input, ctx.now()), {
-      personIds: [ctx.viewer.personId],
-    }),
-  ),
+  logTime: signedInProcedure
+    .input(logInterruptTimeInput)
+    .meta({ movesShares: "caller" })
+    .mutation(({ ctx, input }) => logInterruptTime(ctx.db, ctx.viewer, input, ctx.now())),
 });

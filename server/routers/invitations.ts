@@ -9,7 +9,9 @@ export const invitationsRouter = router({
     .input(invitationTokenInput)
     .query(({ ctx, input }) => previewInvitation(ctx.db, input.token, ctx.now())),
   mine: signedInProcedure.query(({ ctx }) => myJoinRequests(ctx.db, ctx.viewer, ctx.now())),
+  // Joining as an engineer puts the caller's shares under this team's caps from their join date.
   respond: signedInProcedure
     .input(respondJoinInput)
+    .meta({ movesShares: "caller" })
     .mutation(({ ctx, input }) => respondToJoinRequest(ctx.db, ctx.viewer, input, ctx.now())),
 });

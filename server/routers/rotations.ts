@@ -38,7 +38,6 @@ import { respondSwap } from "@/server/services/rotations/respond-swap";
 import { restoreRotation } from "@/server/services/rotations/restore-rotation";
 import { teamSchedule } from "@/server/services/rotations/team-schedule";
 import { updateRotation } from "@/server/services/rotations/update-rotation";
-import { afterShareChange } from "@/server/services/breaches/after-share-change";
 
 export const rotationsRouter = router({
   list: teamMemberProcedure.input(teamOnlyInput).query(({ ctx, input }) => listRotations(ctx.db, input.teamId)),
@@ -59,24 +58,20 @@ export const rotationsRouter = router({
   gaps: teamMemberProcedure.input(rotationIdInput).query(({ ctx, input }) => rotationGaps(ctx.db, input, ctx.now())),
   create: plannerProcedure
     .input(createRotationInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await createRotation(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId }),
-    ),
+    .meta({ movesShares: "team" })
+    .mutation(({ ctx, input }) => createRotation(ctx.db, ctx.viewer, input, ctx.now())),
   update: plannerProcedure
     .input(updateRotationInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await updateRotation(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId }),
-    ),
+    .meta({ movesShares: "team" })
+    .mutation(({ ctx, input }) => updateRotation(ctx.db, ctx.viewer, input, ctx.now())),
   remove: plannerProcedure
     .input(rotationIdInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await removeRotation(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId }),
-    ),
+    .meta({ movesShares: "team" })
+    .mutation(({ ctx, input }) => removeRotation(ctx.db, ctx.viewer, input, ctx.now())),
   restore: plannerProcedure
     .input(rotationIdInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await restoreRotation(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId }),
-    ),
+    .meta({ movesShares: "team" })
+    .mutation(({ ctx, input }) => restoreRotation(ctx.db, ctx.viewer, input, ctx.now())),
 
   /** What-if: the unsaved draft's shifts, projected shares, warnings and quality over a horizon. */
   preview: plannerProcedure
@@ -88,24 +83,20 @@ export const rotationsRouter = router({
 
   addOverride: plannerProcedure
     .input(addOverrideInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await addOverride(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId }),
-    ),
+    .meta({ movesShares: "team" })
+    .mutation(({ ctx, input }) => addOverride(ctx.db, ctx.viewer, input, ctx.now())),
   addOverrides: plannerProcedure
     .input(addOverridesInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await addOverrides(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId }),
-    ),
+    .meta({ movesShares: "team" })
+    .mutation(({ ctx, input }) => addOverrides(ctx.db, ctx.viewer, input, ctx.now())),
   removeOverride: plannerProcedure
     .input(removeOverrideInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await removeOverride(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId }),
-    ),
+    .meta({ movesShares: "team" })
+    .mutation(({ ctx, input }) => removeOverride(ctx.db, ctx.viewer, input, ctx.now())),
   restoreOverride: plannerProcedure
     .input(removeOverrideInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await restoreOverride(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId }),
-    ),
+    .meta({ movesShares: "team" })
+    .mutation(({ ctx, input }) => restoreOverride(ctx.db, ctx.viewer, input, ctx.now())),
 
   /** Whose shift may be swapped, and who may answer, is checked in the services. */
   requestSwap: teamMemberProcedure
@@ -113,9 +104,8 @@ export const rotationsRouter = router({
     .mutation(({ ctx, input }) => requestSwap(ctx.db, ctx.viewer, input, ctx.now())),
   respondSwap: teamMemberProcedure
     .input(respondSwapInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await respondSwap(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId }),
-    ),
+    .meta({ movesShares: "team" })
+    .mutation(({ ctx, input }) => respondSwap(ctx.db, ctx.viewer, input, ctx.now())),
   listSwaps: teamMemberProcedure.input(teamOnlyInput).query(({ ctx, input }) => listSwaps(ctx.db, input)),
 
   schedule: teamMemberProcedure.input(scheduleInput).query(({ ctx, input }) => teamSchedule(ctx.db, input)),

@@ -12,7 +12,6 @@ import {
   teamOnlyInput,
   teamTimeZoneInput,
 } from "@/server/schemas/people";
-import { afterShareChange } from "@/server/services/breaches/after-share-change";
 import { setMemberRoles } from "@/server/services/people/invite";
 import {
   inviteAndDeliver,
@@ -52,16 +51,15 @@ export const teamsRouter = router({
     .mutation(({ ctx, input }) => reissueAndDeliver(ctx.db, ctx.viewer, input, ctx.now())),
   removeMember: managerProcedure
     .input(removeMemberInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await removeMember(ctx.db, ctx.viewer, input, ctx.now()), { teamId: input.teamId }),
-    ),
+    .meta({ movesShares: "team" })
+    .mutation(({ ctx, input }) => removeMember(ctx.db, ctx.viewer, input, ctx.now())),
   restoreMember: managerProcedure
     .input(restoreMemberInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await restoreMember(ctx.db, ctx.viewer, input), { teamId: input.teamId }),
-    ),
+    .meta({ movesShares: "team" })
+    .mutation(({ ctx, input }) => restoreMember(ctx.db, ctx.viewer, input)),
   setRoles: managerProcedure
     .input(setRolesInput)
+    .meta({ movesShares: "team" })
     .mutation(({ ctx, input }) => setMemberRoles(ctx.db, ctx.viewer, input)),
   updateCaps: managerProcedure
     .input(teamCapsInput)
@@ -69,13 +67,11 @@ export const teamsRouter = router({
   // New thresholds may flag a duty rotation at once: recorded behind the answer, as after other writes.
   updateOverloadThresholds: managerProcedure
     .input(overloadThresholdsInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await updateOverloadThresholds(ctx.db, ctx.viewer, input), { teamId: input.teamId }),
-    ),
+    .meta({ movesShares: "team" })
+    .mutation(({ ctx, input }) => updateOverloadThresholds(ctx.db, ctx.viewer, input)),
   // Another zone moves the month a breach falls in: the team's engineers are checked again.
   updateTimeZone: managerProcedure
     .input(teamTimeZoneInput)
-    .mutation(async ({ ctx, input }) =>
-      afterShareChange(ctx, await updateTeamTimeZone(ctx.db, ctx.viewer, input), { teamId: input.teamId }),
-    ),
+    .meta({ movesShares: "team" })
+    .mutation(({ ctx, input }) => updateTeamTimeZone(ctx.db, ctx.viewer, input)),
 });

@@ -12,7 +12,6 @@ import { listTemplates } from "@/server/services/work-log/templates/list-templat
 import { logFromTemplate } from "@/server/services/work-log/templates/log-from-template";
 import { removeTemplate } from "@/server/services/work-log/templates/remove-template";
 import { templateFromEntry } from "@/server/services/work-log/templates/template-from-entry";
-import { afterShareChange } from "@/server/services/breaches/after-share-change";
 
 export const templatesRouter = router({
   list: teamMemberProcedure.input(teamScoped({})).query(({ ctx, input }) => listTemplates(ctx.db, input.teamId)),
@@ -22,11 +21,10 @@ export const templatesRouter = router({
   createFromEntry: signedInProcedure
     .input(templateFromEntryInput)
     .mutation(({ ctx, input }) => templateFromEntry(ctx.db, ctx.viewer, input)),
-  logFromTemplate: signedInProcedure.input(logFromTemplateInput).mutation(async ({ ctx, input }) =>
-    afterShareChange(ctx, await logFromTemplate(ctx.db, ctx.viewer, input, ctx.now()), {
-      personIds: [ctx.viewer.personId],
-    }),
-  ),
+  logFromTemplate: signedInProcedure
+    .input(logFromTemplateInput)
+    .meta({ movesShares: "caller" })
+    .mutation(({ ctx, input }) => logFromTemplate(ctx.db, ctx.viewer, input, ctx.now())),
   remove: signedInProcedure
     .input(entryIdInput)
     .mutation(({ ctx, input }) => removeTemplate(ctx.db, ctx.viewer, input, ctx.now())),

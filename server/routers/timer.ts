@@ -5,7 +5,6 @@ import { discardTimer } from "@/server/services/work-log/timer/discard-timer";
 import { startTimer } from "@/server/services/work-log/timer/start-timer";
 import { stopTimer } from "@/server/services/work-log/timer/stop-timer";
 import { loadTimerView } from "@/server/services/work-log/timer/timer-view";
-import { afterShareChange } from "@/server/services/breaches/after-share-change";
 
 /** The caller's own timer: one per person, kept in the database so it survives reloads. */
 export const timerRouter = router({
@@ -13,8 +12,8 @@ export const timerRouter = router({
   start: signedInProcedure
     .input(startTimerInput)
     .mutation(({ ctx, input }) => startTimer(ctx.db, ctx.viewer, input, ctx.now())),
-  stop: signedInProcedure.mutation(async ({ ctx }) =>
-    afterShareChange(ctx, await stopTimer(ctx.db, ctx.viewer, ctx.now()), { personIds: [ctx.viewer.personId] }),
-  ),
+  stop: signedInProcedure
+    .meta({ movesShares: "caller" })
+    .mutation(({ ctx }) => stopTimer(ctx.db, ctx.viewer, ctx.now())),
   discard: signedInProcedure.mutation(({ ctx }) => discardTimer(ctx.db, ctx.viewer)),
 });

@@ -7,7 +7,6 @@ import { myWeek } from "@/server/services/work-log/my-week";
 import { listRecentEntries } from "@/server/services/work-log/recent-entries";
 import { removeEntry, restoreEntry } from "@/server/services/work-log/remove-entry";
 import { updateEntry } from "@/server/services/work-log/update-entry";
-import { afterShareChange } from "@/server/services/breaches/after-share-change";
 
 /** The caller's own work log: no person id is ever taken from input. */
 export const workLogRouter = router({
@@ -15,24 +14,20 @@ export const workLogRouter = router({
     .input(z.strictObject({ limit: z.int().min(1).max(100).default(10) }))
     .query(({ ctx, input }) => listRecentEntries(ctx.db, ctx.viewer.personId, input.limit)),
   week: signedInProcedure.input(weekInput).query(({ ctx, input }) => myWeek(ctx.db, ctx.viewer, input, ctx.now())),
-  create: signedInProcedure.input(createEntryInput).mutation(async ({ ctx, input }) =>
-    afterShareChange(ctx, await createEntry(ctx.db, ctx.viewer, input, ctx.now()), {
-      personIds: [ctx.viewer.personId],
-    }),
-  ),
-  update: signedInProcedure.input(updateEntryInput).mutation(async ({ ctx, input }) =>
-    afterShareChange(ctx, await updateEntry(ctx.db, ctx.viewer, input, ctx.now()), {
-      personIds: [ctx.viewer.personId],
-    }),
-  ),
-  remove: signedInProcedure.input(entryIdInput).mutation(async ({ ctx, input }) =>
-    afterShareChange(ctx, await removeEntry(ctx.db, ctx.viewer, input, ctx.now()), {
-      personIds: [ctx.viewer.personId],
-    }),
-  ),
-  restore: signedInProcedure.input(entryIdInput).mutation(async ({ ctx, input }) =>
-    afterShareChange(ctx, await restoreEntry(ctx.db, ctx.viewer, input, ctx.now()), {
-      personIds: [ctx.viewer.personId],
-    }),
-  ),
+  create: signedInProcedure
+    .input(createEntryInput)
+    .meta({ movesShares: "caller" })
+    .mutation(({ ctx, input }) => createEntry(ctx.db, ctx.viewer, input, ctx.now())),
+  update: signedInProcedure
+    .input(updateEntryInput)
+    .meta({ movesShares: "caller" })
+    .mutation(({ ctx, input }) => updateEntry(ctx.db, ctx.viewer, input, ctx.now())),
+  remove: signedInProcedure
+    .input(entryIdInput)
+    .meta({ movesShares: "caller" })
+    .mutation(({ ctx, input }) => removeEntry(ctx.db, ctx.viewer, input, ctx.now())),
+  restore: signedInProcedure
+    .input(entryIdInput)
+    .meta({ movesShares: "caller" })
+    .mutation(({ ctx, input }) => restoreEntry(ctx.db, ctx.viewer, input, ctx.now())),
 });

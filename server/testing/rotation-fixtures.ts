@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { absence } from "@/db/schema";
 import type { RotationDraft } from "@/server/schemas/rotations";
 import { DomainError } from "@/server/services/errors";
+import { issuesText } from "@/server/schemas/issue-text";
 import { callerAs, makeOrganisation, makePerson, makeTeam } from "./fixtures";
 
 /** Test helpers for the rotation procedures. Times are Europe/Berlin unless a zone is given. */
@@ -57,8 +58,7 @@ export async function failureOf(promise: Promise<unknown>): Promise<{ code: stri
       // Callers skip the HTTP error formatter, so read the zod issues the way it words them.
       if (error.cause instanceof z.ZodError) {
         const { issues } = error.cause;
-        const message = issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-        return { code: error.code, message, field: issues[0]?.path.join(".") ?? "" };
+        return { code: error.code, message: issuesText(error.cause), field: issues[0]?.path.join(".") ?? "" };
       }
       const field = error.cause instanceof DomainError ? (error.cause.field ?? "") : "";
       return { code: error.code, message: error.message, field };

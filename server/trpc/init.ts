@@ -6,8 +6,10 @@ import { teamId } from "@/server/schemas/common";
 import { issuesText } from "@/server/schemas/issue-text";
 import { unsafeTextIssues } from "@/server/schemas/text";
 import { mayActInTeam, type TeamRole } from "@/server/auth/permissions";
+import { afterShareChange } from "@/server/services/breaches/after-share-change";
 import { DomainError, type DomainErrorKind } from "@/server/services/errors";
 import type { Context } from "./context";
+import { type ProcedureMeta, shareChangeOf } from "./moves-shares";
 
 const STATUS_OF: Record<DomainErrorKind, TRPCError["code"]> = {
   "not-found": "NOT_FOUND",
@@ -16,26 +18,29 @@ const STATUS_OF: Record<DomainErrorKind, TRPCError["code"]> = {
   invalid: "BAD_REQUEST",
 };
 
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    const fieldErrors =
-      cause instanceof z.ZodError
-        ? z.flattenError(cause).fieldErrors
-        : cause instanceof DomainError && cause.field
-          ? { [cause.field]: [cause.message] }
-          : null;
-    // Never leak internals: an unexpected error keeps its code but not its message or stack.
-    const message =
-      error.code === "INTERNAL_SERVER_ERROR"
-        ? "Something went wrong on our side."
-        : cause instanceof z.ZodError
-          ? issuesText(cause)
-          : shape.message;
-    return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors } };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const fieldErrors =
+        cause instanceof z.ZodError
+          ? z.flattenError(cause).fieldErrors
+          : cause instanceof DomainError && cause.field
+            ? { [cause.field]: [cause.message] }
+            : null;
+      // Never leak internals: an unexpected error keeps its code but not its message or stack.
+      const message =
+        error.code === "INTERNAL_SERVER_ERROR"
+          ? "Something went wrong on our side."
+          : cause instanceof z.ZodError
+            ? issuesText(cause)
+            : shape.message;
+      return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors } };
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -57,7 +62,23 @@ const safeText = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(domainErrors).use(safeText);
+/**
+ * After a successful call of a procedure declaring `movesShares`, queues the people it moved for the cap-breach
+ * check (behind the answer, never failing it): declared once on the procedure, so no router line can forget it.
+ */
+const sharesMoved = t.middleware(async ({ ctx, meta, getRawInput, next }) => {
+  const result = await next();
+  const moves = meta?.movesShares;
+  if (result.ok && moves) {
+    const rawInput = await getRawInput();
+    await afterShareChange(ctx, result.data, (data) =>
+      shareChangeOf(moves, ctx.viewer?.personId ?? null, rawInput, data),
+    );
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(domainErrors).use(safeText).use(sharesMoved);
 
 export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });

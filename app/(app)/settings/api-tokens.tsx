@@ -1,15 +1,15 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { z } from "zod";
 import { createTokenInput, DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DAYS } from "@/server/schemas/api-tokens";
 import type { ApiTokenView } from "@/server/services/api-tokens/token-view";
 import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { localDateTime } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc";
-import { useStatus } from "@/app/_components/app-status";
-import { FieldError } from "@/app/_components/field-error";
+import { CopyOnce } from "@/app/_components/copy-once";
+import { Field } from "@/app/_components/field";
 import { RevokeTokenDialog } from "./revoke-token-dialog";
 import { scrollRegion } from "@/app/_components/scroll-region";
 
@@ -74,20 +74,18 @@ export function ApiTokens({
       </p>
       {created && <NewSecret name={created.name} secret={created.secret} onDone={() => setCreated(null)} />}
       <form className="row" onSubmit={onSubmit} noValidate aria-label="Create an API token">
-        <div className="field" style={{ flex: "1 1 16rem" }}>
-          <label htmlFor="token-name">Token name</label>
-          <input
-            id="token-name"
-            autoComplete="off"
-            value={name}
-            placeholder="e.g. Grafana toil dashboard"
-            onChange={(event) => setName(event.target.value)}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby="token-name-error"
-            disabled={create.isPending}
-          />
-          <FieldError id="token-name-error" messages={errors.name} />
-        </div>
+        <Field id="token-name" label="Token name" errors={errors.name} style={{ flex: "1 1 16rem" }}>
+          {(control) => (
+            <input
+              {...control}
+              autoComplete="off"
+              value={name}
+              placeholder="e.g. Grafana toil dashboard"
+              onChange={(event) => setName(event.target.value)}
+              disabled={create.isPending}
+            />
+          )}
+        </Field>
         <div className="field">
           <label htmlFor="token-lifetime">Expires after</label>
           <select
@@ -164,40 +162,9 @@ export function ApiTokens({
 
 /** The one moment the secret exists outside the caller's script: copy it now. */
 function NewSecret({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
-  const announce = useStatus();
-  const input = useRef<HTMLInputElement>(null);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(secret);
-      announce({ text: "Token copied." });
-    } catch {
-      input.current?.select();
-      announce({ text: "Press Ctrl+C (or ⌘C) to copy the selected token.", tone: "info" });
-    }
-  }
-
   return (
-    <div className="alert ok" role="status" style={STACK}>
-      <span>
-        <strong>Token “{name}” created.</strong> Copy it now: it is shown only once, and cannot be recovered later.
-      </span>
-      <div className="input-with-button">
-        <input
-          ref={input}
-          readOnly
-          value={secret}
-          aria-label="Your new token"
-          onFocus={(event) => event.target.select()}
-          style={{ fontFamily: "ui-monospace, monospace", flex: 1 }}
-        />
-        <button type="button" className="button secondary small" onClick={copy}>
-          Copy
-        </button>
-        <button type="button" className="button small" onClick={onDone}>
-          Done
-        </button>
-      </div>
-    </div>
+    <CopyOnce value={secret} what="Token" label="Your new token" onDone={onDone}>
+      <strong>Token “{name}” created.</strong> Copy it now: it is shown only once, and cannot be recovered later.
+    </CopyOnce>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { formatMinutes, formatPercent, localDateTime } from "@/app/_lib/format";
+import { ColumnHeads } from "./column-heads";
 import { ExportButtons } from "./export-buttons";
 import { isoDayIn } from "./period";
 import type { ExportRow, InterruptLoadData } from "./types";
@@ -42,26 +43,7 @@ export function InterruptTables({ load, timeZone }: { load: InterruptLoadData; t
         </div>
         <div {...scrollRegion("Weeks")}>
           <table aria-labelledby="int-week-table">
-            <thead>
-              <tr>
-                <th scope="col">Week of</th>
-                <th scope="col" className="num">
-                  Pages
-                </th>
-                <th scope="col" className="num">
-                  Incidents
-                </th>
-                <th scope="col" className="num">
-                  Tickets
-                </th>
-                <th scope="col" className="num">
-                  Requests
-                </th>
-                <th scope="col" className="num">
-                  Actionable
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads text={["Week of"]} numbers={["Pages", "Incidents", "Tickets", "Requests", "Actionable"]} />
             <tbody>
               {load.weeks.map((w) => (
                 <tr key={w.from.toISOString()}>
@@ -90,18 +72,7 @@ export function InterruptTables({ load, timeZone }: { load: InterruptLoadData; t
         </div>
         <div {...scrollRegion("On-call shifts")}>
           <table aria-labelledby="int-shift-table">
-            <thead>
-              <tr>
-                <th scope="col">Shift</th>
-                <th scope="col">Who</th>
-                <th scope="col" className="num">
-                  Incidents
-                </th>
-                <th scope="col" className="num">
-                  Busiest 12 h
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads text={["Shift", "Who"]} numbers={["Incidents", "Busiest 12 h"]} />
             <tbody>
               {load.shifts.map((s) => (
                 <tr key={`${s.rotationId}-${s.role}-${s.from.toISOString()}`}>
@@ -125,20 +96,7 @@ export function InterruptTables({ load, timeZone }: { load: InterruptLoadData; t
         <h2 id="int-band-table">By time of day</h2>
         <div {...scrollRegion("By time of day")}>
           <table aria-labelledby="int-band-table">
-            <thead>
-              <tr>
-                <th scope="col">Band</th>
-                <th scope="col" className="num">
-                  Interrupts
-                </th>
-                <th scope="col" className="num">
-                  Pages
-                </th>
-                <th scope="col" className="num">
-                  Time spent
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads text={["Band"]} numbers={["Interrupts", "Pages", "Time spent"]} />
             <tbody>
               {load.bands.map((b) => (
                 <tr key={b.band}>

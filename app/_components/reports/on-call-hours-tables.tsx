@@ -1,6 +1,7 @@
 "use client";
 
 import { localDateTime } from "@/app/_lib/format";
+import { ColumnHeads } from "./column-heads";
 import { ExportButtons } from "./export-buttons";
 import { isoDayIn } from "./period";
 import type { ExportRow, OnCallHoursData } from "./types";
@@ -52,30 +53,16 @@ export function OnCallHoursTables({ report }: { report: OnCallHoursData }) {
           aria-label="Hours on duty, scrolls sideways on narrow screens"
         >
           <table aria-labelledby="hours-table">
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                <th scope="col" className="num">
-                  On duty
-                </th>
-                {report.roles.map((role) => (
-                  <th key={role} scope="col" className="num">
-                    {ROLE_LABELS[role]}
-                  </th>
-                ))}
-                {report.bands.map((band) => (
-                  <th key={band} scope="col" className="num">
-                    {PAY_BAND_LABELS[band]}
-                  </th>
-                ))}
-                <th scope="col" className="num">
-                  Pages
-                </th>
-                <th scope="col" className="num">
-                  Short rests
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              text={["Person"]}
+              numbers={[
+                "On duty",
+                ...report.roles.map((role) => ROLE_LABELS[role]),
+                ...report.bands.map((band) => PAY_BAND_LABELS[band]),
+                "Pages",
+                "Short rests",
+              ]}
+            />
             <tbody>
               {report.people.map((p) => (
                 <tr key={p.personId}>
@@ -112,16 +99,7 @@ export function OnCallHoursTables({ report }: { report: OnCallHoursData }) {
           aria-label="Pages by band, scrolls sideways on narrow screens"
         >
           <table aria-labelledby="pages-table">
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                {report.bands.map((band) => (
-                  <th key={band} scope="col" className="num">
-                    {PAY_BAND_LABELS[band]}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnHeads text={["Person"]} numbers={report.bands.map((band) => PAY_BAND_LABELS[band])} />
             <tbody>
               {report.people.map((p) => (
                 <tr key={p.personId}>
@@ -154,16 +132,7 @@ export function OnCallHoursTables({ report }: { report: OnCallHoursData }) {
             aria-label="Short rests, scrolls sideways on narrow screens"
           >
             <table aria-labelledby="rest-table">
-              <thead>
-                <tr>
-                  <th scope="col">Person</th>
-                  <th scope="col">Paged</th>
-                  <th scope="col">Due at work</th>
-                  <th scope="col" className="num">
-                    Rest
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads text={["Person", "Paged", "Due at work"]} numbers={["Rest"]} />
               <tbody>
                 {flags.map((flag) => (
                   <tr key={`${flag.name}-${flag.pagedAt.toISOString()}`}>

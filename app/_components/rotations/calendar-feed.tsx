@@ -1,11 +1,12 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { messageOf } from "@/app/_lib/field-errors";
 import { localDateTime } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
+import { useCopy } from "@/app/_components/copy-once";
 
 /**
  * The secret iCalendar feed of your own shifts (or of one rotation), asked for on request. Only a digest of the
@@ -83,18 +84,7 @@ export function CalendarFeed({
 }
 
 function FeedAddress({ id, label, address }: { id: string; label: string; address: string }) {
-  const announce = useStatus();
-  const input = useRef<HTMLInputElement>(null);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(address);
-      announce({ text: "Calendar address copied." });
-    } catch {
-      input.current?.select();
-      announce({ text: "Press Ctrl+C (or ⌘C) to copy the selected address.", tone: "info" });
-    }
-  }
+  const { input, copy } = useCopy(address, "Calendar address");
 
   return (
     <div className="field">

@@ -9,6 +9,7 @@ import { configuredOrigin } from "@/server/security/public-address";
 import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 import { newResetToken, resetLinkExpiry, resetLinkPath } from "./reset-link-token";
+import { assertReturned } from "@/server/services/returned-row";
 
 export interface IssuedResetLink {
   personId: string;
@@ -57,7 +58,7 @@ export async function issuePasswordReset(
       .insert(passwordReset)
       .values({ personId: target.id, tokenDigest: digest, expiresAt, issuedById: admin.personId, createdAt: now })
       .returning({ id: passwordReset.id });
-    if (!link) throw new Error("password reset insert returned nothing");
+    assertReturned(link, "password reset insert");
     await recordAudit(tx, {
       actorPersonId: admin.personId,
       action: "person.password-reset-link.issue",

@@ -7,6 +7,7 @@ import type { setSigningSecretInput } from "@/server/schemas/integrations";
 import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 import { integrationView, type IntegrationView } from "./integration-view";
+import { assertReturned } from "@/server/services/returned-row";
 
 export type SetSigningSecretInput = z.output<typeof setSigningSecretInput>;
 
@@ -36,7 +37,7 @@ export async function setSigningSecret(
       .set({ signingSecret: input.signingSecret })
       .where(eq(integration.id, found.integration.id))
       .returning();
-    if (!row) throw new Error("integration update returned nothing");
+    assertReturned(row, "integration update");
     await recordAudit(tx, {
       actorPersonId: viewer.personId,
       teamId: row.teamId,

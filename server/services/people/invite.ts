@@ -8,6 +8,7 @@ import { DomainError } from "../errors";
 import { invitationExpiry, invitationPath, newInvitationToken } from "./invitation-token";
 import { currentMembership, joinTeam } from "./membership";
 import { getTeam } from "./teams";
+import { assertReturned } from "@/server/services/returned-row";
 
 export interface InviteInput {
   teamId: string;
@@ -99,7 +100,7 @@ export async function invitePerson(db: Db, viewer: Viewer, input: InviteInput, n
         .insert(invitation)
         .values({ ...base, kind: "join-request", personId: existing.id })
         .returning({ id: invitation.id });
-      if (!request) throw new Error("invitation insert returned nothing");
+      assertReturned(request, "invitation insert");
       await recordAudit(tx, {
         ...audit,
         action: "team.join-request",
@@ -114,7 +115,7 @@ export async function invitePerson(db: Db, viewer: Viewer, input: InviteInput, n
       .insert(invitation)
       .values({ ...base, kind: "link", tokenDigest: digest })
       .returning({ id: invitation.id });
-    if (!link) throw new Error("invitation insert returned nothing");
+    assertReturned(link, "invitation insert");
     await recordAudit(tx, {
       ...audit,
       action: "person.invite",

@@ -6,6 +6,7 @@ import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 import { invitationDigest, INVITATION_TOKEN_PATTERN } from "./invitation-token";
 import { joinTeam } from "./membership";
+import { assertReturned } from "@/server/services/returned-row";
 
 /** The account better-auth created (or is about to create): who signs up. */
 export interface NewAccount {
@@ -113,7 +114,7 @@ async function acceptOpenInvitation(
           })
           .returning()
       ).at(0);
-  if (!invitee) throw new Error("person insert returned nothing");
+  assertReturned(invitee, "person insert");
   await db
     .update(person)
     .set({ userId: account.id, ...(account.timeZone ? { timeZone: account.timeZone } : {}) })
@@ -203,7 +204,7 @@ export async function linkSsoAccount(db: Db, account: NewAccount, now: Date): Pr
 async function becomeFirstAdmin(db: Db, account: NewAccount): Promise<string> {
   const [existingOrg] = await db.select().from(organisation).limit(1);
   const org = existingOrg ?? (await db.insert(organisation).values({ name: "My organisation" }).returning()).at(0);
-  if (!org) throw new Error("organisation insert returned nothing");
+  assertReturned(org, "organisation insert");
   const [admin] = await db
     .insert(person)
     .values({
@@ -215,7 +216,7 @@ async function becomeFirstAdmin(db: Db, account: NewAccount): Promise<string> {
       ...(account.timeZone ? { timeZone: account.timeZone } : {}),
     })
     .returning();
-  if (!admin) throw new Error("person insert returned nothing");
+  assertReturned(admin, "person insert");
   await recordAudit(db, {
     actorPersonId: admin.id,
     action: "person.first-admin",

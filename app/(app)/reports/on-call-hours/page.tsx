@@ -1,22 +1,15 @@
 import type { Metadata } from "next";
-import { signedInCaller } from "@/server/trpc/server";
 import { loadReport } from "@/app/_components/reports/load-report";
 import { OnCallHoursTables } from "@/app/_components/reports/on-call-hours-tables";
-import { periodChoice, periodInput, spanText, teamParam, type ReportSearch } from "@/app/_components/reports/period";
+import type { ReportSearch } from "@/app/_components/reports/period";
 import { ReportFrame } from "@/app/_components/reports/report-frame";
-import { chooseTeam } from "@/app/_lib/team";
+import { openTeamReport, ReportBody, ReportSpan } from "@/app/_components/reports/team-report";
 
 export const metadata: Metadata = { title: "On-call hours · Team reports" };
 
 export default async function OnCallHoursPage({ searchParams }: { searchParams: Promise<ReportSearch> }) {
-  const search = await searchParams;
-  const caller = await signedInCaller();
-  const viewer = await caller.viewer.me();
-  const team = await chooseTeam(viewer, await caller.teams.list(), teamParam(search));
-  const choice = periodChoice(search, "month");
-  const load = team
-    ? await loadReport(() => caller.reports.onCallHours({ teamId: team.id, ...periodInput(choice, viewer.timeZone) }))
-    : null;
+  const { caller, viewer, team, choice, period } = await openTeamReport(await searchParams, "month");
+  const load = team ? await loadReport(() => caller.reports.onCallHours({ teamId: team.id, ...period })) : null;
   return (
     <ReportFrame
       tab="/reports/on-call-hours"
@@ -24,25 +17,19 @@ export default async function OnCallHoursPage({ searchParams }: { searchParams: 
       team={team}
       choice={choice}
     >
-      {load && !load.ok && (
-        <div className="alert error" role="alert">
-          {load.message}
-        </div>
-      )}
-      {load?.ok && (
-        <>
-          <p className="report-span">
-            <strong>{spanText(load.data.period.from, load.data.period.to, viewer.timeZone)}</strong>
-            <span className="stat-note"> · counted on each person&apos;s own clock</span>
-          </p>
-          <OnCallHoursTables report={load.data} />
-          {load.data.hiddenPeople > 0 && (
-            <p className="alert info hidden-note" role="note">
-              You see your own hours: only the team&apos;s managers see everyone&apos;s.
-            </p>
-          )}
-        </>
-      )}
+      <ReportBody load={load}>
+        {(report) => (
+          <>
+            <ReportSpan period={report.period} timeZone={viewer.timeZone} note="counted on each person's own clock" />
+            <OnCallHoursTables report={report} />
+            {report.hiddenPeople > 0 && (
+              <p className="alert info hidden-note" role="note">
+                You see your own hours: only the team&apos;s managers see everyone&apos;s.
+              </p>
+            )}
+          </>
+        )}
+      </ReportBody>
     </ReportFrame>
   );
 }

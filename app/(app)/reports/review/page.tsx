@@ -1,13 +1,12 @@
 import { serverNow } from "@/server/clock";
 import type { Metadata } from "next";
-import { signedInCaller } from "@/server/trpc/server";
 import { loadReport } from "@/app/_components/reports/load-report";
-import { periodChoice, teamParam, type ReportSearch } from "@/app/_components/reports/period";
+import type { ReportSearch } from "@/app/_components/reports/period";
 import { ReportFrame } from "@/app/_components/reports/report-frame";
 import { ReviewBoard } from "@/app/_components/review/review-board";
 import { ReviewWeekNav } from "@/app/_components/review/week-nav";
 import { localDateTime } from "@/app/_lib/format";
-import { chooseTeam } from "@/app/_lib/team";
+import { openTeamReport } from "@/app/_components/reports/team-report";
 
 export const metadata: Metadata = { title: "Weekly review · Team reports" };
 
@@ -21,9 +20,7 @@ function toParam(search: ReportSearch): Date | undefined {
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<ReportSearch> }) {
   const search = await searchParams;
-  const caller = await signedInCaller();
-  const viewer = await caller.viewer.me();
-  const team = await chooseTeam(viewer, await caller.teams.list(), teamParam(search));
+  const { caller, viewer, team, choice } = await openTeamReport(search);
   const to = toParam(search);
   const review = team ? await loadReport(() => caller.review.week({ teamId: team.id, to })) : null;
   const now = serverNow();
@@ -32,7 +29,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       tab="/reports/review"
       intro="the week's pages and tickets: mark each actionable or not, tag its cause, link the root-cause fix, and silence an alert whose fix is scheduled."
       team={team}
-      choice={periodChoice(search)}
+      choice={choice}
       withPeriod={false}
     >
       {review && !review.ok && (

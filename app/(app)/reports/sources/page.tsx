@@ -1,21 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { signedInCaller } from "@/server/trpc/server";
 import { ParetoChartLazy as ParetoChart } from "@/app/_components/charts/lazy";
 import { loadReport } from "@/app/_components/reports/load-report";
-import {
-  drillHref,
-  periodChoice,
-  periodInput,
-  periodQuery,
-  spanText,
-  teamParam,
-  type ReportSearch,
-} from "@/app/_components/reports/period";
+import { drillHref, periodQuery, spanText, type ReportSearch } from "@/app/_components/reports/period";
 import { ReportFrame } from "@/app/_components/reports/report-frame";
 import { SourcesTable } from "@/app/_components/reports/sources-table";
 import type { SourceKind } from "@/app/_components/reports/types";
-import { chooseTeam } from "@/app/_lib/team";
+import { openTeamReport } from "@/app/_components/reports/team-report";
 
 export const metadata: Metadata = { title: "Toil sources · Team reports" };
 
@@ -27,15 +18,10 @@ const GROUPS: Array<{ kind: SourceKind; label: string }> = [
 
 export default async function SourcesPage({ searchParams }: { searchParams: Promise<ReportSearch> }) {
   const search = await searchParams;
-  const caller = await signedInCaller();
-  const viewer = await caller.viewer.me();
-  const team = await chooseTeam(viewer, await caller.teams.list(), teamParam(search));
-  const choice = periodChoice(search);
+  const { caller, viewer, team, choice, period } = await openTeamReport(search);
   const groupBy = GROUPS.find((g) => g.kind === search.group)?.kind ?? "template";
   const report = team
-    ? await loadReport(() =>
-        caller.reports.toilSources({ teamId: team.id, groupBy, ...periodInput(choice, viewer.timeZone) }),
-      )
+    ? await loadReport(() => caller.reports.toilSources({ teamId: team.id, groupBy, ...period }))
     : null;
   const canEdit =
     viewer.isAdmin || viewer.memberships.some((m) => m.teamId === team?.id && m.roles.includes("manager"));

@@ -1,25 +1,20 @@
 import type { Metadata } from "next";
 import { trendLabel } from "@/app/_components/charts/trend-text";
-import { signedInCaller } from "@/server/trpc/server";
 import { TeamTrend } from "@/app/_components/charts/team-trend";
 import { HiddenMembersNote } from "@/app/_components/reports/hidden-note";
 import { loadReport } from "@/app/_components/reports/load-report";
-import { periodChoice, teamParam, type ReportSearch } from "@/app/_components/reports/period";
+import type { ReportSearch } from "@/app/_components/reports/period";
 import { ReportFrame } from "@/app/_components/reports/report-frame";
 import { TrendTable } from "@/app/_components/reports/trend-table";
 import { formatPercent } from "@/app/_lib/format";
-import { chooseTeam } from "@/app/_lib/team";
+import { openTeamReport } from "@/app/_components/reports/team-report";
 
 export const metadata: Metadata = { title: "Trend · Team reports" };
 
 const WEEKS = 26;
 
 export default async function TrendPage({ searchParams }: { searchParams: Promise<ReportSearch> }) {
-  const search = await searchParams;
-  const caller = await signedInCaller();
-  const viewer = await caller.viewer.me();
-  const team = await chooseTeam(viewer, await caller.teams.list(), teamParam(search));
-  const choice = periodChoice(search);
+  const { caller, team, choice } = await openTeamReport(await searchParams);
   const trend = team ? await loadReport(() => caller.reports.trend({ teamId: team.id, weeks: WEEKS })) : null;
   return (
     <ReportFrame

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { signedInCaller } from "@/server/trpc/server";
 import { auditLogInput } from "@/server/schemas/access";
+import { issuesText } from "@/server/schemas/issue-text";
 import { EmptyState } from "@/app/_components/empty-state";
 import { localDateTime } from "@/app/_lib/format";
 import { scrollRegion } from "@/app/_components/scroll-region";
@@ -65,7 +66,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </form>
       {!filter.success && (
         <div className="alert error" role="alert">
-          {filter.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}
+          {issuesText(filter.error)}
         </div>
       )}
       {filter.success && entries.length === 0 ? (

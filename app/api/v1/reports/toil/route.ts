@@ -1,12 +1,6 @@
-import { serverNow } from "@/server/clock";
-import { getDatabase } from "@/server/db/runtime";
-import { requestLogger } from "@/server/logging/logger";
-import { authenticateBearer, bearerSecret } from "@/server/services/api-tokens/authenticate-token";
-import { DomainError } from "@/server/services/errors";
 import { teamToil, type TeamToilReport } from "@/server/services/reports/team-toil";
 import type { Accounting } from "@/server/domain/accounting";
-import { apiError, apiJson, domainErrorResponse, unauthorized } from "../../responses";
-import { parameterOf, toilParams } from "./toil-params";
+import { teamReportRoute } from "../team-report-route";
 
 export const dynamic = "force-dynamic";
 
@@ -57,18 +51,6 @@ function toilJson(report: TeamToilReport) {
  * team toil-cap report for a custom period, per engineer, computed by the same service as the report page.
  * The token acts as its owner: managers and admins see every engineer, others their own row and the totals.
  */
-export async function GET(request: Request): Promise<Response> {
-  const now = serverNow();
-  try {
-    const { db } = await getDatabase();
-    const viewer = await authenticateBearer(db, request.headers, now);
-    if (!viewer) return unauthorized(bearerSecret(request.headers) !== null);
-    const params = toilParams(new URL(request.url).searchParams, viewer.timeZone);
-    if (!params.ok) return apiError(400, "bad_parameter", params.message, { parameter: params.parameter });
-    return apiJson(toilJson(await teamToil(db, viewer, params.input, now)));
-  } catch (error) {
-    if (error instanceof DomainError) return domainErrorResponse(error, parameterOf);
-    requestLogger(request.headers).error({ err: error }, "GET /api/v1/reports/toil failed");
-    return apiError(500, "internal", "Something went wrong on our side.");
-  }
-}
+export const GET = teamReportRoute("toil", async (db, viewer, input, now) =>
+  toilJson(await teamToil(db, viewer, input, now)),
+);
