@@ -1,6 +1,5 @@
 import { serverNow } from "@/server/clock";
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { rolesIn } from "@/server/auth/permissions";
 import { signedInCaller } from "@/server/trpc/server";
@@ -108,7 +107,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       {joinRequests.length > 0 && <JoinRequests requests={joinRequests} />}
       {teams.length === 0 && viewer.isAdmin && (
         <div className="alert info" role="status">
-          You administer this Toilcap. <Link href="/settings">Create a team in Settings</Link> and invite its people.
+          You administer this Toilcap. Create a team in Settings and invite its people.
         </div>
       )}
       {!teamId && !viewer.isAdmin && (
