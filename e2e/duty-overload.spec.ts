@@ -13,6 +13,8 @@ test("a planner follows an overload flag to a second duty role, creates it and u
   page,
   browser,
 }) => {
+  // Two sign-ins and a preview: more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   await signIn(page, DEMO.manager);
   await page.goto("/settings");
   const thresholds = page.getByRole("region", { name: "When one person on duty can't keep up" });
@@ -21,7 +23,8 @@ test("a planner follows an overload flag to a second duty role, creates it and u
   await thresholds.getByRole("button", { name: "Save thresholds" }).click();
   await expect(thresholds.getByRole("status")).toContainText("after 1 turns in a row");
 
-  const planner = await browser.newPage({ baseURL: CLOCK_SERVER });
+  const plannerContext = await browser.newContext({ baseURL: CLOCK_SERVER });
+  const planner = await plannerContext.newPage();
   try {
     await signIn(planner, DEMO.planner);
     await planner.goto("/rotations");
@@ -48,7 +51,7 @@ test("a planner follows an overload flag to a second duty role, creates it and u
     await planner.goto("/rotations");
     await expect(planner.getByRole("link", { name: /Pager primary \(second\)/ })).toHaveCount(0);
   } finally {
-    await planner.close();
+    await plannerContext.close();
     await page.goto("/settings");
     await thresholds.getByLabel("Turns in a row").fill("2");
     await thresholds.getByLabel("Interrupt time over (% of duty)").fill("100");
