@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { interrupt, rotationOverload, workEntry } from "@/db/schema";
 import { loadViewerByPersonId } from "@/server/auth/viewer";
 import { scrapeToilMetrics } from "@/server/integrations/metrics/toil-metrics";
+import { settleBackgroundWork } from "@/server/services/breaches/background";
 import { sweepCapBreaches } from "@/server/services/breaches/sweep-breaches";
 import { recordOverloads } from "@/server/services/rotations/record-overloads";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
@@ -184,8 +185,17 @@ describe(`the overload flag: team thresholds, the home card, the metric and its 
     await manager.rotations.dutyLoad({ teamId: fx.team.id, rotationId });
     expect(await recordedFor(rotationId)).toBe(0);
 
-    expect(await recordOverloads(database.db, fx.team.id, now)).toBe(1);
+    // A write that moves shares records the flag behind its answer; seen again, it records nothing more.
+    await manager.teams.updateOverloadThresholds({
+      teamId: fx.team.id,
+      turnsInARow: 2,
+      loggedOverDuty: 1,
+      incidentLimit: 2,
+    });
+    await settleBackgroundWork();
+    expect(await recordedFor(rotationId)).toBe(1);
     expect(await recordOverloads(database.db, fx.team.id, now)).toBe(0);
+    expect(await recordedFor(rotationId)).toBe(1);
     const load = await manager.rotations.dutyLoad({ teamId: fx.team.id, rotationId });
     expect(load.recorded).toMatchObject([
       { turnStartsAt: at("2026-02-23T09:00"), reasons: ["logged-over-duty"], turnsInARow: 2 },

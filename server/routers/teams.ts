@@ -28,6 +28,7 @@ import {
   updateTeamCaps,
   updateTeamTimeZone,
 } from "@/server/services/people/teams";
+import { afterOverloadChange } from "@/server/services/rotations/record-overloads";
 import { updateOverloadThresholds } from "@/server/services/rotations/update-overload-thresholds";
 
 export const teamsRouter = router({
@@ -64,11 +65,12 @@ export const teamsRouter = router({
   updateCaps: managerProcedure
     .input(teamCapsInput)
     .mutation(({ ctx, input }) => updateTeamCaps(ctx.db, ctx.viewer, input)),
-  // New thresholds may flag a duty rotation at once: recorded behind the answer, as after other writes.
+  // New thresholds may flag a duty rotation at once: recorded behind the answer.
   updateOverloadThresholds: managerProcedure
     .input(overloadThresholdsInput)
-    .meta({ movesShares: "team" })
-    .mutation(({ ctx, input }) => updateOverloadThresholds(ctx.db, ctx.viewer, input)),
+    .mutation(async ({ ctx, input }) =>
+      afterOverloadChange(ctx, await updateOverloadThresholds(ctx.db, ctx.viewer, input), input.teamId),
+    ),
   // Another zone moves the month a breach falls in: the team's engineers are checked again.
   updateTimeZone: managerProcedure
     .input(teamTimeZoneInput)

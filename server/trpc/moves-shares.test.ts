@@ -50,7 +50,7 @@ const MUTATIONS: Record<string, MovesShares | null> = {
   // Someone's shares count against the caps of every team they are an engineer in.
   "teams.setRoles": "team",
   "teams.updateCaps": null,
-  "teams.updateOverloadThresholds": "team",
+  "teams.updateOverloadThresholds": null,
   // The team's zone decides which month a breach falls in.
   "teams.updateTimeZone": "team",
   // Joining a team as an engineer starts a membership (its join date) whose cap the joiner's shares now meet.

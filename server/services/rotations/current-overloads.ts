@@ -7,7 +7,8 @@ import { activeRotations, type RotationRow } from "./rotation-rows";
 import { turnLoadsOf } from "./turn-loads";
 import { TURNS_SHOWN } from "./duty-load";
 
-const LOOKBACK_WEEKS = 20;
+/** Room before the run for covers that split turns and duty windows that leave weeks without duty. */
+const SLACK_WEEKS = 2;
 
 /** A turn behind a flag. */
 export interface FlaggedTurn {
@@ -35,8 +36,13 @@ export async function overloadOfRotation(
   now: Date,
 ): Promise<OverloadFlag | null> {
   if (row.role === "shadow") return null;
-  const span = { start: DateTime.fromJSDate(now).minus({ weeks: LOOKBACK_WEEKS }).toMillis(), end: now.getTime() };
-  const ended = (await turnLoadsOf(db, row, span, now, TURNS_SHOWN)).filter((load) => !load.inProgress);
+  // Only the run and the turn before it (for the queue) matter: a span of that many shifts, with room for covers.
+  const turns = Math.min(thresholds.turnsInARow + 2, TURNS_SHOWN);
+  const start = DateTime.fromJSDate(now)
+    .minus({ [row.shiftUnit]: row.shiftCount * turns })
+    .minus({ weeks: SLACK_WEEKS });
+  const span = { start: start.toMillis(), end: now.getTime() };
+  const ended = (await turnLoadsOf(db, row, span, now, turns)).filter((load) => !load.inProgress);
   const findings = overloadFindings(ended, thresholds);
   const positions = findings[0]?.turns ?? [];
   if (findings.length === 0) return null;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { rotationOverload } from "@/db/schema";
+import { runInBackground } from "../breaches/background";
 import { teamOverloads } from "./current-overloads";
 import { overloadThresholdsOf } from "./overload-thresholds";
 
@@ -36,4 +37,10 @@ export async function recordOverloads(db: Db, teamId: string, now: Date): Promis
     recorded += inserted.length;
   }
   return recorded;
+}
+
+/** After a change that moves no one's shares but may flag a rotation (new thresholds): record behind the answer. */
+export async function afterOverloadChange<T>(ctx: { db: Db; now: () => Date }, result: T, teamId: string): Promise<T> {
+  runInBackground("overload record", recordOverloads(ctx.db, teamId, ctx.now()));
+  return result;
 }
