@@ -29,9 +29,19 @@ function resolvedAtOf(alert: AlertSignal): Date | null {
   return alert.endsAt < alert.startsAt ? alert.startsAt : alert.endsAt;
 }
 
-/** Deliveries for one team are taken one at a time, so a retry racing its original cannot start a second incident. */
-async function lockTeamCapture(db: Db, teamId: string): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`toilcap.capture:${teamId}`}))`);
+/**
+ * Notes the integration's use and, when there are alerts, takes the team's capture lock, in one statement:
+ * deliveries for one team are taken one at a time, so a retry racing its original cannot start a second incident.
+ */
+async function touchAndLock(db: Db, source: IntegrationRow, now: Date, lock: boolean): Promise<void> {
+  const touch = db.update(integration).set({ lastUsedAt: now }).where(eq(integration.id, source.id));
+  if (!lock) {
+    await touch;
+    return;
+  }
+  // A data-modifying WITH runs whether or not the select reads it.
+  await db.execute(sql`with touched as (${touch.getSQL()})
+    select pg_advisory_xact_lock(hashtext(${`toilcap.capture:${source.teamId}`}))`);
 }
 
 async function storedAlerts(
@@ -69,9 +79,8 @@ export async function captureAlerts(
   const alerts = distinctAlerts(notification.alerts);
   const outcome: CaptureOutcome = { alerts: alerts.length, created: 0, resolved: 0, unchanged: 0 };
   return db.transaction(async (tx) => {
-    await tx.update(integration).set({ lastUsedAt: now }).where(eq(integration.id, source.id));
+    await touchAndLock(tx, source, now, alerts.length > 0);
     if (alerts.length === 0) return outcome;
-    await lockTeamCapture(tx, source.teamId);
     const stored = await storedAlerts(tx, source.teamId, alerts);
     const fresh = alerts.filter((alert) => !stored.has(alertKey(alert.fingerprint, alert.startsAt)));
     const incidentId = await chooseIncident(tx, source.teamId, notification.groupKey, [...stored.values()], fresh);

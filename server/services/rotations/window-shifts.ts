@@ -1,10 +1,8 @@
 import "server-only";
-import { and, asc, gt, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { shiftRecord } from "@/db/schema";
 import { expandShifts, type Interval, type RotationRole } from "@/server/domain/rotations";
-import { absencesOf, overridesOf } from "./rotation-facts";
-import { participantsOf, specOfRow, type RotationRow } from "./rotation-rows";
+import { specOfRow, type RotationRow } from "./rotation-rows";
+import { readWindowFacts } from "./window-facts";
 import { recordedSoFar } from "./record-shifts";
 
 /** A shift as the schedule shows it: frozen history ("record") or expanded from the current settings. */
@@ -40,46 +38,16 @@ export async function shiftsInWindow(
   if (rows.length === 0 || window.end <= window.start) return [];
   const active = rows.filter((row) => row.deletedAt === null);
   const recordedUntil = await recordedSoFar(db, active);
-  const records = await db
-    .select()
-    .from(shiftRecord)
-    .where(
-      and(
-        inArray(
-          shiftRecord.rotationId,
-          rows.map((row) => row.id),
-        ),
-        lt(shiftRecord.startsAt, new Date(window.end)),
-        gt(shiftRecord.endsAt, new Date(window.start)),
-      ),
-    )
-    .orderBy(asc(shiftRecord.startsAt));
-  const participants = await participantsOf(
+  const { records, participants, overrides, absences } = await readWindowFacts(
     db,
+    rows.map((row) => row.id),
     active.map((row) => row.id),
+    window,
   );
-  const overrides = await overridesOf(
-    db,
-    active.map((row) => row.id),
-  );
-  const people = [
-    ...records.map((record) => record.personId),
-    ...[...participants.values()].flat(),
-    ...[...overrides.values()].flat().map((override) => override.personId),
-  ];
-  const absences = await absencesOf(db, people, window);
 
   const recorded: ScheduledShift[] = records.map((record) => {
-    const span = { start: record.startsAt.getTime(), end: record.endsAt.getTime() };
     const own = absences.filter((absence) => absence.personId === record.personId);
-    return {
-      rotationId: record.rotationId,
-      role: record.role,
-      personId: record.personId,
-      ...span,
-      source: "record",
-      onLeave: overlapsAny(span, own),
-    };
+    return { ...record, source: "record", onLeave: overlapsAny(record, own) };
   });
   const expanded: ScheduledShift[] = active.flatMap((row) => {
     const from = Math.max(window.start, recordedUntil.get(row.id) ?? window.start);
