@@ -5,8 +5,8 @@ import { eq, sql } from "drizzle-orm";
 import type { Database, Db, Engine } from "@/db/client";
 import { auditLog, interrupt, person } from "@/db/schema";
 import { useDatabase } from "@/server/db/runtime";
-import { deliver, makeCaptureTeam } from "@/server/integrations/alertmanager/test-delivery";
-import { notification, type TestAlert } from "@/server/integrations/alertmanager/test-payloads";
+import { deliver, makeCaptureTeam } from "@/server/testing/alertmanager-delivery";
+import { notification, type TestAlert } from "@/server/testing/alertmanager-payloads";
 import {
   createScratchDir,
   postgresAdminUrl,

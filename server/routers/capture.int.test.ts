@@ -3,14 +3,14 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { auditLog, integration, interrupt, workEntry } from "@/db/schema";
 import { parseAlertmanagerPayload } from "@/server/integrations/alertmanager/payload";
-import { makeCaptureTeam } from "@/server/integrations/alertmanager/test-delivery";
+import { makeCaptureTeam } from "@/server/testing/alertmanager-delivery";
 import {
   CHECKOUT_5XX,
   notification,
   PAYMENTS_5XX,
   resolved,
   type TestAlert,
-} from "@/server/integrations/alertmanager/test-payloads";
+} from "@/server/testing/alertmanager-payloads";
 import { toNotification } from "@/server/integrations/alertmanager/to-signals";
 import { captureAlerts } from "@/server/services/capture/capture-alerts";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";

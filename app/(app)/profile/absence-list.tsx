@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Field } from "@/app/_components/field";
 import { DateTime } from "luxon";
 import { type FormEvent, useState } from "react";
 import { z } from "zod";
@@ -8,7 +9,6 @@ import { absenceInput } from "@/server/schemas/work-log";
 import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
-import { FieldError } from "@/app/_components/field-error";
 import { endOfDateInput, startOfDateInput } from "@/app/_components/work/datetime";
 import type { Absence } from "@/app/_components/work/types";
 
@@ -139,47 +139,28 @@ export function AbsenceList({ initial, timeZone }: { initial: Absence[]; timeZon
                 ))}
               </select>
             </div>
-            <div className="field">
-              <label htmlFor="absence-from">First day</label>
-              <input
-                id="absence-from"
-                type="date"
-                value={from}
-                onChange={(event) => setFrom(event.target.value)}
-                aria-invalid={errors.startsAt ? true : undefined}
-                aria-describedby="absence-from-error"
-              />
-              <FieldError id="absence-from-error" messages={errors.startsAt} />
-            </div>
-            <div className="field">
-              <label htmlFor="absence-to">Last day</label>
-              <input
-                id="absence-to"
-                type="date"
-                value={to}
-                onChange={(event) => setTo(event.target.value)}
-                aria-invalid={errors.endsAt ? true : undefined}
-                aria-describedby="absence-to-hint absence-to-error"
-              />
-              <span className="hint" id="absence-to-hint">
-                Included; leave empty for one day
-              </span>
-              <FieldError id="absence-to-error" messages={errors.endsAt} />
-            </div>
+            <Field id="absence-from" label="First day" errors={errors.startsAt}>
+              {(control) => (
+                <input {...control} type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
+              )}
+            </Field>
+            <Field id="absence-to" label="Last day" hint="Included; leave empty for one day" errors={errors.endsAt}>
+              {(control) => (
+                <input {...control} type="date" value={to} onChange={(event) => setTo(event.target.value)} />
+              )}
+            </Field>
           </div>
-          <div className="field">
-            <label htmlFor="absence-note">
-              Note <span className="optional">optional</span>
-            </label>
-            <input
-              id="absence-note"
-              value={note}
-              onChange={(event) => setNote(event.target.value)}
-              aria-invalid={errors.note ? true : undefined}
-              aria-describedby="absence-note-error"
-            />
-            <FieldError id="absence-note-error" messages={errors.note} />
-          </div>
+          <Field
+            id="absence-note"
+            label={
+              <>
+                Note <span className="optional">optional</span>
+              </>
+            }
+            errors={errors.note}
+          >
+            {(control) => <input {...control} value={note} onChange={(event) => setNote(event.target.value)} />}
+          </Field>
           <div>
             <button className="button" type="submit">
               {add.isPending ? "Adding…" : "Add absence"}

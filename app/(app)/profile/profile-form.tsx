@@ -107,30 +107,16 @@ export function ProfileForm({ initial }: { initial: Profile }) {
           <FieldError id="profile-days-error" messages={errors.workDays} />
         </fieldset>
         <div className="row">
-          <div className="field">
-            <label htmlFor="profile-start">Workday starts</label>
-            <input
-              id="profile-start"
-              type="time"
-              value={start}
-              onChange={(event) => setStart(event.target.value)}
-              aria-invalid={errors.workStartMinute ? true : undefined}
-              aria-describedby="profile-start-error"
-            />
-            <FieldError id="profile-start-error" messages={errors.workStartMinute} />
-          </div>
-          <div className="field">
-            <label htmlFor="profile-end">Workday ends</label>
-            <input
-              id="profile-end"
-              type="time"
-              value={end}
-              onChange={(event) => setEnd(event.target.value)}
-              aria-invalid={errors.workEndMinute ? true : undefined}
-              aria-describedby="profile-end-error"
-            />
-            <FieldError id="profile-end-error" messages={errors.workEndMinute} />
-          </div>
+          <Field id="profile-start" label="Workday starts" errors={errors.workStartMinute}>
+            {(control) => (
+              <input {...control} type="time" value={start} onChange={(event) => setStart(event.target.value)} />
+            )}
+          </Field>
+          <Field id="profile-end" label="Workday ends" errors={errors.workEndMinute}>
+            {(control) => (
+              <input {...control} type="time" value={end} onChange={(event) => setEnd(event.target.value)} />
+            )}
+          </Field>
         </div>
         <p className="stat-note">{weekly !== null ? `${weekly} scheduled hours in a full week.` : "\u00a0"}</p>
         <div>

@@ -64,27 +64,12 @@ export function InviteForm({ teamId, teamTimeZone }: { teamId: string; teamTimeZ
         </div>
       )}
       <div className="row">
-        <div className="field">
-          <label htmlFor="invite-name">Name</label>
-          <input
-            id="invite-name"
-            name="name"
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby="invite-name-error"
-          />
-          <FieldError id="invite-name-error" messages={errors.name} />
-        </div>
-        <div className="field">
-          <label htmlFor="invite-email">Email</label>
-          <input
-            id="invite-email"
-            name="email"
-            type="email"
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby="invite-email-error"
-          />
-          <FieldError id="invite-email-error" messages={errors.email} />
-        </div>
+        <Field id="invite-name" label="Name" errors={errors.name}>
+          {(control) => <input {...control} name="name" />}
+        </Field>
+        <Field id="invite-email" label="Email" errors={errors.email}>
+          {(control) => <input {...control} name="email" type="email" />}
+        </Field>
       </div>
       <Field
         id="invite-tz"

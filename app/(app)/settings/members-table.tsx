@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { Field } from "@/app/_components/field";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
-import { FieldError } from "@/app/_components/field-error";
 import { Modal } from "@/app/_components/modal";
 import { todayIn } from "@/server/domain/time";
 import { localDate } from "@/app/_lib/format";
@@ -205,19 +205,17 @@ export function MembersTable({
                 {messageOf(remove.error)}
               </div>
             )}
-            <div className="field">
-              <label htmlFor="remove-from">No longer a member from</label>
-              <input
-                id="remove-from"
-                name="from"
-                type="date"
-                defaultValue={todayIn(timeZone, new Date())}
-                max={todayIn(timeZone, new Date())}
-                aria-invalid={errors.from ? true : undefined}
-                aria-describedby="remove-from-error"
-              />
-              <FieldError id="remove-from-error" messages={errors.from} />
-            </div>
+            <Field id="remove-from" label="No longer a member from" errors={errors.from}>
+              {(control) => (
+                <input
+                  {...control}
+                  name="from"
+                  type="date"
+                  defaultValue={todayIn(timeZone, new Date())}
+                  max={todayIn(timeZone, new Date())}
+                />
+              )}
+            </Field>
           </div>
           <div className="modal-foot">
             <div className="modal-actions">

@@ -1,13 +1,13 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { Field } from "@/app/_components/field";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useRef, useState } from "react";
 import type { ImportSummary } from "@/server/services/workspace/import-workspace";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
-import { FieldError } from "@/app/_components/field-error";
 
 function fileNameFor(teamName: string, at: Date): string {
   const slug =
@@ -141,20 +141,24 @@ export function WorkspaceTransfer({ team }: { team: { id: string; name: string }
             {problem}
           </p>
         </div>
-        <div className="field">
-          <label htmlFor="workspace-team">
-            Name of the new team <span className="optional">(optional)</span>
-          </label>
-          <input
-            id="workspace-team"
-            value={teamName}
-            onChange={(event) => setTeamName(event.target.value)}
-            placeholder="As in the file"
-            aria-invalid={errors.teamName ? true : undefined}
-            aria-describedby="workspace-team-error"
-          />
-          <FieldError id="workspace-team-error" messages={errors.teamName} />
-        </div>
+        <Field
+          id="workspace-team"
+          label={
+            <>
+              Name of the new team <span className="optional">(optional)</span>
+            </>
+          }
+          errors={errors.teamName}
+        >
+          {(control) => (
+            <input
+              {...control}
+              value={teamName}
+              onChange={(event) => setTeamName(event.target.value)}
+              placeholder="As in the file"
+            />
+          )}
+        </Field>
         <div>
           <button className="button" type="submit" disabled={importer.isPending}>
             {importer.isPending ? "Importing…" : "Import"}

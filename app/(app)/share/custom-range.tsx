@@ -1,10 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { Field } from "@/app/_components/field";
 import { type FormEvent, useState } from "react";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
-import { FieldError } from "@/app/_components/field-error";
 import { endOfDateInput, startOfDateInput } from "@/app/_components/work/datetime";
 import { spanText } from "@/app/_components/reports/period";
 import { PeriodBody } from "./period-card";
@@ -53,30 +53,14 @@ export function CustomRange({
         <h2 id="share-custom">A range you choose</h2>
       </header>
       <form className="range-form" onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label htmlFor="range-from">First day</label>
-          <input
-            id="range-from"
-            type="date"
-            value={from}
-            onChange={(event) => setFrom(event.target.value)}
-            aria-invalid={errors.from ? true : undefined}
-            aria-describedby="range-from-error"
-          />
-          <FieldError id="range-from-error" messages={errors.from} />
-        </div>
-        <div className="field">
-          <label htmlFor="range-to">Last day</label>
-          <input
-            id="range-to"
-            type="date"
-            value={to}
-            onChange={(event) => setTo(event.target.value)}
-            aria-invalid={errors.to ? true : undefined}
-            aria-describedby="range-to-error"
-          />
-          <FieldError id="range-to-error" messages={errors.to} />
-        </div>
+        <Field id="range-from" label="First day" errors={errors.from}>
+          {(control) => (
+            <input {...control} type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
+          )}
+        </Field>
+        <Field id="range-to" label="Last day" errors={errors.to}>
+          {(control) => <input {...control} type="date" value={to} onChange={(event) => setTo(event.target.value)} />}
+        </Field>
         <button className="button secondary" type="submit" disabled={share.isFetching}>
           {share.isFetching ? "Computing…" : "Show share"}
         </button>

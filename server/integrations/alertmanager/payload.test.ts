@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseAlertmanagerPayload } from "./payload";
-import { CHECKOUT_5XX, GROUP_KEY, notification, PAYMENTS_5XX, resolved } from "./test-payloads";
+import { CHECKOUT_5XX, GROUP_KEY, notification, PAYMENTS_5XX, resolved } from "@/server/testing/alertmanager-payloads";
 import { serviceOf, severityOf, summaryOf, toNotification } from "./to-signals";
 
 const parse = (value: unknown) => parseAlertmanagerPayload(typeof value === "string" ? value : JSON.stringify(value));

@@ -6,8 +6,15 @@ import { useDatabase } from "@/server/db/runtime";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { at, callerAt } from "@/server/testing/rotation-fixtures";
 import { receiveAlertmanagerWebhook } from "./receive-webhook";
-import { capturedPages, deliver, makeCaptureTeam, SET_UP_AT } from "./test-delivery";
-import { CHECKOUT_5XX, GROUP_KEY, notification, PAYMENTS_5XX, resolved, type TestAlert } from "./test-payloads";
+import { capturedPages, deliver, makeCaptureTeam, SET_UP_AT } from "@/server/testing/alertmanager-delivery";
+import {
+  CHECKOUT_5XX,
+  GROUP_KEY,
+  notification,
+  PAYMENTS_5XX,
+  resolved,
+  type TestAlert,
+} from "@/server/testing/alertmanager-payloads";
 
 /** The webhook handler reads the real clock; it is stopped here, after every alert the tests send. */
 const NOW = new Date("2026-03-20T12:00:00Z");

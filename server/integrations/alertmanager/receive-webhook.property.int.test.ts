@@ -3,8 +3,8 @@ import fc from "fast-check";
 import type { Database } from "@/db/client";
 import { useDatabase } from "@/server/db/runtime";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
-import { capturedPages, deliver, makeCaptureTeam } from "./test-delivery";
-import { notification, PAYMENTS_5XX, resolved, type TestAlert } from "./test-payloads";
+import { capturedPages, deliver, makeCaptureTeam } from "@/server/testing/alertmanager-delivery";
+import { notification, PAYMENTS_5XX, resolved, type TestAlert } from "@/server/testing/alertmanager-payloads";
 
 const NOW = new Date("2026-03-20T12:00:00Z");
 const FIRST_START = Date.parse("2026-03-04T10:00:00Z");

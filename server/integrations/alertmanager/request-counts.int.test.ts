@@ -5,10 +5,10 @@ import type { Database } from "@/db/client";
 import { webhookRequestCount } from "@/db/schema";
 import { useDatabase } from "@/server/db/runtime";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
-import { failingNextTransaction, requestCounts } from "@/server/integrations/tickets/test-delivery";
+import { failingNextTransaction, requestCounts } from "@/server/testing/ticket-delivery";
 import { receiveAlertmanagerWebhook } from "./receive-webhook";
-import { deliver, makeCaptureTeam } from "./test-delivery";
-import { notification, PAYMENTS_5XX, resolved } from "./test-payloads";
+import { deliver, makeCaptureTeam } from "@/server/testing/alertmanager-delivery";
+import { notification, PAYMENTS_5XX, resolved } from "@/server/testing/alertmanager-payloads";
 
 const NOW = new Date("2026-03-20T12:00:00Z");
 

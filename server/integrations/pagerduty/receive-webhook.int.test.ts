@@ -4,10 +4,10 @@ import { POST } from "@/app/api/integrations/pagerduty/[secret]/route";
 import type { Database } from "@/db/client";
 import { externalUserLink, interrupt } from "@/db/schema";
 import { useDatabase } from "@/server/db/runtime";
-import { requestCounts } from "@/server/integrations/tickets/test-delivery";
+import { requestCounts } from "@/server/testing/ticket-delivery";
 import { at, callerAt, makeRotationTeam, weeklyDraft } from "@/server/testing/rotation-fixtures";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
-import { incidentEvent, signatureHeader, type TestIncident } from "./test-payloads";
+import { incidentEvent, signatureHeader, type TestIncident } from "@/server/testing/pagerduty-payloads";
 
 const NOW = new Date("2026-03-20T12:00:00Z");
 const SIGNING_SECRET = "Gx8sYdG0rq6Cq1fPpkZ4rS0uHJbEwq2vTq7k5Yc2X9mAeL3n";

@@ -4,8 +4,8 @@ import type { Database } from "@/db/client";
 import { externalUserLink } from "@/db/schema";
 import { useDatabase } from "@/server/db/runtime";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
-import { issueCreated, issueUpdated, type JiraTestIssue } from "./jira-test-payloads";
-import { deliverTicket, makeTicketTeam, requestCounts, webhookTickets } from "./test-delivery";
+import { issueCreated, issueUpdated, type JiraTestIssue } from "@/server/testing/jira-payloads";
+import { deliverTicket, makeTicketTeam, requestCounts, webhookTickets } from "@/server/testing/ticket-delivery";
 
 const NOW = new Date("2026-03-20T12:00:00Z");
 const T0 = Date.parse("2026-03-04T09:12:00Z");

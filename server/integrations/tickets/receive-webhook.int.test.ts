@@ -7,7 +7,13 @@ import { useDatabase } from "@/server/db/runtime";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 import { callerAt } from "@/server/testing/rotation-fixtures";
 import { receiveTicketWebhook } from "./receive-webhook";
-import { deliverTicket, failingNextTransaction, makeTicketTeam, requestCounts, webhookTickets } from "./test-delivery";
+import {
+  deliverTicket,
+  failingNextTransaction,
+  makeTicketTeam,
+  requestCounts,
+  webhookTickets,
+} from "@/server/testing/ticket-delivery";
 
 /** The handler reads the real clock; it is stopped here, after every ticket the tests send. */
 const NOW = new Date("2026-03-20T12:00:00Z");

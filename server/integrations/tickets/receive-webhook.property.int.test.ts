@@ -3,7 +3,7 @@ import fc from "fast-check";
 import type { Database } from "@/db/client";
 import { useDatabase } from "@/server/db/runtime";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
-import { deliverTicket, makeTicketTeam, requestCounts, webhookTickets } from "./test-delivery";
+import { deliverTicket, makeTicketTeam, requestCounts, webhookTickets } from "@/server/testing/ticket-delivery";
 
 const NOW = new Date("2026-03-20T12:00:00Z");
 /** 4 March, in the first week of the ticket-duty rotation: Erik (engineer 0) holds it. */

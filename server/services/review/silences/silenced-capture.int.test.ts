@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { useDatabase } from "@/server/db/runtime";
-import { capturedPages, deliver, makeCaptureTeam } from "@/server/integrations/alertmanager/test-delivery";
-import { notification, PAYMENTS_5XX, resolved, type TestAlert } from "@/server/integrations/alertmanager/test-payloads";
+import { capturedPages, deliver, makeCaptureTeam } from "@/server/testing/alertmanager-delivery";
+import { notification, PAYMENTS_5XX, resolved, type TestAlert } from "@/server/testing/alertmanager-payloads";
 import { at, callerAt } from "@/server/testing/rotation-fixtures";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 

@@ -1,4 +1,4 @@
-import { pagerdutySignature } from "./signature";
+import { pagerdutySignature } from "@/server/integrations/pagerduty/signature";
 
 /**
  * PagerDuty v3 webhook deliveries as PagerDuty's documentation shows them (Webhooks v3 overview: the event
