@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { trpcMutation, trpcQuery } from "./rotation-support";
-import { DEMO, expectAccessible, screenshot, signIn, uniqueName } from "./support";
+import { DEMO, expectAccessible, expectThumbTarget, PHONE, screenshot, signIn, uniqueName } from "./support";
 
 interface OnCall {
   rotationId: string;
@@ -75,13 +75,17 @@ test("a page from Alertmanager lands in the on-call engineer's inbox and is conf
     ).status(),
   ).toBe(404);
 
-  const context = await browser.newContext();
+  // Paged at night, the engineer answers on a phone.
+  const context = await browser.newContext({ viewport: PHONE });
   const onCall = await context.newPage();
   await signIn(onCall, email);
   const inbox = onCall.getByRole("region", { name: /Captured pages/ });
   const item = inbox.getByRole("form", { name: alertName });
   await expect(item).toHaveCount(1);
   await expect(item).toContainText(summary);
+  const card = inbox.getByRole("listitem").filter({ has: onCall.getByRole("form", { name: alertName }) });
+  await expectThumbTarget(item.getByRole("button", { name: `Confirm ${alertName}` }), card);
+  await expectThumbTarget(item.getByRole("button", { name: `Dismiss ${alertName}` }), card);
   await expectAccessible(onCall);
   await screenshot(onCall, "capture-inbox");
   await item.getByLabel("Time spent (minutes)").fill("25");

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { trpcQuery } from "./rotation-support";
-import { DEMO, expectAccessible, screenshot, signIn, uniqueName } from "./support";
+import { DEMO, expectAccessible, expectThumbTarget, PHONE, screenshot, signIn, uniqueName } from "./support";
 
 interface OnCall {
   rotationId: string;
@@ -29,7 +29,8 @@ test("the on-call engineer writes a hand-off note and whoever holds the pager ne
   const holderEmail = emailOf(pager.onCall.name);
   if (!holderEmail) throw new Error("the on-call engineer is not a member");
 
-  const outgoingContext = await browser.newContext();
+  // The hand-off is written at the change of shift, often on a phone.
+  const outgoingContext = await browser.newContext({ viewport: PHONE });
   const holder = await outgoingContext.newPage();
   await signIn(holder, holderEmail);
   const card = holder.getByRole("region", { name: "Hand-off" });
@@ -47,6 +48,8 @@ test("the on-call engineer writes a hand-off note and whoever holds the pager ne
   await form.getByRole("button", { name: /Save note|Update note/ }).click();
   await expect(holder.getByTestId("toast")).toContainText(`Hand-off note saved: ${next} will see it.`);
   await expect(form.getByRole("button", { name: "Update note" })).toBeVisible();
+  await expectThumbTarget(form.getByRole("button", { name: "Update note" }), form);
+  await expectThumbTarget(form.getByRole("button", { name: `Remove your hand-off note for ${pager.name}` }), form);
   await expectAccessible(holder);
   await screenshot(holder, "handoff-outgoing");
 

@@ -1,6 +1,6 @@
-import fs from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { CLOCK_START, SYSTEM_CHROMIUM } from "./environment";
 import { oidcEnv } from "./sso-support";
 
 /**
@@ -9,14 +9,15 @@ import { oidcEnv } from "./sso-support";
  * journeys about a given moment of the week. E2E_ENGINE=postgres points them at E2E_DEMO_DATABASE_URL /
  * E2E_EMPTY_DATABASE_URL / E2E_CLOCK_DATABASE_URL (npm test creates those); otherwise each gets its own PGlite
  * directory under data/e2e.
+ *
+ * The visual snapshots (visual.spec.ts) are a project of their own, listed first so they run first: they read the
+ * clock server while its clock is still a few minutes past its start, before the working day begins at 09:00.
  */
 const root = path.resolve(import.meta.dirname, "..");
 const engine = process.env.E2E_ENGINE === "postgres" ? "postgres" : "pglite";
 export const DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? 3210);
 export const EMPTY_PORT = Number(process.env.E2E_EMPTY_PORT ?? 3211);
 export const CLOCK_PORT = Number(process.env.E2E_CLOCK_PORT ?? 3212);
-/** The clock server's start: Monday 30 March 2026, 08:40 in Berlin, the first working day of summer time. */
-export const CLOCK_START = "2026-03-30T08:40:00+02:00";
 
 type ServerKind = "demo" | "empty" | "clock";
 const PORTS: Record<ServerKind, number> = { demo: DEMO_PORT, empty: EMPTY_PORT, clock: CLOCK_PORT };
@@ -26,8 +27,23 @@ const DATABASE_URLS: Record<ServerKind, string | undefined> = {
   clock: process.env.E2E_CLOCK_DATABASE_URL,
 };
 
-// Debian's Chromium when present (CI, this machine); Playwright's own browser on a laptop.
-const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => fs.existsSync(file));
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: SYSTEM_CHROMIUM
+    ? {
+        executablePath: SYSTEM_CHROMIUM,
+        args: [
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+        ],
+      }
+    : {},
+};
+const VISUAL = /visual\.spec\.ts$/;
 
 function serverEnv(kind: ServerKind): Record<string, string> {
   const port = PORTS[kind];
@@ -47,7 +63,11 @@ function serverEnv(kind: ServerKind): Record<string, string> {
     // One line per request would drown the test output; failures still log.
     LOG_LEVEL: "warn",
   };
-  if (kind === "clock") env.TOILCAP_CLOCK_START = CLOCK_START;
+  if (kind === "clock") {
+    env.TOILCAP_CLOCK_START = CLOCK_START;
+    // Its pages are compared with pictures: a sweep a minute after start would add breach alerts to some of them.
+    env.TOILCAP_BREACH_SWEEP_SECONDS = "0";
+  }
   const url = DATABASE_URLS[kind];
   if (engine === "postgres") {
     if (!url) throw new Error(`E2E_ENGINE=postgres needs E2E_${kind.toUpperCase()}_DATABASE_URL`);
@@ -68,7 +88,13 @@ export default defineConfig({
   // Journeys of the embedded engine alone; npm test runs only the @postgres journeys on PostgreSQL.
   grepInvert: engine === "postgres" ? /@pglite/ : undefined,
   timeout: 30_000,
-  expect: { timeout: 10_000 },
+  expect: {
+    timeout: 10_000,
+    // Anti-aliasing may move a few pixels between runs; a moved block or a changed number is far more.
+    toHaveScreenshot: { maxDiffPixelRatio: 0.001, animations: "disabled", caret: "hide", scale: "css" },
+  },
+  // Baselines beside the spec, one per name: they are Debian Chromium's (see environment.ts), on every platform.
+  snapshotPathTemplate: "{testDir}/__screenshots__/{testFilePath}/{arg}{ext}",
   reporter: [
     ["list"],
     [
@@ -84,25 +110,9 @@ export default defineConfig({
     locale: "en-GB",
   },
   projects: [
-    {
-      name: `chromium-${engine}`,
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: systemChromium
-          ? {
-              executablePath: systemChromium,
-              args: [
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-              ],
-            }
-          : {},
-      },
-    },
+    { name: `visual-${engine}`, testMatch: VISUAL, use: chromium },
+    // After the snapshots: journeys on the clock server (cap breach, duty overload) write what they picture.
+    { name: `chromium-${engine}`, testIgnore: VISUAL, use: chromium, dependencies: [`visual-${engine}`] },
   ],
   webServer: (["demo", "empty", "clock"] as const).map((kind) => {
     const port = PORTS[kind];

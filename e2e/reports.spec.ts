@@ -200,4 +200,15 @@ test("the report period changes without a reload, and a wrong custom range is a 
   await expect(page.locator(".report-span")).toContainText("10–31 Mar 2026");
   expect(await page.evaluate(() => "periodMark" in window)).toBe(true);
   await expectAccessible(page);
+
+  // A link whose range cannot be shown opens on the default period, with the range and its message at the fields.
+  await page.goto("/reports?period=custom&from=2026-05-10&to=2026-05-01");
+  await expect(picker.getByRole("radio", { name: "Custom range" })).toBeChecked();
+  await expect(picker.getByLabel("First day")).toHaveValue("2026-05-10");
+  await expect(picker.getByLabel("Last day")).toHaveAttribute("aria-invalid", "true");
+  await expect(picker.getByText("The last day must be on or after the first day")).toBeVisible();
+  await expect(picker.getByRole("status")).toHaveText("The report below is for: This quarter.");
+  await expect(table).toBeVisible();
+  await expect(page.locator(".alert.error")).toHaveCount(0);
+  await expectAccessible(page);
 });

@@ -1,7 +1,7 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { Duration } from "luxon";
 import ical, { type VEvent } from "node-ical";
-import { DEMO, expectAccessible, screenshot, signIn, uniqueName } from "./support";
+import { DEMO, expectAccessible, expectThumbTarget, PHONE, screenshot, signIn, uniqueName } from "./support";
 import { mondayIn, removeRotation, seedRotation, weekCell, type SeededRotation } from "./rotation-support";
 
 const SOFIA = "sofia@northwind.example";
@@ -68,8 +68,8 @@ test("an engineer asks to swap a shift of their own and the other person accepts
   await expect(swaps.getByRole("button", { name: /^Withdraw/ })).toBeVisible();
   await expect(swaps.getByRole("button", { name: /^Accept/ })).toHaveCount(0);
 
-  // Sofía sees the request on her home page and accepts it.
-  const sofiaContext = await browser.newContext();
+  // Sofía sees the request on her home page and accepts it, on her phone.
+  const sofiaContext = await browser.newContext({ viewport: PHONE });
   const sofia = await sofiaContext.newPage();
   await signIn(sofia, SOFIA);
   await expect(
@@ -81,6 +81,9 @@ test("an engineer asks to swap a shift of their own and the other person accepts
     .getByRole("listitem")
     .filter({ hasText: "Family wedding that week" });
   await expect(request).toContainText("for you");
+  await expectThumbTarget(request.getByRole("button", { name: /^Accept/ }), request);
+  await expectThumbTarget(request.getByRole("button", { name: /^Decline/ }), request);
+  await request.scrollIntoViewIfNeeded();
   await screenshot(sofia, "swap-request-for-you");
   await request.getByRole("button", { name: /^Accept/ }).click();
   await expect(sofia.getByTestId("toast")).toContainText("Swap accepted: Erik Lindqvist and Sofía Herrera");
@@ -98,6 +101,8 @@ test("an engineer asks to swap a shift of their own and the other person accepts
 });
 
 test("a planner asks for a swap of her own shift, and for one on Erik's behalf @postgres", async ({ page }) => {
+  // On a phone, where the dialog sits at the bottom of the screen with its actions under the thumb.
+  await page.setViewportSize(PHONE);
   await signIn(page, DEMO.planner);
   const firstMonday = mondayIn(2);
   const rotation = await seedRotation(
@@ -115,6 +120,9 @@ test("a planner asks for a swap of her own shift, and for one on Erik's behalf @
   await expect(dialog.getByLabel("Whose shift")).toHaveValue(/.+/);
   await expect(dialog.getByLabel("Your shift")).toBeVisible();
   await dialog.getByLabel("Ask", { exact: true }).selectOption({ label: "Sofía Herrera" });
+  const box = await dialog.boundingBox();
+  expect((box?.y ?? 0) + (box?.height ?? 0), "the dialog's bottom edge").toBeGreaterThan(PHONE.height - 24);
+  await expectThumbTarget(dialog.getByRole("button", { name: "Ask for the swap" }), dialog);
   await expectAccessible(page);
   await screenshot(page, "swap-dialog-planner");
   await dialog.getByRole("button", { name: "Ask for the swap" }).click();

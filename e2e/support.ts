@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "toilcap-demo";
 export const DEMO = {
@@ -10,7 +10,7 @@ export const DEMO = {
 } as const;
 
 export const EMPTY_SERVER = `http://localhost:${process.env.E2E_EMPTY_PORT ?? 3211}`;
-/** The demo server whose clock starts on a Monday morning (see CLOCK_START in playwright.config.ts). */
+/** The demo server whose clock starts on a Monday morning (see CLOCK_START in environment.ts). */
 export const CLOCK_SERVER = `http://localhost:${process.env.E2E_CLOCK_PORT ?? 3212}`;
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
@@ -26,6 +26,23 @@ export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+/** A phone held in one hand (the sizes every page is checked at are in phone-sweep.spec.ts). */
+export const PHONE = { width: 390, height: 844 } as const;
+
+/**
+ * A main action on a phone: a 44 px target (WCAG 2.5.5) at the bottom of `within` (its card, list item or
+ * dialog), where the thumb of the hand holding the phone reaches.
+ */
+export async function expectThumbTarget(target: Locator, within: Locator) {
+  const box = await target.boundingBox();
+  const outer = await within.boundingBox();
+  if (!box || !outer) throw new Error("the action or its card is not laid out");
+  expect(box.height, "target height").toBeGreaterThanOrEqual(44);
+  expect(box.width, "target width").toBeGreaterThanOrEqual(44);
+  // The last row of the card: nothing below it but the card's own padding.
+  expect(outer.y + outer.height - (box.y + box.height), "space under the action").toBeLessThanOrEqual(24);
 }
 
 export async function screenshot(page: Page, name: string) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { serverNow } from "@/server/clock";
 import { signedInCaller } from "@/server/trpc/server";
 import { TeamToilBarsLazy as TeamToilBars } from "@/app/_components/charts/lazy";
 import { TeamBreachesCard } from "@/app/_components/breaches/team-breaches-card";
@@ -55,6 +56,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
 }
 
 function ToilCapReport({ report, teamId, timeZone }: { report: TeamToilData; teamId: string; timeZone: string }) {
+  const now = serverNow();
   const span = { from: report.period.from, to: report.period.accountedTo };
   const hrefs = Object.fromEntries(
     report.members.map((m) => [m.personId, drillHref(teamId, span, { personId: m.personId })]),
@@ -72,7 +74,7 @@ function ToilCapReport({ report, teamId, timeZone }: { report: TeamToilData; tea
         <strong>{spanText(report.period.from, report.period.to, timeZone)}</strong>
         <span className="stat-note">
           {" "}
-          · counted up to {dayText(report.period.accountedTo, timeZone)} · {timeZone}
+          · counted up to {dayText(report.period.accountedTo, timeZone, now)} · {timeZone}
         </span>
       </p>
       <HiddenMembersNote hidden={report.hiddenMembers} />
@@ -92,6 +94,7 @@ function ToilCapReport({ report, teamId, timeZone }: { report: TeamToilData; tea
           rows={report.members}
           hrefs={hrefs}
           timeZone={timeZone}
+          now={now}
           fileName={`toil-cap-${report.team.name.toLowerCase().replace(/\W+/g, "-")}-${report.period.kind}`}
         />
       </section>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { DateTime } from "luxon";
+import { serverNow } from "@/server/clock";
 import { signedInCaller } from "@/server/trpc/server";
 import { EmptyState } from "@/app/_components/empty-state";
 import { formatPercent } from "@/app/_lib/format";
@@ -22,7 +23,7 @@ export default async function SharePage() {
     caller.share.mine({ period: "quarter" }),
     caller.share.trend({ weeks: TREND_WEEKS }),
   ]);
-  const today = DateTime.now().setZone(viewer.timeZone);
+  const today = DateTime.fromJSDate(serverNow(), { zone: viewer.timeZone });
   return (
     <>
       <div className="page-head">

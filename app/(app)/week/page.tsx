@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DateTime } from "luxon";
+import { serverNow } from "@/server/clock";
 import { signedInCaller } from "@/server/trpc/server";
 import { EmptyState } from "@/app/_components/empty-state";
 import { InterruptDialogButton } from "@/app/_components/interrupt-dialog";
@@ -27,7 +28,7 @@ export default async function WeekPage({ searchParams }: { searchParams: Promise
   const zone = week.timeZone;
   const monday = DateTime.fromJSDate(week.from, { zone });
   const sunday = DateTime.fromJSDate(week.to, { zone }).minus({ days: 1 });
-  const thisMonday = DateTime.now().setZone(zone).startOf("week");
+  const thisMonday = DateTime.fromJSDate(serverNow(), { zone }).startOf("week");
   const isThisWeek = monday.hasSame(thisMonday, "day");
   const span = monday.hasSame(sunday, "month")
     ? `${monday.toFormat("d")}–${sunday.toFormat("d LLLL yyyy")}`

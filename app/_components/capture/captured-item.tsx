@@ -14,8 +14,6 @@ const SEVERITY_BADGE: Record<CaptureInboxItem["severity"], string> = {
   info: "subtle",
 };
 
-const row = { display: "flex", gap: "0.6rem", alignItems: "flex-end", flexWrap: "wrap" } as const;
-
 /** Where a captured interrupt came from, for tickets (pages say their alert). */
 const SOURCE_NAME: Record<string, string> = {
   webhook: "ticket webhook",
@@ -42,8 +40,8 @@ function suggestionText(item: CaptureInboxItem): string {
 }
 
 /**
- * One captured incident or ticket: what fired (or was opened) and when, the suggested time (editable), Confirm
- * and Dismiss.
+ * One captured incident or ticket: what fired (or was opened) and when, the suggested time (editable), then
+ * Confirm and Dismiss at the bottom, full-size buttons a thumb reaches on a phone.
  * Enter in the minutes field confirms; the whole item is a labelled form so screen readers name its buttons.
  */
 export function CapturedItem({
@@ -108,35 +106,36 @@ export function CapturedItem({
             </ul>
           </details>
         )}
-        <div style={row}>
-          <div className="field" style={{ maxWidth: "11rem" }}>
-            <label htmlFor={`${id}-minutes`}>Time spent (minutes)</label>
-            <input
-              ref={firstFieldRef}
-              id={`${id}-minutes`}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={1440}
-              step={1}
-              value={minutes}
-              onChange={(event) => setMinutes(event.target.value)}
-              aria-invalid={messages ? true : undefined}
-              aria-describedby={`${id}-hint ${id}-error`}
-              disabled={busy}
-            />
-          </div>
+        <div className="field capture-minutes">
+          <label htmlFor={`${id}-minutes`}>Time spent (minutes)</label>
+          <input
+            ref={firstFieldRef}
+            id={`${id}-minutes`}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={1440}
+            step={1}
+            value={minutes}
+            onChange={(event) => setMinutes(event.target.value)}
+            aria-invalid={messages ? true : undefined}
+            aria-describedby={`${id}-hint ${id}-error`}
+            disabled={busy}
+          />
+          <span className="hint stat-note" id={`${id}-hint`}>
+            {suggestionText(item)}
+          </span>
+          <FieldError id={`${id}-error`} messages={messages} />
+        </div>
+        {/* Last in the card, so on a phone both answers sit under the thumb. */}
+        <div className="action-row thumb-actions">
           <button className="button" type="submit" disabled={busy}>
             Confirm<span className="visually-hidden"> {title}</span>
           </button>
-          <button className="link-button" type="button" onClick={onDismiss} disabled={busy}>
+          <button className="button secondary" type="button" onClick={onDismiss} disabled={busy}>
             Dismiss<span className="visually-hidden"> {title}</span>
           </button>
         </div>
-        <span className="hint stat-note" id={`${id}-hint`}>
-          {suggestionText(item)}
-        </span>
-        <FieldError id={`${id}-error`} messages={messages} />
       </form>
     </li>
   );

@@ -111,14 +111,14 @@ export function HandoffNoteForm({
         />
         <FieldError id={`${fieldId}-error`} messages={errors} />
       </div>
-      <div className="action-row">
+      <div className="action-row thumb-actions">
         <button type="submit" className="button small" disabled={pending}>
           {save.isPending ? "Saving…" : handoff.note ? "Update note" : "Save note"}
         </button>
         {handoff.note && (
           <button
             type="button"
-            className="link-button danger"
+            className="button secondary small danger"
             disabled={pending}
             onClick={() => handoff.note && remove.mutate({ teamId, noteId: handoff.note.id })}
           >

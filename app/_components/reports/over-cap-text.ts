@@ -9,9 +9,9 @@ export function overByText(row: MemberToilRow): string {
 }
 
 /** "since 5 Jan 2026 (8 weeks)"; "at least" when the run reaches back past the year looked at. */
-export function overSinceText(row: MemberToilRow, timeZone: string): string {
+export function overSinceText(row: MemberToilRow, timeZone: string, now: Date): string {
   const run = row.overCapRun;
   if (!run) return "";
   const weeks = `${run.atLeast ? "≥" : ""}${run.weeks} wk`;
-  return `${dayText(run.since, timeZone)} (${weeks})`;
+  return `${dayText(run.since, timeZone, now)} (${weeks})`;
 }

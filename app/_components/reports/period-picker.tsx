@@ -1,33 +1,26 @@
 "use client";
 
-import { DateTime } from "luxon";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState, useTransition } from "react";
 import { Field } from "@/app/_components/field";
-import { PERIOD_KINDS, PERIOD_LABELS, type PeriodChoice, type PeriodKind, periodHref } from "./period";
-
-interface RangeErrors {
-  from?: string[];
-  to?: string[];
-}
-
-/** What is wrong with a custom range, by field; empty when it can be shown. */
-function rangeErrors(firstDay: string, lastDay: string): RangeErrors {
-  const valid = (day: string) => DateTime.fromISO(day).isValid;
-  const errors: RangeErrors = {};
-  if (!firstDay) errors.from = ["Choose the first day"];
-  else if (!valid(firstDay)) errors.from = ["Enter a real calendar date"];
-  if (!lastDay) errors.to = ["Choose the last day"];
-  else if (!valid(lastDay)) errors.to = ["Enter a real calendar date"];
-  else if (!errors.from && lastDay < firstDay) errors.to = ["The last day must be on or after the first day"];
-  return errors;
-}
+import {
+  hasRangeErrors,
+  PERIOD_KINDS,
+  PERIOD_LABELS,
+  type PeriodChoice,
+  type PeriodKind,
+  periodHref,
+  type RangeErrors,
+  rangeErrors,
+} from "./period";
 
 /**
  * The report's period. A preset shows at once: the page moves to its URL by client navigation, so the report
  * is linkable and the one on screen stays until the next arrives. The custom range opens only when chosen, and a
  * range that cannot be shown is a message at its fields, never a lost report. Without JavaScript it is a plain
- * GET form. Custom days are read on the viewer's wall clock; reports of the whole organisation name no team.
+ * GET form. A link whose custom range cannot be shown opens with that range and its messages here, above the
+ * page's default period. Custom days are read on the viewer's wall clock; reports of the whole organisation name
+ * no team.
  */
 export function PeriodPicker({
   action,
@@ -42,19 +35,23 @@ export function PeriodPicker({
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const asked = `${choice.kind}|${choice.firstDay}|${choice.lastDay}`;
+  const rejected = choice.rejected;
+  const initial = rejected
+    ? { kind: "custom" as const, firstDay: rejected.firstDay, lastDay: rejected.lastDay, errors: rejected.errors }
+    : { kind: choice.kind, firstDay: choice.firstDay, lastDay: choice.lastDay, errors: {} };
+  const asked = `${choice.kind}|${initial.kind}|${initial.firstDay}|${initial.lastDay}`;
   const [shown, setShown] = useState(asked);
-  const [kind, setKind] = useState<PeriodKind>(choice.kind);
-  const [firstDay, setFirstDay] = useState(choice.firstDay);
-  const [lastDay, setLastDay] = useState(choice.lastDay);
-  const [errors, setErrors] = useState<RangeErrors>({});
+  const [kind, setKind] = useState<PeriodKind>(initial.kind);
+  const [firstDay, setFirstDay] = useState(initial.firstDay);
+  const [lastDay, setLastDay] = useState(initial.lastDay);
+  const [errors, setErrors] = useState<RangeErrors>(initial.errors);
   // Back and forward move the URL under the picker: follow it.
   if (shown !== asked) {
     setShown(asked);
-    setKind(choice.kind);
-    setFirstDay(choice.firstDay);
-    setLastDay(choice.lastDay);
-    setErrors({});
+    setKind(initial.kind);
+    setFirstDay(initial.firstDay);
+    setLastDay(initial.lastDay);
+    setErrors(initial.errors);
   }
   const show = (next: PeriodChoice) =>
     startTransition(() => router.push(periodHref(action, next, teamId, extra), { scroll: false }));
@@ -68,7 +65,7 @@ export function PeriodPicker({
     if (kind !== "custom") return show({ kind, firstDay: "", lastDay: "" });
     const found = rangeErrors(firstDay, lastDay);
     setErrors(found);
-    if (!found.from && !found.to) show({ kind, firstDay, lastDay });
+    if (!hasRangeErrors(found)) show({ kind, firstDay, lastDay });
   };
   return (
     <form
@@ -129,7 +126,11 @@ export function PeriodPicker({
         </button>
       </noscript>
       <span className="period-status" role="status">
-        {pending ? "Updating the report…" : ""}
+        {pending
+          ? "Updating the report…"
+          : hasRangeErrors(errors)
+            ? `The report below is for: ${PERIOD_LABELS[choice.kind]}.`
+            : ""}
       </span>
     </form>
   );

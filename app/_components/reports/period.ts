@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { endOfDateInput, startOfDateInput } from "@/app/_components/work/datetime";
+import { readLocalDate } from "@/server/domain/time";
 
 /** The periods a report can cover; the URL's `period` search param. */
 export const PERIOD_KINDS = ["week", "month", "quarter", "rolling90", "custom"] as const;
@@ -15,11 +16,50 @@ export const PERIOD_LABELS: Record<PeriodKind, string> = {
 
 export type ReportSearch = Record<string, string | string[] | undefined>;
 
-/** What the URL asks for: the period, and for a custom one its first and last day (yyyy-mm-dd). */
+/** What is wrong with a custom range, by field; empty when it can be shown. */
+export interface RangeErrors {
+  from?: string[];
+  to?: string[];
+}
+
+/** The period a report shows: its kind, and for a custom one its first and last day (yyyy-mm-dd). */
 export interface PeriodChoice {
   kind: PeriodKind;
   firstDay: string;
   lastDay: string;
+  /**
+   * A custom range the URL asked for that cannot be shown (a last day before the first, a date that does not
+   * exist): the picker shows it with its messages, and the report shows `kind`, the page's default, instead.
+   */
+  rejected?: { firstDay: string; lastDay: string; errors: RangeErrors };
+}
+
+// The report procedures take instants in these years only.
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2100;
+
+function dayError(day: string, missing: string): string[] | undefined {
+  if (!day) return [missing];
+  const date = readLocalDate(day);
+  if (!date) return ["Enter a real calendar date"];
+  // The last year's last day ends in the year after, which the procedures refuse.
+  if (date.year < FIRST_YEAR || date.year >= LAST_YEAR) return [`Choose a day from ${FIRST_YEAR} to ${LAST_YEAR - 1}`];
+  return undefined;
+}
+
+/** What is wrong with a custom range of yyyy-mm-dd days; shared by the picker and by pages reading the URL. */
+export function rangeErrors(firstDay: string, lastDay: string): RangeErrors {
+  const errors: RangeErrors = {};
+  const from = dayError(firstDay, "Choose the first day");
+  const to = dayError(lastDay, "Choose the last day");
+  if (from) errors.from = from;
+  if (to) errors.to = to;
+  else if (!from && lastDay < firstDay) errors.to = ["The last day must be on or after the first day"];
+  return errors;
+}
+
+export function hasRangeErrors(errors: RangeErrors): boolean {
+  return errors.from !== undefined || errors.to !== undefined;
 }
 
 function one(search: ReportSearch, key: string): string | undefined {
@@ -31,10 +71,20 @@ export function teamParam(search: ReportSearch): string | undefined {
   return one(search, "team");
 }
 
+/**
+ * The period a report page shows for its URL. A custom range that cannot be shown (a link typed by hand, or
+ * one whose days were edited) falls back to the page's default period, keeping the range and what is wrong
+ * with it for the picker, so the page is a report with a message at the fields rather than an error.
+ */
 export function periodChoice(search: ReportSearch, defaultKind: PeriodKind = "quarter"): PeriodChoice {
   const asked = one(search, "period");
   const kind = PERIOD_KINDS.find((k) => k === asked) ?? defaultKind;
-  return { kind, firstDay: one(search, "from") ?? "", lastDay: one(search, "to") ?? "" };
+  const firstDay = one(search, "from") ?? "";
+  const lastDay = one(search, "to") ?? "";
+  if (kind !== "custom") return { kind, firstDay: "", lastDay: "" };
+  const errors = rangeErrors(firstDay, lastDay);
+  if (!hasRangeErrors(errors)) return { kind, firstDay, lastDay };
+  return { kind: defaultKind, firstDay: "", lastDay: "", rejected: { firstDay, lastDay, errors } };
 }
 
 /** The procedures' period fields: a custom range runs from midnight of its first day to midnight after its last. */
@@ -97,10 +147,10 @@ export function spanText(from: Date, to: Date, zone: string): string {
   return `${first.toFormat("d LLL yyyy")} – ${last.toFormat("d LLL yyyy")}`;
 }
 
-/** "12 Mar 2026" on the viewer's clock; "12 Mar" within the current year. */
-export function dayText(at: Date, zone: string): string {
+/** "12 Mar 2026" on the viewer's clock; "12 Mar" within the year of `now` (the server's clock, not the browser's). */
+export function dayText(at: Date, zone: string, now: Date): string {
   const day = DateTime.fromJSDate(at, { zone });
-  return day.toFormat(day.hasSame(DateTime.now().setZone(zone), "year") ? "d LLL" : "d LLL yyyy");
+  return day.toFormat(day.hasSame(DateTime.fromJSDate(now, { zone }), "year") ? "d LLL" : "d LLL yyyy");
 }
 
 /** yyyy-mm-dd of an instant on the report's calendar, for exports: the UTC day is a day early east of Greenwich. */

@@ -69,11 +69,14 @@ export function ToilTable({
   rows,
   hrefs,
   timeZone,
+  now,
   fileName,
 }: {
   rows: MemberToilRow[];
   hrefs: Record<string, string>;
   timeZone: string;
+  /** The server's clock when the page was made: whether a date needs its year. */
+  now: Date;
   fileName: string;
 }) {
   const stableValueOf = useCallback(columnValue, []);
@@ -136,7 +139,7 @@ export function ToilTable({
                   {row.onCallCap.over && <span className="badge over on-call-badge">over</span>}
                 </td>
                 <td className="num">{overByText(row)}</td>
-                <td className="nowrap">{overSinceText(row, timeZone)}</td>
+                <td className="nowrap">{overSinceText(row, timeZone, now)}</td>
               </tr>
             ))}
           </tbody>

@@ -84,7 +84,7 @@ export function SwapRequests({
     const act = (decision: Decision) => respond.mutate({ teamId, swapId: swap.id, decision });
     const who = `${swap.requesterName}'s swap with ${swap.counterpartName}`;
     return (
-      <div className="swap-actions">
+      <div className="swap-actions thumb-actions">
         {mayAnswer && (
           <>
             <button type="button" className="button small" disabled={busy(swap.id)} onClick={() => act("accept")}>
@@ -101,7 +101,12 @@ export function SwapRequests({
           </>
         )}
         {mayWithdraw && (
-          <button type="button" className="link-button" disabled={busy(swap.id)} onClick={() => act("cancel")}>
+          <button
+            type="button"
+            className="button secondary small"
+            disabled={busy(swap.id)}
+            onClick={() => act("cancel")}
+          >
             Withdraw<span className="visually-hidden"> {who}</span>
           </button>
         )}

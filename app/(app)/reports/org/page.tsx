@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { serverNow } from "@/server/clock";
 import { signedInCaller } from "@/server/trpc/server";
 import type { OrgSummary, OrgTeamSummary } from "@/server/services/reports/org-summary";
 import { EmptyState } from "@/app/_components/empty-state";
@@ -67,7 +68,7 @@ function Summary({ summary, choice, timeZone }: { summary: OrgSummary; choice: P
         <strong>{spanText(period.from, period.to, timeZone)}</strong>
         <span className="stat-note">
           {" "}
-          · counted up to {dayText(period.accountedTo, timeZone)} · {timeZone}
+          · counted up to {dayText(period.accountedTo, timeZone, serverNow())} · {timeZone}
         </span>
       </p>
       <div className="grid cols-3 report-summary">
