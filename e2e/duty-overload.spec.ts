@@ -22,12 +22,17 @@ test("a planner follows an overload flag to a second duty role, creates it and u
   await thresholds.getByLabel("Interrupt time over (% of duty)").fill("25");
   await thresholds.getByRole("button", { name: "Save thresholds" }).click();
   await expect(thresholds.getByRole("status")).toContainText("after 1 turns in a row");
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: "Duty that one person can't keep up with" })).toContainText(
+    "Pager primary",
+  );
 
   const plannerContext = await browser.newContext({ baseURL: CLOCK_SERVER });
   const planner = await plannerContext.newPage();
   try {
     await signIn(planner, DEMO.planner);
-    await planner.goto("/rotations");
+    // The flag is on the planner's home (and the manager's, and the rotations list).
+    await planner.goto("/");
     const card = planner.getByRole("region", { name: "Duty that one person can't keep up with" });
     await expect(card).toContainText("Pager primary");
     await expect(card).toContainText("interrupt time over duty time");

@@ -8,6 +8,7 @@ import { HandoffCard } from "@/app/_components/handoffs/handoff-card";
 import { MyBreachAlerts } from "@/app/_components/breaches/my-breach-alerts";
 import { JoinRequests } from "@/app/_components/people/join-requests";
 import { chooseTeam } from "@/app/_lib/team";
+import { OverloadFlagsCard } from "@/app/_components/duty/overload-flags-card";
 import { CoverageOutlookSection } from "./_home/coverage-outlook";
 import { OrgOverviewSection } from "./_home/org-overview";
 import { TeamStandingSection } from "./_home/team-standing";
@@ -37,7 +38,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // Own work is logged in the chosen team, and only by its members.
   const teamId = team && roles.length > 0 ? team.id : null;
   const isEngineer = roles.includes("engineer");
-  const [entries, share, duty, captured, joinRequests, standing, outlook, org] = await Promise.all([
+  const plansOrManages = roles.includes("planner") || roles.includes("manager");
+  const [entries, share, duty, captured, joinRequests, standing, outlook, org, overloads] = await Promise.all([
     caller.workLog.recent({ limit: RECENT_LIMIT }),
     teamId && isEngineer ? caller.share.mine({ period: "week" }) : null,
     teamId
@@ -52,12 +54,16 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     teamId && roles.includes("manager") ? caller.home.teamStanding({ teamId }) : null,
     teamId && roles.includes("planner") ? caller.home.coverageOutlook({ teamId }) : null,
     viewer.isAdmin && teams.length > 0 ? caller.reports.orgSummary({ period: "month" }) : null,
+    teamId && plansOrManages ? caller.rotations.overloadFlags({ teamId }) : null,
   ]);
   const now = serverNow();
   const zone = viewer.timeZone;
   const firstName = viewer.name.split(" ")[0] ?? viewer.name;
 
   const teamParts: ReactNode[] = [];
+  // A duty rotation outgrowing one person comes first: it is what a planner or manager acts on today.
+  if (overloads && team)
+    teamParts.push(<OverloadFlagsCard key="overloads" flags={overloads} zone={zone} teamId={team.id} />);
   if (standing) teamParts.push(<TeamStandingSection key="standing" data={standing} zone={zone} />);
   if (outlook && team)
     teamParts.push(
