@@ -7,7 +7,7 @@ test("a manager creates an API token in Settings, a script reads the toil report
   request,
 }) => {
   await signIn(page, DEMO.manager);
-  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
   const tokens = page.getByRole("region", { name: "API tokens" });
   await expect(tokens).toBeVisible();
 

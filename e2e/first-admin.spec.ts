@@ -24,7 +24,7 @@ test("the first account on an empty instance becomes admin and creates a team @p
   await expect(page.getByLabel("Your roles").getByText("admin")).toBeVisible();
   await expect(page.getByText("Create a team in Settings")).toBeVisible();
 
-  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
   await page.getByLabel("Team name").fill("Platform SRE");
   await page.getByRole("button", { name: "Create team" }).click();
   await expect(page.getByRole("heading", { name: "Members of Platform SRE" })).toBeVisible();

@@ -13,7 +13,7 @@ test("a manager invites by a link shown once; the invitee signs up through it; t
   const email = `ines-${name.split(" ")[1] ?? Date.now()}@northwind.example`;
 
   await signIn(page, DEMO.manager);
-  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
   const invite = page.getByRole("region", { name: "Invite someone" });
   await invite.getByLabel("Name", { exact: true }).fill(name);
   await invite.getByLabel("Email").fill(email);

@@ -5,7 +5,7 @@ import { DEMO, expectAccessible, screenshot, signIn } from "./support";
 test("a manager reads each person's on-call hours by band and downloads them for payroll", async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, DEMO.manager);
-  await page.getByRole("link", { name: "Team reports" }).click();
+  await page.getByRole("link", { name: "Team reports", exact: true }).click();
   await page.getByRole("navigation", { name: "Team reports" }).getByRole("link", { name: "On-call hours" }).click();
   await expect(page).toHaveURL(/\/reports\/on-call-hours/);
   const picker = page.getByRole("form", { name: "Report period" });

@@ -5,7 +5,7 @@ test("an admin opens the organisation summary from Team reports and reaches a te
   page,
 }) => {
   await signIn(page, DEMO.admin);
-  await page.getByRole("link", { name: "Team reports" }).click();
+  await page.getByRole("link", { name: "Team reports", exact: true }).click();
   await page.getByRole("link", { name: "Organisation summary" }).click();
   await expect(page.getByRole("heading", { name: "Organisation summary", level: 1 })).toBeVisible();
 
@@ -33,7 +33,7 @@ test("a manager is told the organisation summary is for administrators, and Team
   page,
 }) => {
   await signIn(page, DEMO.manager);
-  await page.getByRole("link", { name: "Team reports" }).click();
+  await page.getByRole("link", { name: "Team reports", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Team reports", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Organisation summary" })).toHaveCount(0);
   await page.goto("/reports/org");

@@ -109,10 +109,10 @@ async function sweepLinked(page: Page, from: string, linkHref: RegExp) {
 async function openMenu(page: Page) {
   const nav = page.getByRole("navigation", { name: "Main" });
   const menu = nav.getByRole("button", { name: "Menu" });
-  await expect(nav.getByRole("link", { name: "Team reports" })).toBeHidden();
+  await expect(nav.getByRole("link", { name: "Team reports", exact: true })).toBeHidden();
   await menu.click();
   await expect(menu).toHaveAttribute("aria-expanded", "true");
-  await nav.getByRole("link", { name: "Team reports" }).click();
+  await nav.getByRole("link", { name: "Team reports", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Team reports", exact: true })).toBeVisible();
   await expect(menu).toHaveAttribute("aria-expanded", "false");
 }

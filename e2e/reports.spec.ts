@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { DEMO, expectAccessible, screenshot, signIn } from "./support";
 
 async function openQuarterReport(page: Page) {
-  await page.getByRole("link", { name: "Team reports" }).click();
+  await page.getByRole("link", { name: "Team reports", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Team reports", exact: true })).toBeVisible();
   const picker = page.getByRole("form", { name: "Report period" });
   // A preset shows at once; the quarter is the default, so another period is chosen first.

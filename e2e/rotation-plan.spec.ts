@@ -8,7 +8,7 @@ test("a planner builds a rotation by keyboard, previews everyone's load with war
   // A long journey on a shared two-core machine.
   test.slow();
   await signIn(page, DEMO.planner);
-  await page.getByRole("link", { name: "Rotations" }).click();
+  await page.getByRole("link", { name: "Rotations", exact: true }).click();
   await page.getByRole("link", { name: "New rotation" }).click();
   await expect(page.getByRole("heading", { name: "New rotation", level: 1 })).toBeVisible();
 
@@ -190,7 +190,7 @@ test("two planners save the same rotation: the second gets a clear conflict and 
 test("an engineer reads the schedule and the rotations but sees no planning controls", async ({ page }) => {
   test.slow();
   await signIn(page, DEMO.engineer);
-  await page.getByRole("link", { name: "Rotations" }).click();
+  await page.getByRole("link", { name: "Rotations", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Rotations", exact: true })).toBeVisible();
   await expect(page.getByRole("grid", { name: /^Duty by person and week/ })).toBeVisible();
   await expect(page.getByRole("link", { name: "New rotation" })).toHaveCount(0);

@@ -106,9 +106,9 @@ test("every page carries the security headers and runs under its nonce CSP witho
 
   // Client-side navigation loads further chunks under 'strict-dynamic'.
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Rotations" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Rotations", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Rotations");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Team reports" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Team reports", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Team reports", exact: true })).toBeVisible();
 
   const missing = await page.goto("/no-such-page");

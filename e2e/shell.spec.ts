@@ -5,7 +5,7 @@ test("a demo engineer signs in and sees the shell with their name and roles @pos
   await signIn(page, DEMO.engineer);
   await expect(page.getByRole("heading", { name: /^Hello, / })).toBeVisible();
   await expect(page.getByLabel("Your roles").getByText("engineer")).toBeVisible();
-  await expect(page.getByRole("link", { name: "My work" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: "My work", exact: true })).toHaveAttribute("aria-current", "page");
   await expectAccessible(page);
   await screenshot(page, "engineer-my-work");
 
@@ -25,10 +25,10 @@ test("the demo manager sees the team, its rotations and can invite @postgres", a
   await signIn(page, DEMO.manager);
   await expect(page.getByLabel("Your roles").getByText("manager")).toBeVisible();
   await screenshot(page, "manager-my-work");
-  await page.getByRole("link", { name: "Rotations" }).click();
+  await page.getByRole("link", { name: "Rotations", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Pager primary" })).toBeVisible();
   await screenshot(page, "manager-rotations");
-  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
   await expect(page.getByRole("heading", { name: /Members of Platform SRE/ })).toBeVisible();
   await screenshot(page, "manager-settings");
 
@@ -49,7 +49,7 @@ test("the app is reachable by keyboard: skip link and main navigation @postgres"
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
   await page.keyboard.press("Tab");
   await page.keyboard.press("Tab");
-  await expect(page.getByRole("link", { name: "My work" })).toBeFocused();
+  await expect(page.getByRole("link", { name: "My work", exact: true })).toBeFocused();
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Team reports", exact: true })).toBeVisible();

@@ -64,7 +64,7 @@ test("a manager changes a member's role and the team's caps, and the shell shows
 
   const caps = page.locator(".sidebar-foot");
   await expect(caps).toHaveText(`${teamName}: toil cap 50% · on-call cap 25%`);
-  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
   const members = page.getByRole("region", { name: `Members of ${teamName}` });
   const eli = members.getByRole("row").filter({ hasText: "Eli Engineer" });
   await expect(eli).toContainText("engineer");
@@ -95,7 +95,7 @@ test("a manager changes a member's role and the team's caps, and the shell shows
   await expect(capsForm.getByRole("status")).toContainText("Caps now 40% toil and 25% on call");
   await expect(caps).toHaveText(`${teamName}: toil cap 40% · on-call cap 25%`);
   // The cap holds on other pages: the shell is the team's, not a fixed text.
-  await page.getByRole("link", { name: "Team reports" }).click();
+  await page.getByRole("link", { name: "Team reports", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Team reports", level: 1 })).toBeVisible();
   await expect(caps).toHaveText(`${teamName}: toil cap 40% · on-call cap 25%`);
 
@@ -121,13 +121,13 @@ test("an admin switches teams in the shell and the choice holds across pages and
   await expect(switcher).toHaveValue(/.+/);
   await expect(switcher.locator("option:checked")).toHaveText("Data Platform");
 
-  await page.getByRole("link", { name: "Team reports" }).click();
+  await page.getByRole("link", { name: "Team reports", exact: true }).click();
   await expect(page.getByText(/^Data Platform: each engineer's toil share/)).toBeVisible();
   await page.getByRole("navigation", { name: "Team reports" }).getByRole("link", { name: "Trend" }).click();
   await expect(page.getByText(/^Data Platform: weekly toil share/)).toBeVisible();
-  await page.getByRole("link", { name: "Rotations" }).click();
+  await page.getByRole("link", { name: "Rotations", exact: true }).click();
   await expect(page.getByText(/in Data Platform\./)).toBeVisible();
-  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Members of Data Platform" })).toBeVisible();
   await checkLayouts(page, "team-switcher-settings");
 
@@ -137,7 +137,7 @@ test("an admin switches teams in the shell and the choice holds across pages and
   await switcher.selectOption({ label: "Platform SRE" });
   await page.getByRole("button", { name: "Switch" }).click();
   await expect(page.getByRole("heading", { name: "Members of Platform SRE" })).toBeVisible();
-  await page.getByRole("link", { name: "Rotations" }).click();
+  await page.getByRole("link", { name: "Rotations", exact: true }).click();
   await expect(page.getByText(/in Platform SRE\./)).toBeVisible();
 });
 

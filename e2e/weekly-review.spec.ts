@@ -69,7 +69,7 @@ test("a manager reviews the week: marks a page actionable with a cause and fix, 
   });
   expect(delivered.status()).toBe(200);
 
-  await page.getByRole("link", { name: "Team reports" }).click();
+  await page.getByRole("link", { name: "Team reports", exact: true }).click();
   await page.getByRole("navigation", { name: "Team reports" }).getByRole("link", { name: "Weekly review" }).click();
   await expect(page).toHaveURL(/\/reports\/review/);
   await expect(page.getByText("the last 7 days")).toBeVisible();
