@@ -16,14 +16,29 @@ import { REQUESTED_PAGE_HEADER, requestedPage } from "@/server/security/next-pat
 const A_YEAR_IN_SECONDS = 365 * 24 * 60 * 60;
 
 /**
- * A page opened with `?team=` (the shell's team switcher, a link from a report or a notification) makes that team
- * the chosen one for the pages that follow. Prefetches are not visits, so they choose nothing.
+ * The team a page is opened with (`?team=`): this request's layout and page show it, whatever the request.
  */
 function requestedTeam(request: NextRequest): string | null {
-  if (request.method !== "GET" || request.headers.has("next-router-prefetch")) return null;
-  const purpose = request.headers.get("sec-purpose") ?? request.headers.get("purpose") ?? "";
-  if (purpose.includes("prefetch")) return null;
+  if (request.method !== "GET") return null;
   return rememberableTeamId(request.nextUrl.searchParams.get("team"));
+}
+
+/**
+ * Whether opening this page makes its `?team=` the chosen team for the pages that follow: only a page the browser
+ * loads as a document (the shell's team switcher, a link opened from a notification or typed). Next's router fetches
+ * pages too, to prefetch every link in view (an admin's home links to every team), and the proxy cannot tell those
+ * fetches from a click: Next strips its own router headers (`next-router-prefetch`, `rsc`) before the proxy runs.
+ * So links that change the team are plain links, which the browser loads as documents. A browser's speculative
+ * prefetch or prerender is a document load too, and chooses nothing either.
+ */
+function isPageVisit(request: NextRequest): boolean {
+  const destination = request.headers.get("sec-fetch-dest");
+  // Browsers send Sec-Fetch-* to secure origins and localhost only; over plain HTTP a document load asks for HTML.
+  const document =
+    destination === null ? (request.headers.get("accept") ?? "").includes("text/html") : destination === "document";
+  if (!document) return false;
+  const purpose = request.headers.get("sec-purpose") ?? request.headers.get("purpose") ?? "";
+  return !purpose.includes("prefetch");
 }
 
 /**
@@ -64,7 +79,7 @@ export function proxy(request: NextRequest): Response {
   }
   response.headers.set("content-security-policy", policy);
   if (https) response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
-  if (chosenTeam && !refusal) {
+  if (chosenTeam && !refusal && isPageVisit(request)) {
     response.headers.append(
       "set-cookie",
       `${TEAM_COOKIE}=${chosenTeam}; Path=/; Max-Age=${A_YEAR_IN_SECONDS}; SameSite=Lax; HttpOnly${https ? "; Secure" : ""}`,

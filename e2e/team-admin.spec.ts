@@ -121,6 +121,17 @@ test("an admin switches teams in the shell and the choice holds across pages and
   await expect(switcher).toHaveValue(/.+/);
   await expect(switcher.locator("option:checked")).toHaveText("Data Platform");
 
+  // The admin's home links to every team's report, and Next's router fetches each link in view. Those fetches (one
+  // is made here as the router makes it, so the check does not hang on timing) choose nothing.
+  const otherTeam = await switcher.locator("option", { hasText: "Platform SRE" }).getAttribute("value");
+  const prefetched = await page.evaluate(async (teamId) => {
+    const response = await fetch(`/reports?team=${teamId}&period=month`, {
+      headers: { rsc: "1", "next-router-prefetch": "1", "next-url": "/" },
+    });
+    return response.status;
+  }, otherTeam);
+  expect(prefetched).toBe(200);
+
   await page.getByRole("link", { name: "Team reports", exact: true }).click();
   await expect(page.getByText(/^Data Platform: each engineer's toil share/)).toBeVisible();
   await page.getByRole("navigation", { name: "Team reports" }).getByRole("link", { name: "Trend" }).click();

@@ -45,7 +45,8 @@ export function OrgOverviewSection({ data }: { data: OrgSummaryData }) {
               return (
                 <li key={row.team.id}>
                   <span className="home-list-main">
-                    <Link href={`/reports?team=${row.team.id}&period=month`}>{row.team.name}</Link>
+                    {/* A plain link: the page loads as a document, which makes its team the chosen one (see proxy.ts). */}
+                    <a href={`/reports?team=${row.team.id}&period=month`}>{row.team.name}</a>
                     <span className="stat-note home-sub">
                       toil {shareText(row.accounting.toilShare)} of {formatPercent(row.caps.toilCap)} · on call{" "}
                       {shareText(row.accounting.onCallShare)} of {formatPercent(row.caps.onCallCap)}

@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
@@ -10,16 +9,15 @@ import { TimeZoneInput } from "@/app/_components/time-zone-input";
 
 export function CreateTeamForm({ defaultTimeZone }: { defaultTimeZone: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
   // A new key empties the form once the team exists.
   const [formKey, setFormKey] = useState(0);
   const create = useMutation(
     trpc.teams.create.mutationOptions({
       onSuccess: (created) => {
         setFormKey((key) => key + 1);
-        // The shell (team, caps, the Log toil button) is rendered by the layout, which a push alone keeps.
-        router.push(`/settings?team=${created.id}`);
-        router.refresh();
+        // A page load, not a push: it makes the new team the chosen one (see proxy.ts) and renders the shell (team,
+        // caps, the Log toil button) afresh.
+        window.location.assign(`/settings?team=${created.id}`);
       },
     }),
   );

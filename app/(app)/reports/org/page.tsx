@@ -142,7 +142,8 @@ function TeamRow({ row, choice }: { row: OrgTeamSummary; choice: PeriodChoice })
   return (
     <tr>
       <th scope="row">
-        <Link href={`/reports?${periodQuery(row.team.id, choice)}`}>{row.team.name}</Link>
+        {/* A plain link: the page loads as a document, which makes its team the chosen one (see proxy.ts). */}
+        <a href={`/reports?${periodQuery(row.team.id, choice)}`}>{row.team.name}</a>
       </th>
       <td className="num">{row.engineers}</td>
       <td className="num">
