@@ -87,7 +87,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   // Journeys of the embedded engine alone; npm test runs only the @postgres journeys on PostgreSQL.
   grepInvert: engine === "postgres" ? /@pglite/ : undefined,
-  timeout: 30_000,
+  // Long journeys take 20-30 s on a busy 2-core machine; a hang still fails within a minute.
+  timeout: 60_000,
   expect: {
     timeout: 10_000,
     // Anti-aliasing may move a few pixels between runs; a moved block or a changed number is far more.

@@ -79,3 +79,18 @@ export async function openQuickLog(page: Page) {
   await expect(dialog.getByLabel("What did you do?")).toBeFocused();
   return dialog;
 }
+
+/**
+ * Waits until every chart is drawn: the charts load after hydration into slots (`data-chart-slot`), and recharts
+ * draws its surface only once its container has measured itself, a frame or more after the slot fills.
+ */
+export async function chartsDrawn(page: Page, timeout = 15_000) {
+  await page.waitForFunction(
+    () =>
+      Array.from(document.querySelectorAll("[data-chart-slot]")).every((slot) =>
+        slot.querySelector("svg.recharts-surface"),
+      ),
+    undefined,
+    { timeout },
+  );
+}

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { CLOCK_START, SYSTEM_CHROMIUM } from "./environment";
-import { CLOCK_SERVER, DEMO, signIn } from "./support";
+import { CLOCK_SERVER, chartsDrawn, DEMO, signIn } from "./support";
 
 /**
  * How the main pages look, on a phone and a desktop, against baselines in __screenshots__. They read the clock
@@ -32,7 +32,7 @@ async function expectLooks(page: Page, path: string, name: string) {
   for (const [size, viewport] of Object.entries(SIZES)) {
     await page.setViewportSize(viewport);
     await page.goto(path);
-    await page.waitForFunction(() => document.querySelectorAll("[data-chart-slot]:empty").length === 0);
+    await chartsDrawn(page);
     await expect(page).toHaveScreenshot(`${name}-${size}.png`, { fullPage: true, stylePath: STYLE });
   }
 }
