@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { TRPCReactProvider } from "./_lib/trpc";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,9 +13,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection();
   return (
     <html lang="en">
-      <body>
-        <TRPCReactProvider>{children}</TRPCReactProvider>
-      </body>
+      {/* The tRPC client is provided by the layouts that use it, so sign-in and sign-up load none of it. */}
+      <body>{children}</body>
     </html>
   );
 }

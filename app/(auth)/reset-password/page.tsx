@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { serverCaller } from "@/server/trpc/server";
 import { messageOf } from "@/app/_lib/field-errors";
+import { TRPCReactProvider } from "@/app/_lib/trpc";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export const metadata: Metadata = { title: "Set a new password", referrer: "no-referrer" };
@@ -35,7 +36,9 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
             For {link.name} ({link.email}). This link works once; after it you are signed out everywhere and sign in
             with the new password.
           </p>
-          <ResetPasswordForm token={token} email={link.email} />
+          <TRPCReactProvider>
+            <ResetPasswordForm token={token} email={link.email} />
+          </TRPCReactProvider>
         </>
       )}
       <p className="demo-hint">
