@@ -371,6 +371,72 @@ describe(`a second duty role proposed from the flag on ${testEngine}`, () => {
     expect((await later.rotations.list({ teamId: fx.team.id })).map((r) => r.id)).toEqual([rotationId]);
   });
 
+  test("a cover on the first rotation moves the offset, so the person covering is not put on both", async () => {
+    const fx = await makeRotationTeam(database.db, 3);
+    const people = fx.engineers.map((e) => e.id);
+    const [erik, ana, ben] = people as [string, string, string];
+    const planner = await callerAt(database.db, fx.planner.id, at("2026-02-01T12:00"));
+    const { id: rotationId } = await planner.rotations.create({
+      teamId: fx.team.id,
+      ...weeklyDraft(people, { name: "Tickets", role: "ticket", startsOn: "2026-02-02" }),
+    });
+    const later = await callerAt(database.db, fx.planner.id, now);
+    // Ana holds 2-9 March and Ben 9-16 March; offset by one, Erik would hold the second role 9-16 March, the week
+    // he covers Ben's ticket duty.
+    await later.rotations.addOverride({
+      teamId: fx.team.id,
+      rotationId,
+      personId: erik,
+      replacesPersonId: ben,
+      startsAt: at("2026-03-09T09:00"),
+      endsAt: at("2026-03-16T09:00"),
+    });
+    const { draft, heldTwice } = await later.rotations.proposeSecond({ teamId: fx.team.id, rotationId });
+    expect(draft.onDutyNow).toBe(erik);
+    expect(heldTwice).toEqual([]);
+
+    const created = await later.rotations.create({
+      teamId: fx.team.id,
+      ...draft,
+      participants: draft.participants.map((p) => p.personId),
+    });
+    const schedule = await later.rotations.schedule({
+      teamId: fx.team.id,
+      from: at("2026-03-04T12:00"),
+      to: at("2026-04-27T09:00"),
+    });
+    const shiftsOf = (id: string) => schedule.shifts.filter((s) => s.rotationId === id);
+    const first = shiftsOf(rotationId);
+    expect(first).toContainEqual(expect.objectContaining({ personId: erik, source: "override" }));
+    const second = shiftsOf(created.id);
+    expect(second.length).toBeGreaterThanOrEqual(7);
+    for (const shift of second) {
+      const alongside = first.filter((f) => f.startsAt < shift.endsAt && shift.startsAt < f.endsAt);
+      expect(alongside.length).toBeGreaterThan(0);
+      for (const f of alongside) expect(f.personId).not.toBe(shift.personId);
+    }
+    expect(second.find((s) => s.startsAt.getTime() === at("2026-03-09T09:00").getTime())?.personId).toBe(ana);
+  });
+
+  test("with two people a cover leaves someone on both whatever the offset: the proposal names where", async () => {
+    const { fx, erik, ana, rotationId } = await ticketDuty();
+    const later = await callerAt(database.db, fx.planner.id, now);
+    // Erik holds 2-9 and 16-23 March; Ana covers his second week, when she would hold the second role.
+    await later.rotations.addOverride({
+      teamId: fx.team.id,
+      rotationId,
+      personId: ana,
+      replacesPersonId: erik,
+      startsAt: at("2026-03-16T09:00"),
+      endsAt: at("2026-03-23T09:00"),
+    });
+    const { draft, heldTwice } = await later.rotations.proposeSecond({ teamId: fx.team.id, rotationId });
+    expect(draft.onDutyNow).toBe(ana);
+    expect(heldTwice).toEqual([
+      { personId: ana, name: expect.any(String), startsAt: at("2026-03-16T09:00"), endsAt: at("2026-03-23T09:00") },
+    ]);
+  });
+
   test("a shadow rotation or one person alone has no second role to propose", async () => {
     const fx = await makeRotationTeam(database.db, 2);
     const planner = await callerAt(database.db, fx.planner.id, now);
