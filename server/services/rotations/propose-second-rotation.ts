@@ -1,7 +1,14 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { heldLength, heldTwice, type HeldDuty } from "@/server/domain/duty-load";
-import { expandShifts, reanchor, turnAt, turnHolders, type RotationRole, type RotationSpec } from "@/server/domain/rotations";
+import {
+  expandShifts,
+  reanchor,
+  turnAt,
+  turnHolders,
+  type RotationRole,
+  type RotationSpec,
+} from "@/server/domain/rotations";
 import { DomainError } from "../errors";
 import { horizonWindow } from "./draft-context";
 import { peopleByIds, nameOf } from "./rotation-facts";
