@@ -2,8 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { type FormEvent, type ReactNode, useState } from "react";
-import { FieldError } from "@/app/_components/field-error";
+import { type FormEvent, useState } from "react";
+import { Field } from "@/app/_components/field";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import type { ToilSourceRow } from "./types";
@@ -47,15 +47,6 @@ export function EstimateForm({
     });
   }
 
-  const field = (name: "buildHours" | "maintenanceHoursPerMonth" | "automatedOn", label: string, input: ReactNode) => (
-    <div className="field">
-      <label htmlFor={id(name)}>{label}</label>
-      {input}
-      <FieldError id={id(`${name}-error`)} messages={errors[name]} />
-    </div>
-  );
-  const invalid = (name: string) => (errors[name] ? true : undefined);
-
   return (
     <form
       className="estimate-form"
@@ -63,48 +54,37 @@ export function EstimateForm({
       noValidate
       aria-label={`Automation estimate for ${source.label}`}
     >
-      {field(
-        "buildHours",
-        "Build hours",
-        <input
-          id={id("buildHours")}
-          type="number"
-          min={0}
-          step="any"
-          inputMode="decimal"
-          value={buildHours}
-          onChange={(e) => setBuildHours(e.target.value)}
-          aria-invalid={invalid("buildHours")}
-          aria-describedby={id("buildHours-error")}
-        />,
-      )}
-      {field(
-        "maintenanceHoursPerMonth",
-        "Maintenance h/month",
-        <input
-          id={id("maintenanceHoursPerMonth")}
-          type="number"
-          min={0}
-          step="any"
-          inputMode="decimal"
-          value={maintenance}
-          onChange={(e) => setMaintenance(e.target.value)}
-          aria-invalid={invalid("maintenanceHoursPerMonth")}
-          aria-describedby={id("maintenanceHoursPerMonth-error")}
-        />,
-      )}
-      {field(
-        "automatedOn",
-        "Automated on (optional)",
-        <input
-          id={id("automatedOn")}
-          type="date"
-          value={automatedOn}
-          onChange={(e) => setAutomatedOn(e.target.value)}
-          aria-invalid={invalid("automatedOn")}
-          aria-describedby={id("automatedOn-error")}
-        />,
-      )}
+      <Field id={id("buildHours")} label="Build hours" errors={errors.buildHours}>
+        {(control) => (
+          <input
+            {...control}
+            type="number"
+            min={0}
+            step="any"
+            inputMode="decimal"
+            value={buildHours}
+            onChange={(e) => setBuildHours(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field id={id("maintenanceHoursPerMonth")} label="Maintenance h/month" errors={errors.maintenanceHoursPerMonth}>
+        {(control) => (
+          <input
+            {...control}
+            type="number"
+            min={0}
+            step="any"
+            inputMode="decimal"
+            value={maintenance}
+            onChange={(e) => setMaintenance(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field id={id("automatedOn")} label="Automated on (optional)" errors={errors.automatedOn}>
+        {(control) => (
+          <input {...control} type="date" value={automatedOn} onChange={(e) => setAutomatedOn(e.target.value)} />
+        )}
+      </Field>
       <button className="button" type="submit" disabled={save.isPending}>
         {save.isPending ? "Saving…" : "Save estimate"}
       </button>

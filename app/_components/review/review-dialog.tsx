@@ -8,6 +8,7 @@ import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-err
 import { localDateTime } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
+import { Field } from "@/app/_components/field";
 import { FieldError } from "@/app/_components/field-error";
 import { Modal } from "@/app/_components/modal";
 import type { ReviewItemData } from "./types";
@@ -70,7 +71,6 @@ function ReviewForm({
       },
     }),
   );
-  const invalid = (name: string) => (errors[name] ? true : undefined);
   /** A field's message goes once its value changes; the form's own stays until the next save. */
   const edited = (name: string) => setErrors(({ [name]: _fixed, ...rest }) => rest);
 
@@ -153,50 +153,58 @@ function ReviewForm({
           <span className="hint">Actionable: it needed a person to act. Not: noise, or it fixed itself.</span>
           <FieldError id="review-actionable-error" messages={errors.actionable} />
         </fieldset>
-        <div className="field">
-          <label htmlFor="review-cause">
-            Cause <span className="optional">(optional)</span>
-          </label>
-          <select
-            id="review-cause"
-            value={cause}
-            onChange={(event) => {
-              setCause(INTERRUPT_CAUSES.find((c) => c === event.target.value) ?? "");
-              edited("cause");
-            }}
-            disabled={save.isPending}
-            aria-invalid={invalid("cause")}
-            aria-describedby="review-cause-error"
-          >
-            <option value="">Not tagged</option>
-            {INTERRUPT_CAUSES.map((value) => (
-              <option key={value} value={value}>
-                {CAUSE_LABELS[value]}
-              </option>
-            ))}
-          </select>
-          <FieldError id="review-cause-error" messages={errors.cause} />
-        </div>
-        <div className="field">
-          <label htmlFor="review-fix">
-            Root-cause fix <span className="optional">(link, optional)</span>
-          </label>
-          <input
-            id="review-fix"
-            type="url"
-            inputMode="url"
-            placeholder="https://…"
-            value={fixUrl}
-            onChange={(event) => {
-              setFixUrl(event.target.value);
-              edited("fixUrl");
-            }}
-            disabled={save.isPending}
-            aria-invalid={invalid("fixUrl")}
-            aria-describedby="review-fix-error"
-          />
-          <FieldError id="review-fix-error" messages={errors.fixUrl} />
-        </div>
+        <Field
+          id="review-cause"
+          label={
+            <>
+              Cause <span className="optional">(optional)</span>
+            </>
+          }
+          errors={errors.cause}
+        >
+          {(control) => (
+            <select
+              {...control}
+              value={cause}
+              onChange={(event) => {
+                setCause(INTERRUPT_CAUSES.find((c) => c === event.target.value) ?? "");
+                edited("cause");
+              }}
+              disabled={save.isPending}
+            >
+              <option value="">Not tagged</option>
+              {INTERRUPT_CAUSES.map((value) => (
+                <option key={value} value={value}>
+                  {CAUSE_LABELS[value]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          id="review-fix"
+          label={
+            <>
+              Root-cause fix <span className="optional">(link, optional)</span>
+            </>
+          }
+          errors={errors.fixUrl}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="url"
+              inputMode="url"
+              placeholder="https://…"
+              value={fixUrl}
+              onChange={(event) => {
+                setFixUrl(event.target.value);
+                edited("fixUrl");
+              }}
+              disabled={save.isPending}
+            />
+          )}
+        </Field>
       </div>
       <div className="modal-foot">
         <p className="kbd-hint">
