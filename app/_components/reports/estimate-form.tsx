@@ -47,6 +47,27 @@ export function EstimateForm({
     });
   }
 
+  const hoursField = (
+    name: "buildHours" | "maintenanceHoursPerMonth",
+    label: string,
+    value: string,
+    setValue: (value: string) => void,
+  ) => (
+    <Field id={id(name)} label={label} errors={errors[name]}>
+      {(control) => (
+        <input
+          {...control}
+          type="number"
+          min={0}
+          step="any"
+          inputMode="decimal"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+
   return (
     <form
       className="estimate-form"
@@ -54,32 +75,8 @@ export function EstimateForm({
       noValidate
       aria-label={`Automation estimate for ${source.label}`}
     >
-      <Field id={id("buildHours")} label="Build hours" errors={errors.buildHours}>
-        {(control) => (
-          <input
-            {...control}
-            type="number"
-            min={0}
-            step="any"
-            inputMode="decimal"
-            value={buildHours}
-            onChange={(e) => setBuildHours(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field id={id("maintenanceHoursPerMonth")} label="Maintenance h/month" errors={errors.maintenanceHoursPerMonth}>
-        {(control) => (
-          <input
-            {...control}
-            type="number"
-            min={0}
-            step="any"
-            inputMode="decimal"
-            value={maintenance}
-            onChange={(e) => setMaintenance(e.target.value)}
-          />
-        )}
-      </Field>
+      {hoursField("buildHours", "Build hours", buildHours, setBuildHours)}
+      {hoursField("maintenanceHoursPerMonth", "Maintenance h/month", maintenance, setMaintenance)}
       <Field id={id("automatedOn")} label="Automated on (optional)" errors={errors.automatedOn}>
         {(control) => (
           <input {...control} type="date" value={automatedOn} onChange={(e) => setAutomatedOn(e.target.value)} />

@@ -8,9 +8,10 @@ import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-err
 import { localDateTime } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
-import { Field } from "@/app/_components/field";
+import { Field, noted } from "@/app/_components/field";
 import { FieldError } from "@/app/_components/field-error";
 import { Modal } from "@/app/_components/modal";
+import { FixUrlField } from "./fix-url-field";
 import type { ReviewItemData } from "./types";
 import { useReviewRefresh } from "./use-review-refresh";
 
@@ -73,6 +74,10 @@ function ReviewForm({
   );
   /** A field's message goes once its value changes; the form's own stays until the next save. */
   const edited = (name: string) => setErrors(({ [name]: _fixed, ...rest }) => rest);
+  const fixChanged = (value: string) => {
+    setFixUrl(value);
+    edited("fixUrl");
+  };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -153,15 +158,7 @@ function ReviewForm({
           <span className="hint">Actionable: it needed a person to act. Not: noise, or it fixed itself.</span>
           <FieldError id="review-actionable-error" messages={errors.actionable} />
         </fieldset>
-        <Field
-          id="review-cause"
-          label={
-            <>
-              Cause <span className="optional">(optional)</span>
-            </>
-          }
-          errors={errors.cause}
-        >
+        <Field id="review-cause" label={noted("Cause", "(optional)")} errors={errors.cause}>
           {(control) => (
             <select
               {...control}
@@ -181,30 +178,13 @@ function ReviewForm({
             </select>
           )}
         </Field>
-        <Field
+        <FixUrlField
           id="review-fix"
-          label={
-            <>
-              Root-cause fix <span className="optional">(link, optional)</span>
-            </>
-          }
+          value={fixUrl}
           errors={errors.fixUrl}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="url"
-              inputMode="url"
-              placeholder="https://…"
-              value={fixUrl}
-              onChange={(event) => {
-                setFixUrl(event.target.value);
-                edited("fixUrl");
-              }}
-              disabled={save.isPending}
-            />
-          )}
-        </Field>
+          busy={save.isPending}
+          onChange={fixChanged}
+        />
       </div>
       <div className="modal-foot">
         <p className="kbd-hint">

@@ -7,7 +7,7 @@ import { addOverrideInput } from "@/server/schemas/rotations";
 import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
-import { Field } from "@/app/_components/field";
+import { Field, noted } from "@/app/_components/field";
 import { FieldError } from "@/app/_components/field-error";
 import { Modal } from "@/app/_components/modal";
 import { fromLocalInput, toLocalInput } from "@/app/_components/work/datetime";
@@ -256,15 +256,7 @@ function CoverForm({
           <p className="stat-note" id="cover-zone-hint">
             Times in {zone}. A cover replaces duty only: outside the rotation&apos;s shifts it adds nothing.
           </p>
-          <Field
-            id="cover-note"
-            label={
-              <>
-                Note <span className="optional">optional</span>
-              </>
-            }
-            errors={errors.note}
-          >
+          <Field id="cover-note" label={noted("Note")} errors={errors.note}>
             {(control) => (
               <input
                 {...control}
