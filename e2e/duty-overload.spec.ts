@@ -21,7 +21,7 @@ test("a planner follows an overload flag to a second duty role, creates it and u
   await thresholds.getByLabel("Turns in a row").fill("1");
   await thresholds.getByLabel("Interrupt time over (% of duty)").fill("25");
   await thresholds.getByRole("button", { name: "Save thresholds" }).click();
-  await expect(thresholds.getByRole("status")).toContainText("after 1 turns in a row");
+  await expect(thresholds.getByRole("status")).toContainText("after 1 turn.");
   await page.goto("/");
   await expect(page.getByRole("region", { name: "Duty that one person can't keep up with" })).toContainText(
     "Pager primary",

@@ -50,3 +50,12 @@ export function Field({
     </div>
   );
 }
+
+/** A label with its quiet note after it: "Note optional", "Cause (optional)", "Root-cause fix (link, optional)". */
+export function noted(label: string, note = "optional"): ReactNode {
+  return (
+    <>
+      {label} <span className="optional">{note}</span>
+    </>
+  );
+}

@@ -334,6 +334,42 @@ describe(`load per duty turn in the interrupt load report on ${testEngine}`, () 
   });
 });
 
+type Planner = Awaited<ReturnType<typeof callerAt>>;
+
+/** The proposed second role created as proposed, and the team's schedule from now until late April. */
+async function createWithSchedule(
+  planner: Planner,
+  teamId: string,
+  draft: Awaited<ReturnType<Planner["rotations"]["proposeSecond"]>>["draft"],
+) {
+  const created = await planner.rotations.create({
+    teamId,
+    ...draft,
+    participants: draft.participants.map((p) => p.personId),
+  });
+  const schedule = await planner.rotations.schedule({ teamId, from: now, to: at("2026-04-27T09:00") });
+  return { created, schedule };
+}
+
+/** The team's planner adds a cover to the rotation, then asks for a second duty role beside it. */
+async function proposeAfterCover(
+  fx: { team: { id: string }; planner: { id: string } },
+  rotationId: string,
+  cover: { personId: string; replacesPersonId: string; from: string; to: string },
+) {
+  const planner = await callerAt(database.db, fx.planner.id, now);
+  const { personId, replacesPersonId } = cover;
+  await planner.rotations.addOverride({
+    teamId: fx.team.id,
+    rotationId,
+    personId,
+    replacesPersonId,
+    startsAt: at(cover.from),
+    endsAt: at(cover.to),
+  });
+  return planner.rotations.proposeSecond({ teamId: fx.team.id, rotationId });
+}
+
 describe(`a second duty role proposed from the flag on ${testEngine}`, () => {
   test("same people and settings, offset by one person, so nobody holds both; created in one step, undone softly", async () => {
     const fx = await makeRotationTeam(database.db, 3);
@@ -350,16 +386,7 @@ describe(`a second duty role proposed from the flag on ${testEngine}`, () => {
     expect(draft).toMatchObject({ name: "Tickets (second)", role: "ticket", onDutyNow: people[2] });
     expect(draft.participants.map((p) => p.personId)).toEqual(people);
 
-    const created = await later.rotations.create({
-      teamId: fx.team.id,
-      ...draft,
-      participants: draft.participants.map((p) => p.personId),
-    });
-    const schedule = await later.rotations.schedule({
-      teamId: fx.team.id,
-      from: at("2026-03-04T12:00"),
-      to: at("2026-04-27T09:00"),
-    });
+    const { created, schedule } = await createWithSchedule(later, fx.team.id, draft);
     const holders = (id: string) =>
       schedule.shifts.filter((s) => s.rotationId === id).map((s) => [s.startsAt.getTime(), s.personId] as const);
     const first = new Map(holders(rotationId));
@@ -369,6 +396,56 @@ describe(`a second duty role proposed from the flag on ${testEngine}`, () => {
 
     await later.rotations.remove({ teamId: fx.team.id, rotationId: created.id });
     expect((await later.rotations.list({ teamId: fx.team.id })).map((r) => r.id)).toEqual([rotationId]);
+  });
+
+  test("a cover on the first rotation moves the offset, so the person covering is not put on both", async () => {
+    const fx = await makeRotationTeam(database.db, 3);
+    const people = fx.engineers.map((e) => e.id);
+    const [erik, ana, ben] = people as [string, string, string];
+    const planner = await callerAt(database.db, fx.planner.id, at("2026-02-01T12:00"));
+    const { id: rotationId } = await planner.rotations.create({
+      teamId: fx.team.id,
+      ...weeklyDraft(people, { name: "Tickets", role: "ticket", startsOn: "2026-02-02" }),
+    });
+    const later = await callerAt(database.db, fx.planner.id, now);
+    // Ana holds 2-9 March and Ben 9-16 March; offset by one, Erik would hold the second role 9-16 March, the week
+    // he covers Ben's ticket duty.
+    const { draft, heldTwice } = await proposeAfterCover(fx, rotationId, {
+      personId: erik,
+      replacesPersonId: ben,
+      from: "2026-03-09T09:00",
+      to: "2026-03-16T09:00",
+    });
+    expect(draft.onDutyNow).toBe(erik);
+    expect(heldTwice).toEqual([]);
+
+    const { created, schedule } = await createWithSchedule(later, fx.team.id, draft);
+    const shiftsOf = (id: string) => schedule.shifts.filter((s) => s.rotationId === id);
+    const first = shiftsOf(rotationId);
+    expect(first).toContainEqual(expect.objectContaining({ personId: erik, source: "override" }));
+    const second = shiftsOf(created.id);
+    expect(second.length).toBeGreaterThanOrEqual(7);
+    for (const shift of second) {
+      const alongside = first.filter((f) => f.startsAt < shift.endsAt && shift.startsAt < f.endsAt);
+      expect(alongside.length).toBeGreaterThan(0);
+      for (const f of alongside) expect(f.personId).not.toBe(shift.personId);
+    }
+    expect(second.find((s) => s.startsAt.getTime() === at("2026-03-09T09:00").getTime())?.personId).toBe(ana);
+  });
+
+  test("with two people a cover leaves someone on both whatever the offset: the proposal names where", async () => {
+    const { fx, erik, ana, rotationId } = await ticketDuty();
+    // Erik holds 2-9 and 16-23 March; Ana covers his second week, when she would hold the second role.
+    const { draft, heldTwice } = await proposeAfterCover(fx, rotationId, {
+      personId: ana,
+      replacesPersonId: erik,
+      from: "2026-03-16T09:00",
+      to: "2026-03-23T09:00",
+    });
+    expect(draft.onDutyNow).toBe(ana);
+    expect(heldTwice).toEqual([
+      { personId: ana, name: expect.any(String), startsAt: at("2026-03-16T09:00"), endsAt: at("2026-03-23T09:00") },
+    ]);
   });
 
   test("a shadow rotation or one person alone has no second role to propose", async () => {

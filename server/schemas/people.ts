@@ -25,7 +25,7 @@ export const restoreMemberInput = teamScoped({ personId });
 
 /** A team's overload thresholds (docs/duty-load.md); six turns in a row is the most the rotation page shows. */
 export const MAX_OVERLOAD_TURNS = 6;
-export const overloadThresholdsInput = teamScoped({
+export const overloadThresholdFields = {
   turnsInARow: z
     .int("turnsInARow must be a whole number of turns")
     .min(1, "At least 1 turn")
@@ -39,4 +39,5 @@ export const overloadThresholdsInput = teamScoped({
     .int("incidentLimit must be a whole number of incidents")
     .min(0, "At least 0 incidents")
     .max(20, "At most 20 incidents"),
-});
+};
+export const overloadThresholdsInput = teamScoped(overloadThresholdFields);

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { TEAM_ROLES } from "@/server/auth/permissions";
+import { DEFAULT_OVERLOAD_THRESHOLDS } from "@/server/domain/duty-load";
 import { MAX_ENTRY_MINUTES } from "@/server/domain/accounting/duration";
 import { windowOverlaps } from "@/server/domain/rotations/duty-windows";
 import { isValidTimeZone } from "@/server/domain/time";
 import { isoDate } from "./common";
+import { overloadThresholdFields } from "./people";
 import { MAX_SHIFT_COUNT, ROTATION_ROLES } from "./rotations";
 
 /**
@@ -382,6 +384,14 @@ const workspaceShape = {
     toilCap: share.default(0.5),
     onCallCap: share.default(0.25),
     timeZone: timeZone.optional(),
+    /** When a duty rotation is flagged as too much for one person; files written before there were any leave it out. */
+    overload: z
+      .strictObject({
+        turnsInARow: overloadThresholdFields.turnsInARow.default(DEFAULT_OVERLOAD_THRESHOLDS.turnsInARow),
+        loggedOverDuty: overloadThresholdFields.loggedOverDuty.default(DEFAULT_OVERLOAD_THRESHOLDS.loggedOverDuty),
+        incidentLimit: overloadThresholdFields.incidentLimit.default(DEFAULT_OVERLOAD_THRESHOLDS.incidentLimit),
+      })
+      .prefault({}),
   }),
   people: rows(personRow),
   absences: rows(absenceRow),

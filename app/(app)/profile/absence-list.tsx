@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Field } from "@/app/_components/field";
+import { Field, noted } from "@/app/_components/field";
 import { DateTime } from "luxon";
 import { type FormEvent, useState } from "react";
 import { z } from "zod";
@@ -150,15 +150,7 @@ export function AbsenceList({ initial, timeZone }: { initial: Absence[]; timeZon
               )}
             </Field>
           </div>
-          <Field
-            id="absence-note"
-            label={
-              <>
-                Note <span className="optional">optional</span>
-              </>
-            }
-            errors={errors.note}
-          >
+          <Field id="absence-note" label={noted("Note")} errors={errors.note}>
             {(control) => <input {...control} value={note} onChange={(event) => setNote(event.target.value)} />}
           </Field>
           <div>

@@ -11,7 +11,7 @@ import {
   drillHref,
   periodChoice,
   periodInput,
-  spanText,
+  periodDaysText,
   teamParam,
   type ReportSearch,
 } from "@/app/_components/reports/period";
@@ -71,7 +71,7 @@ function ToilCapReport({ report, teamId, timeZone }: { report: TeamToilData; tea
   return (
     <>
       <p className="report-span">
-        <strong>{spanText(report.period.from, report.period.to, timeZone)}</strong>
+        <strong>{periodDaysText(report.period.from, report.period.to, timeZone)}</strong>
         <span className="stat-note">
           {" "}
           · counted up to {dayText(report.period.accountedTo, timeZone, now)} · {timeZone}

@@ -6,6 +6,7 @@ import { type FormEvent, useState } from "react";
 import { Field } from "@/app/_components/field";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
+import { turnsInARowText } from "@/server/domain/duty-load/turns-in-a-row";
 
 interface Thresholds {
   turnsInARow: number;
@@ -54,7 +55,7 @@ export function OverloadThresholdsForm({ teamId, thresholds }: { teamId: string;
       {saved && (
         <div className="alert ok" role="status">
           <span>
-            Flagged from now on after {saved.after.turnsInARow} turns in a row.{" "}
+            Flagged from now on after {turnsInARowText(saved.after.turnsInARow)}.{" "}
             <button
               type="button"
               className="button secondary small"

@@ -6,7 +6,7 @@ import { type FormEvent, useState } from "react";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { endOfDateInput, startOfDateInput } from "@/app/_components/work/datetime";
-import { spanText } from "@/app/_components/reports/period";
+import { periodDaysText } from "@/app/_components/reports/period";
 import { PeriodBody } from "./period-card";
 
 /** A chosen range of whole days on the viewer's wall clock, first and last day included. */
@@ -72,7 +72,7 @@ export function CustomRange({
       )}
       {share.data ? (
         <div className="custom-result" aria-live="polite">
-          <p className="stat-note">{spanText(share.data.period.from, share.data.period.to, timeZone)}</p>
+          <p className="stat-note">{periodDaysText(share.data.period.from, share.data.period.to, timeZone)}</p>
           <PeriodBody data={share.data} />
         </div>
       ) : (

@@ -1,7 +1,7 @@
 "use client";
 
 import { ShareBar } from "@/app/_components/charts/share-bar";
-import { spanText } from "@/app/_components/reports/period";
+import { periodDaysText } from "@/app/_components/reports/period";
 import { hoursText } from "@/app/_components/work/datetime";
 import type { ShareData } from "@/app/_components/work/types";
 
@@ -22,7 +22,7 @@ export function PeriodShare({
       <header className="period-head">
         <h2 id={id}>{title}</h2>
         <span className="stat-note">
-          {spanText(data.period.from, data.period.to, timeZone)}, on your time zone ({data.timeZone})
+          {periodDaysText(data.period.from, data.period.to, timeZone)}, on your time zone ({data.timeZone})
         </span>
       </header>
       <PeriodBody data={data} />

@@ -5,7 +5,7 @@ import { type FormEvent, useState } from "react";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
-import { FieldError } from "@/app/_components/field-error";
+import { Field } from "@/app/_components/field";
 import { SigningSecretNotice } from "./signing-secret-notice";
 import type { WebhookTestResult } from "./types";
 
@@ -78,24 +78,24 @@ export function BreachWebhookForm({
             {messageOf(save.error)}
           </div>
         )}
-        <div className="field">
-          <label htmlFor="breach-webhook-url">Webhook URL</label>
-          <input
-            id="breach-webhook-url"
-            type="url"
-            inputMode="url"
-            value={url}
-            placeholder="https://hooks.example.com/toilcap"
-            maxLength={2048}
-            onChange={(event) => setUrl(event.target.value)}
-            aria-invalid={errors.url ? true : undefined}
-            aria-describedby="breach-webhook-url-hint breach-webhook-url-error"
-          />
-          <span id="breach-webhook-url-hint" className="hint">
-            http:// or https://, at most 2048 characters. Leave empty and save to turn notifications off.
-          </span>
-          <FieldError id="breach-webhook-url-error" messages={errors.url} />
-        </div>
+        <Field
+          id="breach-webhook-url"
+          label="Webhook URL"
+          hint="http:// or https://, at most 2048 characters. Leave empty and save to turn notifications off."
+          errors={errors.url}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="url"
+              inputMode="url"
+              value={url}
+              placeholder="https://hooks.example.com/toilcap"
+              maxLength={2048}
+              onChange={(event) => setUrl(event.target.value)}
+            />
+          )}
+        </Field>
         <div className="row">
           <button type="submit" className="button" disabled={save.isPending}>
             {save.isPending ? "Saving…" : "Save"}

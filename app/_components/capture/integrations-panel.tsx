@@ -6,7 +6,7 @@ import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { localDateTime } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
-import { FieldError } from "@/app/_components/field-error";
+import { Field } from "@/app/_components/field";
 import { NewIntegrationSecret } from "./new-integration-secret";
 import { SigningSecretForm } from "./signing-secret-form";
 import type { CreatedIntegration, IntegrationItem } from "./types";
@@ -200,27 +200,26 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
           </span>
         </fieldset>
         <div className="row">
-          <div className="field">
-            <label htmlFor="integration-name">Name</label>
-            <input
-              id="integration-name"
-              value={name}
-              placeholder={
-                {
-                  alertmanager: "Prometheus production",
-                  "ticket-webhook": "Jira ops queue",
-                  pagerduty: "PagerDuty production",
-                }[kind]
-              }
-              onChange={(event) => setName(event.target.value)}
-              aria-invalid={errors.name ? true : undefined}
-              aria-describedby="integration-name-error"
-            />
-            <FieldError id="integration-name-error" messages={errors.name} />
-          </div>
-          <div className="field">
-            <label htmlFor="integration-rotation">
-              {kind === "alertmanager" ? (
+          <Field id="integration-name" label="Name" errors={errors.name}>
+            {(control) => (
+              <input
+                {...control}
+                value={name}
+                placeholder={
+                  {
+                    alertmanager: "Prometheus production",
+                    "ticket-webhook": "Jira ops queue",
+                    pagerduty: "PagerDuty production",
+                  }[kind]
+                }
+                onChange={(event) => setName(event.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            id="integration-rotation"
+            label={
+              kind === "alertmanager" ? (
                 "Credit pages to whoever is on call in"
               ) : kind === "pagerduty" ? (
                 <>
@@ -231,35 +230,26 @@ export function IntegrationsPanel({ teamId, timeZone }: { teamId: string; timeZo
                 <>
                   Credit other tickets to whoever is on duty in <span className="optional">(optional)</span>
                 </>
-              )}
-            </label>
-            <select
-              id="integration-rotation"
-              value={rotationId}
-              onChange={(event) => setRotationId(event.target.value)}
-              aria-invalid={errors.rotationId ? true : undefined}
-              aria-describedby={
-                kind === "ticket-webhook"
-                  ? "integration-rotation-hint integration-rotation-error"
-                  : "integration-rotation-error"
-              }
-            >
-              <option value="">
-                {kind === "alertmanager" ? "Choose a rotation" : "No rotation: leave them unassigned"}
-              </option>
-              {pagerRotations.map((rotation) => (
-                <option key={rotation.id} value={rotation.id}>
-                  {rotation.name} ({rotation.role})
+              )
+            }
+            hint={
+              kind === "ticket-webhook" ? "Tickets whose assignee is missing or not a member of this team." : undefined
+            }
+            errors={errors.rotationId}
+          >
+            {(control) => (
+              <select {...control} value={rotationId} onChange={(event) => setRotationId(event.target.value)}>
+                <option value="">
+                  {kind === "alertmanager" ? "Choose a rotation" : "No rotation: leave them unassigned"}
                 </option>
-              ))}
-            </select>
-            {kind === "ticket-webhook" && (
-              <span className="hint" id="integration-rotation-hint">
-                Tickets whose assignee is missing or not a member of this team.
-              </span>
+                {pagerRotations.map((rotation) => (
+                  <option key={rotation.id} value={rotation.id}>
+                    {rotation.name} ({rotation.role})
+                  </option>
+                ))}
+              </select>
             )}
-            <FieldError id="integration-rotation-error" messages={errors.rotationId} />
-          </div>
+          </Field>
         </div>
         <div>
           <button className="button" type="submit" disabled={create.isPending}>

@@ -5,7 +5,7 @@ import { type FormEvent, useState } from "react";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
-import { FieldError } from "@/app/_components/field-error";
+import { Field } from "@/app/_components/field";
 import type { IntegrationItem } from "./types";
 
 /**
@@ -66,19 +66,17 @@ export function SigningSecretForm({
           {messageOf(save.error)}
         </div>
       )}
-      <div className="field">
-        <label htmlFor={fieldId}>PagerDuty signing secret</label>
-        <input
-          id={fieldId}
-          type="password"
-          autoComplete="off"
-          value={signingSecret}
-          onChange={(event) => setSigningSecretText(event.target.value)}
-          aria-invalid={errors.signingSecret ? true : undefined}
-          aria-describedby={`${fieldId}-error`}
-        />
-        <FieldError id={`${fieldId}-error`} messages={errors.signingSecret} />
-      </div>
+      <Field id={fieldId} label="PagerDuty signing secret" errors={errors.signingSecret}>
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            autoComplete="off"
+            value={signingSecret}
+            onChange={(event) => setSigningSecretText(event.target.value)}
+          />
+        )}
+      </Field>
       <button type="submit" className="button secondary small" disabled={save.isPending}>
         Save signing secret
       </button>

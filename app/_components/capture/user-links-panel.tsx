@@ -5,7 +5,7 @@ import { type FormEvent, useState } from "react";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
-import { FieldError } from "@/app/_components/field-error";
+import { Field } from "@/app/_components/field";
 import { scrollRegion } from "@/app/_components/scroll-region";
 
 type System = "pagerduty" | "jira";
@@ -169,46 +169,28 @@ export function UserLinksPanel({
             <option value="jira">Jira</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="link-id">{system === "jira" ? "Account id" : "User id"}</label>
-          <input
-            id="link-id"
-            value={externalUserId}
-            onChange={(event) => setExternalUserId(event.target.value)}
-            aria-invalid={errors.externalUserId ? true : undefined}
-            aria-describedby="link-id-error"
-          />
-          <FieldError id="link-id-error" messages={errors.externalUserId} />
-        </div>
-        <div className="field">
-          <label htmlFor="link-name">Name there</label>
-          <input
-            id="link-name"
-            value={externalName}
-            onChange={(event) => setExternalName(event.target.value)}
-            aria-invalid={errors.externalName ? true : undefined}
-            aria-describedby="link-name-error"
-          />
-          <FieldError id="link-name-error" messages={errors.externalName} />
-        </div>
-        <div className="field">
-          <label htmlFor="link-person">Is</label>
-          <select
-            id="link-person"
-            value={personId}
-            onChange={(event) => setPersonId(event.target.value)}
-            aria-invalid={errors.personId ? true : undefined}
-            aria-describedby="link-person-error"
-          >
-            <option value="">Choose a member</option>
-            {members.map((member) => (
-              <option key={member.personId} value={member.personId}>
-                {member.name}
-              </option>
-            ))}
-          </select>
-          <FieldError id="link-person-error" messages={errors.personId} />
-        </div>
+        <Field id="link-id" label={system === "jira" ? "Account id" : "User id"} errors={errors.externalUserId}>
+          {(control) => (
+            <input {...control} value={externalUserId} onChange={(event) => setExternalUserId(event.target.value)} />
+          )}
+        </Field>
+        <Field id="link-name" label="Name there" errors={errors.externalName}>
+          {(control) => (
+            <input {...control} value={externalName} onChange={(event) => setExternalName(event.target.value)} />
+          )}
+        </Field>
+        <Field id="link-person" label="Is" errors={errors.personId}>
+          {(control) => (
+            <select {...control} value={personId} onChange={(event) => setPersonId(event.target.value)}>
+              <option value="">Choose a member</option>
+              {members.map((member) => (
+                <option key={member.personId} value={member.personId}>
+                  {member.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <div className="field">
           <button type="submit" className="button secondary" disabled={link.isPending}>
             Link

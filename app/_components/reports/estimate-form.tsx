@@ -2,8 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { type FormEvent, type ReactNode, useState } from "react";
-import { FieldError } from "@/app/_components/field-error";
+import { type FormEvent, useState } from "react";
+import { Field } from "@/app/_components/field";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import type { ToilSourceRow } from "./types";
@@ -47,14 +47,26 @@ export function EstimateForm({
     });
   }
 
-  const field = (name: "buildHours" | "maintenanceHoursPerMonth" | "automatedOn", label: string, input: ReactNode) => (
-    <div className="field">
-      <label htmlFor={id(name)}>{label}</label>
-      {input}
-      <FieldError id={id(`${name}-error`)} messages={errors[name]} />
-    </div>
+  const hoursField = (
+    name: "buildHours" | "maintenanceHoursPerMonth",
+    label: string,
+    value: string,
+    setValue: (value: string) => void,
+  ) => (
+    <Field id={id(name)} label={label} errors={errors[name]}>
+      {(control) => (
+        <input
+          {...control}
+          type="number"
+          min={0}
+          step="any"
+          inputMode="decimal"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+        />
+      )}
+    </Field>
   );
-  const invalid = (name: string) => (errors[name] ? true : undefined);
 
   return (
     <form
@@ -63,48 +75,13 @@ export function EstimateForm({
       noValidate
       aria-label={`Automation estimate for ${source.label}`}
     >
-      {field(
-        "buildHours",
-        "Build hours",
-        <input
-          id={id("buildHours")}
-          type="number"
-          min={0}
-          step="any"
-          inputMode="decimal"
-          value={buildHours}
-          onChange={(e) => setBuildHours(e.target.value)}
-          aria-invalid={invalid("buildHours")}
-          aria-describedby={id("buildHours-error")}
-        />,
-      )}
-      {field(
-        "maintenanceHoursPerMonth",
-        "Maintenance h/month",
-        <input
-          id={id("maintenanceHoursPerMonth")}
-          type="number"
-          min={0}
-          step="any"
-          inputMode="decimal"
-          value={maintenance}
-          onChange={(e) => setMaintenance(e.target.value)}
-          aria-invalid={invalid("maintenanceHoursPerMonth")}
-          aria-describedby={id("maintenanceHoursPerMonth-error")}
-        />,
-      )}
-      {field(
-        "automatedOn",
-        "Automated on (optional)",
-        <input
-          id={id("automatedOn")}
-          type="date"
-          value={automatedOn}
-          onChange={(e) => setAutomatedOn(e.target.value)}
-          aria-invalid={invalid("automatedOn")}
-          aria-describedby={id("automatedOn-error")}
-        />,
-      )}
+      {hoursField("buildHours", "Build hours", buildHours, setBuildHours)}
+      {hoursField("maintenanceHoursPerMonth", "Maintenance h/month", maintenance, setMaintenance)}
+      <Field id={id("automatedOn")} label="Automated on (optional)" errors={errors.automatedOn}>
+        {(control) => (
+          <input {...control} type="date" value={automatedOn} onChange={(e) => setAutomatedOn(e.target.value)} />
+        )}
+      </Field>
       <button className="button" type="submit" disabled={save.isPending}>
         {save.isPending ? "Saving…" : "Save estimate"}
       </button>

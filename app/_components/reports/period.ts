@@ -137,8 +137,12 @@ export function drillHref(
   return `/reports/drill?${params.toString()}`;
 }
 
-/** "1 Jan – 31 Mar 2026" for [from, to): the end is exclusive, so the last day shown is the one before it. */
-export function spanText(from: Date, to: Date, zone: string): string {
+/**
+ * The calendar days a report period covers, "1 Jan – 31 Mar 2026" for [from, to): the end is exclusive, so the
+ * last day shown is the one before it; no times of day. Not rotations' `spanText`, which names the instants a
+ * shift or cover starts and ends (its end is the hand-off itself, "Mon 30 Nov 09:00 – Mon 7 Dec 09:00").
+ */
+export function periodDaysText(from: Date, to: Date, zone: string): string {
   const first = DateTime.fromJSDate(from, { zone });
   const last = DateTime.fromJSDate(new Date(to.getTime() - 1), { zone });
   if (first.hasSame(last, "day")) return first.toFormat("d LLL yyyy");

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { signedInCaller } from "@/server/trpc/server";
 import { chooseTeam } from "@/app/_lib/team";
 import type { Loaded } from "./load-report";
-import { type PeriodKind, periodChoice, periodInput, type ReportSearch, spanText, teamParam } from "./period";
+import { type PeriodKind, periodChoice, periodInput, type ReportSearch, periodDaysText, teamParam } from "./period";
 
 /**
  * Where every team report page starts: the server caller, the viewer, the team shown (the one asked for, else
@@ -41,7 +41,7 @@ export function ReportSpan({
 }) {
   return (
     <p className="report-span">
-      <strong>{spanText(period.from, period.to, timeZone)}</strong>
+      <strong>{periodDaysText(period.from, period.to, timeZone)}</strong>
       <span className="stat-note"> · {note}</span>
     </p>
   );

@@ -8,8 +8,10 @@ import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-err
 import { localDateTime } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
+import { Field, noted } from "@/app/_components/field";
 import { FieldError } from "@/app/_components/field-error";
 import { Modal } from "@/app/_components/modal";
+import { FixUrlField } from "./fix-url-field";
 import type { ReviewItemData } from "./types";
 import { useReviewRefresh } from "./use-review-refresh";
 
@@ -70,9 +72,12 @@ function ReviewForm({
       },
     }),
   );
-  const invalid = (name: string) => (errors[name] ? true : undefined);
   /** A field's message goes once its value changes; the form's own stays until the next save. */
   const edited = (name: string) => setErrors(({ [name]: _fixed, ...rest }) => rest);
+  const fixChanged = (value: string) => {
+    setFixUrl(value);
+    edited("fixUrl");
+  };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -153,50 +158,33 @@ function ReviewForm({
           <span className="hint">Actionable: it needed a person to act. Not: noise, or it fixed itself.</span>
           <FieldError id="review-actionable-error" messages={errors.actionable} />
         </fieldset>
-        <div className="field">
-          <label htmlFor="review-cause">
-            Cause <span className="optional">(optional)</span>
-          </label>
-          <select
-            id="review-cause"
-            value={cause}
-            onChange={(event) => {
-              setCause(INTERRUPT_CAUSES.find((c) => c === event.target.value) ?? "");
-              edited("cause");
-            }}
-            disabled={save.isPending}
-            aria-invalid={invalid("cause")}
-            aria-describedby="review-cause-error"
-          >
-            <option value="">Not tagged</option>
-            {INTERRUPT_CAUSES.map((value) => (
-              <option key={value} value={value}>
-                {CAUSE_LABELS[value]}
-              </option>
-            ))}
-          </select>
-          <FieldError id="review-cause-error" messages={errors.cause} />
-        </div>
-        <div className="field">
-          <label htmlFor="review-fix">
-            Root-cause fix <span className="optional">(link, optional)</span>
-          </label>
-          <input
-            id="review-fix"
-            type="url"
-            inputMode="url"
-            placeholder="https://…"
-            value={fixUrl}
-            onChange={(event) => {
-              setFixUrl(event.target.value);
-              edited("fixUrl");
-            }}
-            disabled={save.isPending}
-            aria-invalid={invalid("fixUrl")}
-            aria-describedby="review-fix-error"
-          />
-          <FieldError id="review-fix-error" messages={errors.fixUrl} />
-        </div>
+        <Field id="review-cause" label={noted("Cause", "(optional)")} errors={errors.cause}>
+          {(control) => (
+            <select
+              {...control}
+              value={cause}
+              onChange={(event) => {
+                setCause(INTERRUPT_CAUSES.find((c) => c === event.target.value) ?? "");
+                edited("cause");
+              }}
+              disabled={save.isPending}
+            >
+              <option value="">Not tagged</option>
+              {INTERRUPT_CAUSES.map((value) => (
+                <option key={value} value={value}>
+                  {CAUSE_LABELS[value]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <FixUrlField
+          id="review-fix"
+          value={fixUrl}
+          errors={errors.fixUrl}
+          busy={save.isPending}
+          onChange={fixChanged}
+        />
       </div>
       <div className="modal-foot">
         <p className="kbd-hint">

@@ -7,9 +7,10 @@ import { MAX_SILENCE_DAYS, saveSilenceInput } from "@/server/schemas/review";
 import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
-import { Field } from "@/app/_components/field";
+import { Field, noted } from "@/app/_components/field";
 import { FieldError } from "@/app/_components/field-error";
 import { Modal } from "@/app/_components/modal";
+import { FixUrlField } from "./fix-url-field";
 import { dayInputIn, lastDayInput, lastDayText } from "./format";
 import type { SilenceTarget } from "./types";
 import { useReviewRefresh } from "./use-review-refresh";
@@ -79,6 +80,10 @@ function SilenceForm({
   );
   /** A field's message goes once its value changes; the form's own stays until the next save. */
   const edited = (name: string) => setErrors(({ [name]: _fixed, ...rest }) => rest);
+  const fixChanged = (value: string) => {
+    setFixUrl(value);
+    edited("fixUrl");
+  };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -139,39 +144,14 @@ function SilenceForm({
             />
           )}
         </Field>
-        <Field
+        <FixUrlField
           id="silence-fix"
-          label={
-            <>
-              Root-cause fix <span className="optional">(link, optional)</span>
-            </>
-          }
+          value={fixUrl}
           errors={errors.fixUrl}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="url"
-              inputMode="url"
-              placeholder="https://…"
-              value={fixUrl}
-              onChange={(event) => {
-                setFixUrl(event.target.value);
-                edited("fixUrl");
-              }}
-              disabled={save.isPending}
-            />
-          )}
-        </Field>
-        <Field
-          id="silence-reason"
-          label={
-            <>
-              Reason <span className="optional">(optional)</span>
-            </>
-          }
-          errors={errors.reason}
-        >
+          busy={save.isPending}
+          onChange={fixChanged}
+        />
+        <Field id="silence-reason" label={noted("Reason", "(optional)")} errors={errors.reason}>
           {(control) => (
             <input
               {...control}

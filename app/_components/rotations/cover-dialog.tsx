@@ -7,6 +7,7 @@ import { addOverrideInput } from "@/server/schemas/rotations";
 import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
+import { Field, noted } from "@/app/_components/field";
 import { FieldError } from "@/app/_components/field-error";
 import { Modal } from "@/app/_components/modal";
 import { fromLocalInput, toLocalInput } from "@/app/_components/work/datetime";
@@ -173,65 +174,59 @@ function CoverForm({
         )}
         <fieldset className="entry-fields" disabled={add.isPending}>
           {rotations.length > 1 ? (
-            <div className="field">
-              <label htmlFor="cover-rotation">Rotation</label>
-              <select
-                id="cover-rotation"
-                value={form.rotationId}
-                onChange={(event) => update({ rotationId: event.target.value })}
-                aria-invalid={invalid("rotationId")}
-                aria-describedby="cover-rotation-error"
-              >
-                {rotations.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.name}
-                  </option>
-                ))}
-              </select>
-              <FieldError id="cover-rotation-error" messages={errors.rotationId} />
-            </div>
+            <Field id="cover-rotation" label="Rotation" errors={errors.rotationId}>
+              {(control) => (
+                <select
+                  {...control}
+                  value={form.rotationId}
+                  onChange={(event) => update({ rotationId: event.target.value })}
+                >
+                  {rotations.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
           ) : (
             <p className="stat-note">Rotation: {rotation?.name}</p>
           )}
-          <div className="field">
-            <label htmlFor="cover-person">Who covers</label>
-            <select
-              id="cover-person"
-              data-autofocus
-              value={form.personId}
-              onChange={(event) => update({ personId: event.target.value })}
-              aria-invalid={invalid("personId")}
-              aria-describedby="cover-person-error"
-            >
-              <option value="">Choose someone…</option>
-              {members
-                .filter((m) => m.personId !== form.replacesPersonId)
-                .map((m) => (
+          <Field id="cover-person" label="Who covers" errors={errors.personId}>
+            {(control) => (
+              <select
+                {...control}
+                data-autofocus
+                value={form.personId}
+                onChange={(event) => update({ personId: event.target.value })}
+              >
+                <option value="">Choose someone…</option>
+                {members
+                  .filter((m) => m.personId !== form.replacesPersonId)
+                  .map((m) => (
+                    <option key={m.personId} value={m.personId}>
+                      {m.name}
+                    </option>
+                  ))}
+              </select>
+            )}
+          </Field>
+          <Field id="cover-replaces" label="Covering for" errors={errors.replacesPersonId}>
+            {(control) => (
+              <select
+                {...control}
+                value={form.replacesPersonId}
+                onChange={(event) => update({ replacesPersonId: event.target.value })}
+              >
+                <option value="">Whoever is on duty</option>
+                {members.map((m) => (
                   <option key={m.personId} value={m.personId}>
                     {m.name}
                   </option>
                 ))}
-            </select>
-            <FieldError id="cover-person-error" messages={errors.personId} />
-          </div>
-          <div className="field">
-            <label htmlFor="cover-replaces">Covering for</label>
-            <select
-              id="cover-replaces"
-              value={form.replacesPersonId}
-              onChange={(event) => update({ replacesPersonId: event.target.value })}
-              aria-invalid={invalid("replacesPersonId")}
-              aria-describedby="cover-replaces-error"
-            >
-              <option value="">Whoever is on duty</option>
-              {members.map((m) => (
-                <option key={m.personId} value={m.personId}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-            <FieldError id="cover-replaces-error" messages={errors.replacesPersonId} />
-          </div>
+              </select>
+            )}
+          </Field>
           <div className="row">
             <div className="field">
               <label htmlFor="cover-from">From</label>
@@ -261,20 +256,16 @@ function CoverForm({
           <p className="stat-note" id="cover-zone-hint">
             Times in {zone}. A cover replaces duty only: outside the rotation&apos;s shifts it adds nothing.
           </p>
-          <div className="field">
-            <label htmlFor="cover-note">
-              Note <span className="optional">optional</span>
-            </label>
-            <input
-              id="cover-note"
-              value={form.note}
-              onChange={(event) => update({ note: event.target.value })}
-              aria-invalid={invalid("note")}
-              aria-describedby="cover-note-error"
-              placeholder="Covering while Priya speaks at SREcon"
-            />
-            <FieldError id="cover-note-error" messages={errors.note} />
-          </div>
+          <Field id="cover-note" label={noted("Note")} errors={errors.note}>
+            {(control) => (
+              <input
+                {...control}
+                value={form.note}
+                onChange={(event) => update({ note: event.target.value })}
+                placeholder="Covering while Priya speaks at SREcon"
+              />
+            )}
+          </Field>
         </fieldset>
       </div>
       <div className="modal-foot">

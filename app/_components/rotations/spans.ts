@@ -5,7 +5,10 @@ export function instantText(at: Date, zone: string): string {
   return DateTime.fromJSDate(at, { zone }).toFormat("ccc d LLL, HH:mm");
 }
 
-/** "Mon 30 Nov 09:00 – Mon 7 Dec 09:00", or "Mon 30 Nov 09:00–17:00" within one day. */
+/**
+ * The instants a shift, cover or turn starts and ends: "Mon 30 Nov 09:00 – Mon 7 Dec 09:00", or "Mon 30 Nov
+ * 09:00–17:00" within one day. A report period's days read with `periodDaysText` (reports/period.ts) instead.
+ */
 export function spanText(startsAt: Date, endsAt: Date, zone: string): string {
   const start = DateTime.fromJSDate(startsAt, { zone });
   const end = DateTime.fromJSDate(endsAt, { zone });

@@ -15,3 +15,4 @@ export {
   type OverloadReason,
   type OverloadThresholds,
 } from "./overload";
+export { heldLength, heldTwice, type HeldDuty } from "./held-twice";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Database } from "@/db/client";
-import { interrupt } from "@/db/schema";
+import { interrupt, workEntry } from "@/db/schema";
 import { at, callerAt, makeRotationTeam, weeklyDraft } from "@/server/testing/rotation-fixtures";
 import { createTestDatabase, testEngine } from "@/server/testing/test-db";
 
@@ -57,5 +57,44 @@ describe(`hand-off notes carry the queue on ${testEngine}`, () => {
     const incoming = (await (await callerAt(database.db, erik, NOW)).handoffs.forMe({ teamId: fx.team.id })).incoming;
     const [note] = incoming[0]?.notes ?? [];
     expect(note?.openTickets.map((t) => t.summary)).toEqual(["Rotate the TLS certificates", "Disk filling on db-3"]);
+  });
+
+  test("a ticket worked across turns is inherited, and each turn keeps the time its holder logged on it", async () => {
+    const team = await makeRotationTeam(database.db, 2);
+    const [erik, ana] = team.engineers.map((e) => e.id) as [string, string];
+    const planner = await callerAt(database.db, team.planner.id, at("2026-03-01T12:00"));
+    const { id: primary } = await planner.rotations.create({ teamId: team.team.id, ...weeklyDraft([erik, ana]) });
+    const [ticket] = await database.db
+      .insert(interrupt)
+      .values({ teamId: team.team.id, kind: "ticket", summary: "Flaky deploys", openedAt: at("2026-03-10T10:00") })
+      .returning();
+    if (!ticket) throw new Error("no ticket");
+    const log = (personId: string, startsAt: string, minutes: number) => ({
+      personId,
+      teamId: team.team.id,
+      startsAt: at(startsAt),
+      minutes,
+      category: "toil" as const,
+      summary: "Flaky deploys",
+      interruptId: ticket.id,
+    });
+    await database.db.insert(workEntry).values([log(ana, "2026-03-11T10:00", 60), log(erik, "2026-03-17T10:00", 45)]);
+    await (await callerAt(database.db, ana, NOW)).handoffs.save({
+      teamId: team.team.id,
+      rotationId: primary,
+      shiftStartsAt: ANA_WEEK.startsAt,
+      body: "The deploys are yours.",
+    });
+    const incoming = (await (await callerAt(database.db, erik, NOW)).handoffs.forMe({ teamId: team.team.id })).incoming;
+    expect(incoming[0]?.notes[0]?.openTickets.map((t) => t.summary)).toEqual(["Flaky deploys"]);
+
+    const load = await (await callerAt(database.db, team.planner.id, NOW)).rotations.dutyLoad({
+      teamId: team.team.id,
+      rotationId: primary,
+    });
+    expect(load.turns.slice(-2).map((t) => [t.personId, t.loggedMinutes, t.openAtHandoff, t.carriedOver])).toEqual([
+      [ana, 60, 1, 0],
+      [erik, 45, 1, 1],
+    ]);
   });
 });

@@ -218,7 +218,17 @@ async function readTeam(db: Db, teamRow: typeof team.$inferSelect, now: Date): P
     version: WORKSPACE_VERSION,
     exportedAt: iso(now),
     organisation: org ? { name: org.name } : undefined,
-    team: { name: teamRow.name, toilCap: teamRow.toilCap, onCallCap: teamRow.onCallCap, timeZone: teamRow.timeZone },
+    team: {
+      name: teamRow.name,
+      toilCap: teamRow.toilCap,
+      onCallCap: teamRow.onCallCap,
+      timeZone: teamRow.timeZone,
+      overload: {
+        turnsInARow: teamRow.overloadTurnsInARow,
+        loggedOverDuty: teamRow.overloadLoggedOverDuty,
+        incidentLimit: teamRow.overloadIncidentLimit,
+      },
+    },
     people: peopleJson,
     absences: absences.map((a) => ({
       personId: a.personId,

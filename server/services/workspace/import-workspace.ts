@@ -224,6 +224,9 @@ async function writeWorkspace(db: Db, file: WorkspaceData, target: WriteTarget):
       toilCap: file.team.toilCap,
       onCallCap: file.team.onCallCap,
       timeZone: teamZoneOf(file),
+      overloadTurnsInARow: file.team.overload.turnsInARow,
+      overloadLoggedOverDuty: file.team.overload.loggedOverDuty,
+      overloadIncidentLimit: file.team.overload.incidentLimit,
     })
     .returning();
   assertReturned(created, "team insert");

@@ -56,11 +56,30 @@ describe("the team's time zone in a workspace file", () => {
   });
 });
 
+describe("the team's overload thresholds in a workspace file", () => {
+  test("a threshold left out takes its default; one out of range is refused at its path", () => {
+    const parsed = parseWorkspace({ ...base, team: { ...base.team, overload: { turnsInARow: 4 } }, people: [] });
+    if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+    expect(parsed.data.team.overload).toEqual({ turnsInARow: 4, loggedOverDuty: 1, incidentLimit: 2 });
+    expect(
+      problems({ ...base, team: { ...base.team, overload: { turnsInARow: 9, loggedOverDuty: 0.1 } }, people: [] }),
+    ).toEqual([
+      "team.overload.turnsInARow: At most 6 turns",
+      "team.overload.loggedOverDuty: At least 25% of duty time",
+    ]);
+  });
+});
+
 describe("the workspace file format", () => {
   test("a minimal file gets the documented defaults", () => {
     const parsed = parseWorkspace({ ...base, people: [person()] });
     if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
-    expect(parsed.data.team).toEqual({ name: "SRE", toilCap: 0.5, onCallCap: 0.25 });
+    expect(parsed.data.team).toEqual({
+      name: "SRE",
+      toilCap: 0.5,
+      onCallCap: 0.25,
+      overload: { turnsInARow: 2, loggedOverDuty: 1, incidentLimit: 2 },
+    });
     expect(parsed.data.people[0]).toMatchObject({
       email: "pat@example.test",
       roles: [],

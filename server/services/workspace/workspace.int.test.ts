@@ -333,6 +333,41 @@ describe(`workspace export and import on ${testEngine}`, () => {
     });
   });
 
+  test("a team's overload thresholds travel both ways; a file written before them gets the defaults", async () => {
+    const people = [
+      { id: "ana", name: "Ana", email: "ana.overload@example.test", timeZone: "Europe/Berlin", roles: ["manager"] },
+    ];
+    const thresholdsOf = async (teamId: string) => {
+      const [row] = await target.db.select().from(team).where(eq(team.id, teamId));
+      return [row?.overloadTurnsInARow, row?.overloadLoggedOverDuty, row?.overloadIncidentLimit];
+    };
+    const strict = { turnsInARow: 3, loggedOverDuty: 1.25, incidentLimit: 0 };
+    const first = await importWorkspace(
+      target.db,
+      { format: "toilcap-workspace", version: 1, team: { name: "Strict thresholds", overload: strict }, people },
+      { actorPersonId: null },
+      LATER,
+    );
+    expect(await thresholdsOf(first.teamId)).toEqual([3, 1.25, 0]);
+    const exported = await exportWorkspace(target.db, { teamId: first.teamId, actorPersonId: null }, LATER);
+    expect(exported.team?.overload).toEqual(strict);
+    const again = await importWorkspace(
+      target.db,
+      viaJson(exported),
+      { teamName: "Strict thresholds again", actorPersonId: null },
+      LATER,
+    );
+    expect(await thresholdsOf(again.teamId)).toEqual([3, 1.25, 0]);
+
+    const old = await importWorkspace(
+      target.db,
+      { format: "toilcap-workspace", version: 1, team: { name: "Before thresholds" }, people },
+      { actorPersonId: null },
+      LATER,
+    );
+    expect(await thresholdsOf(old.teamId)).toEqual([2, 1, 2]);
+  });
+
   test("a hand-written file needs only the essentials; rotations without history count from their first day", async () => {
     const minimal = {
       format: "toilcap-workspace",

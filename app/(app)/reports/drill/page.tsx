@@ -4,7 +4,7 @@ import { signedInCaller } from "@/server/trpc/server";
 import { DrillShare } from "@/app/_components/reports/drill-share";
 import { DrillEntries, DrillInterrupts, DrillShifts } from "@/app/_components/reports/drill-tables";
 import { loadReport } from "@/app/_components/reports/load-report";
-import { spanText, teamParam, type ReportSearch } from "@/app/_components/reports/period";
+import { periodDaysText, teamParam, type ReportSearch } from "@/app/_components/reports/period";
 import { chooseTeam } from "@/app/_lib/team";
 
 export const metadata: Metadata = { title: "Drill-down · Team reports" };
@@ -59,7 +59,7 @@ export default async function DrillPage({ searchParams }: { searchParams: Promis
           <h1>{drill?.ok ? drillTitle(drill.data) : "Drill-down"}</h1>
           {drill?.ok && (
             <p>
-              {spanText(drill.data.from, drill.data.to, viewer.timeZone)} · counted up to now · {viewer.timeZone}
+              {periodDaysText(drill.data.from, drill.data.to, viewer.timeZone)} · counted up to now · {viewer.timeZone}
             </p>
           )}
         </div>

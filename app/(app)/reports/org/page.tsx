@@ -11,7 +11,7 @@ import {
   periodChoice,
   periodInput,
   periodQuery,
-  spanText,
+  periodDaysText,
   type PeriodChoice,
   type ReportSearch,
 } from "@/app/_components/reports/period";
@@ -65,7 +65,7 @@ function Summary({ summary, choice, timeZone }: { summary: OrgSummary; choice: P
   return (
     <>
       <p className="report-span">
-        <strong>{spanText(period.from, period.to, timeZone)}</strong>
+        <strong>{periodDaysText(period.from, period.to, timeZone)}</strong>
         <span className="stat-note">
           {" "}
           · counted up to {dayText(period.accountedTo, timeZone, serverNow())} · {timeZone}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ParetoChartLazy as ParetoChart } from "@/app/_components/charts/lazy";
 import { loadReport } from "@/app/_components/reports/load-report";
-import { drillHref, periodQuery, spanText, type ReportSearch } from "@/app/_components/reports/period";
+import { drillHref, periodQuery, periodDaysText, type ReportSearch } from "@/app/_components/reports/period";
 import { ReportFrame } from "@/app/_components/reports/report-frame";
 import { SourcesTable } from "@/app/_components/reports/sources-table";
 import type { SourceKind } from "@/app/_components/reports/types";
@@ -52,7 +52,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
             ))}
           </nav>
           <p className="report-span">
-            <strong>{spanText(report.data.period.from, report.data.period.to, viewer.timeZone)}</strong>
+            <strong>{periodDaysText(report.data.period.from, report.data.period.to, viewer.timeZone)}</strong>
             <span className="stat-note">
               {" "}
               · {Math.round(report.data.totalYearlyCostHours)} hours a year across {report.data.sources.length} sources,

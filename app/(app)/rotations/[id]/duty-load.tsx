@@ -3,6 +3,7 @@ import { reasonText } from "@/app/_components/duty/overload-reasons";
 import { TurnLoadTable } from "@/app/_components/duty/turn-load-table";
 import { spanText } from "@/app/_components/rotations/spans";
 import type { DutyLoad } from "@/app/_components/rotations/types";
+import { turnsInARowText } from "@/server/domain/duty-load/turns-in-a-row";
 
 /**
  * The last turns' interrupt load, the overload signs their ended turns show against the team's thresholds, with a
@@ -27,8 +28,8 @@ export function DutyLoadTable({
       {load.overload.length > 0 && (
         <div className="alert error" role="alert" aria-labelledby="overload-flag-heading">
           <p id="overload-flag-heading">
-            <strong>One person may not be enough for this duty.</strong> {load.thresholds.turnsInARow}{" "}
-            {load.thresholds.turnsInARow === 1 ? "turn" : "turns in a row"} showed:
+            <strong>One person may not be enough for this duty.</strong> {turnsInARowText(load.thresholds.turnsInARow)}{" "}
+            showed:
           </p>
           <ul>
             {load.overload.map((finding) => (
@@ -73,8 +74,8 @@ export function DutyLoadTable({
             {load.recorded.map((flag) => (
               <li key={flag.turnStartsAt.toISOString()}>
                 Turn of {spanText(flag.turnStartsAt, flag.turnEndsAt, zone)}:{" "}
-                {flag.reasons.map((reason) => reasonText(reason, load.thresholds)).join("; ")} ({flag.turnsInARow}{" "}
-                {flag.turnsInARow === 1 ? "turn" : "turns in a row"})
+                {flag.reasons.map((reason) => reasonText(reason, load.thresholds)).join("; ")} (
+                {turnsInARowText(flag.turnsInARow)})
               </li>
             ))}
           </ul>

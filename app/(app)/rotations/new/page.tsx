@@ -2,6 +2,7 @@ import { serverNow } from "@/server/clock";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/app/_components/empty-state";
+import { spanText } from "@/app/_components/rotations/spans";
 import { RotationEditor } from "../_editor/rotation-editor";
 import { rotationsContext } from "../team-context";
 
@@ -40,12 +41,21 @@ export default async function NewRotationPage({
           {proposal ? (
             <p>
               Proposed beside <Link href={`/rotations/${proposal.source.id}`}>{proposal.source.name}</Link>, which one
-              person can&apos;t keep up with: the same people, each turn held by the next person, so nobody holds both.
-              The preview shows everyone&apos;s share before and after.
+              person can&apos;t keep up with: the same people, each turn held by someone further on in the order, so
+              nobody holds both, covers included. The preview shows everyone&apos;s share before and after.
             </p>
           ) : (
             <p>
               Set it up, watch everyone&apos;s projected share move as you edit, and create it when the plan is fair.
+            </p>
+          )}
+          {proposal && proposal.heldTwice.length > 0 && (
+            <p role="note">
+              Covers on {proposal.source.name} still put someone on both, whoever starts:{" "}
+              {proposal.heldTwice
+                .map((held) => `${held.name}, ${spanText(held.startsAt, held.endsAt, viewer.timeZone)}`)
+                .join("; ")}
+              . Once it is created, give those stretches of the second role to someone else with a cover.
             </p>
           )}
         </div>
