@@ -110,12 +110,20 @@ export function expansionRow(timing: TimingSummary): BenchRow {
   };
 }
 
-export const FIRST_LOAD_LIMIT_BYTES = 250_000;
+/** The most JavaScript a first visit may download, gzip: less on the pages everyone meets before signing in. */
+function firstLoadLimitBytes(route: string): number {
+  return route === "/sign-in" || route === "/sign-up" ? 110_000 : 150_000;
+}
+
+function firstLoadTarget(page: PageWeight): string {
+  const met = page.gzipBytes <= firstLoadLimitBytes(page.route);
+  return `${met ? "met" : "MISSED"}: <= ${firstLoadLimitBytes(page.route) / 1000} kB`;
+}
 
 export function firstLoadTargets(pages: readonly PageWeight[]): TargetCheck[] {
   return pages.map((page) => ({
-    target: `${page.route} <= 250 kB gzip`,
-    met: page.gzipBytes <= FIRST_LOAD_LIMIT_BYTES,
+    target: `${page.route} <= ${firstLoadLimitBytes(page.route) / 1000} kB gzip`,
+    met: page.gzipBytes <= firstLoadLimitBytes(page.route),
     applies: true,
   }));
 }
@@ -153,7 +161,7 @@ export function printTable(rows: readonly BenchRow[], pages: readonly PageWeight
       files: page.files,
       "kB gzip": fixed(page.gzipBytes / 1000),
       "kB raw": fixed(page.rawBytes / 1000),
-      target: page.gzipBytes <= FIRST_LOAD_LIMIT_BYTES ? "met: <= 250 kB" : "MISSED: <= 250 kB",
+      target: firstLoadTarget(page),
     })),
   );
 }
