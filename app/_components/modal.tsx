@@ -53,3 +53,23 @@ export function Modal({
     </dialog>
   );
 }
+
+/** A dialog's heading (its accessible name: `titleId` is the Modal's labelledBy) and its close button. */
+export function ModalHead({
+  titleId,
+  onClose,
+  children,
+}: {
+  titleId: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <div className="modal-head">
+      <h2 id={titleId}>{children}</h2>
+      <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+        ×
+      </button>
+    </div>
+  );
+}
