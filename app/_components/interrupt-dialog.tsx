@@ -16,7 +16,7 @@ import { useStatus } from "./app-status";
 import { Field } from "./field";
 import { FieldError } from "./field-error";
 import { ServicePicker } from "./service-picker";
-import { Modal, ModalHead } from "./modal";
+import { Modal, ModalHead, ModalSaveFoot } from "./modal";
 import { useWorkLogCache } from "./work/cache";
 import { fromLocalInput, toLocalInput } from "./work/datetime";
 import { useWork } from "./work/work-context";
@@ -294,16 +294,7 @@ export function InterruptDialogButton({ className = "button secondary" }: { clas
               </label>
             </fieldset>
           </div>
-          <div className="modal-foot">
-            <div className="modal-actions">
-              <button className="button" type="submit" disabled={pending}>
-                {pending ? "Saving…" : "Save interrupt"}
-              </button>
-              <button className="button secondary" type="button" onClick={() => setOpen(false)}>
-                Cancel
-              </button>
-            </div>
-          </div>
+          <ModalSaveFoot label="Save interrupt" pending={pending} onCancel={() => setOpen(false)} />
         </form>
       </Modal>
     </>

@@ -73,3 +73,29 @@ export function ModalHead({
     </div>
   );
 }
+
+/** A form dialog's foot: its submit button (waiting, with `pendingLabel`, while it is sent), then Cancel. */
+export function ModalSaveFoot({
+  label,
+  pending,
+  pendingLabel = "Saving…",
+  onCancel,
+}: {
+  label: string;
+  pending: boolean;
+  pendingLabel?: string;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="modal-foot">
+      <div className="modal-actions">
+        <button className="button" type="submit" disabled={pending}>
+          {pending ? pendingLabel : label}
+        </button>
+        <button className="button secondary" type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}

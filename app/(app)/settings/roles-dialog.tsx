@@ -2,7 +2,7 @@
 
 import { type FormEvent, useState } from "react";
 import { FieldError } from "@/app/_components/field-error";
-import { Modal, ModalHead } from "@/app/_components/modal";
+import { Modal, ModalHead, ModalSaveFoot } from "@/app/_components/modal";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { TEAM_ROLES, type TeamRole } from "@/server/auth/permissions";
 
@@ -73,16 +73,7 @@ export function RolesDialog({
             <FieldError id="roles-error" messages={errors.roles} />
           </fieldset>
         </div>
-        <div className="modal-foot">
-          <div className="modal-actions">
-            <button className="button" type="submit" disabled={pending}>
-              {pending ? "Saving…" : "Save roles"}
-            </button>
-            <button className="button secondary" type="button" onClick={close}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ModalSaveFoot label="Save roles" pending={pending} onCancel={close} />
       </form>
     </Modal>
   );

@@ -8,7 +8,7 @@ import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-err
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
 import { Field } from "@/app/_components/field";
-import { Modal, ModalHead } from "@/app/_components/modal";
+import { Modal, ModalHead, ModalSaveFoot } from "@/app/_components/modal";
 import type { WeekEntry } from "@/app/_components/work/types";
 
 /** Names a template made from an entry: its service, duration, category and traits come along. */
@@ -88,16 +88,7 @@ export function SaveTemplateDialog({ entry, onClose }: { entry: WeekEntry | null
             )}
           </Field>
         </div>
-        <div className="modal-foot">
-          <div className="modal-actions">
-            <button className="button" type="submit" disabled={create.isPending}>
-              {create.isPending ? "Saving…" : "Save template"}
-            </button>
-            <button className="button secondary" type="button" onClick={onClose}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ModalSaveFoot label="Save template" pending={create.isPending} onCancel={onClose} />
       </form>
     </Modal>
   );

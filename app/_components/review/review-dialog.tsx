@@ -9,6 +9,7 @@ import { useStatus } from "@/app/_components/app-status";
 import { Field, noted } from "@/app/_components/field";
 import { FieldError } from "@/app/_components/field-error";
 import { Modal, ModalHead } from "@/app/_components/modal";
+import { ReviewDialogFoot } from "./dialog-foot";
 import { FixUrlField } from "./fix-url-field";
 import type { ReviewItemData } from "./types";
 import { useReviewForm } from "./use-review-form";
@@ -155,19 +156,7 @@ function ReviewForm({
         </Field>
         <FixUrlField id="review-fix" value={fixUrl} errors={errors.fixUrl} busy={pending} onChange={fixChanged} />
       </div>
-      <div className="modal-foot">
-        <p className="kbd-hint">
-          <kbd>Esc</kbd> closes without saving
-        </p>
-        <div className="modal-actions">
-          <button type="button" className="button secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button" disabled={pending}>
-            {pending ? "Saving…" : "Save review"}
-          </button>
-        </div>
-      </div>
+      <ReviewDialogFoot pending={pending} saveLabel="Save review" onClose={onClose} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { useStatus } from "@/app/_components/app-status";
 import { Field, noted } from "@/app/_components/field";
 import { FieldError } from "@/app/_components/field-error";
 import { Modal, ModalHead } from "@/app/_components/modal";
+import { ReviewDialogFoot } from "./dialog-foot";
 import { FixUrlField } from "./fix-url-field";
 import { dayInputIn, lastDayInput, lastDayText } from "./format";
 import type { SilenceTarget } from "./types";
@@ -140,19 +141,7 @@ function SilenceForm({
         </Field>
         <FieldError id="silence-name-error" messages={errors.alertName} />
       </div>
-      <div className="modal-foot">
-        <p className="kbd-hint">
-          <kbd>Esc</kbd> closes without saving
-        </p>
-        <div className="modal-actions">
-          <button type="button" className="button secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button" disabled={pending}>
-            {pending ? "Saving…" : existing ? "Save silence" : "Silence alert"}
-          </button>
-        </div>
-      </div>
+      <ReviewDialogFoot pending={pending} saveLabel={existing ? "Save silence" : "Silence alert"} onClose={onClose} />
     </form>
   );
 }
