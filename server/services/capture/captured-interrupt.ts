@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { interrupt } from "@/db/schema";
-import { recordAudit } from "../audit";
+import { type AuditEvent, recordAudit } from "../audit";
 import { assertReturned } from "../returned-row";
 
 /** Interrupts that webhooks and imports capture from another system (PagerDuty incidents, tickets). */
@@ -36,15 +36,20 @@ export async function insertCaptured(db: Db, values: NewInterrupt): Promise<Inte
     })
     .returning();
   if (!row) return null;
-  await recordAudit(db, {
+  await recordAudit(db, captureAuditOf(row));
+  return row;
+}
+
+/** The audit of a newly captured interrupt: no one acted, the row is what was stored. */
+export function captureAuditOf(row: InterruptRow): AuditEvent {
+  return {
     actorPersonId: null,
     teamId: row.teamId,
     action: "interrupt.capture",
     entityType: "interrupt",
     entityId: row.id,
     after: row,
-  });
-  return row;
+  };
 }
 
 /** Writes what a later event filled, audited with the values it replaced. */
