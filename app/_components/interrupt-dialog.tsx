@@ -16,7 +16,7 @@ import { useStatus } from "./app-status";
 import { Field } from "./field";
 import { FieldError } from "./field-error";
 import { ServicePicker } from "./service-picker";
-import { Modal } from "./modal";
+import { Modal, ModalHead, ModalSaveFoot } from "./modal";
 import { useWorkLogCache } from "./work/cache";
 import { fromLocalInput, toLocalInput } from "./work/datetime";
 import { useWork } from "./work/work-context";
@@ -144,12 +144,9 @@ export function InterruptDialogButton({ className = "button secondary" }: { clas
       </button>
       <Modal open={open} onClose={() => setOpen(false)} labelledBy="interrupt-title" className="interrupt-dialog">
         <form onSubmit={onSubmit} noValidate>
-          <div className="modal-head">
-            <h2 id="interrupt-title">Log an interrupt</h2>
-            <button type="button" className="icon-button" aria-label="Close" onClick={() => setOpen(false)}>
-              ×
-            </button>
-          </div>
+          <ModalHead titleId="interrupt-title" onClose={() => setOpen(false)}>
+            Log an interrupt
+          </ModalHead>
           <div className="modal-body">
             {failure && (
               <div className="alert error" role="alert">
@@ -297,16 +294,7 @@ export function InterruptDialogButton({ className = "button secondary" }: { clas
               </label>
             </fieldset>
           </div>
-          <div className="modal-foot">
-            <div className="modal-actions">
-              <button className="button" type="submit" disabled={pending}>
-                {pending ? "Saving…" : "Save interrupt"}
-              </button>
-              <button className="button secondary" type="button" onClick={() => setOpen(false)}>
-                Cancel
-              </button>
-            </div>
-          </div>
+          <ModalSaveFoot label="Save interrupt" pending={pending} onCancel={() => setOpen(false)} />
         </form>
       </Modal>
     </>

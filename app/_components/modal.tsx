@@ -53,3 +53,49 @@ export function Modal({
     </dialog>
   );
 }
+
+/** A dialog's heading (its accessible name: `titleId` is the Modal's labelledBy) and its close button. */
+export function ModalHead({
+  titleId,
+  onClose,
+  children,
+}: {
+  titleId: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <div className="modal-head">
+      <h2 id={titleId}>{children}</h2>
+      <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+/** A form dialog's foot: its submit button (waiting, with `pendingLabel`, while it is sent), then Cancel. */
+export function ModalSaveFoot({
+  label,
+  pending,
+  pendingLabel = "Saving…",
+  onCancel,
+}: {
+  label: string;
+  pending: boolean;
+  pendingLabel?: string;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="modal-foot">
+      <div className="modal-actions">
+        <button className="button" type="submit" disabled={pending}>
+          {pending ? pendingLabel : label}
+        </button>
+        <button className="button secondary" type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}

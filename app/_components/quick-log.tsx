@@ -19,7 +19,7 @@ import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-err
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "./app-status";
 import { EntryFields } from "./entry-form";
-import { Modal } from "./modal";
+import { Modal, ModalHead } from "./modal";
 import { useWorkLogCache } from "./work/cache";
 import { toLocalInput } from "./work/datetime";
 import { checkDraft, draftOfEntry, emptyDraft, type EntryDraft, inputOfDraft } from "./work/draft";
@@ -246,12 +246,9 @@ export function QuickLogProvider({ children }: { children: ReactNode }) {
       {children}
       <Modal open={open} onClose={() => setOpen(false)} labelledBy="quick-log-title" className="quick-log">
         <form onSubmit={save} onKeyDown={onKeyDown} noValidate>
-          <div className="modal-head">
-            <h2 id="quick-log-title">{editing ? "Edit entry" : "Log toil"}</h2>
-            <button type="button" className="icon-button" aria-label="Close" onClick={() => setOpen(false)}>
-              ×
-            </button>
-          </div>
+          <ModalHead titleId="quick-log-title" onClose={() => setOpen(false)}>
+            {editing ? "Edit entry" : "Log toil"}
+          </ModalHead>
           <div className="modal-body">
             {!teamId && (
               <div className="alert info" role="status">

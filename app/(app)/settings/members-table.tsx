@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
-import { Modal } from "@/app/_components/modal";
+import { Modal, ModalHead } from "@/app/_components/modal";
 import { todayIn } from "@/server/domain/time";
 import { localDate } from "@/app/_lib/format";
 import type { TeamRole } from "@/server/auth/permissions";
@@ -190,12 +190,9 @@ export function MembersTable({
         className="small-dialog"
       >
         <form onSubmit={onRemove} noValidate>
-          <div className="modal-head">
-            <h2 id="remove-member-title">Remove {removing?.name}?</h2>
-            <button type="button" className="icon-button" aria-label="Close" onClick={() => setRemoving(null)}>
-              ×
-            </button>
-          </div>
+          <ModalHead titleId="remove-member-title" onClose={() => setRemoving(null)}>
+            Remove {removing?.name}?
+          </ModalHead>
           <div className="modal-body">
             <p style={{ marginTop: 0 }}>
               They lose access to the team at once. Its reports count them until the day before this date.

@@ -5,7 +5,7 @@ import { messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import type { ApiTokenView } from "@/server/services/api-tokens/token-view";
 import { useStatus } from "@/app/_components/app-status";
-import { Modal } from "@/app/_components/modal";
+import { Modal, ModalHead } from "@/app/_components/modal";
 
 /** Revoking cannot be undone (the secret is gone), so it is confirmed first. */
 export function RevokeTokenDialog({ token, onClose: close }: { token: ApiTokenView | null; onClose: () => void }) {
@@ -28,12 +28,9 @@ export function RevokeTokenDialog({ token, onClose: close }: { token: ApiTokenVi
 
   return (
     <Modal open={token !== null} onClose={onClose} labelledBy="revoke-token-title" className="small-dialog">
-      <div className="modal-head">
-        <h2 id="revoke-token-title">Revoke token?</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </div>
+      <ModalHead titleId="revoke-token-title" onClose={onClose}>
+        Revoke token?
+      </ModalHead>
       <div className="modal-body">
         <p style={{ margin: 0 }}>
           Scripts using <strong>{token?.name}</strong> (<code>{token?.prefix}…</code>) stop working at once. This cannot

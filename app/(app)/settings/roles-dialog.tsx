@@ -2,7 +2,7 @@
 
 import { type FormEvent, useState } from "react";
 import { FieldError } from "@/app/_components/field-error";
-import { Modal } from "@/app/_components/modal";
+import { Modal, ModalHead, ModalSaveFoot } from "@/app/_components/modal";
 import { fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { TEAM_ROLES, type TeamRole } from "@/server/auth/permissions";
 
@@ -43,12 +43,9 @@ export function RolesDialog({
   return (
     <Modal open={member !== null} onClose={close} labelledBy="roles-title" className="small-dialog">
       <form onSubmit={onSubmit} noValidate>
-        <div className="modal-head">
-          <h2 id="roles-title">Roles of {member?.name}</h2>
-          <button type="button" className="icon-button" aria-label="Close" onClick={close}>
-            ×
-          </button>
-        </div>
+        <ModalHead titleId="roles-title" onClose={close}>
+          Roles of {member?.name}
+        </ModalHead>
         <div className="modal-body">
           {error !== null && Object.keys(errors).length === 0 && (
             <div className="alert error" role="alert">
@@ -76,16 +73,7 @@ export function RolesDialog({
             <FieldError id="roles-error" messages={errors.roles} />
           </fieldset>
         </div>
-        <div className="modal-foot">
-          <div className="modal-actions">
-            <button className="button" type="submit" disabled={pending}>
-              {pending ? "Saving…" : "Save roles"}
-            </button>
-            <button className="button secondary" type="button" onClick={close}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ModalSaveFoot label="Save roles" pending={pending} onCancel={close} />
       </form>
     </Modal>
   );

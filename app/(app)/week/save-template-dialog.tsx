@@ -8,7 +8,7 @@ import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-err
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
 import { Field } from "@/app/_components/field";
-import { Modal } from "@/app/_components/modal";
+import { Modal, ModalHead, ModalSaveFoot } from "@/app/_components/modal";
 import type { WeekEntry } from "@/app/_components/work/types";
 
 /** Names a template made from an entry: its service, duration, category and traits come along. */
@@ -57,12 +57,9 @@ export function SaveTemplateDialog({ entry, onClose }: { entry: WeekEntry | null
   return (
     <Modal open={entry !== null} onClose={onClose} labelledBy="template-title" className="small-dialog">
       <form onSubmit={onSubmit} noValidate>
-        <div className="modal-head">
-          <h2 id="template-title">Save as template</h2>
-          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-            ×
-          </button>
-        </div>
+        <ModalHead titleId="template-title" onClose={onClose}>
+          Save as template
+        </ModalHead>
         <div className="modal-body">
           {failure && (
             <div className="alert error" role="alert">
@@ -91,16 +88,7 @@ export function SaveTemplateDialog({ entry, onClose }: { entry: WeekEntry | null
             )}
           </Field>
         </div>
-        <div className="modal-foot">
-          <div className="modal-actions">
-            <button className="button" type="submit" disabled={create.isPending}>
-              {create.isPending ? "Saving…" : "Save template"}
-            </button>
-            <button className="button secondary" type="button" onClick={onClose}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ModalSaveFoot label="Save template" pending={create.isPending} onCancel={onClose} />
       </form>
     </Modal>
   );

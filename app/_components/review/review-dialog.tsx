@@ -2,18 +2,17 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { z } from "zod";
 import { CAUSE_LABELS, INTERRUPT_CAUSES, saveReviewInput, type InterruptCause } from "@/server/schemas/review";
-import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { localDateTime } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
 import { Field, noted } from "@/app/_components/field";
 import { FieldError } from "@/app/_components/field-error";
-import { Modal } from "@/app/_components/modal";
+import { Modal, ModalHead } from "@/app/_components/modal";
+import { ReviewDialogFoot } from "./dialog-foot";
 import { FixUrlField } from "./fix-url-field";
 import type { ReviewItemData } from "./types";
-import { useReviewRefresh } from "./use-review-refresh";
+import { useReviewForm } from "./use-review-form";
 
 type Verdict = "" | "yes" | "no";
 
@@ -54,60 +53,37 @@ function ReviewForm({
 }) {
   const trpc = useTRPC();
   const announce = useStatus();
-  const refresh = useReviewRefresh();
   const [verdict, setVerdict] = useState<Verdict>(item.actionable === null ? "" : item.actionable ? "yes" : "no");
   const [cause, setCause] = useState<InterruptCause | "">(item.cause ?? "");
-  const [fixUrl, setFixUrl] = useState(item.fixUrl ?? "");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, edited, fixUrl, fixUrlInput, fixChanged, checked, handlers } = useReviewForm(item.fixUrl ?? "");
   const save = useMutation(
-    trpc.review.save.mutationOptions({
-      onSuccess: async () => {
-        await refresh();
+    trpc.review.save.mutationOptions(
+      handlers(() => {
         announce({ text: `Review saved: ${item.summary}.` });
         onClose();
-      },
-      onError: (failure) => {
-        const fields = fieldErrorsOf(failure);
-        setErrors(Object.keys(fields).length > 0 ? fields : { form: [messageOf(failure)] });
-      },
-    }),
+      }),
+    ),
   );
-  /** A field's message goes once its value changes; the form's own stays until the next save. */
-  const edited = (name: string) => setErrors(({ [name]: _fixed, ...rest }) => rest);
-  const fixChanged = (value: string) => {
-    setFixUrl(value);
-    edited("fixUrl");
-  };
+  const pending = save.isPending;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const input = {
+    const input = checked(saveReviewInput, {
       teamId,
       interruptId: item.id,
       actionable: verdict === "" ? undefined : verdict === "yes",
       cause: cause === "" ? null : cause,
-      fixUrl: fixUrl.trim() === "" ? null : fixUrl.trim(),
-    };
-    const parsed = saveReviewInput.safeParse(input);
-    if (!parsed.success) {
-      setErrors(z.flattenError(parsed.error).fieldErrors);
-      return;
-    }
-    setErrors({});
-    save.mutate(parsed.data);
+      fixUrl: fixUrlInput,
+    });
+    if (input) save.mutate(input);
   }
 
   const pages = item.pages.length;
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div className="modal-head">
-        <h2 id="review-dialog-title">
-          Review {item.kind === "page" ? (item.isIncident ? "incident" : "page") : item.kind}
-        </h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </div>
+      <ModalHead titleId="review-dialog-title" onClose={onClose}>
+        Review {item.kind === "page" ? (item.isIncident ? "incident" : "page") : item.kind}
+      </ModalHead>
       <div className="modal-body">
         <div className="review-context">
           <strong>{item.summary}</strong>
@@ -123,7 +99,7 @@ function ReviewForm({
             {errors.form.join(" ")}
           </div>
         )}
-        <fieldset className="field" disabled={save.isPending} aria-describedby="review-actionable-error">
+        <fieldset className="field" disabled={pending} aria-describedby="review-actionable-error">
           <legend>Was it actionable?</legend>
           <div className="segmented">
             <label>
@@ -167,7 +143,7 @@ function ReviewForm({
                 setCause(INTERRUPT_CAUSES.find((c) => c === event.target.value) ?? "");
                 edited("cause");
               }}
-              disabled={save.isPending}
+              disabled={pending}
             >
               <option value="">Not tagged</option>
               {INTERRUPT_CAUSES.map((value) => (
@@ -178,27 +154,9 @@ function ReviewForm({
             </select>
           )}
         </Field>
-        <FixUrlField
-          id="review-fix"
-          value={fixUrl}
-          errors={errors.fixUrl}
-          busy={save.isPending}
-          onChange={fixChanged}
-        />
+        <FixUrlField id="review-fix" value={fixUrl} errors={errors.fixUrl} busy={pending} onChange={fixChanged} />
       </div>
-      <div className="modal-foot">
-        <p className="kbd-hint">
-          <kbd>Esc</kbd> closes without saving
-        </p>
-        <div className="modal-actions">
-          <button type="button" className="button secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Save review"}
-          </button>
-        </div>
-      </div>
+      <ReviewDialogFoot pending={pending} saveLabel="Save review" onClose={onClose} />
     </form>
   );
 }

@@ -2,18 +2,17 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { z } from "zod";
 import { MAX_SILENCE_DAYS, saveSilenceInput } from "@/server/schemas/review";
-import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
 import { Field, noted } from "@/app/_components/field";
 import { FieldError } from "@/app/_components/field-error";
-import { Modal } from "@/app/_components/modal";
+import { Modal, ModalHead } from "@/app/_components/modal";
+import { ReviewDialogFoot } from "./dialog-foot";
 import { FixUrlField } from "./fix-url-field";
 import { dayInputIn, lastDayInput, lastDayText } from "./format";
 import type { SilenceTarget } from "./types";
-import { useReviewRefresh } from "./use-review-refresh";
+import { useReviewForm } from "./use-review-form";
 
 /** Two weeks: long enough for a scheduled fix to land, short enough to be looked at again. */
 const DEFAULT_DAYS = 14;
@@ -57,61 +56,41 @@ function SilenceForm({
 }) {
   const trpc = useTRPC();
   const announce = useStatus();
-  const refresh = useReviewRefresh();
   const existing = target.silence;
   const [until, setUntil] = useState(
     existing ? lastDayInput(existing.until, timeZone) : dayInputIn(DEFAULT_DAYS, timeZone),
   );
-  const [fixUrl, setFixUrl] = useState(existing?.fixUrl ?? target.fixUrl ?? "");
   const [reason, setReason] = useState(existing?.reason ?? "");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, edited, fixUrl, fixUrlInput, fixChanged, checked, handlers } = useReviewForm(
+    existing?.fixUrl ?? target.fixUrl ?? "",
+  );
   const save = useMutation(
-    trpc.review.silence.mutationOptions({
-      onSuccess: async (silence) => {
-        await refresh();
+    trpc.review.silence.mutationOptions(
+      handlers((silence) => {
         announce({ text: `${silence.alertName} silenced until the end of ${lastDayText(silence.until, timeZone)}.` });
         onClose();
-      },
-      onError: (failure) => {
-        const fields = fieldErrorsOf(failure);
-        setErrors(Object.keys(fields).length > 0 ? fields : { form: [messageOf(failure)] });
-      },
-    }),
+      }),
+    ),
   );
-  /** A field's message goes once its value changes; the form's own stays until the next save. */
-  const edited = (name: string) => setErrors(({ [name]: _fixed, ...rest }) => rest);
-  const fixChanged = (value: string) => {
-    setFixUrl(value);
-    edited("fixUrl");
-  };
+  const pending = save.isPending;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const parsed = saveSilenceInput.safeParse({
+    const input = checked(saveSilenceInput, {
       teamId,
       alertName: target.alertName,
       until,
-      fixUrl: fixUrl.trim() === "" ? null : fixUrl.trim(),
+      fixUrl: fixUrlInput,
       reason: reason.trim() === "" ? null : reason.trim(),
     });
-    if (!parsed.success) {
-      setErrors(z.flattenError(parsed.error).fieldErrors);
-      return;
-    }
-    setErrors({});
-    save.mutate(parsed.data);
+    if (input) save.mutate(input);
   }
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div className="modal-head">
-        <h2 id="silence-dialog-title">
-          {existing ? "Change the silence of" : "Silence"} {target.alertName}
-        </h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </div>
+      <ModalHead titleId="silence-dialog-title" onClose={onClose}>
+        {existing ? "Change the silence of" : "Silence"} {target.alertName}
+      </ModalHead>
       <div className="modal-body">
         <p className="stat-note">
           For an alert whose root-cause fix is scheduled. Its new pages are still stored and counted in every report,
@@ -139,18 +118,12 @@ function SilenceForm({
                 setUntil(event.target.value);
                 edited("until");
               }}
-              disabled={save.isPending}
+              disabled={pending}
               data-autofocus
             />
           )}
         </Field>
-        <FixUrlField
-          id="silence-fix"
-          value={fixUrl}
-          errors={errors.fixUrl}
-          busy={save.isPending}
-          onChange={fixChanged}
-        />
+        <FixUrlField id="silence-fix" value={fixUrl} errors={errors.fixUrl} busy={pending} onChange={fixChanged} />
         <Field id="silence-reason" label={noted("Reason", "(optional)")} errors={errors.reason}>
           {(control) => (
             <input
@@ -162,25 +135,13 @@ function SilenceForm({
                 setReason(event.target.value);
                 edited("reason");
               }}
-              disabled={save.isPending}
+              disabled={pending}
             />
           )}
         </Field>
         <FieldError id="silence-name-error" messages={errors.alertName} />
       </div>
-      <div className="modal-foot">
-        <p className="kbd-hint">
-          <kbd>Esc</kbd> closes without saving
-        </p>
-        <div className="modal-actions">
-          <button type="button" className="button secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : existing ? "Save silence" : "Silence alert"}
-          </button>
-        </div>
-      </div>
+      <ReviewDialogFoot pending={pending} saveLabel={existing ? "Save silence" : "Silence alert"} onClose={onClose} />
     </form>
   );
 }

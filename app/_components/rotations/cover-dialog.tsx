@@ -9,7 +9,7 @@ import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
 import { Field, noted } from "@/app/_components/field";
 import { FieldError } from "@/app/_components/field-error";
-import { Modal } from "@/app/_components/modal";
+import { Modal, ModalHead, ModalSaveFoot } from "@/app/_components/modal";
 import { fromLocalInput, toLocalInput } from "@/app/_components/work/datetime";
 import { spanText } from "./spans";
 import type { ScheduleRotation, TeamMember } from "./types";
@@ -160,12 +160,9 @@ function CoverForm({
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div className="modal-head">
-        <h2 id="cover-title">Add a cover</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onDone}>
-          ×
-        </button>
-      </div>
+      <ModalHead titleId="cover-title" onClose={onDone}>
+        Add a cover
+      </ModalHead>
       <div className="modal-body">
         {failure && (
           <div className="alert error" role="alert">
@@ -268,16 +265,7 @@ function CoverForm({
           </Field>
         </fieldset>
       </div>
-      <div className="modal-foot">
-        <div className="modal-actions">
-          <button className="button" type="submit" disabled={add.isPending}>
-            {add.isPending ? "Saving…" : "Add cover"}
-          </button>
-          <button className="button secondary" type="button" onClick={onDone}>
-            Cancel
-          </button>
-        </div>
-      </div>
+      <ModalSaveFoot label="Add cover" pending={add.isPending} onCancel={onDone} />
     </form>
   );
 }

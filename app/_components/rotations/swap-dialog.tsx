@@ -6,7 +6,7 @@ import { type FieldErrors, fieldErrorsOf, messageOf } from "@/app/_lib/field-err
 import { useTRPC } from "@/app/_lib/trpc";
 import { useStatus } from "@/app/_components/app-status";
 import { FieldError } from "@/app/_components/field-error";
-import { Modal } from "@/app/_components/modal";
+import { Modal, ModalHead, ModalSaveFoot } from "@/app/_components/modal";
 import { ROLE_LABEL } from "./roles";
 import { spanText } from "./spans";
 import type { RotationSummary, ScheduleData, ScheduleShift } from "./types";
@@ -151,12 +151,9 @@ function SwapForm({
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div className="modal-head">
-        <h2 id="swap-title">Ask for a swap</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onDone}>
-          ×
-        </button>
-      </div>
+      <ModalHead titleId="swap-title" onClose={onDone}>
+        Ask for a swap
+      </ModalHead>
       <div className="modal-body">
         {failure && (
           <div className="alert error" role="alert">
@@ -283,16 +280,7 @@ function SwapForm({
           <p className="stat-note">Times in {zone}.</p>
         </fieldset>
       </div>
-      <div className="modal-foot">
-        <div className="modal-actions">
-          <button className="button" type="submit" disabled={request.isPending}>
-            {request.isPending ? "Sending…" : "Ask for the swap"}
-          </button>
-          <button className="button secondary" type="button" onClick={onDone}>
-            Cancel
-          </button>
-        </div>
-      </div>
+      <ModalSaveFoot label="Ask for the swap" pending={request.isPending} pendingLabel="Sending…" onCancel={onDone} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { integration, interrupt } from "@/db/schema";
 import { recordAudits, type AuditEvent } from "../audit";
+import { captureAuditOf } from "./captured-interrupt";
 import type { IntegrationRow } from "../integrations/find-integration";
 import { silencesAt } from "../review/silences/silences-at";
 import { alertKey, type AlertNotification, type AlertSignal, type CaptureOutcome } from "./alert-signal";
@@ -131,17 +132,7 @@ export async function captureAlerts(
         )
         .onConflictDoNothing({ target: [interrupt.teamId, interrupt.alertFingerprint, interrupt.openedAt] })
         .returning();
-      await recordAudits(
-        tx,
-        created.map((row) => ({
-          actorPersonId: null,
-          teamId: row.teamId,
-          action: "interrupt.capture",
-          entityType: "interrupt",
-          entityId: row.id,
-          after: row,
-        })),
-      );
+      await recordAudits(tx, created.map(captureAuditOf));
       outcome.created = created.length;
     }
 

@@ -1,10 +1,10 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { integration, interrupt, webhookEvent } from "@/db/schema";
-import { recordAudit } from "../audit";
+import { integration, type interrupt, webhookEvent } from "@/db/schema";
 import { countWebhookRequest } from "../integrations/count-webhook-request";
 import type { IntegrationRow } from "../integrations/find-integration";
 import type { Severity } from "./alert-signal";
+import { captureOnce, fillOf, findCaptured, insertCaptured, updateCaptured } from "./captured-interrupt";
 import { creditOnCall } from "./credit-on-call";
 import { matchExternalUsers, type PagerdutyPerson } from "./external-people";
 
@@ -61,17 +61,6 @@ async function credit(
   return onDuty ? { personId: onDuty, by: "on-call" } : { personId: null, by: "nobody" };
 }
 
-async function findStored(db: Db, teamId: string, incidentId: string): Promise<InterruptRow | null> {
-  const [stored] = await db
-    .select()
-    .from(interrupt)
-    .where(
-      and(eq(interrupt.teamId, teamId), eq(interrupt.source, PAGERDUTY_SOURCE), eq(interrupt.externalId, incidentId)),
-    )
-    .for("update");
-  return stored ?? null;
-}
-
 async function storeNew(
   db: Db,
   source: IntegrationRow,
@@ -79,40 +68,24 @@ async function storeNew(
   now: Date,
 ): Promise<PagerdutyCaptureOutcome | null> {
   const credited = await credit(db, source, signal, now);
-  const [row] = await db
-    .insert(interrupt)
-    .values({
-      teamId: source.teamId,
-      kind: "page",
-      source: PAGERDUTY_SOURCE,
-      externalId: signal.incidentId,
-      service: signal.service,
-      severity: signal.severity,
-      summary: signal.summary,
-      isIncident: true,
-      openedAt: signal.openedAt,
-      resolvedAt:
-        signal.type === "resolved" ? (signal.occurredAt < signal.openedAt ? signal.openedAt : signal.occurredAt) : null,
-      assigneeId: credited.personId,
-      captureStatus: credited.personId ? "captured" : null,
-      integrationId: source.id,
-      createdAt: now,
-    })
-    .onConflictDoNothing({
-      target: [interrupt.teamId, interrupt.source, interrupt.externalId],
-      where: sql`${interrupt.externalId} is not null`,
-    })
-    .returning();
-  if (!row) return null;
-  await recordAudit(db, {
-    actorPersonId: null,
-    teamId: row.teamId,
-    action: "interrupt.capture",
-    entityType: "interrupt",
-    entityId: row.id,
-    after: row,
+  const row = await insertCaptured(db, {
+    teamId: source.teamId,
+    kind: "page",
+    source: PAGERDUTY_SOURCE,
+    externalId: signal.incidentId,
+    service: signal.service,
+    severity: signal.severity,
+    summary: signal.summary,
+    isIncident: true,
+    openedAt: signal.openedAt,
+    resolvedAt:
+      signal.type === "resolved" ? (signal.occurredAt < signal.openedAt ? signal.openedAt : signal.occurredAt) : null,
+    assigneeId: credited.personId,
+    captureStatus: credited.personId ? "captured" : null,
+    integrationId: source.id,
+    createdAt: now,
   });
-  return { outcome: "created", credit: credited.by };
+  return row ? { outcome: "created", credit: credited.by } : null;
 }
 
 /** A later event fills what the stored incident lacks: its resolution, or an engineer. A removed one stays as it is. */
@@ -123,33 +96,12 @@ async function updateStored(
   signal: PagerdutyIncidentSignal,
   now: Date,
 ): Promise<PagerdutyCaptureOutcome> {
-  const set: Partial<Pick<InterruptRow, "resolvedAt" | "assigneeId" | "captureStatus">> = {};
-  let creditedBy: CreditSource | null = null;
-  if (stored.deletedAt === null) {
-    if (signal.type === "resolved" && stored.resolvedAt === null)
-      set.resolvedAt = signal.occurredAt < stored.openedAt ? stored.openedAt : signal.occurredAt;
-    if (stored.assigneeId === null) {
-      const credited = await credit(db, source, { ...signal, openedAt: stored.openedAt }, now);
-      if (credited.personId) {
-        set.assigneeId = credited.personId;
-        if (stored.captureStatus === null) set.captureStatus = "captured";
-        creditedBy = credited.by;
-      }
-    }
-  }
+  const { set, credited } = await fillOf(stored, signal.type === "resolved" ? signal.occurredAt : null, (openedAt) =>
+    credit(db, source, { ...signal, openedAt }, now),
+  );
   if (Object.keys(set).length === 0) return { outcome: "unchanged", credit: null };
-  await db.update(interrupt).set(set).where(eq(interrupt.id, stored.id));
-  const before = Object.fromEntries(Object.keys(set).map((key) => [key, stored[key as keyof typeof set]]));
-  await recordAudit(db, {
-    actorPersonId: null,
-    teamId: stored.teamId,
-    action: "interrupt.capture-update",
-    entityType: "interrupt",
-    entityId: stored.id,
-    before,
-    after: set,
-  });
-  return { outcome: "updated", credit: creditedBy };
+  await updateCaptured(db, stored, set);
+  return { outcome: "updated", credit: credited?.by ?? null };
 }
 
 async function captureIncident(
@@ -158,14 +110,12 @@ async function captureIncident(
   signal: PagerdutyIncidentSignal,
   now: Date,
 ): Promise<PagerdutyCaptureOutcome> {
-  const stored = await findStored(db, source.teamId, signal.incidentId);
-  if (stored) return updateStored(db, source, stored, signal, now);
-  const created = await storeNew(db, source, signal, now);
-  if (created) return created;
-  // Another event of the same incident stored it between our look and our insert (the insert waited for it).
-  const raced = await findStored(db, source.teamId, signal.incidentId);
-  if (!raced) throw new Error(`incident ${signal.incidentId} neither stored nor found`);
-  return updateStored(db, source, raced, signal, now);
+  return captureOnce({
+    find: () => findCaptured(db, source.teamId, PAGERDUTY_SOURCE, signal.incidentId),
+    update: (stored) => updateStored(db, source, stored, signal, now),
+    create: () => storeNew(db, source, signal, now),
+    what: `incident ${signal.incidentId}`,
+  });
 }
 
 /**

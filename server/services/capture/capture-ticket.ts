@@ -1,15 +1,14 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { integration, interrupt, webhookEvent } from "@/db/schema";
-import { recordAudit } from "../audit";
+import { integration, type interrupt, webhookEvent } from "@/db/schema";
 import { countWebhookRequest } from "../integrations/count-webhook-request";
 import type { IntegrationRow } from "../integrations/find-integration";
 import type { Severity } from "./alert-signal";
+import { captureOnce, fillOf, findCaptured, insertCaptured, updateCaptured } from "./captured-interrupt";
 import { creditOnCall } from "./credit-on-call";
 import { matchExternalUsers, type ExternalPerson } from "./external-people";
 import { membersByEmail } from "./members-by-email";
-import { assertReturned } from "@/server/services/returned-row";
 
 /** One ticket as a ticket system reports it, already read from its format (see server/integrations/tickets). */
 export interface TicketSignal {
@@ -67,44 +66,24 @@ async function creditTicket(
 
 async function storeNew(db: Db, source: IntegrationRow, ticket: TicketSignal, now: Date): Promise<InterruptRow | null> {
   const assigneeId = await creditTicket(db, source, ticket, now);
-  const [row] = await db
-    .insert(interrupt)
-    .values({
-      teamId: source.teamId,
-      kind: "ticket",
-      source: TICKET_WEBHOOK_SOURCE,
-      externalId: ticket.externalId,
-      service: ticket.service,
-      severity: ticket.severity,
-      summary: ticket.summary,
-      openedAt: ticket.openedAt,
-      resolvedAt: ticket.resolvedAt,
-      assigneeId,
-      captureStatus: assigneeId ? "captured" : null,
-      integrationId: source.id,
-      createdAt: now,
-    })
-    .onConflictDoNothing({
-      target: [interrupt.teamId, interrupt.source, interrupt.externalId],
-      where: sql`${interrupt.externalId} is not null`,
-    })
-    .returning();
-  if (!row) return null;
-  await recordAudit(db, {
-    actorPersonId: null,
-    teamId: row.teamId,
-    action: "interrupt.capture",
-    entityType: "interrupt",
-    entityId: row.id,
-    after: row,
+  return insertCaptured(db, {
+    teamId: source.teamId,
+    kind: "ticket",
+    source: TICKET_WEBHOOK_SOURCE,
+    externalId: ticket.externalId,
+    service: ticket.service,
+    severity: ticket.severity,
+    summary: ticket.summary,
+    openedAt: ticket.openedAt,
+    resolvedAt: ticket.resolvedAt,
+    assigneeId,
+    captureStatus: assigneeId ? "captured" : null,
+    integrationId: source.id,
+    createdAt: now,
   });
-  return row;
 }
 
-/**
- * What a later call may change on a stored ticket: its resolution, when it has none yet (the first one wins, and
- * never before it opened), and its engineer, when it has none yet. A removed ticket stays as it is.
- */
+/** What a later call may change on a stored ticket: what it lacks (see fillOf). */
 async function updateStored(
   db: Db,
   source: IntegrationRow,
@@ -112,22 +91,13 @@ async function updateStored(
   ticket: TicketSignal,
   now: Date,
 ): Promise<TicketCaptureOutcome> {
-  const changes: TicketCaptureOutcome["changes"] = [];
-  const set: Partial<Pick<InterruptRow, "resolvedAt" | "assigneeId" | "captureStatus">> = {};
-  if (stored.deletedAt === null) {
-    if (stored.resolvedAt === null && ticket.resolvedAt) {
-      set.resolvedAt = ticket.resolvedAt < stored.openedAt ? stored.openedAt : ticket.resolvedAt;
-      changes.push("resolved");
-    }
-    if (stored.assigneeId === null) {
-      const assigneeId = await creditTicket(db, source, { ...ticket, openedAt: stored.openedAt }, now);
-      if (assigneeId) {
-        set.assigneeId = assigneeId;
-        if (stored.captureStatus === null) set.captureStatus = "captured";
-        changes.push("assignee");
-      }
-    }
-  }
+  const { set, credited } = await fillOf(stored, ticket.resolvedAt, async (openedAt) => ({
+    personId: await creditTicket(db, source, { ...ticket, openedAt }, now),
+  }));
+  const changes: TicketCaptureOutcome["changes"] = [
+    ...(set.resolvedAt ? (["resolved"] as const) : []),
+    ...(credited ? (["assignee"] as const) : []),
+  ];
   if (changes.length === 0)
     return {
       outcome: "unchanged",
@@ -135,35 +105,13 @@ async function updateStored(
       assigned: stored.assigneeId !== null,
       resolved: stored.resolvedAt !== null,
     };
-  const [row] = await db.update(interrupt).set(set).where(eq(interrupt.id, stored.id)).returning();
-  assertReturned(row, "interrupt update");
-  const before = Object.fromEntries(Object.keys(set).map((key) => [key, stored[key as keyof typeof set]]));
-  await recordAudit(db, {
-    actorPersonId: null,
-    teamId: row.teamId,
-    action: "interrupt.capture-update",
-    entityType: "interrupt",
-    entityId: row.id,
-    before,
-    after: set,
-  });
+  const row = await updateCaptured(db, stored, set);
   return { outcome: "updated", changes, assigned: row.assigneeId !== null, resolved: row.resolvedAt !== null };
 }
 
 /** The team's stored ticket of this id, locked, so two calls for it change it one after the other. */
-async function findStored(db: Db, teamId: string, externalId: string): Promise<InterruptRow | null> {
-  const [stored] = await db
-    .select()
-    .from(interrupt)
-    .where(
-      and(
-        eq(interrupt.teamId, teamId),
-        eq(interrupt.source, TICKET_WEBHOOK_SOURCE),
-        eq(interrupt.externalId, externalId),
-      ),
-    )
-    .for("update");
-  return stored ?? null;
+function findStored(db: Db, teamId: string, externalId: string): Promise<InterruptRow | null> {
+  return findCaptured(db, teamId, TICKET_WEBHOOK_SOURCE, externalId);
 }
 
 async function captureInTransaction(
@@ -172,20 +120,22 @@ async function captureInTransaction(
   ticket: TicketSignal,
   now: Date,
 ): Promise<TicketCaptureOutcome> {
-  const stored = await findStored(db, source.teamId, ticket.externalId);
-  if (stored) return updateStored(db, source, stored, ticket, now);
-  const created = await storeNew(db, source, ticket, now);
-  if (created)
-    return {
-      outcome: "created",
-      changes: [],
-      assigned: created.assigneeId !== null,
-      resolved: created.resolvedAt !== null,
-    };
-  // A racing call stored it between our look and our insert (the insert waited for it to commit).
-  const raced = await findStored(db, source.teamId, ticket.externalId);
-  if (!raced) throw new Error(`ticket ${ticket.externalId} neither stored nor found`);
-  return updateStored(db, source, raced, ticket, now);
+  return captureOnce({
+    find: () => findStored(db, source.teamId, ticket.externalId),
+    update: (stored) => updateStored(db, source, stored, ticket, now),
+    create: async () => {
+      const created = await storeNew(db, source, ticket, now);
+      return created
+        ? {
+            outcome: "created",
+            changes: [],
+            assigned: created.assigneeId !== null,
+            resolved: created.resolvedAt !== null,
+          }
+        : null;
+    },
+    what: `ticket ${ticket.externalId}`,
+  });
 }
 
 /**

@@ -1,11 +1,10 @@
 import "server-only";
-import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { rotation, rotationOverride } from "@/db/schema";
+import { rotationOverride } from "@/db/schema";
 import type { Viewer } from "@/server/auth/permissions";
 import { recordAudit } from "../audit";
-import { DomainError } from "../errors";
-import { PAST_COVER_MESSAGE } from "./add-override";
+import { lockCoverToChange } from "./lock-cover";
 import { coverLeaveWarnings } from "./cover-warnings";
 import { assertMember } from "./rotation-facts";
 import { assertReturned } from "@/server/services/returned-row";
@@ -21,22 +20,13 @@ export async function restoreOverride(
   now: Date,
 ) {
   return db.transaction(async (tx) => {
-    const [found] = await tx
-      .select({ override: rotationOverride, timeZone: rotation.timeZone })
-      .from(rotationOverride)
-      .innerJoin(rotation, eq(rotation.id, rotationOverride.rotationId))
-      .where(
-        and(
-          eq(rotationOverride.id, input.overrideId),
-          eq(rotation.teamId, input.teamId),
-          isNull(rotation.deletedAt),
-          isNotNull(rotationOverride.deletedAt),
-        ),
-      )
-      .for("update");
-    if (!found) throw new DomainError("not-found", "No removed cover with this id in this team.", "overrideId");
+    const found = await lockCoverToChange(
+      tx,
+      { ...input, removed: true },
+      now,
+      "No removed cover with this id in this team.",
+    );
     const { override } = found;
-    if (override.endsAt <= now) throw new DomainError("invalid", PAST_COVER_MESSAGE, "overrideId");
     await assertMember(tx, input.teamId, override.personId, "overrideId", "cover");
     if (override.replacesPersonId)
       await assertMember(tx, input.teamId, override.replacesPersonId, "overrideId", "person covered");
