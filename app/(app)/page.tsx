@@ -2,7 +2,7 @@ import { serverNow } from "@/server/clock";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { rolesIn } from "@/server/auth/permissions";
-import { signedInCaller } from "@/server/trpc/server";
+import { signedInCaller, viewerTeams } from "@/server/trpc/server";
 import { CaptureInbox } from "@/app/_components/capture/capture-inbox";
 import { HandoffCard } from "@/app/_components/handoffs/handoff-card";
 import { MyBreachAlerts } from "@/app/_components/breaches/my-breach-alerts";
@@ -32,7 +32,7 @@ const NEXT_SHIFTS_LIMIT = 4;
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ team?: string }> }) {
   const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
-  const teams = await caller.teams.list();
+  const teams = await viewerTeams();
   const team = await chooseTeam(viewer, teams, (await searchParams).team);
   const roles = team ? rolesIn(viewer, team.id) : [];
   // Own work is logged in the chosen team, and only by its members.

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { serverCaller } from "@/server/trpc/server";
+import { type serverCaller, viewerTeams } from "@/server/trpc/server";
 import { Nav } from "@/app/_components/nav";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import { StatusProvider } from "@/app/_components/app-status";
@@ -36,13 +36,12 @@ export async function AppShell({
   children: ReactNode;
 }) {
   const roles = new Set(viewer.memberships.flatMap((m) => m.roles));
-  const teams = await caller.teams.list();
+  // Read together: on PostgreSQL each takes a pooled connection of its own.
+  const [teams, timer, { demo }] = await Promise.all([viewerTeams(), caller.timer.current(), caller.instance.status()]);
   const team = await chooseTeam(viewer, teams, undefined);
   // Toil is logged in the team shown, and only by its members: an admin looking at another team logs nothing there.
   const teamId = viewer.memberships.find((m) => m.teamId === team?.id)?.teamId ?? null;
   const mayPickTeam = teams.length > 1 || (viewer.isAdmin && teams.length > 0);
-  const timer = await caller.timer.current();
-  const { demo } = await caller.instance.status();
   return (
     <StatusProvider>
       <WorkProvider teamId={teamId} timeZone={viewer.timeZone}>

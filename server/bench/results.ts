@@ -1,5 +1,6 @@
 import type { PageWeight } from "./first-load-js";
 import type { MeasuredLoad } from "./http/load-spec";
+import type { PageResult } from "./http/page-bench";
 import type { ScenarioPair } from "./http/scenarios";
 import type { TimingSummary } from "./shift-expansion";
 
@@ -98,6 +99,19 @@ export function httpRow(
     baseline,
     ratio,
     targets: httpTargets(pair, stack, ratio, setup),
+  };
+}
+
+/** The issue's target for a page: its server time at one connection, on the demo, on either engine. */
+export const PAGE_LIMIT_MS = 50;
+
+export function pageRow({ page, result }: PageResult): BenchRow {
+  return {
+    benchmark: `(g) page ${page.path} (demo ${page.as}, one at a time)`,
+    unit: "req/s",
+    connections: 1,
+    stack: figures(result, 1),
+    targets: [{ target: `p50 <= ${PAGE_LIMIT_MS} ms`, met: result.p50 <= PAGE_LIMIT_MS, applies: true }],
   };
 }
 

@@ -9,12 +9,13 @@ import { ensureProductionBuild } from "@/server/cli/production-build";
 import { CpuMeter } from "./http/cpu-meter";
 import { runLoad } from "./http/run-load";
 import type { MeasuredLoad } from "./http/load-spec";
+import { PAGE_CASES, type PageCase, runPageBench } from "./http/page-bench";
 import { type ScenarioPair, scenarioPairs, type Sessions } from "./http/scenarios";
 import { type RunningServer, signIn, startBaselineServer, startProductionServer } from "./http/server-process";
 import { benchFixtures, type BenchFixtures } from "./org/bench-fixtures";
 import { existingOrg, generateOrg, type GeneratedOrg } from "./org/generate-org";
 import { BENCH_PASSWORD, type OrgSize } from "./org/org-shape";
-import { expansionRow, firstLoadTargets, httpRow, printTable, type BenchRow } from "./results";
+import { expansionRow, firstLoadTargets, httpRow, pageRow, printTable, type BenchRow } from "./results";
 import { benchShiftExpansion } from "./shift-expansion";
 
 export interface BenchOptions {
@@ -27,8 +28,10 @@ export interface BenchOptions {
   port: number;
   /** PostgreSQL server for the benchmark's databases (toilcap_bench_*). */
   postgresUrl: string;
-  /** Only these HTTP benchmarks (keys of scenarioPairs), or all. */
+  /** Only these HTTP benchmarks (keys of scenarioPairs; "pages" for every page, "pages/home" for one), or all. */
   only: string[] | null;
+  /** Measured requests per page in the page benchmark (after a fifth as many, at least 10, thrown away). */
+  pageRequests: number;
   skipBuild: boolean;
   /** Where the server writes a CPU profile (node --cpu-prof) when it stops, or null. */
   profileDir: string | null;
@@ -124,13 +127,81 @@ async function measure<T>(
 }
 
 /**
- * `npm run bench`: generate the organisation, start the production build on it, drive each endpoint and its
- * raw-SQL baseline (a server of its own, server/bench/baselines) with autocannon from a separate process, then the in-process shift expansion and the build's
- * first-load JavaScript; print a table and write reports/bench.json.
+ * `npm run bench`: generate the organisation and drive each endpoint against its baseline, then the pages on the
+ * demo one at a time (server/bench/http/page-bench.ts), then the in-process shift expansion and the build's
+ * first-load JavaScript; print a table and write reports/bench.json. `--only pages` runs only the page benchmark.
  */
 export async function runBench(options: BenchOptions): Promise<void> {
-  const setup = { engine: options.engine, engineers: options.size.engineers };
   const startedAt = new Date();
+  const wanted = (key: string) => !options.only || options.only.includes(key);
+  // "pages" asks for every page, "pages/home" for one.
+  const pagesOnly = options.only?.every((key) => key.startsWith("pages")) ?? false;
+  const wantedPage = (page: PageCase) => wanted("pages") || wanted(`pages/${page.key}`);
+  if (!options.skipBuild) ensureProductionBuild("bench: building the production app (next build)…");
+  const generated = pagesOnly ? null : await organisationBenchmarks(options, wanted);
+  const rows = generated?.rows ?? [];
+  if (PAGE_CASES.some(wantedPage)) {
+    const pageResults = await runPageBench({
+      engine: options.engine,
+      port: options.port,
+      postgresUrl: options.postgresUrl,
+      // Enough for the JIT to settle on the page's code: the first requests of a page cost several times the rest.
+      warmup: Math.max(10, Math.round(options.pageRequests / 5)),
+      requests: options.pageRequests,
+      profileDir: options.profileDir,
+      pages: wantedPage,
+    });
+    rows.push(...pageResults.map(pageRow));
+  }
+
+  rows.push(expansionRow(benchShiftExpansion()));
+  const pages = firstLoadJs();
+  printTable(rows, pages);
+
+  const out = path.join(process.cwd(), "reports", "bench.json");
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const report = {
+    at: startedAt.toISOString(),
+    node: process.version,
+    commit: gitCommit(),
+    machine: {
+      host: os.hostname(),
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model ?? "",
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      loadAverage: os.loadavg(),
+    },
+    engine: options.engine,
+    size: options.size,
+    quick: options.quick,
+    timing: { warmupSeconds: options.warmupSeconds, seconds: options.seconds, pageRequests: options.pageRequests },
+    ratioDefinition:
+      "stack throughput / raw-SQL baseline throughput, same concurrency, same database; the baseline runs in a node:http server of its own",
+    cpuDefinition: "CPU ms per successful request: the app server process, and the PostgreSQL backends of its database",
+    pageDefinition:
+      "(g) pages: the demo on a fresh database, one signed-in request at a time; ms to the HTML's last byte on localhost",
+    generation: generated?.generation ?? null,
+    rows,
+    firstLoadJs: { pages, targets: firstLoadTargets(pages) },
+  };
+  const text = `${JSON.stringify(report, null, 2)}\n`;
+  fs.writeFileSync(out, text);
+  // Also under a name of its own, so a PGlite, 2000-engineer or pages-only run does not replace the last default one.
+  const label = pagesOnly ? "pages" : options.quick ? "quick" : `${options.size.engineers}e`;
+  const named = path.join(path.dirname(out), `bench-${options.engine}-${label}.json`);
+  fs.writeFileSync(named, text);
+  console.info(`Written ${path.relative(process.cwd(), out)} and ${path.relative(process.cwd(), named)}`);
+}
+
+/**
+ * The benchmarks on the generated organisation: each HTTP endpoint against its raw-SQL baseline (a server of its
+ * own, server/bench/baselines) with autocannon from a separate process.
+ */
+async function organisationBenchmarks(
+  options: BenchOptions,
+  wanted: (key: string) => boolean,
+): Promise<{ rows: BenchRow[]; generation: { counts: unknown; steps: unknown; historyFrom: unknown } }> {
+  const setup = { engine: options.engine, engineers: options.size.engineers };
   console.info(
     `bench: generating ${options.size.engineers} engineers in ${options.size.teams} teams (${options.size.days} days) on ${options.engine}…`,
   );
@@ -141,7 +212,6 @@ export async function runBench(options: BenchOptions): Promise<void> {
       : "bench: reusing the database",
     org.counts,
   );
-  if (!options.skipBuild) ensureProductionBuild("bench: building the production app (next build)…");
 
   // The app and the baseline server take turns on the database (PGlite admits one process at a time).
   const urls = { app: `http://127.0.0.1:${options.port}`, baselines: `http://127.0.0.1:${options.port + 1}` };
@@ -149,8 +219,8 @@ export async function runBench(options: BenchOptions): Promise<void> {
   let pairs: ScenarioPair[] = [];
   const app = await startProductionServer(options.port, target, { profileDir: options.profileDir ?? undefined });
   const stackResults = await measure(app, target, options, async (meter) => {
-    pairs = scenarioPairs(urls, fixtures, await signInAll(app.url, fixtures), timing).filter(
-      (pair) => !options.only || options.only.includes(pair.key),
+    pairs = scenarioPairs(urls, fixtures, await signInAll(app.url, fixtures), timing).filter((pair) =>
+      wanted(pair.key),
     );
     const results: MeasuredLoad[] = [];
     for (const pair of pairs) {
@@ -173,42 +243,5 @@ export async function runBench(options: BenchOptions): Promise<void> {
     const baseline = baselineResults[index];
     return stack && baseline ? [httpRow(pair, stack, baseline, setup)] : [];
   });
-
-  rows.push(expansionRow(benchShiftExpansion()));
-  const pages = firstLoadJs();
-  printTable(rows, pages);
-
-  const out = path.join(process.cwd(), "reports", "bench.json");
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  const report = {
-    at: startedAt.toISOString(),
-    node: process.version,
-    commit: gitCommit(),
-    machine: {
-      host: os.hostname(),
-      cpus: os.cpus().length,
-      model: os.cpus()[0]?.model ?? "",
-      memoryGb: Math.round(os.totalmem() / 2 ** 30),
-      loadAverage: os.loadavg(),
-    },
-    engine: options.engine,
-    size: options.size,
-    quick: options.quick,
-    timing: { warmupSeconds: options.warmupSeconds, seconds: options.seconds },
-    ratioDefinition:
-      "stack throughput / raw-SQL baseline throughput, same concurrency, same database; the baseline runs in a node:http server of its own",
-    cpuDefinition: "CPU ms per successful request: the app server process, and the PostgreSQL backends of its database",
-    generation: { counts: org.counts, steps: org.steps, historyFrom: org.from },
-    rows,
-    firstLoadJs: { pages, targets: firstLoadTargets(pages) },
-  };
-  const text = `${JSON.stringify(report, null, 2)}\n`;
-  fs.writeFileSync(out, text);
-  // Also under a name of its own, so a PGlite or 2000-engineer run does not replace the last default one.
-  const named = path.join(
-    path.dirname(out),
-    `bench-${options.engine}-${options.quick ? "quick" : `${options.size.engineers}e`}.json`,
-  );
-  fs.writeFileSync(named, text);
-  console.info(`Written ${path.relative(process.cwd(), out)} and ${path.relative(process.cwd(), named)}`);
+  return { rows, generation: { counts: org.counts, steps: org.steps, historyFrom: org.from } };
 }

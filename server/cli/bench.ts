@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --engineers N] [--teams N] [--engine pglite] [--quick] [--seconds S] [--only teamReport,...]
- *   [--profile DIR] [--skip-build] [--reuse]`:
+ * `npm run bench [-- --engineers N] [--teams N] [--engine pglite] [--quick] [--seconds S] [--only teamReport,...,pages]
+ *   [--requests N] [--profile DIR] [--skip-build] [--reuse]`:
  * The benchmark. Generates an organisation (default 200 engineers in 20 teams, a year of history) in a fresh
  * database, serves the production build on it, measures each endpoint against a raw-SQL baseline with autocannon
- * from a separate process, then shift expansion in-process and the first-load JavaScript of every page.
+ * from a separate process, then the most-opened pages on the demo one request at a time (`--only pages` for just
+ * those, `--requests N` measured per page), then shift expansion in-process and the first-load JavaScript.
  * Prints a table and writes reports/bench.json. See server/bench/run-bench.ts.
  */
 import { parseArgs } from "node:util";
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     warmup: { type: "string" },
     port: { type: "string", default: process.env.BENCH_PORT ?? "3340" },
     only: { type: "string" },
+    requests: { type: "string" },
     "skip-build": { type: "boolean", default: false },
     profile: { type: "string" },
     reuse: { type: "boolean", default: false },
@@ -61,6 +63,7 @@ runBench({
   port: whole(values.port, 3340, "port"),
   postgresUrl: process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
   only: values.only ? values.only.split(",").map((key) => key.trim()) : null,
+  pageRequests: whole(values.requests, quick ? 20 : 100, "requests"),
   skipBuild: values["skip-build"] === true,
   profileDir: values.profile ?? null,
   reuse: values.reuse === true,

@@ -278,6 +278,7 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
 
   "share.mine": { input: () => ({ period: "week" }), expect: SIGNED_IN },
   "share.trend": { input: () => ({ weeks: 4 }), expect: SIGNED_IN },
+  "share.overview": { input: () => ({ weeks: 4 }), expect: SIGNED_IN },
 
   "profile.get": { input: () => undefined, expect: SIGNED_IN },
   "profile.update": {

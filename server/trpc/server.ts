@@ -30,3 +30,9 @@ export async function signedInCaller() {
   if (!context.viewer) redirect("/sign-in");
   return createCaller(context);
 }
+
+/**
+ * The teams the signed-in viewer sees, read once per server render: the shell and most pages both need them (the
+ * team switcher, and the team the page shows). Through the procedure, so its checks still apply.
+ */
+export const viewerTeams = cache(async () => (await signedInCaller()).teams.list());

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { serverNow } from "@/server/clock";
-import { signedInCaller } from "@/server/trpc/server";
+import { signedInCaller, viewerTeams } from "@/server/trpc/server";
 import { TeamToilBarsLazy as TeamToilBars } from "@/app/_components/charts/lazy";
 import { TeamBreachesCard } from "@/app/_components/breaches/team-breaches-card";
 import { HiddenMembersNote } from "@/app/_components/reports/hidden-note";
@@ -27,7 +27,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const search = await searchParams;
   const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
-  const team = await chooseTeam(viewer, await caller.teams.list(), teamParam(search));
+  const team = await chooseTeam(viewer, await viewerTeams(), teamParam(search));
   const choice = periodChoice(search);
   const report = team
     ? await loadReport(() => caller.reports.teamToil({ teamId: team.id, ...periodInput(choice, viewer.timeZone) }))

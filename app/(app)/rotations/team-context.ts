@@ -1,7 +1,7 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import { mayActInTeam, type Viewer } from "@/server/auth/permissions";
-import { signedInCaller } from "@/server/trpc/server";
+import { signedInCaller, viewerTeams } from "@/server/trpc/server";
 import { chooseTeam, type TeamChoice } from "@/app/_lib/team";
 
 const mayPlanIn = (viewer: Viewer, team: TeamChoice | null) =>
@@ -11,7 +11,7 @@ const mayPlanIn = (viewer: Viewer, team: TeamChoice | null) =>
 export async function rotationsContext(requestedTeam: string | undefined) {
   const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
-  const teams = await caller.teams.list();
+  const teams = await viewerTeams();
   const team = await chooseTeam(viewer, teams, requestedTeam);
   return { caller, viewer, teams, team, mayPlan: mayPlanIn(viewer, team) };
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { mayActInTeam } from "@/server/auth/permissions";
-import { signedInCaller } from "@/server/trpc/server";
+import { signedInCaller, viewerTeams } from "@/server/trpc/server";
 import { EmptyState } from "@/app/_components/empty-state";
 import { formatPercent } from "@/app/_lib/format";
 import { chooseTeam } from "@/app/_lib/team";
@@ -23,7 +23,7 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ team?: string }> }) {
   const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
-  const teams = await caller.teams.list();
+  const teams = await viewerTeams();
   const team = await chooseTeam(viewer, teams, (await searchParams).team);
   const details = team ? teams.find((t) => t.id === team.id) : undefined;
   const members = team ? await caller.teams.members({ teamId: team.id }) : [];

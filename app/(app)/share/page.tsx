@@ -17,12 +17,7 @@ export default async function SharePage() {
   if (viewer.memberships.length === 0) {
     return <EmptyState title="No team yet">Your share is computed once you are in a team.</EmptyState>;
   }
-  const [week, month, quarter, trend] = await Promise.all([
-    caller.share.mine({ period: "week" }),
-    caller.share.mine({ period: "month" }),
-    caller.share.mine({ period: "quarter" }),
-    caller.share.trend({ weeks: TREND_WEEKS }),
-  ]);
+  const { week, month, quarter, trend } = await caller.share.overview({ weeks: TREND_WEEKS });
   const today = DateTime.fromJSDate(serverNow(), { zone: viewer.timeZone });
   return (
     <>

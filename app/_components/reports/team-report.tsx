@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { signedInCaller } from "@/server/trpc/server";
+import { signedInCaller, viewerTeams } from "@/server/trpc/server";
 import { chooseTeam } from "@/app/_lib/team";
 import type { Loaded } from "./load-report";
 import { type PeriodKind, periodChoice, periodInput, type ReportSearch, periodDaysText, teamParam } from "./period";
@@ -11,7 +11,7 @@ import { type PeriodKind, periodChoice, periodInput, type ReportSearch, periodDa
 export async function openTeamReport(search: ReportSearch, defaultKind?: PeriodKind) {
   const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
-  const team = await chooseTeam(viewer, await caller.teams.list(), teamParam(search));
+  const team = await chooseTeam(viewer, await viewerTeams(), teamParam(search));
   const choice = periodChoice(search, defaultKind);
   return { caller, viewer, team, choice, period: periodInput(choice, viewer.timeZone) };
 }

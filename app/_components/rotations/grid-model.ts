@@ -134,6 +134,11 @@ export function chipWhen(
   return { short: `${clock(chip.start)}–${clock(chip.end)}`, spoken: `${clock(chip.start)} to ${clock(chip.end)}` };
 }
 
+/** Whether two times on one zone's wall clock fall on the same date: luxon's hasSame, without its three conversions. */
+function sameDay(a: DateTime, b: DateTime): boolean {
+  return a.day === b.day && a.month === b.month && a.year === b.year;
+}
+
 /**
  * A week cell names the days, and the hour where duty starts or ends inside a day, so the morning before a
  * 09:00 hand-off reads "Mon →09:00" rather than claiming all of Monday.
@@ -147,7 +152,7 @@ function weekSpan(chip: CellChip, zone: string): { short: string; spoken: string
   if (endsAtMidnight) {
     const last = end.minus({ days: 1 });
     if (startsAtMidnight) {
-      const spoken = start.hasSame(last, "day")
+      const spoken = sameDay(start, last)
         ? `all ${start.toFormat("cccc")}`
         : `${start.toFormat("cccc")} to ${last.toFormat("cccc")}`;
       return { short: weekdayRange(chip.start, chip.end, zone), spoken };
@@ -157,7 +162,7 @@ function weekSpan(chip: CellChip, zone: string): { short: string; spoken: string
       spoken: `${start.toFormat("cccc HH:mm")} to the end of ${last.toFormat("cccc")}`,
     };
   }
-  if (start.hasSame(end, "day")) {
+  if (sameDay(start, end)) {
     const short = startsAtMidnight ? `${from} →${end.toFormat("HH:mm")}` : `${from}–${end.toFormat("HH:mm")}`;
     return {
       short,
@@ -170,10 +175,22 @@ function weekSpan(chip: CellChip, zone: string): { short: string; spoken: string
   };
 }
 
-/** The chip as a phrase, for the cell's accessible name. */
-export function chipSentence(chip: CellChip, column: GridColumn, scale: GridScale, zone: string): string {
+/**
+ * The chip's words: its short time for the eye, and the whole phrase for the cell's accessible name. Worked out
+ * once per chip: the time zone arithmetic behind them is most of what a schedule costs to render.
+ */
+export function chipWords(
+  chip: CellChip,
+  column: GridColumn,
+  scale: GridScale,
+  zone: string,
+): { short: string; sentence: string } {
+  const when = chipWhen(chip, column, scale, zone);
   const extras = [chip.cover ? "cover" : "", chip.onLeave ? "on leave" : ""].filter(Boolean).join(", ");
-  return `${ROLE_LABEL[chip.role]} (${chip.rotationName}) ${chipWhen(chip, column, scale, zone).spoken}${extras ? `, ${extras}` : ""}`;
+  return {
+    short: when.short,
+    sentence: `${ROLE_LABEL[chip.role]} (${chip.rotationName}) ${when.spoken}${extras ? `, ${extras}` : ""}`,
+  };
 }
 
 /** Past the last column too, so a shift crossing the grid's end is offered whole in swap and cover dialogs. */

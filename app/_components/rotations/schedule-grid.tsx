@@ -1,7 +1,7 @@
 "use client";
 
 import { Fragment, type KeyboardEvent, useRef, useState } from "react";
-import { chipSentence, chipsOf, chipWhen, type GridCell, type GridColumn, type GridScale } from "./grid-model";
+import { chipsOf, chipWords, type GridCell, type GridColumn, type GridScale } from "./grid-model";
 import { RoleChip } from "./role-chip";
 import type { ScheduleData } from "./types";
 
@@ -121,19 +121,19 @@ export function ScheduleGrid({
                   "data-cell": `${r}:${c}`,
                   onFocus: () => setActive({ row: r, col: c }),
                 };
-                const described =
-                  cell.chips.map((chip) => chipSentence(chip, column, scale, zone)).join("; ") || "no duty";
+                const words = cell.chips.map((chip) => chipWords(chip, column, scale, zone));
+                const described = words.map((w) => w.sentence).join("; ") || "no duty";
                 // Each chip speaks its own sentence; the separators are heard, not seen.
                 const chips = cell.chips.map((chip, index) => (
                   <Fragment key={chip.rotationId}>
                     {index > 0 && <span className="visually-hidden">; </span>}
                     <RoleChip
                       role={chip.role}
-                      when={chipWhen(chip, column, scale, zone).short}
+                      when={words[index]?.short ?? ""}
                       cover={chip.cover}
                       onLeave={chip.onLeave}
                       past={chip.past}
-                      spoken={chipSentence(chip, column, scale, zone)}
+                      spoken={words[index]?.sentence ?? ""}
                     />
                   </Fragment>
                 ));

@@ -21,5 +21,7 @@ export function weekdayRange(startsAt: Date, endsAt: Date, zone: string): string
   const start = DateTime.fromJSDate(startsAt, { zone });
   // The last moment inside the span, so a shift ending at midnight does not claim the next day.
   const last = DateTime.fromJSDate(new Date(endsAt.getTime() - 1), { zone });
-  return start.hasSame(last, "day") ? start.toFormat("ccc") : `${start.toFormat("ccc")}–${last.toFormat("ccc")}`;
+  // The same date on the one wall clock (luxon's hasSame converts three times to say so).
+  const sameDay = start.day === last.day && start.month === last.month && start.year === last.year;
+  return sameDay ? start.toFormat("ccc") : `${start.toFormat("ccc")}–${last.toFormat("ccc")}`;
 }

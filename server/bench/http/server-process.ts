@@ -26,19 +26,19 @@ async function waitUntilReady(url: string, child: ChildProcess, probePath: strin
 
 /**
  * Starts the production build (`next start`) on `port` with the benchmark's database. Sign-in limits are raised
- * for the runner's sign-ins; no demo data is seeded.
+ * for the runner's sign-ins; the demo is loaded only when `seed` asks for it (the page benchmark).
  */
 export async function startProductionServer(
   port: number,
   database: { url: string } | { dataDir: string },
-  options: { profileDir?: string } = {},
+  options: { profileDir?: string; seed?: "demo" | "none" } = {},
 ): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    TOILCAP_SEED: "none",
+    TOILCAP_SEED: options.seed ?? "none",
     TOILCAP_SIGN_IN_LIMIT: "1000",
     BETTER_AUTH_SECRET: BENCH_AUTH_SECRET,
     BETTER_AUTH_URL: url,

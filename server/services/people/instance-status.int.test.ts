@@ -3,6 +3,8 @@ import type { Database } from "@/db/client";
 import { useDatabase } from "@/server/db/runtime";
 import { setSetting } from "@/server/db/instance";
 import { createTestDatabase } from "@/server/testing/test-db";
+import { makeOrganisation, makePerson } from "@/server/testing/fixtures";
+import { instanceStatus } from "./instance-status";
 import { GET } from "@/app/api/trpc/[trpc]/route";
 
 /**
@@ -34,4 +36,24 @@ test("anonymous instance.status on a PostgreSQL demo carries no password", async
   const body = await response.text();
   expect(body).toContain("admin@northwind.test");
   expect(body).not.toContain("toilcap-demo");
+});
+
+test("the status, read in one statement: a first admin is needed until someone administers, and the demo is named", async () => {
+  const { db } = database;
+  const before = await instanceStatus(db, { embedded: true });
+  expect(before).toEqual({
+    needsFirstAdmin: true,
+    demo: {
+      accounts: [{ email: "admin@northwind.test", name: "Ada", roles: "admin" }],
+      password: "toilcap-demo",
+    },
+  });
+  const org = await makeOrganisation(db);
+  await makePerson(db, org.id);
+  expect((await instanceStatus(db, { embedded: true })).needsFirstAdmin).toBe(true);
+  await makePerson(db, org.id, { isAdmin: true });
+  expect(await instanceStatus(db, { embedded: false })).toMatchObject({
+    needsFirstAdmin: false,
+    demo: { password: null },
+  });
 });

@@ -1,8 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { person } from "@/db/schema";
-import { getSetting } from "@/server/db/instance";
+import { instanceSetting, person } from "@/db/schema";
+import { rowsOf } from "@/server/services/share/raw-rows";
 import type { DemoAccount } from "@/server/services/demo/seed-demo";
 
 export interface DemoInstance {
@@ -18,14 +18,23 @@ export interface InstanceStatus {
   demo: DemoInstance | null;
 }
 
+/**
+ * In one read: the shell asks on every page (for the demo banner), and on the embedded engine each statement costs
+ * milliseconds however small.
+ */
 export async function instanceStatus(db: Db, where: { embedded: boolean }): Promise<InstanceStatus> {
-  const [admin] = await db.select({ id: person.id }).from(person).where(eq(person.isAdmin, true)).limit(1);
-  const stored = await getSetting(db, "demo_accounts");
-  if (!stored) return { needsFirstAdmin: admin === undefined, demo: null };
+  const [row] = rowsOf(
+    await db.execute(sql`
+      select exists (select 1 from ${person} where ${person.isAdmin}) as has_admin,
+        (select ${instanceSetting.value} from ${instanceSetting} where ${instanceSetting.key} = 'demo_accounts') as demo_accounts`),
+  );
+  const needsFirstAdmin = row?.has_admin !== true;
+  const stored = row?.demo_accounts;
+  if (typeof stored !== "string") return { needsFirstAdmin, demo: null };
   const listed = JSON.parse(stored) as DemoAccount[];
   const accounts = listed.map(({ email, name, roles }) => ({ email, name, roles }));
   return {
-    needsFirstAdmin: admin === undefined,
+    needsFirstAdmin,
     demo: { accounts, password: where.embedded ? (listed[0]?.password ?? null) : null },
   };
 }

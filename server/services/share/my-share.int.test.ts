@@ -191,4 +191,43 @@ describe(`my share on ${testEngine}`, () => {
     expect((dstWeek?.to.getTime() ?? 0) - (dstWeek?.from.getTime() ?? 0)).toBe(167 * 3_600_000);
     expect(dstWeek?.worked).toBe(2400);
   });
+
+  test("the overview counts week, month, quarter and trend as share.mine and share.trend do, from one load", async () => {
+    const erika = await callerAs(database.db, ids.erika, now);
+    const overview = await erika.share.overview({ weeks: 3 });
+    expect(overview).toEqual({
+      week: await erika.share.mine({ period: "week" }),
+      month: await erika.share.mine({ period: "month" }),
+      quarter: await erika.share.mine({ period: "quarter" }),
+      trend: await erika.share.trend({ weeks: 3 }),
+    });
+    expect(overview.week.accounting).toEqual(HAND);
+  });
+
+  test("in a week that began last quarter, the overview's quarter leaves out what the week counts", async () => {
+    const { db } = database;
+    const org = await makeOrganisation(db);
+    const home = await makeTeam(db, org.id, "Quarter edge");
+    const quinn = await makePerson(db, org.id, {
+      timeZone: BERLIN,
+      teams: [{ teamId: home.id, roles: ["engineer"] }],
+    });
+    // Monday 31 March is in the week of Wednesday 2 April, but not in its quarter (from 1 April).
+    await db.insert(workEntry).values({
+      personId: quinn.id,
+      teamId: home.id,
+      startsAt: at("2025-03-31T10:00"),
+      minutes: 60,
+      category: "toil",
+      summary: "Last day of the quarter",
+      ...NO_TRAITS,
+    });
+    const caller = await callerAs(db, quinn.id, () => at("2025-04-02T15:00"));
+    const overview = await caller.share.overview({ weeks: 2 });
+    expect(overview.week.accounting.logged).toBe(60);
+    expect(overview.quarter.accounting.logged).toBe(0);
+    expect(overview.week).toEqual(await caller.share.mine({ period: "week" }));
+    expect(overview.quarter).toEqual(await caller.share.mine({ period: "quarter" }));
+    expect(overview.trend).toEqual(await caller.share.trend({ weeks: 2 }));
+  });
 });

@@ -2,11 +2,11 @@ import "server-only";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import type { Viewer } from "@/server/auth/permissions";
-import { capStanding, computeAccounting, type Accounting } from "@/server/domain/accounting";
+import { type AccountingFacts, capStanding, computeAccounting, type Accounting } from "@/server/domain/accounting";
 import type { shareInput } from "@/server/schemas/work-log";
 import { loadAccountingFacts, loadWorkProfile } from "./accounting-facts";
-import { capsFor } from "./caps";
-import { accountingWindow } from "./share-window";
+import { type Caps, capsFor } from "./caps";
+import { type AccountingWindow, accountingWindow } from "./share-window";
 
 export type ShareInput = z.output<typeof shareInput>;
 
@@ -31,16 +31,28 @@ export interface MyShare {
  */
 export async function myShare(db: Db, viewer: Viewer, input: ShareInput, now: Date): Promise<MyShare> {
   const profile = await loadWorkProfile(db, viewer.personId);
-  const { period, accounted } = accountingWindow(input, now, profile.timeZone);
-  const facts = await loadAccountingFacts(db, viewer.personId, profile, accounted, now);
+  const window = accountingWindow(input, now, profile.timeZone);
+  const facts = await loadAccountingFacts(db, viewer.personId, profile, window.accounted, now);
+  return shareOf(facts, window, input.period, await capsFor(db, viewer));
+}
+
+/**
+ * The share of one window from facts loaded for it or for a longer span (the accounting clips them to the window),
+ * so several periods can be counted from one load (myShareOverview).
+ */
+export function shareOf(
+  facts: AccountingFacts,
+  { period, accounted }: AccountingWindow,
+  kind: ShareInput["period"],
+  caps: Caps,
+): MyShare {
   const accounting = computeAccounting({ ...facts, period: accounted });
-  const caps = await capsFor(db, viewer);
   const standing = capStanding(accounting, caps);
   return {
-    period: { from: new Date(period.start), to: new Date(period.end), kind: input.period },
+    period: { from: new Date(period.start), to: new Date(period.end), kind },
     accountedTo: new Date(accounted.end),
     accounting,
-    timeZone: profile.timeZone,
+    timeZone: facts.timeZone,
     ...caps,
     provisional: standing.toil.provisional,
     overToilCap: standing.toil.over,

@@ -1,9 +1,17 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { Viewer } from "@/server/auth/permissions";
-import { spanOf, trendPoint, trendWindows, weeklyAccounting, type TrendPoint } from "@/server/domain/accounting";
+import {
+  type AccountingFacts,
+  spanOf,
+  trendPoint,
+  type TrendPoint,
+  type TrendWindow,
+  trendWindows,
+  weeklyAccounting,
+} from "@/server/domain/accounting";
 import { loadAccountingFacts, loadWorkProfile } from "./accounting-facts";
-import { capsFor } from "./caps";
+import { type Caps, capsFor } from "./caps";
 
 export type TrendWeek = TrendPoint;
 
@@ -24,6 +32,11 @@ export async function myTrend(db: Db, viewer: Viewer, input: { weeks: number }, 
   const facts = span
     ? await loadAccountingFacts(db, viewer.personId, profile, span, now)
     : { ...profile, absences: [], shifts: [], entries: [] };
+  return trendOf(facts, windows, await capsFor(db, viewer));
+}
+
+/** The trend from facts loaded for its span or a longer one (weeklyAccounting cuts them into weeks). */
+export function trendOf(facts: AccountingFacts, windows: readonly TrendWindow[], caps: Caps): MyTrend {
   const accounted = weeklyAccounting(
     facts,
     windows.map((w) => w.accounted),
@@ -32,5 +45,5 @@ export async function myTrend(db: Db, viewer: Viewer, input: { weeks: number }, 
     const accounting = accounted[index]?.accounting;
     return accounting ? [trendPoint(window, accounting)] : [];
   });
-  return { weeks, timeZone: profile.timeZone, ...(await capsFor(db, viewer)) };
+  return { weeks, timeZone: facts.timeZone, ...caps };
 }

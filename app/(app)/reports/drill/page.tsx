@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { signedInCaller } from "@/server/trpc/server";
+import { signedInCaller, viewerTeams } from "@/server/trpc/server";
 import { DrillShare } from "@/app/_components/reports/drill-share";
 import { DrillEntries, DrillInterrupts, DrillShifts } from "@/app/_components/reports/drill-tables";
 import { loadReport } from "@/app/_components/reports/load-report";
@@ -28,7 +28,7 @@ export default async function DrillPage({ searchParams }: { searchParams: Promis
   const search = await searchParams;
   const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
-  const team = await chooseTeam(viewer, await caller.teams.list(), teamParam(search));
+  const team = await chooseTeam(viewer, await viewerTeams(), teamParam(search));
   const kind = SOURCE_KINDS.find((k) => k === one(search, "kind"));
   const key = one(search, "key");
   const person = one(search, "person");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { mayActInTeam } from "@/server/auth/permissions";
-import { signedInCaller } from "@/server/trpc/server";
+import { signedInCaller, viewerTeams } from "@/server/trpc/server";
 import { EmptyState } from "@/app/_components/empty-state";
 import { chooseTeam } from "@/app/_lib/team";
 import { TicketImport } from "./ticket-import";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Import tickets" };
 export default async function TicketImportPage({ searchParams }: { searchParams: Promise<{ team?: string }> }) {
   const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
-  const teams = await caller.teams.list();
+  const teams = await viewerTeams();
   const team = await chooseTeam(viewer, teams, (await searchParams).team);
   const mayImport = team ? mayActInTeam(viewer, team.id, ["planner", "manager"]) : false;
   return (
