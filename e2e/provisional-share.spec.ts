@@ -16,7 +16,10 @@ test("25 minutes logged before the workday on a Monday: too early to tell, not 1
   await dialog.getByLabel("Ended at").fill("2026-03-30T08:35");
   await dialog.getByLabel("What did you do?").press("Enter");
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole("row", { name: new RegExp(summary) })).toBeVisible();
+  const row = page.getByRole("row", { name: new RegExp(summary) });
+  await expect(row).toBeVisible();
+  // Saved, not only shown: the share below counts what the server has.
+  await expect(row).not.toHaveAttribute("aria-busy", "true");
 
   const card = page.getByRole("region", { name: "Toil share this week" });
   await expect(weekToilShare(page)).toHaveText(/^too early to tell: \d+(\.\d)? h counted$/);
