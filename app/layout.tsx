@@ -13,7 +13,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection();
   return (
     <html lang="en">
-      {/* The tRPC client is provided by the layouts that use it, so sign-in and sign-up load none of it. */}
+      {/* The tRPC client comes with the app's shell (app-shell.tsx) and the reset form, not with every page. */}
       <body>{children}</body>
     </html>
   );

@@ -3,7 +3,6 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { serverCaller } from "@/server/trpc/server";
 import { AppShell } from "@/app/_components/app-shell";
-import { TRPCReactProvider } from "@/app/_lib/trpc";
 import { REQUESTED_PAGE_HEADER, signInHref } from "@/server/security/next-path";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -11,10 +10,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const viewer = await caller.viewer.current();
   if (!viewer) redirect(signInHref((await headers()).get(REQUESTED_PAGE_HEADER) ?? "/"));
   return (
-    <TRPCReactProvider>
-      <AppShell caller={caller} viewer={viewer}>
-        {children}
-      </AppShell>
-    </TRPCReactProvider>
+    <AppShell caller={caller} viewer={viewer}>
+      {children}
+    </AppShell>
   );
 }
