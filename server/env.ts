@@ -21,6 +21,7 @@ export const envSchema = z
     DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")),
     TOILCAP_DATA_DIR: optional(z.string()),
     TOILCAP_DB_POOL_SIZE: wholeNumber(1, 10),
+    TOILCAP_CONCURRENT_REQUESTS: optional(z.coerce.number().int("must be a whole number").min(1, "must be at least 1")),
     BETTER_AUTH_URL: optional(httpUrl),
     BETTER_AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
     BETTER_AUTH_TRUSTED_ORIGINS: optional(z.string()),

@@ -33,14 +33,14 @@ export interface BenchRow {
   /** Stack throughput / baseline throughput, at the same concurrency: 1 means no overhead from the stack. */
   ratio?: number;
   targets: TargetCheck[];
+  /** Where a target that applies was missed: the measured cause. */
+  cause?: string;
 }
 
 export interface RunSetup {
   engine: "postgres" | "pglite";
   engineers: number;
 }
-
-const RATIO_TARGET = 0.5;
 
 function figures(result: MeasuredLoad, items: number): HttpFigures {
   return {
@@ -55,30 +55,61 @@ function figures(result: MeasuredLoad, items: number): HttpFigures {
   };
 }
 
-/** The performance targets hold for PostgreSQL at 200 engineers (the team report also at 2000). */
-function httpTargets(pair: ScenarioPair, stack: HttpFigures, ratio: number, setup: RunSetup): TargetCheck[] {
-  const standard = setup.engine === "postgres" && setup.engineers === 200;
+/**
+ * Issue 16's targets, set for PostgreSQL at 200 engineers (the team report and the organisation summary also at
+ * 2000): ratios to the raw-SQL baseline, because absolute figures move with the machine.
+ */
+function httpTargets(
+  pair: ScenarioPair,
+  stack: HttpFigures,
+  baseline: HttpFigures,
+  ratio: number,
+  setup: RunSetup,
+): TargetCheck[] {
+  const onPostgres = setup.engine === "postgres";
+  const standard = onPostgres && setup.engineers === 200;
+  const large = onPostgres && setup.engineers === 2000;
   const check = (target: string, met: boolean, applies = standard): TargetCheck => ({ target, met, applies });
-  const ratioCheck = check(`ratio >= ${RATIO_TARGET}`, ratio >= RATIO_TARGET);
   switch (pair.key) {
     case "teamReport": {
-      const large = setup.engineers >= 2000;
-      const limit = large ? 150 : 50;
+      const limit = setup.engineers >= 2000 ? 120 : 40;
       return [
-        check(
-          `p95 <= ${limit} ms`,
-          stack.p95 <= limit,
-          setup.engine === "postgres" && (standard || setup.engineers === 2000),
-        ),
-        ratioCheck,
+        check(`p95 <= ${limit} ms`, stack.p95 <= limit, standard || large),
+        check("ratio >= 0.85", ratio >= 0.85, standard || large),
       ];
     }
-    case "orgSummary":
-      return [check("p95 <= 200 ms", stack.p95 <= 200), ratioCheck];
+    case "orgSummary": {
+      const limit = setup.engineers >= 2000 ? 600 : 150;
+      return [check(`p95 <= ${limit} ms`, stack.p95 <= limit, standard || large)];
+    }
     case "logEntry":
-      return [check(">= 300 req/s", stack.throughput >= 300), check("p99 <= 100 ms", stack.p99 <= 100), ratioCheck];
+      return [
+        check("ratio >= 0.8", ratio >= 0.8),
+        check("p99 <= 2x raw p99", baseline.p99 > 0 && stack.p99 <= 2 * baseline.p99),
+      ];
     case "ingest":
-      return [check(">= 500 alerts/s", stack.throughput >= 500), ratioCheck];
+      return [check("ratio >= 0.7", ratio >= 0.7)];
+  }
+}
+
+const ms = (value: number | null) => (value === null ? "?" : value.toFixed(1));
+
+/**
+ * Why a benchmark missed its target, from what this run measured: CPU per request is what separates the app
+ * from its raw baseline on the same database (the 2-core machine is CPU-bound at these concurrencies), and what
+ * that CPU is spent on comes from the server's profiles (README, Benchmarks).
+ */
+export function shortfallCause(pair: ScenarioPair["key"], stack: HttpFigures, baseline: HttpFigures): string {
+  const cpu = `the app spends ${ms(stack.serverCpuMs)} ms of its own CPU and ${ms(stack.databaseCpuMs)} ms of PostgreSQL's per request, the raw baseline ${ms(baseline.serverCpuMs)} + ${ms(baseline.databaseCpuMs)}`;
+  switch (pair) {
+    case "logEntry":
+      return `${cpu}: the raw baseline is one SQL statement behind a bare Node server; the app's extra CPU is Next's request handling (routing, web streams, async context), better-auth's session check, tRPC, zod and drizzle, and with 50 connections on 2 cores it queues`;
+    case "ingest":
+      return `${cpu}: a notification is parsed, checked against the integration's secret and silences, credited to who was on call and audited with the stack's per-request cost, where the baseline inserts in one statement`;
+    case "teamReport":
+      return `${cpu}: the report loads every member's facts for the quarter and counts them with the accounting rules, as the baseline does; the rest is the request's cost through Next and tRPC`;
+    case "orgSummary":
+      return `${cpu}: every engineer's facts for the period are loaded and counted (${ms(stack.serverCpuMs)} ms of app CPU per summary)`;
   }
 }
 
@@ -91,6 +122,8 @@ export function httpRow(
   const stack = figures(stackResult, pair.itemsPerRequest);
   const baseline = figures(baselineResult, pair.itemsPerRequest);
   const ratio = baseline.throughput > 0 ? stack.throughput / baseline.throughput : 0;
+  const targets = httpTargets(pair, stack, baseline, ratio, setup);
+  const missed = targets.some((t) => t.applies && !t.met);
   return {
     benchmark: pair.name,
     unit: pair.itemsPerRequest > 1 ? "alerts/s" : "req/s",
@@ -98,7 +131,8 @@ export function httpRow(
     stack,
     baseline,
     ratio,
-    targets: httpTargets(pair, stack, ratio, setup),
+    targets,
+    ...(missed ? { cause: shortfallCause(pair.key, stack, baseline) } : {}),
   };
 }
 
@@ -106,12 +140,15 @@ export function httpRow(
 export const PAGE_LIMIT_MS = 50;
 
 export function pageRow({ page, result }: PageResult): BenchRow {
+  const met = result.p50 <= PAGE_LIMIT_MS;
+  const cause = `the page costs ${ms(result.serverCpuMsPerRequest)} ms of the app's CPU and ${ms(result.databaseCpuMsPerRequest)} ms of PostgreSQL's: React's server render of the shell and page, and its statements (on PGlite 1.5-5 ms each whatever their SQL)`;
   return {
     benchmark: `(g) page ${page.path} (demo ${page.as}, one at a time)`,
     unit: "req/s",
     connections: 1,
     stack: figures(result, 1),
-    targets: [{ target: `p50 <= ${PAGE_LIMIT_MS} ms`, met: result.p50 <= PAGE_LIMIT_MS, applies: true }],
+    targets: [{ target: `p50 <= ${PAGE_LIMIT_MS} ms`, met, applies: true }],
+    ...(met ? {} : { cause }),
   };
 }
 
@@ -169,6 +206,7 @@ export function printTable(rows: readonly BenchRow[], pages: readonly PageWeight
       targets: verdict(row.targets),
     })),
   );
+  for (const row of rows) if (row.cause) console.info(`${row.benchmark}, shortfall: ${row.cause}.`);
   console.table(
     pages.map((page) => ({
       "(f) first-load JS": page.route,

@@ -5,13 +5,13 @@ import path from "node:path";
 import type { Engine } from "@/db/client";
 
 /**
- * The production server (`next start` on the built `.next`) as the load and crash tests drive it: its own
+ * The production server (`npm start`'s server/cli/serve.ts on the built `.next`) as the load and crash tests drive it: its own
  * free port and database, output kept for the failure message, and killed when the test process ends
  * however it ends.
  */
 
 const root = process.cwd();
-const NEXT_BIN = path.join(root, "node_modules", ".bin", "next");
+const SERVE = path.join(root, "server", "cli", "serve.ts");
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 15_000;
 const LOG_LIMIT = 200_000;
@@ -89,8 +89,10 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
     DATABASE_URL: options.where.engine === "postgres" ? options.where.databaseUrl : "",
     TOILCAP_DATA_DIR: options.where.engine === "pglite" ? options.where.dataDir : "",
+    PORT: String(port),
+    HOSTNAME: "127.0.0.1",
   };
-  const child = spawn(NEXT_BIN, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["--import", "tsx", SERVE], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -104,7 +106,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   const pid = child.pid;
-  if (pid === undefined) throw new Error(`could not start ${NEXT_BIN}`);
+  if (pid === undefined) throw new Error(`could not start ${SERVE}`);
 
   const url = `http://127.0.0.1:${port}`;
   const server: AppServer = {

@@ -25,7 +25,7 @@ async function waitUntilReady(url: string, child: ChildProcess, probePath: strin
 }
 
 /**
- * Starts the production build (`next start`) on `port` with the benchmark's database. Sign-in limits are raised
+ * Starts the production build as `npm start` serves it (server/cli/serve.ts) on `port` with the benchmark's database. Sign-in limits are raised
  * for the runner's sign-ins; the demo is loaded only when `seed` asks for it (the page benchmark).
  */
 export async function startProductionServer(
@@ -43,13 +43,13 @@ export async function startProductionServer(
     BETTER_AUTH_SECRET: BENCH_AUTH_SECRET,
     BETTER_AUTH_URL: url,
   };
-  // Node itself runs Next's CLI, so a CPU profile of the server can be asked for (written when it stops).
+  // Node itself runs the server, so a CPU profile of it can be asked for (written when it stops).
   const profile = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [];
-  const nextCli = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  const serve = path.join(process.cwd(), "server", "cli", "serve.ts");
   return startServer(
     url,
-    [...profile, nextCli, "start", "-p", String(port), "-H", "127.0.0.1"],
-    withDatabase(env, database),
+    [...profile, "--import", "tsx", serve],
+    withDatabase({ ...env, PORT: String(port), HOSTNAME: "127.0.0.1" }, database),
     "/sign-in",
   );
 }
