@@ -28,9 +28,20 @@ describe("the environment, validated once at start", () => {
     ["PORT", "eighty"],
     ["BETTER_AUTH_SECRET", "short"],
     ["DATABASE_URL", "mysql://x"],
+    ["TOILCAP_CONCURRENT_REQUESTS", "0"],
+    ["TOILCAP_CONCURRENT_REQUESTS", "2.5"],
   ])("%s=%s is refused, naming the variable", (name, value) => {
     const parsed = parseEnv({ [name]: value });
     expect(parsed.ok ? [] : parsed.problems.some((problem) => problem.startsWith(`${name}: `))).toBe(true);
+  });
+
+  test("requests at once: the engine's default unless set", () => {
+    const unset = parseEnv({});
+    expect(unset.ok && unset.env.TOILCAP_CONCURRENT_REQUESTS).toBeUndefined();
+    expect(parseEnv({ TOILCAP_CONCURRENT_REQUESTS: "8" })).toMatchObject({
+      ok: true,
+      env: { TOILCAP_CONCURRENT_REQUESTS: 8 },
+    });
   });
 
   test("trusted proxies are addresses and CIDR ranges of either family", () => {
