@@ -1,3 +1,4 @@
+import { serverNow } from "@/server/clock";
 import { getDatabase } from "@/server/db/runtime";
 import { receiveAlertmanagerWebhook } from "@/server/integrations/alertmanager/receive-webhook";
 import { bearerSecret } from "@/server/services/api-tokens/authenticate-token";
@@ -12,6 +13,6 @@ export async function POST(request: Request): Promise<Response> {
   if (!secret) return unknownIntegration({ "www-authenticate": 'Bearer realm="toilcap"' });
   return receiveAlertmanagerWebhook(request, secret, {
     db: async () => (await getDatabase()).db,
-    now: () => new Date(),
+    now: serverNow,
   });
 }

@@ -1,3 +1,4 @@
+import { serverNow } from "@/server/clock";
 import { getDatabase } from "@/server/db/runtime";
 import { receivePagerdutyWebhook } from "@/server/integrations/pagerduty/receive-webhook";
 
@@ -7,5 +8,5 @@ import { receivePagerdutyWebhook } from "@/server/integrations/pagerduty/receive
  */
 export async function POST(request: Request, context: { params: Promise<{ secret: string }> }): Promise<Response> {
   const { secret } = await context.params;
-  return receivePagerdutyWebhook(request, secret, { db: async () => (await getDatabase()).db, now: () => new Date() });
+  return receivePagerdutyWebhook(request, secret, { db: async () => (await getDatabase()).db, now: serverNow });
 }
