@@ -58,7 +58,7 @@ export async function liveRuleTime(
   range: Interval,
   now: Date,
 ): Promise<Map<string, RuleTime>> {
-  const times = new Map<string, RuleTime>();
+  const times = new Map<string, RuleTime>(people.map((p) => [p.personId, noTime()]));
   if (range.end <= range.start || people.length === 0) return times;
   const facts = await loadPeopleFacts(db, people, range, now);
   for (const profile of people) {

@@ -69,7 +69,12 @@ export async function summedRuleTime(
   const { from, to } = wholeDays(range);
   const dayCount = Math.round((to - from) / DAY_MS);
   const ids = people.map((p) => p.personId);
-  const sums = dayCount > 0 ? await cachedSums(db, ids, from, to) : new Map<string, CachedSums>();
+  // The cached sums and the partial days at either end at once (on PostgreSQL, over separate connections).
+  const [sums, head, tail] = await Promise.all([
+    dayCount > 0 ? cachedSums(db, ids, from, to) : new Map<string, CachedSums>(),
+    liveRuleTime(db, people, { start: range.start, end: from }, now),
+    liveRuleTime(db, people, { start: to, end: range.end }, now),
+  ]);
   const incomplete = people.filter((p) => (sums.get(p.personId)?.days ?? 0) < dayCount);
   let gap = { start: to, end: to };
   const usedOf = new Map<string, CachedSums>();
@@ -94,17 +99,8 @@ export async function summedRuleTime(
     // Their cached days outside the gap still count; summed again without the ones inside it.
     for (const [personId, sum] of await cachedOutside(db, incomplete, from, to, gap)) usedOf.set(personId, sum);
   }
-  const edges: Interval[] = [
-    { start: range.start, end: from },
-    { start: to, end: range.end },
-  ];
-  for (const edge of edges) {
-    for (const [personId, time] of await liveRuleTime(db, people, edge, now)) {
-      addTime(total.get(personId) ?? noTime(), time);
-    }
-  }
-  for (const [personId, time] of await liveRuleTime(db, incomplete, gap, now)) {
-    addTime(total.get(personId) ?? noTime(), time);
+  for (const live of [head, tail, await liveRuleTime(db, incomplete, gap, now)]) {
+    for (const [personId, time] of live) addTime(total.get(personId) ?? noTime(), time);
   }
   const isIncomplete = new Set(incomplete.map((p) => p.personId));
   for (const [personId, own] of total) {
