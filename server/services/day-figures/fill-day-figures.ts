@@ -7,13 +7,13 @@ import { rowsOf } from "../share/raw-rows";
 import { DAY_MS, dayOf, dayStartMs, ruleTimes } from "./rule-time";
 
 /** How far back the cache reaches: a full previous quarter and a rolling 90 days, with room. */
-export const FIGURES_HORIZON_DAYS = 200;
+const FIGURES_HORIZON_DAYS = 200;
 /** People filled per transaction: each holds those people's write lock (see below) only that long. */
 const BATCH = 50;
 /** The advisory lock class of a person's cached days (migration 0012; the second key is hashtext(person id)). */
 const FIGURES_LOCK_CLASS = 7_320_453;
 
-export interface FillReport {
+interface FillReport {
   people: number;
   days: number;
   /** People skipped because a write to their facts was in flight; the next run fills them. */
