@@ -10,3 +10,4 @@ export * from "./api-tokens";
 export * from "./review";
 export * from "./notifications";
 export * from "./password-reset";
+export * from "./day-figures";

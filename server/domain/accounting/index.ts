@@ -16,6 +16,7 @@ export {
   accountingIntervals,
   accountingOfTime,
   computeAccounting,
+  msToMinutes,
   weeklyAccounting,
   type RuleTime,
 } from "./compute";

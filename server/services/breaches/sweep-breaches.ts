@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { team } from "@/db/schema";
 import { recordOverloads } from "../rotations/record-overloads";
 import { recordShifts } from "../rotations/record-shifts";
+import { fillDayFigures } from "../day-figures/fill-day-figures";
 import { logFailure } from "./background";
 import { checkCapBreaches } from "./check-cap-breaches";
 import type { DeliveryReport } from "./deliver-breach";
@@ -19,6 +20,8 @@ export interface SweepReport {
   overloads: number;
   deliveries: DeliveryReport[];
   retries: DeliveryReport[];
+  /** Person-days of figures cached for the organisation summary (fillDayFigures). */
+  figureDays: number;
 }
 
 /**
@@ -38,6 +41,7 @@ export async function sweepCapBreaches(db: Db, now: Date): Promise<SweepReport> 
     overloads: 0,
     deliveries: [],
     retries: [],
+    figureDays: 0,
   };
   for (const { id } of teams) {
     try {
@@ -54,5 +58,11 @@ export async function sweepCapBreaches(db: Db, now: Date): Promise<SweepReport> 
     }
   }
   report.retries = await retryDeliveries(db, now);
+  try {
+    // Ended days cached for the organisation summary (recording shifts above forgot the days it froze).
+    report.figureDays = (await fillDayFigures(db, now)).days;
+  } catch (error) {
+    logFailure("filling the day figures", error);
+  }
   return report;
 }

@@ -8,15 +8,18 @@ import type { Viewer } from "@/server/auth/permissions";
 import {
   aggregateTeam,
   capStanding,
-  computeAccounting,
+  accountingOfTime,
   isTeamProvisional,
+  msToMinutes,
   type Accounting,
   type CapStanding,
 } from "@/server/domain/accounting";
 import type { orgSummaryInput } from "@/server/schemas/reports";
 import { DomainError } from "../errors";
 import type { Caps } from "../share/caps";
-import { loadPeopleFacts, loadProfiles, type PersonProfile } from "../share/people-facts";
+import { noTime } from "../day-figures/rule-time";
+import { summedRuleTime } from "../day-figures/summed-time";
+import { loadProfiles, type PersonProfile } from "../share/people-facts";
 import type { ReportTeam } from "./open-report";
 import { reportWindow, type ReportPeriod } from "./report-window";
 
@@ -117,7 +120,9 @@ function overCapMember(profile: PersonProfile, accounting: Accounting, caps: Cap
 /**
  * The organisation at a glance, for admins: every team's toil and on-call share for the period against its caps,
  * with the engineers over them. Each engineer's accounting is computed once, from the same facts and rules as
- * the Team report (loadPeopleFacts, computeAccounting), so each team's figures equal its report's totals.
+ * the Team report (loadPeopleFacts, computeAccounting), so each team's figures equal its report's totals: whole
+ * past UTC days come summed from person_day_figures (kept exact by the database, see summedRuleTime), the rest
+ * is computed from the facts.
  */
 export async function orgSummary(db: Db, viewer: Viewer, input: OrgSummaryInput, now: Date): Promise<OrgSummary> {
   if (!viewer.isAdmin) throw new DomainError("forbidden", "Only an administrator may see the organisation summary.");
@@ -125,11 +130,10 @@ export async function orgSummary(db: Db, viewer: Viewer, input: OrgSummaryInput,
   const window = reportWindow(input, viewer.timeZone, now);
   const { teams, engineers } = await teamsAndEngineers(db, viewer.organisationId);
   const profiles = await loadProfiles(db, [...engineers.values()].flat());
-  const facts = await loadPeopleFacts(db, [...profiles.values()], window.accounted, now);
+  const times = await summedRuleTime(db, [...profiles.values()], window.accounted, now);
   const accountingOf = new Map<string, Accounting>();
   for (const profile of profiles.values()) {
-    const own = facts.get(profile.personId)?.facts ?? { ...profile, absences: [], shifts: [], entries: [] };
-    accountingOf.set(profile.personId, computeAccounting({ ...own, period: window.accounted }));
+    accountingOf.set(profile.personId, accountingOfTime(times.get(profile.personId) ?? noTime(), msToMinutes));
   }
 
   const overToil = new Set<string>();
