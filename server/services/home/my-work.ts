@@ -86,5 +86,3 @@ async function dutyOf(db: Db, viewer: Viewer, teamId: string, now: Date) {
     swaps: await swapViews(db, teamId),
   };
 }
-
-export type MyWork = Awaited<ReturnType<typeof myWork>>;
