@@ -2,6 +2,7 @@ import { serverNow } from "@/server/clock";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { rolesIn } from "@/server/auth/permissions";
+import { NEXT_SHIFTS_LIMIT, RECENT_LIMIT } from "@/server/services/home/my-work";
 import { signedInCaller, viewerTeams } from "@/server/trpc/server";
 import { CaptureInbox } from "@/app/_components/capture/capture-inbox";
 import { HandoffCard } from "@/app/_components/handoffs/handoff-card";
@@ -20,42 +21,21 @@ import { WeekShareCards } from "./_my-work/share-cards";
 
 export const metadata: Metadata = { title: "My work" };
 
-const RECENT_LIMIT = 8;
-const NEXT_SHIFTS_LIMIT = 4;
-
 /**
  * Home, by role in the team chosen in the shell: an engineer's own week; a manager's team standing this month; a
  * planner's next two weeks of rotations; an administrator's organisation. Someone with several roles sees each
  * part: their own work first when they are an engineer of the team (what they act on every day), else after the
- * team's parts; the latest entries last. Every section is fetched at once.
+ * team's parts; the latest entries last. Every section comes from one call (home.myWork).
  */
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ team?: string }> }) {
   const caller = await signedInCaller();
   const viewer = await caller.viewer.me();
   const teams = await viewerTeams();
   const team = await chooseTeam(viewer, teams, (await searchParams).team);
-  const roles = team ? rolesIn(viewer, team.id) : [];
-  // Own work is logged in the chosen team, and only by its members.
-  const teamId = team && roles.length > 0 ? team.id : null;
-  const isEngineer = roles.includes("engineer");
-  const plansOrManages = roles.includes("planner") || roles.includes("manager");
-  const [entries, share, duty, captured, joinRequests, standing, outlook, org, overloads] = await Promise.all([
-    caller.workLog.recent({ limit: RECENT_LIMIT }),
-    teamId && isEngineer ? caller.share.mine({ period: "week" }) : null,
-    teamId
-      ? Promise.all([
-          caller.rotations.onCallNow({ teamId }),
-          caller.rotations.myNextShifts({ limit: NEXT_SHIFTS_LIMIT }),
-          caller.rotations.listSwaps({ teamId }),
-        ])
-      : null,
-    caller.capture.inbox(),
-    caller.invitations.mine(),
-    teamId && roles.includes("manager") ? caller.home.teamStanding({ teamId }) : null,
-    teamId && roles.includes("planner") ? caller.home.coverageOutlook({ teamId }) : null,
-    viewer.isAdmin && teams.length > 0 ? caller.reports.orgSummary({ period: "month" }) : null,
-    teamId && plansOrManages ? caller.rotations.overloadFlags({ teamId }) : null,
-  ]);
+  // One call, one read-only transaction: each procedure apart was a round trip (and a pooled connection) of its own.
+  const { teamId, entries, share, duty, captured, joinRequests, standing, outlook, org, overloads } =
+    await caller.home.myWork({ teamId: team?.id ?? null });
+  const isEngineer = team !== null && rolesIn(viewer, team.id).includes("engineer");
   const now = serverNow();
   const zone = viewer.timeZone;
   const firstName = viewer.name.split(" ")[0] ?? viewer.name;
@@ -69,7 +49,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     teamParts.push(
       <CoverageOutlookSection key="outlook" data={outlook} teamId={team.id} teamName={team.name} zone={zone} />,
     );
-  if (org) teamParts.push(<OrgOverviewSection key="org" data={org} />);
+  if (org && teams.length > 0) teamParts.push(<OrgOverviewSection key="org" data={org} />);
 
   const ownWork = teamId && (
     <>
@@ -79,15 +59,15 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       </div>
       {duty && (
         <div className="home-duty">
-          <OnCallNowCard teamId={teamId} viewerId={viewer.personId} zone={zone} initial={duty[0]} />
+          <OnCallNowCard teamId={teamId} viewerId={viewer.personId} zone={zone} initial={duty.onCall} />
           <HandoffCard teamId={teamId} zone={zone} />
           <NextShiftsCard
             teamId={teamId}
             viewerId={viewer.personId}
             zone={zone}
             limit={NEXT_SHIFTS_LIMIT}
-            initial={duty[1]}
-            initialSwaps={duty[2]}
+            initial={duty.nextShifts}
+            initialSwaps={duty.swaps}
             now={now}
           />
         </div>

@@ -442,6 +442,8 @@ export const PROCEDURE_MATRIX: Record<string, MatrixRow> = {
   "breaches.mine": { input: () => ({}), expect: SIGNED_IN },
   "home.teamStanding": { input: (w) => ({ teamId: w.teamA.id }), expect: MANAGER },
   "home.coverageOutlook": { input: (w) => ({ teamId: w.teamA.id }), expect: PLANNER },
+  // Anyone signed in: a team they hold no role in gives only their own sections (checked in my-work.int.test.ts).
+  "home.myWork": { input: (w) => ({ teamId: w.teamA.id }), expect: SIGNED_IN },
   "breaches.team": { input: (w) => ({ teamId: w.teamA.id, month: "2026-11" }), expect: MANAGER },
   // Engineer A's breach: they put it away, or a manager of the team (or an admin) does.
   "breaches.acknowledge": { input: (w) => ({ breachId: w.breach.id }), expect: CAPTURED_FOR_A },

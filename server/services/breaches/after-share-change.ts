@@ -42,7 +42,9 @@ async function checkChanged(
   change: { personIds: readonly string[]; teamIds: readonly string[] },
   now: Date,
 ): Promise<void> {
-  const teamPeople = await Promise.all(change.teamIds.map((teamId) => engineerIdsOf(db, teamId)));
+  // One after the other: `db` may be a transaction, whose one connection takes one query at a time.
+  const teamPeople: string[][] = [];
+  for (const teamId of change.teamIds) teamPeople.push(await engineerIdsOf(db, teamId));
   const personIds = [...new Set([...change.personIds, ...teamPeople.flat()])];
   // Someone's shares count against the caps of every team they are an engineer in.
   const teams = await engineerTeamsOf(db, personIds);

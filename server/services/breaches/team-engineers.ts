@@ -61,7 +61,9 @@ export async function teamEngineers(
     )
     .orderBy(asc(person.name), asc(teamMember.personId));
   const ids = rows.map((r) => r.personId);
-  const [profiles, windows] = await Promise.all([loadProfiles(db, ids), membershipWindows(db, teamId, ids)]);
+  // One after the other: `db` may be a transaction, whose one connection takes one query at a time.
+  const profiles = await loadProfiles(db, ids);
+  const windows = await membershipWindows(db, teamId, ids);
   return rows.flatMap((r) => {
     const profile = profiles.get(r.personId);
     return profile ? [{ ...profile, memberDuring: windows.get(r.personId) ?? [] }] : [];

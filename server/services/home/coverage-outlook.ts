@@ -5,7 +5,7 @@ import { turnsOf } from "@/server/domain/review/handoff-turns";
 import { coverageGaps, expandShifts, type RotationRole } from "@/server/domain/rotations";
 import { horizonWindow } from "../rotations/draft-context";
 import { nameOf, overridesOf, peopleByIds } from "../rotations/rotation-facts";
-import { activeRotations, participantsOf, specOfRow } from "../rotations/rotation-rows";
+import { activeRotations, participantsOf, type RotationRow, specOfRow } from "../rotations/rotation-rows";
 import { swapViews, type SwapView } from "../rotations/swap-view";
 import { requireTeamMember } from "../work-log/team-access";
 
@@ -48,22 +48,23 @@ export interface CoverageOutlook {
 /**
  * A planner's home: the team's rotations over the next two weeks, with their coverage gaps, the hand-offs in
  * them and the swap requests nobody has answered. Each rotation's shifts are expanded once from its settings and
- * covers, read for all rotations together. Shadow rotations carry no duty of their own and are left out.
+ * covers, read for all rotations together. Shadow rotations carry no duty of their own and are left out. `read`
+ * passes the team's active rotations and swap requests when the caller has read them already (My work).
  */
 export async function coverageOutlook(
   db: Db,
   viewer: Viewer,
   input: { teamId: string },
   now: Date,
+  read: { rotations?: readonly RotationRow[]; swaps?: readonly SwapView[] } = {},
 ): Promise<CoverageOutlook> {
   await requireTeamMember(db, viewer, input.teamId);
-  const rows = (await activeRotations(db, [input.teamId])).filter((row) => row.role !== "shadow");
+  const rows = (read.rotations ?? (await activeRotations(db, [input.teamId]))).filter((row) => row.role !== "shadow");
   const ids = rows.map((row) => row.id);
-  const [participants, overrides, swaps] = await Promise.all([
-    participantsOf(db, ids),
-    overridesOf(db, ids),
-    swapViews(db, input.teamId),
-  ]);
+  // One after the other: the home reads this in its read-only transaction, whose connection takes one query at a time.
+  const participants = await participantsOf(db, ids);
+  const overrides = await overridesOf(db, ids);
+  const swaps = read.swaps ?? (await swapViews(db, input.teamId));
   const gaps: OutlookGap[] = [];
   const handoffs: Array<Omit<OutlookHandoff, "from" | "to"> & { fromId: string | null; toId: string }> = [];
   for (const row of rows) {

@@ -54,11 +54,10 @@ export async function teamStanding(
 ): Promise<TeamStanding> {
   const team = await requireTeamManager(db, viewer, input.teamId);
   const window = reviewWindow(undefined, viewer.timeZone, now);
-  const [month, breaches, progress] = await Promise.all([
-    teamEngineers(db, team.id, "all").then((engineers) => monthFindings(db, team, engineers, now)),
-    teamBreaches(db, viewer, { teamId: team.id }, now),
-    weekReviewProgress(db, team.id, window),
-  ]);
+  // One after the other: the home reads this in its read-only transaction, whose connection takes one query at a time.
+  const month = await monthFindings(db, team, await teamEngineers(db, team.id, "all"), now);
+  const breaches = await teamBreaches(db, viewer, { teamId: team.id }, now);
+  const progress = await weekReviewProgress(db, team.id, window);
   const delivery: Record<DeliveryStatus, number> = { sent: 0, pending: 0, failed: 0, none: 0 };
   for (const breach of breaches.breaches) delivery[breach.deliveryStatus] += 1;
   const atRisk = month.engineers

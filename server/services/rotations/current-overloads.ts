@@ -61,8 +61,16 @@ export async function overloadOfRotation(
 }
 
 /** Every flag the team's duty rotations show now, by rotation name. Reads only. */
-export async function teamOverloads(db: Db, teamId: string, now: Date): Promise<OverloadFlag[]> {
-  const [rows, thresholds] = await Promise.all([activeRotations(db, [teamId]), overloadThresholdsOf(db, teamId)]);
+export async function teamOverloads(
+  db: Db,
+  teamId: string,
+  now: Date,
+  /** The team's active rotations, when the caller has read them already (My work). */
+  rotations?: readonly RotationRow[],
+): Promise<OverloadFlag[]> {
+  // One after the other: the home reads this in its read-only transaction, whose connection takes one query at a time.
+  const rows = rotations ?? (await activeRotations(db, [teamId]));
+  const thresholds = await overloadThresholdsOf(db, teamId);
   const flags: OverloadFlag[] = [];
   // One rotation after another: each reads weeks of interrupts and work.
   for (const row of rows) {

@@ -21,11 +21,10 @@ const LOOKBACK_WEEKS = 20;
 export async function rotationDutyLoad(db: Db, input: { teamId: string; rotationId: string }, now: Date) {
   const row = await findRotation(db, input.teamId, input.rotationId);
   const span = { start: DateTime.fromJSDate(now).minus({ weeks: LOOKBACK_WEEKS }).toMillis(), end: now.getTime() };
-  const [loads, thresholds, recorded] = await Promise.all([
-    turnLoadsOf(db, row, span, now, TURNS_SHOWN),
-    overloadThresholdsOf(db, input.teamId),
-    recordedOverloads(db, input),
-  ]);
+  // One after the other: `db` may be a transaction, whose one connection takes one query at a time.
+  const loads = await turnLoadsOf(db, row, span, now, TURNS_SHOWN);
+  const thresholds = await overloadThresholdsOf(db, input.teamId);
+  const recorded = await recordedOverloads(db, input);
   const ended = loads.filter((load) => !load.inProgress);
   return {
     thresholds,

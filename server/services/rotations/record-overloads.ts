@@ -11,7 +11,9 @@ import { overloadThresholdsOf } from "./overload-thresholds";
  * and by the periodic sweep, never by a page or a scrape. Returns how many were new.
  */
 export async function recordOverloads(db: Db, teamId: string, now: Date): Promise<number> {
-  const [flags, thresholds] = await Promise.all([teamOverloads(db, teamId, now), overloadThresholdsOf(db, teamId)]);
+  // One after the other: `db` may be a transaction, whose one connection takes one query at a time.
+  const flags = await teamOverloads(db, teamId, now);
+  const thresholds = await overloadThresholdsOf(db, teamId);
   let recorded = 0;
   for (const flag of flags) {
     const last = flag.turns[flag.turns.length - 1];

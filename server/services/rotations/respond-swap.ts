@@ -51,8 +51,10 @@ async function applySwap(db: Db, row: RotationRow, swap: SwapRow, viewer: Viewer
       createdAt: now,
     })),
   );
-  const warnings = await Promise.all(covers.map((cover) => coverLeaveWarnings(db, cover, row.timeZone)));
-  return warnings.flat();
+  // One after the other: this runs in the answer's transaction, whose connection takes one query at a time.
+  const warnings: PlanWarning[] = [];
+  for (const cover of covers) warnings.push(...(await coverLeaveWarnings(db, cover, row.timeZone)));
+  return warnings;
 }
 
 /**

@@ -47,12 +47,11 @@ export async function turnLoadsOf(
   if (!first) return [];
   const seen = { start: first.start, end: at };
   const holders = [...new Set(turns.map((turn) => turn.personId))];
-  const [profiles, absences, interrupts, work] = await Promise.all([
-    loadProfiles(db, holders),
-    absencesOf(db, holders, seen),
-    teamInterrupts(db, row.teamId, seen),
-    interruptWork(db, holders, seen),
-  ]);
+  // One after the other: `db` may be a transaction, whose one connection takes one query at a time.
+  const profiles = await loadProfiles(db, holders);
+  const absences = await absencesOf(db, holders, seen);
+  const interrupts = await teamInterrupts(db, row.teamId, seen);
+  const work = await interruptWork(db, holders, seen);
   return turns.map((turn) => {
     const profile = profiles.get(turn.personId);
     const own = absences.filter((absence) => absence.personId === turn.personId);
