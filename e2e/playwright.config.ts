@@ -44,6 +44,8 @@ const chromium = {
     : {},
 };
 const VISUAL = /visual\.spec\.ts$/;
+/** Four long tests (every page, twice, per role): handed out first, so the short journeys fill in around them. */
+const SWEEP = /phone-sweep\.spec\.ts$/;
 
 function serverEnv(kind: ServerKind): Record<string, string> {
   const port = PORTS[kind];
@@ -113,7 +115,15 @@ export default defineConfig({
   projects: [
     { name: `visual-${engine}`, testMatch: VISUAL, use: chromium },
     // After the snapshots: journeys on the clock server (cap breach, duty overload) write what they picture.
-    { name: `chromium-${engine}`, testIgnore: VISUAL, use: chromium, dependencies: [`visual-${engine}`] },
+    // The sweep is its own project, listed before the journeys: the workers take the longest tests first and both
+    // finish together, rather than one worker starting a 3-minute sweep while the other runs out of journeys.
+    { name: `sweep-${engine}`, testMatch: SWEEP, use: chromium, dependencies: [`visual-${engine}`] },
+    {
+      name: `chromium-${engine}`,
+      testIgnore: [VISUAL, SWEEP],
+      use: chromium,
+      dependencies: [`visual-${engine}`],
+    },
   ],
   webServer: (["demo", "empty", "clock"] as const).map((kind) => {
     const port = PORTS[kind];

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, expectAccessible, screenshot, signIn } from "./support";
+import { DEMO, expectAccessible, screenshot, signIn, signInWithForm } from "./support";
 
 test("a demo engineer signs in and sees the shell with their name and roles @postgres", async ({ page }) => {
-  await signIn(page, DEMO.engineer);
+  await signInWithForm(page, DEMO.engineer);
   await expect(page.getByRole("heading", { name: /^Hello, / })).toBeVisible();
   await expect(page.getByLabel("Your roles").getByText("engineer")).toBeVisible();
   await expect(page.getByRole("link", { name: "My work", exact: true })).toHaveAttribute("aria-current", "page");

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Locator, type Page } from "@playwright/test";
+import { type Cookie, expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "toilcap-demo";
 export const DEMO = {
@@ -13,7 +13,55 @@ export const EMPTY_SERVER = `http://localhost:${process.env.E2E_EMPTY_PORT ?? 32
 /** The demo server whose clock starts on a Monday morning (see CLOCK_START in environment.ts). */
 export const CLOCK_SERVER = `http://localhost:${process.env.E2E_CLOCK_PORT ?? 3212}`;
 
+/**
+ * The session cookies each person got from signing in on each server, kept for this worker's later journeys:
+ * signing in through the form (the page, the password hash, two renders of the home page) is a good part of a
+ * short journey on a 2-core machine. Each worker's first sign-in as each person still goes through the form, and
+ * so do the journeys about signing in (signInWithForm, or the form itself). A journey that ends a session (sign-out,
+ * a password change or reset, deactivation) does it to a person of its own, never to a demo person.
+ */
+const sessions = new Map<string, Cookie[]>();
+const SESSION_COOKIE = /^better-auth\./;
+
+/** This page's server, as its context's base URL resolves: the cookies of one server mean nothing to another. */
+async function serverOf(page: Page): Promise<string> {
+  const answer = await page.request.get("/api/auth/ok");
+  return new URL(answer.url()).origin;
+}
+
+/**
+ * Signs in and opens the home page, hydrated. A person signed in before on this server by this worker gets that
+ * session back (unless it has ended meanwhile: then the form again).
+ */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  const server = await serverOf(page);
+  const key = `${server} ${email} ${password}`;
+  const saved = sessions.get(key);
+  if (saved) {
+    await page.context().addCookies(saved);
+    await page.goto("/");
+    if (new URL(page.url()).pathname === "/") {
+      await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+      // The form's way in leaves a hydrated page; a test may click a button of the shell at once.
+      await page.waitForFunction(() => {
+        const nav = document.querySelector('nav[aria-label="Main"]');
+        return nav !== null && Object.keys(nav).some((name) => name.startsWith("__reactProps"));
+      });
+      return;
+    }
+    sessions.delete(key);
+  }
+  await signInWithForm(page, email, password);
+  sessions.set(
+    key,
+    (await page.context().cookies(server)).filter((cookie) => SESSION_COOKIE.test(cookie.name)),
+  );
+}
+
+/**
+ * Signs in through the form whatever this worker signed in before: for journeys about signing in itself.
+ */
+export async function signInWithForm(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
