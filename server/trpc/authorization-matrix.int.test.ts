@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { settleBackgroundWork } from "@/server/services/breaches/background";
 import { TransactionRollbackError } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Database, Db } from "@/db/client";
@@ -59,6 +60,9 @@ async function outcomeOf(db: Db, persona: Persona, path: string, input: unknown)
         outcome =
           error instanceof TRPCError ? error.code : `threw ${error instanceof Error ? error.message : String(error)}`;
       }
+      // A share-moving call queues a breach check on this transaction: let it finish before the rollback hands the
+      // connection to the next caller, or its queries would land in that caller's transaction.
+      await settleBackgroundWork();
       throw new Rollback();
     });
   } catch (error) {

@@ -69,12 +69,10 @@ export async function summedRuleTime(
   const { from, to } = wholeDays(range);
   const dayCount = Math.round((to - from) / DAY_MS);
   const ids = people.map((p) => p.personId);
-  // The cached sums and the partial days at either end at once (on PostgreSQL, over separate connections).
-  const [sums, head, tail] = await Promise.all([
-    dayCount > 0 ? cachedSums(db, ids, from, to) : new Map<string, CachedSums>(),
-    liveRuleTime(db, people, { start: range.start, end: from }, now),
-    liveRuleTime(db, people, { start: to, end: range.end }, now),
-  ]);
+  // One after another: the summary reads in a read-only transaction, whose one connection takes one query at a time.
+  const sums = dayCount > 0 ? await cachedSums(db, ids, from, to) : new Map<string, CachedSums>();
+  const head = await liveRuleTime(db, people, { start: range.start, end: from }, now);
+  const tail = await liveRuleTime(db, people, { start: to, end: range.end }, now);
   const incomplete = people.filter((p) => (sums.get(p.personId)?.days ?? 0) < dayCount);
   let gap = { start: to, end: to };
   const usedOf = new Map<string, CachedSums>();
